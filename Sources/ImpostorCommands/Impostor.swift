@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `impostor` command: finds accounts that pretend to be a council, its Mayor or its Clerk.
+public struct Impostor: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "impostor",
+        abstract: "Finds social media accounts that pretend to be your council, its Mayor or its Clerk.",
+        subcommands: []
+    )
+
+    public init() {}
+}

@@ -1,0 +1,107 @@
+/// What one council protects: its names, its accounts, its people and its logos.
+///
+/// Read from one TOML file in the watchlist; the file name stem is the id.
+public struct Identity: Hashable, Sendable, Codable {
+    /// The watchlist id: the TOML file's name without `.toml`.
+    public var id: String
+    public var name: String
+    /// "town council", "parish council", "city council", …
+    public var kind: String
+    /// The place the council serves ("Thornbury").
+    public var place: String
+    /// The county or district: tells a council from namesakes elsewhere.
+    public var area: String
+    public var aliases: [String]
+    public var website: String?
+    public var domains: [String]
+    /// Absolute paths of the council's logo files.
+    public var logos: [String]
+    public var contact: Contact?
+    public var officials: [AccountReference]
+    public var people: [Person]
+    public var allowed: [AccountReference]
+    /// Extra search queries for fetching, beyond names, aliases and people.
+    public var queries: [String]
+
+    public init(
+        id: String, name: String, kind: String = "", place: String = "", area: String = "", aliases: [String] = [],
+        website: String? = nil, domains: [String] = [], logos: [String] = [], contact: Contact? = nil,
+        officials: [AccountReference] = [], people: [Person] = [], allowed: [AccountReference] = [],
+        queries: [String] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.place = place
+        self.area = area
+        self.aliases = aliases
+        self.website = website
+        self.domains = domains
+        self.logos = logos
+        self.contact = contact
+        self.officials = officials
+        self.people = people
+        self.allowed = allowed
+        self.queries = queries
+    }
+}
+
+/// How to reach the council, for drafts and warnings.
+public struct Contact: Hashable, Sendable, Codable {
+    public var name: String?
+    public var role: String?
+    public var email: String?
+    public var phone: String?
+    public var address: String?
+
+    public init(name: String? = nil, role: String? = nil, email: String? = nil, phone: String? = nil, address: String? = nil) {
+        self.name = name
+        self.role = role
+        self.email = email
+        self.phone = phone
+        self.address = address
+    }
+}
+
+/// An account named in the watchlist: an `[[official]]` one or an `[[allow]]` one.
+public struct AccountReference: Hashable, Sendable, Codable {
+    public var platform: Platform
+    public var handle: String
+    public var url: String?
+    public var note: String?
+
+    public init(platform: Platform, handle: String, url: String? = nil, note: String? = nil) {
+        self.platform = platform
+        self.handle = handle
+        self.url = url
+        self.note = note
+    }
+
+    /// Whether `profile` is this account: same platform and the same handle, or the same URL.
+    public func refers(to profile: Profile) -> Bool {
+        guard profile.platform == platform else { return false }
+        if platform.canonicalHandle(profile.handle) == platform.canonicalHandle(handle) { return true }
+        if let url, !url.isEmpty, Self.canonicalURL(url) == Self.canonicalURL(profile.url) { return true }
+        return false
+    }
+
+    static func canonicalURL(_ url: String) -> String {
+        var u = url.trimmingSpaces().lowercased()
+        for scheme in ["https://", "http://"] where u.hasPrefix(scheme) { u.removeFirst(scheme.count) }
+        if u.hasPrefix("www.") { u.removeFirst(4) }
+        while u.hasSuffix("/") { u.removeLast() }
+        return u
+    }
+}
+
+/// One of the council's people whose name or office an impostor may borrow.
+public struct Person: Hashable, Sendable, Codable {
+    public var name: String
+    /// "Mayor", "Chair", "Town Clerk", "Deputy Mayor", …
+    public var role: String
+
+    public init(name: String, role: String) {
+        self.name = name
+        self.role = role
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Turns one council's TOML file into an `Identity`, with a diagnostic for every problem.
+struct IdentityParser {
+    let id: String
+    let file: String
+    let text: String
+    let directory: String
+
+    static let topKeys: Set<String> = [
+        "name", "kind", "place", "area", "aliases", "website", "domains", "logos", "contact", "official", "people",
+        "allow", "queries",
+    ]
+
+    func parse(into d: inout [Diagnostic]) -> Identity? {
+        let table: [String: ConfigValue]
+        switch ConfigValue.parseTOML(text) {
+        case .success(let t): table = t
+        case .failure(let e):
+            d.append(Diagnostic(.error, file: file, line: e.line, "not valid TOML: \(e.message)",
+                                hint: "check quotes, brackets and commas on that line"))
+            return nil
+        }
+        let errorsBefore = d.filter { $0.severity == .error }.count
+        let top = TableReader(file: file, lines: TOMLLines(text: text), section: "", index: 0, table: table)
+        top.warnUnknown(Self.topKeys, into: &d)
+
+        let name = top.string("name", required: true, into: &d) ?? ""
+        var identity = Identity(id: id, name: name)
+        identity.kind = top.string("kind", into: &d) ?? Self.kind(in: name)
+        identity.place = top.string("place", into: &d) ?? Self.place(in: name, kind: identity.kind)
+        identity.area = top.string("area", into: &d) ?? ""
+        identity.aliases = top.strings("aliases", into: &d)
+        identity.website = top.string("website", into: &d)
+        identity.domains = top.strings("domains", into: &d).map { $0.lowercased() }
+        identity.queries = top.strings("queries", into: &d)
+        identity.logos = logos(top, into: &d)
+        if let c = top.subtable("contact", into: &d) {
+            c.warnUnknown(["name", "role", "email", "phone", "address"], into: &d)
+            identity.contact = Contact(
+                name: c.string("name", into: &d), role: c.string("role", into: &d), email: c.string("email", into: &d),
+                phone: c.string("phone", into: &d), address: c.string("address", into: &d))
+        }
+        identity.officials = accounts(top, key: "official", into: &d)
+        identity.allowed = accounts(top, key: "allow", into: &d)
+        for p in top.tables("people", into: &d) {
+            p.warnUnknown(["name", "role"], into: &d)
+            if let personName = p.string("name", required: true, into: &d),
+                let role = p.string("role", required: true, into: &d)
+            {
+                identity.people.append(Person(name: personName, role: role))
+            }
+        }
+        if identity.place.isEmpty && !name.isEmpty {
+            d.append(Diagnostic(.warning, file: file, line: top.line("name"), "cannot tell the place from the name",
+                                hint: "add place = \"…\" so namesakes and people's titles are recognised"))
+        }
+        return d.filter({ $0.severity == .error }).count == errorsBefore ? identity : nil
+    }
+
+    private func accounts(_ top: TableReader, key: String, into d: inout [Diagnostic]) -> [AccountReference] {
+        top.tables(key, into: &d).compactMap { entry in
+            entry.warnUnknown(["platform", "handle", "url", "note"], into: &d)
+            guard let platformName = entry.string("platform", required: true, into: &d),
+                let handle = entry.string("handle", required: true, into: &d)
+            else { return nil }
+            let platform = Platform(rawValue: platformName)
+            if !Platform.known.contains(platform) {
+                d.append(Diagnostic(.warning, file: file, line: entry.line("platform"),
+                                    "platform \"\(platformName)\" is not one impostor knows",
+                                    hint: "known: \(Platform.known.map(\.rawValue).joined(separator: ", "))"))
+            }
+            return AccountReference(platform: platform, handle: handle, url: entry.string("url", into: &d),
+                                    note: entry.string("note", into: &d))
+        }
+    }
+
+    private func logos(_ top: TableReader, into d: inout [Diagnostic]) -> [String] {
+        top.strings("logos", into: &d).compactMap { logo in
+            let path = logo.hasPrefix("/") ? logo : (directory as NSString).appendingPathComponent(logo)
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                d.append(Diagnostic(.error, file: file, line: top.line("logos"), "logo \"\(logo)\" not found",
+                                    hint: "logo paths are relative to the watchlist folder; put the file there"))
+                return nil
+            }
+            return path
+        }
+    }
+
+    /// The kind from the name when the file omits it ("Oakbridge Town Council" → "town council").
+    static func kind(in name: String) -> String {
+        let lowered = name.lowercased()
+        for kind in ["town council", "parish council", "city council", "community council", "village council",
+                     "parish meeting", "neighbourhood council", "district council", "borough council", "county council"]
+        where lowered.hasSuffix(kind) {
+            return kind
+        }
+        return lowered.hasSuffix("council") ? "council" : ""
+    }
+
+    /// The place from the name when the file omits it ("Oakbridge Town Council" → "Oakbridge").
+    static func place(in name: String, kind: String) -> String {
+        guard !kind.isEmpty, name.lowercased().hasSuffix(kind) else { return "" }
+        return String(name.dropLast(kind.count)).trimmingSpaces()
+    }
+}

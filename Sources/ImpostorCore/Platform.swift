@@ -1,0 +1,68 @@
+/// A social platform, named as the watchlist and the `score` input name it ("x", "bluesky", …).
+///
+/// A struct rather than an enum: listings may name platforms impostor has no special knowledge of,
+/// and those profiles must still be scored rather than rejected.
+public struct Platform: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Lower-cases the name and maps the old names people still use ("twitter") to the current one.
+    public init(rawValue: String) {
+        let lowered = rawValue.trimmingSpaces().lowercased()
+        switch lowered {
+        case "twitter", "x.com", "twitter.com": self.rawValue = "x"
+        case "fb", "meta": self.rawValue = "facebook"
+        case "ig", "insta": self.rawValue = "instagram"
+        case "bsky": self.rawValue = "bluesky"
+        case "yt": self.rawValue = "youtube"
+        default: self.rawValue = lowered
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+
+    public static let facebook = Platform(rawValue: "facebook")
+    public static let instagram = Platform(rawValue: "instagram")
+    public static let threads = Platform(rawValue: "threads")
+    public static let x = Platform(rawValue: "x")
+    public static let youtube = Platform(rawValue: "youtube")
+    public static let tiktok = Platform(rawValue: "tiktok")
+    public static let linkedin = Platform(rawValue: "linkedin")
+    public static let nextdoor = Platform(rawValue: "nextdoor")
+    public static let bluesky = Platform(rawValue: "bluesky")
+    public static let mastodon = Platform(rawValue: "mastodon")
+
+    /// The platforms impostor knows how to report to and draft for.
+    public static let known: [Platform] = [
+        .facebook, .instagram, .threads, .x, .youtube, .tiktok, .linkedin, .nextdoor, .bluesky, .mastodon,
+    ]
+
+    /// The form of a handle used to compare two accounts on this platform: no leading "@", lower case.
+    ///
+    /// Handles are case-insensitive on every platform impostor knows. Mastodon handles keep their
+    /// server ("name@server"), because the same name on two servers is two accounts.
+    public func canonicalHandle(_ handle: String) -> String {
+        var h = handle.trimmingSpaces().lowercased()
+        while h.hasPrefix("@") { h.removeFirst() }
+        if self == .bluesky, h.hasPrefix("at://") { h.removeFirst(5) }
+        return h
+    }
+}
+
+extension String {
+    /// The string without leading and trailing Unicode white space (Foundation-free).
+    public func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Reads a watchlist folder: one TOML file per council, plus the optional `impostor.toml` settings.
+///
+/// Every problem in every file is collected, so `impostor check` can list them all at once.
+public enum WatchlistLoader {
+    /// The reserved settings file name inside the watchlist folder.
+    public static let settingsFile = "impostor.toml"
+
+    /// Loads and validates the folder. Throws every error found; returns warnings with the watchlist.
+    public static func load(directory: String) throws(WatchlistError) -> (watchlist: Watchlist, warnings: [Diagnostic]) {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw WatchlistError(diagnostics: [
+                Diagnostic(.error, file: directory, "the watchlist folder does not exist",
+                           hint: "pass --watchlist with the folder that holds one .toml file per council")
+            ])
+        }
+        let names: [String]
+        do {
+            names = try fm.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".toml") }.sorted()
+        } catch {
+            throw WatchlistError(diagnostics: [
+                Diagnostic(.error, file: directory, "cannot list the folder: \(error.localizedDescription)")
+            ])
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var identities: [Identity] = []
+        var settings = Settings()
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let text = readText(path, into: &diagnostics) else { continue }
+            if name == settingsFile {
+                settings = SettingsParser(file: path, text: text).parse(into: &diagnostics)
+            } else {
+                let id = String(name.dropLast(".toml".count))
+                if let identity = IdentityParser(id: id, file: path, text: text, directory: directory)
+                    .parse(into: &diagnostics)
+                {
+                    identities.append(identity)
+                }
+            }
+        }
+        if identities.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(
+                Diagnostic(.error, file: directory, "the watchlist holds no council",
+                           hint: "add one file per council, e.g. \(directory)/oakbridge-town-council.toml with name = \"Oakbridge Town Council\""))
+        }
+        diagnostics.append(contentsOf: crossChecks(identities))
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw WatchlistError(diagnostics: diagnostics)
+        }
+        return (Watchlist(directory: directory, identities: identities, settings: settings), diagnostics)
+    }
+
+    private static func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(Diagnostic(.error, file: path, "cannot read the file", hint: "check its permissions"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(.error, file: path, "the file is not UTF-8 text",
+                                          hint: "save it as UTF-8 in your editor"))
+            return nil
+        }
+        return text
+    }
+
+    /// Problems only visible across files: one account listed as official by two councils.
+    private static func crossChecks(_ identities: [Identity]) -> [Diagnostic] {
+        var seen: [String: String] = [:]
+        var out: [Diagnostic] = []
+        for identity in identities {
+            for account in identity.officials {
+                let key = "\(account.platform.rawValue):\(account.platform.canonicalHandle(account.handle))"
+                if let other = seen[key], other != identity.id {
+                    out.append(Diagnostic(.warning, file: "\(identity.id).toml",
+                                          "\(account.platform) account \(account.handle) is also official for \(other)",
+                                          hint: "an account belongs to one council; remove it from one file"))
+                }
+                seen[key] = identity.id
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,1 @@
+/// The libcurl HTTP client and the sources it fetches.

@@ -1,0 +1,1 @@
+/// Decoding and perceptual hashing of logos and avatars.

@@ -1,0 +1,1 @@
+/// Scoring: signals -> score and reasons.

@@ -1,0 +1,3 @@
+import ImpostorCommands
+
+await Impostor.main()
