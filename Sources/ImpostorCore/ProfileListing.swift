@@ -1,0 +1,152 @@
+import Foundation
+
+/// Reads profile listings in the `score` input format: JSON lines, a JSON array, or CSV with the same columns.
+///
+/// Each record becomes a row holding either a profile or the reason it could not be read, with its
+/// line number, so one bad line never loses the others.
+public enum ProfileListing {
+    public enum Format: String, Sendable {
+        case jsonLines = "jsonl"
+        case jsonArray = "json"
+        case csv
+    }
+
+    /// One record of a listing.
+    public struct Row: Sendable {
+        /// The 1-based line the record starts on.
+        public var line: Int
+        public var result: Result<Profile, RowError>
+    }
+
+    /// Why one record could not be read.
+    public struct RowError: Error, Sendable, Hashable, CustomStringConvertible {
+        public var message: String
+        /// The record's `id`, when it could be read.
+        public var id: String?
+        public var description: String { message }
+    }
+
+    /// The columns a listing may hold; others are ignored.
+    public static let columns = [
+        "platform", "id", "handle", "display_name", "bio", "url", "avatar", "created_at", "followers",
+    ]
+
+    /// Guesses the format from the file name, then from the first non-blank character.
+    public static func format(of text: String, fileName: String? = nil) -> Format {
+        if let name = fileName?.lowercased() {
+            if name.hasSuffix(".csv") { return .csv }
+            if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return .jsonLines }
+        }
+        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
+        switch first {
+        case "[": return .jsonArray
+        case "{": return .jsonLines
+        default: return .csv
+        }
+    }
+
+    /// Every record of `text`, in order.
+    public static func rows(_ text: String, format: Format) -> [Row] {
+        switch format {
+        case .jsonLines: jsonLines(text)
+        case .jsonArray: jsonArray(text)
+        case .csv: csv(text)
+        }
+    }
+
+    private static func jsonLines(_ text: String) -> [Row] {
+        var rows: [Row] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var body = Substring(line)
+            if lineNumber == 1, body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+            if body.allSatisfy({ $0.isWhitespace }) { continue }
+            let parsed: Any
+            do {
+                parsed = try JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed])
+            } catch {
+                rows.append(Row(line: lineNumber, result: .failure(RowError(message: "not valid JSON", id: nil))))
+                continue
+            }
+            rows.append(Row(line: lineNumber, result: profile(fromJSON: parsed)))
+        }
+        return rows
+    }
+
+    private static func jsonArray(_ text: String) -> [Row] {
+        guard let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let items = parsed as? [Any] else {
+            return [Row(line: 1, result: .failure(RowError(message: "not a valid JSON array of profiles", id: nil)))]
+        }
+        // A JSON array has no useful line numbers; the record's position stands in for one.
+        return items.enumerated().map { Row(line: $0.offset + 1, result: profile(fromJSON: $0.element)) }
+    }
+
+    private static func csv(_ text: String) -> [Row] {
+        var records = CSVReader(text).records()
+        guard !records.isEmpty else { return [] }
+        let header = records.removeFirst().fields.map { $0.trimmingSpaces().lowercased() }
+        let missing = ["platform", "id"].filter { !header.contains($0) }
+        if !missing.isEmpty {
+            return [Row(line: 1, result: .failure(RowError(
+                message: "the CSV header lacks \(missing.joined(separator: " and ")); expected columns: \(columns.joined(separator: ","))",
+                id: nil)))]
+        }
+        return records.compactMap { record in
+            if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return nil }
+            if record.fields.count > header.count {
+                return Row(line: record.line, result: .failure(RowError(
+                    message: "\(record.fields.count) fields but the header names \(header.count); quote fields that hold commas",
+                    id: nil)))
+            }
+            var object: [String: Any] = [:]
+            for (name, value) in zip(header, record.fields) where !value.isEmpty { object[name] = value }
+            return Row(line: record.line, result: profile(fromJSON: object))
+        }
+    }
+
+    /// Builds a profile from a decoded JSON object, naming the first field that is wrong.
+    static func profile(fromJSON value: Any) -> Result<Profile, RowError> {
+        guard let object = value as? [String: Any] else {
+            return .failure(RowError(message: "a profile must be a JSON object", id: nil))
+        }
+        func text(_ key: String) -> Result<String?, RowError> {
+            switch object[key] {
+            case nil, is NSNull: return .success(nil)
+            case let s as String: return .success(s)
+            case let n as NSNumber where key == "id": return .success(n.stringValue)
+            default: return .failure(RowError(message: "`\(key)` must be a string", id: nil))
+            }
+        }
+        do {
+            guard let id = try text("id").get(), !id.trimmingSpaces().isEmpty else {
+                return .failure(RowError(message: "missing `id`", id: nil))
+            }
+            guard let platform = try text("platform").get(), !platform.trimmingSpaces().isEmpty else {
+                return .failure(RowError(message: "missing `platform`", id: id))
+            }
+            var followers: Int? = nil
+            switch object["followers"] {
+            case nil, is NSNull: break
+            case let n as NSNumber: followers = n.intValue
+            case let s as String where Int(s.trimmingSpaces()) != nil: followers = Int(s.trimmingSpaces())
+            case let s as String where s.trimmingSpaces().isEmpty: break
+            default: return .failure(RowError(message: "`followers` must be a whole number", id: id))
+            }
+            let handle = try text("handle").get() ?? ""
+            let displayName = try text("display_name").get() ?? ""
+            if handle.isEmpty && displayName.isEmpty {
+                return .failure(RowError(message: "needs a `handle` or a `display_name`", id: id))
+            }
+            return .success(Profile(
+                platform: Platform(rawValue: platform), id: id.trimmingSpaces(), handle: handle,
+                displayName: displayName, bio: try text("bio").get() ?? "", url: try text("url").get() ?? "",
+                avatar: try text("avatar").get().flatMap { $0.isEmpty ? nil : $0 },
+                createdAt: try text("created_at").get(), followers: followers))
+        } catch let error as RowError {
+            return .failure(RowError(message: error.message, id: (object["id"] as? String)))
+        } catch {
+            return .failure(RowError(message: "\(error)", id: nil))
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import Synchronization
+
+/// Folds untrusted text into comparable Latin keys, recording every trick it undoes.
+///
+/// The steps, per character: default-ignorable and bidi controls removed (their presence is a
+/// finding); NFKC_Casefold (fullwidth, mathematical, circled, superscript); the UTS #39 skeleton on
+/// the original case and again on the folded form (cross-script look-alikes); combining marks
+/// stripped; a table for small capitals and stroked letters. Then per word: digits and symbols used
+/// as letters, and merged look-alike classes (i/l/1, rn/m, vv/w, cl/d, nn/m). Work is linear in
+/// the input, which is capped.
+public final class Folder: Sendable {
+    private let icu: ICU
+    /// Folding of each non-ASCII scalar seen so far: ICU calls cost about a microsecond each.
+    private let cache = Mutex<[UInt32: ScalarFold]>([:])
+
+    /// The longest input folded, in Unicode scalars; the rest is dropped and `truncated` set.
+    public let limit: Int
+
+    public init(limit: Int = 1024) throws(TextError) {
+        icu = try ICU()
+        self.limit = limit
+    }
+
+    /// The ICU version the folder runs on, e.g. "72.1": skeletons differ between versions.
+    public static var icuVersion: String { ICU.version }
+
+    struct ScalarFold: Sendable {
+        var text: String
+        var kind: Finding.Kind?
+        var script: String
+    }
+
+    /// Folds `text`, keeping at most `limit` scalars of it.
+    public func fold(_ text: String) -> FoldedText {
+        var findings: [Finding] = []
+        var units: [Unit] = []
+        var count = 0
+        var truncated = false
+        var previousWasLower = false
+        units.reserveCapacity(min(text.unicodeScalars.count, limit))
+        for scalar in text.unicodeScalars {
+            count += 1
+            if count > limit {
+                truncated = true
+                break
+            }
+            let props = scalar.properties
+            if Self.isBidiControl(scalar) {
+                findings.append(Finding(kind: .bidiControl, scalar: scalar, script: "", imitates: ""))
+                continue
+            }
+            if props.isDefaultIgnorableCodePoint || Self.isBlank(scalar) {
+                // Variation selectors only style the emoji before them: not a trick in themselves.
+                if !(0xFE00...0xFE0F).contains(scalar.value) {
+                    findings.append(Finding(kind: .invisible, scalar: scalar, script: "", imitates: ""))
+                }
+                continue
+            }
+            if LookalikeTable.ticks.contains(scalar.value) {
+                findings.append(Finding(kind: .tick, scalar: scalar, script: "", imitates: ""))
+                units.append(.space)
+                previousWasLower = false
+                continue
+            }
+            switch props.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark:
+                if let last = units.last, case .letter = last {
+                    findings.append(Finding(kind: .diacritic, scalar: scalar, script: "", imitates: ""))
+                }
+                continue
+            default: break
+            }
+            if scalar.isASCII {
+                let v = scalar.value
+                if (0x41...0x5A).contains(v) {  // A-Z: a capital after a lower-case letter may start a new word
+                    units.append(.letter(Character(Unicode.Scalar(v + 32)!), wordStart: previousWasLower))
+                    previousWasLower = false
+                } else if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
+                    units.append(.letter(Character(scalar), wordStart: false))
+                    previousWasLower = (0x61...0x7A).contains(v)
+                } else if scalar == "'" {
+                    continue  // "What's" is one word
+                } else if LookalikeTable.letterSymbols.contains(scalar) {
+                    units.append(.symbol(scalar))
+                    previousWasLower = false
+                } else {
+                    units.append(.space)
+                    previousWasLower = false
+                }
+                continue
+            }
+            if props.isWhitespace {
+                units.append(.space)
+                previousWasLower = false
+                continue
+            }
+            if scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}" { continue }  // curly apostrophes
+            if LookalikeTable.letterSymbols.contains(scalar) {
+                units.append(.symbol(scalar))
+                continue
+            }
+            let folded = foldScalar(scalar)
+            if let kind = folded.kind {
+                findings.append(Finding(kind: kind, scalar: scalar, script: folded.script, imitates: folded.text))
+            }
+            if folded.text.isEmpty {
+                units.append(.space)
+            } else {
+                for ch in folded.text { units.append(.letter(ch, wordStart: false)) }
+            }
+            previousWasLower = false
+        }
+        return assemble(units: units, original: truncated ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) : text,
+                        findings: findings, truncated: truncated)
+    }
+
+    enum Unit {
+        case letter(Character, wordStart: Bool)
+        case symbol(Unicode.Scalar)
+        case space
+    }
+
+    /// Splits the units into words, reads symbols beside letters as letters, and keys each word.
+    private func assemble(units: [Unit], original: String, findings: [Finding], truncated: Bool) -> FoldedText {
+        var findings = findings
+        var words: [String] = []
+        var current = ""
+        var pendingSymbols: [Unicode.Scalar] = []
+
+        func flush() {
+            if !current.isEmpty { words.append(current) }
+            current = ""
+        }
+        for (i, unit) in units.enumerated() {
+            switch unit {
+            case .letter(let ch, let wordStart):
+                if wordStart && current.count >= 2 && Self.nextIsLower(units, after: i) { flush() }
+                current.append(ch)
+            case .symbol(let s):
+                // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh").
+                let before = i > 0 ? Self.isLetter(units[i - 1]) : false
+                let after = i + 1 < units.count ? Self.isLetter(units[i + 1]) : false
+                if (before || after), let ch = LookalikeTable.leet[s] {
+                    current.append(ch)
+                    pendingSymbols.append(s)
+                } else {
+                    flush()
+                }
+            case .space:
+                flush()
+            }
+        }
+        flush()
+        for s in pendingSymbols {
+            findings.append(Finding(kind: .leet, scalar: s, script: "Zyyy", imitates: String(LookalikeTable.leet[s]!)))
+        }
+        var keys: [String] = []
+        keys.reserveCapacity(words.count)
+        for word in words {
+            let (key, leet) = Self.key(word)
+            for s in leet { findings.append(Finding(kind: .leet, scalar: s, script: "Zyyy", imitates: String(LookalikeTable.leet[s]!))) }
+            keys.append(key)
+        }
+        return FoldedText(original: original, readable: words.joined(separator: " "), words: words, keys: keys,
+                          findings: findings, truncated: truncated)
+    }
+
+    private static func isLetter(_ unit: Unit) -> Bool {
+        if case .letter = unit { return true }
+        return false
+    }
+
+    private static func nextIsLower(_ units: [Unit], after i: Int) -> Bool {
+        guard i + 1 < units.count, case .letter(let ch, let start) = units[i + 1] else { return false }
+        return !start && ch.isLetter
+    }
+
+    /// The comparison key of one folded word, and the digits it read as letters.
+    ///
+    /// Digits count as letters only in words that also hold letters: "2026" stays a number.
+    public static func key(_ word: String) -> (key: String, leet: [Unicode.Scalar]) {
+        var scalars = Array(word.unicodeScalars)
+        var leet: [Unicode.Scalar] = []
+        let hasLetter = scalars.contains { $0.properties.isAlphabetic }
+        let hasDigit = scalars.contains { ("0"..."9").contains($0) }
+        if hasLetter && hasDigit {
+            for (i, s) in scalars.enumerated() where ("0"..."9").contains(s) {
+                leet.append(s)
+                scalars[i] = LookalikeTable.leet[s]!.unicodeScalars.first!
+            }
+        }
+        // i and l (and 1, !, | already read as l) are one class: merge them before the pairs below.
+        for (j, s) in scalars.enumerated() where s == "i" { scalars[j] = "l" }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            let next = i + 1 < scalars.count ? scalars[i + 1] : nil
+            switch (s, next) {
+            case ("r", "n"?), ("n", "n"?):
+                out.append("m")
+                i += 2
+            case ("v", "v"?):
+                out.append("w")
+                i += 2
+            case ("c", "l"?):
+                out.append("d")
+                i += 2
+            default:
+                out.append(s)
+                i += 1
+            }
+        }
+        return (String(out), leet)
+    }
+
+    /// Folds one non-ASCII scalar to Latin, once, through ICU.
+    private func foldScalar(_ scalar: Unicode.Scalar) -> ScalarFold {
+        if let hit = cache.withLock({ $0[scalar.value] }) { return hit }
+        let result = computeFold(scalar)
+        cache.withLock { $0[scalar.value] = result }
+        return result
+    }
+
+    private func computeFold(_ scalar: Unicode.Scalar) -> ScalarFold {
+        let script = icu.script(of: scalar)
+        let single = String(scalar)
+        let isLatin = script == "Latn"
+        // Compatibility forms (fullwidth, mathematical, circled, superscript, ligatures).
+        let nfkc = icu.nfkcCasefold(single)
+        if let ascii = Self.asciiLetters(nfkc) {
+            return ScalarFold(text: ascii, kind: nfkc == single.lowercased() ? nil : .styled, script: script)
+        }
+        // Cross-script look-alikes: the skeleton on the original case, then on the folded form.
+        for candidate in [single, nfkc] {
+            let skeleton = icu.skeleton(candidate).lowercased()
+            if let ascii = Self.asciiLetters(Self.stripMarks(skeleton)) {
+                let kind: Finding.Kind = isLatin ? (Self.stripMarks(skeleton) == skeleton ? .styled : .diacritic) : .lookalike
+                return ScalarFold(text: ascii, kind: kind, script: script)
+            }
+        }
+        if let mapped = LookalikeTable.letters[scalar] ?? LookalikeTable.letters[nfkc.unicodeScalars.first ?? scalar] {
+            return ScalarFold(text: mapped, kind: isLatin ? .styled : .lookalike, script: script)
+        }
+        if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            return ScalarFold(text: nfkc, kind: nil, script: script)  // a letter of another script, kept as is
+        }
+        return ScalarFold(text: "", kind: nil, script: script)  // punctuation, emoji: a word break
+    }
+
+    private static func asciiLetters(_ s: String) -> String? {
+        guard !s.isEmpty, s.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+        else { return nil }
+        return s.lowercased()
+    }
+
+    private static func stripMarks(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
+    }
+
+    /// Characters that render as nothing but are not default-ignorable (Braille blank, Hangul fillers).
+    static func isBlank(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2800, 0x3164, 0x115F, 0x1160, 0xFFA0, 0x034F, 0x180E: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Testing
+@testable import ImpostorText
+
+@Suite struct FolderTests {
+    let folder = try! Folder()
+
+    /// Each pair: a trick seen on real impostor accounts, and the council name it must fold to.
+    @Test(arguments: [
+        ("Тhоrnbury Тоwn Cоuncil", "Cyrillic Т and о"),
+        ("Thornbury Τοwn Council", "Greek Τ and ο"),
+        ("Thornbury Town Cօuncil", "Armenian օ"),
+        ("Thornbury Town Cᴏuncil", "small capital ᴏ"),
+        ("𝐓𝐡𝐨𝐫𝐧𝐛𝐮𝐫𝐲 𝐓𝐨𝐰𝐧 𝐂𝐨𝐮𝐧𝐜𝐢𝐥", "mathematical bold"),
+        ("𝕿𝖍𝖔𝖗𝖓𝖇𝖚𝖗𝖞 Town Council", "mathematical fraktur"),
+        ("Ｔｈｏｒｎｂｕｒｙ Town Council", "fullwidth"),
+        ("ⓉⓗⓄⓡⓝⓑⓤⓡⓨ Town Council", "circled"),
+        ("ᴛʜᴏʀɴʙᴜʀʏ ᴛᴏᴡɴ ᴄᴏᴜɴᴄɪʟ", "small capitals"),
+        ("Thorn\u{200B}bury Town Council", "zero-width space"),
+        ("Thornbury\u{00AD} Town Coun\u{2060}cil", "soft hyphen and word joiner"),
+        ("\u{202E}Thornbury Town Council", "right-to-left override"),
+        ("Thornbúry Town Cõuncil", "diacritics"),
+        ("Thornbury Town Cou\u{0301}ncil", "combining acute"),
+        ("Thornbury Town CounciI", "capital I for l"),
+        ("Thornbury Town Counci1", "digit one for l"),
+        ("Th0rnbury T0wn C0uncil", "zero for o"),
+        ("Thornbury Town Counc!l", "exclamation for i"),
+        ("THORNBURY TOWN COUNCIL", "capitals"),
+        ("ThornburyTownCouncil", "camel case"),
+        ("Thornbury  Town   Council", "extra spaces"),
+        ("Ꭲhornbury Town Council", "Cherokee Ꭲ"),
+    ])
+    func foldsToCouncilName(input: String, trick: String) {
+        let folded = folder.fold(input)
+        let plain = folder.fold("Thornbury Town Council")
+        #expect(folded.compact == plain.compact, "\(trick): \(folded.readable)")
+    }
+
+    @Test func recordsCrossScriptLookalikes() {
+        let folded = folder.fold("Thornbury Тоwn")
+        let lookalikes = folded.findings.filter { $0.kind == .lookalike }
+        #expect(lookalikes.count == 2)
+        #expect(lookalikes.allSatisfy { $0.script == "Cyrl" })
+        #expect(lookalikes.map(\.imitates) == ["t", "o"])
+        #expect(lookalikes.first?.codePoint == "U+0422")
+    }
+
+    @Test func recordsInvisibleAndBidi() {
+        let folded = folder.fold("Thorn\u{200B}bury\u{202E} Council")
+        #expect(folded.findings.map(\.kind) == [.invisible, .bidiControl])
+        #expect(folded.readable == "thornbury council")
+    }
+
+    @Test func recordsStyledAndLeet() {
+        #expect(folder.fold("𝐓own").has(.styled))
+        #expect(folder.fold("T0wn").has(.leet))
+        #expect(folder.fold("Chi$lehurst").has(.leet))
+        #expect(!folder.fold("Town 2026").has(.leet))
+    }
+
+    @Test func numbersStayNumbers() {
+        #expect(folder.fold("Council 2026").keys == ["coundl", "2026"])
+    }
+
+    @Test(arguments: [("rn", "m"), ("vv", "w"), ("cl", "d"), ("nn", "m"), ("1", "l"), ("i", "l")])
+    func multiLetterLookalikesShareAKey(a: String, b: String) {
+        #expect(Folder.key("x\(a)x").key == Folder.key("x\(b)x").key)
+    }
+
+    @Test func tickEmojiIsAFindingNotAWord() {
+        let folded = folder.fold("Thornbury Town Council ✅")
+        #expect(folded.has(.tick))
+        #expect(folded.words == ["thornbury", "town", "council"])
+    }
+
+    @Test func capsHugeInput() {
+        let huge = String(repeating: "a", count: 100_000)
+        let folded = folder.fold(huge)
+        #expect(folded.truncated)
+        #expect(folded.original.unicodeScalars.count == folder.limit)
+    }
+
+    @Test func manyZerosDoNotExplode() {
+        // Expansion-based normalisers blow up on repeated ambiguous characters; this must stay linear.
+        let folded = folder.fold(String(repeating: "0", count: 500) + "x")
+        #expect(folded.keys.count == 1)
+    }
+
+    @Test func htmlIsJustText() {
+        let folded = folder.fold("<script>alert(1)</script> Town Council")
+        #expect(folded.words.contains("script"))
+        #expect(folded.words.suffix(2) == ["town", "council"])
+    }
+}
