@@ -1,0 +1,70 @@
+import Foundation
+
+/// Why a request or a source failed: a code to match on and a reason a person can act on.
+public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kinds of failure callers tell apart.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        fileprivate let name: String
+        public var description: String { name }
+
+        /// The server did not answer in time (connect, total or low-speed timeout).
+        public static let timeout = Code(name: "timeout")
+        /// The connection failed or broke off (refused, reset, truncated body).
+        public static let connection = Code(name: "connection")
+        /// TLS verification failed or the TLS setup is wrong.
+        public static let tls = Code(name: "tls")
+        /// The body was larger than allowed, counted after decompression.
+        public static let tooLarge = Code(name: "too-large")
+        /// Too many redirects.
+        public static let redirects = Code(name: "redirects")
+        /// The URL or a redirect used a scheme other than http or https.
+        public static let scheme = Code(name: "scheme")
+        /// The address guard refused a loopback, private, link-local or metadata address.
+        public static let blockedAddress = Code(name: "blocked-address")
+        /// The server answered with an HTTP status impostor cannot use.
+        public static let status = Code(name: "http-status")
+        /// The server kept saying "slow down" beyond the retries and waits allowed.
+        public static let rateLimited = Code(name: "rate-limited")
+        /// This run's request budget is spent.
+        public static let budget = Code(name: "budget")
+        /// The body is not what was expected (malformed JSON, wrong content type).
+        public static let badResponse = Code(name: "bad-response")
+        /// A setting is missing or wrong (no base_url, unreadable key file).
+        public static let configuration = Code(name: "configuration")
+        /// A local file could not be read or written (listing path, cache).
+        public static let file = Code(name: "file")
+        /// The task was cancelled.
+        public static let cancelled = Code(name: "cancelled")
+        /// Anything else libcurl reported.
+        public static let other = Code(name: "other")
+    }
+
+    public var code: Code
+    /// What happened, in words a council clerk or an administrator can act on.
+    public var reason: String
+    /// The URL without its query (queries may hold API keys), when the failure concerns one.
+    public var url: String?
+
+    public init(_ code: Code, _ reason: String, url: String? = nil) {
+        self.code = code
+        self.reason = reason
+        self.url = url.map(Self.redact)
+    }
+
+    public var description: String {
+        if let url { "\(reason) (\(url))" } else { reason }
+    }
+
+    /// Drops the query and fragment, so keys and tokens in them never reach logs or summaries.
+    public static func redact(_ url: String) -> String {
+        var s = Substring(url)
+        if let i = s.firstIndex(where: { $0 == "?" || $0 == "#" }) { s = s[..<i] }
+        // Drop user:password@ too.
+        if let scheme = s.range(of: "://"), let at = s[scheme.upperBound...].firstIndex(of: "@"),
+            !s[scheme.upperBound..<at].contains("/")
+        {
+            s = s[..<scheme.upperBound] + s[s.index(after: at)...]
+        }
+        return String(s)
+    }
+}

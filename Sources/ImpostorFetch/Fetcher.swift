@@ -1,0 +1,119 @@
+import ImpostorCore
+import Logging
+
+/// Runs a plan's sources side by side, downloads their avatars and gathers one summary per source.
+public struct Fetcher: Sendable {
+    /// What a progress display shows: a source's pages so far, or that it finished.
+    public struct Progress: Sendable {
+        public var source: String
+        public var pages: Int
+        public var done: Bool
+    }
+
+    /// Everything one run found.
+    public struct Report: Sendable {
+        /// Profiles in source order, without repeats (same platform and id); avatars are local paths.
+        public var profiles: [Profile]
+        public var summaries: [SourceSummary]
+        /// Whether any source failed, in whole or in part.
+        public var failed: Bool { summaries.contains(where: \.failed) }
+    }
+
+    public let session: FetchSession
+    /// Nil skips avatar downloads (profiles keep their avatar URLs).
+    public let avatars: AvatarStore?
+    public let avatarConcurrency: Int
+
+    public init(session: FetchSession, avatars: AvatarStore?, avatarConcurrency: Int = 8) {
+        self.session = session
+        self.avatars = avatars
+        self.avatarConcurrency = avatarConcurrency
+    }
+
+    /// A fetcher over the live libcurl client, set up from the watchlist's settings:
+    /// `allow_private_addresses`, `request_budget` and `ca_bundle`.
+    public static func live(watchlist: Watchlist, cacheDirectory: String, logger: Logger) -> Fetcher {
+        var http = HTTPClientConfiguration()
+        if let ca = watchlist.settings.other["ca_bundle"]?.string {
+            http.caBundlePath = ca.hasPrefix("/") ? ca : watchlist.directory + "/" + ca
+        }
+        var policy = RetryPolicy()
+        if let budget = watchlist.settings.other["request_budget"]?.integer, budget > 0 { policy.budget = budget }
+        let session = FetchSession(
+            client: CurlHTTPClient(configuration: http, logger: logger), cache: ResponseCache(directory: cacheDirectory),
+            policy: policy, strangerGuard: AddressGuard(allowPrivate: watchlist.settings.allowPrivateAddresses),
+            logger: logger)
+        return Fetcher(session: session, avatars: AvatarStore(session: session))
+    }
+
+    /// Runs every source of `plan`; failures are in the summaries, never thrown.
+    public func run(_ plan: FetchPlan, progress: (@Sendable (Progress) -> Void)? = nil) async -> Report {
+        var results = [(profiles: [Profile], summary: SourceSummary)?](repeating: nil, count: plan.sources.count)
+        await withTaskGroup(of: (Int, [Profile], SourceSummary).self) { group in
+            for (index, source) in plan.sources.enumerated() {
+                group.addTask {
+                    let name = "\(source.kind) (\(source.location))"
+                    let stats = SourceStats { pages in progress?(Progress(source: name, pages: pages, done: false)) }
+                    let (profiles, summary) = await runOne(source, stats: stats)
+                    progress?(Progress(source: name, pages: summary.pages, done: true))
+                    return (index, profiles, summary)
+                }
+            }
+            for await (index, profiles, summary) in group { results[index] = (profiles, summary) }
+        }
+        var seen = Set<String>()
+        var profiles: [Profile] = []
+        for result in results.compactMap({ $0 }) {
+            for profile in result.profiles where seen.insert("\(profile.platform)\u{0}\(profile.id)").inserted {
+                profiles.append(profile)
+            }
+        }
+        return Report(profiles: profiles, summaries: plan.problems + results.compactMap { $0?.summary })
+    }
+
+    private func runOne(_ source: any ProfileSource, stats: SourceStats) async -> ([Profile], SourceSummary) {
+        let context = SourceContext(session: session, stats: stats)
+        var profiles = await source.run(context)
+        let avatarErrors = await downloadAvatars(&profiles, stats: stats)
+        let summary = SourceSummary(
+            kind: source.kind, location: source.location, pages: stats.pages, profiles: profiles.count,
+            errors: context.errors, avatarErrors: avatarErrors, waits: stats.waits, waited: stats.waited)
+        return (profiles, summary)
+    }
+
+    /// Replaces avatar URLs with cached files; a failed avatar leaves its profile without one.
+    private func downloadAvatars(_ profiles: inout [Profile], stats: SourceStats) async -> [FetchError] {
+        guard let avatars else { return [] }
+        let wanted = profiles.enumerated().compactMap { item -> (Int, String)? in
+            guard let url = item.element.avatar, url.contains("://") else { return nil }
+            return (item.offset, url)
+        }
+        var errors: [FetchError] = []
+        var paths: [Int: String?] = [:]
+        await withTaskGroup(of: (Int, Result<String, FetchError>).self) { group in
+            var next = 0
+            func addNext() {
+                guard next < wanted.count else { return }
+                let (index, url) = wanted[next]
+                next += 1
+                group.addTask {
+                    do throws(FetchError) { return (index, .success(try await avatars.download(url, stats: stats))) } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            for _ in 0..<avatarConcurrency { addNext() }
+            for await (index, result) in group {
+                switch result {
+                case .success(let path): paths[index] = path
+                case .failure(let error):
+                    paths[index] = .some(nil)
+                    errors.append(error)
+                }
+                addNext()
+            }
+        }
+        for (index, path) in paths { profiles[index].avatar = path }
+        return errors
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Reads the time formats rate-limit headers use, as seconds from `now`.
+enum HTTPDates {
+    /// `Retry-After`: delta seconds or an HTTP date (RFC 9110 §10.2.3).
+    static func retryAfter(_ value: String, now: Date) -> Double? {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        if let seconds = Double(v) { return max(0, seconds) }
+        guard let date = httpDate(v) else { return nil }
+        return max(0, date.timeIntervalSince(now))
+    }
+
+    /// `RateLimit-Reset` as Bluesky sends it (Unix seconds); small numbers are read as the IETF draft's delta seconds.
+    static func unixOrDelta(_ value: String, now: Date) -> Double? {
+        guard let n = Double(value.trimmingCharacters(in: .whitespaces)) else { return nil }
+        if n > 1_000_000_000 { return max(0, n - now.timeIntervalSince1970) }
+        return max(0, n)
+    }
+
+    /// `X-RateLimit-Reset` as Mastodon sends it: ISO 8601, usually with fractional seconds.
+    static func iso8601(_ value: String, now: Date) -> Double? {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        guard let date = fractional.date(from: v) ?? plain.date(from: v) else { return nil }
+        return max(0, date.timeIntervalSince(now))
+    }
+
+    /// An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT").
+    static func httpDate(_ value: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: value)
+    }
+}

@@ -1,1 +1,0 @@
-/// The libcurl HTTP client and the sources it fetches.

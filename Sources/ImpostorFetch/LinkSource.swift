@@ -1,0 +1,88 @@
+import Foundation
+import ImpostorCore
+
+/// Single profile pages, usually links residents sent: read through their OpenGraph and
+/// Twitter-card meta tags. The URLs come from strangers, so the address guard applies.
+struct LinkSource: ProfileSource {
+    let kind = "link"
+    let location: String
+    let urls: [String]
+
+    init(options: SourceOptions) throws(FetchError) {
+        location = options.settings.location
+        urls = try options.strings("urls") + options.strings("url")
+        if urls.isEmpty { throw FetchError(.configuration, "\(location): the link source needs `urls`") }
+    }
+
+    func run(_ context: SourceContext) async -> [Profile] {
+        var profiles: [Profile] = []
+        for url in urls {
+            guard url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") else {
+                context.fail(FetchError(.scheme, "only http and https links are read", url: url))
+                continue
+            }
+            do throws(FetchError) {
+                let request = HTTPRequest(
+                    url: url, headers: ["Accept": "text/html"], addressGuard: context.session.strangerGuard,
+                    maxBodyBytes: 2 << 20)
+                let response = try await context.session.get(request, stats: context.stats)
+                context.stats.page()
+                try SourceContext.requireOK(response, url: url)
+                let type = response.header("content-type")?.lowercased() ?? ""
+                guard type.contains("html") else {
+                    throw FetchError(.badResponse, "the link is not a web page (\(type.isEmpty ? "no content type" : type))", url: url)
+                }
+                profiles.append(try Self.profile(page: OpenGraph(html: response.text), url: response.effectiveURL, asked: url))
+            } catch {
+                context.fail(error)
+            }
+        }
+        return profiles
+    }
+
+    /// A profile from a page's meta tags; the platform and handle come from the URL.
+    static func profile(page: OpenGraph, url: String, asked: String) throws(FetchError) -> Profile {
+        let canonical = page["og:url"] ?? (url.isEmpty ? asked : url)
+        let (platform, pathHandle) = identify(canonical)
+        let name = page["og:title", "twitter:title"] ?? page.title ?? ""
+        var handle = pathHandle
+        if platform == .x, let creator = page["twitter:creator", "twitter:site"] { handle = creator }
+        if handle.isEmpty && name.isEmpty {
+            throw FetchError(.badResponse, "the page names no account (no og:title, twitter:title or title)", url: asked)
+        }
+        return Profile(
+            platform: platform, id: canonical, handle: handle, displayName: name,
+            bio: page["og:description", "twitter:description", "description"] ?? "", url: canonical,
+            avatar: page["og:image", "og:image:url", "twitter:image", "twitter:image:src"])
+    }
+
+    /// The platform a profile URL belongs to and the handle its path names.
+    static func identify(_ url: String) -> (Platform, String) {
+        let host = CurlTransfer.host(of: url).split(separator: ":").first.map(String.init) ?? ""
+        var path = Substring(url)
+        if let r = path.range(of: "://") { path = path[r.upperBound...] }
+        path = path.drop { $0 != "/" }
+        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
+        let parts = path.split(separator: "/").map(String.init)
+        let bare = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host.hasPrefix("m.") ? String(host.dropFirst(2)) : host
+        func first(after marker: String? = nil) -> String {
+            if let marker, let i = parts.firstIndex(of: marker), i + 1 < parts.count { return parts[i + 1] }
+            return marker == nil ? (parts.first ?? "") : ""
+        }
+        switch bare {
+        case "bsky.app": return (.bluesky, first(after: "profile"))
+        case "x.com", "twitter.com": return (.x, first())
+        case "facebook.com": return (.facebook, first())
+        case "instagram.com": return (.instagram, first())
+        case "threads.net", "threads.com": return (.threads, first())
+        case "youtube.com": return (.youtube, parts.first == "channel" ? first(after: "channel") : first())
+        case "tiktok.com": return (.tiktok, first())
+        case "linkedin.com": return (.linkedin, parts.count > 1 ? parts[1] : first())
+        case "nextdoor.com": return (.nextdoor, parts.last ?? "")
+        default:
+            // Mastodon and other fediverse servers put profiles at /@name.
+            if let at = parts.first(where: { $0.hasPrefix("@") }) { return (.mastodon, "\(at.dropFirst())@\(bare)") }
+            return (Platform(rawValue: bare), first())
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ImpostorCore
+
+/// Profile listings in the `score` input format (JSON lines, a JSON array or CSV), from a file or
+/// from URLs: exports, third-party feeds, residents' reports. A bad record is reported with its
+/// line and the others are kept.
+struct ListingSource: ProfileSource {
+    let kind = "listing"
+    let location: String
+    let paths: [String]
+    let urls: [String]
+    let concurrency: Int
+
+    init(options: SourceOptions) throws(FetchError) {
+        location = options.settings.location
+        paths = (try options.strings("path")).map(options.path)
+        urls = (try options.strings("url")) + (try options.strings("urls"))
+        concurrency = try options.integer("concurrency", default: 8, range: 1...64)
+        if paths.isEmpty && urls.isEmpty {
+            throw FetchError(.configuration, "\(location): the listing source needs `path` or `url`")
+        }
+    }
+
+    func run(_ context: SourceContext) async -> [Profile] {
+        var profiles: [Profile] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                context.fail(FetchError(.file, "cannot read the listing \(path)"))
+                continue
+            }
+            context.stats.page()
+            let folder = (path as NSString).deletingLastPathComponent
+            profiles += read(String(decoding: data, as: UTF8.self), name: path, context: context).map { profile in
+                var p = profile
+                // A relative avatar in a file listing is a file beside the listing.
+                if let avatar = p.avatar, !avatar.contains("://"), !avatar.hasPrefix("/") {
+                    p.avatar = (folder as NSString).appendingPathComponent(avatar)
+                }
+                return p
+            }
+        }
+        // URLs are fetched `concurrency` at a time and their profiles kept in the order configured.
+        var pages = [[Profile]](repeating: [], count: urls.count)
+        await withTaskGroup(of: (Int, [Profile]).self) { group in
+            var next = 0
+            func addNext() {
+                guard next < urls.count else { return }
+                let index = next
+                next += 1
+                group.addTask { (index, await fetch(urls[index], context: context)) }
+            }
+            for _ in 0..<concurrency { addNext() }
+            for await (index, found) in group {
+                pages[index] = found
+                addNext()
+            }
+        }
+        return profiles + pages.joined()
+    }
+
+    private func fetch(_ url: String, context: SourceContext) async -> [Profile] {
+        do {
+            let response = try await context.session.get(HTTPRequest(url: url), stats: context.stats, cacheNamespace: "listing")
+            context.stats.page()
+            try SourceContext.requireOK(response, url: url)
+            return read(response.text, name: FetchError.redact(url), context: context)
+        } catch {
+            context.fail(error)
+            return []
+        }
+    }
+
+    private func read(_ text: String, name: String, context: SourceContext) -> [Profile] {
+        let format = ProfileListing.format(of: text, fileName: name)
+        var profiles: [Profile] = []
+        for row in ProfileListing.rows(text, format: format) {
+            switch row.result {
+            case .success(let profile): profiles.append(profile)
+            case .failure(let problem):
+                context.fail(FetchError(.badResponse, "\(name) line \(row.line): \(problem.message)"))
+            }
+        }
+        return profiles
+    }
+}

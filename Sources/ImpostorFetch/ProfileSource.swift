@@ -1,0 +1,64 @@
+import ImpostorCore
+import Logging
+import Synchronization
+
+/// A place profiles come from: one `[[source]]` entry of `impostor.toml`.
+public protocol ProfileSource: Sendable {
+    /// The entry's kind: "bluesky", "mastodon", "youtube", "listing" or "link".
+    var kind: String { get }
+    /// Where the entry is ("watchlist/impostor.toml:12"), for the summary.
+    var location: String { get }
+    /// Fetches every profile it can; failures go to `context.fail` and the rest carry on.
+    func run(_ context: SourceContext) async -> [Profile]
+}
+
+/// What a running source uses: the session, its counters and its list of failures.
+public final class SourceContext: Sendable {
+    public let session: FetchSession
+    public let stats: SourceStats
+    private let failures = Mutex<[FetchError]>([])
+
+    public init(session: FetchSession, stats: SourceStats) {
+        self.session = session
+        self.stats = stats
+    }
+
+    /// Records a failure for the summary; the source goes on with what it can still do.
+    public func fail(_ error: FetchError) {
+        session.logger.debug("fetch.source.failure", metadata: ["fetch.code": "\(error.code)", "fetch.reason": "\(error.reason)"])
+        failures.withLock { $0.append(error) }
+    }
+
+    public var errors: [FetchError] { failures.withLock { $0 } }
+}
+
+/// How one source went: the per-source line of `impostor fetch`'s summary.
+public struct SourceSummary: Sendable, Hashable {
+    public var kind: String
+    public var location: String
+    public var pages: Int
+    public var profiles: Int
+    /// Failures of the source itself: each makes the run exit 1.
+    public var errors: [FetchError]
+    /// Avatars that could not be downloaded; their profiles are still written, without an avatar.
+    public var avatarErrors: [FetchError]
+    public var waits: Int
+    public var waited: Duration
+
+    public init(
+        kind: String, location: String, pages: Int = 0, profiles: Int = 0, errors: [FetchError] = [],
+        avatarErrors: [FetchError] = [], waits: Int = 0, waited: Duration = .zero
+    ) {
+        self.kind = kind
+        self.location = location
+        self.pages = pages
+        self.profiles = profiles
+        self.errors = errors
+        self.avatarErrors = avatarErrors
+        self.waits = waits
+        self.waited = waited
+    }
+
+    /// Whether the source failed in part or in whole.
+    public var failed: Bool { !errors.isEmpty }
+}

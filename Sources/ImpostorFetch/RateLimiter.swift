@@ -1,0 +1,82 @@
+import Foundation
+
+/// Keeps each host's request rate within what it announced: the `RateLimit-*` (Bluesky) and
+/// `X-RateLimit-*` (Mastodon) headers, and pauses after a 429 or 503.
+actor RateLimiter {
+    private struct HostState {
+        /// Requests the host still allows in this window, less the ones started since it said so.
+        var remaining: Int?
+        var windowEnds: ContinuousClock.Instant?
+        var resetHeader: String?
+        /// No request starts before this (after a 429, a 503, or a spent window).
+        var pausedUntil: ContinuousClock.Instant?
+    }
+
+    private var hosts: [String: HostState] = [:]
+    private let clock = ContinuousClock()
+    /// Added to every announced reset, because servers count whole seconds.
+    private let margin: Duration
+
+    init(margin: Duration = .milliseconds(150)) {
+        self.margin = margin
+    }
+
+    /// Takes one request slot for `host`, or returns the instant to wait for before asking again.
+    func reserve(host: String) -> ContinuousClock.Instant? {
+        let now = clock.now
+        var state = hosts[host, default: HostState()]
+        defer { hosts[host] = state }
+        if let paused = state.pausedUntil {
+            if paused > now { return paused }
+            state.pausedUntil = nil
+        }
+        if let ends = state.windowEnds, ends <= now {
+            state.windowEnds = nil
+            state.remaining = nil
+        }
+        if let remaining = state.remaining {
+            if remaining <= 0 {
+                // Spent with no known reset: the next answer or a pause will tell; wait a little.
+                return state.windowEnds ?? now.advanced(by: .seconds(1))
+            }
+            state.remaining = remaining - 1
+        }
+        return nil
+    }
+
+    /// Reads the rate-limit headers of a response from `host`.
+    func record(host: String, response: HTTPResponse) {
+        let now = clock.now
+        let wallNow = Date()
+        var state = hosts[host, default: HostState()]
+        defer { hosts[host] = state }
+        let remainingText = response.header("ratelimit-remaining") ?? response.header("x-ratelimit-remaining")
+        guard let remainingText, let remaining = Int(remainingText.trimmingCharacters(in: .whitespaces)) else { return }
+        var resetIn: Double?
+        let resetText = response.header("ratelimit-reset") ?? response.header("x-ratelimit-reset")
+        if let text = response.header("ratelimit-reset") {
+            resetIn = HTTPDates.unixOrDelta(text, now: wallNow)
+        } else if let text = response.header("x-ratelimit-reset") {
+            resetIn = HTTPDates.iso8601(text, now: wallNow) ?? HTTPDates.unixOrDelta(text, now: wallNow)
+        }
+        if resetText != state.resetHeader {
+            // A new window: the server's count is the truth.
+            state.remaining = remaining
+            state.resetHeader = resetText
+        } else {
+            // Same window: answers arrive out of order, so keep the lower count.
+            state.remaining = min(state.remaining ?? remaining, remaining)
+        }
+        if let resetIn {
+            state.windowEnds = now.advanced(by: .milliseconds(Int64(resetIn * 1000))) + margin
+        }
+    }
+
+    /// Stops requests to `host` until `delay` has passed.
+    func pause(host: String, for delay: Duration) {
+        let until = clock.now.advanced(by: delay)
+        var state = hosts[host, default: HostState()]
+        state.pausedUntil = max(state.pausedUntil ?? until, until)
+        hosts[host] = state
+    }
+}

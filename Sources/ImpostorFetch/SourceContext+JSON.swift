@@ -1,0 +1,43 @@
+import Foundation
+
+extension SourceContext {
+    /// GETs a JSON document, counts it as a page, and decodes it; any status but 200 is an error.
+    func json<T: Decodable>(
+        _ type: T.Type, from url: String, headers: [String: String] = [:], cacheNamespace: String? = "api"
+    ) async throws(FetchError) -> T {
+        var request = HTTPRequest(url: url, headers: headers)
+        request.headers["Accept"] = request.headers["Accept"] ?? "application/json"
+        let response = try await session.get(request, stats: stats, cacheNamespace: cacheNamespace)
+        stats.page()
+        try Self.requireOK(response, url: url)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(response.body))
+        } catch {
+            throw FetchError(.badResponse, "the response is not the JSON expected: \(Self.describe(error))", url: url)
+        }
+    }
+
+    /// Fails with the status and the server's own message, when it gave one.
+    static func requireOK(_ response: HTTPResponse, url: String) throws(FetchError) {
+        guard response.status != 200 else { return }
+        var reason = "the server answered HTTP \(response.status)"
+        if let object = try? JSONSerialization.jsonObject(with: Data(response.body.prefix(4096))) as? [String: Any] {
+            let message = (object["message"] as? String) ?? (object["error"] as? String)
+                ?? ((object["error"] as? [String: Any])?["message"] as? String)
+            if let message { reason += ": \(message.prefix(200))" }
+        }
+        throw FetchError(.status, reason, url: url)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context): return context.debugDescription
+        case DecodingError.keyNotFound(let key, _): return "missing `\(key.stringValue)`"
+        case DecodingError.typeMismatch(_, let context):
+            return "wrong type at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`"
+        case DecodingError.valueNotFound(_, let context):
+            return "missing value at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ImpostorCore
+
+/// YouTube Data API v3: `search.list` for channels, then `channels.list` (50 ids a call) for counts.
+/// Each search costs about 1% of the daily quota, so `max_pages` defaults to 1.
+struct YouTubeSource: ProfileSource {
+    let kind = "youtube"
+    let location: String
+    let baseURL: String
+    let queries: [String]
+    let key: String
+    let maxPages: Int
+
+    static let defaultBaseURL = "https://www.googleapis.com/youtube/v3"
+
+    init(options: SourceOptions, queries: [String]) throws(FetchError) {
+        location = options.settings.location
+        baseURL = try options.baseURL(default: Self.defaultBaseURL)
+        guard let key = try options.secret("key_file") else {
+            throw FetchError(.configuration, "\(location): the youtube source needs `key_file`, a file holding the API key")
+        }
+        self.key = key
+        maxPages = try options.integer("max_pages", default: 1, range: 1...10)
+        self.queries = queries + (try options.strings("queries"))
+    }
+
+    struct Thumbnail: Decodable { var url: String }
+    struct Thumbnails: Decodable {
+        var high: Thumbnail?
+        var medium: Thumbnail?
+        var `default`: Thumbnail?
+        var best: String? { (high ?? medium ?? `default`)?.url }
+    }
+    struct Snippet: Decodable {
+        var title: String?
+        var description: String?
+        var customUrl: String?
+        var publishedAt: String?
+        var thumbnails: Thumbnails?
+    }
+    private struct SearchPage: Decodable {
+        struct Item: Decodable {
+            struct ID: Decodable { var channelId: String? }
+            var id: ID
+            var snippet: Snippet?
+        }
+        var items: [Item]
+        var nextPageToken: String?
+    }
+    private struct ChannelPage: Decodable {
+        struct Item: Decodable {
+            struct Statistics: Decodable {
+                var subscriberCount: String?
+                var hiddenSubscriberCount: Bool?
+            }
+            var id: String
+            var snippet: Snippet?
+            var statistics: Statistics?
+        }
+        var items: [Item]?
+    }
+
+    func run(_ context: SourceContext) async -> [Profile] {
+        var order: [String] = []
+        var profiles: [String: Profile] = [:]
+        for query in queries {
+            var token: String?
+            for _ in 0..<maxPages {
+                var url = "\(baseURL)/search?part=snippet&type=channel&maxResults=50&regionCode=GB&q=\(query.queryEncoded)&key=\(key.queryEncoded)"
+                if let token { url += "&pageToken=\(token.queryEncoded)" }
+                do {
+                    let page = try await context.json(SearchPage.self, from: url, cacheNamespace: nil)
+                    for item in page.items {
+                        guard let id = item.id.channelId, profiles[id] == nil else { continue }
+                        order.append(id)
+                        profiles[id] = profile(id: id, snippet: item.snippet, subscribers: nil)
+                    }
+                    guard let next = page.nextPageToken, !page.items.isEmpty else { break }
+                    token = next
+                } catch {
+                    context.fail(error)
+                    break
+                }
+            }
+        }
+        for start in stride(from: 0, to: order.count, by: 50) {
+            let ids = order[start..<min(start + 50, order.count)].joined(separator: ",")
+            let url = "\(baseURL)/channels?part=snippet,statistics&maxResults=50&id=\(ids.queryEncoded)&key=\(key.queryEncoded)"
+            do {
+                let page = try await context.json(ChannelPage.self, from: url, cacheNamespace: nil)
+                for item in page.items ?? [] where profiles[item.id] != nil {
+                    let hidden = item.statistics?.hiddenSubscriberCount == true
+                    let subscribers = hidden ? nil : item.statistics?.subscriberCount.flatMap { Int($0) }
+                    profiles[item.id] = profile(id: item.id, snippet: item.snippet, subscribers: subscribers)
+                }
+            } catch {
+                context.fail(error)
+            }
+        }
+        return order.compactMap { profiles[$0] }
+    }
+
+    func profile(id: String, snippet: Snippet?, subscribers: Int?) -> Profile {
+        Profile(
+            platform: .youtube, id: id, handle: snippet?.customUrl ?? "", displayName: snippet?.title ?? "",
+            bio: snippet?.description ?? "", url: "https://www.youtube.com/channel/\(id)",
+            avatar: snippet?.thumbnails?.best, createdAt: snippet?.publishedAt, followers: subscribers)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import ImpostorCore
+import Testing
+
+@testable import ImpostorFetch
+
+@Suite("Rate limits, retries and the request budget")
+struct FetchSessionTests {
+    @Test func a429WithRetryAfterSecondsIsRetriedAfterTheWait() async throws {
+        let server = try TestServer()
+        let stats = SourceStats()
+        let start = ContinuousClock.now
+        let response = try await Fixtures.session().get(HTTPRequest(url: server.base + "/retry/seconds"), stats: stats)
+        #expect(response.status == 200)
+        #expect(ContinuousClock.now - start >= .seconds(1))
+        #expect(stats.waits == 1)
+    }
+
+    @Test func a503WithRetryAfterAsADateIsRetriedAfterThatDate() async throws {
+        let server = try TestServer()
+        let stats = SourceStats()
+        let start = ContinuousClock.now
+        let response = try await Fixtures.session().get(HTTPRequest(url: server.base + "/retry/date"), stats: stats)
+        #expect(response.status == 200)
+        // The date is 2 s ahead with one-second resolution: at least 1 s passes.
+        #expect(ContinuousClock.now - start >= .seconds(1))
+        #expect(stats.waits == 1)
+    }
+
+    @Test func endless429sFailAfterTheRetries() async throws {
+        let server = try TestServer()
+        var policy = RetryPolicy()
+        policy.maxRetries = 2
+        let session = Fixtures.session(policy: policy)
+        let error = await Fixtures.error { try await session.get(HTTPRequest(url: server.base + "/always429"), stats: SourceStats()) }
+        #expect(error?.code == .rateLimited)
+        #expect(session.requestsMade == 3)
+    }
+
+    @Test func aPauseLongerThanAllowedFailsAtOnce() async throws {
+        var policy = RetryPolicy()
+        policy.maxWait = .seconds(1)
+        let session = FetchSession(
+            client: FakeClient(status: 429, headers: ["retry-after": "3600"]), cache: nil, policy: policy, logger: Fixtures.logger)
+        let start = ContinuousClock.now
+        let error = await Fixtures.error { try await session.get(HTTPRequest(url: "http://example.invalid/"), stats: SourceStats()) }
+        #expect(error?.code == .rateLimited)
+        #expect(ContinuousClock.now - start < .seconds(1))
+    }
+
+    @Test func theRequestBudgetIsNeverExceeded() async throws {
+        var policy = RetryPolicy()
+        policy.budget = 2
+        let session = FetchSession(client: FakeClient(status: 200), cache: nil, policy: policy, logger: Fixtures.logger)
+        for _ in 0..<2 { _ = try await session.get(HTTPRequest(url: "http://example.invalid/"), stats: SourceStats()) }
+        let error = await Fixtures.error { try await session.get(HTTPRequest(url: "http://example.invalid/"), stats: SourceStats()) }
+        #expect(error?.code == .budget)
+        #expect(session.requestsMade == 2)
+    }
+
+    @Test func blueskyRateLimitHeadersAreHonoured() async throws {
+        let server = try TestServer()
+        // 3 requests per 2-second window; 5 search pages + 1 getProfiles need a wait.
+        let report = await Fixtures.run([
+            Fixtures.source("bluesky", ["base_url": .string(server.base + "/rl/bsky"), "max_pages": .integer(5), "page_size": .integer(2)])
+        ])
+        let summary = try #require(report.summaries.first)
+        #expect(summary.errors.isEmpty)
+        #expect(report.profiles.count == 10)
+        #expect(summary.waits >= 1)
+        #expect(try await server.stats()["violations"] as? Int == 0)
+    }
+
+    @Test func mastodonRateLimitHeadersAreHonoured() async throws {
+        let server = try TestServer()
+        let identity = ImpostorCoreIdentity.make(queries: ["q1", "q2", "q3", "q4"])
+        let report = await Fixtures.run(
+            [Fixtures.source("mastodon", ["base_url": .string(server.base + "/rl")])], identity: identity)
+        let summary = try #require(report.summaries.first)
+        #expect(summary.errors.isEmpty)
+        #expect(summary.pages == 5)
+        #expect(summary.waits >= 1)
+        #expect(try await server.stats()["violations"] as? Int == 0)
+    }
+
+    @Test func conditionalRequestsReuseTheCachedBody() async throws {
+        let server = try TestServer()
+        let session = Fixtures.session()
+        let url = server.base + "/avatar.png"
+        let first = try await session.get(HTTPRequest(url: url), stats: SourceStats(), cacheNamespace: "t")
+        let second = try await session.get(HTTPRequest(url: url), stats: SourceStats(), cacheNamespace: "t")
+        #expect(!first.fromCache && second.fromCache)
+        #expect(first.body == second.body && second.status == 200)
+        let stats = try await server.stats()
+        #expect(stats["avatar_200"] as? Int == 1)
+        #expect(stats["avatar_304"] as? Int == 1)
+    }
+}
+
+/// A client that answers every request the same way, for the pure logic of the session.
+struct FakeClient: HTTPClient {
+    var status: Int
+    var headers: [String: String] = [:]
+
+    func send(_ request: HTTPRequest) async throws(FetchError) -> HTTPResponse {
+        HTTPResponse(status: status, headers: headers, body: Array("{}".utf8), effectiveURL: request.url)
+    }
+}

@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Local fixture server for ImpostorFetchTests: platform APIs, rate limits and misbehaviour.
+
+Prints "PORT <n>" once listening on 127.0.0.1 (ephemeral port). `--tls CERT KEY` serves HTTPS.
+State lives in memory; GET /stats returns the counters tests assert on.
+"""
+import email.utils
+import gzip
+import json
+import socketserver
+import ssl
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+LOCK = threading.Lock()
+STATS = {"violations": 0, "hits": {}, "avatar_200": 0, "avatar_304": 0, "max_batch": 0, "times": {}}
+WINDOWS = {}
+SEEN = set()
+BOMB = []
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f6a8f50000000049454e44ae426082")
+
+
+def count(name):
+    with LOCK:
+        STATS["hits"][name] = STATS["hits"].get(name, 0) + 1
+        STATS["times"].setdefault(name, []).append(time.time())
+
+
+def window_allow(name, limit, length):
+    """A fixed window of `length` seconds allowing `limit` requests; returns (ok, remaining, reset_epoch)."""
+    now = time.time()
+    start = int(now // length) * length
+    with LOCK:
+        w = WINDOWS.get(name)
+        if w is None or w[0] != start:
+            w = [start, 0]
+            WINDOWS[name] = w
+        if w[1] >= limit:
+            STATS["violations"] += 1
+            return False, 0, start + length
+        w[1] += 1
+        return True, limit - w[1], start + length
+
+
+def actor(did, name, followers=None):
+    a = {"did": did, "handle": did.split(":")[-1] + ".bsky.social", "displayName": name,
+         "description": "bio of " + name, "createdAt": "2026-01-01T00:00:00.000Z"}
+    if followers is not None:
+        a["followersCount"] = followers
+    return a
+
+
+def account(acct, name):
+    return {"id": "1", "username": acct.split("@")[0], "acct": acct, "display_name": name,
+            "note": "<p>Hello &amp; welcome</p>", "url": "https://social.example/@" + acct,
+            "uri": "https://social.example/users/" + acct, "avatar_static": "https://social.example/a.png",
+            "created_at": "2026-08-20T00:00:00.000Z", "followers_count": 3}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", ctype="application/json", headers=None):
+        if isinstance(body, (dict, list)):
+            body = json.dumps(body).encode()
+        elif isinstance(body, str):
+            body = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        url = urlparse(self.path)
+        q = {k: v for k, v in parse_qs(url.query).items()}
+        one = lambda k, d=None: q.get(k, [d])[0]
+        path = url.path
+        count(path)
+        port = self.server.server_address[1]
+
+        if path == "/stats":
+            with LOCK:
+                return self.send(200, STATS)
+        if path.endswith("app.bsky.actor.searchActors"):
+            headers = {}
+            if path.startswith("/rl/"):
+                ok, remaining, reset = window_allow("bsky", 3, 2)
+                headers = {"RateLimit-Limit": "3", "RateLimit-Remaining": str(remaining),
+                           "RateLimit-Reset": str(int(reset)), "RateLimit-Policy": "3;w=2"}
+                if not ok:
+                    return self.send(429, {"error": "RateLimitExceeded"}, headers=headers)
+            query = one("q", "")
+            pages = 0 if query == "nothing" else 5
+            page = int(one("cursor", "0"))
+            per_page = min(int(one("limit", "2")), 30)
+            actors = [actor("did:plc:%s-%d-%d" % (query.replace(" ", "_").lower(), page, i), "%s %d %d" % (query, page, i))
+                      for i in range(per_page)] if page < pages else []
+            body = {"actors": actors}
+            if page + 1 < pages:
+                body["cursor"] = str(page + 1)
+            return self.send(200, body, headers=headers)
+        if path.endswith("app.bsky.actor.getProfiles"):
+            dids = q.get("actors", [])
+            with LOCK:
+                STATS["max_batch"] = max(STATS["max_batch"], len(dids))
+            if len(dids) > 25:
+                return self.send(400, {"error": "InvalidRequest", "message": "too many actors"})
+            return self.send(200, {"profiles": [actor(d, "detailed " + d, followers=7) for d in dids]})
+        if path.endswith("/api/v2/search"):
+            headers = {}
+            if path.startswith("/rl/"):
+                ok, remaining, reset = window_allow("mastodon", 2, 2)
+                iso = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(reset)) + ".000000Z"
+                headers = {"X-RateLimit-Limit": "2", "X-RateLimit-Remaining": str(remaining), "X-RateLimit-Reset": iso}
+                if not ok:
+                    return self.send(429, {"error": "Too many requests"}, headers=headers)
+            if q.get("offset") and not self.headers.get("Authorization"):
+                return self.send(401, {"error": "Search queries pagination is not supported without authentication"})
+            query = one("q", "")
+            return self.send(200, {"accounts": [account("x%d_%s@other.example" % (i, query.replace(" ", "_")), query) for i in range(2)],
+                                   "statuses": [], "hashtags": []}, headers=headers)
+        if path.endswith("/api/v1/accounts/lookup"):
+            acct = one("acct", "")
+            if acct == "known":
+                return self.send(200, account("known", "Known Account"))
+            return self.send(404, {"error": "Record not found"})
+        if path.endswith("/youtube/v3/search"):
+            if one("key") != "test-key":
+                return self.send(403, {"error": {"code": 403, "message": "API key not valid"}})
+            query = one("q", "")
+            items = [{"id": {"kind": "youtube#channel", "channelId": "UC%s%d" % (query.replace(" ", ""), i)},
+                      "snippet": {"title": query + " channel", "description": "d"}} for i in range(2)]
+            return self.send(200, {"items": items})
+        if path.endswith("/youtube/v3/channels"):
+            if one("key") != "test-key":
+                return self.send(403, {"error": {"code": 403, "message": "API key not valid"}})
+            ids = one("id", "").split(",")
+            items = [{"id": i, "snippet": {"title": "Channel " + i, "description": "about", "customUrl": "@" + i.lower(),
+                                           "publishedAt": "2020-01-01T00:00:00Z",
+                                           "thumbnails": {"default": {"url": "http://127.0.0.1:%d/avatar.png" % port}}},
+                      "statistics": {"subscriberCount": "42", "hiddenSubscriberCount": False}} for i in ids]
+            return self.send(200, {"items": items})
+        if path == "/listing.jsonl":
+            lines = ['{"platform":"x","id":"1","handle":"one"}', '{"platform":"x","id":"2","handle":"two"}',
+                     '{"platform":"x","id":"3",', '{"platform":"x","id":"4","handle":"four"}']
+            return self.send(200, "\n".join(lines) + "\n", ctype="application/x-ndjson",
+                             headers={"ETag": '"listing-v1"'})
+        if path == "/listing.csv":
+            return self.send(200, "platform,id,handle,display_name\nfacebook,9,nine,Nine\n", ctype="text/csv")
+        if path.startswith("/retry/"):
+            key = path
+            with LOCK:
+                first = key not in SEEN
+                SEEN.add(key)
+            if first:
+                if "date" in path:
+                    when = email.utils.formatdate(time.time() + 2, usegmt=True)
+                    return self.send(503, {"error": "busy"}, headers={"Retry-After": when})
+                return self.send(429, {"error": "slow down"}, headers={"Retry-After": "1"})
+            return self.send(200, '{"platform":"x","id":"r","handle":"retried"}\n', ctype="application/x-ndjson")
+        if path == "/always429":
+            return self.send(429, {"error": "slow down"}, headers={"Retry-After": "0"})
+        if path == "/stall":
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b"x" * 10)
+            self.wfile.flush()
+            time.sleep(30)
+            return
+        if path == "/truncated":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "500")
+            self.end_headers()
+            self.wfile.write(b'{"actors": [{"did": "did:plc:a", "handle": "a"}')
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        if path == "/malformed/xrpc/app.bsky.actor.searchActors":
+            return self.send(200, '{"actors": [{"did": "did:plc:a", "handle": }')
+        if path == "/gzipbomb":
+            with LOCK:
+                if not BOMB:
+                    BOMB.append(gzip.compress(b"\0" * (64 << 20), 9))
+            return self.send(200, BOMB[0], headers={"Content-Encoding": "gzip"})
+        if path == "/big":
+            return self.send(200, b"a" * (3 << 20), ctype="text/plain")
+        if path == "/bigchunked":
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b"b" * 65536
+            for _ in range(48):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            self.wfile.write(b"0\r\n\r\n")
+            return
+        if path == "/loop":
+            return self.send(302, "", headers={"Location": "/loop"})
+        if path == "/to-file":
+            return self.send(302, "", headers={"Location": "file:///etc/passwd"})
+        if path == "/to-metadata":
+            return self.send(302, "", headers={"Location": "http://169.254.169.254/latest/meta-data/"})
+        if path == "/to-loopback":
+            return self.send(302, "", headers={"Location": "http://127.0.0.2:%d/avatar.png" % port})
+        if path == "/avatar.png":
+            if self.headers.get("If-None-Match") == '"avatar-v1"':
+                with LOCK:
+                    STATS["avatar_304"] += 1
+                self.send_response(304)
+                self.send_header("ETag", '"avatar-v1"')
+                self.end_headers()
+                return
+            with LOCK:
+                STATS["avatar_200"] += 1
+            return self.send(200, PNG, ctype="image/png", headers={"ETag": '"avatar-v1"'})
+        if path == "/avatar.html":
+            return self.send(200, "<html></html>", ctype="text/html")
+        if path == "/fake.png":
+            return self.send(200, "hello", ctype="image/png")
+        if path == "/link/profile":
+            html = ('<html><head><title>ignored</title><meta property="og:title" content="Oakbridge Town Council &amp; Mayor">'
+                    '<meta property="og:description" content="Claim your grant">'
+                    '<meta name="twitter:image" content="http://127.0.0.1:%d/avatar.png">'
+                    '<meta property="og:url" content="https://x.com/oakbridge_tc"></head></html>') % port
+            return self.send(200, html, ctype="text/html; charset=utf-8")
+        if path == "/bench":
+            time.sleep(0.02)
+            n = one("n", "0")
+            return self.send(200, '{"platform":"x","id":"b%s","handle":"bench%s"}\n' % (n, n), ctype="application/x-ndjson")
+        return self.send(404, {"error": "not found"})
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 512  # the default of 5 drops connections under load
+
+
+def main():
+    server = Server(("127.0.0.1", 0), Handler)
+    if len(sys.argv) == 4 and sys.argv[1] == "--tls":
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[2], sys.argv[3])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+    print("PORT %d" % server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
