@@ -1,1 +1,0 @@
-/// Decoding and perceptual hashing of logos and avatars.

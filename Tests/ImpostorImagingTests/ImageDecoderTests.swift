@@ -1,0 +1,127 @@
+import Testing
+
+@testable import ImpostorImaging
+
+/// Every way a file can be bad gives a coded error, never a crash; good files decode by content.
+@Suite struct ImageDecoderTests {
+    let decoder = ImageDecoder()
+
+    private func code(_ bytes: [UInt8], _ decoder: ImageDecoder = ImageDecoder()) -> ImageError.Code? {
+        do {
+            _ = try decoder.decode(bytes)
+            return nil
+        } catch {
+            #expect(!error.reason.isEmpty)
+            return error.code
+        }
+    }
+
+    @Test("each fixture decodes with the right format and size", arguments: [
+        ("logo-alpha.png", ImageDecoder.Format.png, 160, 120),
+        ("pattern.jpg", .jpeg, 200, 150),
+        ("grey-64.png", .png, 64, 64),
+        ("alpha-lossless.webp", .webp, 128, 128),
+        ("pattern-lossy.webp", .webp, 120, 96),
+        ("interlaced.gif", .gif, 100, 80),
+        ("palette.png", .png, 90, 90),
+    ])
+    func decodes(name: String, format: ImageDecoder.Format, width: Int, height: Int) throws {
+        let bytes = try TestImages.bytes(TestImages.fixture(name))
+        let header = try decoder.header(of: bytes)
+        #expect(header == ImageDecoder.Header(format: format, width: width, height: height))
+        let image = try decoder.decode(bytes)
+        #expect(image.width == width && image.height == height)
+    }
+
+    @Test func transparentPixelsBecomeWhite() throws {
+        for name in ["logo-alpha.png", "alpha-lossless.webp", "interlaced.gif", "palette.png"] {
+            let image = try decoder.decode(contentsOf: TestImages.fixture(name))
+            #expect(image[image.width - 1, image.height - 1] == .white, "\(name)")
+        }
+    }
+
+    @Test func zeroBytes() {
+        #expect(code([]) == .empty)
+    }
+
+    @Test func missingFile() {
+        #expect(throws: ImageError.self) { try decoder.decode(contentsOf: "/nonexistent/avatar.png") }
+    }
+
+    @Test("truncated files are refused", arguments: ["pattern.jpg", "logo-alpha.png", "pattern-lossy.webp", "interlaced.gif"])
+    func truncated(name: String) throws {
+        let bytes = try TestImages.bytes(TestImages.fixture(name))
+        for keep in [bytes.count / 2, bytes.count * 9 / 10, 20] {
+            #expect(code(Array(bytes.prefix(keep))) == .corrupt, "\(name) cut to \(keep)")
+        }
+    }
+
+    @Test func randomBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<5000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        // Random data is unsupported unless it happens to start with a magic number.
+        #expect(code([0x42, 0x42] + noise) == .unsupportedFormat)
+    }
+
+    @Test("magic bytes followed by garbage are corrupt", arguments: [
+        [0xFF, 0xD8, 0xFF, 0xE0], Array("\u{89}PNG\r\n\u{1A}\n".utf8), Array("GIF89a".utf8),
+        Array("RIFF\u{10}\0\0\0WEBPVP8 ".utf8),
+    ] as [[UInt8]])
+    func garbageAfterMagic(magic: [UInt8]) {
+        #expect(code(magic + [UInt8](repeating: 0x5A, count: 300)) == .corrupt)
+    }
+
+    @Test func mislabelledFileDecodesByContent() throws {
+        // A PNG saved as .jpg: the name is ignored.
+        let path = TemporaryFile.make("mislabelled.jpg")
+        let bytes = try TestImages.bytes(TestImages.fixture("logo-alpha.png"))
+        try TemporaryFile.write(bytes, to: path)
+        #expect(try decoder.decode(contentsOf: path).width == 160)
+        #expect(try decoder.header(of: bytes).format == .png)
+    }
+
+    @Test func hugeDeclaredDimensionsAreRefusedBeforeDecoding() throws {
+        // A valid PNG header declaring 60000×60000 (3.6 gigapixels), with no pixel data behind it.
+        var png: [UInt8] = Array("\u{89}PNG\r\n\u{1A}\n".utf8)
+        let ihdr: [UInt8] = Array("IHDR".utf8) + be32(60000) + be32(60000) + [8, 2, 0, 0, 0]
+        png += be32(13) + ihdr + be32(crc32(ihdr))
+        #expect(code(png) == .tooManyPixels)
+        // The same check on GIF's logical screen, which giflib would otherwise allocate for.
+        let gif: [UInt8] = Array("GIF89a".utf8) + [0x60, 0xEA, 0x60, 0xEA, 0x00, 0, 0] + [0x3B]
+        #expect(code(gif) == .tooManyPixels)
+        // And a smaller cap applies to a real file.
+        let small = ImageDecoder(limits: .init(maxPixels: 100))
+        #expect(code(try TestImages.bytes(TestImages.fixture("pattern.jpg")), small) == .tooManyPixels)
+    }
+
+    @Test func fileOverTheByteLimit() throws {
+        let tight = ImageDecoder(limits: .init(maxBytes: 1000))
+        #expect(code(try TestImages.bytes(TestImages.fixture("pattern.jpg")), tight) == .fileTooLarge)
+        #expect(throws: ImageError(.fileTooLarge, "the file has 17462 bytes, over the limit of 1000")) {
+            try tight.decode(contentsOf: TestImages.fixture("pattern.jpg"))
+        }
+    }
+
+    @Test("unsupported formats are named", arguments: [
+        Array("BM".utf8) + [UInt8](repeating: 0, count: 60),
+        Array("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8),
+        [0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0],
+        Array("hello, this is text".utf8),
+    ] as [[UInt8]])
+    func unsupported(bytes: [UInt8]) {
+        #expect(code(bytes) == .unsupportedFormat)
+    }
+
+    private func be32(_ v: UInt32) -> [UInt8] {
+        [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
+    }
+
+    private func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+}
