@@ -83,6 +83,7 @@ let package = Package(
         .testTarget(
             name: "ImpostorFetchTests",
             dependencies: ["ImpostorFetch", "ImpostorCore", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Servers"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
