@@ -5,7 +5,7 @@ public struct Impostor: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "impostor",
         abstract: "Finds social media accounts that pretend to be your council, its Mayor or its Clerk.",
-        subcommands: [Hash.self]
+        subcommands: [Check.self, Score.self, Explain.self, Hash.self, Fetch.self]
     )
 
     public init() {}

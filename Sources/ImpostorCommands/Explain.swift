@@ -1,0 +1,57 @@
+import ArgumentParser
+import ImpostorCore
+import ImpostorScoring
+import ImpostorText
+import Foundation
+
+extension Impostor {
+    /// `impostor explain`: how impostor reads one name, for a person at a terminal.
+    struct Explain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show how a name is folded and which councils it comes close to, with the reasons.",
+            discussion: """
+                Example:
+                  impostor explain "Оakbridge Town Counciⅼ" --handle oakbridge_tc --watchlist watchlist
+                """)
+
+        @OptionGroup var options: WatchlistOptions
+
+        @Argument(help: "The display name to explain.")
+        var name: String
+
+        @Option(help: "The account's handle.")
+        var handle: String = ""
+
+        @Option(help: "The account's bio.")
+        var bio: String = ""
+
+        @Option(help: "The platform (x, facebook, bluesky, …).")
+        var platform: String = "x"
+
+        func run() async throws {
+            let watchlist = try options.load(quiet: true)
+            let scorer = try Scorer(identities: watchlist.identities)
+            let profile = Profile(platform: Platform(rawValue: platform), id: "explain", handle: handle, displayName: name, bio: bio)
+            let folded = scorer.folded(profile)
+            Console.out("name:    \(name)")
+            Console.out("folded:  \(folded.name.readable)")
+            Console.out("keys:    \(folded.name.keys.joined(separator: " "))")
+            if !handle.isEmpty { Console.out("handle:  \(handle) -> \(folded.handle.compact)") }
+            for f in folded.name.findings {
+                let imitation = f.imitates.isEmpty ? "" : " imitating \"\(f.imitates)\""
+                Console.out("  \(f.kind.rawValue): \(f.codePoint) \(f.script)\(imitation)")
+            }
+            let ranked = scorer.rankedAssessments(profile)
+            if ranked.isEmpty { Console.out("No council in the watchlist comes close.") }
+            for a in ranked {
+                Console.out("")
+                Console.out("\(a.identity ?? "-"): score \(a.score), \(a.verdict.rawValue)"
+                    + (a.verdict == .suspect ? ", target \(a.target?.rawValue ?? "-")" : ""))
+                for r in a.reasons {
+                    let sign = r.weight >= 0 ? "+" : ""
+                    Console.out("  \(sign)\(String(format: "%.1f", r.weight))  \(r.detail)")
+                }
+            }
+        }
+    }
+}

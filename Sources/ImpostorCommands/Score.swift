@@ -1,0 +1,119 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ImpostorCore
+import ImpostorScoring
+
+extension Impostor {
+    /// `impostor score`: judges a listing of profiles, one JSON line out per profile in.
+    struct Score: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score profiles against the watchlist: one JSON line per profile, in order.",
+            discussion: """
+                Input: JSON lines (or a JSON array, or CSV with the same column names) with platform, id, handle, \
+                display_name, bio, url, avatar, created_at, followers. Output: id, platform, handle, score (0-1), \
+                verdict (official, allowed, suspect, clear), identity, target (council, person) and reasons.
+                A line that cannot be read gives an output line with its line number and an error; the rest are \
+                still scored, and the exit status is 1.
+
+                Example:
+                  impostor score --watchlist watchlist profiles.jsonl > results.jsonl
+                  impostor fetch --watchlist watchlist | impostor score --watchlist watchlist -
+                """)
+
+        @OptionGroup var options: WatchlistOptions
+
+        @Argument(help: ArgumentHelp("The listing to score; - or nothing reads standard input.", valueName: "file"))
+        var file: String?
+
+        @Option(help: "The input format: auto, jsonl, json or csv.")
+        var format: String = "auto"
+
+        func validate() throws {
+            guard ["auto", "jsonl", "json", "csv"].contains(format) else {
+                throw ValidationError("--format must be auto, jsonl, json or csv")
+            }
+        }
+
+        func run() async throws {
+            let watchlist = try options.load(quiet: true)
+            let text = try Input.read(file)
+            let chosen = format == "auto"
+                ? ProfileListing.format(of: text, fileName: file) : ProfileListing.Format(rawValue: format)!
+            let rows = ProfileListing.rows(text, format: chosen)
+            let scorer = try Scorer(identities: watchlist.identities)
+            let lines = ScoreRun(scorer: scorer).outputLines(rows)
+            var failed = 0
+            var buffer = ""
+            for line in lines {
+                if line.failed { failed += 1 }
+                buffer += line.json + "\n"
+                if buffer.utf8.count > 1 << 16 {
+                    Console.writeAll(1, buffer)
+                    buffer = ""
+                }
+            }
+            Console.writeAll(1, buffer)
+            if failed > 0 {
+                Console.error("impostor: \(failed) of \(rows.count) line(s) could not be read; see their \"error\" fields")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Scores rows across all cores and renders them in input order.
+struct ScoreRun: Sendable {
+    let scorer: Scorer
+
+    struct Line: Sendable {
+        var json: String
+        var failed: Bool
+    }
+
+    func outputLines(_ rows: [ProfileListing.Row]) -> [Line] {
+        let results = ResultSlots<Line>(count: rows.count)
+        let chunk = 64
+        let chunks = (rows.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            for i in (c * chunk)..<min(rows.count, (c + 1) * chunk) {
+                results[i] = render(rows[i], encoder: encoder)
+            }
+        }
+        return results.values
+    }
+
+    private func render(_ row: ProfileListing.Row, encoder: JSONEncoder) -> Line {
+        switch row.result {
+        case .success(let profile):
+            let assessment = scorer.assess(profile)
+            let data = (try? encoder.encode(assessment)) ?? Data("{}".utf8)
+            return Line(json: String(decoding: data, as: UTF8.self), failed: false)
+        case .failure(let error):
+            let data = (try? encoder.encode(RowFailure(line: row.line, id: error.id, error: error.message))) ?? Data()
+            return Line(json: String(decoding: data, as: UTF8.self), failed: true)
+        }
+    }
+
+    struct RowFailure: Encodable {
+        var line: Int
+        var id: String?
+        var error: String
+    }
+}
+
+/// Fixed slots filled concurrently, each by exactly one writer.
+///
+/// `@unchecked Sendable`: every index is written by one iteration of `concurrentPerform` only, and
+/// `values` is read after it returns, which orders all writes before the read.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var storage: [T?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    subscript(i: Int) -> T? {
+        get { storage[i] }
+        set { storage.withUnsafeMutableBufferPointer { $0[i] = newValue } }
+    }
+    var values: [T] { storage.compactMap { $0 } }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import ImpostorCore
+
+/// The `--watchlist` option every command that judges accounts shares.
+struct WatchlistOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The folder with one .toml file per council (and optional impostor.toml settings).", valueName: "dir"))
+    var watchlist: String = "watchlist"
+
+    /// Loads the watchlist, printing warnings to stderr; exits 2 with every error listed when it is unusable.
+    func load(quiet: Bool = false) throws -> Watchlist {
+        do {
+            let (list, warnings) = try WatchlistLoader.load(directory: watchlist)
+            if !quiet { for w in warnings { Console.error(w.description) } }
+            return list
+        } catch {
+            for d in error.diagnostics { Console.error(d.description) }
+            Console.error("impostor: the watchlist in \(watchlist) has \(error.diagnostics.filter { $0.severity == .error }.count) error(s); fix them and run `impostor check --watchlist \(watchlist)`")
+            throw ExitCode(2)
+        }
+    }
+}

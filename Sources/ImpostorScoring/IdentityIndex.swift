@@ -1,0 +1,66 @@
+import ImpostorText
+
+/// Finds the few identities worth a close look for a profile, without comparing it with all of them.
+///
+/// Trigram postings over each identity's anchors (its place, its people's names, its domains): a
+/// profile's name and handle vote for the identities whose anchors share enough trigrams to be
+/// within the typo tolerance. Bio words are looked up whole. Cost grows with the postings touched,
+/// not with the number of identities.
+struct IdentityIndex: Sendable {
+    private struct Anchor: Sendable {
+        var identity: Int
+        var grams: Int
+        /// Shared trigrams needed before the anchor is worth an edit-distance check.
+        var needed: Int
+    }
+
+    private var anchors: [Anchor] = []
+    private var postings: [UInt32: [Int32]] = [:]
+    /// First place word (and the whole place) → identities, for bios.
+    private var placeWords: [String: [Int]] = [:]
+
+    init(_ identities: [ProtectedIdentity]) {
+        for (n, identity) in identities.enumerated() {
+            var strings = [identity.placeCompact] + identity.domainKeys
+            strings += identity.people.map(\.compact)
+            for s in Set(strings) where !s.isEmpty {
+                let grams = Set(Self.trigrams(s))
+                let tolerance = ProtectedIdentity.placeTolerance(s.unicodeScalars.count)
+                let anchor = Anchor(identity: n, grams: grams.count, needed: Swift.max(1, grams.count - 3 * tolerance))
+                let index = Int32(anchors.count)
+                anchors.append(anchor)
+                for g in grams { postings[g, default: []].append(index) }
+            }
+            if let first = identity.placeKeys.first { placeWords[first, default: []].append(n) }
+            placeWords[identity.placeCompact, default: []].append(n)
+        }
+    }
+
+    /// Identities whose anchors the texts come close to, best first, at most `limit`.
+    func candidates(texts: [String], words: [String], limit: Int = 12) -> [Int] {
+        var counts: [Int32: Int] = [:]
+        for text in texts {
+            for g in Set(Self.trigrams(text)) {
+                guard let list = postings[g] else { continue }
+                for a in list { counts[a, default: 0] += 1 }
+            }
+        }
+        var score: [Int: Double] = [:]
+        for (a, c) in counts {
+            let anchor = anchors[Int(a)]
+            guard c >= anchor.needed else { continue }
+            score[anchor.identity] = Swift.max(score[anchor.identity] ?? 0, Double(c) / Double(anchor.grams))
+        }
+        for w in Set(words) {
+            for n in placeWords[w] ?? [] { score[n] = Swift.max(score[n] ?? 0, 0.5) }
+        }
+        return score.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(limit).map(\.key)
+    }
+
+    /// Trigrams of a key, packed into integers (21 bits a scalar is plenty: keys are mostly ASCII).
+    static func trigrams(_ s: String) -> [UInt32] {
+        let v = s.unicodeScalars.map { $0.value & 0x3FF }
+        guard v.count >= 3 else { return v.isEmpty ? [] : [v.reduce(0) { $0 << 10 | $1 }] }
+        return (0..<(v.count - 2)).map { v[$0] << 20 | v[$0 + 1] << 10 | v[$0 + 2] }
+    }
+}

@@ -1,1 +1,0 @@
-/// Scoring: signals -> score and reasons.

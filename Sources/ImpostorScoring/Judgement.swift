@@ -1,0 +1,163 @@
+import ImpostorCore
+import ImpostorText
+
+/// The evidence that one profile impersonates one identity, added up as a clerk would weigh it.
+struct Judgement {
+    var logOdds = Weights.prior
+    var identity: String
+    var target: Target = .council
+    var reasons: [Reason] = []
+    /// Something ties the profile to this identity at all (its place, a person, its logo).
+    var anchored = false
+
+    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, logo: LogoMatch?, counties: [[String]]) {
+        identity = p.identity.id
+        let name = NameReading(texts.name, identity: p, wordAligned: true)
+        let handle = [NameReading(texts.handle, identity: p, wordAligned: false),
+                      NameReading(texts.handleTrimmed, identity: p, wordAligned: false)]
+            .max { Self.handleStrength($0) < Self.handleStrength($1) }!
+        let bio = BioReading(texts.bio, identity: p, counties: counties)
+        let council = p.identity.name
+        let shown = texts.name.readable
+
+        // The display name: what the account calls itself.
+        var nameWeight = 0.0
+        if name.place != nil && !name.differentPlace && !name.offices.isEmpty {
+            nameWeight = Weights.officeOfCouncil
+            target = .person
+            add("office", Weights.officeOfCouncil, matched: name.offices.sorted().joined(separator: ", "), folded: shown,
+                "the name claims an office of \(council): \(name.offices.sorted().joined(separator: ", "))")
+        } else if let person = name.person,
+            name.place != nil || name.councilWord || !name.offices.isEmpty
+        {
+            nameWeight = Weights.personOfCouncil
+            target = .person
+            add("person", Weights.personOfCouncil, matched: person.person.name, folded: shown,
+                "the name joins \(person.person.role) \(person.person.name) to the council or its place")
+        }
+        if name.namesCouncil {
+            var w = name.place!.distance == 0 ? Weights.councilName : Weights.councilNameWithTypo
+            if name.nameFormDistance == 0 && name.otherWords.isEmpty && name.organisationWords.isEmpty { w = Weights.exactName }
+            if w > nameWeight {
+                nameWeight = w
+                target = .council
+                let typo = name.place!.distance > 0 ? " with \(name.place!.distance) typo(s) in the place" : ""
+                add("name", w, matched: council, folded: shown, "the name reads as \(council)\(typo)")
+            }
+            if !name.kinds.isEmpty, !p.kind.isEmpty, !name.kinds.contains(p.kind) {
+                add("other_kind", Weights.otherKind, matched: p.identity.kind, folded: shown,
+                    "the name says \(name.kinds.sorted().joined(separator: "/")) council, not \(p.identity.kind)")
+            }
+            if !name.organisationWords.isEmpty {
+                add("organisation", Weights.organisationBesideCouncil, folded: name.organisationWords.joined(separator: " "),
+                    "the name adds organisation words: \(name.organisationWords.joined(separator: " "))")
+            }
+        } else if let person = name.person, nameWeight == 0 {
+            nameWeight = Weights.personNameOnly
+            target = .person
+            add("person_name", Weights.personNameOnly, matched: person.person.name, folded: shown,
+                "the name is that of \(person.person.role) \(person.person.name)")
+        } else if let place = name.place, !name.differentPlace, nameWeight == 0 {
+            nameWeight = Weights.placeOnly
+            add("place", Weights.placeOnly, matched: p.identity.place, folded: shown, "the name mentions \(p.identity.place)")
+            if !name.organisationWords.isEmpty {
+                add("organisation", Weights.organisation, folded: name.organisationWords.joined(separator: " "),
+                    "another organisation named after the place (\(name.organisationWords.joined(separator: " ")))")
+            }
+            _ = place
+        }
+        logOdds += nameWeight
+        if name.differentPlace {
+            add("different_place", Weights.differentPlace, folded: name.place.map { $0.variant.joined(separator: " ") },
+                "the name is of a different place than \(p.identity.place)")
+        }
+        if name.negated && name.place != nil {
+            add("negated", Weights.negated, folded: shown, "the name says it is not the council (parody, fan, not)")
+        }
+        if name.councillorTitle && name.person == nil && name.offices.isEmpty {
+            add("councillor", Weights.councillorOwn, folded: shown, "a councillor's own account, not one of the council's offices")
+        }
+        if let place = name.place, place.distance > 0, !name.differentPlace {
+            let variant = place.variant
+            let bioRepeats = texts.bio.keys.count >= variant.count
+                && (0...(texts.bio.keys.count - variant.count)).contains { Array(texts.bio.keys[$0..<($0 + variant.count)]) == variant }
+            if bioRepeats {
+                add("other_place", Weights.repeatedVariant, folded: variant.joined(separator: " "),
+                    "the bio repeats \"\(variant.joined(separator: " "))\": a place of its own, not a typo of \(p.identity.place)")
+            }
+        }
+
+        // The handle: often copied even when the name is generic.
+        if handle.namesCouncil || (handle.place != nil && !handle.offices.isEmpty) {
+            let w = nameWeight >= Weights.councilNameWithTypo ? Weights.handleNamesCouncil : Weights.handleAlone
+            add("handle", w, matched: council, folded: texts.handle.compact, "the handle reads as \(council)")
+        } else if handle.place != nil {
+            add("handle_place", Weights.handlePlace, matched: p.identity.place, folded: texts.handle.compact,
+                "the handle mentions \(p.identity.place)")
+        }
+
+        // The bio: does it speak as the council, or only about it?
+        if bio.disclaimer {
+            add("disclaimer", Weights.bioDisclaimer, "the bio says it is not affiliated with the council, or is parody")
+        }
+        if bio.personal { add("personal", Weights.bioPersonal, "the bio says it is a personal account (\"views my own\")") }
+        if let area = bio.otherArea {
+            add("other_area", Weights.bioOtherArea, matched: p.identity.area, folded: area,
+                "the bio places it in \(area), not \(p.identity.area): a namesake elsewhere")
+        }
+        if bio.claim {
+            add("bio_claim", Weights.bioClaim, matched: council, "the bio speaks as \(council)")
+        }
+        let strongElsewhere = nameWeight >= Weights.councilNameWithTypo || handle.namesCouncil
+        if bio.scam && (bio.claim || strongElsewhere) {
+            add("bio_scam", Weights.bioScam, "the bio asks for money, messages or a move to this account")
+        }
+        if !bio.kindsNamed.isEmpty, !p.kind.isEmpty, !bio.kindsNamed.contains(p.kind), !name.kinds.isEmpty,
+            name.kinds == bio.kindsNamed
+        {
+            add("other_kind_bio", Weights.bioOtherKind, matched: p.identity.kind,
+                "name and bio agree on a \(bio.kindsNamed.sorted().joined(separator: "/")) council: another body of that name")
+        }
+
+        // The picture.
+        if let logo {
+            if logo.distance <= Weights.logoStrongDistance {
+                add("logo", Weights.logoStrong, matched: logo.logo, folded: "\(logo.distance) bits",
+                    "the avatar is the council's logo \(logo.logo) (\(logo.variant), PDQ distance \(logo.distance))")
+            } else if logo.distance <= Weights.logoWeakDistance {
+                add("logo", Weights.logoWeak, matched: logo.logo, folded: "\(logo.distance) bits",
+                    "the avatar resembles the council's logo \(logo.logo) (PDQ distance \(logo.distance))")
+            }
+        }
+
+        // Disguises only matter on a name that already claims the council or its people.
+        if nameWeight >= Weights.councilNameWithTypo {
+            var disguise = 0.0
+            var kinds: [String] = []
+            for (kind, w) in [(Finding.Kind.invisible, Weights.disguise), (.bidiControl, Weights.disguise),
+                              (.lookalike, Weights.disguise), (.diacritic, Weights.styled), (.styled, Weights.styled),
+                              (.leet, Weights.styled), (.tick, Weights.tick)]
+            where texts.name.has(kind) {
+                disguise += w
+                kinds.append(kind.rawValue)
+            }
+            if disguise > 0 {
+                let w = Swift.min(disguise, Weights.disguiseCap)
+                let chars = texts.name.findings.map { "\($0.character) \($0.codePoint) \($0.script)".trimmingSpaces() }
+                add("disguise", w, folded: chars.prefix(6).joined(separator: "; "),
+                    "the name hides its characters: \(kinds.joined(separator: ", "))")
+            }
+        }
+        anchored = name.place != nil || name.person != nil || handle.place != nil || bio.namesCouncil
+            || (logo.map { $0.distance <= Weights.logoWeakDistance } ?? false)
+    }
+
+    private mutating func add(_ signal: String, _ weight: Double, matched: String? = nil, folded: String? = nil, _ detail: String) {
+        logOdds += weight
+        reasons.append(Reason(signal: signal, identity: identity, matched: matched, folded: folded, weight: weight, detail: detail))
+    }
+
+    private static func handleStrength(_ r: NameReading) -> Int {
+        (r.namesCouncil ? 4 : 0) + (r.place != nil ? 2 : 0) - (r.place?.distance ?? 0)
+    }
+}

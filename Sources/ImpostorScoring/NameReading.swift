@@ -1,0 +1,141 @@
+import ImpostorText
+
+/// What a display name or a handle says about one identity: its place, council words, offices, people.
+struct NameReading: Sendable {
+    /// The place as found: how many typos, which words it spans, and the words as written.
+    struct PlaceMatch: Sendable {
+        var distance: Int
+        var words: Range<Int>
+        var variant: [String]
+    }
+
+    var place: PlaceMatch?
+    /// A qualifier turns the place into another one ("South Ferriby", "Great Wilton").
+    var differentPlace = false
+    var councilWord = false
+    /// Kinds of council named ("town", "parish"), abbreviations included.
+    var kinds: Set<String> = []
+    var abbreviation = false
+    /// The smallest distance between the text and the full name or an alias, within tolerance.
+    var nameFormDistance: Int?
+    var offices: Set<String> = []
+    var person: ProtectedIdentity.ProtectedPerson?
+    var councillorTitle = false
+    var negated = false
+    var organisationWords: [String] = []
+    var otherWords: [String] = []
+
+    /// Reads `text` against `identity`. Display names must match on word boundaries; handles need not.
+    init(_ text: FoldedText, identity: ProtectedIdentity, wordAligned: Bool) {
+        let keys = text.keys
+        let compact = text.compact
+        var starts: [Int] = []
+        var offset = 0
+        for k in keys {
+            starts.append(offset)
+            offset += k.unicodeScalars.count
+        }
+        func wordsCovering(_ r: Range<Int>) -> Range<Int> {
+            let first = starts.lastIndex { $0 <= r.lowerBound } ?? 0
+            let last = starts.lastIndex { $0 < r.upperBound } ?? first
+            return first..<(last + 1)
+        }
+
+        let tolerance = ProtectedIdentity.placeTolerance(identity.placeCompact.count)
+        if let hit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance) {
+            let words = wordsCovering(hit.range)
+            let ends = starts.enumerated().map { $0.element + keys[$0.offset].unicodeScalars.count }
+            let aligned = starts.contains { abs($0 - hit.range.lowerBound) <= 1 }
+                && ends.contains { abs($0 - hit.range.upperBound) <= 1 }
+            if !wordAligned || aligned {
+                place = PlaceMatch(distance: hit.distance, words: words, variant: Array(keys[words]))
+            }
+        }
+        if let place, wordAligned {
+            let before = place.words.lowerBound > 0 ? keys[place.words.lowerBound - 1] : nil
+            let firstOfPlace = identity.placeKeys.first
+            if let before, Vocabulary.placeQualifiers.contains(before), !identity.placeKeys.contains(before) {
+                differentPlace = true
+            }
+            if let firstOfPlace, Vocabulary.placeQualifiers.contains(firstOfPlace), let v = place.variant.first,
+                v != firstOfPlace, Vocabulary.placeQualifiers.contains(v)
+            {
+                differentPlace = true
+            }
+        }
+
+        for form in identity.nameForms {
+            let limit = ProtectedIdentity.placeTolerance(form.count)
+            if let hit = EditDistance.bestSubstring(form, in: compact, limit: limit),
+                nameFormDistance == nil || hit.distance < nameFormDistance!
+            {
+                nameFormDistance = hit.distance
+            }
+        }
+
+        let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
+        for i in residualIndices { classify(keys[i], at: i, keys: keys) }
+        // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
+        let residual = residualIndices.map { keys[$0] }.joined()
+        if !councilWord, EditDistance.bestSubstring("coundl", in: residual, limit: 1) != nil { councilWord = true }
+        for (kind, forms) in Vocabulary.kinds where kind == "town" || kind == "parish" || kind == "city" {
+            if let full = forms.max(by: { $0.count < $1.count }), residual.contains(full) { kinds.insert(kind) }
+        }
+        for (word, office) in Vocabulary.roles where word.count >= 4 && residual.contains(word) { offices.insert(office) }
+        if let place {
+            // "kemsingtc", "epplngtc2", "infopreesalltc": an abbreviation right beside the place.
+            let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
+            let tail = String(compact.unicodeScalars.dropFirst(starts.indices.contains(place.words.upperBound) ? starts[place.words.upperBound] : compact.unicodeScalars.count))
+            for (abbr, kind) in Vocabulary.abbreviations where after.hasPrefix(abbr) || (!wordAligned && tail.hasPrefix(abbr)) {
+                abbreviation = true
+                kinds.insert(kind)
+            }
+            if !wordAligned, let hit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance) {
+                let rest = String(String.UnicodeScalarView(compact.unicodeScalars.dropFirst(hit.range.upperBound)))
+                for (abbr, kind) in Vocabulary.abbreviations where rest.hasPrefix(abbr) {
+                    abbreviation = true
+                    kinds.insert(kind)
+                }
+            }
+        }
+
+        for candidate in identity.people where candidate.nameKeys.count >= 2 {
+            let found = candidate.nameKeys.allSatisfy { key in
+                EditDistance.bestSubstring(key, in: compact, limit: key.count >= 5 ? 1 : 0) != nil
+            }
+            if found {
+                person = candidate
+                break
+            }
+        }
+    }
+
+    private mutating func classify(_ key: String, at i: Int, keys: [String]) {
+        if Vocabulary.council.contains(key) || (key.count >= 6 && EditDistance.damerau(key, "coundl", limit: 1) <= 1) {
+            councilWord = true
+        } else if let kind = Vocabulary.kinds.first(where: { $0.value.contains(key) })?.key {
+            kinds.insert(kind)
+        } else if let kind = Vocabulary.abbreviations[key] {
+            abbreviation = true
+            kinds.insert(kind)
+        } else if key.count == 1, i + 1 < keys.count, let kind = Vocabulary.abbreviations[key + keys[i + 1]] {
+            abbreviation = true  // "T.C." folds to two one-letter words
+            kinds.insert(kind)
+        } else if let office = Vocabulary.roles[key] {
+            offices.insert(office)
+        } else if Vocabulary.councillor.contains(key) {
+            councillorTitle = true
+        } else if Vocabulary.negators.contains(key) {
+            negated = true
+        } else if Vocabulary.organisations.contains(key) {
+            organisationWords.append(key)
+        } else if !Vocabulary.affixes.contains(key) && !Vocabulary.titles.contains(key) && key.count > 1
+            && !key.allSatisfy({ $0.isNumber })
+        {
+            otherWords.append(key)
+        }
+    }
+
+    /// Whether the text names a council of this place: the place and a council word or abbreviation.
+    var namesCouncil: Bool { place != nil && !differentPlace && (councilWord || abbreviation) }
+}

@@ -1,0 +1,30 @@
+import ImpostorText
+
+/// Multi-word phrases matched against a folded text's keys, in order.
+enum Phrases {
+    /// Bio phrases that say the account is not the council.
+    static let disclaimers = phrases(
+        "not affiliated", "not associated", "not connected", "no affiliation", "not endorsed", "unofficial",
+        "parody", "fan account", "fan page", "satire", "not the official", "not an official", "not run by",
+        "independent of", "no connection", "not linked")
+    /// Bio phrases of a person speaking for themselves.
+    static let personal = phrases(
+        "views my own", "views are my own", "my own views", "own views", "personal account", "personal views",
+        "views mine", "opinions my own", "opinions are my own")
+    /// Bio phrases that tell residents to move to this account or act on a message.
+    static let scam = phrases(
+        "old page", "follow us here", "new page", "message us", "dm us", "via the link", "link below", "click the link",
+        "council tax", "bank details", "card details", "send us", "contact us on whatsapp")
+
+    static func phrases(_ list: String...) -> [[String]] {
+        list.map { $0.split(separator: " ").map { Folder.key(String($0)).key } }
+    }
+
+    /// Whether `keys` holds any of `phrases` as consecutive words.
+    static func contains(_ keys: [String], any phrases: [[String]]) -> Bool {
+        phrases.contains { phrase in
+            guard phrase.count <= keys.count else { return false }
+            return (0...(keys.count - phrase.count)).contains { i in Array(keys[i..<(i + phrase.count)]) == phrase }
+        }
+    }
+}

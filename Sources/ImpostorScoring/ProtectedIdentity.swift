@@ -1,0 +1,67 @@
+import ImpostorCore
+import ImpostorText
+
+/// An identity with its names folded once, ready to compare with many profiles.
+struct ProtectedIdentity: Sendable {
+    struct ProtectedPerson: Sendable {
+        var person: Person
+        /// "mayor", "chair", "clerk", "leader", or "" for other roles.
+        var office: String
+        /// Name keys without titles ("cameron", "foster").
+        var nameKeys: [String]
+        var compact: String { nameKeys.joined() }
+    }
+
+    var identity: Identity
+    var placeKeys: [String]
+    var placeCompact: String
+    /// The council's kind as one word ("town", "parish"), or "" when unknown.
+    var kind: String
+    /// Compact keys of the full name and every alias.
+    var nameForms: [String]
+    var areaKeys: [String]
+    var people: [ProtectedPerson]
+    /// Compact keys of the council's domains, without the public suffix ("chorleytowncouncil").
+    var domainKeys: [String]
+
+    init(_ identity: Identity, folder: Folder) {
+        self.identity = identity
+        let place = identity.place.isEmpty ? identity.name : identity.place
+        placeKeys = folder.fold(place).keys
+        placeCompact = placeKeys.joined()
+        let kindWords = folder.fold(identity.kind).keys
+        kind = Vocabulary.kinds.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
+        nameForms = ([identity.name] + identity.aliases).map { folder.fold($0).compact }.filter { !$0.isEmpty }
+        areaKeys = folder.fold(identity.area).keys
+        people = identity.people.map { person in
+            let keys = folder.fold(person.name).keys.filter { !Vocabulary.titles.contains($0) }
+            let roleKeys = folder.fold(person.role).keys
+            let office = roleKeys.lazy.compactMap { Vocabulary.roles[$0] }.first ?? ""
+            return ProtectedPerson(person: person, office: office, nameKeys: keys)
+        }
+        domainKeys = identity.domains.map { Self.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
+    }
+
+    /// The distinctive part of a domain or handle: public suffixes and platform hosts removed.
+    static func domainKey(_ domain: String, folder: Folder) -> String {
+        var d = domain.lowercased()
+        for prefix in ["https://", "http://", "www."] where d.hasPrefix(prefix) { d.removeFirst(prefix.count) }
+        if let slash = d.firstIndex(of: "/") { d = String(d[..<slash]) }
+        for suffix in [".bsky.social", ".gov.uk", ".org.uk", ".co.uk", ".ac.uk", ".uk", ".com", ".org", ".net", ".info",
+                       ".social"]
+        where d.hasSuffix(suffix) {
+            d.removeLast(suffix.count)
+            break
+        }
+        return folder.fold(d).compact
+    }
+
+    /// How many typos a place name of this length may carry and still be read as that place.
+    static func placeTolerance(_ length: Int) -> Int {
+        switch length {
+        case ..<5: 0
+        case ..<8: 1
+        default: 2
+        }
+    }
+}

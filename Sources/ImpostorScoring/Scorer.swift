@@ -1,0 +1,140 @@
+import ImpostorCore
+import ImpostorText
+
+/// Judges profiles against a watchlist: pure, no I/O, safe to share across threads.
+public struct Scorer: Sendable {
+    let identities: [ProtectedIdentity]
+    let index: IdentityIndex
+    let nameFolder: Folder
+    let bioFolder: Folder
+    let counties: [[String]]
+    private let accounts: [String: (identity: Int, verdict: Verdict, reference: AccountReference)]
+
+    public init(identities: [Identity]) throws(TextError) {
+        nameFolder = try Folder(limit: 256)
+        bioFolder = try Folder(limit: 2000)
+        let folder = nameFolder
+        self.identities = identities.map { ProtectedIdentity($0, folder: folder) }
+        index = IdentityIndex(self.identities)
+        counties = Counties.keyed(folder)
+        var accounts: [String: (Int, Verdict, AccountReference)] = [:]
+        for (n, identity) in identities.enumerated() {
+            for ref in identity.allowed { accounts[Self.accountKey(ref.platform, ref.handle)] = (n, .allowed, ref) }
+            for ref in identity.officials { accounts[Self.accountKey(ref.platform, ref.handle)] = (n, .official, ref) }
+        }
+        self.accounts = accounts
+    }
+
+    static func accountKey(_ platform: Platform, _ handle: String) -> String {
+        "\(platform.rawValue):\(platform.canonicalHandle(handle))"
+    }
+
+    /// The judgement on one profile. `logoMatches` come from the imaging stage (empty without an avatar).
+    public func assess(_ profile: Profile, logoMatches: [LogoMatch] = []) -> Assessment {
+        if let listed = listedAccount(profile) { return listed }
+        let texts = FoldedProfile(profile, scorer: self)
+        var candidates = index.candidates(texts: [texts.name.compact, texts.handle.compact, texts.handleTrimmed.compact],
+                                          words: texts.bio.keys + texts.name.keys)
+        for m in logoMatches {
+            if let n = identities.firstIndex(where: { $0.identity.id == m.identity }), !candidates.contains(n) {
+                candidates.append(n)
+            }
+        }
+        var best: Judgement? = nil
+        for n in candidates {
+            let matches = logoMatches.filter { $0.identity == identities[n].identity.id }
+            let j = Judgement(texts, identity: identities[n], logo: matches.min { $0.distance < $1.distance }, counties: counties)
+            if best == nil || j.logOdds > best!.logOdds { best = j }
+        }
+        guard let best, best.anchored else {
+            return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(Weights.prior),
+                              verdict: .clear, identity: nil, target: nil, reasons: [])
+        }
+        let suspect = best.logOdds >= 0
+        return Assessment(
+            id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(best.logOdds),
+            verdict: suspect ? .suspect : .clear, identity: best.identity, target: suspect ? best.target : nil,
+            reasons: best.reasons)
+    }
+
+    /// The judgement against each of the closest identities, best first: what `explain` shows.
+    public func rankedAssessments(_ profile: Profile, logoMatches: [LogoMatch] = [], limit: Int = 3) -> [Assessment] {
+        let texts = FoldedProfile(profile, scorer: self)
+        let candidates = index.candidates(texts: [texts.name.compact, texts.handle.compact, texts.handleTrimmed.compact],
+                                          words: texts.bio.keys + texts.name.keys)
+        return candidates.map { n in
+            let matches = logoMatches.filter { $0.identity == identities[n].identity.id }
+            let j = Judgement(texts, identity: identities[n], logo: matches.min { $0.distance < $1.distance }, counties: counties)
+            return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(j.logOdds),
+                              verdict: j.logOdds >= 0 ? .suspect : .clear, identity: j.identity, target: j.target, reasons: j.reasons)
+        }.sorted { $0.score > $1.score }.prefix(limit).map { $0 }
+    }
+
+    /// The folded forms impostor reads a profile by, for `explain` and the review page.
+    public func folded(_ profile: Profile) -> (name: FoldedText, handle: FoldedText, bio: FoldedText) {
+        let t = FoldedProfile(profile, scorer: self)
+        return (t.name, t.handle, t.bio)
+    }
+
+    private func listedAccount(_ profile: Profile) -> Assessment? {
+        let key = Self.accountKey(profile.platform, profile.handle)
+        let hit = accounts[key] ?? identities.indices.lazy.compactMap { n -> (Int, Verdict, AccountReference)? in
+            if let ref = identities[n].identity.officials.first(where: { $0.refers(to: profile) }) { return (n, .official, ref) }
+            if let ref = identities[n].identity.allowed.first(where: { $0.refers(to: profile) }) { return (n, .allowed, ref) }
+            return nil
+        }.first.map { (identity: $0.0, verdict: $0.1, reference: $0.2) }
+        guard let hit else { return nil }
+        let id = identities[hit.identity].identity.id
+        let detail = hit.verdict == .official
+            ? "listed under [[official]] for \(identities[hit.identity].identity.name)"
+            : "listed under [[allow]] for \(identities[hit.identity].identity.name)" + (hit.reference.note.map { ": \($0)" } ?? "")
+        let reason = Reason(signal: hit.verdict.rawValue, identity: id, matched: "\(hit.reference.platform) \(hit.reference.handle)",
+                            weight: 0, detail: detail)
+        return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: 0, verdict: hit.verdict,
+                          identity: id, target: nil, reasons: [reason])
+    }
+
+    static func squash(_ z: Double) -> Double {
+        let s = 1 / (1 + exp(-z))
+        return (s * 10000).rounded() / 10000
+    }
+}
+
+/// A profile's name, handle and bio, folded once.
+struct FoldedProfile {
+    var name: FoldedText
+    var handle: FoldedText
+    /// The handle without trailing digits, which are usually padding ("kemsingtc2").
+    var handleTrimmed: FoldedText
+    var bio: FoldedText
+
+    init(_ profile: Profile, scorer: Scorer) {
+        name = scorer.nameFolder.fold(profile.displayName)
+        let bare = Self.bareHandle(profile.handle, platform: profile.platform)
+        handle = scorer.nameFolder.fold(bare)
+        var trimmed = Substring(bare)
+        while let last = trimmed.last, last.isNumber || last == "_" { trimmed = trimmed.dropLast() }
+        handleTrimmed = scorer.nameFolder.fold(String(trimmed))
+        bio = scorer.bioFolder.fold(profile.bio)
+    }
+
+    /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.
+    static func bareHandle(_ handle: String, platform: Platform) -> String {
+        var h = handle.trimmingSpaces()
+        while h.hasPrefix("@") { h.removeFirst() }
+        if let at = h.firstIndex(of: "@") { h = String(h[..<at]) }
+        let lower = h.lowercased()
+        for suffix in [".bsky.social", ".gov.uk", ".org.uk", ".co.uk", ".uk", ".com", ".org", ".net", ".social"]
+        where lower.hasSuffix(suffix) && lower.count > suffix.count {
+            h = String(h.dropLast(suffix.count))
+            break
+        }
+        return h
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,47 @@
+/// How much each piece of evidence moves the judgement, in log-odds.
+///
+/// Set by reasoning about what a clerk would conclude, not fitted: a name that reads as the council
+/// is enough on its own; a handle, a bio claim or the crest each make a generic name a case; a
+/// disclaimer, another county or another place's name each outweigh a name match.
+enum Weights {
+    /// Before any evidence: most accounts that mention a place are not impersonations.
+    static let prior = -4.0
+
+    static let exactName = 6.0
+    static let councilName = 5.0
+    static let councilNameWithTypo = 4.5
+    static let officeOfCouncil = 5.5
+    static let personOfCouncil = 5.0
+    static let personNameOnly = 2.0
+    static let placeOnly = 1.0
+
+    static let otherKind = -1.5
+    static let organisation = -3.5
+    static let organisationBesideCouncil = -1.5
+    static let councillorOwn = -3.0
+    static let differentPlace = -5.0
+    static let repeatedVariant = -6.0
+    static let negated = -7.0
+
+    static let handleNamesCouncil = 2.5
+    static let handleAlone = 3.0
+    static let handlePlace = 0.5
+
+    static let bioClaim = 2.5
+    static let bioScam = 1.5
+    static let bioDisclaimer = -7.0
+    static let bioPersonal = -2.5
+    static let bioOtherArea = -6.0
+    static let bioOtherKind = -3.0
+
+    static let logoStrong = 3.5
+    static let logoWeak = 1.5
+    /// PDQ distances (bits of 256) for a strong and a weak logo match.
+    static let logoStrongDistance = 31
+    static let logoWeakDistance = 50
+
+    static let disguise = 1.0
+    static let styled = 0.5
+    static let tick = 0.7
+    static let disguiseCap = 2.0
+}

@@ -1,0 +1,65 @@
+/// Bounded edit distances over comparison keys, for typos (insertions, deletions, substitutions, swaps).
+public enum EditDistance {
+    /// Damerau–Levenshtein distance (optimal string alignment) between `a` and `b`.
+    ///
+    /// Returns `limit + 1` as soon as the distance must exceed `limit`, so a bad candidate costs little.
+    public static func damerau(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, twoBack[j - 2] + 1) }
+                current[j] = v
+                rowMin = min(rowMin, v)
+            }
+            if rowMin > limit { return limit + 1 }
+            (twoBack, previous, current) = (previous, current, twoBack)
+        }
+        return previous[b.count]
+    }
+
+    /// Where `pattern` best occurs inside `text` allowing typos: the distance and the matched range of
+    /// `text` (scalar offsets), or nil when no substring is within `limit`.
+    ///
+    /// Sellers' algorithm (a free start anywhere in `text`) with adjacent swaps; ties go to the earliest, longest match.
+    public static func bestSubstring(_ pattern: String, in text: String, limit: Int) -> (distance: Int, range: Range<Int>)? {
+        let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
+        guard !p.isEmpty, t.count + limit >= p.count else { return nil }
+        let width = t.count + 1
+        // Row i holds distances for p[0..<i] ending at each text offset, and where that match started.
+        var dist = [[Int]](repeating: [Int](repeating: 0, count: width), count: p.count + 1)
+        var start = [[Int]](repeating: Array(0...t.count), count: p.count + 1)
+        for i in 1...p.count {
+            dist[i][0] = i
+            start[i][0] = 0
+            if t.isEmpty { continue }
+            for j in 1...t.count {
+                let cost = p[i - 1] == t[j - 1] ? 0 : 1
+                var best = dist[i - 1][j - 1] + cost, from = start[i - 1][j - 1]
+                if dist[i - 1][j] + 1 < best { best = dist[i - 1][j] + 1; from = start[i - 1][j] }
+                if dist[i][j - 1] + 1 < best { best = dist[i][j - 1] + 1; from = start[i][j - 1] }
+                if i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] && dist[i - 2][j - 2] + 1 < best {
+                    best = dist[i - 2][j - 2] + 1
+                    from = start[i - 2][j - 2]
+                }
+                dist[i][j] = best
+                start[i][j] = from
+            }
+        }
+        var found: (Int, Range<Int>)? = nil
+        for j in 0...t.count where dist[p.count][j] <= limit {
+            let d = dist[p.count][j]
+            if found == nil || d < found!.0 { found = (d, start[p.count][j]..<j) }
+        }
+        return found
+    }
+}

@@ -1,3 +1,0 @@
-import ImpostorCommands
-
-await Impostor.main()
