@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import ImpostorCore
+import ImpostorImaging
 import ImpostorScoring
 
 extension Impostor {
@@ -42,7 +43,16 @@ extension Impostor {
                 ? ProfileListing.format(of: text, fileName: file) : ProfileListing.Format(rawValue: format)!
             let rows = ProfileListing.rows(text, format: chosen)
             let scorer = try Scorer(identities: watchlist.identities)
-            let lines = ScoreRun(scorer: scorer).outputLines(rows)
+            let base = (file == nil || file == "-") ? FileManager.default.currentDirectoryPath
+                : ((file! as NSString).deletingLastPathComponent as String)
+            let avatars: AvatarEvidence
+            do {
+                avatars = try AvatarEvidence(watchlist: watchlist, baseDirectory: base.isEmpty ? "." : base)
+            } catch {
+                Console.error("impostor: a logo in the watchlist cannot be read: \(error.reason)")
+                throw ExitCode(2)
+            }
+            let lines = ScoreRun(scorer: scorer, avatars: avatars).outputLines(rows)
             var failed = 0
             var buffer = ""
             for line in lines {
@@ -65,6 +75,7 @@ extension Impostor {
 /// Scores rows across all cores and renders them in input order.
 struct ScoreRun: Sendable {
     let scorer: Scorer
+    let avatars: AvatarEvidence?
 
     struct Line: Sendable {
         var json: String
@@ -88,7 +99,12 @@ struct ScoreRun: Sendable {
     private func render(_ row: ProfileListing.Row, encoder: JSONEncoder) -> Line {
         switch row.result {
         case .success(let profile):
-            let assessment = scorer.assess(profile)
+            let evidence: (matches: [LogoMatch], problem: String?) = avatars?.matches(for: profile) ?? ([], nil)
+            var assessment = scorer.assess(profile, logoMatches: evidence.matches)
+            if let problem = evidence.problem {
+                // A broken picture is noted, never fatal: the name and bio are still judged.
+                assessment.reasons.append(Reason(signal: "avatar_unreadable", weight: 0, detail: problem))
+            }
             let data = (try? encoder.encode(assessment)) ?? Data("{}".utf8)
             return Line(json: String(decoding: data, as: UTF8.self), failed: false)
         case .failure(let error):

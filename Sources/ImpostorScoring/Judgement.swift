@@ -20,30 +20,41 @@ struct Judgement {
         let council = p.identity.name
         let shown = texts.name.readable
 
-        // The display name: what the account calls itself.
-        var nameWeight = 0.0
-        if name.place != nil && !name.differentPlace && !name.offices.isEmpty {
-            nameWeight = Weights.officeOfCouncil
-            target = .person
-            add("office", Weights.officeOfCouncil, matched: name.offices.sorted().joined(separator: ", "), folded: shown,
-                "the name claims an office of \(council): \(name.offices.sorted().joined(separator: ", "))")
-        } else if let person = name.person,
-            name.place != nil || name.councilWord || !name.offices.isEmpty
-        {
-            nameWeight = Weights.personOfCouncil
-            target = .person
-            add("person", Weights.personOfCouncil, matched: person.person.name, folded: shown,
-                "the name joins \(person.person.role) \(person.person.name) to the council or its place")
+        // The display name: what the account calls itself. Only its strongest reading counts.
+        // A qualifier before the place ("NEW Epping", "South Ferriby") makes another place unless the
+        // bio or the handle names this council after all.
+        let otherPlace = name.differentPlace && !bio.namesCouncil && !(handle.namesCouncil && !handle.differentPlace)
+        let placed = name.place != nil && !otherPlace
+        var readings: [(signal: String, weight: Double, target: Target, matched: String, detail: String)] = []
+        if placed && !name.offices.isEmpty {
+            let offices = name.offices.sorted().joined(separator: ", ")
+            readings.append(("office", Weights.officeOfCouncil, .person, offices, "the name claims an office of \(council): \(offices)"))
         }
-        if name.namesCouncil {
+        if let person = name.person {
+            if placed || name.councilWord || !name.offices.isEmpty {
+                readings.append(("person", Weights.personOfCouncil, .person, person.person.name,
+                                 "the name joins \(person.person.role) \(person.person.name) to the council or its place"))
+            } else {
+                readings.append(("person_name", Weights.personNameOnly, .person, person.person.name,
+                                 "the name is that of \(person.person.role) \(person.person.name)"))
+            }
+        }
+        let namesCouncil = placed && (name.councilWord || name.abbreviation)
+        if namesCouncil {
             var w = name.place!.distance == 0 ? Weights.councilName : Weights.councilNameWithTypo
             if name.nameFormDistance == 0 && name.otherWords.isEmpty && name.organisationWords.isEmpty { w = Weights.exactName }
-            if w > nameWeight {
-                nameWeight = w
-                target = .council
-                let typo = name.place!.distance > 0 ? " with \(name.place!.distance) typo(s) in the place" : ""
-                add("name", w, matched: council, folded: shown, "the name reads as \(council)\(typo)")
-            }
+            let typo = name.place!.distance > 0 ? " with \(name.place!.distance) typo(s) in the place" : ""
+            readings.append(("name", w, .council, council, "the name reads as \(council)\(typo)"))
+        } else if placed {
+            readings.append(("place", Weights.placeOnly, .council, p.identity.place, "the name mentions \(p.identity.place)"))
+        }
+        let strongest = readings.max { $0.weight < $1.weight }
+        let nameWeight = strongest?.weight ?? 0
+        if let r = strongest {
+            target = r.target
+            add(r.signal, r.weight, matched: r.matched, folded: shown, r.detail)
+        }
+        if namesCouncil {
             if !name.kinds.isEmpty, !p.kind.isEmpty, !name.kinds.contains(p.kind) {
                 add("other_kind", Weights.otherKind, matched: p.identity.kind, folded: shown,
                     "the name says \(name.kinds.sorted().joined(separator: "/")) council, not \(p.identity.kind)")
@@ -52,22 +63,11 @@ struct Judgement {
                 add("organisation", Weights.organisationBesideCouncil, folded: name.organisationWords.joined(separator: " "),
                     "the name adds organisation words: \(name.organisationWords.joined(separator: " "))")
             }
-        } else if let person = name.person, nameWeight == 0 {
-            nameWeight = Weights.personNameOnly
-            target = .person
-            add("person_name", Weights.personNameOnly, matched: person.person.name, folded: shown,
-                "the name is that of \(person.person.role) \(person.person.name)")
-        } else if let place = name.place, !name.differentPlace, nameWeight == 0 {
-            nameWeight = Weights.placeOnly
-            add("place", Weights.placeOnly, matched: p.identity.place, folded: shown, "the name mentions \(p.identity.place)")
-            if !name.organisationWords.isEmpty {
-                add("organisation", Weights.organisation, folded: name.organisationWords.joined(separator: " "),
-                    "another organisation named after the place (\(name.organisationWords.joined(separator: " ")))")
-            }
-            _ = place
+        } else if placed && !name.organisationWords.isEmpty && strongest?.signal == "place" {
+            add("organisation", Weights.organisation, folded: name.organisationWords.joined(separator: " "),
+                "another organisation named after the place (\(name.organisationWords.joined(separator: " ")))")
         }
-        logOdds += nameWeight
-        if name.differentPlace {
+        if otherPlace {
             add("different_place", Weights.differentPlace, folded: name.place.map { $0.variant.joined(separator: " ") },
                 "the name is of a different place than \(p.identity.place)")
         }
@@ -77,7 +77,7 @@ struct Judgement {
         if name.councillorTitle && name.person == nil && name.offices.isEmpty {
             add("councillor", Weights.councillorOwn, folded: shown, "a councillor's own account, not one of the council's offices")
         }
-        if let place = name.place, place.distance > 0, !name.differentPlace {
+        if let place = name.place, place.distance > 0, !otherPlace {
             let variant = place.variant
             let bioRepeats = texts.bio.keys.count >= variant.count
                 && (0...(texts.bio.keys.count - variant.count)).contains { Array(texts.bio.keys[$0..<($0 + variant.count)]) == variant }
@@ -120,14 +120,9 @@ struct Judgement {
         }
 
         // The picture.
-        if let logo {
-            if logo.distance <= Weights.logoStrongDistance {
-                add("logo", Weights.logoStrong, matched: logo.logo, folded: "\(logo.distance) bits",
-                    "the avatar is the council's logo \(logo.logo) (\(logo.variant), PDQ distance \(logo.distance))")
-            } else if logo.distance <= Weights.logoWeakDistance {
-                add("logo", Weights.logoWeak, matched: logo.logo, folded: "\(logo.distance) bits",
-                    "the avatar resembles the council's logo \(logo.logo) (PDQ distance \(logo.distance))")
-            }
+        if let logo, logo.distance <= Weights.logoDistance {
+            add("logo", Weights.logoStrong, matched: logo.logo, folded: "\(logo.distance) bits",
+                "the avatar is the council's logo \(logo.logo) (\(logo.variant), PDQ distance \(logo.distance))")
         }
 
         // Disguises only matter on a name that already claims the council or its people.
@@ -149,7 +144,7 @@ struct Judgement {
             }
         }
         anchored = name.place != nil || name.person != nil || handle.place != nil || bio.namesCouncil
-            || (logo.map { $0.distance <= Weights.logoWeakDistance } ?? false)
+            || (logo.map { $0.distance <= Weights.logoDistance } ?? false)
     }
 
     private mutating func add(_ signal: String, _ weight: Double, matched: String? = nil, folded: String? = nil, _ detail: String) {

@@ -76,7 +76,22 @@ struct NameReading: Sendable {
         let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
         for i in residualIndices { classify(keys[i], at: i, keys: keys) }
         // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
-        let residual = residualIndices.map { keys[$0] }.joined()
+        var residual = residualIndices.map { keys[$0] }.joined()
+        if !wordAligned, let hit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance) {
+            let scalars = Array(compact.unicodeScalars)
+            residual = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound] + scalars[hit.range.upperBound...]))
+            // "southferriby" for North Ferriby: the handle swaps the place's qualifier for another.
+            let matched = String(String.UnicodeScalarView(scalars[hit.range]))
+            let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
+            if let q = identity.placeKeys.first, Vocabulary.placeQualifiers.contains(q), !matched.hasPrefix(q),
+                Vocabulary.placeQualifiers.contains(where: { matched.hasPrefix($0) && $0.count >= 3 })
+            {
+                differentPlace = true
+            }
+            if Vocabulary.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !identity.placeKeys.contains($0) }) {
+                differentPlace = true
+            }
+        }
         if !councilWord, EditDistance.bestSubstring("coundl", in: residual, limit: 1) != nil { councilWord = true }
         for (kind, forms) in Vocabulary.kinds where kind == "town" || kind == "parish" || kind == "city" {
             if let full = forms.max(by: { $0.count < $1.count }), residual.contains(full) { kinds.insert(kind) }
@@ -137,5 +152,5 @@ struct NameReading: Sendable {
     }
 
     /// Whether the text names a council of this place: the place and a council word or abbreviation.
-    var namesCouncil: Bool { place != nil && !differentPlace && (councilWord || abbreviation) }
+    var namesCouncil: Bool { place != nil && (councilWord || abbreviation) }
 }

@@ -35,10 +35,9 @@ enum Weights {
     static let bioOtherKind = -3.0
 
     static let logoStrong = 3.5
-    static let logoWeak = 1.5
-    /// PDQ distances (bits of 256) for a strong and a weak logo match.
-    static let logoStrongDistance = 31
-    static let logoWeakDistance = 50
+    /// The PDQ distance (bits of 256) within which an avatar is the logo: the imaging stage's
+    /// measured threshold for comparing several avatar forms with every enrolled logo form.
+    static let logoDistance = 28
 
     static let disguise = 1.0
     static let styled = 0.5
