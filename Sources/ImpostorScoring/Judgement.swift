@@ -42,7 +42,11 @@ struct Judgement {
         let namesCouncil = placed && (name.councilWord || name.abbreviation)
         if namesCouncil {
             var w = name.place!.distance == 0 ? Weights.councilName : Weights.councilNameWithTypo
-            if name.nameFormDistance == 0 && name.otherWords.isEmpty && name.organisationWords.isEmpty { w = Weights.exactName }
+            if name.nameFormDistance == 0 && name.otherWords.isEmpty && name.organisationWords.isEmpty && name.offices.isEmpty
+                && name.person == nil
+            {
+                w = Weights.exactName
+            }
             let typo = name.place!.distance > 0 ? " with \(name.place!.distance) typo(s) in the place" : ""
             readings.append(("name", w, .council, council, "the name reads as \(council)\(typo)"))
         } else if placed {

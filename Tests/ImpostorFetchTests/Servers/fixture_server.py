@@ -90,6 +90,8 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/stats":
             with LOCK:
                 return self.send(200, STATS)
+        if path == "/malformed/xrpc/app.bsky.actor.searchActors":
+            return self.send(200, '{"actors": [{"did": "did:plc:a", "handle": }')
         if path.endswith("app.bsky.actor.searchActors"):
             headers = {}
             if path.startswith("/rl/"):
@@ -163,7 +165,7 @@ class Handler(BaseHTTPRequestHandler):
                 SEEN.add(key)
             if first:
                 if "date" in path:
-                    when = email.utils.formatdate(time.time() + 2, usegmt=True)
+                    when = email.utils.formatdate(time.time() + 3, usegmt=True)
                     return self.send(503, {"error": "busy"}, headers={"Retry-After": when})
                 return self.send(429, {"error": "slow down"}, headers={"Retry-After": "1"})
             return self.send(200, '{"platform":"x","id":"r","handle":"retried"}\n', ctype="application/x-ndjson")
@@ -186,12 +188,10 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.close_connection = True
             return
-        if path == "/malformed/xrpc/app.bsky.actor.searchActors":
-            return self.send(200, '{"actors": [{"did": "did:plc:a", "handle": }')
         if path == "/gzipbomb":
             with LOCK:
                 if not BOMB:
-                    BOMB.append(gzip.compress(b"\0" * (64 << 20), 9))
+                    BOMB.append(gzip.compress(b"\0" * (32 << 20), 9))
             return self.send(200, BOMB[0], headers={"Content-Encoding": "gzip"})
         if path == "/big":
             return self.send(200, b"a" * (3 << 20), ctype="text/plain")

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// Runs the real `impostor` binary built beside the tests, as a clerk or a script would.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [[String: Any]] {
+            stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+    }
+
+    static var binary: String {
+        let tests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return tests.appendingPathComponent("impostor").path
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporaryFolder(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8) }
+        return dir
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func scoresTheExampleListingInOrder() throws {
+        let r = try CLI.run(["score", "--watchlist", "watchlist", "examples/oakbridge-profiles.jsonl"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.lines
+        #expect(lines.map { $0["id"] as? String } == (1...10).map { "demo-\($0)" })
+        let verdicts = lines.map { $0["verdict"] as? String ?? "" }
+        #expect(verdicts == ["official", "suspect", "suspect", "suspect", "clear", "clear", "clear", "suspect", "clear", "clear"])
+        // The copied crest is found in the avatar of the generic "Town Updates" account.
+        let generic = lines[7]["reasons"] as? [[String: Any]] ?? []
+        #expect(generic.contains { $0["signal"] as? String == "logo" })
+        #expect(lines[1]["target"] as? String == "council")
+        #expect(lines[2]["target"] as? String == "person")
+        #expect(lines[4]["identity"] is NSNull || lines[4]["identity"] as? String == "oakbridge-town-council")
+    }
+
+    @Test func badLinesGiveErrorsAndLoseNothing() throws {
+        let input = """
+            {"platform": "x", "id": "a", "handle": "oakbridgetc1", "display_name": "Oakbridge Town Council"}
+            this is not json
+            {"platform": "x", "handle": "noid"}
+            ["an array"]
+
+            {"platform": "x", "id": "b", "handle": "rugbyclub", "display_name": "Oakbridge Rugby Club", "avatar": "missing.png"}
+            """
+        let r = try CLI.run(["score", "--watchlist", "watchlist", "-"], stdin: input)
+        #expect(r.status == 1)
+        let lines = r.lines
+        #expect(lines.count == 5)
+        #expect(lines[0]["verdict"] as? String == "suspect")
+        #expect(lines[1]["line"] as? Int == 2 && lines[1]["error"] as? String == "not valid JSON")
+        #expect((lines[2]["error"] as? String)?.contains("id") == true)
+        #expect(lines[3]["line"] as? Int == 4)
+        #expect(lines[4]["verdict"] as? String == "clear")
+        let reasons = lines[4]["reasons"] as? [[String: Any]] ?? []
+        #expect(reasons.contains { $0["signal"] as? String == "avatar_unreadable" })
+        #expect(r.stderr.contains("3 of 5"))
+    }
+
+    @Test func readsCSVFromSpreadsheets() throws {
+        let dir = try CLI.temporaryFolder(["list.csv": "platform,id,handle,display_name,bio\r\nx,1,mayoroak,Mayor of Oakbridge,\r\nfacebook,2,oakchoir,\"Oakbridge Choir, est. 1990\",\r\n"])
+        let r = try CLI.run(["score", "--watchlist", "watchlist", "\(dir)/list.csv"])
+        #expect(r.status == 0)
+        #expect(r.lines.map { $0["verdict"] as? String } == ["suspect", "clear"])
+    }
+
+    @Test func missingFileAndBadWatchlistsExitTwoWithAClearMessage() throws {
+        let missing = try CLI.run(["score", "--watchlist", "watchlist", "/nonexistent/profiles.jsonl"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no such file"))
+
+        let empty = try CLI.temporaryFolder([:])
+        let r = try CLI.run(["check", "--watchlist", empty])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("holds no council"))
+
+        let broken = try CLI.temporaryFolder(["x.toml": "name = \"X Town Council\"\nlogos = [\"nope.png\"\n"])
+        let b = try CLI.run(["check", "--watchlist", broken])
+        #expect(b.status == 2)
+        #expect(b.stderr.contains("x.toml:"))
+        #expect(b.stderr.contains("not valid TOML"))
+
+        let nologo = try CLI.temporaryFolder(["y.toml": "name = \"Y Town Council\"\nlogos = [\"nope.png\"]\n"])
+        let n = try CLI.run(["score", "--watchlist", nologo, "-"], stdin: "")
+        #expect(n.status == 2)
+        #expect(n.stderr.contains("logo \"nope.png\" not found"))
+    }
+
+    @Test func checkListsWhatIsProtected() throws {
+        let r = try CLI.run(["check", "--watchlist", "watchlist"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("oakbridge-town-council: Oakbridge Town Council (Wiltshire)"))
+        #expect(r.stdout.contains("1 council(s) OK"))
+    }
+
+    @Test func explainShowsFoldingAndReasons() throws {
+        let r = try CLI.run(["explain", "Оakbridge Town Counciⅼ", "--watchlist", "watchlist"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("folded:  oakbridge town council"))
+        #expect(r.stdout.contains("U+041E Cyrl"))
+        #expect(r.stdout.contains("oakbridge-town-council: score"))
+    }
+
+    @Test func helpTeaches() throws {
+        let r = try CLI.run(["help", "score"])
+        #expect(r.stdout.contains("display_name"))
+        #expect(r.stdout.contains("Example"))
+    }
+}

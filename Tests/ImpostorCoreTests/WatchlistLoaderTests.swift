@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import ImpostorCore
+
+@Suite struct WatchlistLoaderTests {
+    func folder(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    @Test func loadsTheExampleWatchlist() throws {
+        let (list, _) = try WatchlistLoader.load(directory: "watchlist")
+        let oak = try #require(list.identity(id: "oakbridge-town-council"))
+        #expect(oak.place == "Oakbridge")
+        #expect(oak.officials.count >= 2)
+        #expect(oak.logos.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+    }
+
+    @Test func syntaxErrorsNameTheFileAndLine() throws {
+        let dir = try folder(["a.toml": "name = \"A Town Council\"\nplace = \"A\nkind = 3\n"])
+        #expect {
+            try WatchlistLoader.load(directory: dir)
+        } throws: { error in
+            let d = (error as! WatchlistError).diagnostics.first!
+            return d.file.hasSuffix("a.toml") && d.line == 2 && d.severity == .error
+        }
+    }
+
+    @Test func missingNameAndWrongTypesAreErrorsWithAdvice() throws {
+        let dir = try folder(["b.toml": "place = \"B\"\naliases = 5\n\n[[official]]\nplatform = \"x\"\n"])
+        do {
+            _ = try WatchlistLoader.load(directory: dir)
+            Issue.record("expected errors")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.contains { $0.contains("missing `name`") })
+            #expect(messages.contains { $0.contains("b.toml:2") && $0.contains("list of strings") })
+            #expect(messages.contains { $0.contains("b.toml:4") && $0.contains("missing `handle`") })
+        }
+    }
+
+    @Test func unknownKeysAreWarningsWithSuggestions() throws {
+        let dir = try folder(["c.toml": "name = \"C Town Council\"\naliasses = [\"CTC\"]\n"])
+        let (list, warnings) = try WatchlistLoader.load(directory: dir)
+        #expect(list.identities.count == 1)
+        #expect(warnings.contains { $0.line == 2 && $0.description.contains("did you mean `aliases`") })
+        #expect(list.identities[0].place == "C")
+    }
+
+    @Test func emptyAndMissingFoldersAreErrors() throws {
+        let empty = try folder([:])
+        #expect(throws: WatchlistError.self) { try WatchlistLoader.load(directory: empty) }
+        #expect(throws: WatchlistError.self) { try WatchlistLoader.load(directory: empty + "/nope") }
+    }
+
+    @Test func readsSourcesFromSettings() throws {
+        let dir = try folder([
+            "d.toml": "name = \"D Town Council\"\n",
+            "impostor.toml": "allow_private_addresses = true\n[[source]]\nkind = \"listing\"\npath = \"x.csv\"\n[[source]]\nkind = \"nope\"\n",
+        ])
+        do {
+            _ = try WatchlistLoader.load(directory: dir)
+            Issue.record("an unknown source kind must be an error")
+        } catch {
+            #expect(error.diagnostics.contains { $0.description.contains("impostor.toml:6") && $0.message.contains("nope") })
+        }
+    }
+
+    @Test func csvAndJSONListingsKeepEveryRow() {
+        let csv = "platform,id,handle,display_name,bio\nx,1,a,\"Name, with comma\",\"multi\nline\"\nx,,b,B,\nx,3,c,C,\n"
+        let rows = ProfileListing.rows(csv, format: .csv)
+        #expect(rows.count == 3)
+        #expect((try? rows[0].result.get().displayName) == "Name, with comma")
+        #expect(rows[1].line == 4)
+        #expect(throws: ProfileListing.RowError.self) { try rows[1].result.get() }
+        let jsonl = "{\"platform\":\"x\",\"id\":\"1\",\"handle\":\"a\"}\nnot json\n\n{\"platform\":\"x\",\"id\":2,\"handle\":\"b\",\"followers\":\"12\"}\n"
+        let j = ProfileListing.rows(jsonl, format: .jsonLines)
+        #expect(j.map(\.line) == [1, 2, 4])
+        #expect((try? j[2].result.get().followers) == 12)
+    }
+}
