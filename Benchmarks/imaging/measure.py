@@ -224,3 +224,32 @@ if __name__ == "__main__":
         analyse(sys.argv[2])
     elif cmd == "speed":
         speed(sys.argv[2:])
+
+
+def baseline(work, threshold=31):
+    """Plain PDQ, one hash of the copy against one hash of its original (no matcher), via pdqhash."""
+    import pdqhash
+
+    def h(path):
+        bits, q = pdqhash.compute(np.asarray(on_white(Image.open(path))))
+        return bits, q
+
+    originals = {}
+    for line in open(f"{work}/logos.tsv"):
+        ident, path = line.rstrip("\n").split("\t")
+        originals[ident] = h(path)
+    hits = {}
+    for line in open(f"{work}/avatars.tsv"):
+        ident, t, path = line.rstrip("\n").split("\t")
+        bits, q = h(path)
+        ok = q >= 50 and originals[ident][1] >= 50 and int((bits != originals[ident][0]).sum()) <= threshold
+        n, k = hits.get(t, (0, 0))
+        hits[t] = (n + 1, k + ok)
+    for t in TRANSFORMS:
+        if t in hits:
+            n, k = hits[t]
+            print(f"| {t} | {100 * k / n:.1f}% |")
+
+
+if __name__ == "__main__" and sys.argv[1] == "baseline":
+    baseline(sys.argv[2])

@@ -17,8 +17,9 @@ public struct AvatarHashes: Hashable, Sendable {
     /// Hashes a decoded avatar in every form.
     public init(_ image: Image) {
         var forms: [Form] = []
+        let workspace = PDQWorkspace()
         func add(_ name: String, _ kind: LogoIndex.Kind, _ picture: Image) {
-            let hash = PDQ.hash(picture)
+            let hash = PDQ.hash(picture, workspace: workspace)
             if !forms.contains(where: { $0.kind == kind && $0.hash == hash }) {
                 forms.append(Form(name: name, kind: kind, hash: hash))
             }
@@ -33,6 +34,8 @@ public struct AvatarHashes: Hashable, Sendable {
             add("region \(n + 1)", .full, region)
             if let round = region.roundFrameWhitened() { add("region \(n + 1) round", .full, round) }
         }
+        add("thumbnail", .thumbnail, image.shrunk(toWidth: 64, height: 64))
+        add("trimmed thumbnail", .thumbnail, trimmed.shrunk(toWidth: 64, height: 64))
         add("top 75%", .top, image.top(LogoIndex.topFraction))
         add("trimmed top 75%", .top, trimmed.top(LogoIndex.topFraction))
         self.forms = forms

@@ -153,6 +153,13 @@ extension Image {
     /// around white padding goes too), then squared up with the last background colour. Copies
     /// that only add or remove margin come out the same as the original.
     public func trimmed() -> Image {
+        let (content, background) = trimmedContent()
+        return content.paddedToSquare(with: background)
+    }
+
+    /// The content box left after peeling uniform margins, and the colour of the last margin
+    /// (white when there was none).
+    public func trimmedContent() -> (Image, RGB) {
         var current = self
         var padding = RGB.white
         for _ in 0..<3 {
@@ -162,6 +169,51 @@ extension Image {
             if box.width == current.width && box.height == current.height { break }
             current = current.cropped(to: box)
         }
-        return current.paddedToSquare(with: padding)
+        return (current, padding)
+    }
+}
+
+extension Image {
+    /// Shrunk (never enlarged) so the longer side is `longSide`, each output pixel the mean of the
+    /// source pixels it covers. Small avatars lose detail that PDQ's filter keeps in a big logo;
+    /// a shrunk reference loses the same detail.
+    public func shrunk(toLongSide longSide: Int) -> Image {
+        let scale = Double(max(width, height)) / Double(longSide)
+        guard scale > 1 else { return self }
+        return shrunk(
+            toWidth: max(1, Int((Double(width) / scale).rounded())),
+            height: max(1, Int((Double(height) / scale).rounded())))
+    }
+
+    /// Area-averaged to exactly `w × h` (aspect not kept); a side already smaller is sampled.
+    public func shrunk(toWidth w: Int, height h: Int) -> Image {
+        let sx = Double(width) / Double(w)
+        let sy = Double(height) / Double(h)
+        var out = [UInt8](repeating: 0, count: w * h * 3)
+        rgb.withUnsafeBufferPointer { src in
+            for y in 0..<h {
+                let y0 = min(height - 1, Int(Double(y) * sy))
+                let y1 = max(y0 + 1, min(height, Int(Double(y + 1) * sy)))
+                for x in 0..<w {
+                    let x0 = min(width - 1, Int(Double(x) * sx))
+                    let x1 = max(x0 + 1, min(width, Int(Double(x + 1) * sx)))
+                    var r = 0, g = 0, b = 0
+                    for yy in y0..<y1 {
+                        for xx in x0..<x1 {
+                            let i = 3 * (yy * width + xx)
+                            r += Int(src[i])
+                            g += Int(src[i + 1])
+                            b += Int(src[i + 2])
+                        }
+                    }
+                    let n = (x1 - x0) * (y1 - y0)
+                    let o = 3 * (y * w + x)
+                    out[o] = UInt8((r + n / 2) / n)
+                    out[o + 1] = UInt8((g + n / 2) / n)
+                    out[o + 2] = UInt8((b + n / 2) / n)
+                }
+            }
+        }
+        return Image(width: w, height: h, rgb: out)
     }
 }

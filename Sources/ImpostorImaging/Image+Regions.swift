@@ -6,7 +6,7 @@ extension Image {
     public func squarishRegions(limit: Int = 3) -> [Rect] {
         let background = edgeColour()
         // Work on a coarse grid (about 96 cells on the long side) so the search is cheap and
-        // small gaps inside a logo close up.
+        // gaps narrower than a cell inside a logo close up.
         let cell = max(1, max(width, height) / 96)
         let gw = (width + cell - 1) / cell
         let gh = (height + cell - 1) / cell
@@ -16,19 +16,12 @@ extension Image {
                 marked[(y / cell) * gw + x / cell] = true
             }
         }
-        // Dilate by one cell so the parts of one logo join up.
-        var grown = marked
-        for gy in 0..<gh {
-            for gx in 0..<gw where marked[gy * gw + gx] {
-                for ny in max(0, gy - 1)...min(gh - 1, gy + 1) {
-                    for nx in max(0, gx - 1)...min(gw - 1, gx + 1) { grown[ny * gw + nx] = true }
-                }
-            }
-        }
+        // Cells that touch, corners included, belong to one thing; gaps of a cell or more (the
+        // space between an avatar and the page's text) keep things apart.
         var label = [Int32](repeating: -1, count: gw * gh)
         var boxes: [Rect] = []
         var stack: [Int] = []
-        for start in 0..<(gw * gh) where grown[start] && label[start] < 0 {
+        for start in 0..<(gw * gh) where marked[start] && label[start] < 0 {
             var minX = gw, minY = gh, maxX = 0, maxY = 0
             label[start] = Int32(boxes.count)
             stack.append(start)
@@ -40,7 +33,7 @@ extension Image {
                 minY = min(minY, cy)
                 maxY = max(maxY, cy)
                 for ny in max(0, cy - 1)...min(gh - 1, cy + 1) {
-                    for nx in max(0, cx - 1)...min(gw - 1, cx + 1) where grown[ny * gw + nx] && label[ny * gw + nx] < 0 {
+                    for nx in max(0, cx - 1)...min(gw - 1, cx + 1) where marked[ny * gw + nx] && label[ny * gw + nx] < 0 {
                         label[ny * gw + nx] = Int32(boxes.count)
                         stack.append(ny * gw + nx)
                     }

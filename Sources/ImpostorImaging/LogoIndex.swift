@@ -19,6 +19,9 @@ public struct LogoIndex: Sendable {
         case full
         /// Only the top rows, for copies with a banner across the bottom.
         case top
+        /// Area-averaged to 64×64 first, so every size of copy is resampled the same way
+        /// (PDQ's own filter does nothing below 128 px and small copies alias).
+        case thumbnail
     }
 
     /// One enrolled hash of one logo.
@@ -70,6 +73,7 @@ public struct LogoIndex: Sendable {
     /// Enrolls one logo in all its forms.
     public mutating func add(identity: String, logo: String, image: Image) {
         var seen = Set<PerceptualHash>()
+        let workspace = PDQWorkspace()
         var added = 0
         func enroll(_ variant: String, _ kind: Kind, _ hash: PerceptualHash, quality: Int) {
             guard quality >= PDQ.minimumUsefulQuality, seen.insert(hash).inserted else { return }
@@ -77,7 +81,7 @@ public struct LogoIndex: Sendable {
             added += 1
         }
         func enrollAll(_ variant: String, _ kind: Kind, _ picture: Image, dihedral: Bool = false) {
-            let spectrum = PDQ.spectrum(of: picture)
+            let spectrum = PDQ.spectrum(of: picture, workspace: workspace)
             enroll(variant, kind, spectrum.hash(), quality: spectrum.quality)
             guard dihedral else { return }
             // Rotated and mirrored copies: extra references, compared by minimum distance.
@@ -95,10 +99,19 @@ public struct LogoIndex: Sendable {
             enrollAll("centre \(percent)%", .full, centre)
             enrollAll("circle \(percent)%", .full, centre.circleMasked(outside: .white))
         }
+        // Platforms make avatars square by cutting the middle out of wide or tall logos.
+        let (content, _) = image.trimmedContent()
+        for (name, source) in [("square", image), ("trimmed square", content)] where source.width != source.height {
+            let square = source.centreCrop(1)
+            enrollAll(name, .full, square)
+            enrollAll("\(name) circle", .full, square.circleMasked(outside: .white))
+        }
+        enrollAll("thumbnail", .thumbnail, image.shrunk(toWidth: 64, height: 64))
+        enrollAll("trimmed thumbnail", .thumbnail, trimmed.shrunk(toWidth: 64, height: 64))
         enrollAll("top 75%", .top, image.top(Self.topFraction))
         enrollAll("trimmed top 75%", .top, trimmed.top(Self.topFraction))
         if added == 0 {
-            flatLogos.append(FlatLogo(identity: identity, logo: logo, quality: PDQ.hash(image).quality))
+            flatLogos.append(FlatLogo(identity: identity, logo: logo, quality: PDQ.hash(image, workspace: workspace).quality))
         }
     }
 

@@ -15,26 +15,27 @@ public enum PDQ {
     public static let minimumUsefulQuality = 50
 
     /// The hash of a picture and how much detail it had (0–100).
-    public static func hash(_ image: Image) -> PDQHash {
-        let spectrum = spectrum(of: image)
+    public static func hash(_ image: Image, workspace: PDQWorkspace = PDQWorkspace()) -> PDQHash {
+        let spectrum = spectrum(of: image, workspace: workspace)
         return PDQHash(hash: spectrum.hash(), quality: spectrum.quality)
     }
 
     /// The 16×16 DCT and quality of a picture, from which the hash and its eight dihedral
-    /// variants are read off.
-    public static func spectrum(of image: Image) -> PDQSpectrum {
+    /// variants are read off. Pass a `workspace` when hashing many pictures on one thread.
+    public static func spectrum(of image: Image, workspace: PDQWorkspace = PDQWorkspace()) -> PDQSpectrum {
         let count = image.width * image.height
-        let luma = UnsafeMutablePointer<Float>.allocate(capacity: count)
-        defer { luma.deallocate() }
+        workspace.reserve(count)
         image.rgb.withUnsafeBufferPointer { rgb in
-            fillLuma(rgb.baseAddress!, count: count, into: luma)
+            fillLuma(rgb.baseAddress!, count: count, into: workspace.luma)
         }
-        return spectrum(luma: luma, rows: image.height, cols: image.width)
+        return spectrum(luma: workspace.luma, rows: image.height, cols: image.width, workspace: workspace)
     }
 
     /// The DCT and quality of a luminance plane (row-major, `rows × cols` floats). The plane is
     /// used as scratch and overwritten.
-    public static func spectrum(luma: UnsafeMutablePointer<Float>, rows: Int, cols: Int) -> PDQSpectrum {
+    public static func spectrum(
+        luma: UnsafeMutablePointer<Float>, rows: Int, cols: Int, workspace: PDQWorkspace = PDQWorkspace()
+    ) -> PDQSpectrum {
         // The reference hashes anything under 5 pixels a side as all zeros with quality 0.
         guard rows >= 5, cols >= 5 else { return PDQSpectrum(coefficients: nil, quality: 0) }
         let small = UnsafeMutablePointer<Float>.allocate(capacity: 64 * 64)
@@ -43,9 +44,8 @@ public enum PDQ {
             // The reference takes a 64×64 input as already downsampled.
             small.update(from: luma, count: 64 * 64)
         } else {
-            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: rows * cols)
-            defer { scratch.deallocate() }
-            JaroszFilter.downsample(luma, scratch, rows: rows, cols: cols, into: small)
+            workspace.reserveScratch(rows * cols)
+            JaroszFilter.downsample(luma, workspace.scratch, rows: rows, cols: cols, into: small)
         }
         let quality = qualityMetric(small)
         return PDQSpectrum(coefficients: dct64To16(small), quality: quality)

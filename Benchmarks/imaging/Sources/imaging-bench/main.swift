@@ -71,10 +71,11 @@ case "speed":
     DispatchQueue.concurrentPerform(iterations: threads) { t in
         var n = 0
         var sink = 0
+        let workspace = PDQWorkspace()
         while now() - start < seconds {
             for bytes in data {
                 let image = try! ImageDecoder().decode(bytes)
-                sink &+= PDQ.hash(image).quality
+                sink &+= PDQ.hash(image, workspace: workspace).quality
                 n += 1
             }
         }
