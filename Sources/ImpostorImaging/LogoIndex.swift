@@ -5,9 +5,9 @@ import ImpostorCore
 /// so one avatar can be checked against every council's logos by minimum distance.
 public struct LogoIndex: Sendable {
     /// Bits apart at or below which an avatar counts as a copy of a logo. Meta recommends 31 for
-    /// one hash against one hash; this index compares several avatar forms with about twenty
+    /// one hash against one hash; this index compares several avatar forms with about 27
     /// forms of each logo, which multiplies the chances of a chance match, so the threshold is
-    /// lower. Measured on 1,000 distinct icons (Benchmarks/imaging/RESULTS.md).
+    /// lower. Measured on 1,000 distinct clip-art logos (Benchmarks/imaging/RESULTS.md).
     public static let matchThreshold = 28
 
     /// The share of rows kept for banner-proof "top" forms.
