@@ -85,7 +85,8 @@ public struct AccountReference: Hashable, Sendable, Codable {
         return false
     }
 
-    static func canonicalURL(_ url: String) -> String {
+    /// A URL without scheme, "www.", case or trailing slashes, for comparing profile links.
+    public static func canonicalURL(_ url: String) -> String {
         var u = url.trimmingSpaces().lowercased()
         for scheme in ["https://", "http://"] where u.hasPrefix(scheme) { u.removeFirst(scheme.count) }
         if u.hasPrefix("www.") { u.removeFirst(4) }

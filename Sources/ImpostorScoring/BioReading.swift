@@ -43,7 +43,7 @@ struct BioReading: Sendable {
             read(occurrence: i..<end, keys: keys)
             i = end
         }
-        for form in identity.nameForms where !namesCouncil && bio.compact.contains(form) {
+        for form in identity.nameForms where !namesCouncil && bio.compact.holds(form) {
             namesCouncil = true
             claim = claim || !disclaimer
         }
@@ -68,7 +68,7 @@ struct BioReading: Sendable {
         var council = false
         while j < keys.count && j < occurrence.upperBound + 3 {
             let k = keys[j]
-            if let kind = Vocabulary.kinds.first(where: { $0.value.contains(k) })?.key {
+            if let kind = Vocabulary.kindOf[k] {
                 kinds.insert(kind)
             } else if let kind = Vocabulary.abbreviations[k] {
                 kinds.insert(kind)

@@ -31,7 +31,7 @@ enum Counties {
         var found: [[String]] = []
         var i = 0
         while i < keys.count {
-            if let hit = table.first(where: { c in i + c.count <= keys.count && Array(keys[i..<(i + c.count)]) == c }) {
+            if let hit = table.first(where: { c in i + c.count <= keys.count && keys[i..<(i + c.count)].elementsEqual(c) }) {
                 if !found.contains(hit) { found.append(hit) }
                 i += hit.count
             } else {

@@ -38,16 +38,22 @@ struct IdentityIndex: Sendable {
 
     /// Identities whose anchors the texts come close to, best first, at most `limit`.
     func candidates(texts: [String], words: [String], limit: Int = 12) -> [Int] {
-        var counts: [Int32: Int] = [:]
+        // Counts in a flat array indexed by anchor, with the touched anchors listed for the pass below.
+        var counts = [UInt16](repeating: 0, count: anchors.count)
+        var touched: [Int32] = []
         for text in texts {
             for g in Set(Self.trigrams(text)) {
                 guard let list = postings[g] else { continue }
-                for a in list { counts[a, default: 0] += 1 }
+                for a in list {
+                    if counts[Int(a)] == 0 { touched.append(a) }
+                    counts[Int(a)] &+= 1
+                }
             }
         }
         var score: [Int: Double] = [:]
-        for (a, c) in counts {
+        for a in touched {
             let anchor = anchors[Int(a)]
+            let c = Int(counts[Int(a)])
             guard c >= anchor.needed else { continue }
             score[anchor.identity] = Swift.max(score[anchor.identity] ?? 0, Double(c) / Double(anchor.grams))
         }

@@ -94,9 +94,9 @@ struct NameReading: Sendable {
         }
         if !councilWord, EditDistance.bestSubstring("coundl", in: residual, limit: 1) != nil { councilWord = true }
         for (kind, forms) in Vocabulary.kinds where kind == "town" || kind == "parish" || kind == "city" {
-            if let full = forms.max(by: { $0.count < $1.count }), residual.contains(full) { kinds.insert(kind) }
+            if let full = forms.max(by: { $0.count < $1.count }), residual.holds(full) { kinds.insert(kind) }
         }
-        for (word, office) in Vocabulary.roles where word.count >= 4 && residual.contains(word) { offices.insert(office) }
+        for (word, office) in Vocabulary.roles where word.count >= 4 && residual.holds(word) { offices.insert(office) }
         if let place {
             // "kemsingtc", "epplngtc2", "infopreesalltc": an abbreviation right beside the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
@@ -128,7 +128,7 @@ struct NameReading: Sendable {
     private mutating func classify(_ key: String, at i: Int, keys: [String]) {
         if Vocabulary.council.contains(key) || (key.count >= 6 && EditDistance.damerau(key, "coundl", limit: 1) <= 1) {
             councilWord = true
-        } else if let kind = Vocabulary.kinds.first(where: { $0.value.contains(key) })?.key {
+        } else if let kind = Vocabulary.kindOf[key] {
             kinds.insert(kind)
         } else if let kind = Vocabulary.abbreviations[key] {
             abbreviation = true

@@ -24,7 +24,7 @@ enum Phrases {
     static func contains(_ keys: [String], any phrases: [[String]]) -> Bool {
         phrases.contains { phrase in
             guard phrase.count <= keys.count else { return false }
-            return (0...(keys.count - phrase.count)).contains { i in Array(keys[i..<(i + phrase.count)]) == phrase }
+            return (0...(keys.count - phrase.count)).contains { i in keys[i..<(i + phrase.count)].elementsEqual(phrase) }
         }
     }
 }

@@ -19,8 +19,12 @@ public struct Scorer: Sendable {
         counties = Counties.keyed(folder)
         var accounts: [String: (Int, Verdict, AccountReference)] = [:]
         for (n, identity) in identities.enumerated() {
-            for ref in identity.allowed { accounts[Self.accountKey(ref.platform, ref.handle)] = (n, .allowed, ref) }
-            for ref in identity.officials { accounts[Self.accountKey(ref.platform, ref.handle)] = (n, .official, ref) }
+            for (refs, verdict) in [(identity.allowed, Verdict.allowed), (identity.officials, .official)] {
+                for ref in refs {
+                    accounts[Self.accountKey(ref.platform, ref.handle)] = (n, verdict, ref)
+                    if let url = ref.url, !url.isEmpty { accounts["url:" + AccountReference.canonicalURL(url)] = (n, verdict, ref) }
+                }
+            }
         }
         self.accounts = accounts
     }
@@ -77,12 +81,9 @@ public struct Scorer: Sendable {
     }
 
     private func listedAccount(_ profile: Profile) -> Assessment? {
-        let key = Self.accountKey(profile.platform, profile.handle)
-        let hit = accounts[key] ?? identities.indices.lazy.compactMap { n -> (Int, Verdict, AccountReference)? in
-            if let ref = identities[n].identity.officials.first(where: { $0.refers(to: profile) }) { return (n, .official, ref) }
-            if let ref = identities[n].identity.allowed.first(where: { $0.refers(to: profile) }) { return (n, .allowed, ref) }
-            return nil
-        }.first.map { (identity: $0.0, verdict: $0.1, reference: $0.2) }
+        // Two dictionary look-ups, by handle and by profile URL: never a scan of every identity.
+        let hit = accounts[Self.accountKey(profile.platform, profile.handle)]
+            ?? (profile.url.isEmpty ? nil : accounts["url:" + AccountReference.canonicalURL(profile.url)])
         guard let hit else { return nil }
         let id = identities[hit.identity].identity.id
         let detail = hit.verdict == .official

@@ -80,6 +80,13 @@ enum Vocabulary {
         "high", "nether", "over", "kings", "bishops", "st", "saint", "magna", "parva", "regis", "royal", "central",
         "greater", "mid")
 
+    /// The kind of council each kind word names ("twn" → "town"): one look-up per word.
+    static let kindOf: [String: String] = {
+        var out: [String: String] = [:]
+        for (kind, forms) in kinds { for f in forms { out[f] = kind } }
+        return out
+    }()
+
     static func keys(_ words: String...) -> Set<String> {
         Set(words.flatMap { w in w.split(separator: " ").map { Folder.key(String($0)).key } })
     }

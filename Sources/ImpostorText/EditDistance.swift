@@ -35,30 +35,33 @@ public enum EditDistance {
         let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
         guard !p.isEmpty, t.count + limit >= p.count else { return nil }
         let width = t.count + 1
-        // Row i holds distances for p[0..<i] ending at each text offset, and where that match started.
-        var dist = [[Int]](repeating: [Int](repeating: 0, count: width), count: p.count + 1)
-        var start = [[Int]](repeating: Array(0...t.count), count: p.count + 1)
+        // Flat rows: row i holds distances for p[0..<i] ending at each text offset, and where that match started.
+        var dist = [Int](repeating: 0, count: (p.count + 1) * width)
+        var start = [Int](repeating: 0, count: (p.count + 1) * width)
+        for j in 0...t.count { start[j] = j }
         for i in 1...p.count {
-            dist[i][0] = i
-            start[i][0] = 0
+            let row = i * width, up = (i - 1) * width
+            dist[row] = i
+            start[row] = 0
             if t.isEmpty { continue }
             for j in 1...t.count {
                 let cost = p[i - 1] == t[j - 1] ? 0 : 1
-                var best = dist[i - 1][j - 1] + cost, from = start[i - 1][j - 1]
-                if dist[i - 1][j] + 1 < best { best = dist[i - 1][j] + 1; from = start[i - 1][j] }
-                if dist[i][j - 1] + 1 < best { best = dist[i][j - 1] + 1; from = start[i][j - 1] }
-                if i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] && dist[i - 2][j - 2] + 1 < best {
-                    best = dist[i - 2][j - 2] + 1
-                    from = start[i - 2][j - 2]
+                var best = dist[up + j - 1] + cost, from = start[up + j - 1]
+                if dist[up + j] + 1 < best { best = dist[up + j] + 1; from = start[up + j] }
+                if dist[row + j - 1] + 1 < best { best = dist[row + j - 1] + 1; from = start[row + j - 1] }
+                if i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] {
+                    let twoUp = (i - 2) * width
+                    if dist[twoUp + j - 2] + 1 < best { best = dist[twoUp + j - 2] + 1; from = start[twoUp + j - 2] }
                 }
-                dist[i][j] = best
-                start[i][j] = from
+                dist[row + j] = best
+                start[row + j] = from
             }
         }
         var found: (Int, Range<Int>)? = nil
-        for j in 0...t.count where dist[p.count][j] <= limit {
-            let d = dist[p.count][j]
-            if found == nil || d < found!.0 { found = (d, start[p.count][j]..<j) }
+        let last = p.count * width
+        for j in 0...t.count where dist[last + j] <= limit {
+            let d = dist[last + j]
+            if found == nil || d < found!.0 { found = (d, start[last + j]..<j) }
         }
         return found
     }
