@@ -22,7 +22,7 @@ let package = Package(
         // The executable is one file that forwards to ImpostorCommands.
         .executableTarget(
             name: "impostor",
-            dependencies: ["ImpostorCommands"],
+            dependencies: ["ImpostorCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .target(

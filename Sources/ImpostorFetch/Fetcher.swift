@@ -31,11 +31,14 @@ public struct Fetcher: Sendable {
     }
 
     /// A fetcher over the live libcurl client, set up from the watchlist's settings:
-    /// `allow_private_addresses`, `request_budget` and `ca_bundle`.
+    /// `allow_private_addresses`, `request_budget`, `max_connections_per_host` and `ca_bundle`.
     public static func live(watchlist: Watchlist, cacheDirectory: String, logger: Logger) -> Fetcher {
         var http = HTTPClientConfiguration()
         if let ca = watchlist.settings.other["ca_bundle"]?.string {
             http.caBundlePath = ca.hasPrefix("/") ? ca : watchlist.directory + "/" + ca
+        }
+        if let perHost = watchlist.settings.other["max_connections_per_host"]?.integer, (1...64).contains(perHost) {
+            http.maxConnectionsPerHost = perHost
         }
         var policy = RetryPolicy()
         if let budget = watchlist.settings.other["request_budget"]?.integer, budget > 0 { policy.budget = budget }
