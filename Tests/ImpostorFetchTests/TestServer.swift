@@ -10,6 +10,8 @@ import Logging
 /// `Process` is only asked to terminate.
 final class TestServer: @unchecked Sendable {
     let process = Process()
+    /// The server exits when this pipe closes, so a crashed test run leaves no server behind.
+    let lifeline = Pipe()
     let port: Int
     let scheme: String
 
@@ -22,6 +24,7 @@ final class TestServer: @unchecked Sendable {
         process.arguments = ["python3", Self.script] + (tls.map { ["--tls", $0.cert, $0.key] } ?? [])
         let output = Pipe()
         process.standardOutput = output
+        process.standardInput = lifeline
         try process.run()
         var line = Data()
         while !line.contains(0x0A) {
@@ -38,6 +41,7 @@ final class TestServer: @unchecked Sendable {
     }
 
     deinit {
+        try? lifeline.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
     }
 

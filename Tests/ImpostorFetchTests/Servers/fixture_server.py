@@ -7,6 +7,8 @@ State lives in memory; GET /stats returns the counters tests assert on.
 import email.utils
 import gzip
 import json
+import os
+import signal
 import socketserver
 import ssl
 import sys
@@ -245,7 +247,17 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 512  # the default of 5 drops connections under load
 
 
+def exit_when_stdin_closes():
+    """The test process holds our stdin: when it lets go (or dies), the server ends too."""
+    sys.stdin.buffer.read()
+    os._exit(0)
+
+
 def main():
+    # Swift's Process starts us from a thread that blocks signals; undo that so SIGTERM works.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     server = Server(("127.0.0.1", 0), Handler)
     if len(sys.argv) == 4 and sys.argv[1] == "--tls":
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
