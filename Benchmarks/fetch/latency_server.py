@@ -15,6 +15,8 @@ LATENCY = float(sys.argv[1]) if len(sys.argv) > 1 else 0.020
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle on, a keep-alive client waits for a delayed ACK (~40 ms).
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass

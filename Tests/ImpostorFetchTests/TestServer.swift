@@ -25,6 +25,8 @@ final class TestServer: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = lifeline
+        // Holding the runner's stderr would keep `swift test` waiting after the tests end.
+        process.standardError = FileHandle.nullDevice
         try process.run()
         var line = Data()
         while !line.contains(0x0A) {

@@ -64,6 +64,8 @@ def account(acct, name):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle on, a keep-alive client waits for a delayed ACK (~40 ms).
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
