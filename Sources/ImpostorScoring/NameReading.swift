@@ -42,7 +42,8 @@ struct NameReading: Sendable {
         }
 
         let tolerance = ProtectedIdentity.placeTolerance(identity.placeCompact.count)
-        if let hit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance) {
+        let placeHit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance)
+        if let hit = placeHit {
             let words = wordsCovering(hit.range)
             let ends = starts.enumerated().map { $0.element + keys[$0.offset].unicodeScalars.count }
             let aligned = starts.contains { abs($0 - hit.range.lowerBound) <= 1 }
@@ -77,8 +78,11 @@ struct NameReading: Sendable {
         for i in residualIndices { classify(keys[i], at: i, keys: keys) }
         // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
         var residual = residualIndices.map { keys[$0] }.joined()
-        if !wordAligned, let hit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance) {
+        // What a handle holds after the place: "tc" in "kemsingtc2".
+        var afterPlace = ""
+        if !wordAligned, let hit = placeHit {
             let scalars = Array(compact.unicodeScalars)
+            afterPlace = String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
             residual = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound] + scalars[hit.range.upperBound...]))
             // "southferriby" for North Ferriby: the handle swaps the place's qualifier for another.
             let matched = String(String.UnicodeScalarView(scalars[hit.range]))
@@ -98,19 +102,11 @@ struct NameReading: Sendable {
         }
         for (word, office) in Vocabulary.roles where word.count >= 4 && residual.holds(word) { offices.insert(office) }
         if let place {
-            // "kemsingtc", "epplngtc2", "infopreesalltc": an abbreviation right beside the place.
+            // "Kemsing TC", "kemsingtc", "epplngtc2": an abbreviation right after the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
-            let tail = String(compact.unicodeScalars.dropFirst(starts.indices.contains(place.words.upperBound) ? starts[place.words.upperBound] : compact.unicodeScalars.count))
-            for (abbr, kind) in Vocabulary.abbreviations where after.hasPrefix(abbr) || (!wordAligned && tail.hasPrefix(abbr)) {
+            for (abbr, kind) in Vocabulary.abbreviations where after.hasPrefix(abbr) || afterPlace.hasPrefix(abbr) {
                 abbreviation = true
                 kinds.insert(kind)
-            }
-            if !wordAligned, let hit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance) {
-                let rest = String(String.UnicodeScalarView(compact.unicodeScalars.dropFirst(hit.range.upperBound)))
-                for (abbr, kind) in Vocabulary.abbreviations where rest.hasPrefix(abbr) {
-                    abbreviation = true
-                    kinds.insert(kind)
-                }
             }
         }
 

@@ -5,6 +5,8 @@ import ImpostorText
 public struct Scorer: Sendable {
     let identities: [ProtectedIdentity]
     let index: IdentityIndex
+    /// Identity id → its place in `identities`, for logo matches.
+    let position: [String: Int]
     let nameFolder: Folder
     let bioFolder: Folder
     let counties: [[String]]
@@ -16,6 +18,7 @@ public struct Scorer: Sendable {
         let folder = nameFolder
         self.identities = identities.map { ProtectedIdentity($0, folder: folder) }
         index = IdentityIndex(self.identities)
+        position = Dictionary(identities.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         counties = Counties.keyed(folder)
         var accounts: [String: (Int, Verdict, AccountReference)] = [:]
         for (n, identity) in identities.enumerated() {
@@ -36,42 +39,38 @@ public struct Scorer: Sendable {
     /// The judgement on one profile. `logoMatches` come from the imaging stage (empty without an avatar).
     public func assess(_ profile: Profile, logoMatches: [LogoMatch] = []) -> Assessment {
         if let listed = listedAccount(profile) { return listed }
-        let texts = FoldedProfile(profile, scorer: self)
-        var candidates = index.candidates(texts: [texts.name.compact, texts.handle.compact, texts.handleTrimmed.compact],
-                                          words: texts.bio.keys + texts.name.keys)
-        for m in logoMatches {
-            if let n = identities.firstIndex(where: { $0.identity.id == m.identity }), !candidates.contains(n) {
-                candidates.append(n)
-            }
-        }
-        var best: Judgement? = nil
-        for n in candidates {
-            let matches = logoMatches.filter { $0.identity == identities[n].identity.id }
-            let j = Judgement(texts, identity: identities[n], logo: matches.min { $0.distance < $1.distance }, counties: counties)
-            if best == nil || j.logOdds > best!.logOdds { best = j }
-        }
+        let best = judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches).max { $0.logOdds < $1.logOdds }
         guard let best, best.anchored else {
             return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(Weights.prior),
                               verdict: .clear, identity: nil, target: nil, reasons: [])
         }
-        let suspect = best.logOdds >= 0
-        return Assessment(
-            id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(best.logOdds),
-            verdict: suspect ? .suspect : .clear, identity: best.identity, target: suspect ? best.target : nil,
-            reasons: best.reasons)
+        return assessment(profile, best)
     }
 
     /// The judgement against each of the closest identities, best first: what `explain` shows.
     public func rankedAssessments(_ profile: Profile, logoMatches: [LogoMatch] = [], limit: Int = 3) -> [Assessment] {
-        let texts = FoldedProfile(profile, scorer: self)
-        let candidates = index.candidates(texts: [texts.name.compact, texts.handle.compact, texts.handleTrimmed.compact],
+        judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches)
+            .sorted { $0.logOdds > $1.logOdds }.prefix(limit).map { assessment(profile, $0) }
+    }
+
+    /// One judgement per candidate identity: those the index finds, and those whose logo the avatar copies.
+    private func judgements(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {
+        var candidates = index.candidates(texts: [texts.name.compact, texts.handle.compact, texts.handleTrimmed.compact],
                                           words: texts.bio.keys + texts.name.keys)
+        for m in logoMatches {
+            if let n = position[m.identity], !candidates.contains(n) { candidates.append(n) }
+        }
         return candidates.map { n in
-            let matches = logoMatches.filter { $0.identity == identities[n].identity.id }
-            let j = Judgement(texts, identity: identities[n], logo: matches.min { $0.distance < $1.distance }, counties: counties)
-            return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(j.logOdds),
-                              verdict: j.logOdds >= 0 ? .suspect : .clear, identity: j.identity, target: j.target, reasons: j.reasons)
-        }.sorted { $0.score > $1.score }.prefix(limit).map { $0 }
+            let nearest = logoMatches.filter { $0.identity == identities[n].identity.id }.min { $0.distance < $1.distance }
+            return Judgement(texts, identity: identities[n], logo: nearest, counties: counties)
+        }
+    }
+
+    private func assessment(_ profile: Profile, _ j: Judgement) -> Assessment {
+        let suspect = j.logOdds >= 0
+        return Assessment(
+            id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(j.logOdds),
+            verdict: suspect ? .suspect : .clear, identity: j.identity, target: suspect ? j.target : nil, reasons: j.reasons)
     }
 
     /// The folded forms impostor reads a profile by, for `explain` and the review page.

@@ -63,8 +63,6 @@ enum Vocabulary {
         "dads", "families", "business", "businesses", "traders", "plumbing", "plumber", "electrician", "builders",
         "taxis", "taxi", "cleaning", "homes", "property", "lettings", "solicitors", "accountants", "academy", "fans",
         "supporters", "residents association")
-    /// Bio phrases of a council speaking for itself.
-    static let firstPerson = keys("we", "our", "us", "ours")
     /// Bio words that ask residents for money, details or a move to a new account.
     static let scam = keys(
         "grant", "grants", "rebate", "rebates", "refund", "refunds", "dm", "pay", "payment", "payments", "fees", "fee",
