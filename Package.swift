@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The executable is one file that forwards to ImpostorCommands.
@@ -29,7 +32,9 @@ let package = Package(
             name: "ImpostorCommands",
             dependencies: [
                 "ImpostorCore", "ImpostorText", "ImpostorScoring", "ImpostorImaging", "ImpostorFetch",
+                "ImpostorStore", "ImpostorWeb", "ImpostorDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -68,6 +73,36 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The case store: the only module that imports GRDB.
+        .target(
+            name: "ImpostorStore",
+            dependencies: ["ImpostorCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+
+        // The clerk's review page (Hummingbird), loopback by default.
+        .target(
+            name: "ImpostorWeb",
+            dependencies: [
+                "ImpostorCore", "ImpostorText", "ImpostorStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // One scan pass (fetch -> hash -> score -> store), the digest, and the long-running services.
+        .target(
+            name: "ImpostorDaemon",
+            dependencies: [
+                "ImpostorCore", "ImpostorScoring", "ImpostorImaging", "ImpostorFetch", "ImpostorStore", "ImpostorWeb",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         .testTarget(name: "ImpostorCoreTests", dependencies: ["ImpostorCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ImpostorTextTests", dependencies: ["ImpostorText"], swiftSettings: swiftSettings),
         .testTarget(
@@ -84,6 +119,24 @@ let package = Package(
             name: "ImpostorFetchTests",
             dependencies: ["ImpostorFetch", "ImpostorCore", .product(name: "Logging", package: "swift-log")],
             exclude: ["Servers"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ImpostorStoreTests",
+            dependencies: ["ImpostorStore", "ImpostorCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ImpostorWebTests",
+            dependencies: [
+                "ImpostorWeb", "ImpostorStore", "ImpostorCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ImpostorDaemonTests",
+            dependencies: ["ImpostorDaemon", "ImpostorStore", "ImpostorCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

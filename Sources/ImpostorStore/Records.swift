@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+
+// One record type per table. Columns are snake_case; the records are internal so that only this
+// module knows the schema.
+
+struct ScanRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "scan_run"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var id: Int64?
+    var startedAt: Date
+    var endedAt: Date?
+    var status: String
+    var version: String
+    var pid: Int?
+    var profiles = 0
+    var suspects = 0
+    var opened = 0
+    var reopened = 0
+    var removed = 0
+    var message: String?
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct SourceRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "source_run"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var id: Int64?
+    var runId: Int64
+    var source: String
+    var pages: Int
+    var profiles: Int
+    var errors: Int
+    var waits: Int
+    var failure: String?
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "account"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var id: Int64?
+    var platform: String
+    var stableId: String
+    var url: String
+    var firstSeen: Date
+    var lastSeen: Date
+    var goneAt: Date?
+    var goneReason: String?
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct SnapshotRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "snapshot"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var id: Int64?
+    var accountId: Int64
+    var handle: String
+    var displayName: String
+    var bio: String
+    var url: String
+    var avatarHash: String?
+    var avatarImage: String?
+    var firstSeen: Date
+    var lastSeen: Date
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct ImageRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "image"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var sha256: String
+    var bytes: Data
+    var storedAt: Date
+}
+
+struct AssessmentRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "assessment"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var id: Int64?
+    var snapshotId: Int64
+    var runId: Int64?
+    var assessedAt: Date
+    var score: Double
+    var verdict: String
+    var identity: String?
+    var target: String?
+    var reasons: String
+    var version: String
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct CaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "case_file"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var id: Int64?
+    var accountId: Int64
+    var identity: String
+    var status: String
+    var score: Double
+    var openedAt: Date
+    var updatedAt: Date
+    var decidedSnapshotId: Int64?
+    var snoozedUntil: Date?
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct CaseEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "case_event"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var id: Int64?
+    var caseId: Int64
+    var at: Date
+    var actor: String
+    var action: String
+    var fromStatus: String?
+    var toStatus: String?
+    var reason: String?
+    var note: String?
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct DraftRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "draft"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var id: Int64?
+    var caseId: Int64
+    var kind: String
+    var channel: String
+    var text: String
+    var createdAt: Date
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "submission"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    var id: Int64?
+    var caseId: Int64
+    var platform: String
+    var endpoint: String
+    var request: String
+    var response: String?
+    var status: String
+    var sentAt: Date
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import ImpostorCore
+
+extension Store {
+    /// Avatars whose PDQ hashes are this close count as the same picture (re-encoding moves a few bits).
+    static let sameAvatarDistance = 16
+
+    /// Keeps one observation: the account, a snapshot when its face changed, the assessment, and the case.
+    /// Only suspects, and accounts that already have a case, are stored. One transaction.
+    public func record(
+        _ observation: Observation, run: Int64?, version: String, at now: Date = Date()
+    ) throws(StoreError) -> IngestOutcome {
+        try write { db in
+            try Self.record(observation, run: run, version: version, now: now, db: db)
+        }
+    }
+
+    static func record(_ o: Observation, run: Int64?, version: String, now: Date, db: Database) throws -> IngestOutcome {
+        let p = o.profile
+        let a = o.assessment
+        let isSuspect = a.verdict == .suspect
+        var account = try AccountRecord
+            .filter(Column("platform") == p.platform.rawValue && Column("stable_id") == p.id)
+            .fetchOne(db)
+        if account == nil && !isSuspect { return .ignored }
+
+        if account == nil {
+            var new = AccountRecord(platform: p.platform.rawValue, stableId: p.id, url: p.url, firstSeen: now, lastSeen: now)
+            try new.insert(db)
+            account = new
+        }
+        guard var account else { return .ignored }
+        let wasGone = account.goneAt != nil
+        account.lastSeen = now
+        if !p.url.isEmpty { account.url = p.url }
+        account.goneAt = nil
+        account.goneReason = nil
+        try account.update(db)
+        let accountID = account.id!
+
+        if let avatar = o.avatar, try ImageRecord.fetchOne(db, key: avatar.sha256) == nil {
+            try ImageRecord(sha256: avatar.sha256, bytes: Data(avatar.bytes), storedAt: now).insert(db)
+        }
+
+        // A new snapshot only when the account's face changed; otherwise the last one is seen again.
+        let latest = try SnapshotRecord.filter(Column("account_id") == accountID).order(Column("id").desc).fetchOne(db)
+        let current: SnapshotRecord
+        var faceChanged = false
+        if var latest, !differs(latest, p, o.avatarHash) {
+            latest.lastSeen = now
+            if latest.avatarImage == nil { latest.avatarImage = o.avatar?.sha256 }
+            try latest.update(db)
+            current = latest
+        } else {
+            faceChanged = latest != nil
+            var snap = SnapshotRecord(
+                accountId: accountID, handle: p.handle, displayName: p.displayName, bio: p.bio, url: p.url,
+                avatarHash: o.avatarHash?.hex, avatarImage: o.avatar?.sha256, firstSeen: now, lastSeen: now)
+            try snap.insert(db)
+            current = snap
+        }
+
+        // An assessment row when the judgement could differ: a new face, a new version, a new score.
+        let reasons = String(decoding: try JSONEncoder().encode(a.reasons), as: UTF8.self)
+        let last = try AssessmentRecord.filter(Column("snapshot_id") == current.id!).order(Column("id").desc).fetchOne(db)
+        if last == nil || last!.version != version || abs(last!.score - a.score) > 0.001 || last!.verdict != a.verdict.rawValue {
+            var rec = AssessmentRecord(
+                snapshotId: current.id!, runId: run, assessedAt: now, score: a.score, verdict: a.verdict.rawValue,
+                identity: a.identity, target: a.target?.rawValue, reasons: reasons, version: version)
+            try rec.insert(db)
+        }
+
+        var outcome: IngestOutcome = faceChanged ? .changed : .unchanged
+        if var c = try CaseRecord.filter(Column("account_id") == accountID).fetchOne(db) {
+            let status = CaseStatus(rawValue: c.status) ?? .new
+            if isSuspect { c.score = a.score }
+            var reopenWhy: String?
+            switch status {
+            case .dismissed:
+                if let decided = c.decidedSnapshotId, decided != current.id,
+                   let before = try SnapshotRecord.fetchOne(db, key: decided) {
+                    reopenWhy = identityChange(from: before, to: current)
+                }
+            case .snoozed:
+                if let until = c.snoozedUntil, until <= now { reopenWhy = "the snooze ended" }
+            case .removed:
+                if wasGone { reopenWhy = "the account was seen again after the platform removed it" }
+            case .new, .confirmed, .reported, .allowed:
+                break
+            }
+            if faceChanged, reopenWhy == nil, let before = latest {
+                try CaseEventRecord(
+                    caseId: c.id!, at: now, actor: "impostor", action: "changed",
+                    reason: identityChange(from: before, to: current) ?? "the bio changed"
+                ).insertAndFetch(db)
+            }
+            if let why = reopenWhy {
+                try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "reopen", fromStatus: status.rawValue,
+                                    toStatus: CaseStatus.new.rawValue, reason: why).insertAndFetch(db)
+                c.status = CaseStatus.new.rawValue
+                c.snoozedUntil = nil
+                outcome = .reopened(caseID: c.id!, why: why)
+                try bump(db, run, reopened: 1)
+            }
+            c.updatedAt = now
+            try c.update(db)
+        } else if isSuspect {
+            var c = CaseRecord(accountId: accountID, identity: a.identity ?? "unknown", status: CaseStatus.new.rawValue,
+                               score: a.score, openedAt: now, updatedAt: now)
+            try c.insert(db)
+            try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "open", toStatus: CaseStatus.new.rawValue,
+                                reason: String(format: "scored %.2f as a suspect", a.score)).insertAndFetch(db)
+            outcome = .opened(caseID: c.id!)
+            try bump(db, run, opened: 1)
+        }
+        if isSuspect { try bump(db, run, suspects: 1) }
+        return outcome
+    }
+
+    /// Whether the profile's face differs from a stored snapshot.
+    static func differs(_ s: SnapshotRecord, _ p: Profile, _ hash: PerceptualHash?) -> Bool {
+        s.displayName != p.displayName || s.handle != p.handle || s.bio != p.bio
+            || avatarChanged(s.avatarHash, hash?.hex)
+    }
+
+    static func avatarChanged(_ a: String?, _ b: String?) -> Bool {
+        switch (a.flatMap(PerceptualHash.init(hex:)), b.flatMap(PerceptualHash.init(hex:))) {
+        case (nil, nil): false
+        case (let x?, let y?): x.distance(to: y) > sameAvatarDistance
+        default: true
+        }
+    }
+
+    /// The change that brings a dismissed account back: its name, its handle or its picture. Nil for a bio edit.
+    static func identityChange(from before: SnapshotRecord, to after: SnapshotRecord) -> String? {
+        var parts: [String] = []
+        if before.displayName != after.displayName {
+            parts.append("the name changed from \"\(before.displayName)\" to \"\(after.displayName)\"")
+        }
+        if before.handle != after.handle { parts.append("the handle changed from @\(before.handle) to @\(after.handle)") }
+        if avatarChanged(before.avatarHash, after.avatarHash) { parts.append("the avatar changed") }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    static func bump(_ db: Database, _ run: Int64?, suspects: Int = 0, opened: Int = 0, reopened: Int = 0,
+                     removed: Int = 0) throws {
+        guard let run else { return }
+        try db.execute(
+            sql: """
+                UPDATE scan_run SET suspects = suspects + ?, opened = opened + ?, reopened = reopened + ?,
+                  removed = removed + ? WHERE id = ?
+                """, arguments: [suspects, opened, reopened, removed, run])
+    }
+
+    /// Accounts with confirmed or reported cases: fetched again on every scan.
+    public func recheckTargets() throws(StoreError) -> [RecheckTarget] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, a.platform, a.stable_id, a.url, c.status,
+                  (SELECT handle FROM snapshot s WHERE s.account_id = a.id ORDER BY s.id DESC LIMIT 1) AS handle
+                FROM case_file c JOIN account a ON a.id = c.account_id
+                WHERE c.status IN ('confirmed', 'reported') ORDER BY c.id
+                """).map { row in
+                RecheckTarget(caseID: row["id"], platform: Platform(rawValue: row["platform"]), stableID: row["stable_id"],
+                              handle: row["handle"] ?? "", url: row["url"],
+                              status: CaseStatus(rawValue: row["status"]) ?? .confirmed)
+            }
+        }
+    }
+
+    /// The platform no longer shows the account: the case becomes removed, with the time.
+    public func markGone(caseID: Int64, reason: String, run: Int64?, at now: Date = Date()) throws(StoreError) {
+        try write { db in
+            guard var c = try CaseRecord.fetchOne(db, key: caseID) else {
+                throw StoreError(.notFound, "case \(caseID) is not in the store")
+            }
+            let from = c.status
+            guard from != CaseStatus.removed.rawValue else { return }
+            if var account = try AccountRecord.fetchOne(db, key: c.accountId) {
+                account.goneAt = now
+                account.goneReason = reason
+                try account.update(db)
+            }
+            c.status = CaseStatus.removed.rawValue
+            c.updatedAt = now
+            try c.update(db)
+            try CaseEventRecord(caseId: caseID, at: now, actor: "impostor", action: "removed", fromStatus: from,
+                                toStatus: CaseStatus.removed.rawValue, reason: reason).insertAndFetch(db)
+            try Self.bump(db, run, removed: 1)
+        }
+    }
+}
