@@ -5,7 +5,10 @@ public struct Impostor: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "impostor",
         abstract: "Finds social media accounts that pretend to be your council, its Mayor or its Clerk.",
-        subcommands: [Check.self, Score.self, Explain.self, Hash.self, Fetch.self]
+        subcommands: [
+            Check.self, Score.self, Explain.self, Hash.self, Fetch.self, Scan.self, Status.self, Review.self, Decide.self,
+            Serve.self, Daemon.self,
+        ]
     )
 
     public init() {}

@@ -1,1 +1,191 @@
-import ServiceLifecycle
+import Foundation
+import ImpostorCore
+import ImpostorFetch
+import ImpostorImaging
+import ImpostorScoring
+import ImpostorStore
+import Logging
+
+/// One scan: fetch every source, hash avatars, score, store, then re-check confirmed and reported
+/// accounts. Each profile is stored in its own transaction, so a stop at any point keeps what was done.
+public struct ScanPass: Sendable {
+    /// What a scan did, for the exit code, the log and the digest.
+    public struct Outcome: Sendable {
+        public var runID: Int64
+        public var status: ScanRun.Status
+        public var profiles: Int
+        public var suspects: Int
+        /// Cases opened or reopened by this scan, highest score first: what the digest announces.
+        public var newCases: [NewCase]
+        public var removed: Int
+        public var sources: [SourceHealth]
+    }
+
+    /// A case that needs the clerk after this scan.
+    public struct NewCase: Sendable {
+        public var summary: CaseSummary
+        public var reasons: [Reason]
+        /// Why it came back, for a reopened case.
+        public var reopened: String?
+    }
+
+    public let watchlist: Watchlist
+    public let store: Store
+    public let fetcher: Fetcher
+    public let recheck: Recheck?
+    public let scorer: Scorer
+    public let logos: LogoIndex
+    public let logger: Logger
+    let decoder = ImageDecoder(limits: .init(maxBytes: 5 << 20, maxPixels: 40_000_000))
+
+    public init(
+        watchlist: Watchlist, store: Store, fetcher: Fetcher, recheck: Recheck?, scorer: Scorer, logos: LogoIndex,
+        logger: Logger
+    ) {
+        self.watchlist = watchlist
+        self.store = store
+        self.fetcher = fetcher
+        self.recheck = recheck
+        self.scorer = scorer
+        self.logos = logos
+        self.logger = logger
+    }
+
+    /// Runs the scan. The caller holds the scan lock. Cancelling the task stops it between profiles
+    /// and records the run as interrupted.
+    public func run(kind: String? = nil) async throws(StoreError) -> Outcome {
+        let closed = try store.closeAbandonedRuns()
+        if closed > 0 { logger.warning("scan.abandoned", metadata: ["runs": "\(closed)"]) }
+        let runID = try store.beginRun(version: ImpostorVersion.current)
+        logger.info("scan.start", metadata: ["run": "\(runID)"])
+
+        let plan = FetchPlan.make(watchlist: watchlist, kind: kind)
+        let report = await fetcher.run(plan)
+        let sources = report.summaries.map(Self.health)
+        for s in report.summaries {
+            logger.info("scan.source", metadata: [
+                "source": "\(s.kind)", "pages": "\(s.pages)", "profiles": "\(s.profiles)", "errors": "\(s.errors.count)",
+            ])
+            for e in s.errors { logger.warning("scan.source.error", metadata: ["source": "\(s.kind)", "error": "\(e)"]) }
+        }
+
+        var outcome = Outcome(runID: runID, status: .running, profiles: 0, suspects: 0, newCases: [], removed: 0,
+                              sources: sources)
+        do {
+            for profile in report.profiles {
+                try Task.checkCancellation()
+                try keep(profile, run: runID, into: &outcome)
+            }
+            if let recheck {
+                for target in try store.recheckTargets() {
+                    try Task.checkCancellation()
+                    try await follow(target, with: recheck, run: runID, into: &outcome)
+                }
+            }
+        } catch is CancellationError {
+            try store.finishRun(runID, status: .interrupted, profiles: outcome.profiles, sources: sources,
+                                message: "stopped by a signal before it finished")
+            logger.warning("scan.interrupted", metadata: ["run": "\(runID)", "profiles": "\(outcome.profiles)"])
+            outcome.status = .interrupted
+            return outcome
+        } catch let error as StoreError {
+            try? store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: sources,
+                                 message: error.reason)
+            throw error
+        } catch {
+            try store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: sources, message: "\(error)")
+            throw StoreError(.database, "the scan failed: \(error)")
+        }
+
+        outcome.status = report.failed ? .partial : .completed
+        try store.finishRun(runID, status: outcome.status, profiles: outcome.profiles, sources: sources,
+                            message: report.failed ? "some sources failed; see their errors" : nil)
+        outcome.newCases.sort { $0.summary.score > $1.summary.score }
+        logger.info("scan.end", metadata: [
+            "run": "\(runID)", "status": "\(outcome.status.rawValue)", "profiles": "\(outcome.profiles)",
+            "suspects": "\(outcome.suspects)", "new_cases": "\(outcome.newCases.count)", "removed": "\(outcome.removed)",
+        ])
+        return outcome
+    }
+
+    /// Scores one profile with its avatar and stores it.
+    func keep(_ profile: Profile, run: Int64, into outcome: inout Outcome) throws(StoreError) {
+        let avatar = avatarEvidence(profile)
+        var assessment = scorer.assess(profile, logoMatches: avatar.matches)
+        if let problem = avatar.problem {
+            assessment.reasons.append(Reason(signal: "avatar_unreadable", weight: 0, detail: problem))
+        }
+        outcome.profiles += 1
+        if assessment.verdict == .suspect { outcome.suspects += 1 }
+        let observation = Observation(profile: profile, assessment: assessment, avatarHash: avatar.hash,
+                                      avatar: avatar.image)
+        let result = try store.record(observation, run: run, version: ImpostorVersion.current)
+        switch result {
+        case .opened(let id), .reopened(let id, _):
+            if let summary = try store.caseDetail(id)?.summary {
+                var why: String?
+                if case .reopened(_, let w) = result { why = w }
+                outcome.newCases.append(NewCase(summary: summary, reasons: assessment.reasons, reopened: why))
+                logger.notice("scan.case", metadata: [
+                    "case": "\(id)", "platform": "\(profile.platform)", "handle": "\(profile.handle)",
+                    "score": "\(String(format: "%.2f", assessment.score))", "reopened": "\(why ?? "no")",
+                ])
+            }
+        case .ignored, .unchanged, .changed:
+            break
+        }
+    }
+
+    /// Fetches a confirmed or reported account again; a gone account closes its case as removed.
+    func follow(_ target: RecheckTarget, with recheck: Recheck, run: Int64, into outcome: inout Outcome)
+        async throws(StoreError)
+    {
+        switch await recheck.check(platform: target.platform, stableID: target.stableID, handle: target.handle,
+                                   url: target.url) {
+        case .gone(let why):
+            try store.markGone(caseID: target.caseID, reason: why, run: run)
+            outcome.removed += 1
+            logger.notice("scan.removed", metadata: ["case": "\(target.caseID)", "why": "\(why)"])
+        case .present(let profile?):
+            try keep(profile, run: run, into: &outcome)
+        case .present(nil):
+            break
+        case .unknown(let why):
+            logger.info("scan.recheck.unknown", metadata: ["case": "\(target.caseID)", "why": "\(why)"])
+        }
+    }
+
+    struct AvatarEvidence {
+        var matches: [LogoMatch] = []
+        var hash: PerceptualHash?
+        var image: StoredImage?
+        var problem: String?
+    }
+
+    /// Hashes a downloaded avatar (a local path from `fetch`) and keeps its bytes as evidence.
+    func avatarEvidence(_ profile: Profile) -> AvatarEvidence {
+        guard let path = profile.avatar, !path.isEmpty, path.hasPrefix("/") else { return AvatarEvidence() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return AvatarEvidence(problem: "the downloaded avatar is missing from the cache")
+        }
+        let bytes = [UInt8](data)
+        var evidence = AvatarEvidence(image: StoredImage(sha256: ContentHash.sha256Hex(bytes), bytes: bytes))
+        do {
+            let hashes = AvatarHashes(try decoder.decode(bytes))
+            evidence.hash = hashes.whole.hash
+            evidence.matches = logos.matches(avatar: hashes)
+        } catch {
+            evidence.problem = "avatar: \(error.reason)"
+        }
+        return evidence
+    }
+
+    static func health(_ s: SourceSummary) -> SourceHealth {
+        var failure: String?
+        if let first = s.errors.first {
+            failure = s.errors.count == 1 ? "\(first)" : "\(first) (and \(s.errors.count - 1) more)"
+        }
+        return SourceHealth(source: "\(s.kind) (\(s.location))", pages: s.pages, profiles: s.profiles,
+                            errors: s.errors.count, waits: s.waits, failure: failure)
+    }
+}

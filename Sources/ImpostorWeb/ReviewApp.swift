@@ -1,1 +1,45 @@
+import Foundation
 import Hummingbird
+import ImpostorCore
+import ImpostorStore
+import ImpostorText
+import Logging
+
+/// Everything the review page needs, shared by its handlers.
+public struct ReviewContext: Sendable {
+    public var store: Store
+    public var watchlist: Watchlist
+    public var configuration: ReviewConfiguration
+    /// Drafts for a confirmed case (issue: takedown reports and warnings); none by default.
+    public var drafts: @Sendable (CaseDetail) -> [DraftView]
+
+    public init(
+        store: Store, watchlist: Watchlist, configuration: ReviewConfiguration,
+        drafts: @escaping @Sendable (CaseDetail) -> [DraftView] = { _ in [] }
+    ) {
+        self.store = store
+        self.watchlist = watchlist
+        self.configuration = configuration
+        self.drafts = drafts
+    }
+}
+
+/// The review page's router: used by `buildReviewApp` and by the router-level tests.
+public func buildReviewRouter(_ review: ReviewContext) throws -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: SecurityHeaders())
+    if let password = review.configuration.password, !password.isEmpty {
+        router.add(middleware: PasswordGate(password: password))
+    }
+    ReviewRoutes(review: review, markup: ProfileMarkup(folder: try Folder())).register(on: router)
+    return router
+}
+
+/// The review page as a runnable Hummingbird application (a Service, so it joins a ServiceGroup).
+public func buildReviewApp(_ review: ReviewContext, logger: Logger) throws -> some ApplicationProtocol {
+    Application(
+        router: try buildReviewRouter(review),
+        configuration: .init(address: .hostname(review.configuration.host, port: review.configuration.port),
+                             serverName: "impostor"),
+        logger: logger)
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import ImpostorCore
+import ImpostorDaemon
+import ImpostorStore
+
+extension Impostor {
+    /// `impostor decide`: the clerk's decision on one case, written to the audit trail.
+    struct Decide: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Records your decision on a case: confirm, dismiss, allow or snooze.",
+            discussion: """
+                confirm   it is impersonating the council: drafts for the report and warnings follow
+                dismiss   not impersonation; --reason namesake|community-group|councillor|parody|other
+                allow     a genuine account: added to the council's allow-list, never flagged again
+                snooze    look again later; --until YYYY-MM-DD
+                reported  you have reported it to the platform (after confirm)
+                reopen    put it back in the queue
+
+                Each decision is recorded with the time and your name (your login name, or --as).
+                Example: impostor decide 12 dismiss --reason namesake --note "Oakbridge in Kent"
+                """
+        )
+
+        @OptionGroup var watchlistOptions: WatchlistOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "The case number, as `impostor review` lists it.")
+        var caseID: Int64
+
+        @Argument(help: "confirm, dismiss, allow, snooze, reported or reopen.")
+        var decision: String
+
+        @Option(help: "Why it is dismissed: namesake, community-group, councillor, parody or other.")
+        var reason: String?
+
+        @Option(help: "The date a snoozed case comes back (YYYY-MM-DD).")
+        var until: String?
+
+        @Option(help: "A note for the record.")
+        var note: String?
+
+        @Option(name: .customLong("as"), help: "The name to record as the decider (default: your login name).")
+        var actor: String?
+
+        func validate() throws {
+            let known = ["confirm", "dismiss", "allow", "snooze", "reported", "reopen"]
+            guard known.contains(decision) else {
+                throw ValidationError("\"\(decision)\" is not a decision: use one of \(known.joined(separator: ", "))")
+            }
+            if let reason, DismissReason(rawValue: reason) == nil {
+                throw ValidationError("--reason \(reason): use one of \(DismissReason.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if reason != nil && decision != "dismiss" { throw ValidationError("--reason goes with dismiss") }
+            if decision == "snooze" {
+                guard let until else { throw ValidationError("snooze needs --until YYYY-MM-DD") }
+                guard Self.day(until) != nil else { throw ValidationError("--until \(until): write the date as YYYY-MM-DD") }
+            } else if until != nil {
+                throw ValidationError("--until goes with snooze")
+            }
+        }
+
+        func run() async throws {
+            let watchlist = try watchlistOptions.load(quiet: true)
+            let settings = try DaemonSettings.load(watchlist)
+            let store = try storeOptions.open(settings: settings)
+            let choice: Decision = switch decision {
+            case "confirm": .confirm
+            case "dismiss": .dismiss(reason.flatMap(DismissReason.init(rawValue:)) ?? .other)
+            case "allow": .allow
+            case "snooze": .snooze(until: Self.day(until ?? "")!)
+            case "reported": .reported
+            default: .reopen
+            }
+            do {
+                let result = try store.decide(caseID, choice, actor: actor ?? Self.loginName(), note: note)
+                Console.out("case \(result.id): \(result.status.label.lowercased()) (@\(Terminal.safe(result.handle)) on \(result.platform.rawValue))")
+                if result.status == .confirmed {
+                    Console.out("next: `impostor notice \(result.id)` drafts the platform report; `impostor warning \(result.id) --channel website` drafts the public warning")
+                }
+            } catch {
+                Console.error("impostor: \(error.reason)")
+                throw ExitCode(error.code == .notFound || error.code == .invalidDecision ? 1 : ExitCodes.store)
+            }
+        }
+
+        static func day(_ text: String) -> Date? {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "Europe/London")
+            f.dateFormat = "yyyy-MM-dd"
+            return f.date(from: text).map { $0.addingTimeInterval(86_399) }
+        }
+
+        /// The person at the keyboard, for the audit trail.
+        static func loginName() -> String {
+            if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+            return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        }
+    }
+}

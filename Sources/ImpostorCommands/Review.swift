@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import ImpostorCore
+import ImpostorDaemon
+import ImpostorStore
+
+extension Impostor {
+    /// `impostor review`: the queue in a terminal.
+    struct Review: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lists the cases waiting for a decision, highest score first.",
+            discussion: """
+                Then decide each one with `impostor decide CASE confirm|dismiss|allow|snooze`, or open the \
+                review page (`impostor serve`) to see the evidence side by side.
+                """
+        )
+
+        @OptionGroup var watchlistOptions: WatchlistOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Option(help: "Only cases with this status: \(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")). Default: new.")
+        var status: [String] = []
+
+        @Flag(help: "Cases of every status.")
+        var all = false
+
+        @Option(help: "Only cases about this council (its file name without .toml).")
+        var identity: String?
+
+        @Option(help: "Only cases on this platform.")
+        var platform: String?
+
+        @Flag(help: "One JSON object per case, a line each: id, platform, handle, identity, score, status.")
+        var json = false
+
+        func validate() throws {
+            for s in status where CaseStatus(rawValue: s) == nil {
+                throw ValidationError("--status \(s): use one of \(CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        struct Line: Encodable {
+            var id: Int64
+            var platform: String
+            var handle: String
+            var displayName: String
+            var url: String
+            var identity: String
+            var score: Double
+            var status: String
+            var openedAt: Date
+
+            enum CodingKeys: String, CodingKey {
+                case id, platform, handle, url, identity, score, status
+                case displayName = "display_name"
+                case openedAt = "opened_at"
+            }
+        }
+
+        func run() async throws {
+            let watchlist = try watchlistOptions.load(quiet: true)
+            let settings = try DaemonSettings.load(watchlist)
+            let store = try storeOptions.open(settings: settings)
+            var filter = CaseFilter(limit: 10_000)
+            if all {
+                filter.statuses = Set(CaseStatus.allCases)
+            } else if !status.isEmpty {
+                filter.statuses = Set(status.compactMap(CaseStatus.init(rawValue:)))
+            }
+            filter.identity = identity
+            filter.platform = platform.map(Platform.init(rawValue:))
+            let cases: [CaseSummary]
+            do {
+                cases = try store.cases(filter)
+            } catch {
+                Console.error("impostor: \(error.reason)")
+                throw ExitCode(ExitCodes.store)
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                for c in cases {
+                    let line = Line(id: c.id, platform: c.platform.rawValue, handle: c.handle, displayName: c.displayName,
+                                    url: c.url, identity: c.identity, score: (c.score * 1000).rounded() / 1000,
+                                    status: c.status.rawValue, openedAt: c.openedAt)
+                    Console.out(String(decoding: try encoder.encode(line), as: UTF8.self))
+                }
+                return
+            }
+            if cases.isEmpty {
+                Console.out("No cases waiting. (`impostor review --all` lists every case.)")
+                return
+            }
+            for c in cases {
+                let name = Terminal.safe(c.displayName)
+                Console.out(String(format: "%5lld  %.2f  %-10@ %@", c.id, c.score, c.status.rawValue as NSString,
+                                   "\(c.platform.rawValue) @\(Terminal.safe(c.handle)) \"\(name)\" → \(watchlist.identity(id: c.identity)?.name ?? c.identity)" as NSString))
+            }
+            Console.out("\nDecide with: impostor decide CASE confirm|dismiss|allow|snooze [--reason R] [--note N]")
+        }
+    }
+}
+
+/// Profile text printed on a terminal: escape sequences and direction overrides could repaint the screen.
+enum Terminal {
+    static func safe(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars.prefix(200) {
+            let c = scalar.properties.generalCategory
+            if c == .control || c == .format || c == .lineSeparator || c == .paragraphSeparator {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

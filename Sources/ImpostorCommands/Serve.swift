@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import ImpostorCore
+import ImpostorDaemon
+import ImpostorStore
+import ImpostorWeb
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `--listen` and `--password-file`, shared by `serve` and `daemon`.
+struct ListenOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Where the review page listens (default: [review] listen in impostor.toml, else 127.0.0.1:8080). Any address other than loopback needs a password file.",
+        valueName: "host:port"))
+    var listen: String?
+
+    @Option(help: ArgumentHelp(
+        "A file holding the review page's password (the first line). Required to listen beyond 127.0.0.1.",
+        valueName: "file"))
+    var passwordFile: String?
+
+    func configuration(settings: DaemonSettings) throws -> ReviewConfiguration {
+        var password: String?
+        if let file = passwordFile ?? settings.reviewPasswordFile {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                Console.error("impostor: cannot read the password file \(file)")
+                throw ExitCode(ExitCodes.configuration)
+            }
+            password = text.split(whereSeparator: \.isNewline).first.map(String.init)
+            if (password ?? "").count < 8 {
+                Console.error("impostor: the password in \(file) is shorter than 8 characters; choose a longer one")
+                throw ExitCode(ExitCodes.configuration)
+            }
+        }
+        do {
+            return try ReviewConfiguration(listen: listen ?? settings.listen, password: password,
+                                           localUser: Impostor.Decide.loginName())
+        } catch {
+            Console.error("impostor: \(error.description)")
+            throw ExitCode(ExitCodes.configuration)
+        }
+    }
+}
+
+extension Impostor {
+    /// `impostor serve`: the clerk's review page.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serves the review page, where the clerk sees each case's evidence and decides.",
+            discussion: """
+                Open http://127.0.0.1:8080 in a browser on the same computer. To reach it from another \
+                computer, prefer an SSH tunnel (ssh -L 8080:127.0.0.1:8080 server); listening on another \
+                address needs --listen and --password-file. Stop it with Ctrl-C.
+                """
+        )
+
+        @OptionGroup var watchlistOptions: WatchlistOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var listenOptions: ListenOptions
+        @OptionGroup var logOptions: LogOptions
+
+        func run() async throws {
+            let watchlist = try watchlistOptions.load(quiet: logOptions.quiet)
+            let settings = try DaemonSettings.load(watchlist)
+            let review = try listenOptions.configuration(settings: settings)
+            let store = try storeOptions.open(settings: settings)
+            let logger = logOptions.logger("impostor.serve")
+            let app = try buildReviewApp(ReviewContext(store: store, watchlist: watchlist, configuration: review,
+                                                       drafts: DraftsForPage.make(watchlist: watchlist)),
+                                         logger: logger)
+            logger.notice("serve.listening", metadata: ["url": "http://\(review.host):\(review.port)"])
+            let group = ServiceGroup(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [],
+                                     logger: logger)
+            try await group.run()
+        }
+    }
+
+    /// `impostor daemon`: scans on an interval and serves the review page, until SIGTERM.
+    struct Daemon: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Runs continuously: scans every scan_interval_minutes (default 60) and serves the review page.",
+            discussion: """
+                Made for systemd (deploy/systemd/impostor.service). SIGTERM stops it gracefully: a scan in \
+                progress is recorded as interrupted and nothing half-written is left. Use either the daemon \
+                or the scan timer, not both; if both run, a scan that finds the other running is skipped.
+                """
+        )
+
+        @OptionGroup var watchlistOptions: WatchlistOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var listenOptions: ListenOptions
+        @OptionGroup var logOptions: LogOptions
+
+        @Option(help: "The cache folder for avatars and conditional requests.")
+        var cache: String?
+
+        @Flag(help: "Serve the review page only; do not scan.")
+        var noScan = false
+
+        func run() async throws {
+            let watchlist = try watchlistOptions.load(quiet: logOptions.quiet)
+            let settings = try DaemonSettings.load(watchlist)
+            let review = try listenOptions.configuration(settings: settings)
+            let path = storeOptions.path(settings: settings)
+            let store = try storeOptions.open(settings: settings)
+            let logger = logOptions.logger("impostor.daemon")
+            // Check the scan can be built before going into the background loop.
+            _ = try ScanSetup.pass(watchlist: watchlist, store: store, cacheDirectory: cache, logger: logger)
+            let app = try buildReviewApp(ReviewContext(store: store, watchlist: watchlist, configuration: review,
+                                                       drafts: DraftsForPage.make(watchlist: watchlist)),
+                                         logger: logger)
+            var services: [any Service] = [app]
+            if !noScan {
+                let cacheDirectory = cache
+                services.append(ScanService(
+                    interval: .seconds(60 * settings.scanIntervalMinutes), lockPath: path + ".lock", watchlist: watchlist,
+                    digest: nil /* DIGEST-MERGE settings.digest.map { DigestMailer(settings: $0, logger: logger) } */, logger: logger,
+                    makePass: { try ScanSetup.pass(watchlist: watchlist, store: store, cacheDirectory: cacheDirectory, logger: logger) }))
+            }
+            logger.notice("daemon.start", metadata: [
+                "review": "http://\(review.host):\(review.port)", "interval_minutes": "\(settings.scanIntervalMinutes)",
+                "database": "\(path)",
+            ])
+            let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                     cancellationSignals: [], logger: logger)
+            try await group.run()
+        }
+    }
+}
+
+/// Drafts on the review page for confirmed cases; filled in by the drafting stage.
+enum DraftsForPage {
+    static func make(watchlist: Watchlist) -> @Sendable (CaseDetail) -> [DraftView] {
+        { _ in [] }
+    }
+}

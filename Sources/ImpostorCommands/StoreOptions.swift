@@ -1,0 +1,53 @@
+import ArgumentParser
+import ImpostorDaemon
+import ImpostorStore
+
+/// `--db`: where the case store lives.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The case store (a SQLite file). Default: `database` in impostor.toml, else $STATE_DIRECTORY/impostor.sqlite under systemd, else ~/.local/state/impostor/impostor.sqlite.",
+        valueName: "file"))
+    var db: String?
+
+    func path(settings: DaemonSettings?) -> String {
+        db ?? settings?.database ?? Store.defaultPath()
+    }
+
+    /// Opens the store, or exits 3 with the reason.
+    func open(settings: DaemonSettings?) throws -> Store {
+        let path = path(settings: settings)
+        do {
+            return try Store.open(path: path)
+        } catch {
+            Console.error("impostor: \(error.reason)")
+            throw ExitCode(ExitCodes.store)
+        }
+    }
+}
+
+/// Exit codes systemd and scripts can tell apart.
+enum ExitCodes {
+    /// Some sources failed; everything else was stored.
+    static let partial: Int32 = 1
+    /// The watchlist or settings are wrong.
+    static let configuration: Int32 = 2
+    /// The case store cannot be opened or written.
+    static let store: Int32 = 3
+    /// Another scan holds the lock.
+    static let busy: Int32 = 4
+    /// Stopped by SIGTERM or SIGINT; the run is recorded as interrupted.
+    static let interrupted: Int32 = 143
+}
+
+/// `--verbose` and `--quiet`, shared by the long-running commands.
+struct LogOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Log each source, case and decision as it happens.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Log only warnings and errors.")
+    var quiet = false
+
+    func validate() throws {
+        if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
+    }
+}

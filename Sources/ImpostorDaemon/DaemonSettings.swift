@@ -1,0 +1,112 @@
+import Foundation
+import ImpostorCore
+
+/// The parts of `impostor.toml` that the scan, the daemon, the digest and the review page read.
+///
+///     database = "/var/lib/impostor/impostor.sqlite"   # default: $STATE_DIRECTORY or ~/.local/state/impostor
+///     scan_interval_minutes = 60                       # how often `impostor daemon` scans
+///     [review]
+///     listen = "127.0.0.1:8080"
+///     password_file = "/etc/impostor/secrets/review-password"   # needed to listen beyond loopback
+///     [digest]
+///     to = ["clerk@oakbridge-tc.gov.uk"]
+///     from = "impostor@oakbridge-tc.gov.uk"
+///     smtp_url = "smtp://mail.oakbridge-tc.gov.uk:587"   # STARTTLS is required unless require_tls = false
+///     username = "impostor"
+///     password_file = "/etc/impostor/secrets/smtp-password"
+///     review_url = "http://127.0.0.1:8080"
+public struct DaemonSettings: Sendable {
+    public struct Digest: Sendable {
+        public var to: [String]
+        public var from: String
+        public var smtpURL: String
+        public var username: String?
+        public var passwordFile: String?
+        public var caBundle: String?
+        public var requireTLS: Bool
+        public var reviewURL: String
+    }
+
+    public var database: String?
+    public var scanIntervalMinutes: Int
+    public var listen: String
+    public var reviewPasswordFile: String?
+    public var digest: Digest?
+
+    /// A settings problem, naming the key and what to write instead.
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(watchlist: Watchlist) throws(Problem) {
+        let other = watchlist.settings.other
+        let base = watchlist.directory
+        func path(_ value: String) -> String { value.hasPrefix("/") ? value : base + "/" + value }
+
+        database = try Self.string(other, "database").map(path)
+        scanIntervalMinutes = 60
+        if let raw = other["scan_interval_minutes"] {
+            guard let n = raw.integer, (5...10_080).contains(n) else {
+                throw Problem(description: "impostor.toml: scan_interval_minutes must be a whole number of minutes from 5 to 10080 (a week)")
+            }
+            scanIntervalMinutes = n
+        }
+        let review = try Self.table(other, "review")
+        listen = try Self.string(review, "listen", in: "review") ?? "127.0.0.1:8080"
+        reviewPasswordFile = try Self.string(review, "password_file", in: "review").map(path)
+
+        let d = try Self.table(other, "digest")
+        if d.isEmpty {
+            digest = nil
+        } else {
+            let to: [String]
+            if let one = d["to"]?.string {
+                to = [one]
+            } else if let many = d["to"]?.strings, !many.isEmpty {
+                to = many
+            } else {
+                throw Problem(description: "impostor.toml [digest]: `to` must name the clerk's e-mail address, e.g. to = [\"clerk@example.gov.uk\"]")
+            }
+            guard let from = try Self.string(d, "from", in: "digest") else {
+                throw Problem(description: "impostor.toml [digest]: `from` is missing: the address the digest is sent from")
+            }
+            guard let url = try Self.string(d, "smtp_url", in: "digest"),
+                  url.hasPrefix("smtp://") || url.hasPrefix("smtps://")
+            else {
+                throw Problem(description: "impostor.toml [digest]: `smtp_url` must look like smtp://mail.example.gov.uk:587 or smtps://…:465")
+            }
+            for address in to + [from] where !Self.looksLikeAddress(address) {
+                throw Problem(description: "impostor.toml [digest]: \"\(address)\" is not an e-mail address")
+            }
+            digest = Digest(
+                to: to, from: from, smtpURL: url, username: try Self.string(d, "username", in: "digest"),
+                passwordFile: try Self.string(d, "password_file", in: "digest").map(path),
+                caBundle: try Self.string(d, "ca_bundle", in: "digest").map(path),
+                requireTLS: d["require_tls"]?.bool ?? true,
+                reviewURL: try Self.string(d, "review_url", in: "digest") ?? "http://\(listen)")
+        }
+    }
+
+    static func looksLikeAddress(_ s: String) -> Bool {
+        let parts = s.split(separator: "@")
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !s.contains(where: { $0 == "\r" || $0 == "\n" || $0 == " " || $0 == "<" || $0 == ">" })
+    }
+
+    static func table(_ t: [String: ConfigValue], _ key: String) throws(Problem) -> [String: ConfigValue] {
+        guard let value = t[key] else { return [:] }
+        guard let table = value.table else {
+            throw Problem(description: "impostor.toml: [\(key)] must be a table (a section headed [\(key)])")
+        }
+        return table
+    }
+
+    static func string(_ t: [String: ConfigValue], _ key: String, in section: String? = nil) throws(Problem) -> String? {
+        guard let value = t[key] else { return nil }
+        guard let s = value.string, !s.isEmpty else {
+            let name = section.map { "[\($0)] " } ?? ""
+            throw Problem(description: "impostor.toml \(name)`\(key)` must be a non-empty string in quotes")
+        }
+        return s
+    }
+}

@@ -1,0 +1,69 @@
+import ImpostorCore
+import ImpostorStore
+
+/// The queue: open cases, highest score first, with filters and counts per status.
+struct QueuePage {
+    var cases: [CaseSummary]
+    var counts: [CaseStatus: Int]
+    var filter: CaseFilter
+    var identities: [Identity]
+    var platforms: [String]
+    var markup: ProfileMarkup
+
+    var html: String {
+        var h = "<h1>Accounts to review</h1>\n"
+        h += "<nav aria-label=\"Cases by status\"><ul class=\"counts\">"
+        for s in CaseStatus.allCases {
+            let current = filter.statuses == [s] ? " aria-current=\"page\"" : ""
+            h += "<li><a href=\"/?status=\(s.rawValue)\"\(current)>\(HTML.escape(s.label)) <b>\(counts[s] ?? 0)</b></a></li>"
+        }
+        h += "</ul></nav>\n"
+        h += filterForm
+        if cases.isEmpty {
+            h += "<p class=\"empty\">No cases match. impostor's next scan will add any new suspects here.</p>"
+            return h
+        }
+        h += """
+            <table class="queue">
+            <caption>\(cases.count) case\(cases.count == 1 ? "" : "s"), highest score first</caption>
+            <thead><tr><th scope="col">Score</th><th scope="col">Account</th><th scope="col">Platform</th>\
+            <th scope="col">Looks like</th><th scope="col">Status</th><th scope="col">Found</th></tr></thead>
+            <tbody>
+
+            """
+        for c in cases {
+            let name = markup.mark(c.displayName.isEmpty ? "(no name)" : c.displayName).html
+            let council = identities.first { $0.id == c.identity }?.name ?? c.identity
+            h += """
+                <tr><td class="score">\(Pages.score(c.score))</td>\
+                <td><a href="/cases/\(c.id)"><bdi>\(name)</bdi></a><br><small>@<bdi>\(markup.mark(c.handle).html)</bdi></small></td>\
+                <td>\(HTML.escape(Pages.platformName(c.platform.rawValue)))</td>\
+                <td>\(HTML.escape(council))</td><td>\(Pages.statusBadge(c.status))</td>\
+                <td>\(Pages.date(c.openedAt))</td></tr>
+
+                """
+        }
+        h += "</tbody></table>"
+        return h
+    }
+
+    var filterForm: String {
+        func option(_ value: String, _ label: String, _ selected: Bool) -> String {
+            "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
+        }
+        var h = "<form class=\"filters\" method=\"get\" action=\"/\">"
+        h += "<label for=\"f-identity\">Council</label><select id=\"f-identity\" name=\"identity\">"
+        h += option("", "All", filter.identity == nil)
+        for i in identities { h += option(i.id, i.name, filter.identity == i.id) }
+        h += "</select>"
+        h += "<label for=\"f-platform\">Platform</label><select id=\"f-platform\" name=\"platform\">"
+        h += option("", "All", filter.platform == nil)
+        for p in platforms { h += option(p, Pages.platformName(p), filter.platform?.rawValue == p) }
+        h += "</select>"
+        h += "<label for=\"f-status\">Status</label><select id=\"f-status\" name=\"status\">"
+        h += option("all", "Any status", filter.statuses.count == CaseStatus.allCases.count)
+        for s in CaseStatus.allCases { h += option(s.rawValue, s.label, filter.statuses == [s]) }
+        h += "</select><button type=\"submit\">Show</button></form>\n"
+        return h
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Hummingbird
+import ImpostorCore
+import ImpostorStore
+
+/// The routes. Only POST changes anything; every GET only reads.
+struct ReviewRoutes: Sendable {
+    let review: ReviewContext
+    let markup: ProfileMarkup
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/", use: queue)
+        router.get("/cases/:id", use: casePage)
+        router.post("/cases/:id/decision", use: decide)
+        router.get("/avatars/:sha", use: avatar)
+        router.get("/logos/:identity/:index", use: logo)
+        router.get("/style.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        }
+        router.get("/copy.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: Stylesheet.copyScript)))
+        }
+        router.get("/healthz") { _, _ in "ok\n" }
+    }
+
+    @Sendable func queue(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let q = request.uri.queryParameters
+        var filter = CaseFilter()
+        if let s = q.get("status"), !s.isEmpty {
+            if s == "all" {
+                filter.statuses = Set(CaseStatus.allCases)
+            } else if let status = CaseStatus(rawValue: s) {
+                filter.statuses = [status]
+            } else {
+                throw HTTPError(.badRequest, message: "There is no status called \"\(s)\".")
+            }
+        }
+        if let i = q.get("identity"), !i.isEmpty { filter.identity = i }
+        if let p = q.get("platform"), !p.isEmpty { filter.platform = Platform(rawValue: p) }
+        let cases = try review.store.cases(filter)
+        let counts = try review.store.statusCounts(identity: filter.identity, platform: filter.platform)
+        let page = QueuePage(
+            cases: cases, counts: counts, filter: filter, identities: review.watchlist.identities,
+            platforms: Platform.known.map(\.rawValue), markup: markup)
+        return Pages.page(title: "Accounts to review", body: page.html)
+    }
+
+    @Sendable func casePage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else {
+            throw HTTPError(.notFound, message: "There is no such case.")
+        }
+        guard let detail = try review.store.caseDetail(id) else {
+            throw HTTPError(.notFound, message: "There is no case \(id).")
+        }
+        let csrf = CSRF.token(for: request)
+        let message: String? = switch request.uri.queryParameters.get("done") {
+        case "1": "Your decision is recorded."
+        default: nil
+        }
+        let drafts = detail.summary.status == .confirmed || detail.summary.status == .reported ? review.drafts(detail) : []
+        let page = CasePage(
+            detail: detail, identity: review.watchlist.identity(id: detail.summary.identity), markup: markup,
+            csrf: csrf.token, drafts: drafts, message: message)
+        var response = Pages.page(title: "Case \(id)", body: page.html, csrfCookie: csrf.isNew ? csrf.token : nil,
+                                  script: drafts.isEmpty ? nil : "/copy.js")
+        if !drafts.isEmpty {
+            // Copy buttons come from one script file on this server; the page works without it.
+            response.headers[.contentSecurityPolicy] = SecurityHeaders<BasicRequestContext>.policy + "; script-src 'self'"
+        }
+        return response
+    }
+
+    @Sendable func decide(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else {
+            throw HTTPError(.notFound, message: "There is no such case.")
+        }
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        let form = FormBody(String(buffer: body))
+        if let problem = CSRF.check(request, form: form) {
+            throw HTTPError(.forbidden, message: "Not recorded: \(problem).")
+        }
+        let decision: Decision
+        switch form["decision"] ?? "" {
+        case "confirm": decision = .confirm
+        case "dismiss":
+            guard let reason = DismissReason(rawValue: form["reason"] ?? "other") else {
+                throw HTTPError(.badRequest, message: "Choose why the account is being dismissed.")
+            }
+            decision = .dismiss(reason)
+        case "allow": decision = .allow
+        case "reported": decision = .reported
+        case "reopen": decision = .reopen
+        case "snooze":
+            guard let until = Self.day(form["until"] ?? "") else {
+                throw HTTPError(.badRequest, message: "To snooze, choose the date until which the case should wait.")
+            }
+            decision = .snooze(until: until)
+        default:
+            throw HTTPError(.badRequest, message: "Choose a decision: confirm, dismiss, allow or snooze.")
+        }
+        let actor = PasswordGate<BasicRequestContext>.user(of: request) ?? review.configuration.localUser
+        do {
+            try review.store.decide(id, decision, actor: actor, note: form["note"])
+        } catch {
+            // (A `catch … where` on this typed error crashes Swift 6.3's SIL verifier; a switch does not.)
+            switch error.code {
+            case .notFound: throw HTTPError(.notFound, message: error.reason)
+            case .invalidDecision: throw HTTPError(.conflict, message: error.reason)
+            default: throw error
+            }
+        }
+        // Post/redirect/get: a reload does not send the decision twice.
+        return Response(status: .seeOther, headers: [.location: "/cases/\(id)?done=1"])
+    }
+
+    /// Avatars come only from the store's evidence, never from the platform.
+    @Sendable func avatar(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        guard let sha = context.parameters.get("sha"), sha.count == 64, sha.allSatisfy(\.isHexDigit),
+              let bytes = try review.store.image(sha256: sha.lowercased())
+        else { throw HTTPError(.notFound, message: "No such picture.") }
+        return Self.image(bytes)
+    }
+
+    @Sendable func logo(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("identity"), let index = context.parameters.get("index", as: Int.self),
+              let identity = review.watchlist.identity(id: id), identity.logos.indices.contains(index)
+        else { throw HTTPError(.notFound, message: "No such logo.") }
+        let path = identity.logos[index]
+        let full = path.hasPrefix("/") ? path : review.watchlist.directory + "/" + path
+        guard let data = FileManager.default.contents(atPath: full), data.count <= 20 << 20 else {
+            throw HTTPError(.notFound, message: "The logo file is missing.")
+        }
+        return Self.image([UInt8](data))
+    }
+
+    /// The content type from the file's own signature, never from its name.
+    static func image(_ bytes: [UInt8]) -> Response {
+        let type: String
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+            type = "image/jpeg"
+        } else if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+            type = "image/png"
+        } else if bytes.starts(with: Array("GIF8".utf8)) {
+            type = "image/gif"
+        } else if bytes.count > 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) {
+            type = "image/webp"
+        } else {
+            type = "application/octet-stream"
+        }
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "private, max-age=86400"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A date from an `<input type="date">` (YYYY-MM-DD), as the end of that day in London.
+    static func day(_ text: String) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "Europe/London")
+        f.dateFormat = "yyyy-MM-dd"
+        guard let start = f.date(from: text) else { return nil }
+        return start.addingTimeInterval(86_399)
+    }
+}

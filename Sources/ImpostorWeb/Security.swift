@@ -1,0 +1,102 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Headers on every response: a Content-Security-Policy that allows no script at all (the pages need
+/// none), no framing, no referrer leaking case URLs to the platforms the clerk clicks through to.
+struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+    static var policy: String {
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as HTTPError {
+            response = Pages.error(status: error.status, message: error.body ?? "\(error.status.reasonPhrase)")
+        }
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}
+
+/// HTTP Basic authentication with the password from the file, when the page listens beyond loopback.
+/// The user name the clerk types is the name written into the audit trail.
+struct PasswordGate<Context: RequestContext>: RouterMiddleware {
+    let password: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization], header.hasPrefix("Basic "),
+              let decoded = Data(base64Encoded: String(header.dropFirst(6))),
+              let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":"),
+              !text[..<colon].isEmpty, Self.same(String(text[text.index(after: colon)...]), password)
+        else {
+            var response = Pages.error(status: .unauthorized, message: "Sign in with your name and the review password.")
+            response.headers[.wwwAuthenticate] = "Basic realm=\"impostor review\", charset=\"UTF-8\""
+            return response
+        }
+        return try await next(request, context)
+    }
+
+    /// Compares in time that does not depend on where the strings differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var diff = x.count ^ y.count
+        for i in 0..<max(x.count, y.count) {
+            diff |= Int((i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0))
+        }
+        return diff == 0
+    }
+
+    static func user(of request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.hasPrefix("Basic "),
+              let decoded = Data(base64Encoded: String(header.dropFirst(6))),
+              let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
+        else { return nil }
+        return String(text[..<colon])
+    }
+}
+
+/// Cross-site request forgery: every form carries the token from the browser's own cookie
+/// (double submit), the cookie is SameSite=Strict, and a POST from another origin is refused.
+enum CSRF {
+    static let cookie = "impostor_csrf"
+
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+    }
+
+    /// The browser's token, or a fresh one to set on the response.
+    static func token(for request: Request) -> (token: String, isNew: Bool) {
+        if let existing = request.cookies[cookie]?.value, existing.count >= 16, existing.count <= 80,
+           existing.allSatisfy({ $0.isHexDigit || $0 == "-" })
+        {
+            return (existing, false)
+        }
+        return (newToken(), true)
+    }
+
+    static func check(_ request: Request, form: FormBody) -> String? {
+        if let origin = request.headers[.origin], let host = request.head.authority,
+           origin != "http://\(host)", origin != "https://\(host)"
+        {
+            return "this form was sent from another site (\(origin))"
+        }
+        guard let sent = form["csrf"], let expected = request.cookies[cookie]?.value, !expected.isEmpty,
+              PasswordGate<BasicRequestContext>.same(sent, expected)
+        else {
+            return "the form's security token is missing or out of date; go back, reload the page and try again"
+        }
+        return nil
+    }
+
+    static func cookieHeader(_ token: String) -> String {
+        "\(cookie)=\(token); Path=/; HttpOnly; SameSite=Strict"
+    }
+}
