@@ -145,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImpostorCommandsTests",
-            dependencies: ["ImpostorCommands", "ImpostorCore"],
+            dependencies: ["ImpostorCommands", "ImpostorCore", "ImpostorStore"],
             swiftSettings: swiftSettings
         ),
     ]

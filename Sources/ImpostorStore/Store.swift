@@ -50,6 +50,11 @@ public final class Store: Sendable {
         // A scan and the review page share the file: wait for each other's locks instead of failing.
         config.busyMode = .timeout(15)
         config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // In WAL mode NORMAL keeps every commit atomic and the file intact through kills and crashes;
+            // only a power cut can lose the last commits. FULL would fsync each profile a scan stores.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         config.label = "impostor.store"
         return config
     }

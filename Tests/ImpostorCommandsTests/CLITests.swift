@@ -21,18 +21,35 @@ struct CLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        // Output goes to files: a pipe nobody drains fills at 64 KiB and stops a chatty process.
+        let out = try OutputFile(), err = try OutputFile()
+        let input = Pipe()
+        process.standardOutput = out.handle
+        process.standardError = err.handle
         process.standardInput = input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+        return Result(status: process.terminationStatus, stdout: out.text, stderr: err.text)
+    }
+
+    /// A temporary file a child process writes its output to.
+    final class OutputFile {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)").path
+        let handle: FileHandle
+
+        init() throws {
+            FileManager.default.createFile(atPath: path, contents: nil)
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        }
+
+        var text: String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+
+        deinit {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     static func temporaryFolder(_ files: [String: String]) throws -> String {

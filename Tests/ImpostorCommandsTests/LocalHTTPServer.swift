@@ -1,0 +1,80 @@
+import Foundation
+
+/// A real HTTP server on 127.0.0.1 that answers each path with the status the test sets: a platform
+/// whose profile pages exist until the test takes one down.
+final class LocalHTTPServer {
+    let process = Process()
+    let stdin = Pipe()
+    let routesFile: String
+    private(set) var port = 0
+
+    // Reads the routes file on every request, so `set` changes answers while the server runs; exits
+    // when the test closes its stdin, so no server outlives its test.
+    static let script = #"""
+        import http.server, json, sys, threading, os
+        routes_file = sys.argv[1]
+        class H(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                with open(routes_file) as f: routes = json.load(f)
+                status = routes.get(self.path, 404)
+                body = b"<html><head><title>profile</title></head><body>ok</body></html>" if status == 200 else b"not found"
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *a): pass
+        s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+        print(s.server_address[1], flush=True)
+        threading.Thread(target=s.serve_forever, daemon=True).start()
+        sys.stdin.read()
+        os._exit(0)
+        """#
+
+    init(routes: [String: Int]) throws {
+        routesFile = FileManager.default.temporaryDirectory.appendingPathComponent("routes-\(UUID().uuidString).json").path
+        try write(routes)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.script, routesFile]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = stdin
+        try process.run()
+        var line = Data()
+        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) {
+            line.append(byte)
+        }
+        port = Int(String(decoding: line, as: UTF8.self)) ?? 0
+    }
+
+    func set(_ path: String, status: Int) {
+        var routes = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: routesFile)))) as? [String: Int] ?? [:]
+        routes[path] = status
+        try? write(routes)
+    }
+
+    private func write(_ routes: [String: Int]) throws {
+        try JSONSerialization.data(withJSONObject: routes).write(to: URL(fileURLWithPath: routesFile), options: .atomic)
+    }
+
+    func stop() {
+        try? stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: routesFile)
+    }
+}
+
+extension CLI {
+    /// Runs any program (curl in the tests) and collects its output.
+    static func runTool(_ path: String, _ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = try OutputFile(), err = try OutputFile()
+        process.standardOutput = out.handle
+        process.standardError = err.handle
+        try process.run()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: out.text, stderr: err.text)
+    }
+}
