@@ -27,6 +27,9 @@ static inline CURLcode ccurl_easy_setopt_slist(CURL *_Nonnull h, CURLoption o, s
 /// curl_easy_setopt is variadic: the write and header callbacks share curl_write_callback's type.
 static inline CURLcode ccurl_easy_setopt_write_callback(CURL *_Nonnull h, CURLoption o, curl_write_callback _Nonnull f) { return curl_easy_setopt(h, o, f); }
 
+/// curl_easy_setopt is variadic: the read callback that feeds an upload (an e-mail's bytes to SMTP).
+static inline CURLcode ccurl_easy_setopt_read_callback(CURL *_Nonnull h, curl_read_callback _Nonnull f) { return curl_easy_setopt(h, CURLOPT_READFUNCTION, f); }
+
 /// curl_easy_setopt is variadic: the progress callback, used to abort cancelled transfers.
 static inline CURLcode ccurl_easy_setopt_xferinfo_callback(CURL *_Nonnull h, curl_xferinfo_callback _Nonnull f) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f); }
 

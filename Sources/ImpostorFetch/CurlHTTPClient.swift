@@ -2,12 +2,12 @@ import Logging
 
 /// The live HTTP client: libcurl's multi interface on one dedicated thread.
 ///
-/// Honours the standard proxy variables (`https_proxy`, `http_proxy`, `all_proxy`, `no_proxy`), which
-/// libcurl reads itself. TLS is always verified. Create one per run and share it; transfers in flight
-/// are cancelled when it is released.
+/// Proxies come from `HTTPClientConfiguration.proxy` (by default the standard `https_proxy`,
+/// `http_proxy`, `all_proxy` and `no_proxy` variables). TLS is always verified. Create one per run
+/// and share it; transfers in flight are cancelled when it is released.
 public final class CurlHTTPClient: HTTPClient {
     private let engine: CurlEngine
-    private let configuration: HTTPClientConfiguration
+    let configuration: HTTPClientConfiguration
     private let logger: Logger
 
     public init(configuration: HTTPClientConfiguration = HTTPClientConfiguration(), logger: Logger) {
@@ -19,18 +19,14 @@ public final class CurlHTTPClient: HTTPClient {
     deinit { engine.shutdown() }
 
     public func send(_ request: HTTPRequest) async throws(FetchError) -> HTTPResponse {
-        let engine = self.engine
-        let limit = configuration.maxBodyBytes
-        let box = TransferSlot()
-        let result = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, FetchError>, Never>) in
-                let transfer = CurlTransfer(request: request, maxBodyBytes: limit, continuation: continuation)
-                box.set(transfer)
-                engine.submit(transfer)
-            }
-        } onCancel: {
-            box.cancel()
-            engine.wake()
+        let result: Result<HTTPResponse, FetchError>
+        if let addressGuard = request.addressGuard, configuration.proxy.isSet {
+            result = await sendGuarded(request, addressGuard)
+        } else {
+            let proxy = configuration.proxy.proxy(for: request.url)
+            // A guarded request reaches here only with no proxy at all; the socket callback checks it.
+            let noProxy = configuration.proxy.noProxy.joined(separator: ",")
+            result = await perform(request, route: TransferRoute(proxy: proxy, noProxy: noProxy))
         }
         switch result {
         case .success(let response):
@@ -39,6 +35,23 @@ public final class CurlHTTPClient: HTTPClient {
         case .failure(let error):
             logger.debug("fetch.failed", metadata: ["fetch.url": "\(FetchError.redact(request.url))", "fetch.error": "\(error.code)"])
             throw error
+        }
+    }
+
+    /// Runs one transfer on the engine along `route`.
+    func perform(_ request: HTTPRequest, route: TransferRoute) async -> Result<HTTPResponse, FetchError> {
+        let engine = self.engine
+        let limit = configuration.maxBodyBytes
+        let box = TransferSlot()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, FetchError>, Never>) in
+                let transfer = CurlTransfer(request: request, route: route, maxBodyBytes: limit, continuation: continuation)
+                box.set(transfer)
+                engine.submit(transfer)
+            }
+        } onCancel: {
+            box.cancel()
+            engine.wake()
         }
     }
 }

@@ -11,6 +11,7 @@ import Synchronization
 /// other threads write.
 final class CurlTransfer: @unchecked Sendable {
     let request: HTTPRequest
+    let route: TransferRoute
     let host: String
     let maxBodyBytes: Int
     let continuation: CheckedContinuation<Result<HTTPResponse, FetchError>, Never>
@@ -21,9 +22,14 @@ final class CurlTransfer: @unchecked Sendable {
     var tooLarge = false
     var blockedReason: String?
     var headerList: UnsafeMutablePointer<curl_slist>?
+    var connectToList: UnsafeMutablePointer<curl_slist>?
 
-    init(request: HTTPRequest, maxBodyBytes: Int, continuation: CheckedContinuation<Result<HTTPResponse, FetchError>, Never>) {
+    init(
+        request: HTTPRequest, route: TransferRoute, maxBodyBytes: Int,
+        continuation: CheckedContinuation<Result<HTTPResponse, FetchError>, Never>
+    ) {
         self.request = request
+        self.route = route
         self.host = Self.host(of: request.url)
         self.maxBodyBytes = request.maxBodyBytes ?? maxBodyBytes
         self.continuation = continuation
@@ -53,9 +59,19 @@ final class CurlTransfer: @unchecked Sendable {
         set(CURLOPT_NOSIGNAL, 1)
         set(CURLOPT_PROTOCOLS_STR, "http,https")
         set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        set(CURLOPT_FOLLOWLOCATION, 1)
+        set(CURLOPT_FOLLOWLOCATION, route.followRedirects ? 1 : 0)
         set(CURLOPT_MAXREDIRS, config.maxRedirects)
+        // "" turns the proxy off whatever the environment says: the route was decided in Swift.
+        set(CURLOPT_PROXY, route.proxy ?? "")
+        set(CURLOPT_NOPROXY, route.noProxy)
+        if let connectTo = route.connectTo {
+            connectToList = curl_slist_append(nil, connectTo)
+            if ccurl_easy_setopt_slist(easy, CURLOPT_CONNECT_TO, connectToList) != CURLE_OK { failed = failed ?? CURLOPT_CONNECT_TO }
+        }
         set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
+        // Concurrent requests to an https host wait to learn whether its first connection speaks
+        // HTTP/2, and then share it instead of each opening its own.
+        if request.url.lowercased().hasPrefix("https:") { set(CURLOPT_PIPEWAIT, 1) }
         // "" asks for every encoding this libcurl decodes (gzip, deflate, br, zstd).
         set(CURLOPT_ACCEPT_ENCODING, "")
         set(CURLOPT_CONNECTTIMEOUT_MS, config.connectTimeoutMilliseconds)
@@ -83,7 +99,9 @@ final class CurlTransfer: @unchecked Sendable {
         set(CURLOPT_NOPROGRESS, 0)
         _ = ccurl_easy_setopt_xferinfo_callback(easy, curlProgress)
         _ = ccurl_easy_setopt_pointer(easy, CURLOPT_XFERINFODATA, me)
-        if request.addressGuard != nil {
+        // Through a proxy every socket goes to the proxy, which the administrator chose; the target's
+        // addresses were checked before the transfer started (see `CurlHTTPClient.sendGuarded`).
+        if request.addressGuard != nil && route.proxy == nil {
             _ = ccurl_easy_setopt_opensocket_callback(easy, curlOpenSocket)
             _ = ccurl_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, me)
         }
@@ -101,10 +119,19 @@ final class CurlTransfer: @unchecked Sendable {
             var effective: UnsafeMutablePointer<CChar>?
             _ = ccurl_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective)
             let url = effective.map { String(cString: $0) } ?? request.url
-            return .success(HTTPResponse(status: status, headers: headers, body: body, effectiveURL: url))
+            var version = 0
+            _ = ccurl_easy_getinfo_long(easy, CURLINFO_HTTP_VERSION, &version)
+            var response = HTTPResponse(status: status, headers: headers, body: body, effectiveURL: url)
+            response.httpVersion = Self.versionNames[version] ?? ""
+            return .success(response)
         }
         return .failure(error(for: code))
     }
+
+    private static let versionNames = [
+        Int(CURL_HTTP_VERSION_1_0): "1.0", Int(CURL_HTTP_VERSION_1_1): "1.1", Int(CURL_HTTP_VERSION_2_0): "2",
+        Int(CURL_HTTP_VERSION_3): "3",
+    ]
 
     private func error(for code: CURLcode) -> FetchError {
         let url = request.url
@@ -124,7 +151,9 @@ final class CurlTransfer: @unchecked Sendable {
             return FetchError(.tls, "TLS verification failed: \(curlText)", url: url)
         case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_HTTP2, CURLE_HTTP2_STREAM:
             return FetchError(.connection, "the connection broke before the response was complete: \(curlText)", url: url)
-        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+        case CURLE_COULDNT_RESOLVE_PROXY:
+            return FetchError(.connection, "cannot resolve the proxy \(FetchError.redact(route.proxy ?? "")): \(curlText)", url: url)
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST:
             return FetchError(.connection, "cannot connect: \(curlText)", url: url)
         case CURLE_BAD_CONTENT_ENCODING:
             return FetchError(.badResponse, "the compressed body is corrupt: \(curlText)", url: url)
@@ -139,6 +168,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     deinit {
         if let headerList { curl_slist_free_all(headerList) }
+        if let connectToList { curl_slist_free_all(connectToList) }
     }
 }
 

@@ -68,7 +68,7 @@ public final class FetchSession: Sendable {
             if store, response.status == 200, let cacheNamespace, let cache,
                 response.header("etag") != nil || response.header("last-modified") != nil
             {
-                try? cache.store(request.url, namespace: cacheNamespace, response: response)
+                _ = try? cache.store(request.url, namespace: cacheNamespace, response: response)
             }
             return response
         }
@@ -105,7 +105,7 @@ public final class FetchSession: Sendable {
         guard attempt < policy.maxRetries else {
             throw FetchError(.rateLimited, "the server answered \(response.status) after \(attempt) retries", url: url)
         }
-        let now = Date()
+        let now = HTTPDates.reference(for: response)
         var named: Double?
         if let value = response.header("retry-after") {
             named = HTTPDates.retryAfter(value, now: now)

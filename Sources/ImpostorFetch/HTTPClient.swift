@@ -1,3 +1,5 @@
+import Foundation
+
 /// One HTTP request. Only GET is needed: impostor reads public listings and never posts.
 public struct HTTPRequest: Sendable, Hashable {
     public var url: String
@@ -27,6 +29,8 @@ public struct HTTPResponse: Sendable, Hashable {
     public var effectiveURL: String
     /// True when a 304 let the session answer from its cache.
     public var fromCache = false
+    /// The HTTP version the answer came in: "1.0", "1.1", "2" or "3" (empty when unknown).
+    public var httpVersion = ""
 
     public init(status: Int, headers: [String: String] = [:], body: [UInt8] = [], effectiveURL: String = "") {
         self.status = status
@@ -68,6 +72,8 @@ public struct HTTPClientConfiguration: Sendable, Hashable {
     /// Verification itself is never turned off.
     public var caBundlePath: String?
     public var userAgent: String = "impostor/0.1 (+https://github.com/impostor-council/impostor)"
+    /// The proxies to use, by default from `http_proxy`, `https_proxy`, `all_proxy` and `no_proxy`.
+    public var proxy = ProxySettings(environment: ProcessInfo.processInfo.environment)
 
     public init() {}
 }

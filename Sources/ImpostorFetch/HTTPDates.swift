@@ -27,6 +27,14 @@ enum HTTPDates {
         return max(0, date.timeIntervalSince(now))
     }
 
+    /// The instant absolute times in `response` are measured from: the server's own `Date` header when
+    /// it sent one, else this machine's clock. Measuring a reset against the clock of the server that
+    /// named it means neither a wrong clock here nor a late look at the response (a busy machine) can
+    /// shorten the pause; the header's whole seconds only lengthen it, by under a second.
+    static func reference(for response: HTTPResponse, localNow: Date = Date()) -> Date {
+        response.header("date").flatMap(httpDate) ?? localNow
+    }
+
     /// An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT").
     static func httpDate(_ value: String) -> Date? {
         let formatter = DateFormatter()

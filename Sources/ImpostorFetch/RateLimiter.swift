@@ -47,7 +47,7 @@ actor RateLimiter {
     /// Reads the rate-limit headers of a response from `host`.
     func record(host: String, response: HTTPResponse) {
         let now = clock.now
-        let wallNow = Date()
+        let wallNow = HTTPDates.reference(for: response)
         var state = hosts[host, default: HostState()]
         defer { hosts[host] = state }
         let remainingText = response.header("ratelimit-remaining") ?? response.header("x-ratelimit-remaining")

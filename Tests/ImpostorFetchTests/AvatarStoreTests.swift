@@ -7,26 +7,28 @@ import Testing
 @Suite("Avatar downloads and their guards")
 struct AvatarStoreTests {
     @Test func anAvatarIsCachedAndRevalidatedWithItsETag() async throws {
-        let server = try TestServer()
-        let store = AvatarStore(session: Fixtures.session())
-        let first = try await store.download(server.base + "/avatar.png", stats: SourceStats())
-        let second = try await store.download(server.base + "/avatar.png", stats: SourceStats())
-        #expect(first == second)
-        #expect(first.hasSuffix(".png"))
-        #expect(AvatarStore.looksLikeImage([UInt8](FileManager.default.contents(atPath: first) ?? Data())))
-        let stats = try await server.stats()
-        #expect(stats["avatar_200"] as? Int == 1)
-        #expect(stats["avatar_304"] as? Int == 1)
+        try await withServer { server in
+            let store = AvatarStore(session: Fixtures.session())
+            let first = try await store.download(server.base + "/avatar.png", stats: SourceStats())
+            let second = try await store.download(server.base + "/avatar.png", stats: SourceStats())
+            #expect(first == second)
+            #expect(first.hasSuffix(".png"))
+            #expect(AvatarStore.looksLikeImage([UInt8](FileManager.default.contents(atPath: first) ?? Data())))
+            let stats = try await server.stats()
+            #expect(stats["avatar_200"] as? Int == 1)
+            #expect(stats["avatar_304"] as? Int == 1)
+        }
     }
 
     @Test func loopbackIsRefusedUnlessAllowed() async throws {
-        let server = try TestServer()
-        let strict = AvatarStore(session: Fixtures.session(guard: AddressGuard()))
-        let error = await Fixtures.error { try await strict.download(server.base + "/avatar.png", stats: SourceStats()) }
-        #expect(error?.code == .blockedAddress)
-        #expect(error?.reason.contains("loopback") == true)
-        let open = AvatarStore(session: Fixtures.session(guard: AddressGuard(allowPrivate: true)))
-        _ = try await open.download(server.base + "/avatar.png", stats: SourceStats())
+        try await withServer { server in
+            let strict = AvatarStore(session: Fixtures.session(guard: AddressGuard()))
+            let error = await Fixtures.error { try await strict.download(server.base + "/avatar.png", stats: SourceStats()) }
+            #expect(error?.code == .blockedAddress)
+            #expect(error?.reason.contains("loopback") == true)
+            let open = AvatarStore(session: Fixtures.session(guard: AddressGuard(allowPrivate: true)))
+            _ = try await open.download(server.base + "/avatar.png", stats: SourceStats())
+        }
     }
 
     @Test(arguments: [
@@ -34,10 +36,11 @@ struct AvatarStoreTests {
         ("/avatar.html", .badResponse), ("/fake.png", .badResponse), ("/loop", .redirects),
     ])
     func aBadAvatarIsRefused(path: String, code: FetchError.Code) async throws {
-        let server = try TestServer()
-        let store = AvatarStore(session: Fixtures.session())
-        let error = await Fixtures.error { try await store.download(server.base + path, stats: SourceStats()) }
-        #expect(error?.code == code)
+        try await withServer { server in
+            let store = AvatarStore(session: Fixtures.session())
+            let error = await Fixtures.error { try await store.download(server.base + path, stats: SourceStats()) }
+            #expect(error?.code == code)
+        }
     }
 
     @Test func onlyHTTPAndHTTPSAvatarsAreFetched() async throws {
@@ -49,17 +52,18 @@ struct AvatarStoreTests {
     }
 
     @Test func aFailedAvatarLeavesItsProfileWithoutOne() async throws {
-        let server = try TestServer()
-        let session = Fixtures.session(guard: AddressGuard())  // loopback refused: every avatar fails
-        let directory = Fixtures.temporaryDirectory()
-        try "{\"platform\":\"x\",\"id\":\"1\",\"handle\":\"a\",\"avatar\":\"\(server.base)/avatar.png\"}\n"
-            .write(toFile: directory + "/l.jsonl", atomically: true, encoding: .utf8)
-        let plan = FetchPlan.make(watchlist: Fixtures.watchlist([Fixtures.source("listing", ["path": .string("l.jsonl")])], directory: directory))
-        let listed = await Fetcher(session: session, avatars: AvatarStore(session: session)).run(plan)
-        #expect(listed.profiles.count == 1)
-        #expect(listed.profiles.first?.avatar == nil)
-        #expect(listed.summaries.first?.avatarErrors.first?.code == .blockedAddress)
-        #expect(!listed.failed)
+        try await withServer { server in
+            let session = Fixtures.session(guard: AddressGuard())  // loopback refused: every avatar fails
+            let directory = Fixtures.temporaryDirectory()
+            try "{\"platform\":\"x\",\"id\":\"1\",\"handle\":\"a\",\"avatar\":\"\(server.base)/avatar.png\"}\n"
+                .write(toFile: directory + "/l.jsonl", atomically: true, encoding: .utf8)
+            let plan = FetchPlan.make(watchlist: Fixtures.watchlist([Fixtures.source("listing", ["path": .string("l.jsonl")])], directory: directory))
+            let listed = await Fetcher(session: session, avatars: AvatarStore(session: session)).run(plan)
+            #expect(listed.profiles.count == 1)
+            #expect(listed.profiles.first?.avatar == nil)
+            #expect(listed.summaries.first?.avatarErrors.first?.code == .blockedAddress)
+            #expect(!listed.failed)
+        }
     }
 }
 

@@ -13,57 +13,63 @@ enum ImpostorCoreIdentity {
 @Suite("Sources against local servers")
 struct SourceTests {
     @Test func blueskyPagesToTheEndThenAddsCounts() async throws {
-        let server = try TestServer()
-        let report = await Fixtures.run([
-            Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(10), "page_size": .integer(2)])
-        ])
-        let summary = try #require(report.summaries.first)
-        #expect(summary.errors.isEmpty)
-        #expect(report.profiles.count == 10)  // 5 pages of 2, then no cursor
-        #expect(summary.pages == 6)  // 5 searches + 1 getProfiles
-        #expect(report.profiles.allSatisfy { $0.followers == 7 && $0.platform == .bluesky && $0.id.hasPrefix("did:plc:") })
+        try await withServer { server in
+            let report = await Fixtures.run([
+                Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(10), "page_size": .integer(2)])
+            ])
+            let summary = try #require(report.summaries.first)
+            #expect(summary.errors.isEmpty)
+            #expect(report.profiles.count == 10)  // 5 pages of 2, then no cursor
+            #expect(summary.pages == 6)  // 5 searches + 1 getProfiles
+            #expect(report.profiles.allSatisfy { $0.followers == 7 && $0.platform == .bluesky && $0.id.hasPrefix("did:plc:") })
+        }
     }
 
     @Test func blueskyStopsAtMaxPages() async throws {
-        let server = try TestServer()
-        let report = await Fixtures.run([
-            Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(2), "page_size": .integer(2)])
-        ])
-        #expect(report.profiles.count == 4)
-        #expect(report.summaries.first?.pages == 3)
+        try await withServer { server in
+            let report = await Fixtures.run([
+                Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(2), "page_size": .integer(2)])
+            ])
+            #expect(report.profiles.count == 4)
+            #expect(report.summaries.first?.pages == 3)
+        }
     }
 
     @Test func blueskyAsksForProfilesTwentyFiveAtATime() async throws {
-        let server = try TestServer()
-        let report = await Fixtures.run([
-            Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(2), "page_size": .integer(30)])
-        ])
-        #expect(report.profiles.count == 60)
-        #expect(report.profiles.allSatisfy { $0.followers == 7 })
-        #expect(try await server.stats()["max_batch"] as? Int == 25)
+        try await withServer { server in
+            let report = await Fixtures.run([
+                Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(2), "page_size": .integer(30)])
+            ])
+            #expect(report.profiles.count == 60)
+            #expect(report.profiles.allSatisfy { $0.followers == 7 })
+            let counters = try await server.stats()
+            #expect(counters["max_batch"] as? Int == 25)
+        }
     }
 
     @Test func malformedJSONFailsItsSourceAndLosesNothingElse() async throws {
-        let server = try TestServer()
-        let report = await Fixtures.run([
-            Fixtures.source("bluesky", ["base_url": .string(server.base + "/malformed")], line: 1),
-            Fixtures.source("listing", ["url": .string(server.base + "/listing.csv")], line: 5),
-        ])
-        #expect(report.summaries.count == 2)
-        let bluesky = try #require(report.summaries.first { $0.kind == "bluesky" })
-        #expect(bluesky.errors.first?.code == .badResponse)
-        #expect(bluesky.errors.first?.reason.contains("not the JSON expected") == true)
-        #expect(report.profiles.map(\.handle) == ["nine"])
-        #expect(report.failed)
+        try await withServer { server in
+            let report = await Fixtures.run([
+                Fixtures.source("bluesky", ["base_url": .string(server.base + "/malformed")], line: 1),
+                Fixtures.source("listing", ["url": .string(server.base + "/listing.csv")], line: 5),
+            ])
+            #expect(report.summaries.count == 2)
+            let bluesky = try #require(report.summaries.first { $0.kind == "bluesky" })
+            #expect(bluesky.errors.first?.code == .badResponse)
+            #expect(bluesky.errors.first?.reason.contains("not the JSON expected") == true)
+            #expect(report.profiles.map(\.handle) == ["nine"])
+            #expect(report.failed)
+        }
     }
 
     @Test func aListingKeepsEveryGoodRowAndNamesTheBadLine() async throws {
-        let server = try TestServer()
-        let report = await Fixtures.run([Fixtures.source("listing", ["url": .string(server.base + "/listing.jsonl")])])
-        #expect(report.profiles.map(\.id) == ["1", "2", "4"])
-        let errors = try #require(report.summaries.first?.errors)
-        #expect(errors.count == 1)
-        #expect(errors.first?.reason.contains("line 3") == true)
+        try await withServer { server in
+            let report = await Fixtures.run([Fixtures.source("listing", ["url": .string(server.base + "/listing.jsonl")])])
+            #expect(report.profiles.map(\.id) == ["1", "2", "4"])
+            let errors = try #require(report.summaries.first?.errors)
+            #expect(errors.count == 1)
+            #expect(errors.first?.reason.contains("line 3") == true)
+        }
     }
 
     @Test func aListingFileIsReadRelativeToTheWatchlist() async throws {
@@ -76,65 +82,70 @@ struct SourceTests {
     }
 
     @Test func mastodonSearchesAndLooksUpExactHandles() async throws {
-        let server = try TestServer()
-        let identity = ImpostorCoreIdentity.make(queries: ["@known", "@missing"])
-        let report = await Fixtures.run([Fixtures.source("mastodon", ["base_url": .string(server.base)])], identity: identity)
-        let summary = try #require(report.summaries.first)
-        #expect(summary.errors.isEmpty)  // a 404 lookup is "not there", not a failure
-        let known = try #require(report.profiles.first { $0.handle == "known@127.0.0.1:\(server.port)" })
-        #expect(known.id == "https://social.example/users/known")
-        #expect(known.bio == "Hello & welcome")
-        #expect(report.profiles.contains { $0.handle.hasPrefix("x0_") && $0.handle.hasSuffix("@other.example") })
+        try await withServer { server in
+            let identity = ImpostorCoreIdentity.make(queries: ["@known", "@missing"])
+            let report = await Fixtures.run([Fixtures.source("mastodon", ["base_url": .string(server.base)])], identity: identity)
+            let summary = try #require(report.summaries.first)
+            #expect(summary.errors.isEmpty)  // a 404 lookup is "not there", not a failure
+            let known = try #require(report.profiles.first { $0.handle == "known@127.0.0.1:\(server.port)" })
+            #expect(known.id == "https://social.example/users/known")
+            #expect(known.bio == "Hello & welcome")
+            #expect(report.profiles.contains { $0.handle.hasPrefix("x0_") && $0.handle.hasSuffix("@other.example") })
+        }
     }
 
     @Test func youtubeSearchesThenReadsChannels() async throws {
-        let server = try TestServer()
-        let directory = Fixtures.temporaryDirectory()
-        try "test-key\n".write(toFile: directory + "/youtube.key", atomically: true, encoding: .utf8)
-        let source = Fixtures.source("youtube", ["base_url": .string(server.base + "/youtube/v3"), "key_file": .string("youtube.key")])
-        let plan = FetchPlan.make(watchlist: Fixtures.watchlist([source], directory: directory))
-        let report = await Fetcher(session: Fixtures.session(), avatars: nil).run(plan)
-        #expect(report.summaries.first?.errors.isEmpty == true)
-        #expect(report.profiles.count == 2)
-        #expect(report.profiles.allSatisfy { $0.followers == 42 && $0.platform == .youtube && $0.handle.hasPrefix("@uc") })
+        try await withServer { server in
+            let directory = Fixtures.temporaryDirectory()
+            try "test-key\n".write(toFile: directory + "/youtube.key", atomically: true, encoding: .utf8)
+            let source = Fixtures.source("youtube", ["base_url": .string(server.base + "/youtube/v3"), "key_file": .string("youtube.key")])
+            let plan = FetchPlan.make(watchlist: Fixtures.watchlist([source], directory: directory))
+            let report = await Fetcher(session: Fixtures.session(), avatars: nil).run(plan)
+            #expect(report.summaries.first?.errors.isEmpty == true)
+            #expect(report.profiles.count == 2)
+            #expect(report.profiles.allSatisfy { $0.followers == 42 && $0.platform == .youtube && $0.handle.hasPrefix("@uc") })
+        }
     }
 
     @Test func aWrongYouTubeKeyIsReportedWithoutTheKey() async throws {
-        let server = try TestServer()
-        let directory = Fixtures.temporaryDirectory()
-        try "secret-wrong-key".write(toFile: directory + "/youtube.key", atomically: true, encoding: .utf8)
-        let source = Fixtures.source("youtube", ["base_url": .string(server.base + "/youtube/v3"), "key_file": .string("youtube.key")])
-        let report = await Fetcher(session: Fixtures.session(), avatars: nil).run(
-            FetchPlan.make(watchlist: Fixtures.watchlist([source], directory: directory)))
-        let error = try #require(report.summaries.first?.errors.first)
-        #expect(error.code == .status)
-        #expect(error.reason.contains("API key not valid"))
-        #expect(!error.description.contains("secret-wrong-key"))
+        try await withServer { server in
+            let directory = Fixtures.temporaryDirectory()
+            try "secret-wrong-key".write(toFile: directory + "/youtube.key", atomically: true, encoding: .utf8)
+            let source = Fixtures.source("youtube", ["base_url": .string(server.base + "/youtube/v3"), "key_file": .string("youtube.key")])
+            let report = await Fetcher(session: Fixtures.session(), avatars: nil).run(
+                FetchPlan.make(watchlist: Fixtures.watchlist([source], directory: directory)))
+            let error = try #require(report.summaries.first?.errors.first)
+            #expect(error.code == .status)
+            #expect(error.reason.contains("API key not valid"))
+            #expect(!error.description.contains("secret-wrong-key"))
+        }
     }
 
     @Test func aMissingKeyFileFailsOnlyThatSource() async throws {
-        let server = try TestServer()
-        let report = await Fixtures.run([
-            Fixtures.source("youtube", ["key_file": .string("nowhere.key")], line: 1),
-            Fixtures.source("listing", ["url": .string(server.base + "/listing.csv")], line: 4),
-        ])
-        #expect(report.summaries.first { $0.kind == "youtube" }?.errors.first?.code == .configuration)
-        #expect(report.profiles.count == 1)
+        try await withServer { server in
+            let report = await Fixtures.run([
+                Fixtures.source("youtube", ["key_file": .string("nowhere.key")], line: 1),
+                Fixtures.source("listing", ["url": .string(server.base + "/listing.csv")], line: 4),
+            ])
+            #expect(report.summaries.first { $0.kind == "youtube" }?.errors.first?.code == .configuration)
+            #expect(report.profiles.count == 1)
+        }
     }
 
     @Test func aLinkIsReadThroughItsMetaTags() async throws {
-        let server = try TestServer()
-        let report = await Fixtures.run(
-            [Fixtures.source("link", ["urls": .array([.string(server.base + "/link/profile"), .string(server.base + "/nothing")])])],
-            avatars: true)
-        let profile = try #require(report.profiles.first)
-        #expect(profile.platform == .x)
-        #expect(profile.handle == "oakbridge_tc")
-        #expect(profile.displayName == "Oakbridge Town Council & Mayor")
-        #expect(profile.bio == "Claim your grant")
-        #expect(profile.avatar?.hasSuffix(".png") == true)
-        #expect(FileManager.default.fileExists(atPath: profile.avatar ?? ""))
-        #expect(report.summaries.first?.errors.first?.code == .status)  // the 404 link
+        try await withServer { server in
+            let report = await Fixtures.run(
+                [Fixtures.source("link", ["urls": .array([.string(server.base + "/link/profile"), .string(server.base + "/nothing")])])],
+                avatars: true)
+            let profile = try #require(report.profiles.first)
+            #expect(profile.platform == .x)
+            #expect(profile.handle == "oakbridge_tc")
+            #expect(profile.displayName == "Oakbridge Town Council & Mayor")
+            #expect(profile.bio == "Claim your grant")
+            #expect(profile.avatar?.hasSuffix(".png") == true)
+            #expect(FileManager.default.fileExists(atPath: profile.avatar ?? ""))
+            #expect(report.summaries.first?.errors.first?.code == .status)  // the 404 link
+        }
     }
 
     @Test func queriesComeFromNamesAliasesPlacesAndPeople() {

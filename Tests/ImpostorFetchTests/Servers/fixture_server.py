@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlparse
 LOCK = threading.Lock()
 STATS = {"violations": 0, "hits": {}, "avatar_200": 0, "avatar_304": 0, "max_batch": 0, "times": {}}
 WINDOWS = {}
+INFLIGHT = {}
 SEEN = set()
 BOMB = []
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f6a8f50000000049454e44ae426082")
@@ -67,8 +68,13 @@ class Handler(BaseHTTPRequestHandler):
     # Headers and body go out in two writes; with Nagle on, a keep-alive client waits for a delayed ACK (~40 ms).
     disable_nagle_algorithm = True
 
+    clock_offset = 0
+
     def log_message(self, *args):
         pass
+
+    def date_time_string(self, timestamp=None):
+        return email.utils.formatdate((timestamp or time.time()) + self.clock_offset, usegmt=True)
 
     def send(self, status, body=b"", ctype="application/json", headers=None):
         if isinstance(body, (dict, list)):
@@ -169,7 +175,13 @@ class Handler(BaseHTTPRequestHandler):
                 SEEN.add(key)
             if first:
                 if "date" in path:
-                    when = email.utils.formatdate(time.time() + 3, usegmt=True)
+                    # "/retry/skewed-date" plays a server whose clock is an hour slow: its Date header
+                    # and its Retry-After agree with each other, not with ours.
+                    self.clock_offset = -3600 if "skewed" in path else 0
+                    until = int(time.time()) + 3
+                    with LOCK:
+                        STATS.setdefault("retry_until", {})[path] = float(until)
+                    when = email.utils.formatdate(until + self.clock_offset, usegmt=True)
                     return self.send(503, {"error": "busy"}, headers={"Retry-After": when})
                 return self.send(429, {"error": "slow down"}, headers={"Retry-After": "1"})
             return self.send(200, '{"platform":"x","id":"r","handle":"retried"}\n', ctype="application/x-ndjson")
@@ -238,7 +250,15 @@ class Handler(BaseHTTPRequestHandler):
                     '<meta property="og:url" content="https://x.com/oakbridge_tc"></head></html>') % port
             return self.send(200, html, ctype="text/html; charset=utf-8")
         if path == "/bench":
+            # Requests of one group in flight at once, and the most there ever were.
+            group = one("group", "")
+            with LOCK:
+                INFLIGHT[group] = INFLIGHT.get(group, 0) + 1
+                peak = STATS.setdefault("peak_in_flight", {})
+                peak[group] = max(peak.get(group, 0), INFLIGHT[group])
             time.sleep(0.02)
+            with LOCK:
+                INFLIGHT[group] -= 1
             n = one("n", "0")
             return self.send(200, '{"platform":"x","id":"b%s","handle":"bench%s"}\n' % (n, n), ctype="application/x-ndjson")
         return self.send(404, {"error": "not found"})
