@@ -73,7 +73,7 @@ extension Impostor {
 
             if outcome.status == .interrupted { throw ExitCode(ExitCodes.interrupted) }
             if !noDigest, let digest = settings.digest, !outcome.newCases.isEmpty {
-                _ = digest // DIGEST-MERGE await DigestMailer(settings: digest, logger: logger).send(outcome, watchlist: watchlist)
+                await DigestMailer(settings: digest, logger: logger).send(outcome, watchlist: watchlist)
             }
             if !logOptions.quiet {
                 Console.out(

@@ -116,7 +116,7 @@ extension Impostor {
                 let cacheDirectory = cache
                 services.append(ScanService(
                     interval: .seconds(60 * settings.scanIntervalMinutes), lockPath: path + ".lock", watchlist: watchlist,
-                    digest: nil /* DIGEST-MERGE settings.digest.map { DigestMailer(settings: $0, logger: logger) } */, logger: logger,
+                    digest: settings.digest.map { DigestMailer(settings: $0, logger: logger) }, logger: logger,
                     makePass: { try ScanSetup.pass(watchlist: watchlist, store: store, cacheDirectory: cacheDirectory, logger: logger) }))
             }
             logger.notice("daemon.start", metadata: [

@@ -10,12 +10,12 @@ public struct ScanService: Service {
     let interval: Duration
     let lockPath: String
     let watchlist: Watchlist
-    let digest: (any Sendable)? // DIGEST-MERGE DigestMailer?
+    let digest: DigestMailer?
     let logger: Logger
     let makePass: @Sendable () throws -> ScanPass
 
     public init(
-        interval: Duration, lockPath: String, watchlist: Watchlist, digest: (any Sendable)? /* DIGEST-MERGE DigestMailer? */, logger: Logger,
+        interval: Duration, lockPath: String, watchlist: Watchlist, digest: DigestMailer?, logger: Logger,
         makePass: @escaping @Sendable () throws -> ScanPass
     ) {
         self.interval = interval
@@ -51,7 +51,9 @@ public struct ScanService: Service {
         do {
             let pass = try makePass()
             let outcome = try await cancelWhenGracefulShutdown { try await pass.run() }
-            _ = outcome // DIGEST-MERGE if let digest, outcome.status != .interrupted, !outcome.newCases.isEmpty { await digest.send(outcome, watchlist: watchlist) }
+            if let digest, outcome.status != .interrupted, !outcome.newCases.isEmpty {
+                await digest.send(outcome, watchlist: watchlist)
+            }
         } catch {
             logger.error("daemon.scan.failed", metadata: ["error": "\(error)"])
         }
