@@ -175,3 +175,37 @@ struct ScanTests {
         return (code, out)
     }
 }
+
+@Suite("impostor daemon scans and serves until SIGTERM", .serialized)
+struct DaemonTests {
+    @Test func theDaemonScansServesAndStopsGracefully() throws {
+        let f = try ScanFixture(suspects: 3)
+        defer { f.remove() }
+        let port = 20_000 + Int.random(in: 0..<20_000)
+        let daemon = Process()
+        daemon.executableURL = URL(fileURLWithPath: CLI.binary)
+        daemon.arguments = ["daemon", "--watchlist", f.watchlist, "--cache", f.folder + "/cache", "--listen", "127.0.0.1:\(port)"]
+        let err = try CLI.OutputFile()
+        daemon.standardError = err.handle
+        daemon.standardOutput = FileHandle.nullDevice
+        try daemon.run()
+        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
+        #expect(try f.waitFor(seconds: 60) { store in try store.recentRuns().first?.status == .completed })
+        var page: (Int, String)?
+        for _ in 0..<50 {
+            page = ScanTests.get("http://127.0.0.1:\(port)/")
+            if page?.0 == 200 { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(page?.0 == 200)
+        #expect(page?.1.contains("3 cases, highest score first") == true)
+        kill(daemon.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(20)
+        while daemon.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!daemon.isRunning, "the daemon did not stop within 20 s of SIGTERM")
+        daemon.waitUntilExit()
+        #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0, "\(err.text.suffix(1500))")
+        #expect(err.text.contains("daemon.start"))
+        #expect(try Store.open(path: f.database).integrityCheck() == ["ok"])
+    }
+}
