@@ -7,8 +7,10 @@ import Darwin
 /// Refuses connections to addresses a stranger's URL must not reach: loopback, private, link-local,
 /// carrier-grade NAT, multicast, reserved and cloud metadata addresses.
 ///
-/// The check runs on each resolved address just before curl opens a socket, so it covers every
-/// redirect hop and a DNS answer that changes between look-ups (rebinding).
+/// Without a proxy the check runs on each resolved address just before curl opens a socket, so it
+/// covers every redirect hop and a DNS answer that changes between look-ups (rebinding). Behind a
+/// proxy the socket goes to the proxy, so each hop's host is resolved and checked before the proxy
+/// is asked for it (`CurlHTTPClient.sendGuarded`).
 public struct AddressGuard: Sendable, Hashable {
     /// When true, every address is allowed (the `allow_private_addresses` setting).
     public var allowPrivate: Bool

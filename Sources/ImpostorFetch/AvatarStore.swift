@@ -1,7 +1,7 @@
 import ImpostorCore
 
 /// Downloads profile pictures into the cache, with the guards URLs from strangers need: http and
-/// https only, no private addresses (checked at connect time, redirects included), a size limit
+/// https only, no private addresses (checked at every redirect hop, also behind a proxy), a size limit
 /// and an image content type. Cached by URL and revalidated with `ETag` / `Last-Modified`.
 public struct AvatarStore: Sendable {
     public let session: FetchSession

@@ -1,6 +1,7 @@
 /// Where and how mail is sent: an SMTP server, its TLS and its login.
 public struct MailServer: Sendable, Hashable {
-    /// `smtp://host:587` (STARTTLS) or `smtps://host:465` (TLS from the first byte).
+    /// `smtp://host:587` (STARTTLS) or `smtps://host:465` (TLS from the first byte); a path
+    /// (`smtp://host:587/council.example`) names the domain libcurl greets the server with.
     public var url: String
     /// When true (the default) the message goes only over TLS: an `smtp://` server that does not
     /// offer STARTTLS fails the send instead of receiving the login and the message in clear.
