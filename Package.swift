@@ -117,6 +117,7 @@ let package = Package(
         .testTarget(
             name: "ImpostorImagingTests",
             dependencies: ["ImpostorImaging", "ImpostorCore"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
