@@ -68,6 +68,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Takedown reports and public warnings from editable templates. Pure: reads template files only.
+        .target(name: "ImpostorDrafts", dependencies: ["ImpostorCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ImpostorDraftsTests", dependencies: ["ImpostorDrafts", "ImpostorCore"], swiftSettings: swiftSettings),
+
         .testTarget(name: "ImpostorCoreTests", dependencies: ["ImpostorCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ImpostorTextTests", dependencies: ["ImpostorText"], swiftSettings: swiftSettings),
         .testTarget(
