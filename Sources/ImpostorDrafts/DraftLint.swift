@@ -201,7 +201,8 @@ public enum DraftLint {
         case "accounts_link", "council_website":
             fix = "add website (or accounts_page) to the council's watchlist file"
         case "person_name":
-            fix = "it is empty when the council itself is impersonated, and in warnings before an election (which name the office only): wrap it in {{#person_name}}…{{/person_name}}"
+            fix = "it is empty when the council itself is impersonated, and in warnings before an election "
+                + "(which name the office only): wrap it in {{#person_name}}…{{/person_name}}"
         default:
             fix = "check the spelling, or wrap it in {{#\(name)}}…{{/\(name)}} if it can be empty"
         }

@@ -27,8 +27,10 @@ public enum DraftPlaceholders {
         Placeholder("target_council", .flag, "yes when the account pretends to be the council itself"),
         Placeholder("person_name", "the person impersonated, \"Cllr Priya Sharma\""),
         Placeholder("person_role", "their office, \"Mayor\""),
-        Placeholder("impersonated", "who is impersonated: \"Oakbridge Town Council\", \"Cllr Priya Sharma, Mayor of …\" (in warnings before an election, the office only)"),
-        Placeholder("impersonated_short", "the same, short: \"the council\", \"our Mayor, Cllr Priya Sharma\" (\"our Mayor\" before an election)"),
+        Placeholder("impersonated", "who is impersonated: \"Oakbridge Town Council\", \"Cllr Priya Sharma, Mayor of …\" "
+                    + "(in warnings before an election, the office only)"),
+        Placeholder("impersonated_short", "the same, short: \"the council\", \"our Mayor, Cllr Priya Sharma\" "
+                    + "(\"our Mayor\" before an election)"),
         Placeholder("place_tag", "the place as a hashtag word, \"StourportOnSevern\""),
         Placeholder("pre_election", .flag, "yes in the pre-election period: no quotes, no photographs"),
         Placeholder("fraud_name", "where to report fraud: \"Report Fraud\" (Police Scotland in Scotland)"),

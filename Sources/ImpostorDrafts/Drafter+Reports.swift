@@ -12,11 +12,13 @@ extension Drafter {
         }
         let id = accountID.trimmingSpaces()
         guard !id.isEmpty else {
-            throw DraftError(.missingAccountID, "a Mastodon report needs the account's id on the council's server: resolve \(draft.suspect.handle) there first")
+            throw DraftError(.missingAccountID,
+                             "a Mastodon report needs the account's id on the council's server: resolve \(draft.suspect.handle) there first")
         }
         let notice = notice(for: draft, platform: .mastodon)
         guard notice.fits else {
-            throw DraftError(.tooLong, "the report comment is \(notice.descriptionLength) of \(notice.descriptionLimit) even at its shortest: shorten the notice-reason template")
+            throw DraftError(.tooLong, "the report comment is \(notice.descriptionLength) of \(notice.descriptionLimit) "
+                             + "even at its shortest: shorten the notice-reason template")
         }
         return MastodonReport(accountID: id, comment: notice.description, ruleIDs: ruleIDs, statusIDs: statusIDs,
                               forward: forward)
@@ -35,7 +37,8 @@ extension Drafter {
         }
         let notice = notice(for: draft, platform: .bluesky)
         guard notice.fits else {
-            throw DraftError(.tooLong, "the report reason is \(notice.descriptionLength) of \(notice.descriptionLimit) even at its shortest: shorten the notice-reason template")
+            throw DraftError(.tooLong, "the report reason is \(notice.descriptionLength) of \(notice.descriptionLimit) "
+                             + "even at its shortest: shorten the notice-reason template")
         }
         return BlueskyReport(reasonType: reasonType, did: did, reason: notice.description)
     }

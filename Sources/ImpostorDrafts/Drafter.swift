@@ -1,19 +1,22 @@
 // ImpostorDrafts: takedown reports and public warnings for a confirmed case. Pure: the only I/O is
-// reading (and, on request, writing out) template files.
+// reading (and, on request, writing out) template files. No network, no database.
 //
 // Public API
-//   let templates = try TemplateSet.load(overrides: "watchlist/templates")  // built-in text + council's edits
+//   let templates = try TemplateSet.load(overrides: "watchlist/templates")  // built-ins + council's edits;
+//                                                                            // throws TemplateError (file:line)
 //   let drafter = Drafter(templates: templates, mastodonMaximum: 500)
-//   let draft = DraftCase(identity:profile:assessment:firstSeen:…)         // or DraftCase(council:target:…)
-//   drafter.notice(for: draft) -> Notice                      // the suspect's platform's form: fields, description, text
-//   drafter.warning(for: draft, channel: .bluesky) -> Warning // text, length, limit, fits, shortened
-//   drafter.warnings(for: draft) -> [Warning]                 // Channel.allCases, in order
-//   try drafter.mastodonReport(for: draft, accountID: "…")    // MastodonReport.jsonBody(): POST /api/v1/reports
-//   try drafter.blueskyReport(for: draft)                     // BlueskyReport.jsonBody(): createReport
-//   DraftLint.check(templates: dir, samples: DraftLint.samples(council:person:)) -> [LintFinding]
-//   DraftLint.check(warning, case: draft) / DraftLint.check(notice, case: draft)
-//   try TemplateSet.writeDefaults(to: "watchlist/templates")  // files for the council to edit
-//   SuspectText.quote(_:), XWeight.length(of:), LengthLimit.count(_:) // safe quoting, platform counting
+//   let draft = DraftCase(identity:profile:assessment:firstSeen:…)          // or DraftCase(council:target:suspect:…)
+//   drafter.notice(for: draft, platform: nil) -> Notice       // the form of the suspect's platform (or another):
+//                                                              // route, who may report, fields, description, text
+//   drafter.warning(for: draft, channel: .x) -> Warning       // text, length, limit, fits, shortened, reviewNotes
+//   drafter.warnings(for: draft) -> [Warning]                 // every Channel, in Channel.allCases order
+//   try drafter.mastodonReport(for: draft, accountID: "…")    // throws DraftError; .jsonBody() for POST /api/v1/reports
+//   try drafter.blueskyReport(for: draft)                     // throws DraftError; .jsonBody() for createReport
+//   DraftLint.check(templates: dir, samples: DraftLint.samples(council:person:)) -> [LintFinding]  // drafts --check
+//   DraftLint.check(warning, case: draft), DraftLint.check(notice, case: draft) -> [LintFinding]
+//   try TemplateSet.writeDefaults(to: "watchlist/templates")  // the built-in templates as files to edit
+//   SuspectText.quote(_:), XWeight.length(of:), LengthLimit.count(_:)  // safe quoting; counting as platforms do
+// The template language is described in Template.swift; the placeholders in DraftPlaceholders.swift.
 
 import ImpostorCore
 
@@ -81,7 +84,8 @@ public struct Drafter: Sendable {
                 "Turn off comments or replies on the post, and do not like or share candidates' reposts of it.",
             ]
         } else if channel == .website {
-            notes.append("The quote and the image suggestion are drafts: agree the quote with the person named, and delete the suggestion line before publishing.")
+            notes.append("The quote and the image suggestion are drafts: agree the quote with the person named, "
+                         + "and delete the suggestion line before publishing.")
         }
         notes.append("Update or remove the warning when the account is taken down.")
         if !fits {

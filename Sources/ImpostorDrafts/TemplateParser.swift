@@ -94,8 +94,9 @@ struct TemplateParser {
             }
             let open = stack.removeLast()
             guard open.name == name else {
+                let opened = open.level.map { "{{#optional \($0)}}" } ?? "{{\(open.inverted ? "^" : "#")\(open.name)}}"
                 throw TemplateError(.strayClose, file: file, line: line,
-                                    "{{/\(name)}} does not match the open section {{\(open.level != nil ? "#" : (open.inverted ? "^" : "#"))\(open.name)}} from line \(open.line)")
+                                    "{{/\(name)}} does not match the open section \(opened) from line \(open.line)")
             }
             let node: Template.Node = open.level.map { .optional($0, open.nodes) }
                 ?? .section(open.name, inverted: open.inverted, open.nodes)
