@@ -54,6 +54,16 @@ import ImpostorCore
         }
     }
 
+    @Test func rightToLeftNamesCannotReorderTheSentence() {
+        let draft = Fixtures.named("مجلس مدينة أوكبريدج", handle: "majlis_oakbridge")
+        for channel in Channel.allCases {
+            let text = Fixtures.drafter.warning(for: draft, channel: channel).text
+            #expect(text.contains("\"\u{2068}مجلس مدينة أوكبريدج\u{2069}\""), "\(channel)")
+        }
+        let latin = Fixtures.drafter.warning(for: Fixtures.councilCase(), channel: .website).text
+        #expect(!latin.contains("\u{2068}"))
+    }
+
     @Test func cutsFallOnCharacterBoundariesWithAnEllipsis() {
         let draft = Fixtures.named(String(repeating: "\(Self.family)\u{1F1EC}\u{1F1E7}", count: 40), platform: .x)
         let w = Fixtures.drafter.warning(for: draft, channel: .x)
