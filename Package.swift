@@ -33,7 +33,7 @@ let package = Package(
             name: "ImpostorCommands",
             dependencies: [
                 "ImpostorCore", "ImpostorText", "ImpostorScoring", "ImpostorImaging", "ImpostorFetch",
-                "ImpostorStore", "ImpostorWeb", "ImpostorDaemon",
+                "ImpostorStore", "ImpostorWeb", "ImpostorDaemon", "ImpostorDrafts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -106,6 +106,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+
+        // Takedown reports and public warnings from editable templates. Pure: reads template files only.
+        .target(name: "ImpostorDrafts", dependencies: ["ImpostorCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ImpostorDraftsTests", dependencies: ["ImpostorDrafts", "ImpostorCore"], swiftSettings: swiftSettings),
 
         .testTarget(name: "ImpostorCoreTests", dependencies: ["ImpostorCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ImpostorTextTests", dependencies: ["ImpostorText"], swiftSettings: swiftSettings),

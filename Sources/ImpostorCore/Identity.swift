@@ -13,6 +13,10 @@ public struct Identity: Hashable, Sendable, Codable {
     public var area: String
     public var aliases: [String]
     public var website: String?
+    /// The page on the website that lists the council's official accounts: warnings and reports link to it.
+    public var accountsPage: String?
+    /// "england", "wales", "scotland" or "northern ireland": where residents report fraud differs.
+    public var nation: String?
     public var domains: [String]
     /// Absolute paths of the council's logo files.
     public var logos: [String]
@@ -27,7 +31,7 @@ public struct Identity: Hashable, Sendable, Codable {
         id: String, name: String, kind: String = "", place: String = "", area: String = "", aliases: [String] = [],
         website: String? = nil, domains: [String] = [], logos: [String] = [], contact: Contact? = nil,
         officials: [AccountReference] = [], people: [Person] = [], allowed: [AccountReference] = [],
-        queries: [String] = []
+        queries: [String] = [], accountsPage: String? = nil, nation: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -43,6 +47,8 @@ public struct Identity: Hashable, Sendable, Codable {
         self.people = people
         self.allowed = allowed
         self.queries = queries
+        self.accountsPage = accountsPage
+        self.nation = nation
     }
 }
 

@@ -9,8 +9,11 @@ struct IdentityParser {
 
     static let topKeys: Set<String> = [
         "name", "kind", "place", "area", "aliases", "website", "domains", "logos", "contact", "official", "people",
-        "allow", "queries",
+        "allow", "queries", "accounts_page", "nation",
     ]
+
+    /// The nations of the UK, as `nation` takes them.
+    static let nations: Set<String> = ["england", "wales", "scotland", "northern ireland"]
 
     func parse(into d: inout [Diagnostic]) -> Identity? {
         let table: [String: ConfigValue]
@@ -32,6 +35,16 @@ struct IdentityParser {
         identity.area = top.string("area", into: &d) ?? ""
         identity.aliases = top.strings("aliases", into: &d)
         identity.website = top.string("website", into: &d)
+        identity.accountsPage = top.string("accounts_page", into: &d)
+        if let nation = top.string("nation", into: &d) {
+            let lowered = nation.trimmingSpaces().lowercased()
+            if Self.nations.contains(lowered) {
+                identity.nation = lowered
+            } else {
+                d.append(Diagnostic(.warning, file: file, line: top.line("nation"), "nation \"\(nation)\" is not one of the UK's",
+                                    hint: "use one of: england, wales, scotland, northern ireland"))
+            }
+        }
         identity.domains = top.strings("domains", into: &d).map { $0.lowercased() }
         identity.queries = top.strings("queries", into: &d)
         identity.logos = logos(top, into: &d)

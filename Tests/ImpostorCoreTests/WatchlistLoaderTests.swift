@@ -80,4 +80,19 @@ import Testing
         #expect(j.map(\.line) == [1, 2, 4])
         #expect((try? j[2].result.get().followers) == 12)
     }
+
+    @Test func readsTheAccountsPageAndTheNation() throws {
+        let dir = try folder([
+            "e.toml": "name = \"E Town Council\"\naccounts_page = \"https://e.gov.uk/social\"\nnation = \"Wales\"\n",
+            "f.toml": "name = \"F Town Council\"\nnation = \"Narnia\"\n",
+        ])
+        let (list, warnings) = try WatchlistLoader.load(directory: dir)
+        let e = try #require(list.identity(id: "e"))
+        #expect(e.accountsPage == "https://e.gov.uk/social")
+        #expect(e.nation == "wales")
+        let f = try #require(list.identity(id: "f"))
+        #expect(f.accountsPage == nil)
+        #expect(f.nation == nil)
+        #expect(warnings.contains { $0.file.hasSuffix("f.toml") && $0.line == 2 && $0.message.contains("Narnia") })
+    }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import ImpostorCore
+
+extension DraftCase.Council {
+    /// The council as its watchlist file describes it.
+    public init(identity: Identity) {
+        self.init(
+            name: identity.name, kind: identity.kind, place: identity.place, area: identity.area,
+            website: identity.website, accountsPage: identity.accountsPage, officials: identity.officials,
+            clerk: identity.contact, nation: identity.nation)
+    }
+}
+
+extension DraftCase {
+    /// A case from the shared types: the watchlist identity, the profile as fetched, and its assessment.
+    ///
+    /// The target is the person the assessment's `person` (or `office`) reason names, when the
+    /// assessment says a person is impersonated; otherwise the council. Reasons are kept strongest
+    /// first, without those that spoke against the case.
+    public init(
+        identity: Identity, profile: Profile, assessment: Assessment?, firstSeen: Date, confirmed: Date? = nil,
+        drafted: Date = Date(), preElection: Bool = false, capturedAt: Date? = nil
+    ) {
+        let reasons = (assessment?.reasons ?? []).filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }
+        var target = Impersonated.council
+        if assessment?.target == .person, let person = Self.person(in: identity, reasons: reasons) {
+            target = .person(name: person.name, role: person.role)
+        }
+        let logo = reasons.first { $0.signal == "logo" }?.folded.flatMap { Int($0.split(separator: " ").first ?? "") }
+        self.init(
+            council: Council(identity: identity), target: target,
+            suspect: Suspect(
+                platform: profile.platform, id: profile.id, handle: profile.handle, displayName: profile.displayName,
+                profileURL: profile.url, bio: profile.bio, createdAt: profile.createdAt),
+            evidence: Evidence(score: assessment?.score ?? 0, reasons: reasons.map(\.detail), logoDistance: logo,
+                               capturedAt: capturedAt),
+            firstSeen: firstSeen, confirmed: confirmed, drafted: drafted, preElection: preElection)
+    }
+
+    /// The person a `person` reason matched by name, else the one whose role an `office` reason names.
+    static func person(in identity: Identity, reasons: [Reason]) -> Person? {
+        for reason in reasons where reason.signal == "person" || reason.signal == "person_name" {
+            if let p = identity.people.first(where: { $0.name == reason.matched }) { return p }
+        }
+        for reason in reasons where reason.signal == "office" {
+            let offices = (reason.matched ?? "").lowercased().split(separator: ",").map { String($0).trimmingSpaces() }
+            if let p = identity.people.first(where: { person in
+                offices.contains { !$0.isEmpty && person.role.lowercased().contains($0) }
+            }) {
+                return p
+            }
+        }
+        return nil
+    }
+}
