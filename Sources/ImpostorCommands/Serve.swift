@@ -130,9 +130,3 @@ extension Impostor {
     }
 }
 
-/// Drafts on the review page for confirmed cases; filled in by the drafting stage.
-enum DraftsForPage {
-    static func make(watchlist: Watchlist) -> @Sendable (CaseDetail) -> [DraftView] {
-        { _ in [] }
-    }
-}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import ImpostorCore
+import ImpostorDaemon
+import ImpostorDrafts
+
+extension Impostor {
+    /// `impostor notice`: the report to paste into the platform's impersonation form.
+    struct Notice: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "notice",
+            abstract: "Drafts the report to paste into the platform's impersonation form for a confirmed case.",
+            discussion: "Every field the form asks for, where to report, and who may report (for a Mayor or Clerk, the person impersonated, with their own ID: impostor never stores identity documents)."
+        )
+
+        @OptionGroup var watchlistOptions: WatchlistOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "The case number.")
+        var caseID: Int64
+
+        @Option(help: "Draft for another platform than the suspect's (facebook, instagram, threads, x, youtube, tiktok, linkedin, nextdoor, bluesky, mastodon).")
+        var platform: String?
+
+        func validate() throws {
+            if let platform, !ImpostorCore.Platform.known.contains(ImpostorCore.Platform(rawValue: platform)) {
+                throw ValidationError("--platform \(platform): use one of \(ImpostorCore.Platform.known.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() async throws {
+            let watchlist = try watchlistOptions.load(quiet: true)
+            let store = try storeOptions.open(settings: try DaemonSettings.load(watchlist))
+            let (_, draft) = try CaseDrafts.confirmedCase(caseID, store: store, watchlist: watchlist, preElection: false)
+            let notice = try CaseDrafts.drafter(watchlist).notice(for: draft, platform: platform.map(ImpostorCore.Platform.init(rawValue:)))
+            Console.out(notice.text)
+            if !notice.fits { Console.error("impostor: the description is over the form's limit even after shortening; edit it before sending") }
+        }
+    }
+
+    /// `impostor warning`: a public warning in the council's voice for one channel.
+    struct Warn: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "warning",
+            abstract: "Drafts a public warning about a confirmed case for the council's website or one of its accounts.",
+            discussion: "Factual, in sentence case, listing the council's real accounts, what residents should do and where to report fraud. Each draft fits its channel's limit as the platform counts it. Edit the wording in <watchlist>/templates (`impostor drafts --init`)."
+        )
+
+        @OptionGroup var watchlistOptions: WatchlistOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "The case number.")
+        var caseID: Int64
+
+        @Option(help: "website, x, bluesky, mastodon, facebook, instagram or nextdoor.")
+        var channel: String
+
+        @Flag(help: "Pre-election period: purely factual, no photographs, no quotes, offices rather than names.")
+        var preElection = false
+
+        func validate() throws {
+            guard Channel(rawValue: channel) != nil else {
+                throw ValidationError("--channel \(channel): use one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() async throws {
+            let watchlist = try watchlistOptions.load(quiet: true)
+            let store = try storeOptions.open(settings: try DaemonSettings.load(watchlist))
+            let (_, draft) = try CaseDrafts.confirmedCase(caseID, store: store, watchlist: watchlist, preElection: preElection)
+            let warning = try CaseDrafts.drafter(watchlist).warning(for: draft, channel: Channel(rawValue: channel)!)
+            Console.out(warning.text)
+            Console.error("(\(warning.length) of \(warning.limit.maximum), counted as \(channel) counts)")
+            for note in warning.reviewNotes { Console.error("note: \(note)") }
+        }
+    }
+
+    /// `impostor drafts`: check the council's templates, or write the defaults out for editing.
+    struct Drafts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Checks the report and warning templates (--check) or writes the default ones for editing (--init).",
+            discussion: "--check renders every template for sample cases (a council case, a Mayor case, pre-election, hostile names) and reports drafts over their limit, written in capitals, missing a required element, or with an unfilled placeholder. Exits 1 when it finds a problem."
+        )
+
+        @OptionGroup var watchlistOptions: WatchlistOptions
+
+        @Flag(help: "Lint the templates.")
+        var check = false
+
+        @Flag(name: .customLong("init"), help: "Write the default templates into <watchlist>/templates (existing files are kept).")
+        var initialise = false
+
+        func validate() throws {
+            if check == initialise { throw ValidationError("choose --check or --init") }
+        }
+
+        func run() async throws {
+            let watchlist = try watchlistOptions.load(quiet: true)
+            let folder = CaseDrafts.templatesFolder(watchlist)
+            if initialise {
+                do {
+                    let written = try TemplateSet.writeDefaults(to: folder)
+                    Console.out(written.isEmpty ? "the templates in \(folder) are all there already" : "wrote \(written.count) templates to \(folder): edit them, then run `impostor drafts --check`")
+                } catch {
+                    Console.error("impostor: \(error.description)")
+                    throw ExitCode(1)
+                }
+                return
+            }
+            var findings: [LintFinding] = []
+            for identity in watchlist.identities {
+                let council = DraftCase.Council(identity: identity)
+                let samples = DraftLint.samples(council: council, person: identity.people.first)
+                findings += DraftLint.check(templates: FileManager.default.fileExists(atPath: folder) ? folder : nil, samples: samples)
+            }
+            let unique = Array(Set(findings.map(\.description))).sorted()
+            for f in unique { Console.out(f) }
+            if unique.isEmpty {
+                Console.out("templates ok: every draft fits, in sentence case, with every required element")
+            } else {
+                throw ExitCode(1)
+            }
+        }
+    }
+}
