@@ -120,7 +120,7 @@ import Testing
         try await f.app().test(.router) { client in
             let (cookie, field) = try await client.csrf(for: f.cases["plain"]!)
             for id in f.cases.values {
-                for uri in ["/cases/\(id)", "/cases/\(id)?done=1", "/cases/\(id)/decision?csrf=\(field)&decision=confirm",
+                for uri in ["/cases/\(id)", "/cases/\(id)?done=1", "/cases/\(id)?decision=confirm&csrf=\(field)", "/cases/\(id)/decision?csrf=\(field)&decision=confirm",
                             "/cases/\(id)/decision?csrf=\(field)&decision=dismiss&reason=other", "/?status=all",
                             "/?decision=confirm&id=\(id)"] {
                     let r = try await client.get(uri, headers: [.cookie: cookie])
