@@ -26,9 +26,9 @@ import Glibc
 
         let walk = try ChildProcess(
             "/usr/bin/env",
-            ["python3", Self.driver, "--base", "http://127.0.0.1:\(port)", "--confirm", "\(confirm)",
+            ["python3", "-B", Self.driver, "--base", "http://127.0.0.1:\(port)", "--confirm", "\(confirm)",
              "--payload", "\(f.cases["payload"]!)", "--long", "\(f.cases["long"]!)", "--note", Self.note, "--out", f.folder.path],
-            output: f.folder.path + "/walk.json", errors: f.folder.path + "/walk.log")
+            output: f.folder.path + "/walk.json", errors: f.folder.path + "/walk.log", parentDeath: "TERM")
         defer { walk.stop() }
         let status = await walk.wait(timeout: .seconds(240))
         try #require(status != nil, "the browser walk did not finish in 4 minutes: \(walk.log)")
@@ -156,7 +156,6 @@ struct Walk: Decodable {
         var h1: String, bio: String, handle: String
         var scripts: Int, injectedImages: Int, eventAttributes: Int
         var hiddenMarks: [String]
-        var h1Direction: String
     }
     struct Overflow: Decodable { var scrollWidth: Int; var clientWidth: Int }
     struct Contrast: Decodable, Equatable { var text: String; var color: String; var background: String; var ratio: Double }

@@ -15,7 +15,9 @@ final class ChildProcess: @unchecked Sendable {
     let errors: String
 
     /// Standard output goes to the file `output`, standard error to `errors` (the same file by default).
-    init(_ executable: String, _ arguments: [String], output: String, errors: String? = nil) throws {
+    /// `parentDeath` is the signal the program gets if the test process dies without stopping it.
+    init(_ executable: String, _ arguments: [String], output: String, errors: String? = nil,
+         parentDeath: String = "KILL") throws {
         self.output = output
         self.errors = errors ?? output
         FileManager.default.createFile(atPath: output, contents: nil)
@@ -25,8 +27,16 @@ final class ChildProcess: @unchecked Sendable {
             FileManager.default.createFile(atPath: errors, contents: nil)
             err = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
         }
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        // setpriv (util-linux) sets the parent-death signal and then execs the program itself, so a test
+        // run that is killed outright leaves no server behind.
+        let setpriv = "/usr/bin/setpriv"
+        if FileManager.default.isExecutableFile(atPath: setpriv) {
+            process.executableURL = URL(fileURLWithPath: setpriv)
+            process.arguments = ["--pdeathsig", parentDeath, "--", executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 
+sys.dont_write_bytecode = True  # no __pycache__ left in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Chromium, DevTools, DriverError  # noqa: E402
 
@@ -90,7 +91,8 @@ def screenshot(page, path, full=False):
         size = page.call("Page.getLayoutMetrics")["cssContentSize"]
         params.update(captureBeyondViewport=True,
                       clip={"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 6000), "scale": 1})
-    data = base64.b64decode(page.call("Page.captureScreenshot", params, timeout=30)["data"])
+    # Generous: on a busy machine (two cores shared with compilers) painting a tall page is slow.
+    data = base64.b64decode(page.call("Page.captureScreenshot", params, timeout=60)["data"])
     with open(path, "wb") as f:
         f.write(data)
     return path
@@ -155,8 +157,7 @@ def walk(args, page):
         injectedImages: document.querySelectorAll('img[src="x"], img[onerror]').length,
         eventAttributes: [...document.querySelectorAll("*")].filter(el =>
             [...el.attributes].some(a => a.name.startsWith("on"))).length,
-        hiddenMarks: [...document.querySelectorAll("mark.hidden-char")].map(m => m.textContent),
-        h1Direction: getComputedStyle(document.querySelector("h1 bdi")).direction}))()""")
+        hiddenMarks: [...document.querySelectorAll("mark.hidden-char")].map(m => m.textContent)}))()""")
     seen["caseUnlabelled"] = page.evaluate(UNLABELLED)
     seen["caseLowContrast"] = page.evaluate(LOW_CONTRAST)
     step("screenshot")
@@ -198,7 +199,7 @@ def main():
     wait_for_server(args.base, 30)
     browser = Chromium(timeout=30)
     try:
-        page = DevTools(browser.ws_url, timeout=20)
+        page = DevTools(browser.ws_url, timeout=30)
         try:
             print(json.dumps(walk(args, page)))
         finally:
