@@ -138,9 +138,11 @@ let package = Package(
         .testTarget(
             name: "ImpostorWebTests",
             dependencies: [
-                "ImpostorWeb", "ImpostorStore", "ImpostorCore",
+                "ImpostorWeb", "ImpostorStore", "ImpostorCore", "ImpostorImaging",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            // The Chromium driver (Python), run by BrowserTests against `impostor serve`.
+            exclude: ["Browser"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

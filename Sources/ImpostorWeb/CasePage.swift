@@ -34,7 +34,8 @@ struct CasePage {
         var h = ""
         if let message { h += "<p class=\"notice\" role=\"status\">\(HTML.escape(message))</p>" }
         h += "<p><a href=\"/\">← Back to the queue</a></p>"
-        h += "<h1><bdi>\(name.html)</bdi></h1>"
+        let heading = markup.mark(s.displayName.isEmpty ? "(no name)" : s.displayName, limit: ProfileMarkup.headingLimit)
+        h += "<h1><bdi>\(heading.html)</bdi></h1>"
         h += "<p class=\"summary\">\(Pages.statusBadge(s.status)) Score <b>\(Pages.score(s.score))</b> · looks like "
         h += "<b>\(HTML.escape(identity?.name ?? s.identity))</b> · on \(HTML.escape(Pages.platformName(s.platform.rawValue)))</p>"
 
@@ -43,7 +44,7 @@ struct CasePage {
         h += "<dt>Name</dt><dd><bdi>\(name.html)</bdi></dd>"
         h += "<dt>Handle</dt><dd>@<bdi>\(handle.html)</bdi></dd>"
         h += "<dt>Bio</dt><dd class=\"bio\"><bdi>\(bio.html.isEmpty ? "<em>empty</em>" : bio.html)</bdi></dd>"
-        h += "<dt>Link</dt><dd><a href=\"\(HTML.escape(safeURL(s.url)))\" rel=\"noopener noreferrer nofollow\">\(HTML.escape(s.url))</a></dd>"
+        h += "<dt>Link</dt><dd>\(link(s.url))</dd>"
         h += "<dt>Case opened</dt><dd>\(Pages.date(s.openedAt))</dd>"
         if let gone = s.goneAt {
             h += "<dt>Removed</dt><dd>\(Pages.date(gone))\(detail.goneReason.map { " (\(HTML.escape($0)))" } ?? "")</dd>"
@@ -101,7 +102,9 @@ struct CasePage {
                     "<img src=\"/avatars/\(HTML.component($0))\" alt=\"Picture at that time\" width=\"48\" height=\"48\">"
                 } ?? "—"
                 h += "<tr><td>\(Pages.date(snap.firstSeen)) – \(Pages.date(snap.lastSeen))</td>"
-                h += "<td><bdi>\(markup.mark(snap.displayName).html)</bdi></td><td>@<bdi>\(markup.mark(snap.handle).html)</bdi></td><td>\(picture)</td></tr>"
+                let limit = ProfileMarkup.headingLimit
+                h += "<td><bdi>\(markup.mark(snap.displayName, limit: limit).html)</bdi></td>"
+                h += "<td>@<bdi>\(markup.mark(snap.handle, limit: limit).html)</bdi></td><td>\(picture)</td></tr>"
             }
             h += "</tbody></table></section>"
         }
@@ -122,10 +125,14 @@ struct CasePage {
         detail.assessment?.reasons.first { $0.signal.contains("logo") && $0.weight > 0 }
     }
 
-    /// Only web links become links; anything else (javascript:, data:) is shown as text only.
-    func safeURL(_ url: String) -> String {
+    /// Only web links become links; anything else (javascript:, data:) is shown as text, and says why.
+    func link(_ url: String) -> String {
         let lower = url.lowercased()
-        return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : "#"
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+            return url.isEmpty ? "<em>none given</em>"
+                : "<bdi>\(markup.mark(url).html)</bdi> <small>(not a web address, so not a link)</small>"
+        }
+        return "<a href=\"\(HTML.escape(url))\" rel=\"noopener noreferrer nofollow\">\(HTML.escape(url))</a>"
     }
 
     var decisionForm: String {

@@ -12,14 +12,18 @@ struct ProfileMarkup {
         var notes: [String]
     }
 
-    func mark(_ text: String) -> Marked {
+    /// How much of a name a heading or the queue shows; the case's evidence shows up to `evidenceLimit`.
+    static let headingLimit = 200
+    static let evidenceLimit = 4000
+
+    func mark(_ text: String, limit: Int = Self.evidenceLimit) -> Marked {
         let folded = folder.fold(text)
         var byCharacter: [String: Finding] = [:]
         for f in folded.findings where byCharacter[f.character] == nil { byCharacter[f.character] = f }
         var html = ""
         var notes: [String] = []
         var noted = Set<String>()
-        let scalars = Array(text.unicodeScalars.prefix(4000))
+        let scalars = Array(text.unicodeScalars.prefix(limit))
         for (i, scalar) in scalars.enumerated() {
             let ch = String(scalar)
             let category = scalar.properties.generalCategory

@@ -13,9 +13,14 @@ struct QueuePage {
     var html: String {
         var h = "<h1>Accounts to review</h1>\n"
         h += "<nav aria-label=\"Cases by status\"><ul class=\"counts\">"
+        // The counts are for the chosen council and platform, so their links keep those choices.
+        var kept = ""
+        if let identity = filter.identity { kept += "&identity=" + HTML.component(identity) }
+        if let platform = filter.platform { kept += "&platform=" + HTML.component(platform.rawValue) }
         for s in CaseStatus.allCases {
             let current = filter.statuses == [s] ? " aria-current=\"page\"" : ""
-            h += "<li><a href=\"/?status=\(s.rawValue)\"\(current)>\(HTML.escape(s.label)) <b>\(counts[s] ?? 0)</b></a></li>"
+            let href = HTML.escape("/?status=\(s.rawValue)" + kept)
+            h += "<li><a href=\"\(href)\"\(current)>\(HTML.escape(s.label)) <b>\(counts[s] ?? 0)</b></a></li>"
         }
         h += "</ul></nav>\n"
         h += filterForm
@@ -32,14 +37,16 @@ struct QueuePage {
 
             """
         for c in cases {
-            let name = markup.mark(c.displayName.isEmpty ? "(no name)" : c.displayName).html
+            let limit = ProfileMarkup.headingLimit
+            let name = markup.mark(c.displayName.isEmpty ? "(no name)" : c.displayName, limit: limit).html
             let council = identities.first { $0.id == c.identity }?.name ?? c.identity
+            let platform = HTML.escape(Pages.platformName(c.platform.rawValue))
             h += """
                 <tr><td class="score">\(Pages.score(c.score))</td>\
-                <td><a href="/cases/\(c.id)"><bdi>\(name)</bdi></a><br><small>@<bdi>\(markup.mark(c.handle).html)</bdi></small></td>\
-                <td>\(HTML.escape(Pages.platformName(c.platform.rawValue)))</td>\
-                <td>\(HTML.escape(council))</td><td>\(Pages.statusBadge(c.status))</td>\
-                <td>\(Pages.date(c.openedAt))</td></tr>
+                <td><a href="/cases/\(c.id)"><bdi>\(name)</bdi></a><br><small>@<bdi>\(markup.mark(c.handle, limit: limit).html)</bdi>\
+                <span class="narrow"> · \(platform) · looks like \(HTML.escape(council))</span></small></td>\
+                <td>\(platform)</td><td>\(HTML.escape(council))</td><td>\(Pages.statusBadge(c.status))</td>\
+                <td class="found">\(Pages.date(c.openedAt))</td></tr>
 
                 """
         }
@@ -52,18 +59,18 @@ struct QueuePage {
             "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
         }
         var h = "<form class=\"filters\" method=\"get\" action=\"/\">"
-        h += "<label for=\"f-identity\">Council</label><select id=\"f-identity\" name=\"identity\">"
+        h += "<div><label for=\"f-identity\">Council</label><select id=\"f-identity\" name=\"identity\">"
         h += option("", "All", filter.identity == nil)
         for i in identities { h += option(i.id, i.name, filter.identity == i.id) }
-        h += "</select>"
-        h += "<label for=\"f-platform\">Platform</label><select id=\"f-platform\" name=\"platform\">"
+        h += "</select></div>"
+        h += "<div><label for=\"f-platform\">Platform</label><select id=\"f-platform\" name=\"platform\">"
         h += option("", "All", filter.platform == nil)
         for p in platforms { h += option(p, Pages.platformName(p), filter.platform?.rawValue == p) }
-        h += "</select>"
-        h += "<label for=\"f-status\">Status</label><select id=\"f-status\" name=\"status\">"
+        h += "</select></div>"
+        h += "<div><label for=\"f-status\">Status</label><select id=\"f-status\" name=\"status\">"
         h += option("all", "Any status", filter.statuses.count == CaseStatus.allCases.count)
         for s in CaseStatus.allCases { h += option(s.rawValue, s.label, filter.statuses == [s]) }
-        h += "</select><button type=\"submit\">Show</button></form>\n"
+        h += "</select></div><button type=\"submit\">Show</button></form>\n"
         return h
     }
 }

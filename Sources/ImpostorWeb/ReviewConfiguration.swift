@@ -34,7 +34,7 @@ public struct ReviewConfiguration: Sendable {
             }
             port = p
         }
-        guard (0...65535).contains(port) else { throw Refusal(description: "--listen \(listen): ports run from 1 to 65535") }
+        guard (1...65535).contains(port) else { throw Refusal(description: "--listen \(listen): ports run from 1 to 65535") }
         if host.isEmpty { host = "127.0.0.1" }
         if !Self.isLoopback(host), (password ?? "").isEmpty {
             throw Refusal(description: """
@@ -52,6 +52,10 @@ public struct ReviewConfiguration: Sendable {
     public var isLoopback: Bool { Self.isLoopback(host) }
 
     static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" { return true }
+        // Only an IPv4 literal in 127.0.0.0/8: a name such as 127.example.com can point anywhere.
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { ("0"..."9").contains($0) } && UInt8($0) != nil }
     }
 }

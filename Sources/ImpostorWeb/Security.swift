@@ -1,9 +1,12 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// Headers on every response: a Content-Security-Policy that allows no script at all (the pages need
 /// none), no framing, no referrer leaking case URLs to the platforms the clerk clicks through to.
+/// The referrer policy is `same-origin`, not `no-referrer`: under `no-referrer` browsers send
+/// `Origin: null` with the page's own form posts, and the CSRF check would refuse every decision.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     static var policy: String {
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -15,10 +18,17 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as HTTPError {
             response = Pages.error(status: error.status, message: error.body ?? "\(error.status.reasonPhrase)")
+        } catch let error as any HTTPResponseError {
+            response = Pages.error(status: error.status, message: error.status.reasonPhrase)
+        } catch {
+            // Any other failure (the store, say) still gets a page with these headers, and its detail goes to the log.
+            context.logger.error("review.failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            response = Pages.error(status: .internalServerError,
+                                   message: "Something went wrong; the details are in impostor's log. Try again in a moment.")
         }
         if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
@@ -83,10 +93,12 @@ enum CSRF {
     }
 
     static func check(_ request: Request, form: FormBody) -> String? {
-        if let origin = request.headers[.origin], let host = request.head.authority,
-           origin != "http://\(host)", origin != "https://\(host)"
-        {
-            return "this form was sent from another site (\(origin))"
+        // A browser names the page a form came from; it must be this server, as the browser reached it.
+        if let origin = request.headers[.origin] {
+            let host = request.head.authority ?? ""
+            if host.isEmpty || (origin != "http://\(host)" && origin != "https://\(host)") {
+                return "this form was sent from another site (\(origin))"
+            }
         }
         guard let sent = form["csrf"], let expected = request.cookies[cookie]?.value, !expected.isEmpty,
               PasswordGate<BasicRequestContext>.same(sent, expected)
