@@ -29,11 +29,13 @@ public struct AvatarHashes: Hashable, Sendable {
         add("trimmed", .full, trimmed)
         if let round = trimmed.roundFrameWhitened() { add("round", .full, round) }
         // A screenshot: the biggest squarish thing on the page, unless it is most of the
-        // picture. Only the biggest, because the others inside a picture are usually details of it (a
-        // figure on a playing card), and hashing details invites chance matches.
+        // picture. Only the biggest, because smaller things inside a picture are usually details
+        // of it (a figure on a playing card), and hashing details invites chance matches.
         let area = image.width * image.height
-        if let box = image.squarishRegions(limit: 1).first, box.width * box.height * 10 < area * 7 {
-            let region = image.cropped(to: box).trimmed()
+        if let box = image.squarishRegions(limit: 1).first, box.width * box.height * 10 < area * 7,
+            case let region = image.cropped(to: box).trimmed(), region != trimmed
+        {
+            // (Often the region is the trimmed avatar itself: then its forms are already there.)
             add("region", .full, region)
             if let round = region.roundFrameWhitened() { add("region round", .full, round) }
             // Resampled the same way as the logo's thumbnails, whatever size the page shows it at.

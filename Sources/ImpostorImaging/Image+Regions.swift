@@ -76,39 +76,57 @@ struct BackgroundGrid {
         self.cell = cell
         columns = gw
         rows = gh
-        // Each cell's mean colour…
-        var sums = [Int](repeating: 0, count: gw * gh * 3)
-        var counts = [Int](repeating: 0, count: gw * gh)
-        image.rgb.withUnsafeBufferPointer { px in
-            for y in 0..<image.height {
-                let row = (y / cell) * gw
-                for x in 0..<image.width {
-                    let c = row + x / cell
-                    let i = 3 * (y * image.width + x)
-                    sums[3 * c] += Int(px[i])
-                    sums[3 * c + 1] += Int(px[i + 1])
-                    sums[3 * c + 2] += Int(px[i + 2])
-                    counts[c] += 1
-                }
-            }
-        }
+        let width = image.width
+        let height = image.height
+        // Each cell's mean colour, summed a run of pixels at a time (no division per pixel)…
         var means = [Int](repeating: 0, count: gw * gh * 3)
-        for c in 0..<(gw * gh) {
-            for k in 0..<3 { means[3 * c + k] = sums[3 * c + k] / counts[c] }
-        }
-        // …and whether every pixel in it is close to that mean.
         var flat = [Bool](repeating: true, count: gw * gh)
         image.rgb.withUnsafeBufferPointer { px in
-            for y in 0..<image.height {
-                let row = (y / cell) * gw
-                for x in 0..<image.width {
-                    let c = row + x / cell
-                    guard flat[c] else { continue }
-                    let i = 3 * (y * image.width + x)
-                    let d =
-                        abs(Int(px[i]) - means[3 * c]) + abs(Int(px[i + 1]) - means[3 * c + 1])
-                        + abs(Int(px[i + 2]) - means[3 * c + 2])
-                    if d > Self.tolerance { flat[c] = false }
+            means.withUnsafeMutableBufferPointer { m in
+                for y in 0..<height {
+                    let base = (y / cell) * gw
+                    var i = 3 * y * width
+                    for cx in 0..<gw {
+                        var r = 0, g = 0, b = 0
+                        for _ in (cx * cell)..<min(width, (cx + 1) * cell) {
+                            r += Int(px[i])
+                            g += Int(px[i + 1])
+                            b += Int(px[i + 2])
+                            i += 3
+                        }
+                        m[3 * (base + cx)] += r
+                        m[3 * (base + cx) + 1] += g
+                        m[3 * (base + cx) + 2] += b
+                    }
+                }
+                for cy in 0..<gh {
+                    let h = min(height, (cy + 1) * cell) - cy * cell
+                    for cx in 0..<gw {
+                        let n = h * (min(width, (cx + 1) * cell) - cx * cell)
+                        let c = 3 * (cy * gw + cx)
+                        m[c] /= n
+                        m[c + 1] /= n
+                        m[c + 2] /= n
+                    }
+                }
+                // …and whether every pixel in it is close to that mean.
+                flat.withUnsafeMutableBufferPointer { f in
+                    for y in 0..<height {
+                        let base = (y / cell) * gw
+                        for cx in 0..<gw where f[base + cx] {
+                            let c = 3 * (base + cx)
+                            let (mr, mg, mb) = (m[c], m[c + 1], m[c + 2])
+                            var i = 3 * (y * width + cx * cell)
+                            for _ in (cx * cell)..<min(width, (cx + 1) * cell) {
+                                let d = abs(Int(px[i]) - mr) + abs(Int(px[i + 1]) - mg) + abs(Int(px[i + 2]) - mb)
+                                if d > Self.tolerance {
+                                    f[base + cx] = false
+                                    break
+                                }
+                                i += 3
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -127,17 +145,18 @@ struct BackgroundGrid {
                 stack.append(c)
             }
         }
+        func visit(_ n: Int, from c: Int) {
+            if flat[n] && !background[n] && step(c, n) <= Self.tolerance {
+                background[n] = true
+                stack.append(n)
+            }
+        }
         while let c = stack.popLast() {
             let x = c % gw
-            let y = c / gw
-            for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)]
-            where nx >= 0 && ny >= 0 && nx < gw && ny < gh {
-                let n = ny * gw + nx
-                if flat[n] && !background[n] && step(c, n) <= Self.tolerance {
-                    background[n] = true
-                    stack.append(n)
-                }
-            }
+            if x > 0 { visit(c - 1, from: c) }
+            if x < gw - 1 { visit(c + 1, from: c) }
+            if c >= gw { visit(c - gw, from: c) }
+            if c + gw < gw * gh { visit(c + gw, from: c) }
         }
         self.background = background
     }
