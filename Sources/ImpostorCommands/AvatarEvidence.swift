@@ -8,13 +8,17 @@ struct AvatarEvidence: Sendable {
     /// Avatar paths in a listing are relative to the listing's folder.
     let baseDirectory: String
 
-    /// Enrolls every logo of the watchlist; a logo that cannot be decoded is an error the clerk must fix.
-    init(watchlist: Watchlist, baseDirectory: String) throws(ImageError) {
-        var logos: [(identity: String, logo: String, path: String)] = []
+    /// Enrolls every logo of the watchlist, through the logo cache; a logo that cannot be
+    /// decoded is an error the clerk must fix.
+    init(watchlist: Watchlist, baseDirectory: String, cache: LogoCache = LogoCache()) throws(ImageError) {
+        var index = LogoIndex()
         for identity in watchlist.identities {
-            for path in identity.logos { logos.append((identity.id, (path as NSString).lastPathComponent, path)) }
+            for path in identity.logos {
+                let entry = try cache.forms(forLogoAt: path)
+                index.add(identity: identity.id, logo: (path as NSString).lastPathComponent, forms: entry.forms)
+            }
         }
-        index = try LogoIndex(logos: logos)
+        self.index = index
         self.baseDirectory = baseDirectory
     }
 

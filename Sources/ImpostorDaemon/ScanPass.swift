@@ -169,7 +169,7 @@ public struct ScanPass: Sendable {
             return AvatarEvidence(problem: "the downloaded avatar is missing from the cache")
         }
         let bytes = [UInt8](data)
-        var evidence = AvatarEvidence(image: StoredImage(sha256: ContentHash.sha256Hex(bytes), bytes: bytes))
+        var evidence = AvatarEvidence(image: StoredImage(sha256: ContentHash(of: bytes).hex, bytes: bytes))
         do {
             let hashes = AvatarHashes(try decoder.decode(bytes))
             evidence.hash = hashes.whole.hash

@@ -1,10 +1,10 @@
 /// One avatar hashed in the forms a copy of a logo may need before it lines up with the
 /// original: as is, with margins and frames trimmed, with a round frame's corners whitened,
-/// each squarish region of a screenshot, and the top three quarters (above a banner).
+/// the biggest squarish region of a screenshot, and the top three quarters (above a banner).
 public struct AvatarHashes: Hashable, Sendable {
     /// One way of looking at the avatar.
     public struct Form: Hashable, Sendable {
-        /// "whole", "trimmed", "round", "region 1", "top 75%", …
+        /// "whole", "trimmed", "round", "region", "top 75%", …
         public var name: String
         /// Whether it compares with whole-logo references or with top-crop references.
         public var kind: LogoIndex.Kind
@@ -28,11 +28,18 @@ public struct AvatarHashes: Hashable, Sendable {
         let trimmed = image.trimmed()
         add("trimmed", .full, trimmed)
         if let round = trimmed.roundFrameWhitened() { add("round", .full, round) }
+        // A screenshot: the biggest squarish thing on the page, unless it is most of the
+        // picture. Only the biggest, because smaller things inside a picture are usually details
+        // of it (a figure on a playing card), and hashing details invites chance matches.
         let area = image.width * image.height
-        for (n, box) in image.squarishRegions().enumerated() where box.width * box.height * 10 < area * 7 {
-            let region = image.cropped(to: box).trimmed()
-            add("region \(n + 1)", .full, region)
-            if let round = region.roundFrameWhitened() { add("region \(n + 1) round", .full, round) }
+        if let box = image.squarishRegions(limit: 1).first, box.width * box.height * 10 < area * 7,
+            case let region = image.cropped(to: box).trimmed(), region != trimmed
+        {
+            // (Often the region is the trimmed avatar itself: then its forms are already there.)
+            add("region", .full, region)
+            if let round = region.roundFrameWhitened() { add("region round", .full, round) }
+            // Resampled the same way as the logo's thumbnails, whatever size the page shows it at.
+            add("region thumbnail", .thumbnail, region.shrunk(toWidth: 64, height: 64))
         }
         add("thumbnail", .thumbnail, image.shrunk(toWidth: 64, height: 64))
         add("trimmed thumbnail", .thumbnail, trimmed.shrunk(toWidth: 64, height: 64))

@@ -1,11 +1,11 @@
 import ImpostorCore
 
 /// The PDQ hashes of a watchlist's logos, each enrolled in the forms a copied avatar tends to
-/// take (trimmed, round, zoomed in, top above a banner, and the eight rotations and mirrors),
-/// so one avatar can be checked against every council's logos by minimum distance.
+/// take (see `LogoForms`), so one avatar can be checked against every council's logos by
+/// minimum distance.
 public struct LogoIndex: Sendable {
     /// Bits apart at or below which an avatar counts as a copy of a logo. Meta recommends 31 for
-    /// one hash against one hash; this index compares several avatar forms with about 27
+    /// one hash against one hash; this index compares several avatar forms with about 28
     /// forms of each logo, which multiplies the chances of a chance match, so the threshold is
     /// lower. Measured on 1,000 distinct clip-art logos (Benchmarks/imaging/RESULTS.md).
     public static let matchThreshold = 28
@@ -14,7 +14,7 @@ public struct LogoIndex: Sendable {
     public static let topFraction = 0.75
 
     /// Which avatar forms a reference may be compared with.
-    public enum Kind: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
         /// The whole picture (after any trim or crop).
         case full
         /// Only the top rows, for copies with a banner across the bottom.
@@ -72,46 +72,18 @@ public struct LogoIndex: Sendable {
 
     /// Enrolls one logo in all its forms.
     public mutating func add(identity: String, logo: String, image: Image) {
-        var seen = Set<PerceptualHash>()
-        let workspace = PDQWorkspace()
-        var added = 0
-        func enroll(_ variant: String, _ kind: Kind, _ hash: PerceptualHash, quality: Int) {
-            guard quality >= PDQ.minimumUsefulQuality, seen.insert(hash).inserted else { return }
-            references.append(Reference(identity: identity, logo: logo, variant: variant, kind: kind, hash: hash))
-            added += 1
+        add(identity: identity, logo: logo, forms: LogoForms(image))
+    }
+
+    /// Enrolls one logo whose forms are already computed (or were read from a cache).
+    public mutating func add(identity: String, logo: String, forms: LogoForms) {
+        guard !forms.isFlat else {
+            flatLogos.append(FlatLogo(identity: identity, logo: logo, quality: forms.whole.quality))
+            return
         }
-        func enrollAll(_ variant: String, _ kind: Kind, _ picture: Image, dihedral: Bool = false) {
-            let spectrum = PDQ.spectrum(of: picture, workspace: workspace)
-            enroll(variant, kind, spectrum.hash(), quality: spectrum.quality)
-            guard dihedral else { return }
-            // Rotated and mirrored copies: extra references, compared by minimum distance.
-            for symmetry in Dihedral.allCases.dropFirst() {
-                enroll("\(variant), \(symmetry.label)", kind, spectrum.hash(symmetry), quality: spectrum.quality)
-            }
-        }
-        let trimmed = image.trimmed()
-        enrollAll("whole", .full, image, dihedral: true)
-        enrollAll("trimmed", .full, trimmed, dihedral: true)
-        enrollAll("circle", .full, trimmed.circleMasked(outside: .white))
-        for zoom in [0.8, 0.65] {
-            let centre = trimmed.centreCrop(zoom)
-            let percent = Int(zoom * 100)
-            enrollAll("centre \(percent)%", .full, centre)
-            enrollAll("circle \(percent)%", .full, centre.circleMasked(outside: .white))
-        }
-        // Platforms make avatars square by cutting the middle out of wide or tall logos.
-        let (content, _) = image.trimmedContent()
-        for (name, source) in [("square", image), ("trimmed square", content)] where source.width != source.height {
-            let square = source.centreCrop(1)
-            enrollAll(name, .full, square)
-            enrollAll("\(name) circle", .full, square.circleMasked(outside: .white))
-        }
-        enrollAll("thumbnail", .thumbnail, image.shrunk(toWidth: 64, height: 64))
-        enrollAll("trimmed thumbnail", .thumbnail, trimmed.shrunk(toWidth: 64, height: 64))
-        enrollAll("top 75%", .top, image.top(Self.topFraction))
-        enrollAll("trimmed top 75%", .top, trimmed.top(Self.topFraction))
-        if added == 0 {
-            flatLogos.append(FlatLogo(identity: identity, logo: logo, quality: PDQ.hash(image, workspace: workspace).quality))
+        for form in forms.forms {
+            references.append(
+                Reference(identity: identity, logo: logo, variant: form.variant, kind: form.kind, hash: form.hash))
         }
     }
 

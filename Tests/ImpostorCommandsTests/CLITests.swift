@@ -17,10 +17,20 @@ struct CLI {
         return tests.appendingPathComponent("impostor").path
     }
 
+    /// The tests' environment: logo hashes go to a cache of their own, never the user's ~/.cache.
+    static var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        if env["IMPOSTOR_CACHE_DIR"] == nil {
+            env["IMPOSTOR_CACHE_DIR"] = FileManager.default.temporaryDirectory.appendingPathComponent("impostor-test-cache").path
+        }
+        return env
+    }
+
     static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        process.environment = environment
         // Output goes to files: a pipe nobody drains fills at 64 KiB and stops a chatty process.
         let out = try OutputFile(), err = try OutputFile()
         let input = Pipe()

@@ -45,6 +45,7 @@ struct ScanFixture {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLI.binary)
         p.arguments = arguments(extra)
+        p.environment = CLI.environment
         let out = try CLI.OutputFile(), err = try CLI.OutputFile()
         p.standardOutput = out.handle
         p.standardError = err.handle

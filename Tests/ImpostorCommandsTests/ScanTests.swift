@@ -116,6 +116,7 @@ struct ScanTests {
         let port = 20_000 + Int.random(in: 0..<20_000)
         let serve = Process()
         serve.executableURL = URL(fileURLWithPath: CLI.binary)
+        serve.environment = CLI.environment
         serve.arguments = ["serve", "--watchlist", f.watchlist, "--listen", "127.0.0.1:\(port)", "--quiet"]
         serve.standardError = FileHandle.nullDevice
         try serve.run()
@@ -184,6 +185,7 @@ struct DaemonTests {
         let port = 20_000 + Int.random(in: 0..<20_000)
         let daemon = Process()
         daemon.executableURL = URL(fileURLWithPath: CLI.binary)
+        daemon.environment = CLI.environment
         daemon.arguments = ["daemon", "--watchlist", f.watchlist, "--cache", f.folder + "/cache", "--listen", "127.0.0.1:\(port)"]
         let err = try CLI.OutputFile()
         daemon.standardError = err.handle

@@ -48,7 +48,7 @@ struct ReviewFixture {
         store = try Store.open(path: folder.path + "/impostor.sqlite")
         (watchlist, _) = try WatchlistLoader.load(directory: Self.watchlistDirectory)
         let png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.logoPath)))
-        avatar = StoredImage(sha256: ContentHash.sha256Hex(png), bytes: png)
+        avatar = StoredImage(sha256: ContentHash(of: png).hex, bytes: png)
         cases = try Self.fill(store, avatar: avatar)
     }
 

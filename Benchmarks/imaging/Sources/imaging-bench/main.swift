@@ -4,6 +4,9 @@
 //   imaging-bench match LOGOS.tsv AVATARS.tsv      per avatar: distance to its own logo and the
 //                                                  nearest other logos (index min-distance rule)
 //   imaging-bench speed THREADS SECONDS FILE…      decode + hash throughput
+//   imaging-bench parts SECONDS FILE…              decode, PDQ, both, and all avatar forms, ms each
+//   imaging-bench oracle LOGOS AVATARS T X Y W H   like match, for transform T cropped to a known box
+//   imaging-bench debug LOGO AVATAR [X Y W H]      each avatar form's nearest reference of one logo
 import Dispatch
 import ImpostorCore
 import ImpostorImaging
@@ -84,6 +87,57 @@ case "speed":
     let elapsed = now() - start
     let total = counts.slots.reduce(0, +)
     print("threads=\(threads) images=\(total) seconds=\(elapsed) per_second=\(Double(total) / elapsed)")
+case "oracle":
+    // imaging-bench oracle LOGOS.tsv AVATARS.tsv TRANSFORM X Y W H: matching when the avatar's box is known.
+    let logos = lines(args[2]).map { (identity: $0[0], logo: $0[0], path: $0[1]) }
+    let index = try LogoIndex(logos: logos)
+    let box = Image.Rect(x: Int(args[5])!, y: Int(args[6])!, width: Int(args[7])!, height: Int(args[8])!)
+    for row in lines(args[3]) where row[1] == args[4] {
+        let image = try ImageDecoder().decode(contentsOf: row[2]).cropped(to: box)
+        let hashes = AvatarHashes(image)
+        let found = index.matches(avatar: hashes, threshold: 48)
+        let own = found.first { $0.identity == row[0] }
+        let others = found.filter { $0.identity != row[0] }.map { "\($0.identity):\($0.distance)" }
+        print("\(row[1])\t\(row[0])\t\(own?.distance ?? 999)\t\(own?.variant ?? "-")\t\(hashes.isUseful ? 1 : 0)\t" + others.joined(separator: ","))
+    }
+case "parts":
+    // imaging-bench parts SECONDS FILE…: decode alone, PDQ alone, and AvatarHashes (every avatar form), one thread.
+    let seconds = Double(args[2])!
+    let data = args.dropFirst(3).map { try! ImageDecoder().readFile($0) }
+    let images = data.map { try! ImageDecoder().decode($0) }
+    func loop(_ name: String, _ body: (Int) -> Int) {
+        var n = 0
+        var sink = 0
+        let start = now()
+        while now() - start < seconds {
+            for i in 0..<data.count {
+                sink &+= body(i)
+                n += 1
+            }
+        }
+        let elapsed = now() - start
+        print("\(name)\tper_second=\(Double(n) / elapsed)\tms=\(1000 * elapsed / Double(n))\t\(sink == -1 ? "!" : "")")
+    }
+    let workspace = PDQWorkspace()
+    loop("decode") { try! ImageDecoder().decode(data[$0]).width }
+    loop("pdq") { PDQ.hash(images[$0], workspace: workspace).quality }
+    loop("decode+pdq") { PDQ.hash(try! ImageDecoder().decode(data[$0]), workspace: workspace).quality }
+    loop("avatar-forms") { AvatarHashes(images[$0]).forms.count }
+case "debug":
+    // imaging-bench debug LOGO AVATAR: every avatar form against every reference form of one logo.
+    let logo = try ImageDecoder().decode(contentsOf: args[2])
+    var avatar = try ImageDecoder().decode(contentsOf: args[3])
+    if args.count >= 8 {
+        avatar = avatar.cropped(to: .init(x: Int(args[4])!, y: Int(args[5])!, width: Int(args[6])!, height: Int(args[7])!))
+    }
+    var index = LogoIndex()
+    index.add(identity: "x", logo: "x", image: logo)
+    print("regions: \(avatar.squarishRegions())")
+    for form in AvatarHashes(avatar).forms {
+        let best = index.references.filter { $0.kind == form.kind }
+            .map { ($0.hash.distance(to: form.hash.hash), $0.variant) }.min { $0.0 < $1.0 }
+        print("\(form.name)\tq=\(form.hash.quality)\tbest=\(best?.0 ?? -1) \(best?.1 ?? "")")
+    }
 default:
     print("usage: imaging-bench hash FILE… | match LOGOS.tsv AVATARS.tsv | speed THREADS SECONDS FILE…")
     exit(2)

@@ -1,0 +1,51 @@
+import ImpostorCore
+import Testing
+
+@testable import ImpostorImaging
+
+/// A logo's forms are what the index enrolls and what the logo cache stores, so they must
+/// rebuild the same index and change only with `LogoForms.version`.
+@Suite struct LogoFormsTests {
+    @Test func formsRebuildTheSameIndex() throws {
+        let image = try LogoIndexTests.logo("logo-b.png")
+        let direct = LogoIndex(logos: [(identity: "x", logo: "b.png", image: image)])
+        var rebuilt = LogoIndex()
+        let forms = LogoForms(image)
+        // As the cache does: only the stored fields survive.
+        let copy = LogoForms(whole: forms.whole, width: forms.width, height: forms.height, forms: forms.forms)
+        rebuilt.add(identity: "x", logo: "b.png", forms: copy)
+        #expect(rebuilt.references == direct.references)
+        #expect(forms.whole == PDQ.hash(image))
+        #expect(forms.width == image.width && forms.height == image.height)
+        #expect(Set(forms.forms.map(\.hash)).count == forms.forms.count, "forms are distinct")
+        #expect(forms.forms.count > 20)
+    }
+
+    @Test func flatLogoHasNoForms() {
+        let forms = LogoForms(Image(width: 300, height: 300, filledWith: RGB(240, 240, 240)))
+        #expect(forms.isFlat)
+        #expect(forms.whole.quality < PDQ.minimumUsefulQuality)
+        var index = LogoIndex()
+        index.add(identity: "x", logo: "blank.png", forms: forms)
+        #expect(index.references.isEmpty)
+        #expect(index.flatLogos == [LogoIndex.FlatLogo(identity: "x", logo: "blank.png", quality: forms.whole.quality)])
+    }
+
+    /// The digest of every form's name, kind and hash for two fixed pictures, per version. When
+    /// this fails, the forms changed: bump `LogoForms.version` (so caches are recomputed) and
+    /// record the new digest under it.
+    static let fingerprints: [Int: String] = [
+        1: "a38c9aa952b3a3780cd8a4ef823df8be4f7f9e77d3f1c55b6a86520a9be5e2f4"
+    ]
+
+    @Test func formsChangeOnlyWithTheVersion() throws {
+        var hasher = ContentHash.Hasher()
+        for image in [TestImages.pattern(width: 300, height: 200, seed: 5), try LogoIndexTests.logo("logo-a.png")] {
+            for form in LogoForms(image).forms {
+                hasher.update(Array("\(form.variant)|\(form.kind.rawValue)|\(form.hash.hex)\n".utf8))
+            }
+        }
+        let digest = hasher.finalize().hex
+        #expect(Self.fingerprints[LogoForms.version] == digest, "forms changed: bump LogoForms.version; digest \(digest)")
+    }
+}
