@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import GRDB
 
@@ -14,6 +17,19 @@ public final class Store: Sendable {
     init(writer: any DatabaseWriter, path: String?) throws {
         self.writer = writer
         self.path = path
+        // Two processes opening a new file (a scan and the review page) would both see no migration
+        // applied and both try to run v1. An flock on the file serialises them; SQLite's own locks are
+        // fcntl locks, which flock does not touch on Linux.
+        let fd = path.map { Glibc.open($0, O_RDONLY | O_CLOEXEC) } ?? -1
+        if fd >= 0 {
+            while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        }
+        defer {
+            if fd >= 0 {
+                flock(fd, LOCK_UN)
+                close(fd)
+            }
+        }
         try Migrations.migrator.migrate(writer)
     }
 
@@ -28,7 +44,17 @@ public final class Store: Sendable {
             }
         }
         do {
-            return try Store(writer: DatabasePool(path: path, configuration: configuration()), path: path)
+            // Two processes creating the same new file race to switch it to WAL, and SQLite answers the
+            // loser "busy" without waiting; a second try finds the work done.
+            var attempt = 0
+            while true {
+                do {
+                    return try Store(writer: DatabasePool(path: path, configuration: configuration()), path: path)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 20 {
+                    attempt += 1
+                    Thread.sleep(forTimeInterval: 0.1)
+                }
+            }
         } catch let error as DatabaseError {
             throw StoreError.wrapping(error, doing: "open the case store at \(path)")
         } catch {

@@ -116,9 +116,10 @@ struct ScanTests {
         let port = 20_000 + Int.random(in: 0..<20_000)
         let serve = Process()
         serve.executableURL = URL(fileURLWithPath: CLI.binary)
+        let err = try CLI.OutputFile()
+        serve.standardError = err.handle
         serve.environment = CLI.environment
         serve.arguments = ["serve", "--watchlist", f.watchlist, "--listen", "127.0.0.1:\(port)", "--quiet"]
-        serve.standardError = FileHandle.nullDevice
         try serve.run()
         defer { serve.terminate(); serve.waitUntilExit() }
         let (scan, _, _) = try f.start()
@@ -139,7 +140,7 @@ struct ScanTests {
         }
         scan.waitUntilExit()
         #expect(scan.terminationStatus == 0)
-        #expect(answered >= 3)
+        #expect(answered >= 3, "serve said: \(err.text.suffix(1000))")
         #expect(sawGrowth.count >= 2, "the page should show the queue growing during the scan: \(sawGrowth.sorted())")
     }
 

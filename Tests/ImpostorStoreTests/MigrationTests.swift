@@ -50,6 +50,19 @@ struct MigrationTests {
         #expect(try store.integrityCheck() == ["ok"])
     }
 
+    @Test func twoOpenersOfANewFileBothGetAMigratedStore() async throws {
+        for round in 0..<10 {
+            let folder = TemporaryFolder()
+            let path = folder.path + "/race-\(round).sqlite"
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<2 {
+                    group.addTask { #expect(try Store.open(path: path).appliedMigrations().count == 2) }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
     @Test func aFileThatIsNotADatabaseGivesAClearError() throws {
         let folder = TemporaryFolder()
         let path = folder.path + "/garbage.sqlite"
