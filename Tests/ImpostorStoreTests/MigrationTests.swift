@@ -56,7 +56,10 @@ struct MigrationTests {
             let path = folder.path + "/race-\(round).sqlite"
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<2 {
-                    group.addTask { #expect(try Store.open(path: path).appliedMigrations().count == 2) }
+                    group.addTask {
+                        let applied = try Store.open(path: path).appliedMigrations()
+                        #expect(applied.count == 2)
+                    }
                 }
                 try await group.waitForAll()
             }
