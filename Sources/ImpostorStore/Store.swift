@@ -18,9 +18,10 @@ public final class Store: Sendable {
         self.writer = writer
         self.path = path
         // Two processes opening a new file (a scan and the review page) would both see no migration
-        // applied and both try to run v1. An flock on the file serialises them; SQLite's own locks are
-        // fcntl locks, which flock does not touch on Linux.
-        let fd = path.map { Glibc.open($0, O_RDONLY | O_CLOEXEC) } ?? -1
+        // applied and both try to run v1. An flock on the file's folder serialises them. Never on the
+        // database file itself: closing any descriptor of that file drops SQLite's fcntl locks.
+        let folder = path.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 }
+        let fd = folder.map { Glibc.open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } ?? -1
         if fd >= 0 {
             while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
         }

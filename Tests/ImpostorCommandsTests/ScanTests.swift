@@ -75,7 +75,7 @@ struct ScanTests {
     @Test func aSecondScanRefusesWhileTheFirstRunsAndWaitsWhenAsked() throws {
         let f = try ScanFixture(suspects: 1500)
         defer { f.remove() }
-        let (first, _, _) = try f.start()
+        let (first, _, firstErr) = try f.start()
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
         #expect(try f.waitFor { store in try store.recentRuns().first?.status == .running })
         let refused = try CLI.run(f.arguments())
@@ -86,7 +86,7 @@ struct ScanTests {
         let waited = try CLI.run(f.arguments(["--wait"]))
         #expect(waited.status == 0, "\(waited.stderr)")
         first.waitUntilExit()
-        #expect(first.terminationStatus == 0)
+        #expect(first.terminationStatus == 0, "first scan said: \(firstErr.text.suffix(800))")
         let store = try Store.open(path: f.database)
         #expect(try store.recentRuns().map(\.status) == [.completed, .completed])
         #expect(try store.cases(CaseFilter(limit: 100_000)).count == 1500)
