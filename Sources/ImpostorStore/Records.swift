@@ -4,10 +4,16 @@ import GRDB
 // One record type per table. Columns are snake_case; the records are internal so that only this
 // module knows the schema.
 
-struct ScanRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
+/// A record whose Swift properties map to snake_case columns.
+protocol SnakeCaseRecord: Codable, FetchableRecord, EncodableRecord {}
+
+extension SnakeCaseRecord {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
+
+struct ScanRunRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "scan_run"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var id: Int64?
     var startedAt: Date
     var endedAt: Date?
@@ -23,10 +29,8 @@ struct ScanRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct SourceRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct SourceRunRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "source_run"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var id: Int64?
     var runId: Int64
     var source: String
@@ -38,10 +42,8 @@ struct SourceRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct AccountRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "account"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var id: Int64?
     var platform: String
     var stableId: String
@@ -53,10 +55,8 @@ struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct SnapshotRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct SnapshotRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "snapshot"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var id: Int64?
     var accountId: Int64
     var handle: String
@@ -70,19 +70,15 @@ struct SnapshotRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct ImageRecord: Codable, FetchableRecord, PersistableRecord {
+struct ImageRecord: SnakeCaseRecord, PersistableRecord {
     static let databaseTableName = "image"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var sha256: String
     var bytes: Data
     var storedAt: Date
 }
 
-struct AssessmentRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct AssessmentRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "assessment"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var id: Int64?
     var snapshotId: Int64
     var runId: Int64?
@@ -96,10 +92,8 @@ struct AssessmentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct CaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct CaseRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "case_file"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var id: Int64?
     var accountId: Int64
     var identity: String
@@ -112,10 +106,8 @@ struct CaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct CaseEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct CaseEventRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "case_event"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var id: Int64?
     var caseId: Int64
     var at: Date
@@ -128,10 +120,8 @@ struct CaseEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct DraftRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct DraftRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "draft"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var id: Int64?
     var caseId: Int64
     var kind: String
@@ -141,10 +131,8 @@ struct DraftRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct SubmissionRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "submission"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     var id: Int64?
     var caseId: Int64
     var platform: String
