@@ -54,7 +54,7 @@ extension Impostor {
             if reason != nil && decision != "dismiss" { throw ValidationError("--reason goes with dismiss") }
             if decision == "snooze" {
                 guard let until else { throw ValidationError("snooze needs --until YYYY-MM-DD") }
-                guard Self.day(until) != nil else { throw ValidationError("--until \(until): write the date as YYYY-MM-DD") }
+                guard LondonDay.end(of: until) != nil else { throw ValidationError("--until \(until): write the date as YYYY-MM-DD") }
             } else if until != nil {
                 throw ValidationError("--until goes with snooze")
             }
@@ -68,7 +68,7 @@ extension Impostor {
             case "confirm": .confirm
             case "dismiss": .dismiss(reason.flatMap(DismissReason.init(rawValue:)) ?? .other)
             case "allow": .allow
-            case "snooze": .snooze(until: Self.day(until ?? "")!)
+            case "snooze": .snooze(until: LondonDay.end(of: until ?? "")!)
             case "reported": .reported
             default: .reopen
             }
@@ -82,14 +82,6 @@ extension Impostor {
                 Console.error("impostor: \(error.reason)")
                 throw ExitCode(error.code == .notFound || error.code == .invalidDecision ? 1 : ExitCodes.store)
             }
-        }
-
-        static func day(_ text: String) -> Date? {
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_US_POSIX")
-            f.timeZone = TimeZone(identifier: "Europe/London")
-            f.dateFormat = "yyyy-MM-dd"
-            return f.date(from: text).map { $0.addingTimeInterval(86_399) }
         }
 
         /// The person at the keyboard, for the audit trail.

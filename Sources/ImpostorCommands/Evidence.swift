@@ -60,7 +60,7 @@ extension Impostor {
                 var avatarFiles: [Int64: String] = [:]
                 for (n, snap) in detail.snapshots.enumerated() {
                     guard let sha = snap.avatarImage, let bytes = try store.image(sha256: sha) else { continue }
-                    let name = "avatar-\(detail.snapshots.count - n).\(Self.fileExtension(bytes))"
+                    let name = "avatar-\(detail.snapshots.count - n).\((ImageFormat(sniffing: bytes)?.fileExtension ?? "bin"))"
                     try Data(bytes).write(to: URL(fileURLWithPath: out + "/" + name))
                     avatarFiles[snap.id] = name
                 }
@@ -69,7 +69,7 @@ extension Impostor {
                 if let logo = identity?.logos.first {
                     let path = logo.hasPrefix("/") ? logo : watchlist.directory + "/" + logo
                     if let data = fm.contents(atPath: path) {
-                        logoFile = "logo." + Self.fileExtension([UInt8](data))
+                        logoFile = "logo." + (ImageFormat(sniffing: [UInt8](data))?.fileExtension ?? "bin")
                         try data.write(to: URL(fileURLWithPath: out + "/" + logoFile!))
                     }
                 }
@@ -98,14 +98,6 @@ extension Impostor {
                 Console.error("impostor: cannot write the evidence to \(out): \(error.localizedDescription)")
                 throw ExitCode(1)
             }
-        }
-
-        static func fileExtension(_ bytes: [UInt8]) -> String {
-            if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpg" }
-            if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "png" }
-            if bytes.starts(with: Array("GIF8".utf8)) { return "gif" }
-            if bytes.count > 12, Array(bytes[8..<12]) == Array("WEBP".utf8) { return "webp" }
-            return "bin"
         }
     }
 }

@@ -12,6 +12,7 @@ public struct ScanService: Service {
     let watchlist: Watchlist
     let digest: DigestMailer?
     let logger: Logger
+    /// A fresh pass for each scan: its fetch session carries the per-run request budget and rate-limit state.
     let makePass: @Sendable () throws -> ScanPass
 
     public init(

@@ -37,17 +37,9 @@ public struct AvatarStore: Sendable {
         guard let ext = Self.types[type] else {
             throw FetchError(.badResponse, "the avatar is not a JPEG, PNG, GIF or WebP image (\(type.isEmpty ? "no content type" : type))", url: url)
         }
-        guard Self.looksLikeImage(response.body) else {
+        guard ImageFormat(sniffing: response.body) != nil else {
             throw FetchError(.badResponse, "the avatar's bytes are not an image of a known kind", url: url)
         }
         return try cache.store(url, namespace: "avatars", response: response, fileExtension: ext)
-    }
-
-    /// Checks the magic bytes, because a content type is only the server's claim.
-    static func looksLikeImage(_ b: [UInt8]) -> Bool {
-        if b.starts(with: [0xFF, 0xD8, 0xFF]) { return true }
-        if b.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return true }
-        if b.starts(with: Array("GIF8".utf8)) { return true }
-        return b.count >= 12 && b.starts(with: Array("RIFF".utf8)) && Array(b[8..<12]) == Array("WEBP".utf8)
     }
 }

@@ -93,7 +93,7 @@ struct ReviewRoutes: Sendable {
         case "reported": decision = .reported
         case "reopen": decision = .reopen
         case "snooze":
-            guard let until = Self.day(form["until"] ?? "") else {
+            guard let until = LondonDay.end(of: form["until"] ?? "") else {
                 throw HTTPError(.badRequest, message: "To snooze, choose the date until which the case should wait.")
             }
             decision = .snooze(until: until)
@@ -137,29 +137,8 @@ struct ReviewRoutes: Sendable {
 
     /// The content type from the file's own signature, never from its name.
     static func image(_ bytes: [UInt8]) -> Response {
-        let type: String
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
-            type = "image/jpeg"
-        } else if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
-            type = "image/png"
-        } else if bytes.starts(with: Array("GIF8".utf8)) {
-            type = "image/gif"
-        } else if bytes.count > 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) {
-            type = "image/webp"
-        } else {
-            type = "application/octet-stream"
-        }
+        let type = ImageFormat(sniffing: bytes)?.mimeType ?? "application/octet-stream"
         return Response(status: .ok, headers: [.contentType: type, .cacheControl: "private, max-age=86400"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    /// A date from an `<input type="date">` (YYYY-MM-DD), as the end of that day in London.
-    static func day(_ text: String) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Europe/London")
-        f.dateFormat = "yyyy-MM-dd"
-        guard let start = f.date(from: text) else { return nil }
-        return start.addingTimeInterval(86_399)
     }
 }

@@ -13,7 +13,7 @@ struct AvatarStoreTests {
             let second = try await store.download(server.base + "/avatar.png", stats: SourceStats())
             #expect(first == second)
             #expect(first.hasSuffix(".png"))
-            #expect(AvatarStore.looksLikeImage([UInt8](FileManager.default.contents(atPath: first) ?? Data())))
+            #expect(ImageFormat(sniffing: [UInt8](FileManager.default.contents(atPath: first) ?? Data())) != nil)
             let stats = try await server.stats()
             #expect(stats["avatar_200"] as? Int == 1)
             #expect(stats["avatar_304"] as? Int == 1)

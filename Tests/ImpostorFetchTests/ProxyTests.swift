@@ -1,4 +1,5 @@
 import Foundation
+import ImpostorCore
 import Testing
 
 @testable import ImpostorFetch
@@ -109,7 +110,7 @@ struct ProxiedGuardTests {
             try await withProxy { proxy in
                 // The proxy itself is on loopback: the guard must not refuse it, only check the target.
                 let path = try await Self.store(proxy).download("http://203.0.113.7:\(server.port)/avatar.png", stats: SourceStats())
-                #expect(AvatarStore.looksLikeImage([UInt8](FileManager.default.contents(atPath: path) ?? Data())))
+                #expect(ImageFormat(sniffing: [UInt8](FileManager.default.contents(atPath: path) ?? Data())) != nil)
                 let log = try await proxyLog(proxy)
                 #expect(log == ["GET http://203.0.113.7:\(server.port)/avatar.png"])
             }
