@@ -83,7 +83,8 @@ struct CurlHTTPClientTests {
             _ = try await run(perHost: 12)
             let counters = try await server.stats()
             let peaks = counters["peak_in_flight"] as? [String: Int] ?? [:]
-            #expect(peaks["2"] == 2)
+            // Never more than two at once; a loaded machine may not even overlap two 20 ms requests.
+            #expect((1...2).contains(peaks["2"] ?? 0), "peaks \(peaks)")
             // Twelve at once are allowed; a loaded machine may start fewer, but more than two run together.
             #expect((peaks["12"] ?? 0) > 2, "peaks \(peaks)")
             // 12 requests of 20 ms two at a time take at least 6 rounds.
