@@ -3,6 +3,7 @@ import Foundation
 import ImpostorCore
 import ImpostorDaemon
 import ImpostorDrafts
+import ImpostorStore
 
 extension Impostor {
     /// `impostor notice`: the report to paste into the platform's impersonation form.
@@ -10,7 +11,19 @@ extension Impostor {
         static let configuration = CommandConfiguration(
             commandName: "notice",
             abstract: "Drafts the report to paste into the platform's impersonation form for a confirmed case.",
-            discussion: "Every field the form asks for, where to report, and who may report (for a Mayor or Clerk, the person impersonated, with their own ID: impostor never stores identity documents)."
+            discussion: """
+                Every field the form asks for, where to report, and who may report (for a Mayor or Clerk, the person impersonated, with their own ID: impostor never stores identity documents).
+
+                Mastodon and Bluesky take reports by API: --submit sends this one through the council's own account and records what was sent, when and the answer with the case, which becomes reported. It needs, in the council's file:
+
+                  [reporting]
+                  # a token with the scopes read:search and write:reports
+                  mastodon_token_file = "/etc/impostor/secrets/mastodon-token"
+                  # an app password (Bluesky: Settings → Privacy and security → App passwords)
+                  bluesky_app_password_file = "/etc/impostor/secrets/bluesky-app-password"
+
+                The accounts are the council's [[official]] Mastodon and Bluesky ones (or mastodon_account, bluesky_account); mastodon_server and bluesky_service override where they live.
+                """
         )
 
         @OptionGroup var watchlistOptions: WatchlistOptions
@@ -22,7 +35,18 @@ extension Impostor {
         @Option(help: "Draft for another platform than the suspect's (facebook, instagram, threads, x, youtube, tiktok, linkedin, nextdoor, bluesky, mastodon).")
         var platform: String?
 
+        @Flag(help: "Send the report to Mastodon or Bluesky through the council's own account (see above).")
+        var submit = false
+
+        @Flag(help: "With --submit: send it even though the case was reported before.")
+        var again = false
+
+        @Option(name: .customLong("as"), help: ArgumentHelp("With --submit: the name recorded as the sender (default: your login name).", valueName: "name"))
+        var actor: String?
+
         func validate() throws {
+            if again && !submit { throw ValidationError("--again only goes with --submit") }
+            if submit && platform != nil { throw ValidationError("--submit sends to the account's own platform: leave out --platform") }
             if let platform, !ImpostorCore.Platform.known.contains(ImpostorCore.Platform(rawValue: platform)) {
                 throw ValidationError("--platform \(platform): use one of \(ImpostorCore.Platform.known.map(\.rawValue).joined(separator: ", "))")
             }
@@ -31,10 +55,15 @@ extension Impostor {
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: true)
             let store = try storeOptions.open(settings: try DaemonSettings.load(watchlist))
-            let (_, draft) = try CaseDrafts.confirmedCase(caseID, store: store, watchlist: watchlist, preElection: false)
-            let notice = try CaseDrafts.drafter(watchlist).notice(for: draft, platform: platform.map(ImpostorCore.Platform.init(rawValue:)))
+            let (detail, draft) = try CaseDrafts.confirmedCase(caseID, store: store, watchlist: watchlist, preElection: false)
+            let drafter = try CaseDrafts.drafter(watchlist)
+            let notice = drafter.notice(for: draft, platform: platform.map(ImpostorCore.Platform.init(rawValue:)))
             Console.out(notice.text)
             if !notice.fits { Console.error("impostor: the description is over the form's limit even after shortening; edit it before sending") }
+            guard submit, let identity = watchlist.identity(id: detail.summary.identity) else { return }
+            let submission = ReportSubmission(detail: detail, identity: identity, draft: draft, drafter: drafter, store: store,
+                                              watchlist: watchlist, actor: actor ?? Decide.loginName())
+            try await submission.run(again: again)
         }
     }
 

@@ -26,6 +26,8 @@ public struct Identity: Hashable, Sendable, Codable {
     public var allowed: [AccountReference]
     /// Extra search queries for fetching, beyond names, aliases and people.
     public var queries: [String]
+    /// The council's accounts and secret files for sending reports straight to Mastodon and Bluesky.
+    public var reporting: ReportingAccounts?
 
     public init(
         id: String, name: String, kind: String = "", place: String = "", area: String = "", aliases: [String] = [],

@@ -9,7 +9,7 @@ struct IdentityParser {
 
     static let topKeys: Set<String> = [
         "name", "kind", "place", "area", "aliases", "website", "domains", "logos", "contact", "official", "people",
-        "allow", "queries", "accounts_page", "nation",
+        "allow", "queries", "accounts_page", "nation", "reporting",
     ]
 
     /// The nations of the UK, as `nation` takes them.
@@ -55,6 +55,7 @@ struct IdentityParser {
                 phone: c.string("phone", into: &d), address: c.string("address", into: &d))
         }
         identity.officials = accounts(top, key: "official", into: &d)
+        if let r = top.subtable("reporting", into: &d) { identity.reporting = reporting(r, identity: identity, into: &d) }
         identity.allowed = accounts(top, key: "allow", into: &d)
         for p in top.tables("people", into: &d) {
             p.warnUnknown(["name", "role"], into: &d)
@@ -86,6 +87,40 @@ struct IdentityParser {
             return AccountReference(platform: platform, handle: handle, url: entry.string("url", into: &d),
                                     note: entry.string("note", into: &d))
         }
+    }
+
+    private func reporting(_ r: TableReader, identity: Identity, into d: inout [Diagnostic]) -> ReportingAccounts {
+        r.warnUnknown(["mastodon_account", "mastodon_server", "mastodon_token_file", "bluesky_account",
+                       "bluesky_app_password_file", "bluesky_service", "bluesky_moderation_service"], into: &d)
+        func path(_ key: String) -> String? {
+            r.string(key, into: &d).map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
+        }
+        func web(_ key: String) -> String? {
+            guard let url = r.string(key, into: &d) else { return nil }
+            guard url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") else {
+                d.append(Diagnostic(.error, file: file, line: r.line(key), "[reporting] \(key) must be a web address",
+                                    hint: "write it with https://, for example \"https://mastodon.social\""))
+                return nil
+            }
+            return url
+        }
+        var accounts = ReportingAccounts()
+        accounts.mastodonAccount = r.string("mastodon_account", into: &d)
+        accounts.mastodonServer = web("mastodon_server")
+        accounts.mastodonTokenFile = path("mastodon_token_file")
+        accounts.blueskyAccount = r.string("bluesky_account", into: &d)
+        accounts.blueskyAppPasswordFile = path("bluesky_app_password_file")
+        accounts.blueskyService = web("bluesky_service")
+        accounts.blueskyModerationService = r.string("bluesky_moderation_service", into: &d)
+        var withAccounts = identity
+        withAccounts.reporting = accounts
+        let secrets = [(Platform.mastodon, "mastodon_token_file", accounts.mastodonTokenFile),
+                       (.bluesky, "bluesky_app_password_file", accounts.blueskyAppPasswordFile)]
+        for (platform, secret, secretPath) in secrets where secretPath != nil && withAccounts.reportingAccount(on: platform) == nil {
+            d.append(Diagnostic(.error, file: file, line: r.line(secret), "[reporting] \(secret) is set but there is no \(platform) account to report from",
+                                hint: "add the council's own account as [[official]] platform = \"\(platform)\", or set \(platform)_account"))
+        }
+        return accounts
     }
 
     private func logos(_ top: TableReader, into d: inout [Diagnostic]) -> [String] {

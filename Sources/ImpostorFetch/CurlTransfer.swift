@@ -59,7 +59,8 @@ final class CurlTransfer: @unchecked Sendable {
         set(CURLOPT_NOSIGNAL, 1)
         set(CURLOPT_PROTOCOLS_STR, "http,https")
         set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        set(CURLOPT_FOLLOWLOCATION, route.followRedirects ? 1 : 0)
+        // A POST is never followed: curl would resend it as a GET, or resend a report to another host.
+        set(CURLOPT_FOLLOWLOCATION, route.followRedirects && request.method == .get ? 1 : 0)
         set(CURLOPT_MAXREDIRS, config.maxRedirects)
         // "" turns the proxy off whatever the environment says: the route was decided in Swift.
         set(CURLOPT_PROXY, route.proxy ?? "")
@@ -86,6 +87,19 @@ final class CurlTransfer: @unchecked Sendable {
         // still counts decoded bytes, which is what stops a compressed bomb.
         if ccurl_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxBodyBytes)) != CURLE_OK {
             failed = failed ?? CURLOPT_MAXFILESIZE_LARGE
+        }
+        if request.method == .post {
+            set(CURLOPT_POST, 1)
+            // The size first, so COPYPOSTFIELDS copies exactly the body's bytes, NULs included.
+            if ccurl_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count)) != CURLE_OK {
+                failed = failed ?? CURLOPT_POSTFIELDSIZE_LARGE
+            }
+            let copied = request.body.isEmpty
+                ? ccurl_easy_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, "")
+                : request.body.withUnsafeBytes { ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+            if copied != CURLE_OK { failed = failed ?? CURLOPT_COPYPOSTFIELDS }
+            // No "Expect: 100-continue" round trip: report bodies are small.
+            headerList = curl_slist_append(headerList, "Expect:")
         }
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
             headerList = curl_slist_append(headerList, "\(name): \(value)")

@@ -23,6 +23,8 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let blockedAddress = Code(name: "blocked-address")
         /// The server answered with an HTTP status impostor cannot use.
         public static let status = Code(name: "http-status")
+        /// The server refused the council's credentials (a token or app password) for a report.
+        public static let unauthorized = Code(name: "unauthorized")
         /// The server kept saying "slow down" beyond the retries and waits allowed.
         public static let rateLimited = Code(name: "rate-limited")
         /// This run's request budget is spent.

@@ -33,13 +33,7 @@ public struct Fetcher: Sendable {
     /// A fetcher over the live libcurl client, set up from the watchlist's settings:
     /// `allow_private_addresses`, `request_budget`, `max_connections_per_host` and `ca_bundle`.
     public static func live(watchlist: Watchlist, cacheDirectory: String, logger: Logger) -> Fetcher {
-        var http = HTTPClientConfiguration()
-        if let ca = watchlist.settings.other["ca_bundle"]?.string {
-            http.caBundlePath = ca.hasPrefix("/") ? ca : watchlist.directory + "/" + ca
-        }
-        if let perHost = watchlist.settings.other["max_connections_per_host"]?.integer, (1...64).contains(perHost) {
-            http.maxConnectionsPerHost = perHost
-        }
+        let http = httpConfiguration(watchlist)
         var policy = RetryPolicy()
         if let budget = watchlist.settings.other["request_budget"]?.integer, budget > 0 { policy.budget = budget }
         let session = FetchSession(
@@ -47,6 +41,18 @@ public struct Fetcher: Sendable {
             policy: policy, strangerGuard: AddressGuard(allowPrivate: watchlist.settings.allowPrivateAddresses),
             logger: logger)
         return Fetcher(session: session, avatars: AvatarStore(session: session))
+    }
+
+    /// The live client's settings from `impostor.toml`: `ca_bundle` and `max_connections_per_host`.
+    public static func httpConfiguration(_ watchlist: Watchlist) -> HTTPClientConfiguration {
+        var http = HTTPClientConfiguration()
+        if let ca = watchlist.settings.other["ca_bundle"]?.string {
+            http.caBundlePath = ca.hasPrefix("/") ? ca : watchlist.directory + "/" + ca
+        }
+        if let perHost = watchlist.settings.other["max_connections_per_host"]?.integer, (1...64).contains(perHost) {
+            http.maxConnectionsPerHost = perHost
+        }
+        return http
     }
 
     /// Runs every source of `plan`; failures are in the summaries, never thrown.

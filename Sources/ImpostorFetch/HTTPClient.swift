@@ -1,10 +1,17 @@
 import Foundation
 
-/// One HTTP request. Only GET is needed: impostor reads public listings and never posts.
+/// One HTTP request: a GET for reading listings, or a POST for sending a report the clerk asked for.
 public struct HTTPRequest: Sendable, Hashable {
+    public enum Method: String, Sendable, Hashable {
+        case get = "GET", post = "POST"
+    }
+
     public var url: String
-    /// Extra request headers as "Name: value" pairs (Authorization, If-None-Match, Accept).
+    public var method: Method
+    /// Extra request headers as "Name: value" pairs (Authorization, If-None-Match, Accept, Content-Type).
     public var headers: [String: String]
+    /// The body of a POST, sent as it is.
+    public var body: [UInt8]
     /// When set, every address the transfer connects to (redirects included) must pass this guard.
     public var addressGuard: AddressGuard?
     /// Overrides the client's maximum body size, counted after decompression.
@@ -12,9 +19,20 @@ public struct HTTPRequest: Sendable, Hashable {
 
     public init(url: String, headers: [String: String] = [:], addressGuard: AddressGuard? = nil, maxBodyBytes: Int? = nil) {
         self.url = url
+        self.method = .get
         self.headers = headers
+        self.body = []
         self.addressGuard = addressGuard
         self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// A POST of `body`, labelled with its content type.
+    public static func post(_ url: String, body: [UInt8], contentType: String, headers: [String: String] = [:]) -> HTTPRequest {
+        var request = HTTPRequest(url: url, headers: headers)
+        request.method = .post
+        request.body = body
+        request.headers["Content-Type"] = contentType
+        return request
     }
 }
 

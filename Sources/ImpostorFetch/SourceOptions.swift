@@ -40,16 +40,14 @@ struct SourceOptions: Sendable {
         value.hasPrefix("/") ? value : (directory as NSString).appendingPathComponent(value)
     }
 
-    /// A secret read from the file a key names, trimmed. The secret is never put in an error.
+    /// A secret read from the file a key names. The secret is never put in an error.
     func secret(_ key: String) throws(FetchError) -> String? {
         guard let file = try string(key) else { return nil }
-        let full = path(file)
-        guard let data = FileManager.default.contents(atPath: full) else {
-            throw FetchError(.configuration, "\(settings.location): cannot read the `\(key)` file \(full)")
+        do {
+            return try SecretFile.read(path(file), what: "`\(key)`")
+        } catch {
+            throw FetchError(.configuration, "\(settings.location): \(error.reason)")
         }
-        let secret = String(decoding: data, as: UTF8.self).trimmingSpaces()
-        if secret.isEmpty { throw FetchError(.configuration, "\(settings.location): the `\(key)` file \(full) is empty") }
-        return secret
     }
 
     /// A base URL without its trailing slash; only http and https.

@@ -118,6 +118,12 @@ struct CaseEventRecord: SnakeCaseRecord, MutablePersistableRecord {
     var reason: String?
     var note: String?
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Adds the event to its case's trail; nothing reads the new row's id.
+    func append(to db: Database) throws {
+        var event = self
+        try event.insert(db)
+    }
 }
 
 struct DraftRecord: SnakeCaseRecord, MutablePersistableRecord {

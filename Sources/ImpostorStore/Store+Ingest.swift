@@ -93,11 +93,11 @@ extension Store {
                 try CaseEventRecord(
                     caseId: c.id!, at: now, actor: "impostor", action: "changed",
                     reason: identityChange(from: before, to: current) ?? "the bio changed"
-                ).insertAndFetch(db)
+                ).append(to: db)
             }
             if let why = reopenWhy {
                 try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "reopen", fromStatus: status.rawValue,
-                                    toStatus: CaseStatus.new.rawValue, reason: why).insertAndFetch(db)
+                                    toStatus: CaseStatus.new.rawValue, reason: why).append(to: db)
                 c.status = CaseStatus.new.rawValue
                 c.snoozedUntil = nil
                 outcome = .reopened(caseID: c.id!, why: why)
@@ -110,7 +110,7 @@ extension Store {
                                score: a.score, openedAt: now, updatedAt: now)
             try c.insert(db)
             try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "open", toStatus: CaseStatus.new.rawValue,
-                                reason: String(format: "scored %.2f as a suspect", a.score)).insertAndFetch(db)
+                                reason: String(format: "scored %.2f as a suspect", a.score)).append(to: db)
             outcome = .opened(caseID: c.id!)
             try bump(db, run, opened: 1)
         }
@@ -186,7 +186,7 @@ extension Store {
             c.updatedAt = now
             try c.update(db)
             try CaseEventRecord(caseId: caseID, at: now, actor: "impostor", action: "removed", fromStatus: from,
-                                toStatus: CaseStatus.removed.rawValue, reason: reason).insertAndFetch(db)
+                                toStatus: CaseStatus.removed.rawValue, reason: reason).append(to: db)
             try Self.bump(db, run, removed: 1)
         }
     }

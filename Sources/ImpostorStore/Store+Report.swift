@@ -57,7 +57,7 @@ extension Store {
             }
             try CaseEventRecord(caseId: caseID, at: now, actor: actor, action: succeeded ? "submitted" : "submit-failed",
                                 fromStatus: from, toStatus: c.status,
-                                reason: "report sent to \(endpoint)").insertAndFetch(db)
+                                reason: "report sent to \(endpoint)").append(to: db)
         }
     }
 

@@ -145,7 +145,7 @@ extension Store {
             let trimmedNote = note.map { String($0.prefix(4000)) }
             try CaseEventRecord(caseId: id, at: now, actor: String(actor.prefix(200)), action: decision.action,
                                 fromStatus: from.rawValue, toStatus: c.status, reason: reason,
-                                note: trimmedNote?.isEmpty == true ? nil : trimmedNote).insertAndFetch(db)
+                                note: trimmedNote?.isEmpty == true ? nil : trimmedNote).append(to: db)
             guard let row = try Row.fetchOne(db, sql: Self.summarySelect + " WHERE c.id = ?", arguments: [id]) else {
                 throw StoreError(.notFound, "case \(id) vanished while it was being decided")
             }

@@ -95,4 +95,45 @@ import Testing
         #expect(f.nation == nil)
         #expect(warnings.contains { $0.file.hasSuffix("f.toml") && $0.line == 2 && $0.message.contains("Narnia") })
     }
+
+    @Test func readsTheReportingAccountsAndTheirSecretFiles() throws {
+        let dir = try folder([
+            "g.toml": """
+                name = "G Town Council"
+                [[official]]
+                platform = "mastodon"
+                handle = "@gtc@social.example"
+                [[official]]
+                platform = "bluesky"
+                handle = "gtc.gov.uk"
+                [reporting]
+                mastodon_token_file = "secrets/mastodon-token"
+                bluesky_app_password_file = "/etc/impostor/bluesky"
+                bluesky_account = "reports.gtc.gov.uk"
+                """,
+        ])
+        let (list, warnings) = try WatchlistLoader.load(directory: dir)
+        #expect(warnings.isEmpty)
+        let g = try #require(list.identity(id: "g"))
+        #expect(g.reporting?.mastodonTokenFile == dir + "/secrets/mastodon-token")
+        #expect(g.reporting?.blueskyAppPasswordFile == "/etc/impostor/bluesky")
+        // The official account unless another is named.
+        #expect(g.reportingAccount(on: .mastodon) == "@gtc@social.example")
+        #expect(g.reportingAccount(on: .bluesky) == "reports.gtc.gov.uk")
+        #expect(g.reportingAccount(on: .facebook) == nil)
+    }
+
+    @Test func aSecretWithNoAccountToReportFromIsAnError() throws {
+        let dir = try folder([
+            "h.toml": "name = \"H Town Council\"\n[reporting]\nmastodon_token_file = \"t\"\nmastodon_server = \"mastodon.example\"\n"
+        ])
+        do {
+            _ = try WatchlistLoader.load(directory: dir)
+            Issue.record("a token with no Mastodon account loaded")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.contains { $0.contains("h.toml:3") && $0.contains("no mastodon account") })
+            #expect(messages.contains { $0.contains("h.toml:4") && $0.contains("web address") })
+        }
+    }
 }

@@ -264,6 +264,22 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(404, {"error": "not found"})
 
 
+def _do_POST(self):
+    length = int(self.headers.get("Content-Length", "0"))
+    body = self.rfile.read(length)
+    path = urlparse(self.path).path
+    if path == "/echo":
+        return self.send(200, {"method": self.command, "content_type": self.headers.get("Content-Type"),
+                               "expect": self.headers.get("Expect"), "hex": body.hex()})
+    if path == "/post-redirect":
+        # A POST must not be replayed elsewhere: the client has to stop at this answer.
+        return self.send(303, {"see": "/echo"}, headers={"Location": "/echo"})
+    return self.send(404, {"error": "not found"})
+
+
+Handler.do_POST = _do_POST
+
+
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 512  # the default of 5 drops connections under load
