@@ -34,17 +34,7 @@ final class LocalHTTPServer {
     init(routes: [String: Int]) throws {
         routesFile = FileManager.default.temporaryDirectory.appendingPathComponent("routes-\(UUID().uuidString).json").path
         try write(routes)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, routesFile]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = stdin
-        try process.run()
-        var line = Data()
-        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) {
-            line.append(byte)
-        }
-        port = Int(String(decoding: line, as: UTF8.self)) ?? 0
+        port = Int(try CLI.startPython(process, ["-c", Self.script, routesFile], stdin: stdin)) ?? 0
     }
 
     func set(_ path: String, status: Int) {
@@ -65,6 +55,22 @@ final class LocalHTTPServer {
 }
 
 extension CLI {
+    /// Starts python3 with `arguments`, holding its stdin (the server exits when the test lets go),
+    /// and returns the first line it prints: the port it listens on.
+    static func startPython(_ process: Process, _ arguments: [String], stdin: Pipe) throws -> String {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = stdin
+        try process.run()
+        var line = Data()
+        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) {
+            line.append(byte)
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
+
     /// Runs any program (curl in the tests) and collects its output.
     static func runTool(_ path: String, _ arguments: [String]) throws -> Result {
         let process = Process()

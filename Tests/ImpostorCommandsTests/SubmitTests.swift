@@ -17,17 +17,8 @@ import Testing
         init(_ arguments: [String] = []) throws {
             let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 .appendingPathComponent("../ImpostorFetchTests/Servers/report_server.py").standardized.path
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script] + arguments
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardInput = stdin
-            try process.run()
-            var line = Data()
-            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) {
-                line.append(byte)
-            }
-            port = Int(String(decoding: line, as: UTF8.self).replacingOccurrences(of: "PORT ", with: "")) ?? 0
+            let first = try CLI.startPython(process, [script] + arguments, stdin: stdin)
+            port = Int(first.replacingOccurrences(of: "PORT ", with: "")) ?? 0
         }
 
         var base: String { "http://127.0.0.1:\(port)" }

@@ -7,8 +7,6 @@ State lives in memory; GET /stats returns the counters tests assert on.
 import email.utils
 import gzip
 import json
-import os
-import signal
 import socketserver
 import ssl
 import sys
@@ -16,6 +14,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+import lifetime
 
 LOCK = threading.Lock()
 STATS = {"violations": 0, "hits": {}, "avatar_200": 0, "avatar_304": 0, "max_batch": 0, "times": {}}
@@ -285,23 +284,14 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 512  # the default of 5 drops connections under load
 
 
-def exit_when_stdin_closes():
-    """The test process holds our stdin: when it lets go (or dies), the server ends too."""
-    sys.stdin.buffer.read()
-    os._exit(0)
-
-
 def main():
-    # Swift's Process starts us from a thread that blocks signals; undo that so SIGTERM works.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    lifetime.tie_to_test()
     server = Server(("127.0.0.1", 0), Handler)
     if len(sys.argv) == 4 and sys.argv[1] == "--tls":
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(sys.argv[2], sys.argv[3])
         server.socket = context.wrap_socket(server.socket, server_side=True)
-    print("PORT %d" % server.server_address[1], flush=True)
+    lifetime.announce(server.server_address[1])
     server.serve_forever()
 
 

@@ -7,14 +7,12 @@ client ports seen, so a test can count connections. /slow answers after 200 ms, 
 """
 import asyncio
 import json
-import os
-import signal
 import socket
 import sys
-import threading
 
 from hypercorn.asyncio import serve
 from hypercorn.config import Config
+import lifetime
 
 PORTS = set()
 
@@ -42,16 +40,8 @@ async def app(scope, receive, send):
     await send({"type": "http.response.body", "body": body})
 
 
-def exit_when_stdin_closes():
-    """The test holds our stdin: when it lets go (or dies), the server ends too."""
-    sys.stdin.buffer.read()
-    os._exit(0)
-
-
 def main():
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    lifetime.tie_to_test()
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(128)
@@ -61,7 +51,7 @@ def main():
     config.alpn_protocols = ["h2", "http/1.1"]
     config.accesslog = None
     config.errorlog = None
-    print("PORT %d" % listener.getsockname()[1], flush=True)
+    lifetime.announce(listener.getsockname()[1])
     asyncio.run(serve(app, config))
 
 

@@ -9,14 +9,12 @@ GET /stats (origin form) returns every request it was asked to carry.
 import http.client
 import ipaddress
 import json
-import os
 import select
-import signal
 import socket
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
+import lifetime
 
 LOCK = threading.Lock()
 SEEN = []
@@ -113,18 +111,10 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-def exit_when_stdin_closes():
-    """The test holds our stdin: when it lets go (or dies), the proxy ends too."""
-    sys.stdin.buffer.read()
-    os._exit(0)
-
-
 def main():
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    lifetime.tie_to_test()
     server = Server(("127.0.0.1", 0), Proxy)
-    print("PORT %d" % server.server_address[1], flush=True)
+    lifetime.announce(server.server_address[1])
     server.serve_forever()
 
 

@@ -8,9 +8,10 @@ exactly what arrived, and that no secret went anywhere it should not.
 
 Arguments: --token T --identifier I --password P [--refuse-reports].
 """
-import argparse, json, os, signal, sys, threading
+import argparse, json, threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse, parse_qs
+import lifetime
 
 ARGS = None
 RECEIVED = []
@@ -104,11 +105,6 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-def exit_when_stdin_closes():
-    sys.stdin.buffer.read()
-    os._exit(0)
-
-
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
@@ -117,11 +113,9 @@ def main():
     parser.add_argument("--password", default="abcd-efgh-ijkl-mnop")
     parser.add_argument("--refuse-reports", action="store_true")
     ARGS = parser.parse_args()
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    lifetime.tie_to_test()
     server = Server(("127.0.0.1", 0), Handler)
-    print("PORT %d" % server.server_address[1], flush=True)
+    lifetime.announce(server.server_address[1])
     server.serve_forever()
 
 

@@ -14,14 +14,13 @@ import email
 import email.policy
 import email.utils
 import json
-import os
-import signal
 import socket
 import ssl
 import sys
 import threading
 
 from aiosmtpd.smtp import SMTP, AuthResult
+import lifetime
 
 MODE, OUT = sys.argv[1], sys.argv[2]
 LOCK = threading.Lock()
@@ -55,9 +54,7 @@ class Handler:
 
 
 def main():
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    lifetime.tie_to_test()
     context = None
     user = password = None
     if MODE in ("starttls", "implicit"):
@@ -87,16 +84,10 @@ def main():
     async def serve():
         server = await asyncio.get_running_loop().create_server(
             factory, sock=listener, ssl=context if MODE == "implicit" else None)
-        print("PORT %d" % listener.getsockname()[1], flush=True)
+        lifetime.announce(listener.getsockname()[1])
         await server.serve_forever()
 
     asyncio.run(serve())
-
-
-def exit_when_stdin_closes():
-    """The test holds our stdin: when it lets go (or dies), the server ends too."""
-    sys.stdin.buffer.read()
-    os._exit(0)
 
 
 if __name__ == "__main__":
