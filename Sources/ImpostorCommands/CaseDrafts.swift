@@ -35,6 +35,13 @@ enum CaseDrafts {
         }
     }
 
+    /// Tells the clerk what a drafted text lacks or breaks (a council's edited template can drop the
+    /// Report Fraud line or run over a limit); true when there is nothing to say.
+    static func report(_ findings: [LintFinding]) -> Bool {
+        for finding in findings { Console.error("impostor: check this draft before using it: \(finding.message)") }
+        return findings.isEmpty
+    }
+
     /// Loads a confirmed case, or exits with why it cannot be drafted yet.
     static func confirmedCase(_ id: Int64, store: Store, watchlist: Watchlist, preElection: Bool) throws -> (CaseDetail, DraftCase) {
         let detail: CaseDetail

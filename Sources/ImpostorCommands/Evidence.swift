@@ -66,9 +66,9 @@ extension Impostor {
                 }
                 let identity = watchlist.identity(id: detail.summary.identity)
                 var logoFile: String?
+                // The loader has already put the watchlist folder in front of each logo's path.
                 if let logo = identity?.logos.first {
-                    let path = logo.hasPrefix("/") ? logo : watchlist.directory + "/" + logo
-                    if let data = fm.contents(atPath: path) {
+                    if let data = fm.contents(atPath: logo) {
                         logoFile = "logo." + (ImageFormat(sniffing: [UInt8](data))?.fileExtension ?? "bin")
                         try data.write(to: URL(fileURLWithPath: out + "/" + logoFile!))
                     }
@@ -95,7 +95,7 @@ extension Impostor {
             } catch let exit as ExitCode {
                 throw exit
             } catch {
-                Console.error("impostor: cannot write the evidence to \(out): \(error.localizedDescription)")
+                Console.error("impostor: cannot write the evidence to \(out): \(WriteProblem.describe(out, error))")
                 throw ExitCode(1)
             }
         }

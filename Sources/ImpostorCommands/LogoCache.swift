@@ -107,7 +107,7 @@ struct LogoCache: Sendable {
             try data.write(to: URL(fileURLWithPath: file), options: .atomic)
             return nil
         } catch {
-            return "cannot write the logo cache \(file): \(error.localizedDescription)"
+            return "cannot write the logo cache \(file): \(WriteProblem.describe(file, error))"
         }
     }
 }

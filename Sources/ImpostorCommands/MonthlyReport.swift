@@ -31,7 +31,9 @@ extension Impostor {
             f.locale = Locale(identifier: "en_GB")
             f.timeZone = TimeZone(identifier: "Europe/London")
             f.dateFormat = "yyyy-MM"
-            guard month.count == 7, let start = f.date(from: month) else { return nil }
+            // Exactly four digits, a hyphen and two: the formatter alone also takes "2026/11" and "20261-1".
+            let digits = month.unicodeScalars.enumerated().allSatisfy { i, c in i == 4 ? c == "-" : ("0"..."9").contains(c) }
+            guard month.unicodeScalars.count == 7, digits, let start = f.date(from: month) else { return nil }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = f.timeZone
             guard let end = calendar.date(byAdding: .month, value: 1, to: start) else { return nil }
@@ -93,7 +95,7 @@ extension Impostor {
                     let html = PrintablePages.monthly(title: title, intro: intro, headers: headers, rows: rows, notes: notes)
                     try Data(html.utf8).write(to: URL(fileURLWithPath: "\(out)/report-\(month).html"))
                 } catch {
-                    Console.error("impostor: cannot write the report to \(out): \(error.localizedDescription)")
+                    Console.error("impostor: cannot write the report to \(out): \(WriteProblem.describe(out, error))")
                     throw ExitCode(1)
                 }
             }

@@ -59,7 +59,11 @@ extension Impostor {
             let drafter = try CaseDrafts.drafter(watchlist)
             let notice = drafter.notice(for: draft, platform: platform.map(ImpostorCore.Platform.init(rawValue:)))
             Console.out(notice.text)
-            if !notice.fits { Console.error("impostor: the description is over the form's limit even after shortening; edit it before sending") }
+            let clean = CaseDrafts.report(DraftLint.check(notice, case: draft))
+            if submit && !clean {
+                Console.error("impostor: nothing was sent: fix the notice templates first (`impostor drafts --check`)")
+            }
+            guard clean else { throw ExitCode(1) }
             guard submit, let identity = watchlist.identity(id: detail.summary.identity) else { return }
             let submission = ReportSubmission(detail: detail, identity: identity, draft: draft, drafter: drafter, store: store,
                                               watchlist: watchlist, actor: actor ?? Decide.loginName())
@@ -101,6 +105,7 @@ extension Impostor {
             Console.out(warning.text)
             Console.error("(\(warning.length) of \(warning.limit.maximum), counted as \(channel) counts)")
             for note in warning.reviewNotes { Console.error("note: \(note)") }
+            if !CaseDrafts.report(DraftLint.check(warning, case: draft)) { throw ExitCode(1) }
         }
     }
 

@@ -86,7 +86,9 @@ public enum RequiredElement: String, Sendable, Hashable, CaseIterable {
         case .impostorLink:
             return has(values.suspectURL)
         case .officialLink:
+            // A notice for a platform the council is not on links its accounts page or website instead.
             return has(values.officialLink(on: draft.suspect.platform)) || c.officials.contains { has(AccountLinks.url($0)) }
+                || has(c.accountsLink)
         case .evidence:
             return has(DraftDate.timestamp(draft.firstSeen))
         case .idDocuments:
