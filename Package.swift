@@ -109,9 +109,12 @@ let package = Package(
 
         // Takedown reports and public warnings from editable templates. Pure: reads template files only.
         .target(name: "ImpostorDrafts", dependencies: ["ImpostorCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ImpostorDraftsTests", dependencies: ["ImpostorDrafts", "ImpostorCore"], swiftSettings: swiftSettings),
+        // One scratch folder per test run under /tmp, for every test target.
+        .target(name: "TestScratch", path: "Tests/TestScratch", swiftSettings: swiftSettings),
 
-        .testTarget(name: "ImpostorCoreTests", dependencies: ["ImpostorCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ImpostorDraftsTests", dependencies: ["ImpostorDrafts", "ImpostorCore", "TestScratch"], swiftSettings: swiftSettings),
+
+        .testTarget(name: "ImpostorCoreTests", dependencies: ["ImpostorCore", "TestScratch"], swiftSettings: swiftSettings),
         .testTarget(name: "ImpostorTextTests", dependencies: ["ImpostorText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ImpostorScoringTests",
@@ -126,19 +129,19 @@ let package = Package(
         ),
         .testTarget(
             name: "ImpostorFetchTests",
-            dependencies: ["ImpostorFetch", "ImpostorCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ImpostorFetch", "ImpostorCore", "TestScratch", .product(name: "Logging", package: "swift-log")],
             exclude: ["Servers"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ImpostorStoreTests",
-            dependencies: ["ImpostorStore", "ImpostorCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ImpostorStore", "ImpostorCore", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ImpostorWebTests",
             dependencies: [
-                "ImpostorWeb", "ImpostorStore", "ImpostorCore", "ImpostorImaging",
+                "ImpostorWeb", "ImpostorStore", "ImpostorCore", "ImpostorImaging", "TestScratch",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             // The Chromium driver (Python), run by BrowserTests against `impostor serve`.
@@ -147,12 +150,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ImpostorDaemonTests",
-            dependencies: ["ImpostorDaemon", "ImpostorStore", "ImpostorCore"],
+            dependencies: ["ImpostorDaemon", "ImpostorStore", "ImpostorCore", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ImpostorCommandsTests",
-            dependencies: ["ImpostorCommands", "ImpostorCore", "ImpostorStore"],
+            dependencies: ["ImpostorCommands", "ImpostorCore", "TestScratch", "ImpostorStore"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -73,6 +73,10 @@ final class CurlEngine: @unchecked Sendable {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
                 finish(easy, code: message.pointee.data.result)
             }
+            // A cancelled transfer ends here, without waiting for curl to call its progress callback.
+            for (easy, transfer) in active where transfer.cancelled.load(ordering: .relaxed) {
+                finish(easy, result: .failure(FetchError(.cancelled, "the request was cancelled", url: transfer.request.url)))
+            }
             var events: Int32 = 0
             // Waits for socket activity, curl's own timers, a wake-up, or at most a second.
             _ = curl_multi_poll(multi, nil, 0, active.isEmpty && waiting.isEmpty ? 60_000 : 1_000, &events)

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Runs the real `impostor` binary built beside the tests, as a clerk or a script would.
@@ -46,7 +47,7 @@ struct CLI {
 
     /// A temporary file a child process writes its output to.
     final class OutputFile {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)").path
+        let path = CLI.scratchPath("out")
         let handle: FileHandle
 
         init() throws {
@@ -62,8 +63,11 @@ struct CLI {
         }
     }
 
+    /// A fresh path in the test run's scratch folder, named `prefix-<uuid>`.
+    static func scratchPath(_ prefix: String) -> String { Scratch.path(prefix) }
+
     static func temporaryFolder(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)").path
+        let dir = scratchPath("cli")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in files { try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8) }
         return dir

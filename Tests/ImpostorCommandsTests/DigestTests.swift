@@ -24,7 +24,7 @@ struct DigestTests {
     }
 
     @Test func aScanWithNewSuspectsMailsTheClerkOnceWithLinksAndReasons() throws {
-        let pki = FileManager.default.temporaryDirectory.appendingPathComponent("digest-\(UUID().uuidString)").path
+        let pki = CLI.scratchPath("digest")
         try FileManager.default.createDirectory(atPath: pki, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: pki) }
         let certs = try Self.makeCertificates(in: pki)

@@ -32,7 +32,7 @@ final class LocalHTTPServer {
         """#
 
     init(routes: [String: Int]) throws {
-        routesFile = FileManager.default.temporaryDirectory.appendingPathComponent("routes-\(UUID().uuidString).json").path
+        routesFile = CLI.scratchPath("routes") + ".json"
         try write(routes)
         port = Int(try CLI.startPython(process, ["-c", Self.script, routesFile], stdin: stdin)) ?? 0
     }

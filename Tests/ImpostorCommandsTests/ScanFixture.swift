@@ -10,7 +10,7 @@ struct ScanFixture {
 
     /// `profiles` suspects ("Oakbridge Town Council 1", ...) plus a few clear accounts, in a JSON-lines listing.
     init(suspects: Int, clear: Int = 3, settings: String = "", profileURL: (Int) -> String = { "https://www.facebook.com/fake\($0)" }) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString)").path
+        folder = CLI.scratchPath("scan")
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder + "/watchlist", withIntermediateDirectories: true)
         let repo = FileManager.default.currentDirectoryPath

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import TestScratch
 @testable import ImpostorCore
 
 /// SHA-256 against the examples NIST publishes for FIPS 180-4 (the one- and two-block
@@ -58,7 +59,7 @@ import Testing
 
     /// What coreutils makes of the same bytes: an independent implementation.
     static func sha256sum(_ bytes: [UInt8]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sha-\(UUID().uuidString)").path
+        let path = Scratch.path("sha")
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let process = Process()

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestScratch
 @testable import ImpostorCore
 
 @Suite struct WatchlistLoaderTests {
     func folder(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString)").path
+        let dir = Scratch.path("wl")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in files { try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8) }
         return dir

@@ -3,6 +3,7 @@ import ImpostorCore
 @testable import ImpostorStore
 import Logging
 import Testing
+import TestScratch
 @testable import ImpostorDaemon
 
 @Suite("The daemon's pieces: log lines, settings, the digest's text, the scan lock")
@@ -64,7 +65,7 @@ struct DaemonPiecesTests {
     }
 
     @Test func theScanLockAdmitsOneHolderAndFreesOnRelease() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)").path
+        let path = Scratch.path("lock")
         defer { try? FileManager.default.removeItem(atPath: path) }
         var first: ScanLock? = try ScanLock(path: path, wait: false)
         let busy = #expect(throws: ScanLock.Busy.self) { _ = try ScanLock(path: path, wait: false) }

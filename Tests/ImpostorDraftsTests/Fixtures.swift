@@ -1,5 +1,6 @@
 import Foundation
 import ImpostorCore
+import TestScratch
 @testable import ImpostorDrafts
 
 /// The cases the tests draft for: Oakbridge Town Council (the watchlist's fictional example).
@@ -63,7 +64,7 @@ enum Fixtures {
 
     /// A fresh folder under the temporary directory.
     static func folder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("drafts-\(UUID().uuidString)").path
+        let dir = Scratch.path("drafts")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

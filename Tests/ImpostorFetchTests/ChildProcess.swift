@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestScratch
 
 #if canImport(Glibc)
 import Glibc
@@ -24,7 +25,7 @@ final class ChildProcess: @unchecked Sendable {
 
     private init(_ arguments: [String]) {
         name = arguments.prefix(2).joined(separator: " ")
-        errorLog = NSTemporaryDirectory() + "impostor-child-" + UUID().uuidString + ".log"
+        errorLog = Scratch.path("child") + ".log"
         _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments

@@ -56,7 +56,8 @@ struct FetchSessionTests {
         let start = ContinuousClock.now
         let error = await Fixtures.error { try await session.get(HTTPRequest(url: "http://example.invalid/"), stats: SourceStats()) }
         #expect(error?.code == .rateLimited)
-        #expect(ContinuousClock.now - start < .seconds(1))
+        // Not the hour the server asked for (a loaded machine gets plenty of slack).
+        #expect(ContinuousClock.now - start < .seconds(60))
     }
 
     @Test func theRequestBudgetIsNeverExceeded() async throws {
@@ -71,14 +72,17 @@ struct FetchSessionTests {
 
     @Test func blueskyRateLimitHeadersAreHonoured() async throws {
         try await withServer { server in
-            // 3 requests per 2-second window; 5 search pages + 1 getProfiles need a wait.
+            // 3 search requests per 2-second window; 5 search pages need a wait, unless a loaded
+            // machine was so slow that the window had passed anyway. Never a 429 either way.
+            let start = ContinuousClock.now
             let report = await Fixtures.run([
                 Fixtures.source("bluesky", ["base_url": .string(server.base + "/rl/bsky"), "max_pages": .integer(5), "page_size": .integer(2)])
             ])
+            let elapsed = ContinuousClock.now - start
             let summary = try #require(report.summaries.first)
             #expect(summary.errors.isEmpty)
             #expect(report.profiles.count == 10)
-            #expect(summary.waits >= 1)
+            #expect(summary.waits >= 1 || elapsed >= .seconds(2), "no wait in \(elapsed)")
             let counters = try await server.stats()
             #expect(counters["violations"] as? Int == 0)
         }
@@ -86,13 +90,16 @@ struct FetchSessionTests {
 
     @Test func mastodonRateLimitHeadersAreHonoured() async throws {
         try await withServer { server in
+            // 2 searches per 2-second window for 5 queries: a wait, unless the machine was that slow anyway.
             let identity = ImpostorCoreIdentity.make(queries: ["q1", "q2", "q3", "q4"])
+            let start = ContinuousClock.now
             let report = await Fixtures.run(
                 [Fixtures.source("mastodon", ["base_url": .string(server.base + "/rl")])], identity: identity)
+            let elapsed = ContinuousClock.now - start
             let summary = try #require(report.summaries.first)
             #expect(summary.errors.isEmpty)
             #expect(summary.pages == 5)
-            #expect(summary.waits >= 1)
+            #expect(summary.waits >= 1 || elapsed >= .seconds(4), "no wait in \(elapsed)")
             let counters = try await server.stats()
             #expect(counters["violations"] as? Int == 0)
         }

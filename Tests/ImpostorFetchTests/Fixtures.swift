@@ -1,6 +1,7 @@
 import Foundation
 import ImpostorCore
 import Logging
+import TestScratch
 
 @testable import ImpostorFetch
 
@@ -19,7 +20,7 @@ enum Fixtures {
     }
 
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "impostor-fetch-tests-" + UUID().uuidString
+        let path = Scratch.path("fetch")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

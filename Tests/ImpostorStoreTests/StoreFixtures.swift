@@ -1,5 +1,6 @@
 import Foundation
 import ImpostorCore
+import TestScratch
 @testable import ImpostorStore
 
 /// A fresh folder for one test's database file, removed when the test ends.
@@ -7,7 +8,7 @@ final class TemporaryFolder {
     let path: String
 
     init() {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("impostor-store-\(UUID().uuidString)").path
+        path = Scratch.path("store")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

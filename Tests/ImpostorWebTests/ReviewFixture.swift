@@ -5,13 +5,14 @@ import HummingbirdTesting
 import ImpostorCore
 import ImpostorStore
 import ImpostorWeb
+import TestScratch
 
 /// A fresh folder for one test's files, removed when the test ends.
 final class TemporaryFolder: Sendable {
     let path: String
 
     init() {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("impostor-web-\(UUID().uuidString)").path
+        path = Scratch.path("web")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

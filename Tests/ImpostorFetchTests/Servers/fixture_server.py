@@ -255,7 +255,15 @@ class Handler(BaseHTTPRequestHandler):
                 INFLIGHT[group] = INFLIGHT.get(group, 0) + 1
                 peak = STATS.setdefault("peak_in_flight", {})
                 peak[group] = max(peak.get(group, 0), INFLIGHT[group])
-            time.sleep(0.02)
+            # With `together=N`, hold each request until N of its group are in flight (or 5 s pass),
+            # so a client that allows N at once shows it however slowly a loaded machine sends them.
+            together, deadline = int(one("together", "0")), time.time() + 5
+            while together and time.time() < deadline:
+                with LOCK:
+                    if INFLIGHT[group] >= together:
+                        break
+                time.sleep(0.01)
+            time.sleep(int(one("ms", "20")) / 1000)
             with LOCK:
                 INFLIGHT[group] -= 1
             n = one("n", "0")
