@@ -10,6 +10,10 @@ struct BioReading: Sendable {
     var disclaimer = false
     var personal = false
     var scam = false
+    /// The bio speaks of the council as "their", "them", "not here": someone else writes it.
+    var thirdPerson = false
+    /// An office of this council the bio claims for the account ("Mayor of Wool", "Clerk to Wool Parish Council").
+    var office: String?
     /// A county other than the council's own, named beside the place: a namesake elsewhere.
     var otherArea: String?
     /// Kinds of council the bio gives this place ("parish" for a namesake of a town council).
@@ -21,6 +25,7 @@ struct BioReading: Sendable {
         disclaimer = Phrases.contains(keys, any: Phrases.disclaimers)
         personal = Phrases.contains(keys, any: Phrases.personal)
         scam = Phrases.contains(keys, any: Phrases.scam) || keys.contains { Vocabulary.scam.contains($0) }
+        thirdPerson = Phrases.contains(keys, any: Phrases.thirdPerson)
 
         let place = identity.placeCompact
         let tolerance = place.count >= 9 ? 1 : 0
@@ -40,12 +45,13 @@ struct BioReading: Sendable {
                 continue
             }
             mentionsPlace = true
+            if office == nil { office = Self.office(before: i, keys: keys) }
             read(occurrence: i..<end, keys: keys)
             i = end
         }
         for form in identity.nameForms where !namesCouncil && bio.compact.holds(form) {
             namesCouncil = true
-            claim = claim || !disclaimer
+            claim = claim || !(disclaimer || thirdPerson)
         }
         if mentionsPlace && !identity.areaKeys.isEmpty {
             let own = identity.areaKeys
@@ -86,9 +92,40 @@ struct BioReading: Sendable {
         namesCouncil = true
         kindsNamed.formUnion(kinds)
         let before = occurrence.lowerBound > 0 ? keys[occurrence.lowerBound - 1] : nil
+        let twoBefore = occurrence.lowerBound > 1 ? keys[occurrence.lowerBound - 2] : nil
         let after = j < keys.count ? keys[j] : nil
-        let mentioned = before.map { Vocabulary.mentionCues.contains($0) } == true
-            || after.map { Vocabulary.mentionCues.contains($0) } == true
-        if !mentioned && !disclaimer { claim = true }
+        // "Report potholes to …" mentions the council; "Welcome to …" speaks as it.
+        let toSomeoneElse = before == "to" && twoBefore != "welcome"
+        let supported = before == "by" && twoBefore.map { Vocabulary.supportedBy.contains($0) } == true
+        let mentioned = before.map { Vocabulary.mentionCues.contains($0) || Vocabulary.mentionBefore.contains($0) } == true
+            || after.map { Vocabulary.mentionCues.contains($0) } == true || toSomeoneElse || supported
+        if !mentioned && !disclaimer && !thirdPerson { claim = true }
+    }
+
+    /// The office claimed by "<office> of|to|for [the] <place>": "Mayor of Wool", "Town Clerk to Wool
+    /// Parish Council", "Proper Officer of …". Not when another word makes it someone else's office
+    /// ("Deputy Mayor of", "a letter to the Mayor of", "former Mayor of").
+    static func office(before start: Int, keys: [String]) -> String? {
+        var b = start - 1
+        if b >= 0, Vocabulary.the.contains(keys[b]) { b -= 1 }
+        guard b >= 1, Vocabulary.officeLinks.contains(keys[b]) else { return nil }
+        b -= 1
+        let office: String
+        if let role = Vocabulary.roles[keys[b]] {
+            office = role
+        } else if Vocabulary.officer.contains(keys[b]), b >= 1, Vocabulary.proper.contains(keys[b - 1]) {
+            office = "clerk"  // the Proper Officer of a council is its Clerk
+            b -= 1
+        } else {
+            return nil
+        }
+        // Skip what may stand before the office itself: "the", "Town", "Lord", then look for a word
+        // that makes the office someone else's.
+        var c = b - 1
+        while c >= 0, Vocabulary.the.contains(keys[c]) || Vocabulary.lord.contains(keys[c]) || Vocabulary.kindOf[keys[c]] != nil {
+            c -= 1
+        }
+        if c >= 0, Vocabulary.notTheHolder.contains(keys[c]) { return nil }
+        return office
     }
 }

@@ -23,7 +23,11 @@ struct Judgement {
         // The display name: what the account calls itself. Only its strongest reading counts.
         // A qualifier before the place ("NEW Epping", "South Ferriby") makes another place unless the
         // bio or the handle names this council after all.
-        let otherPlace = name.differentPlace && !bio.namesCouncil && !(handle.namesCouncil && !handle.differentPlace)
+        // "Woolland Parish Council" for Wool: a longer place's name, which a handle spelled the same way shares.
+        let longer = name.place == nil && name.councilWord ? name.longerPlace : nil
+        let handleIsLonger = longer.map { texts.handle.compact.contains($0) || texts.handleTrimmed.compact.contains($0) } ?? false
+        let otherPlace = (name.differentPlace || longer != nil) && !bio.namesCouncil
+            && !(handle.namesCouncil && !handle.differentPlace && !handleIsLonger)
         let placed = name.place != nil && !otherPlace
         var readings: [(signal: String, weight: Double, target: Target, matched: String, detail: String)] = []
         if placed && !name.offices.isEmpty {
@@ -72,7 +76,7 @@ struct Judgement {
                 "another organisation named after the place (\(name.organisationWords.joined(separator: " ")))")
         }
         if otherPlace {
-            add("different_place", Weights.differentPlace, folded: name.place.map { $0.variant.joined(separator: " ") },
+            add("different_place", Weights.differentPlace, folded: name.place.map { $0.variant.joined(separator: " ") } ?? longer,
                 "the name is of a different place than \(p.identity.place)")
         }
         if name.negated && name.place != nil {
@@ -92,7 +96,9 @@ struct Judgement {
         }
 
         // The handle: often copied even when the name is generic.
-        if handle.namesCouncil || (handle.place != nil && !handle.offices.isEmpty) {
+        if handleIsLonger {
+            // The handle spells the other place too: no evidence for this council.
+        } else if handle.namesCouncil || (handle.place != nil && !handle.offices.isEmpty) {
             let w = nameWeight >= Weights.councilNameWithTypo ? Weights.handleNamesCouncil : Weights.handleAlone
             add("handle", w, matched: council, folded: texts.handle.compact, "the handle reads as \(council)")
         } else if handle.place != nil {
@@ -109,11 +115,29 @@ struct Judgement {
             add("other_area", Weights.bioOtherArea, matched: p.identity.area, folded: area,
                 "the bio places it in \(area), not \(p.identity.area): a namesake elsewhere")
         }
-        if bio.claim {
+        // An office of the council claimed in the bio ("Mayor of Wool"), unless the name already claims it.
+        // When the council has a holder of that office and the account does not name them, someone
+        // else is claiming their office.
+        var bioOffice = false
+        if let office = bio.office, bio.otherArea == nil, !bio.disclaimer, !(placed && name.offices.contains(office)) {
+            bioOffice = true
+            var w = Weights.bioOffice
+            var detail = "the bio claims the office of \(office) of \(council)"
+            if let holder = p.people.first(where: { $0.office == office }), name.person?.office != office,
+                handle.person?.office != office
+            {
+                w += Weights.bioOfficeOfAnother
+                detail += ", held by \(holder.person.name)"
+            }
+            if nameWeight < w { target = .person }
+            add("bio_office", w, matched: office, detail)
+        }
+        // A bio that places the account in another county speaks for the council there, not this one.
+        if bio.claim && bio.otherArea == nil && !bioOffice {
             add("bio_claim", Weights.bioClaim, matched: council, "the bio speaks as \(council)")
         }
         let strongElsewhere = nameWeight >= Weights.councilNameWithTypo || handle.namesCouncil
-        if bio.scam && (bio.claim || strongElsewhere) {
+        if bio.scam && (bio.claim || bioOffice || strongElsewhere) {
             add("bio_scam", Weights.bioScam, "the bio asks for money, messages or a move to this account")
         }
         if !bio.kindsNamed.isEmpty, !p.kind.isEmpty, !bio.kindsNamed.contains(p.kind), !name.kinds.isEmpty,
@@ -147,7 +171,7 @@ struct Judgement {
                     "the name hides its characters: \(kinds.joined(separator: ", "))")
             }
         }
-        anchored = name.place != nil || name.person != nil || handle.place != nil || bio.namesCouncil
+        anchored = name.place != nil || name.person != nil || handle.place != nil || bio.namesCouncil || bioOffice
             || (logo.map { $0.distance <= Weights.logoDistance } ?? false)
     }
 

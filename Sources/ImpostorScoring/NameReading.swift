@@ -24,6 +24,23 @@ struct NameReading: Sendable {
     var negated = false
     var organisationWords: [String] = []
     var otherWords: [String] = []
+    /// A longer place that starts or ends with this one ("Woolland" for Wool), as its key.
+    var longerPlace: String?
+
+    /// "NEW: Epping Town Council", "NEW Epping Town Council": "new" set apart by punctuation or
+    /// capitals announces a page; it does not name a New Epping.
+    static func announces(_ qualifier: String, in original: String) -> Bool {
+        guard qualifier == "new" else { return false }
+        let words = original.split(whereSeparator: { $0 == " " })
+        guard let index = words.firstIndex(where: { $0.lowercased().hasPrefix("new") }) else { return false }
+        let word = words[index]
+        let rest = word.dropFirst(3)
+        if let mark = rest.first, ":!|-–—•*".contains(mark) { return true }
+        if index + 1 < words.count, words[index + 1].allSatisfy({ ":!|-–—•*".contains($0) }) { return true }
+        // "NEW" in capitals before a place that is not.
+        let next = index + 1 < words.count ? words[index + 1] : ""
+        return rest.isEmpty && word == "NEW" && next.contains(where: \.isLowercase)
+    }
 
     /// Reads `text` against `identity`. Display names must match on word boundaries; handles need not.
     init(_ text: FoldedText, identity: ProtectedIdentity, wordAligned: Bool) {
@@ -50,12 +67,22 @@ struct NameReading: Sendable {
                 && ends.contains { abs($0 - hit.range.upperBound) <= 1 }
             if !wordAligned || aligned {
                 place = PlaceMatch(distance: hit.distance, words: words, variant: Array(keys[words]))
+            } else if hit.distance == 0 {
+                let end = starts[words.upperBound - 1] + keys[words.upperBound - 1].unicodeScalars.count
+                switch Self.glue(around: hit.range, in: compact, wordStart: starts[words.lowerBound], wordEnd: end) {
+                case .longerPlace(let word): longerPlace = word
+                // "Thornburyofficial": the place with an affix glued on is still the place.
+                case .affix: place = PlaceMatch(distance: 0, words: words, variant: Array(keys[words]))
+                case .neither: break
+                }
             }
         }
         if let place, wordAligned {
             let before = place.words.lowerBound > 0 ? keys[place.words.lowerBound - 1] : nil
             let firstOfPlace = identity.placeKeys.first
-            if let before, Vocabulary.placeQualifiers.contains(before), !identity.placeKeys.contains(before) {
+            if let before, Vocabulary.placeQualifiers.contains(before), !identity.placeKeys.contains(before),
+                !Self.announces(before, in: text.original)
+            {
                 differentPlace = true
             }
             if let firstOfPlace, Vocabulary.placeQualifiers.contains(firstOfPlace), let v = place.variant.first,
@@ -120,6 +147,31 @@ struct NameReading: Sendable {
             }
         }
     }
+
+    enum Glue { case longerPlace(String), affix, neither }
+
+    /// What a word holding the place adds to it: letters of another name ("woolland" for Wool), or a
+    /// council word or affix glued on ("woolparishcouncil", "woolofficial").
+    static func glue(around hit: Range<Int>, in compact: String, wordStart: Int, wordEnd: Int) -> Glue {
+        let scalars = Array(compact.unicodeScalars)
+        guard wordStart <= hit.lowerBound, hit.upperBound <= wordEnd, wordEnd <= scalars.count else { return .neither }
+        let before = String(String.UnicodeScalarView(scalars[wordStart..<hit.lowerBound]))
+        let after = String(String.UnicodeScalarView(scalars[hit.upperBound..<wordEnd]))
+        guard before.count + after.count >= 2, (before + after).allSatisfy(\.isLetter) else { return .neither }
+        let glued = gluedWords
+        if !after.isEmpty, glued.contains(where: { $0.count >= 3 ? after.hasPrefix($0) : after == $0 }) { return .affix }
+        if !before.isEmpty, glued.contains(where: { $0.count >= 3 ? before.hasSuffix($0) : before == $0 }) { return .affix }
+        return .longerPlace(String(String.UnicodeScalarView(scalars[wordStart..<wordEnd])))
+    }
+
+    /// Words an impostor glues to a place without making it another place.
+    private static let gluedWords: Set<String> = {
+        var out = Vocabulary.council.union(Vocabulary.affixes).union(Vocabulary.titles)
+        for forms in Vocabulary.kinds.values { out.formUnion(forms) }
+        out.formUnion(Vocabulary.abbreviations.keys)
+        out.formUnion(Vocabulary.roles.keys)
+        return out.filter { $0.count >= 2 }
+    }()
 
     private mutating func classify(_ key: String, at i: Int, keys: [String]) {
         if Vocabulary.council.contains(key) || (key.count >= 6 && EditDistance.damerau(key, "coundl", limit: 1) <= 1) {

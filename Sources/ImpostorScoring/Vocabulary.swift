@@ -72,6 +72,23 @@ enum Vocabulary {
     /// Bio words that frame a council name as a subject being talked about, not the speaker.
     static let mentionCues = keys("including", "about", "covering", "meetings", "meeting", "councillor", "councillors",
                                   "member", "candidate", "near", "with", "watching", "reporting", "discuss")
+    /// Words that frame a council name as talked about only when they come before it: "a seat on …",
+    /// "thanks to …", "contact … directly"; after it ("… Council. Contact me") they say nothing.
+    static let mentionBefore = keys("on", "thanks", "partnership", "contact", "lobby", "lobbying", "petition", "hold",
+                                    "holding", "urge", "urging", "ask", "asking", "challenge", "challenging", "elected")
+    /// "<office> of|to|for <place>", and the words around it.
+    static let officeLinks = keys("of", "to", "for")
+    static let the = keys("the")
+    static let lord = keys("lord")
+    static let officer = keys("officer")
+    static let proper = keys("proper")
+    /// Words before an office that make it not the office-holder speaking ("a letter to the Mayor of …").
+    static let notTheHolder = keys("former", "ex", "past", "deputy", "vice", "candidate", "to", "with", "by", "met",
+                                   "meet", "meeting", "thanks", "contact", "ask", "asking", "invited", "invite",
+                                   "from", "wife", "husband", "son", "daughter", "consort", "escort", "secretary",
+                                   "assistant", "pa", "not", "elect", "hosted", "visit", "visited", "write", "email")
+    /// "Supported by …" is about another body; "run by …" claims to be the council's own page.
+    static let supportedBy = keys("supported", "funded", "sponsored", "backed", "aided", "commissioned", "support", "funding")
     /// Words that qualify a place into a different one: "South Ferriby" is not "North Ferriby".
     static let placeQualifiers = keys(
         "north", "south", "east", "west", "great", "little", "upper", "lower", "old", "new", "market", "long",

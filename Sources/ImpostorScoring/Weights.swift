@@ -24,11 +24,16 @@ enum Weights {
     static let negated = -7.0
 
     static let handleNamesCouncil = 2.5
-    static let handleAlone = 3.0
+    /// A handle spelled as the council behind a name that claims nothing else is a case on its own.
+    static let handleAlone = 4.0
     static let handlePlace = 0.5
 
     static let bioClaim = 2.5
     static let bioScam = 1.5
+    /// "Mayor of Wool" in the bio: a claim to hold one of the council's offices.
+    static let bioOffice = 3.0
+    /// … an office the watchlist names someone else as holding.
+    static let bioOfficeOfAnother = 1.0
     static let bioDisclaimer = -7.0
     static let bioPersonal = -2.5
     static let bioOtherArea = -6.0

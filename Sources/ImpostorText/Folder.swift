@@ -239,6 +239,15 @@ public final class Folder: Sendable {
                 return ScalarFold(text: ascii, kind: kind, script: script)
             }
         }
+        // Parenthesised and full-stopped letters ("⒝" is "(b)", "🄐" is "(A)").
+        if let ascii = Self.asciiLetters(nfkc.filter { $0 != "(" && $0 != ")" && $0 != "." }), nfkc.count <= 3 {
+            return ScalarFold(text: ascii, kind: .styled, script: script)
+        }
+        // Enclosed letters with no compatibility form: negative circled "🅑" and negative squared "🅱".
+        for start: UInt32 in [0x1F150, 0x1F170] where (start..<start + 26).contains(scalar.value) {
+            let letter = Unicode.Scalar(UInt32(("a" as Unicode.Scalar).value) + scalar.value - start)!
+            return ScalarFold(text: String(letter), kind: .styled, script: script)
+        }
         if let mapped = LookalikeTable.letters[scalar] ?? LookalikeTable.letters[nfkc.unicodeScalars.first ?? scalar] {
             return ScalarFold(text: mapped, kind: isLatin ? .styled : .lookalike, script: script)
         }

@@ -35,6 +35,11 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         ("T.C. Thornbury", "", "abbreviation, word order"),
         ("Council Thornbury Town", "", "word order"),
         ("Thornbury Council Grants", "Message us to claim your council tax rebate.", "grants affix"),
+        ("🅣🅗🅞🅡🅝🅑🅤🅡🅨 🅣🅞🅦🅝 🅒🅞🅤🅝🅒🅘🅛", "", "negative circled letters"),
+        ("🆃🅷🅾🆁🅽🅱🆄🆁🆈 🆃🅾🆆🅽 🅲🅾🆄🅽🅲🅸🅻", "", "negative squared letters"),
+        ("⒯⒣⒪⒭⒩⒝⒰⒭⒴ ⒯⒪⒲⒩ ⒞⒪⒰⒩⒞⒤⒧", "", "parenthesised letters"),
+        ("NEW: Thornbury Town Council", "", "announcement, not a New Thornbury"),
+        ("NEW Thornbury Town Council", "Our old page was hacked.", "announcement in capitals"),
     ])
     func councilImpersonationsAreSuspects(name: String, bio: String, trick: String) {
         let a = judge(name, bio: bio)
@@ -92,6 +97,16 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         ("Thornbury Town Council", "Thornbury Town Council, Cumbria. Serving the people of Thornbury.", "same name, other county"),
         ("Thornbory Parish Council", "Official account of Thornbory Parish Council. Serving the people of Thornbory.", "near-name council"),
         ("Rugby Club", "", "unrelated"),
+        ("Thornbury Help Hub", "Proudly supported by Thornbury Town Council.", "supported by the council"),
+        ("Thornbury Help Hub", "Grants for local groups are available from Thornbury Town Council – apply on their website, not here!",
+         "points to the council in the third person"),
+        ("Thornbury Help Hub", "Independent residents' group. We hold Thornbury Town Council to account.", "holds it to account"),
+        ("Thornbury Help Hub", "Campaigning on Thornbury Town Council's plans. Contact Thornbury Town Council directly.",
+         "contact the council"),
+        ("Thornbury Notices", "Deputy Mayor of Thornbury 2025–26.", "another office than the protected one"),
+        ("Thornbury Notices", "Met the Mayor of Thornbury at the fair today.", "meeting the Mayor"),
+        ("Thornbury Notices", "Former Mayor of Thornbury.", "a former Mayor"),
+        ("New Thornbury Town Council", "", "a place called New Thornbury"),
     ])
     func benignAccountsAreClear(name: String, bio: String, category: String) {
         let a = judge(name, bio: bio)
@@ -105,6 +120,57 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         let b = judge("North Ferriby Parish Council", handle: "northferribypc1", bio: "Grants available, DM us now!")
         #expect(b.verdict == .suspect)
         #expect(b.identity == "north-ferriby")
+    }
+
+    /// An office claimed in the bio, under a name that gives nothing away.
+    @Test(arguments: [
+        ("Mayor's Office", "Mayor of Thornbury 2025–26. DM me about the Mayor's community fund.", "mayor"),
+        ("Jane Smith", "Town Clerk to Thornbury Town Council.", "clerk"),
+        ("David Okafor", "Proper Officer of Thornbury Town Council. Contact me directly for burial fees.", "clerk"),
+        ("Office", "Official page of the Chair of Thornbury. Tickets for the charity ball via PayPal.", "chair"),
+    ])
+    func officeClaimedInTheBio(name: String, bio: String, office: String) {
+        let a = judge(name, bio: bio)
+        #expect(a.verdict == .suspect, "\(a.reasons.map { "\($0.signal) \($0.weight)" })")
+        #expect(a.identity == "thornbury-town-council")
+        #expect(a.target == .person)
+        #expect(a.reasons.contains { $0.signal == "bio_office" && $0.matched == office })
+    }
+
+    @Test func officeOfTheNamedHolderWeighsMoreWhenSomeoneElseClaimsIt() {
+        let other = judge("Jane Smith", bio: "Town Clerk to Thornbury Town Council.")
+        let holder = judge("David Okafor", bio: "Town Clerk to Thornbury Town Council.")
+        let otherWeight = other.reasons.first { $0.signal == "bio_office" }?.weight
+        let holderWeight = holder.reasons.first { $0.signal == "bio_office" }?.weight
+        #expect(otherWeight != nil && holderWeight != nil)
+        #expect((otherWeight ?? 0) > (holderWeight ?? 0))
+        #expect(holder.reasons.contains { $0.signal == "person_name" })
+    }
+
+    @Test func aCouncilHandleMakesAGenericNameACase() {
+        let a = judge("Residents Help", handle: "thornburytowncouncil")
+        #expect(a.verdict == .suspect, "\(a.reasons.map { "\($0.signal) \($0.weight)" })")
+        #expect(a.reasons.contains { $0.signal == "handle" })
+    }
+
+    @Test func aLongerPlaceIsAnotherCouncil() {
+        // Rugeleyton is not Rugeley, whether the handle spells it or not.
+        let a = judge("Rugeleyton Parish Council", handle: "rugeleytonparishcouncil",
+                      bio: "Official account of Rugeleyton Parish Council. Serving the people of Rugeleyton.")
+        #expect(a.verdict == .clear, "\(a.reasons.map { "\($0.signal) \($0.weight)" })")
+        // The council's own handle copied under that name is still a case.
+        let b = judge("Rugeleyton Parish Council", handle: "rugeleytowncouncil")
+        #expect(b.verdict == .suspect)
+        // A council word glued to the place is no other place.
+        #expect(judge("RugeleyTownCouncil").verdict == .suspect)
+        #expect(judge("Rugeleyofficial Town Council").verdict == .suspect)
+    }
+
+    @Test func aBioInAnotherCountyMakesNoClaimForThisCouncil() {
+        let a = judge("Thornbury Notices", bio: "News from Thornbury Town Council, Cumbria.")
+        #expect(a.reasons.contains { $0.signal == "other_area" })
+        #expect(!a.reasons.contains { $0.signal == "bio_claim" })
+        #expect(a.verdict == .clear)
     }
 
     @Test func officialAndAllowedAccountsAreRecognised() {
