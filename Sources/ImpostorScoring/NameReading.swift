@@ -123,7 +123,9 @@ struct NameReading: Sendable {
                 differentPlace = true
             }
         }
-        if !councilWord, EditDistance.bestSubstring("coundl", in: residual, limit: 1) != nil { councilWord = true }
+        if !councilWord, Self.councilSkeletons.contains(where: { EditDistance.bestSubstring($0, in: residual, limit: 1) != nil }) {
+            councilWord = true
+        }
         for (kind, forms) in Vocabulary.kinds where kind == "town" || kind == "parish" || kind == "city" {
             if let full = forms.max(by: { $0.count < $1.count }), residual.holds(full) { kinds.insert(kind) }
         }
@@ -173,8 +175,14 @@ struct NameReading: Sendable {
         return out.filter { $0.count >= 2 }
     }()
 
+    /// "Council" as keys fold it ("ci" reads as "d") and as a typo that splits the "ci" folds it
+    /// ("Councel", "Counsil", "Coucnil"): one edit from either is the word.
+    static let councilSkeletons = ["coundl", "councll"]
+
     private mutating func classify(_ key: String, at i: Int, keys: [String]) {
-        if Vocabulary.council.contains(key) || (key.count >= 6 && EditDistance.damerau(key, "coundl", limit: 1) <= 1) {
+        if Vocabulary.council.contains(key)
+            || (key.count >= 6 && Self.councilSkeletons.contains { EditDistance.damerau(key, $0, limit: 1) <= 1 })
+        {
             councilWord = true
         } else if let kind = Vocabulary.kindOf[key] {
             kinds.insert(kind)

@@ -38,6 +38,9 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         ("🅣🅗🅞🅡🅝🅑🅤🅡🅨 🅣🅞🅦🅝 🅒🅞🅤🅝🅒🅘🅛", "", "negative circled letters"),
         ("🆃🅷🅾🆁🅽🅱🆄🆁🆈 🆃🅾🆆🅽 🅲🅾🆄🅽🅲🅸🅻", "", "negative squared letters"),
         ("⒯⒣⒪⒭⒩⒝⒰⒭⒴ ⒯⒪⒲⒩ ⒞⒪⒰⒩⒞⒤⒧", "", "parenthesised letters"),
+        ("Thornbury Town Councel", "", "typo in Council"),
+        ("Thornbury Town Counsil", "", "typo in Council"),
+        ("Thornbury Town Coucnil", "", "letters swapped in Council"),
         ("NEW: Thornbury Town Council", "", "announcement, not a New Thornbury"),
         ("NEW Thornbury Town Council", "Our old page was hacked.", "announcement in capitals"),
     ])
