@@ -83,17 +83,11 @@ struct ScoreRun: Sendable {
     }
 
     func outputLines(_ rows: [ProfileListing.Row]) -> [Line] {
-        let results = ResultSlots<Line>(count: rows.count)
-        let chunk = 64
-        let chunks = (rows.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        rows.concurrentMap(chunk: 64) { row in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
-            for i in (c * chunk)..<min(rows.count, (c + 1) * chunk) {
-                results[i] = render(rows[i], encoder: encoder)
-            }
+            return render(row, encoder: encoder)
         }
-        return results.values
     }
 
     private func render(_ row: ProfileListing.Row, encoder: JSONEncoder) -> Line {
@@ -118,18 +112,4 @@ struct ScoreRun: Sendable {
         var id: String?
         var error: String
     }
-}
-
-/// Fixed slots filled concurrently, each by exactly one writer.
-///
-/// `@unchecked Sendable`: every index is written by one iteration of `concurrentPerform` only, and
-/// `values` is read after it returns, which orders all writes before the read.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var storage: [T?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    subscript(i: Int) -> T? {
-        get { storage[i] }
-        set { storage.withUnsafeMutableBufferPointer { $0[i] = newValue } }
-    }
-    var values: [T] { storage.compactMap { $0 } }
 }

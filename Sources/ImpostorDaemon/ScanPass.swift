@@ -72,9 +72,17 @@ public struct ScanPass: Sendable {
         var outcome = Outcome(runID: runID, status: .running, profiles: 0, suspects: 0, newCases: [], removed: 0,
                               sources: sources)
         do {
-            for profile in report.profiles {
-                try Task.checkCancellation()
-                try keep(profile, run: runID, into: &outcome)
+            // Avatars are decoded and hashed a batch at a time across the cores; each profile is
+            // then stored in its own transaction, in order. A batch bounds the image bytes held.
+            var start = 0
+            while start < report.profiles.count {
+                let batch = Array(report.profiles[start..<min(report.profiles.count, start + Self.hashBatch)])
+                let evidence = batch.concurrentMap { avatarEvidence($0) }
+                for (profile, avatar) in zip(batch, evidence) {
+                    try Task.checkCancellation()
+                    try keep(profile, avatar: avatar, run: runID, into: &outcome)
+                }
+                start += batch.count
             }
             if let recheck {
                 for target in try store.recheckTargets() {
@@ -108,9 +116,15 @@ public struct ScanPass: Sendable {
         return outcome
     }
 
-    /// Scores one profile with its avatar and stores it.
-    func keep(_ profile: Profile, run: Int64, into outcome: inout Outcome) throws(StoreError) {
-        let avatar = avatarEvidence(profile)
+    /// Profiles whose avatars are hashed together: enough to keep both cores busy, few enough that
+    /// their image bytes stay small beside the 150 MB a scan may use.
+    static let hashBatch = 32
+
+    /// Scores one profile with its avatar (hashed here unless given) and stores it.
+    func keep(_ profile: Profile, avatar given: AvatarEvidence? = nil, run: Int64, into outcome: inout Outcome)
+        throws(StoreError)
+    {
+        let avatar = given ?? avatarEvidence(profile)
         var assessment = scorer.assess(profile, logoMatches: avatar.matches)
         if let problem = avatar.problem {
             assessment.reasons.append(Reason(signal: "avatar_unreadable", weight: 0, detail: problem))
@@ -155,7 +169,7 @@ public struct ScanPass: Sendable {
         }
     }
 
-    struct AvatarEvidence {
+    struct AvatarEvidence: Sendable {
         var matches: [LogoMatch] = []
         var hash: PerceptualHash?
         var image: StoredImage?

@@ -82,8 +82,7 @@ public struct Fetcher: Sendable {
 
     private func runOne(_ source: any ProfileSource, stats: SourceStats) async -> ([Profile], SourceSummary) {
         let context = SourceContext(session: session, stats: stats)
-        var profiles = await source.run(context)
-        let avatarErrors = await downloadAvatars(&profiles, stats: stats)
+        let (profiles, avatarErrors) = await downloadAvatars(source.run(context), stats: stats)
         let summary = SourceSummary(
             kind: source.kind, location: source.location, pages: stats.pages, profiles: profiles.count,
             errors: context.errors, avatarErrors: avatarErrors, waits: stats.waits, waited: stats.waited)
@@ -91,38 +90,48 @@ public struct Fetcher: Sendable {
     }
 
     /// Replaces avatar URLs with cached files; a failed avatar leaves its profile without one.
-    private func downloadAvatars(_ profiles: inout [Profile], stats: SourceStats) async -> [FetchError] {
-        guard let avatars else { return [] }
+    private func downloadAvatars(_ fetched: [Profile], stats: SourceStats) async -> ([Profile], [FetchError]) {
+        guard let avatars else { return (fetched, []) }
+        var profiles = fetched
         let wanted = profiles.enumerated().compactMap { item -> (Int, String)? in
             guard let url = item.element.avatar, url.contains("://") else { return nil }
             return (item.offset, url)
         }
         var errors: [FetchError] = []
-        var paths: [Int: String?] = [:]
-        await withTaskGroup(of: (Int, Result<String, FetchError>).self) { group in
+        await withTaskGroup(of: AvatarOutcome.self) { group in
             var next = 0
             func addNext() {
                 guard next < wanted.count else { return }
                 let (index, url) = wanted[next]
                 next += 1
-                group.addTask {
-                    do throws(FetchError) { return (index, .success(try await avatars.download(url, stats: stats))) } catch {
-                        return (index, .failure(error))
-                    }
-                }
+                group.addTask { await Self.download(url, for: index, from: avatars, stats: stats) }
             }
             for _ in 0..<avatarConcurrency { addNext() }
-            for await (index, result) in group {
-                switch result {
-                case .success(let path): paths[index] = path
-                case .failure(let error):
-                    paths[index] = .some(nil)
-                    errors.append(error)
-                }
+            for await outcome in group {
+                profiles[outcome.index].avatar = outcome.path
+                if let error = outcome.error { errors.append(error) }
                 addNext()
             }
         }
-        for (index, path) in paths { profiles[index].avatar = path }
-        return errors
+        return (profiles, errors)
+    }
+
+    /// One avatar's download, told as a plain value. A child task that caught the typed error itself
+    /// and returned `(Int, Result<String, FetchError>)` came back with a garbage index in the release
+    /// build of Swift 6.3.1 (the debug build was right); `scripts/scan-bench.sh` found it.
+    private struct AvatarOutcome: Sendable {
+        var index: Int
+        var path: String?
+        var error: FetchError?
+    }
+
+    private static func download(_ url: String, for index: Int, from avatars: AvatarStore, stats: SourceStats) async
+        -> AvatarOutcome
+    {
+        do {
+            return AvatarOutcome(index: index, path: try await avatars.download(url, stats: stats), error: nil)
+        } catch {
+            return AvatarOutcome(index: index, path: nil, error: error)
+        }
     }
 }

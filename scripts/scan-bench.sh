@@ -1,0 +1,55 @@
+#!/bin/sh
+# Scan benchmark: IDENTITIES councils, PROFILES profiles served as listing pages with an avatar each
+# by a local server; times the release `impostor scan` (fetch, avatar download and hash, score,
+# store) with /usr/bin/time -v, then the start of a scan with nothing to fetch.
+# Usage: scripts/scan-bench.sh [identities] [profiles] [distinct avatars]
+set -eu
+IDS=${1:-40}
+PROFILES=${2:-5000}
+PICTURES=${3:-500}
+PAGE=100
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d)
+PATH=/opt/swift/usr/bin:$PATH
+
+# swiftb (this machine's build lock) when present keeps two builds from running at once.
+LOCK=$(command -v swiftb || true)
+$LOCK swift build -c release --product impostor --package-path "$ROOT" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/impostor
+
+python3 "$ROOT/Benchmarks/scoring/generate.py" "$WORK" "$IDS" "$PROFILES"
+python3 "$ROOT/Benchmarks/scan/server.py" "$WORK/profiles.jsonl" $PAGE "$PICTURES" >"$WORK/port" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+while ! grep -q PORT "$WORK/port" 2>/dev/null; do sleep 0.1; done
+PORT=$(awk '{print $2}' "$WORK/port")
+
+PAGES=$(( (PROFILES + PAGE - 1) / PAGE ))
+{
+    printf 'allow_private_addresses = true\nrequest_budget = %d\n\n[[source]]\nkind = "listing"\nurls = [\n' $((PAGES + PROFILES + 10))
+    i=0
+    while [ $i -lt "$PAGES" ]; do printf '  "http://127.0.0.1:%d/page?n=%d",\n' "$PORT" $i; i=$((i + 1)); done
+    printf ']\n'
+} >"$WORK/watchlist/impostor.toml"
+
+echo "scan: $IDS identities, $PROFILES profiles in $PAGES pages, $PICTURES distinct 400x400 PNG avatars"
+if ! /usr/bin/time -v "$BIN" scan --quiet --no-digest --watchlist "$WORK/watchlist" --db "$WORK/bench.sqlite" \
+    --cache "$WORK/cache" 2>"$WORK/time.log"; then
+    # A failed scan measures nothing: show why and fail (CI runs this as the release build's smoke test).
+    grep -v '^\s' "$WORK/time.log" | head -40
+    echo "scan-bench: the scan failed" >&2
+    exit 1
+fi
+grep -E "Elapsed|Maximum resident" "$WORK/time.log"
+"$BIN" status --watchlist "$WORK/watchlist" --db "$WORK/bench.sqlite" | head -8
+
+# Nothing to fetch: the same councils, no sources, the same store.
+mkdir -p "$WORK/empty"
+cp "$WORK"/watchlist/c*.toml "$WORK/empty/"
+echo "start with nothing to fetch (10 runs):"
+i=0
+while [ $i -lt 10 ]; do
+    /usr/bin/time -f "%e s %M KB" "$BIN" scan --quiet --no-digest --watchlist "$WORK/empty" --db "$WORK/bench.sqlite" \
+        --cache "$WORK/cache" 2>&1 | tail -1
+    i=$((i + 1))
+done
