@@ -10,6 +10,10 @@ PICTURES=${3:-500}
 PAGE=100
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
+SERVER=
+# Clean up on every way out; a signal exits through the EXIT trap too (dash runs it only on exit).
+trap 'if [ -n "$SERVER" ]; then kill $SERVER 2>/dev/null; fi; rm -rf "$WORK"' EXIT
+trap 'exit 143' INT TERM HUP
 PATH=/opt/swift/usr/bin:$PATH
 
 # swiftb (this machine's build lock) when present keeps two builds from running at once.
@@ -20,8 +24,14 @@ BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/impostor
 python3 "$ROOT/Benchmarks/scoring/generate.py" "$WORK" "$IDS" "$PROFILES"
 python3 "$ROOT/Benchmarks/scan/server.py" "$WORK/profiles.jsonl" $PAGE "$PICTURES" >"$WORK/port" &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-while ! grep -q PORT "$WORK/port" 2>/dev/null; do sleep 0.1; done
+# The server draws its pictures first; give up if it dies or takes over a minute.
+tries=0
+while ! grep -q PORT "$WORK/port" 2>/dev/null; do
+    kill -0 $SERVER 2>/dev/null || { echo "scan-bench: the benchmark server did not start" >&2; exit 1; }
+    tries=$((tries + 1))
+    [ $tries -lt 600 ] || { echo "scan-bench: the benchmark server took over a minute to start" >&2; exit 1; }
+    sleep 0.1
+done
 PORT=$(awk '{print $2}' "$WORK/port")
 
 PAGES=$(( (PROFILES + PAGE - 1) / PAGE ))
@@ -49,7 +59,11 @@ cp "$WORK"/watchlist/c*.toml "$WORK/empty/"
 echo "start with nothing to fetch (10 runs):"
 i=0
 while [ $i -lt 10 ]; do
-    /usr/bin/time -f "%e s %M KB" "$BIN" scan --quiet --no-digest --watchlist "$WORK/empty" --db "$WORK/bench.sqlite" \
-        --cache "$WORK/cache" 2>&1 | tail -1
+    if ! /usr/bin/time -o "$WORK/empty.time" -f "%e s %M KB" "$BIN" scan --quiet --no-digest --watchlist "$WORK/empty" \
+        --db "$WORK/bench.sqlite" --cache "$WORK/cache"; then
+        echo "scan-bench: the scan with nothing to fetch failed" >&2
+        exit 1
+    fi
+    cat "$WORK/empty.time"
     i=$((i + 1))
 done

@@ -11,6 +11,7 @@ import io
 import json
 import random
 import sys
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -61,7 +62,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send(("\n".join(lines) + "\n").encode(), "application/x-ndjson")
         elif url.path.startswith("/avatar/"):
             key = url.path[len("/avatar/"):].removesuffix(".png")
-            self.send(pictures[hash(key) % len(pictures)], "image/png")
+            self.send(pictures[zlib.crc32(key.encode()) % len(pictures)], "image/png")
         else:
             self.send_error(404)
 

@@ -116,9 +116,9 @@ public struct ScanPass: Sendable {
         return outcome
     }
 
-    /// Profiles whose avatars are hashed together: enough to keep both cores busy, few enough that
-    /// their image bytes stay small beside the 150 MB a scan may use.
-    static let hashBatch = 32
+    /// Profiles whose avatars are hashed together: enough to keep the cores busy, few enough that
+    /// their image bytes (up to 5 MB each) stay small beside the 150 MB a scan may use.
+    static let hashBatch = 8
 
     /// Scores one profile with its avatar (hashed here unless given) and stores it.
     func keep(_ profile: Profile, avatar given: AvatarEvidence? = nil, run: Int64, into outcome: inout Outcome)

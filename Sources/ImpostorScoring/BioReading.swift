@@ -45,7 +45,7 @@ struct BioReading: Sendable {
                 continue
             }
             mentionsPlace = true
-            if office == nil { office = Self.office(before: i, keys: keys) }
+            if office == nil { office = Self.office(of: i..<end, keys: keys) }
             read(occurrence: i..<end, keys: keys)
             i = end
         }
@@ -104,14 +104,16 @@ struct BioReading: Sendable {
 
     /// The office claimed by "<office> of|to|for [the] <place>": "Mayor of Wool", "Town Clerk to Wool
     /// Parish Council", "Proper Officer of …". Not when another word makes it someone else's office
-    /// ("Deputy Mayor of", "a letter to the Mayor of", "former Mayor of").
-    static func office(before start: Int, keys: [String]) -> String? {
-        var b = start - 1
+    /// ("Deputy Mayor of", "a letter to the Mayor of", "former Mayor of", "wife of the Mayor of"), nor
+    /// an office of a club or charity named after the place ("Chair of Wool Cricket Club"). A Chair,
+    /// Clerk or Leader is of the council only when the council follows or nothing does; a Mayor is.
+    static func office(of place: Range<Int>, keys: [String]) -> String? {
+        var b = place.lowerBound - 1
         if b >= 0, Vocabulary.the.contains(keys[b]) { b -= 1 }
         guard b >= 1, Vocabulary.officeLinks.contains(keys[b]) else { return nil }
         b -= 1
         let office: String
-        if let role = Vocabulary.roles[keys[b]] {
+        if let role = Vocabulary.roles[keys[b]], !Vocabulary.consort.contains(keys[b]) {
             office = role
         } else if Vocabulary.officer.contains(keys[b]), b >= 1, Vocabulary.proper.contains(keys[b - 1]) {
             office = "clerk"  // the Proper Officer of a council is its Clerk
@@ -125,7 +127,14 @@ struct BioReading: Sendable {
         while c >= 0, Vocabulary.the.contains(keys[c]) || Vocabulary.lord.contains(keys[c]) || Vocabulary.kindOf[keys[c]] != nil {
             c -= 1
         }
-        if c >= 0, Vocabulary.notTheHolder.contains(keys[c]) { return nil }
+        if keys[max(0, c - 1)..<max(0, c + 1)].contains(where: { Vocabulary.notTheHolder.contains($0) }) { return nil }
+        let following = keys[place.upperBound..<min(keys.count, place.upperBound + 3)]
+        if following.contains(where: { Vocabulary.organisations.contains($0) }) { return nil }
+        if office != "mayor", let next = following.first, !next.allSatisfy(\.isNumber),
+            !Vocabulary.council.contains(next), Vocabulary.kindOf[next] == nil, Vocabulary.abbreviations[next] == nil
+        {
+            return nil
+        }
         return office
     }
 }

@@ -96,8 +96,9 @@ struct Judgement {
         }
 
         // The handle: often copied even when the name is generic.
-        if handleIsLonger {
-            // The handle spells the other place too: no evidence for this council.
+        if handleIsLonger || handle.negated || handle.councillorTitle {
+            // The handle spells the other place too, disowns the council ("wooltcwatch") or is a
+            // councillor's own ("cllrsmithwooltc"): no evidence of speaking as the council.
         } else if handle.namesCouncil || (handle.place != nil && !handle.offices.isEmpty) {
             let w = nameWeight >= Weights.councilNameWithTypo ? Weights.handleNamesCouncil : Weights.handleAlone
             add("handle", w, matched: council, folded: texts.handle.compact, "the handle reads as \(council)")
@@ -119,7 +120,9 @@ struct Judgement {
         // When the council has a holder of that office and the account does not name them, someone
         // else is claiming their office.
         var bioOffice = false
-        if let office = bio.office, bio.otherArea == nil, !bio.disclaimer, !(placed && name.offices.contains(office)) {
+        if let office = bio.office, bio.otherArea == nil, !bio.disclaimer, !bio.personal, !bio.thirdPerson,
+            !(placed && name.offices.contains(office))
+        {
             bioOffice = true
             var w = Weights.bioOffice
             var detail = "the bio claims the office of \(office) of \(council)"

@@ -69,7 +69,8 @@ struct NameReading: Sendable {
                 place = PlaceMatch(distance: hit.distance, words: words, variant: Array(keys[words]))
             } else if hit.distance == 0 {
                 let end = starts[words.upperBound - 1] + keys[words.upperBound - 1].unicodeScalars.count
-                switch Self.glue(around: hit.range, in: compact, wordStart: starts[words.lowerBound], wordEnd: end) {
+                switch Self.glue(around: hit.range, in: compact, wordStart: starts[words.lowerBound], wordEnd: end,
+                                 leet: text.has(.leet)) {
                 case .longerPlace(let word): longerPlace = word
                 // "Thornburyofficial": the place with an affix glued on is still the place.
                 case .affix: place = PlaceMatch(distance: 0, words: words, variant: Array(keys[words]))
@@ -123,6 +124,11 @@ struct NameReading: Sendable {
                 differentPlace = true
             }
         }
+        if !wordAligned {
+            // "wooltcwatch", "cllrjanesmithwool": a handle that disowns the council or is a councillor's own.
+            if Vocabulary.negators.contains(where: { $0.count >= 4 && residual.holds($0) }) { negated = true }
+            if Vocabulary.councillor.contains(where: { residual.holds($0) }) { councillorTitle = true }
+        }
         if !councilWord, Self.councilSkeletons.contains(where: { EditDistance.bestSubstring($0, in: residual, limit: 1) != nil }) {
             councilWord = true
         }
@@ -152,27 +158,39 @@ struct NameReading: Sendable {
 
     enum Glue { case longerPlace(String), affix, neither }
 
-    /// What a word holding the place adds to it: letters of another name ("woolland" for Wool), or a
-    /// council word or affix glued on ("woolparishcouncil", "woolofficial").
-    static func glue(around hit: Range<Int>, in compact: String, wordStart: Int, wordEnd: Int) -> Glue {
+    /// What a word holding the place adds to it: letters of another name ("woolland" for Wool,
+    /// "ashford" for Ash, "newbury" for Bury), or a council word or affix glued on ("woolparishcouncil",
+    /// "woolofficial", "woolpc"). Short words must be all that is added: "ford" is not "for" glued on.
+    /// Leetspeak digits fold into letters ("wool2024"), so such a word is neither.
+    static func glue(around hit: Range<Int>, in compact: String, wordStart: Int, wordEnd: Int, leet: Bool) -> Glue {
         let scalars = Array(compact.unicodeScalars)
         guard wordStart <= hit.lowerBound, hit.upperBound <= wordEnd, wordEnd <= scalars.count else { return .neither }
         let before = String(String.UnicodeScalarView(scalars[wordStart..<hit.lowerBound]))
         let after = String(String.UnicodeScalarView(scalars[hit.upperBound..<wordEnd]))
-        guard before.count + after.count >= 2, (before + after).allSatisfy(\.isLetter) else { return .neither }
-        let glued = gluedWords
-        if !after.isEmpty, glued.contains(where: { $0.count >= 3 ? after.hasPrefix($0) : after == $0 }) { return .affix }
-        if !before.isEmpty, glued.contains(where: { $0.count >= 3 ? before.hasSuffix($0) : before == $0 }) { return .affix }
-        return .longerPlace(String(String.UnicodeScalarView(scalars[wordStart..<wordEnd])))
+        guard !leet, before.count + after.count >= 2, (before + after).allSatisfy(\.isLetter) else { return .neither }
+        let word = String(String.UnicodeScalarView(scalars[wordStart..<wordEnd]))
+        if Vocabulary.placeQualifiers.contains(before) { return .longerPlace(word) }
+        let afterGlued = after.isEmpty || gluedWhole.contains(after) || gluedLeading.contains { after.hasPrefix($0) }
+        let beforeGlued = before.isEmpty || gluedWhole.contains(before) || gluedLeading.contains { before.hasSuffix($0) }
+        return afterGlued && beforeGlued ? .affix : .longerPlace(word)
     }
 
-    /// Words an impostor glues to a place without making it another place.
-    private static let gluedWords: Set<String> = {
-        var out = Vocabulary.council.union(Vocabulary.affixes).union(Vocabulary.titles)
+    /// Words glued to a place that leave it the place, when they are all that is added.
+    private static let gluedWhole: Set<String> = {
+        var out = Vocabulary.council.union(Vocabulary.affixes).union(Vocabulary.titles).union(councilSkeletons)
         for forms in Vocabulary.kinds.values { out.formUnion(forms) }
-        out.formUnion(Vocabulary.abbreviations.keys)
         out.formUnion(Vocabulary.roles.keys)
-        return out.filter { $0.count >= 2 }
+        out = out.filter { $0.count >= 3 }
+        out.formUnion(Vocabulary.abbreviations.keys)
+        out.formUnion(Vocabulary.keys("uk", "hq"))
+        return out
+    }()
+
+    /// Longer words that may start a run of glued words ("towncouncil", "councilofficial").
+    private static let gluedLeading: [String] = {
+        var out = Vocabulary.council.union(councilSkeletons).union(Vocabulary.roles.keys).union(Vocabulary.keys("official"))
+        for forms in Vocabulary.kinds.values { out.formUnion(forms) }
+        return out.filter { $0.count >= 4 }.sorted()
     }()
 
     /// "Council" as keys fold it ("ci" reads as "d") and as a typo that splits the "ci" folds it

@@ -14,7 +14,7 @@ enum Phrases {
     /// Bio phrases that speak of the council in the third person: whoever writes is someone else.
     static let thirdPerson = phrases(
         "their website", "their site", "their office", "their offices", "their page", "their official",
-        "not here", "contact them", "ask them", "to account")
+        "contact them", "ask them")
     /// Bio phrases that tell residents to move to this account or act on a message.
     static let scam = phrases(
         "old page", "follow us here", "new page", "message us", "dm us", "via the link", "link below", "click the link",

@@ -80,13 +80,17 @@ enum Vocabulary {
     static let officeLinks = keys("of", "to", "for")
     static let the = keys("the")
     static let lord = keys("lord")
+    /// The Mayor's consort, not an office of the council.
+    static let consort = keys("mayoress", "consort")
     static let officer = keys("officer")
     static let proper = keys("proper")
     /// Words before an office that make it not the office-holder speaking ("a letter to the Mayor of …").
     static let notTheHolder = keys("former", "ex", "past", "deputy", "vice", "candidate", "to", "with", "by", "met",
                                    "meet", "meeting", "thanks", "contact", "ask", "asking", "invited", "invite",
                                    "from", "wife", "husband", "son", "daughter", "consort", "escort", "secretary",
-                                   "assistant", "pa", "not", "elect", "hosted", "visit", "visited", "write", "email")
+                                   "assistant", "pa", "not", "elect", "hosted", "visit", "visited", "write", "email",
+                                   "for", "on", "about", "holding", "hold", "supporting", "served",
+                                   "twice", "thrice", "reporting", "welcomed", "welcoming", "joined", "joining")
     /// "Supported by …" is about another body; "run by …" claims to be the council's own page.
     static let supportedBy = keys("supported", "funded", "sponsored", "backed", "aided", "commissioned", "support", "funding")
     /// Words that qualify a place into a different one: "South Ferriby" is not "North Ferriby".

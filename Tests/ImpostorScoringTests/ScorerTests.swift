@@ -110,10 +110,49 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         ("Thornbury Notices", "Met the Mayor of Thornbury at the fair today.", "meeting the Mayor"),
         ("Thornbury Notices", "Former Mayor of Thornbury.", "a former Mayor"),
         ("New Thornbury Town Council", "", "a place called New Thornbury"),
+        ("Jane Smith", "Chair of Thornbury Cricket Club. Views my own.", "chairs a club"),
+        ("Jane Smith", "Chair of Thornbury Cricket Club.", "chairs a club, no disclaimer"),
+        ("Jane Smith", "Clerk to Thornbury Almshouses. Retired teacher.", "clerk to a charity"),
+        ("Jane Smith", "Mayoress of Thornbury 2025–26.", "the Mayor's consort"),
+        ("Jane Smith", "Proud to have served as Mayor of Thornbury.", "a past Mayor"),
+        ("Jane Smith", "Wife of the Mayor of Thornbury.", "the Mayor's family"),
+        ("Jane Smith", "Tickets for the Mayor of Thornbury's charity ball.", "the Mayor's event"),
+        ("Jane Smith", "Holding the Mayor of Thornbury to account.", "a critic"),
     ])
     func benignAccountsAreClear(name: String, bio: String, category: String) {
         let a = judge(name, bio: bio)
         #expect(a.verdict == .clear, "\(category): \(a.reasons.map { "\($0.signal) \($0.weight)" })")
+    }
+
+    @Test(arguments: [
+        ("cllrjanesmiththornburytc", "a councillor's own handle"),
+        ("thornburytcwatch", "a watchdog's handle"),
+    ])
+    func handlesThatDisownTheCouncilAreNoCase(handle: String, kind: String) {
+        let a = judge("Jane Smith", handle: handle, bio: "Thornbury resident.")
+        #expect(a.verdict == .clear, "\(kind): \(a.reasons.map { "\($0.signal) \($0.weight)" })")
+    }
+
+    /// Places that hold the council's place inside a longer name are other places; council words glued
+    /// to the place are not.
+    @Test func longerPlacesAndGluedWords() {
+        let ash = try! Scorer(identities: [Identity(id: "ash", name: "Ash Parish Council", kind: "parish council", place: "Ash",
+                                                    area: "Surrey")])
+        func verdict(_ name: String, _ handle: String) -> Verdict {
+            ash.assess(Profile(platform: .facebook, id: "t", handle: handle, displayName: name, bio: "")).verdict
+        }
+        #expect(verdict("Ashford Parish Council", "someone1") == .clear)
+        #expect(verdict("Ashby Parish Council", "someone1") == .clear)
+        #expect(verdict("Newash Parish Council", "someone1") == .clear)
+        #expect(verdict("Ashofficial Parish Council", "someone1") == .suspect)
+        #expect(verdict("AshParishCouncil", "someone1") == .suspect)
+    }
+
+    @Test func scamBioWithAWordOfThirdPersonStillSpeaksAsTheCouncil() {
+        let a = judge("Residents Help", bio: "Thornbury Town Council. Our old page is not here any more, DM us for your rebate.")
+        #expect(a.reasons.contains { $0.signal == "bio_claim" }, "\(a.reasons.map(\.signal))")
+        let b = judge("Residents Help", bio: "Thornbury Town Council: council tax rebates paid direct to account. DM us.")
+        #expect(b.reasons.contains { $0.signal == "bio_claim" }, "\(b.reasons.map(\.signal))")
     }
 
     @Test func anotherPlaceWithAQualifierIsNotATypo() {
@@ -130,7 +169,7 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         ("Mayor's Office", "Mayor of Thornbury 2025–26. DM me about the Mayor's community fund.", "mayor"),
         ("Jane Smith", "Town Clerk to Thornbury Town Council.", "clerk"),
         ("David Okafor", "Proper Officer of Thornbury Town Council. Contact me directly for burial fees.", "clerk"),
-        ("Office", "Official page of the Chair of Thornbury. Tickets for the charity ball via PayPal.", "chair"),
+        ("Office", "Official page of the Chair of Thornbury Town Council. Tickets for the charity ball via PayPal.", "chair"),
     ])
     func officeClaimedInTheBio(name: String, bio: String, office: String) {
         let a = judge(name, bio: bio)
