@@ -38,11 +38,11 @@ enum ReportEndpoint {
     static func base(_ url: String, what: String) throws(FetchError) -> String {
         var base = url.trimmingSpaces()
         while base.hasSuffix("/") { base.removeLast() }
-        let lowered = base.lowercased()
-        if lowered.hasPrefix("https://"), base.count > 8 { return base }
-        let host = CurlTransfer.host(of: lowered)
-        if lowered.hasPrefix("http://"),
-           host.hasPrefix("127.0.0.1") || host.hasPrefix("localhost") || host.hasPrefix("[::1]") {
+        // Parsed as libcurl will send it: "http://localhost.example.org" or "http://127.0.0.1@example.org"
+        // name other hosts than they seem to.
+        if let parts = URLParts(base), !parts.host.isEmpty,
+            parts.scheme == "https" || (parts.scheme == "http" && LoopbackHost.contains(parts.host))
+        {
             return base
         }
         throw FetchError(.configuration, "\(what) must be an https:// address (it carries the council's credentials): \(url)")

@@ -1,4 +1,5 @@
 import Foundation
+import ImpostorCore
 
 /// Where the review page listens and who may use it.
 public struct ReviewConfiguration: Sendable {
@@ -36,7 +37,7 @@ public struct ReviewConfiguration: Sendable {
         }
         guard (1...65535).contains(port) else { throw Refusal(description: "--listen \(listen): ports run from 1 to 65535") }
         if host.isEmpty { host = "127.0.0.1" }
-        if !Self.isLoopback(host), (password ?? "").isEmpty {
+        if !LoopbackHost.contains(host), (password ?? "").isEmpty {
             throw Refusal(description: """
                 refusing to serve the review page on \(host): anyone on that network could read and decide cases. \
                 Put a password in a file readable only by impostor and name it with --password-file \
@@ -49,13 +50,5 @@ public struct ReviewConfiguration: Sendable {
         self.localUser = localUser
     }
 
-    public var isLoopback: Bool { Self.isLoopback(host) }
-
-    static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host == "::1" { return true }
-        // Only an IPv4 literal in 127.0.0.0/8: a name such as 127.example.com can point anywhere.
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127"
-            && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { ("0"..."9").contains($0) } && UInt8($0) != nil }
-    }
+    public var isLoopback: Bool { LoopbackHost.contains(host) }
 }

@@ -154,4 +154,21 @@ struct ReporterTests {
         }
         #expect(bad?.reason.contains("@name@server") == true)
     }
+
+    /// The council's credentials go only over https, or plain http to this machine.
+    @Test(arguments: [
+        ("https://mastodon.social/", "https://mastodon.social"),
+        ("http://127.0.0.1:8443", "http://127.0.0.1:8443"),
+        ("http://localhost:8080", "http://localhost:8080"),
+        ("http://[::1]:9000", "http://[::1]:9000"),
+    ])
+    func reportEndpointsTakeHttpsOrThisMachine(url: String, base: String) throws {
+        #expect(try ReportEndpoint.base(url, what: "the server") == base)
+    }
+
+    @Test(arguments: ["http://mastodon.social", "http://localhost.example.org", "http://127.0.0.1.example.org",
+                      "http://127.0.0.1@example.org", "ftp://127.0.0.1", "https://", "mastodon.social"])
+    func reportEndpointsRefuseEverythingElse(url: String) {
+        #expect(throws: FetchError.self) { try ReportEndpoint.base(url, what: "the server") }
+    }
 }
