@@ -83,11 +83,11 @@ struct ScoreRun: Sendable {
     }
 
     func outputLines(_ rows: [ProfileListing.Row]) -> [Line] {
-        rows.concurrentMap(chunk: 64) { row in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            return render(row, encoder: encoder)
-        }
+        // One encoder for every row: its settings are fixed before the rows are shared out, and
+        // encoding with it is safe from many threads.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return rows.concurrentMap(chunk: 64) { render($0, encoder: encoder) }
     }
 
     private func render(_ row: ProfileListing.Row, encoder: JSONEncoder) -> Line {

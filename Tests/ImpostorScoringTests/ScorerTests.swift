@@ -21,6 +21,9 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         scorer.assess(Profile(platform: platform, id: "t", handle: handle, displayName: name, bio: bio))
     }
 
+    /// The reasons as "signal weight", for a failing expectation's message.
+    func why(_ a: Assessment) -> String { a.reasons.map { "\($0.signal) \($0.weight)" }.joined(separator: ", ") }
+
     /// What a clerk would want to review: each trick impostors use.
     @Test(arguments: [
         ("Thornbury Town Council", "", "exact copy"),
@@ -121,7 +124,7 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
     ])
     func benignAccountsAreClear(name: String, bio: String, category: String) {
         let a = judge(name, bio: bio)
-        #expect(a.verdict == .clear, "\(category): \(a.reasons.map { "\($0.signal) \($0.weight)" })")
+        #expect(a.verdict == .clear, "\(category): \(why(a))")
     }
 
     @Test(arguments: [
@@ -130,7 +133,7 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
     ])
     func handlesThatDisownTheCouncilAreNoCase(handle: String, kind: String) {
         let a = judge("Jane Smith", handle: handle, bio: "Thornbury resident.")
-        #expect(a.verdict == .clear, "\(kind): \(a.reasons.map { "\($0.signal) \($0.weight)" })")
+        #expect(a.verdict == .clear, "\(kind): \(why(a))")
     }
 
     /// Places that hold the council's place inside a longer name are other places; council words glued
@@ -173,7 +176,7 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
     ])
     func officeClaimedInTheBio(name: String, bio: String, office: String) {
         let a = judge(name, bio: bio)
-        #expect(a.verdict == .suspect, "\(a.reasons.map { "\($0.signal) \($0.weight)" })")
+        #expect(a.verdict == .suspect, "\(why(a))")
         #expect(a.identity == "thornbury-town-council")
         #expect(a.target == .person)
         #expect(a.reasons.contains { $0.signal == "bio_office" && $0.matched == office })
@@ -191,7 +194,7 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
 
     @Test func aCouncilHandleMakesAGenericNameACase() {
         let a = judge("Residents Help", handle: "thornburytowncouncil")
-        #expect(a.verdict == .suspect, "\(a.reasons.map { "\($0.signal) \($0.weight)" })")
+        #expect(a.verdict == .suspect, "\(why(a))")
         #expect(a.reasons.contains { $0.signal == "handle" })
     }
 
@@ -199,7 +202,7 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         // Rugeleyton is not Rugeley, whether the handle spells it or not.
         let a = judge("Rugeleyton Parish Council", handle: "rugeleytonparishcouncil",
                       bio: "Official account of Rugeleyton Parish Council. Serving the people of Rugeleyton.")
-        #expect(a.verdict == .clear, "\(a.reasons.map { "\($0.signal) \($0.weight)" })")
+        #expect(a.verdict == .clear, "\(why(a))")
         // The council's own handle copied under that name is still a case.
         let b = judge("Rugeleyton Parish Council", handle: "rugeleytowncouncil")
         #expect(b.verdict == .suspect)
