@@ -4,7 +4,7 @@ import Testing
 
 /// Runs the real `impostor` binary built beside the tests, as a clerk or a script would.
 struct CLI {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -27,7 +27,12 @@ struct CLI {
         return env
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    /// Runs the binary to its end on a thread of its own (see `offPool`).
+    static func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
+        try await offPool { try runBlocking(arguments, stdin: stdin) }
+    }
+
+    private static func runBlocking(_ arguments: [String], stdin: String?) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -51,7 +56,7 @@ struct CLI {
         let handle: FileHandle
 
         init() throws {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         }
 
@@ -75,8 +80,8 @@ struct CLI {
 }
 
 @Suite(.serialized) struct CLITests {
-    @Test func scoresTheExampleListingInOrder() throws {
-        let r = try CLI.run(["score", "--watchlist", "watchlist", "examples/oakbridge-profiles.jsonl"])
+    @Test func scoresTheExampleListingInOrder() async throws {
+        let r = try await CLI.run(["score", "--watchlist", "watchlist", "examples/oakbridge-profiles.jsonl"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.lines
         #expect(lines.map { $0["id"] as? String } == (1...10).map { "demo-\($0)" })
@@ -90,7 +95,7 @@ struct CLI {
         #expect(lines[4]["identity"] is NSNull || lines[4]["identity"] as? String == "oakbridge-town-council")
     }
 
-    @Test func badLinesGiveErrorsAndLoseNothing() throws {
+    @Test func badLinesGiveErrorsAndLoseNothing() async throws {
         let input = """
             {"platform": "x", "id": "a", "handle": "oakbridgetc1", "display_name": "Oakbridge Town Council"}
             this is not json
@@ -99,7 +104,7 @@ struct CLI {
 
             {"platform": "x", "id": "b", "handle": "rugbyclub", "display_name": "Oakbridge Rugby Club", "avatar": "missing.png"}
             """
-        let r = try CLI.run(["score", "--watchlist", "watchlist", "-"], stdin: input)
+        let r = try await CLI.run(["score", "--watchlist", "watchlist", "-"], stdin: input)
         #expect(r.status == 1)
         let lines = r.lines
         #expect(lines.count == 5)
@@ -113,52 +118,52 @@ struct CLI {
         #expect(r.stderr.contains("3 of 5"))
     }
 
-    @Test func readsCSVFromSpreadsheets() throws {
+    @Test func readsCSVFromSpreadsheets() async throws {
         let dir = try CLI.temporaryFolder(["list.csv": "platform,id,handle,display_name,bio\r\nx,1,mayoroak,Mayor of Oakbridge,\r\nfacebook,2,oakchoir,\"Oakbridge Choir, est. 1990\",\r\n"])
-        let r = try CLI.run(["score", "--watchlist", "watchlist", "\(dir)/list.csv"])
+        let r = try await CLI.run(["score", "--watchlist", "watchlist", "\(dir)/list.csv"])
         #expect(r.status == 0)
         #expect(r.lines.map { $0["verdict"] as? String } == ["suspect", "clear"])
     }
 
-    @Test func missingFileAndBadWatchlistsExitTwoWithAClearMessage() throws {
-        let missing = try CLI.run(["score", "--watchlist", "watchlist", "/nonexistent/profiles.jsonl"])
+    @Test func missingFileAndBadWatchlistsExitTwoWithAClearMessage() async throws {
+        let missing = try await CLI.run(["score", "--watchlist", "watchlist", "/nonexistent/profiles.jsonl"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file"))
 
         let empty = try CLI.temporaryFolder([:])
-        let r = try CLI.run(["check", "--watchlist", empty])
+        let r = try await CLI.run(["check", "--watchlist", empty])
         #expect(r.status == 2)
         #expect(r.stderr.contains("holds no council"))
 
         let broken = try CLI.temporaryFolder(["x.toml": "name = \"X Town Council\"\nlogos = [\"nope.png\"\n"])
-        let b = try CLI.run(["check", "--watchlist", broken])
+        let b = try await CLI.run(["check", "--watchlist", broken])
         #expect(b.status == 2)
         #expect(b.stderr.contains("x.toml:"))
         #expect(b.stderr.contains("not valid TOML"))
 
         let nologo = try CLI.temporaryFolder(["y.toml": "name = \"Y Town Council\"\nlogos = [\"nope.png\"]\n"])
-        let n = try CLI.run(["score", "--watchlist", nologo, "-"], stdin: "")
+        let n = try await CLI.run(["score", "--watchlist", nologo, "-"], stdin: "")
         #expect(n.status == 2)
         #expect(n.stderr.contains("logo \"nope.png\" not found"))
     }
 
-    @Test func checkListsWhatIsProtected() throws {
-        let r = try CLI.run(["check", "--watchlist", "watchlist"])
+    @Test func checkListsWhatIsProtected() async throws {
+        let r = try await CLI.run(["check", "--watchlist", "watchlist"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("oakbridge-town-council: Oakbridge Town Council (Wiltshire)"))
         #expect(r.stdout.contains("1 council(s) OK"))
     }
 
-    @Test func explainShowsFoldingAndReasons() throws {
-        let r = try CLI.run(["explain", "Оakbridge Town Counciⅼ", "--watchlist", "watchlist"])
+    @Test func explainShowsFoldingAndReasons() async throws {
+        let r = try await CLI.run(["explain", "Оakbridge Town Counciⅼ", "--watchlist", "watchlist"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("folded:  oakbridge town council"))
         #expect(r.stdout.contains("U+041E Cyrl"))
         #expect(r.stdout.contains("oakbridge-town-council: score"))
     }
 
-    @Test func helpTeaches() throws {
-        let r = try CLI.run(["help", "score"])
+    @Test func helpTeaches() async throws {
+        let r = try await CLI.run(["help", "score"])
         #expect(r.stdout.contains("display_name"))
         #expect(r.stdout.contains("Example"))
     }

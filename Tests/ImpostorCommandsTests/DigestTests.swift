@@ -6,7 +6,7 @@ import Testing
 @Suite("The digest e-mails the clerk after a scan that opened cases", .serialized)
 struct DigestTests {
     /// A test CA and a certificate for 127.0.0.1, made with openssl.
-    static func makeCertificates(in dir: String) throws -> (ca: String, cert: String, key: String) {
+    static func makeCertificates(in dir: String) async throws -> (ca: String, cert: String, key: String) {
         let ext = dir + "/san.ext"
         try "subjectAltName=IP:127.0.0.1\n".write(toFile: ext, atomically: true, encoding: .utf8)
         let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
@@ -17,17 +17,17 @@ struct DigestTests {
              "-out", dir + "/server.pem", "-days", "2", "-extfile", ext],
         ]
         for step in steps {
-            let r = try CLI.runTool("/usr/bin/openssl", step)
+            let r = try await CLI.runTool("/usr/bin/openssl", step)
             guard r.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: ["openssl": r.stderr]) }
         }
         return (dir + "/ca.pem", dir + "/server.pem", dir + "/server.key")
     }
 
-    @Test func aScanWithNewSuspectsMailsTheClerkOnceWithLinksAndReasons() throws {
+    @Test func aScanWithNewSuspectsMailsTheClerkOnceWithLinksAndReasons() async throws {
         let pki = CLI.scratchPath("digest")
         try FileManager.default.createDirectory(atPath: pki, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: pki) }
-        let certs = try Self.makeCertificates(in: pki)
+        let certs = try await Self.makeCertificates(in: pki)
         try "s3cret-digest-pass\n".write(toFile: pki + "/smtp-password", atomically: true, encoding: .utf8)
         let received = pki + "/received.jsonl"
 
@@ -55,7 +55,7 @@ struct DigestTests {
             review_url = "http://127.0.0.1:8080"
             """)
         defer { f.remove() }
-        let first = try CLI.run(f.arguments())
+        let first = try await CLI.run(f.arguments())
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("digest.sent"), "\(first.stderr)")
         #expect(!first.stderr.contains("s3cret"))
@@ -75,12 +75,12 @@ struct DigestTests {
         #expect(body.contains("Oakbridge Town Counciⅼ 0"))
 
         // Nothing new on the next scan: no second mail.
-        #expect(try CLI.run(f.arguments()).status == 0)
+        #expect(try await CLI.run(f.arguments()).status == 0)
         let after = try String(contentsOfFile: received, encoding: .utf8).split(separator: "\n").filter { $0.contains("rcpt_tos") }
         #expect(after.count == 1)
     }
 
-    @Test func aMailServerThatIsDownDoesNotLoseTheCases() throws {
+    @Test func aMailServerThatIsDownDoesNotLoseTheCases() async throws {
         let f = try ScanFixture(suspects: 1, settings: """
             [digest]
             to = ["clerk@oakbridge-tc.gov.uk"]
@@ -88,7 +88,7 @@ struct DigestTests {
             smtp_url = "smtp://127.0.0.1:9"
             """)
         defer { f.remove() }
-        let r = try CLI.run(f.arguments())
+        let r = try await CLI.run(f.arguments())
         #expect(r.status == 0)
         #expect(r.stderr.contains("digest.failed"))
         #expect(try Store.open(path: f.database).cases().count == 1)

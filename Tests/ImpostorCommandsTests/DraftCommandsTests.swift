@@ -58,22 +58,22 @@ struct DraftCases: Sendable {
     let month: String
     let monthName: String
 
-    static let shared = Result { try DraftCases() }
+    static let shared = Task { try await DraftCases() }
 
     func id(_ account: Account) -> String { String(ids[account]!) }
     func url(_ account: Account) -> String { Self.url(account, port: port) }
     static func url(_ account: Account, port: Int) -> String { "http://127.0.0.1:\(port)/profiles/\(account.rawValue)" }
 
     /// Runs `impostor` on this watchlist and store.
-    func run(_ arguments: [String], watchlist: String? = nil) throws -> CLI.Result {
-        try CLI.run(arguments + ["--watchlist", watchlist ?? self.watchlist, "--db", database])
+    func run(_ arguments: [String], watchlist: String? = nil) async throws -> CLI.Result {
+        try await CLI.run(arguments + ["--watchlist", watchlist ?? self.watchlist, "--db", database])
     }
 
     struct SetupError: Error, CustomStringConvertible {
         var description: String
     }
 
-    private init() throws {
+    private init() async throws {
         let pages = Dictionary(uniqueKeysWithValues: Account.allCases.map { ("/profiles/\($0.rawValue)", 200) })
         let server = try LocalHTTPServer(routes: pages)
         defer { server.stop() }
@@ -102,16 +102,16 @@ struct DraftCases: Sendable {
         try (lines.joined(separator: "\n") + "\n").write(toFile: fixture.folder + "/listing.jsonl", atomically: true, encoding: .utf8)
 
         let store = ["--watchlist", fixture.watchlist, "--db", fixture.database]
-        func must(_ arguments: [String], _ expected: String) throws -> CLI.Result {
-            let r = try CLI.run(arguments)
+        func must(_ arguments: [String], _ expected: String) async throws -> CLI.Result {
+            let r = try await CLI.run(arguments)
             guard r.status == 0, r.stdout.contains(expected) else {
                 let command = arguments.joined(separator: " ")
                 throw SetupError(description: "`impostor \(command)` exited \(r.status): \(r.stdout)\(r.stderr.suffix(1500))")
             }
             return r
         }
-        _ = try must(fixture.arguments(["--db", fixture.database]), "6 new or reopened cases")
-        let queue = try must(["review", "--json"] + store, "\"id\"").lines
+        _ = try await must(fixture.arguments(["--db", fixture.database]), "6 new or reopened cases")
+        let queue = try await must(["review", "--json"] + store, "\"id\"").lines
         var ids: [Account: Int64] = [:]
         for line in queue {
             guard let url = line["url"] as? String, let account = Account.allCases.first(where: { url == Self.url($0, port: port) }),
@@ -122,13 +122,13 @@ struct DraftCases: Sendable {
         guard ids.count == Account.allCases.count else { throw SetupError(description: "the scan opened \(queue)") }
 
         for account in [Account.council, .mayor, .hostile, .removed] {
-            _ = try must(["decide", String(ids[account]!), "confirm", "--as", "jane"] + store, "confirmed")
+            _ = try await must(["decide", String(ids[account]!), "confirm", "--as", "jane"] + store, "confirmed")
         }
-        _ = try must(["decide", String(ids[.dismissed]!), "dismiss", "--reason", "namesake", "--as", "jane"] + store, "dismissed")
-        _ = try must(["decide", String(ids[.removed]!), "reported", "--as", "jane"] + store, "reported")
+        _ = try await must(["decide", String(ids[.dismissed]!), "dismiss", "--reason", "namesake", "--as", "jane"] + store, "dismissed")
+        _ = try await must(["decide", String(ids[.removed]!), "reported", "--as", "jane"] + store, "reported")
         // The platform takes one account down; the next scan's recheck finds it gone.
         server.set("/profiles/removed", status: 404)
-        _ = try must(fixture.arguments(["--db", fixture.database]), "1 removed")
+        _ = try await must(fixture.arguments(["--db", fixture.database]), "1 removed")
 
         let opened = (queue.first?["opened_at"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
         let london = DateFormatter()
@@ -220,9 +220,9 @@ extension DraftCommandsTests {
     @Suite("impostor notice") struct Notices {
         @Test("a notice for every platform, for the council and for its Mayor",
               arguments: Route.all, [DraftCases.Account.council, .mayor])
-        func noticeForEveryPlatform(route: Route, account: DraftCases.Account) throws {
-            let cases = try DraftCases.shared.get()
-            let r = try cases.run(["notice", cases.id(account), "--platform", route.platform])
+        func noticeForEveryPlatform(route: Route, account: DraftCases.Account) async throws {
+            let cases = try await DraftCases.shared.value
+            let r = try await cases.run(["notice", cases.id(account), "--platform", route.platform])
             #expect(r.status == 0, "\(r.stderr)")
             let text = r.stdout
             #expect(text.contains("The impersonating account: \(cases.url(account))"), "\(text)")
@@ -246,9 +246,9 @@ extension DraftCommandsTests {
             }
         }
 
-        @Test func withoutPlatformTheNoticeIsForTheSuspectsOwnPlatform() throws {
-            let cases = try DraftCases.shared.get()
-            let council = try cases.run(["notice", cases.id(.council)])
+        @Test func withoutPlatformTheNoticeIsForTheSuspectsOwnPlatform() async throws {
+            let cases = try await DraftCases.shared.value
+            let council = try await cases.run(["notice", cases.id(.council)])
             #expect(council.status == 0, "\(council.stderr)")
             #expect(council.stdout.hasPrefix("Report to Facebook: "))
             // Filled in the form's own order, with what the clerk types.
@@ -257,14 +257,14 @@ extension DraftCommandsTests {
                 Link to the impersonating account: \(cases.url(.council))
                 Your email address: clerk@oakbridge-tc.gov.uk
                 """))
-            let mayor = try cases.run(["notice", cases.id(.mayor)])
+            let mayor = try await cases.run(["notice", cases.id(.mayor)])
             #expect(mayor.stdout.hasPrefix("Report to Instagram: "))
             #expect(mayor.stdout.contains("Username of the impersonating account: @mayorofoakbridge"))
         }
 
-        @Test func anUnknownPlatformNamesTheChoices() throws {
-            let cases = try DraftCases.shared.get()
-            let r = try cases.run(["notice", cases.id(.council), "--platform", "myspace"])
+        @Test func anUnknownPlatformNamesTheChoices() async throws {
+            let cases = try await DraftCases.shared.value
+            let r = try await cases.run(["notice", cases.id(.council), "--platform", "myspace"])
             #expect(r.status != 0)
             #expect(r.stdout.isEmpty)
             #expect(r.stderr.contains(
@@ -274,16 +274,16 @@ extension DraftCommandsTests {
 
         @Test("only a confirmed case has drafts; an unknown number is named",
               arguments: [["notice"], ["warning", "--channel", "website"]])
-        func unconfirmedAndUnknownCases(command: [String]) throws {
-            let cases = try DraftCases.shared.get()
+        func unconfirmedAndUnknownCases(command: [String]) async throws {
+            let cases = try await DraftCases.shared.value
             for (account, status) in [(DraftCases.Account.pending, "new"), (.dismissed, "dismissed")] {
                 let id = cases.id(account)
-                let r = try cases.run([command[0], id] + command.dropFirst())
+                let r = try await cases.run([command[0], id] + command.dropFirst())
                 #expect(r.status == 1)
                 #expect(r.stdout.isEmpty)
                 #expect(r.stderr.contains("case \(id) is \(status); confirm it first (`impostor decide \(id) confirm`)"), "\(r.stderr)")
             }
-            let unknown = try cases.run([command[0], "999999"] + command.dropFirst())
+            let unknown = try await cases.run([command[0], "999999"] + command.dropFirst())
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("there is no case 999999"), "\(unknown.stderr)")
         }
@@ -330,9 +330,9 @@ extension DraftCommandsTests {
     @Suite("impostor warning") struct Warnings {
         @Test("a warning for every channel fits it, says where to report fraud and lists an official account",
               arguments: ChannelRule.all, [DraftCases.Account.council, .mayor, .hostile])
-        func warningForEveryChannel(rule: ChannelRule, account: DraftCases.Account) throws {
-            let cases = try DraftCases.shared.get()
-            let r = try cases.run(["warning", cases.id(account), "--channel", rule.channel])
+        func warningForEveryChannel(rule: ChannelRule, account: DraftCases.Account) async throws {
+            let cases = try await DraftCases.shared.value
+            let r = try await cases.run(["warning", cases.id(account), "--channel", rule.channel])
             #expect(r.status == 0, "\(r.stderr)")
             let text = String(r.stdout.dropLast())  // the newline after the draft
             #expect(text.contains("Report Fraud") && text.contains("0300 123 2040"), "\(text)")
@@ -360,9 +360,9 @@ extension DraftCommandsTests {
 
         @Test("before an election a warning names the office, not the person, and quotes no one",
               arguments: ChannelRule.all.map(\.channel))
-        func preElection(channel: String) throws {
-            let cases = try DraftCases.shared.get()
-            let r = try cases.run(["warning", cases.id(.mayor), "--channel", channel, "--pre-election"])
+        func preElection(channel: String) async throws {
+            let cases = try await DraftCases.shared.value
+            let r = try await cases.run(["warning", cases.id(.mayor), "--channel", channel, "--pre-election"])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains("Mayor"))
             #expect(!r.stdout.contains("Priya Sharma"), "\(r.stdout)")
@@ -371,16 +371,16 @@ extension DraftCommandsTests {
             #expect(r.stderr.contains("note: Pre-election period"))
             if channel == "website" {
                 // Outside an election the same news item names the Mayor and quotes the clerk.
-                let usual = try cases.run(["warning", cases.id(.mayor), "--channel", channel])
+                let usual = try await cases.run(["warning", cases.id(.mayor), "--channel", channel])
                 #expect(usual.stdout.contains("Cllr Priya Sharma, Mayor of Oakbridge Town Council"))
                 #expect(usual.stdout.contains("Jane Whitfield, Town Clerk, said: \"We will never ask residents"))
                 #expect(r.stdout.contains("pretending to be the Mayor of Oakbridge Town Council"))
             }
         }
 
-        @Test func anUnknownChannelNamesTheChoices() throws {
-            let cases = try DraftCases.shared.get()
-            let r = try cases.run(["warning", cases.id(.council), "--channel", "twitter"])
+        @Test func anUnknownChannelNamesTheChoices() async throws {
+            let cases = try await DraftCases.shared.value
+            let r = try await cases.run(["warning", cases.id(.council), "--channel", "twitter"])
             #expect(r.status != 0)
             #expect(r.stderr.contains("--channel twitter: use one of website, x, bluesky, mastodon, facebook, instagram, nextdoor"), "\(r.stderr)")
         }
@@ -443,8 +443,8 @@ extension DraftCommandsTests {
         ]
 
         /// Writes the default templates into `watchlist`, then breaks one.
-        func apply(to watchlist: String) throws {
-            let r = try CLI.run(["drafts", "--init", "--watchlist", watchlist])
+        func apply(to watchlist: String) async throws {
+            let r = try await CLI.run(["drafts", "--init", "--watchlist", watchlist])
             try #require(r.status == 0, "\(r.stderr)")
             let path = watchlist + "/templates/" + file
             switch edit {
@@ -459,12 +459,12 @@ extension DraftCommandsTests {
     }
 
     @Suite("impostor drafts, and drafting from a council's own templates") struct Templates {
-        @Test func initWritesTheTemplatesAndASecondRunKeepsTheCouncilsEdits() throws {
-            let cases = try DraftCases.shared.get()
+        @Test func initWritesTheTemplatesAndASecondRunKeepsTheCouncilsEdits() async throws {
+            let cases = try await DraftCases.shared.value
             let watchlist = try cases.copyOfWatchlist()
             defer { try? FileManager.default.removeItem(atPath: watchlist) }
             let folder = watchlist + "/templates"
-            let first = try CLI.run(["drafts", "--init", "--watchlist", watchlist])
+            let first = try await CLI.run(["drafts", "--init", "--watchlist", watchlist])
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout.contains("wrote 9 templates to \(folder): edit them, then run `impostor drafts --check`"), "\(first.stdout)")
             let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
@@ -477,42 +477,42 @@ extension DraftCommandsTests {
             let edited = x.replacingOccurrences(of: "Don't reply", with: "Please don't reply")
             try edited.write(toFile: folder + "/warning-x.txt", atomically: true, encoding: .utf8)
             try FileManager.default.removeItem(atPath: folder + "/notice.txt")
-            let second = try CLI.run(["drafts", "--init", "--watchlist", watchlist])
+            let second = try await CLI.run(["drafts", "--init", "--watchlist", watchlist])
             #expect(second.status == 0)
             #expect(second.stdout.contains("wrote 1 templates to \(folder)"), "\(second.stdout)")
             #expect(try String(contentsOfFile: folder + "/warning-x.txt", encoding: .utf8) == edited)
             #expect(FileManager.default.fileExists(atPath: folder + "/notice.txt"))
-            let third = try CLI.run(["drafts", "--init", "--watchlist", watchlist])
+            let third = try await CLI.run(["drafts", "--init", "--watchlist", watchlist])
             #expect(third.stdout.contains("the templates in \(folder) are all there already"))
 
             // And the edit is what `warning` drafts from.
-            let warning = try cases.run(["warning", cases.id(.council), "--channel", "x"], watchlist: watchlist)
+            let warning = try await cases.run(["warning", cases.id(.council), "--channel", "x"], watchlist: watchlist)
             #expect(warning.status == 0, "\(warning.stderr)")
             #expect(warning.stdout.contains("Please don't reply"))
         }
 
-        @Test func checkPassesTheDefaultsWithOrWithoutTheFiles() throws {
-            let cases = try DraftCases.shared.get()
+        @Test func checkPassesTheDefaultsWithOrWithoutTheFiles() async throws {
+            let cases = try await DraftCases.shared.value
             let watchlist = try cases.copyOfWatchlist()
             defer { try? FileManager.default.removeItem(atPath: watchlist) }
             for _ in 0..<2 {
-                let r = try CLI.run(["drafts", "--check", "--watchlist", watchlist])
+                let r = try await CLI.run(["drafts", "--check", "--watchlist", watchlist])
                 #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
                 #expect(r.stdout.contains("templates ok: every draft fits, in sentence case, with every required element"))
-                _ = try CLI.run(["drafts", "--init", "--watchlist", watchlist])
+                _ = try await CLI.run(["drafts", "--init", "--watchlist", watchlist])
             }
-            let neither = try CLI.run(["drafts", "--watchlist", watchlist])
+            let neither = try await CLI.run(["drafts", "--watchlist", watchlist])
             #expect(neither.status != 0)
             #expect(neither.stderr.contains("choose --check or --init"))
         }
 
         @Test("drafts --check finds a broken template and names its file", arguments: Breakage.all)
-        func checkFindsABrokenTemplate(breakage: Breakage) throws {
-            let cases = try DraftCases.shared.get()
+        func checkFindsABrokenTemplate(breakage: Breakage) async throws {
+            let cases = try await DraftCases.shared.value
             let watchlist = try cases.copyOfWatchlist()
             defer { try? FileManager.default.removeItem(atPath: watchlist) }
-            try breakage.apply(to: watchlist)
-            let r = try CLI.run(["drafts", "--check", "--watchlist", watchlist])
+            try await breakage.apply(to: watchlist)
+            let r = try await CLI.run(["drafts", "--check", "--watchlist", watchlist])
             #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
             #expect(!r.stdout.contains("templates ok"))
             let finding = r.stdout.split(separator: "\n").first { $0.contains(breakage.finding) }
@@ -521,13 +521,13 @@ extension DraftCommandsTests {
 
         @Test("a template that does not parse stops the draft with its file and line, not a crash",
               arguments: Breakage.all.filter(\.unparsable))
-        func warningFromABrokenTemplate(breakage: Breakage) throws {
-            let cases = try DraftCases.shared.get()
+        func warningFromABrokenTemplate(breakage: Breakage) async throws {
+            let cases = try await DraftCases.shared.value
             let watchlist = try cases.copyOfWatchlist()
             defer { try? FileManager.default.removeItem(atPath: watchlist) }
-            try breakage.apply(to: watchlist)
+            try await breakage.apply(to: watchlist)
             let channel = breakage.file.dropFirst("warning-".count).dropLast(".txt".count)
-            let r = try cases.run(["warning", cases.id(.council), "--channel", String(channel)], watchlist: watchlist)
+            let r = try await cases.run(["warning", cases.id(.council), "--channel", String(channel)], watchlist: watchlist)
             #expect(r.status == 2, "\(r.stderr)")
             #expect(r.stdout.isEmpty)
             let place = breakage.finding.prefix { $0 != " " }.dropLast()  // "warning-x.txt:5:" without the colon
@@ -535,12 +535,12 @@ extension DraftCommandsTests {
             #expect(r.stderr.contains("fix the template, or run `impostor drafts --check --watchlist \(watchlist)`"))
         }
 
-        @Test func aWarningOverItsLimitSaysSo() throws {
-            let cases = try DraftCases.shared.get()
+        @Test func aWarningOverItsLimitSaysSo() async throws {
+            let cases = try await DraftCases.shared.value
             let watchlist = try cases.copyOfWatchlist()
             defer { try? FileManager.default.removeItem(atPath: watchlist) }
-            try Breakage.all.first { $0.what == "over the limit" }!.apply(to: watchlist)
-            let r = try cases.run(["warning", cases.id(.council), "--channel", "x"], watchlist: watchlist)
+            try await Breakage.all.first { $0.what == "over the limit" }!.apply(to: watchlist)
+            let r = try await cases.run(["warning", cases.id(.council), "--channel", "x"], watchlist: watchlist)
             let said = try #require(PlatformCount.said(r.stderr), "\(r.stderr)")
             #expect(said.length > 280 && said.maximum == 280)
             #expect(said.length == XWeight.length(of: String(r.stdout.dropLast())))
@@ -549,12 +549,12 @@ extension DraftCommandsTests {
         }
 
         @Test("a warning drafted from a template missing a required element says what is missing")
-        func warningMissingARequiredElementSaysSo() throws {
-            let cases = try DraftCases.shared.get()
+        func warningMissingARequiredElementSaysSo() async throws {
+            let cases = try await DraftCases.shared.value
             let watchlist = try cases.copyOfWatchlist()
             defer { try? FileManager.default.removeItem(atPath: watchlist) }
-            try Breakage.all.first { $0.what == "required element removed" }!.apply(to: watchlist)
-            let r = try cases.run(["warning", cases.id(.council), "--channel", "x"], watchlist: watchlist)
+            try await Breakage.all.first { $0.what == "required element removed" }!.apply(to: watchlist)
+            let r = try await cases.run(["warning", cases.id(.council), "--channel", "x"], watchlist: watchlist)
             #expect(!r.stdout.contains("0300 123 2040"))
             #expect(r.stderr.contains("where to report fraud"), "the clerk is not told the draft lacks it: \(r.stderr)")
         }
@@ -567,12 +567,12 @@ extension DraftCommandsTests {
     @Suite("impostor evidence") struct EvidenceFolders {
         static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
-        @Test func writesTheJSONThePicturesAndAPrintableSummary() throws {
-            let cases = try DraftCases.shared.get()
+        @Test func writesTheJSONThePicturesAndAPrintableSummary() async throws {
+            let cases = try await DraftCases.shared.value
             let out = try CLI.temporaryFolder([:]) + "/evidence"
             defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
             let id = cases.id(.council)
-            let r = try cases.run(["evidence", id, "--out", out])
+            let r = try await cases.run(["evidence", id, "--out", out])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains("evidence for case \(id) written to \(out): case.json, summary.html, 1 picture(s), the logo"), "\(r.stdout)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["avatar-1.jpg", "case.json", "logo.png", "summary.html"])
@@ -612,48 +612,48 @@ extension DraftCommandsTests {
             #expect(html.contains("the avatar is the council&#39;s logo"))
         }
 
-        @Test func existingEvidenceIsKeptUnlessForced() throws {
-            let cases = try DraftCases.shared.get()
+        @Test func existingEvidenceIsKeptUnlessForced() async throws {
+            let cases = try await DraftCases.shared.value
             let out = try CLI.temporaryFolder([:])
             defer { try? FileManager.default.removeItem(atPath: out) }
             let id = cases.id(.mayor)
-            #expect(try cases.run(["evidence", id, "--out", out]).status == 0)
+            await #expect(try cases.run(["evidence", id, "--out", out]).status == 0)
             // The mayor's account had no picture: only the logo is there.
             #expect(!(try FileManager.default.contentsOfDirectory(atPath: out)).contains { $0.hasPrefix("avatar") })
             try "kept".write(toFile: out + "/case.json", atomically: true, encoding: .utf8)
-            let again = try cases.run(["evidence", id, "--out", out])
+            let again = try await cases.run(["evidence", id, "--out", out])
             #expect(again.status == 1)
             #expect(again.stderr.contains("\(out) already holds evidence; use --force to replace it"), "\(again.stderr)")
             #expect(try String(contentsOfFile: out + "/case.json", encoding: .utf8) == "kept")
-            let forced = try cases.run(["evidence", id, "--out", out, "--force"])
+            let forced = try await cases.run(["evidence", id, "--out", out, "--force"])
             #expect(forced.status == 0, "\(forced.stderr)")
             #expect(try String(contentsOfFile: out + "/case.json", encoding: .utf8).contains("mayorofoakbridge"))
         }
 
-        @Test func aFolderThatCannotBeMadeOrAnUnknownCaseIsAClearError() throws {
-            let cases = try DraftCases.shared.get()
+        @Test func aFolderThatCannotBeMadeOrAnUnknownCaseIsAClearError() async throws {
+            let cases = try await DraftCases.shared.value
             let folder = try CLI.temporaryFolder(["plain-file": "not a folder"])
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let out = folder + "/plain-file/evidence"
-            let r = try cases.run(["evidence", cases.id(.council), "--out", out])
+            let r = try await cases.run(["evidence", cases.id(.council), "--out", out])
             #expect(r.status == 1)
             #expect(r.stderr.contains("impostor: cannot write the evidence to \(out): \(folder)/plain-file is a file, not a folder"), "\(r.stderr)")
 
-            let unknown = try cases.run(["evidence", "999999", "--out", folder + "/none"])
+            let unknown = try await cases.run(["evidence", "999999", "--out", folder + "/none"])
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("there is no case 999999"))
             #expect(!FileManager.default.fileExists(atPath: folder + "/none"))
         }
 
         @Test("with a relative --watchlist the logo is saved too")
-        func relativeWatchlistStillSavesTheLogo() throws {
-            let cases = try DraftCases.shared.get()
+        func relativeWatchlistStillSavesTheLogo() async throws {
+            let cases = try await DraftCases.shared.value
             let out = try CLI.temporaryFolder([:])
             defer { try? FileManager.default.removeItem(atPath: out) }
             // The same watchlist, named relative to the current folder as a clerk types it.
             let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
             let relative = String(repeating: "../", count: depth) + cases.watchlist.drop { $0 == "/" }
-            let r = try cases.run(["evidence", cases.id(.council), "--out", out, "--force"], watchlist: relative)
+            let r = try await cases.run(["evidence", cases.id(.council), "--out", out, "--force"], watchlist: relative)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains(", the logo"), "\(r.stdout)")
             #expect(FileManager.default.fileExists(atPath: out + "/logo.png"))
@@ -665,11 +665,11 @@ extension DraftCommandsTests {
 
 extension DraftCommandsTests {
     @Suite("impostor report") struct MonthlyReports {
-        @Test func theMonthsCountsMatchTheCasesInMarkdownAndHTML() throws {
-            let cases = try DraftCases.shared.get()
+        @Test func theMonthsCountsMatchTheCasesInMarkdownAndHTML() async throws {
+            let cases = try await DraftCases.shared.value
             let out = try CLI.temporaryFolder([:])
             defer { try? FileManager.default.removeItem(atPath: out) }
-            let r = try cases.run(["report", "--month", cases.month, "--out", out])
+            let r = try await cases.run(["report", "--month", cases.month, "--out", out])
             #expect(r.status == 0, "\(r.stderr)")
             let md = r.stdout
             // Six accounts found; the clerk confirmed four, reported one, which the platform removed.
@@ -696,17 +696,17 @@ extension DraftCommandsTests {
             #expect(html.components(separatedBy: "<tr>").count - 1 == 6, "a header row and five cases")
         }
 
-        @Test func aMonthWithoutCasesSaysSo() throws {
-            let cases = try DraftCases.shared.get()
-            let r = try cases.run(["report", "--month", "2020-02"])
+        @Test func aMonthWithoutCasesSaysSo() async throws {
+            let cases = try await DraftCases.shared.value
+            let r = try await cases.run(["report", "--month", "2020-02"])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.hasPrefix("# Impersonation report, February 2020\n\nNo fake accounts were found, confirmed, reported or removed this month."))
         }
 
         @Test("a malformed month is refused with the format to use", arguments: ["2026-13", "nov", "2026-00", "2026-1", "11-2026", ""])
-        func malformedMonth(month: String) throws {
-            let cases = try DraftCases.shared.get()
-            let r = try cases.run(["report", "--month", month])
+        func malformedMonth(month: String) async throws {
+            let cases = try await DraftCases.shared.value
+            let r = try await cases.run(["report", "--month", month])
             #expect(r.status != 0)
             #expect(r.stdout.isEmpty)
             #expect(r.stderr.contains("--month \(month): write it as YYYY-MM, e.g. 2026-11"), "\(r.stderr)")
@@ -714,9 +714,9 @@ extension DraftCommandsTests {
 
         @Test("a month with another separator or a five-digit year is refused too",
               arguments: ["2026/11", "2026.11", "2026 11", "20261-1"])
-        func monthWithOtherSeparators(month: String) throws {
-            let cases = try DraftCases.shared.get()
-            let r = try cases.run(["report", "--month", month])
+        func monthWithOtherSeparators(month: String) async throws {
+            let cases = try await DraftCases.shared.value
+            let r = try await cases.run(["report", "--month", month])
             #expect(r.status != 0, "\(r.stdout)")
             #expect(r.stderr.contains("write it as YYYY-MM"))
         }

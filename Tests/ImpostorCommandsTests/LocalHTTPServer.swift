@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// A real HTTP server on 127.0.0.1 that answers each path with the status the test sets: a platform
 /// whose profile pages exist until the test takes one down.
@@ -72,7 +73,11 @@ extension CLI {
     }
 
     /// Runs any program (curl in the tests) and collects its output.
-    static func runTool(_ path: String, _ arguments: [String]) throws -> Result {
+    static func runTool(_ path: String, _ arguments: [String]) async throws -> Result {
+        try await offPool { try runToolBlocking(path, arguments) }
+    }
+
+    private static func runToolBlocking(_ path: String, _ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import ImpostorCore
 import Testing
 
@@ -23,7 +24,11 @@ import Testing
     }
 
     /// Runs the binary with the cache folder chosen by the environment, as systemd or a test sets it.
-    static func run(_ arguments: [String], environment: [String: String?]) throws -> CLI.Result {
+    static func run(_ arguments: [String], environment: [String: String?]) async throws -> CLI.Result {
+        try await offPool { try runBlocking(arguments, environment: environment) }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String?]) throws -> CLI.Result {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         let process = Process()
@@ -44,8 +49,8 @@ import Testing
             stderr: String(decoding: e, as: UTF8.self))
     }
 
-    static func check(_ watchlist: String, cache: String) throws -> CLI.Result {
-        try run(["check", "--watchlist", watchlist, "--verbose"], environment: ["IMPOSTOR_CACHE_DIR": cache])
+    static func check(_ watchlist: String, cache: String) async throws -> CLI.Result {
+        try await run(["check", "--watchlist", watchlist, "--verbose"], environment: ["IMPOSTOR_CACHE_DIR": cache])
     }
 
     /// Where the cache keeps the hashes of the file at `path`.
@@ -60,16 +65,16 @@ import Testing
 
     static let longAgo = Date(timeIntervalSince1970: 1_000_000_000)
 
-    @Test func firstCheckWritesTheCacheAndTheSecondReusesIt() throws {
+    @Test func firstCheckWritesTheCacheAndTheSecondReusesIt() async throws {
         let (watchlist, cache) = try Self.setUp()
         let file = try Self.cacheFile(for: watchlist + "/crest.png", in: cache)
 
-        let first = try Self.check(watchlist, cache: cache)
+        let first = try await Self.check(watchlist, cache: cache)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("0 reused, 1 computed, 0 replaced"), "\(first.stdout)")
         #expect(FileManager.default.fileExists(atPath: file))
         // The printed hash is the one `impostor hash` gives for the same file.
-        let hash = try CLI.run(["hash", watchlist + "/crest.png"])
+        let hash = try await CLI.run(["hash", watchlist + "/crest.png"])
         let pdq = try #require(hash.stdout.split(separator: " ").first)
         #expect(first.stdout.contains("  logo crest.png: \(pdq) quality="), "\(first.stdout)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any]
@@ -78,7 +83,7 @@ import Testing
 
         // Date the file back: a second run that rewrote it would move the date forward.
         try FileManager.default.setAttributes([.modificationDate: Self.longAgo], ofItemAtPath: file)
-        let second = try Self.check(watchlist, cache: cache)
+        let second = try await Self.check(watchlist, cache: cache)
         #expect(second.status == 0)
         #expect(second.stdout.contains("1 reused, 0 computed, 0 replaced"), "\(second.stdout)")
         #expect(second.stdout.contains("(cache: reused)"))
@@ -90,10 +95,10 @@ import Testing
     @Test(
         "a damaged or outdated cache file is ignored and rewritten",
         arguments: ["", "not json at all", "{\"version\": 1}", "__wrong version__", "__bad hex__"])
-    func damagedCacheIsRewritten(content: String) throws {
+    func damagedCacheIsRewritten(content: String) async throws {
         let (watchlist, cache) = try Self.setUp()
         let file = try Self.cacheFile(for: watchlist + "/crest.png", in: cache)
-        #expect(try Self.check(watchlist, cache: cache).status == 0)
+        await #expect(try Self.check(watchlist, cache: cache).status == 0)
         let good = try String(contentsOfFile: file, encoding: .utf8)
         let damaged: String =
             switch content {
@@ -105,22 +110,22 @@ import Testing
         #expect(damaged != good)
         try damaged.write(toFile: file, atomically: true, encoding: .utf8)
 
-        let r = try Self.check(watchlist, cache: cache)
+        let r = try await Self.check(watchlist, cache: cache)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("0 reused, 0 computed, 1 replaced"), "\(r.stdout)")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == good)
-        #expect(try Self.check(watchlist, cache: cache).stdout.contains("1 reused"))
+        await #expect(try Self.check(watchlist, cache: cache).stdout.contains("1 reused"))
     }
 
-    @Test func changingTheLogoFileComputesItAgain() throws {
+    @Test func changingTheLogoFileComputesItAgain() async throws {
         let (watchlist, cache) = try Self.setUp()
         let logo = watchlist + "/crest.png"
-        let before = try Self.check(watchlist, cache: cache)
+        let before = try await Self.check(watchlist, cache: cache)
         let oldFile = try Self.cacheFile(for: logo, in: cache)
 
         try FileManager.default.removeItem(atPath: logo)
         try FileManager.default.copyItem(atPath: Self.fixture("logo-b.png"), toPath: logo)
-        let after = try Self.check(watchlist, cache: cache)
+        let after = try await Self.check(watchlist, cache: cache)
         #expect(after.status == 0)
         #expect(after.stdout.contains("0 reused, 1 computed, 0 replaced"), "\(after.stdout)")
         let newFile = try Self.cacheFile(for: logo, in: cache)
@@ -130,7 +135,7 @@ import Testing
         #expect(line(before) != line(after))
     }
 
-    @Test func scoreFillsAndUsesTheSameCache() throws {
+    @Test func scoreFillsAndUsesTheSameCache() async throws {
         let (watchlist, cache) = try Self.setUp()
         let file = try Self.cacheFile(for: watchlist + "/crest.png", in: cache)
         let profiles = try CLI.temporaryFolder([
@@ -139,14 +144,14 @@ import Testing
         ])
         try FileManager.default.copyItem(atPath: Self.fixture("logo-a.png"), toPath: profiles + "/copy.png")
 
-        let scored = try Self.run(
+        let scored = try await Self.run(
             ["score", "--watchlist", watchlist, profiles + "/list.jsonl"], environment: ["IMPOSTOR_CACHE_DIR": cache])
         #expect(scored.status == 0, "\(scored.stderr)")
         #expect(FileManager.default.fileExists(atPath: file))
         #expect(scored.stdout.contains("\"logo\""), "the avatar is the crest: \(scored.stdout)")
 
         try FileManager.default.setAttributes([.modificationDate: Self.longAgo], ofItemAtPath: file)
-        let again = try Self.run(
+        let again = try await Self.run(
             ["score", "--watchlist", watchlist, profiles + "/list.jsonl"], environment: ["IMPOSTOR_CACHE_DIR": cache])
         // The same judgement from cached hashes (key order in the JSON may differ).
         let detail = { (r: CLI.Result) in
@@ -155,37 +160,37 @@ import Testing
         #expect(detail(again) == detail(scored))
         #expect(detail(again).contains { $0.contains("crest.png") })
         #expect(try Self.modified(file) == Self.longAgo)
-        #expect(try Self.check(watchlist, cache: cache).stdout.contains("1 reused"))
+        await #expect(try Self.check(watchlist, cache: cache).stdout.contains("1 reused"))
     }
 
-    @Test func cacheFolderComesFromXDGOrTheOption() throws {
+    @Test func cacheFolderComesFromXDGOrTheOption() async throws {
         let (watchlist, cache) = try Self.setUp()
         let file = try Self.cacheFile(for: watchlist + "/crest.png", in: cache + "/impostor")
-        let r = try Self.run(
+        let r = try await Self.run(
             ["check", "--watchlist", watchlist], environment: ["IMPOSTOR_CACHE_DIR": nil, "XDG_CACHE_HOME": cache])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: file))
 
         let chosen = try CLI.temporaryFolder([:])
-        let o = try Self.run(
+        let o = try await Self.run(
             ["check", "--watchlist", watchlist, "--cache-dir", chosen, "-v"],
             environment: ["IMPOSTOR_CACHE_DIR": cache + "/elsewhere"])
         #expect(o.stdout.contains("logo cache \(chosen): 0 reused, 1 computed"), "\(o.stdout)")
         #expect(FileManager.default.fileExists(atPath: try Self.cacheFile(for: watchlist + "/crest.png", in: chosen)))
     }
 
-    @Test func aCacheThatCannotBeWrittenIsAWarningNotAFailure() throws {
+    @Test func aCacheThatCannotBeWrittenIsAWarningNotAFailure() async throws {
         let (watchlist, cache) = try Self.setUp()
         // A plain file where the folder should be: nothing can be created under it.
         let blocked = cache + "/file"
         try "x".write(toFile: blocked, atomically: true, encoding: .utf8)
-        let r = try Self.check(watchlist, cache: blocked)
+        let r = try await Self.check(watchlist, cache: blocked)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("1 council(s) OK"))
         #expect(r.stderr.contains("warning: cannot write the logo cache \(blocked)/logos/"), "\(r.stderr)")
     }
 
-    @Test func flatLogoIsAWarning() throws {
+    @Test func flatLogoIsAWarning() async throws {
         let (watchlist, cache) = try Self.setUp()
         let flat = watchlist + "/crest.png"
         try FileManager.default.removeItem(atPath: flat)
@@ -193,20 +198,20 @@ import Testing
             // Near-blank: one faint line on pale grey.
             x == 100 ? (235, 235, 235) : (240, 240, 240)
         }
-        let r = try Self.check(watchlist, cache: cache)
+        let r = try await Self.check(watchlist, cache: cache)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("logo crest.png: pdq:"))
         #expect(r.stderr.contains("\(flat): warning: the logo of elmfield-town-council is too flat to match on"), "\(r.stderr)")
         #expect(r.stderr.contains("below 50"))
         // The flat logo is cached like any other.
-        #expect(try Self.check(watchlist, cache: cache).stdout.contains("1 reused"))
+        await #expect(try Self.check(watchlist, cache: cache).stdout.contains("1 reused"))
     }
 
-    @Test func unreadableLogoIsAnErrorNamingTheFileAndCause() throws {
+    @Test func unreadableLogoIsAnErrorNamingTheFileAndCause() async throws {
         let (watchlist, cache) = try Self.setUp()
         let logo = watchlist + "/crest.png"
         try "<html>not found</html>".write(toFile: logo, atomically: true, encoding: .utf8)
-        let r = try Self.check(watchlist, cache: cache)
+        let r = try await Self.check(watchlist, cache: cache)
         #expect(r.status == 2)
         #expect(r.stderr.contains("\(logo): error: the logo of elmfield-town-council cannot be read: not a JPEG, PNG"), "\(r.stderr)")
         #expect(!r.stdout.contains("council(s) OK"))
@@ -214,17 +219,17 @@ import Testing
         #expect(written.isEmpty)
 
         // Score refuses the same watchlist with the same file named.
-        let s = try Self.run(["score", "--watchlist", watchlist, "-"], environment: ["IMPOSTOR_CACHE_DIR": cache])
+        let s = try await Self.run(["score", "--watchlist", watchlist, "-"], environment: ["IMPOSTOR_CACHE_DIR": cache])
         #expect(s.status == 2)
         #expect(s.stderr.contains(logo))
     }
 
-    @Test func twoCouncilsSharingALogoIsAWarning() throws {
+    @Test func twoCouncilsSharingALogoIsAWarning() async throws {
         let (watchlist, cache) = try Self.setUp()
         try "name = \"Ashford Parish Council\"\nlogos = [\"ashford.png\"]\n"
             .write(toFile: watchlist + "/ashford-parish-council.toml", atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(atPath: watchlist + "/crest.png", toPath: watchlist + "/ashford.png")
-        let r = try Self.check(watchlist, cache: cache)
+        let r = try await Self.check(watchlist, cache: cache)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("warning: the logo of elmfield-town-council is the same image as the logo of ashford-parish-council"), "\(r.stderr)")
         // One file's bytes, one cache entry.

@@ -53,9 +53,10 @@ struct ScanFixture {
         return (p, out, err)
     }
 
-    /// Polls the store until `condition` holds (or the deadline passes). Opens the store once: opening
+    /// Polls the store until `condition` holds, or five minutes pass: a deadline that only ends a hang,
+    /// as a loaded CI machine can be many times slower than a quiet one. Opens the store once: opening
     /// runs migrations, which would compete with the scan for the write lock on every poll.
-    func waitFor(seconds: Double = 60, _ condition: (Store) throws -> Bool) throws -> Bool {
+    func waitFor(seconds: Double = 300, _ condition: (Store) throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         var store: Store?
         while Date() < deadline {
@@ -63,7 +64,7 @@ struct ScanFixture {
                 store = try? Store.open(path: database)
             }
             if let store, (try? condition(store)) == true { return true }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         return false
     }

@@ -24,8 +24,8 @@ import Testing
         var base: String { "http://127.0.0.1:\(port)" }
 
         /// What the server received, in order.
-        func received() throws -> [[String: Any]] {
-            let r = try CLI.runTool("/usr/bin/curl", ["-s", base + "/received"])
+        func received() async throws -> [[String: Any]] {
+            let r = try await CLI.runTool("/usr/bin/curl", ["-s", base + "/received"])
             return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
         }
 
@@ -37,7 +37,7 @@ import Testing
 
     /// A scanned store with a Mastodon, a Bluesky and a Facebook impostor, the council's reporting
     /// accounts pointing at `server`, and the secrets in files.
-    static func fixture(server: ReportServer) throws -> ScanFixture {
+    static func fixture(server: ReportServer) async throws -> ScanFixture {
         let f = try ScanFixture(suspects: 0, clear: 0)
         let bio = "Official page of Oakbridge Town Council. Apply for your council grant here."
         let lines = [
@@ -60,16 +60,16 @@ import Testing
 
             """
         try text.write(toFile: council, atomically: true, encoding: .utf8)
-        let scan = try CLI.run(f.arguments())
+        let scan = try await CLI.run(f.arguments())
         #expect(scan.status == 0, "\(scan.stderr)")
         return f
     }
 
     /// The case number of the one case on `platform`, confirmed by the clerk.
-    static func confirmedCase(_ f: ScanFixture, platform: String) throws -> String {
-        let review = try CLI.run(["review", "--watchlist", f.watchlist, "--json", "--platform", platform])
+    static func confirmedCase(_ f: ScanFixture, platform: String) async throws -> String {
+        let review = try await CLI.run(["review", "--watchlist", f.watchlist, "--json", "--platform", platform])
         let id = try #require(review.lines.first?["id"] as? Int, "\(review.stdout) \(review.stderr)")
-        let decide = try CLI.run(["decide", "\(id)", "confirm", "--watchlist", f.watchlist, "--as", "jane"])
+        let decide = try await CLI.run(["decide", "\(id)", "confirm", "--watchlist", f.watchlist, "--as", "jane"])
         #expect(decide.status == 0, "\(decide.stderr)")
         return "\(id)"
     }
@@ -79,20 +79,20 @@ import Testing
     }
 
     @Test(arguments: ["mastodon", "bluesky"])
-    func aConfirmedCaseIsReportedAndRecorded(platform: String) throws {
+    func aConfirmedCaseIsReportedAndRecorded(platform: String) async throws {
         let server = try ReportServer()
         defer { server.stop() }
-        let f = try Self.fixture(server: server)
+        let f = try await Self.fixture(server: server)
         defer { f.remove() }
-        let id = try Self.confirmedCase(f, platform: platform)
+        let id = try await Self.confirmedCase(f, platform: platform)
 
-        let sent = try CLI.run(["notice", id, "--submit", "--as", "jane", "--watchlist", f.watchlist])
+        let sent = try await CLI.run(["notice", id, "--submit", "--as", "jane", "--watchlist", f.watchlist])
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(sent.stdout.contains("accepted as report \(platform == "mastodon" ? "9001" : "4242")"))
         #expect(sent.stdout.contains("case \(id) is now reported"))
 
         // The platform received the report for the impostor, in the council's words.
-        let report = try #require(try server.received().last)
+        let report = try await #require(try server.received().last)
         let body = try #require(report["body"] as? [String: Any])
         if platform == "mastodon" {
             #expect(report["path"] as? String == "/api/v1/reports")
@@ -120,21 +120,21 @@ import Testing
         for secret in [Self.token, Self.password, "session-jwt-for-tests"] { #expect(!everything.contains(secret)) }
 
         // A second report needs --again.
-        let twice = try CLI.run(["notice", id, "--submit", "--watchlist", f.watchlist])
+        let twice = try await CLI.run(["notice", id, "--submit", "--watchlist", f.watchlist])
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("already reported") && twice.stderr.contains("--again"))
-        let again = try CLI.run(["notice", id, "--submit", "--again", "--watchlist", f.watchlist])
+        let again = try await CLI.run(["notice", id, "--submit", "--again", "--watchlist", f.watchlist])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try Self.submissions(f, id).count == 2)
     }
 
-    @Test func aRefusedReportIsRecordedAndTheCaseStaysConfirmed() throws {
+    @Test func aRefusedReportIsRecordedAndTheCaseStaysConfirmed() async throws {
         let server = try ReportServer(["--refuse-reports"])
         defer { server.stop() }
-        let f = try Self.fixture(server: server)
+        let f = try await Self.fixture(server: server)
         defer { f.remove() }
-        let id = try Self.confirmedCase(f, platform: "mastodon")
-        let r = try CLI.run(["notice", id, "--submit", "--watchlist", f.watchlist])
+        let id = try await Self.confirmedCase(f, platform: "mastodon")
+        let r = try await CLI.run(["notice", id, "--submit", "--watchlist", f.watchlist])
         #expect(r.status == 1)
         #expect(r.stderr.contains("refused the report: HTTP 422: Validation failed"))
         let kept = try Self.submissions(f, id)
@@ -142,31 +142,31 @@ import Testing
         #expect(try Store.open(path: f.database).caseDetail(Int64(id)!)?.summary.status == .confirmed)
     }
 
-    @Test func wrongSecretsAndPlatformsWithoutAnAPIFailClearlyAndSendNothing() throws {
+    @Test func wrongSecretsAndPlatformsWithoutAnAPIFailClearlyAndSendNothing() async throws {
         let server = try ReportServer(["--token", "another-token", "--password", "another-password"])
         defer { server.stop() }
-        let f = try Self.fixture(server: server)
+        let f = try await Self.fixture(server: server)
         defer { f.remove() }
 
-        let mastodon = try Self.confirmedCase(f, platform: "mastodon")
-        let m = try CLI.run(["notice", mastodon, "--submit", "--watchlist", f.watchlist])
+        let mastodon = try await Self.confirmedCase(f, platform: "mastodon")
+        let m = try await CLI.run(["notice", mastodon, "--submit", "--watchlist", f.watchlist])
         #expect(m.status == 2)
         #expect(m.stderr.contains("refused the council's token") && m.stderr.contains("nothing was reported"))
 
-        let bluesky = try Self.confirmedCase(f, platform: "bluesky")
-        let b = try CLI.run(["notice", bluesky, "--submit", "--watchlist", f.watchlist])
+        let bluesky = try await Self.confirmedCase(f, platform: "bluesky")
+        let b = try await CLI.run(["notice", bluesky, "--submit", "--watchlist", f.watchlist])
         #expect(b.status == 2)
         #expect(b.stderr.contains("refused the app password"))
         #expect(!(m.stderr + b.stderr).contains(Self.token) && !(m.stderr + b.stderr).contains(Self.password))
 
         // Facebook has no report API: the clerk is told to use the form, and nothing is sent.
-        let facebook = try Self.confirmedCase(f, platform: "facebook")
-        let fb = try CLI.run(["notice", facebook, "--submit", "--watchlist", f.watchlist])
+        let facebook = try await Self.confirmedCase(f, platform: "facebook")
+        let fb = try await CLI.run(["notice", facebook, "--submit", "--watchlist", f.watchlist])
         #expect(fb.status == 2)
         #expect(fb.stdout.contains("facebook.com"))
         #expect(fb.stderr.contains("only through its own form"))
 
-        #expect(try server.received().allSatisfy { ($0["path"] as? String)?.contains("Report") != true && ($0["path"] as? String) != "/api/v1/reports" })
+        await #expect(try server.received().allSatisfy { ($0["path"] as? String)?.contains("Report") != true && ($0["path"] as? String) != "/api/v1/reports" })
         for id in [mastodon, bluesky, facebook] { #expect(try Self.submissions(f, id).isEmpty) }
 
     }

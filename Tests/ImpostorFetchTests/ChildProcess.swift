@@ -91,22 +91,6 @@ final class ChildProcess: @unchecked Sendable {
     }
 }
 
-/// Runs blocking work on a thread of its own and resumes the calling task when it is done.
-func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-}
-
-func offPool(_ work: @escaping @Sendable () -> Void) async {
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-        Thread {
-            work()
-            continuation.resume()
-        }.start()
-    }
-}
-
 /// A failure of the test scaffolding itself (a server that would not start), with what it said.
 struct TestFailure: Error, CustomStringConvertible {
     let description: String

@@ -111,7 +111,7 @@ struct CurlHTTPClientTests {
             try await Task.sleep(for: .milliseconds(300))
             task.cancel()
             let result = await task.result
-            // Cancelled, not timed out: the stalled transfer would otherwise run to the 10 s timeout.
+            // Cancelled, not timed out: the stalled transfer would otherwise run to the 60 s timeout.
             #expect(throws: FetchError(.cancelled, "the request was cancelled", url: server.base + "/stall")) { try result.get() }
         }
     }

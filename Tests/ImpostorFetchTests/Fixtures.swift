@@ -5,14 +5,15 @@ import TestScratch
 
 @testable import ImpostorFetch
 
-/// Sessions and watchlists tuned for tests: short timeouts, a fresh cache folder, no proxy.
+/// Sessions and watchlists tuned for tests: a fresh cache folder, no proxy, and timeouts that only end
+/// a hang: a loaded CI machine can take seconds to answer a local request. Tests of timeouts set their own.
 enum Fixtures {
     static let logger = Logger(label: "impostor.fetch.tests")
 
     static func configuration(_ edit: (inout HTTPClientConfiguration) -> Void = { _ in }) -> HTTPClientConfiguration {
         var config = HTTPClientConfiguration()
-        config.connectTimeoutMilliseconds = 2_000
-        config.totalTimeoutMilliseconds = 10_000
+        config.connectTimeoutMilliseconds = 15_000
+        config.totalTimeoutMilliseconds = 60_000
         // The machine's proxy variables must not change what a test measures; proxy tests set their own.
         config.proxy = ProxySettings()
         edit(&config)

@@ -29,7 +29,7 @@ struct MailFixture {
     var mailServer: MailServer {
         MailServer(
             url: "\(server.scheme)://127.0.0.1:\(server.port)", username: pki == nil ? nil : "clerk",
-            passwordFile: pki == nil ? nil : passwordFile, caBundle: pki?.ca, timeoutMilliseconds: 10_000)
+            passwordFile: pki == nil ? nil : passwordFile, caBundle: pki?.ca, timeoutMilliseconds: 60_000)
     }
 
     /// Every entry the server wrote: messages, and AUTH attempts as {"auth", "ok"}.

@@ -6,7 +6,7 @@ import ImpostorStore
 import Testing
 
 /// Pictures from the store and the watchlist, the style sheet, the script and the health check.
-@Suite(.timeLimit(.minutes(1))) struct AssetRouteTests {
+@Suite(.timeLimit(.minutes(10))) struct AssetRouteTests {
     @Test func avatarsComeFromTheStoreWithTheirRealType() async throws {
         let f = try ReviewFixture()
         try await f.app().test(.router) { client in

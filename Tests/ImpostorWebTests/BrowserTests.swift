@@ -16,7 +16,7 @@ import Glibc
         .appendingPathComponent("Browser/review_walk.py").path
     static let note = "Same crest as ours; reported by a resident <b>today</b>"
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(10)))
     func aClerkConfirmsACaseAndProfileTextStaysText() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "no impostor binary at \(Self.binary)")
         let f = try ReviewFixture()
@@ -30,8 +30,8 @@ import Glibc
              "--payload", "\(f.cases["payload"]!)", "--long", "\(f.cases["long"]!)", "--note", Self.note, "--out", f.folder.path],
             output: f.folder.path + "/walk.json", errors: f.folder.path + "/walk.log", parentDeath: "TERM")
         defer { walk.stop() }
-        let status = await walk.wait(timeout: .seconds(240))
-        try #require(status != nil, "the browser walk did not finish in 4 minutes: \(walk.log)")
+        let status = await walk.wait(timeout: .seconds(480))
+        try #require(status != nil, "the browser walk did not finish in 8 minutes: \(walk.log)")
         let output = try Data(contentsOf: URL(fileURLWithPath: walk.output))
         try #require(status == 0, "the walk failed: \(String(decoding: output, as: UTF8.self)) \(walk.log)")
         let seen = try JSONDecoder().decode(Walk.self, from: output)

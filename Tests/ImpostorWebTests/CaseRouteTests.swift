@@ -5,7 +5,7 @@ import ImpostorStore
 import Testing
 
 /// GET /cases/:id: the evidence side by side, the history and the decision form.
-@Suite(.timeLimit(.minutes(1))) struct CaseRouteTests {
+@Suite(.timeLimit(.minutes(10))) struct CaseRouteTests {
     @Test func showsTheEvidenceAndTheForm() async throws {
         let f = try ReviewFixture()
         let id = f.cases["plain"]!

@@ -6,7 +6,7 @@ import ImpostorStore
 import Testing
 
 /// POST /cases/:id/decision: the only route that changes anything.
-@Suite(.timeLimit(.minutes(1))) struct DecisionRouteTests {
+@Suite(.timeLimit(.minutes(10))) struct DecisionRouteTests {
     @Test func confirmRedirectsAndRecordsWhoAndWhy() async throws {
         let f = try ReviewFixture()
         let id = f.cases["plain"]!

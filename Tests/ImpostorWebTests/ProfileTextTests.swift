@@ -7,7 +7,7 @@ import ImpostorStore
 import Testing
 
 /// Profile text is the impostor's own words: it reaches the page escaped, with its tricks shown.
-@Suite(.timeLimit(.minutes(1))) struct ProfileTextTests {
+@Suite(.timeLimit(.minutes(10))) struct ProfileTextTests {
     /// Markup that must never reach a page as markup.
     static let forbidden = ["<script>alert(1)</script>", "<img src=x", "onerror=alert(1)>", "<b>bold</b>",
                             "<a href=javascript:", "href=\"javascript:"]

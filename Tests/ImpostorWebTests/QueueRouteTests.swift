@@ -5,7 +5,7 @@ import ImpostorStore
 import Testing
 
 /// GET /: the queue of cases, its filters and its counts.
-@Suite(.timeLimit(.minutes(1))) struct QueueRouteTests {
+@Suite(.timeLimit(.minutes(10))) struct QueueRouteTests {
     /// The case links of a queue page, in the order shown.
     static func caseLinks(_ html: String) -> [Int64] {
         html.matches(of: /<a href="\/cases\/(\d+)">/).compactMap { Int64($0.1) }

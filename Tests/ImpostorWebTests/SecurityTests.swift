@@ -7,7 +7,7 @@ import ImpostorWeb
 import Testing
 
 /// The Content-Security-Policy, the password gate and the refusal to listen openly without one.
-@Suite(.timeLimit(.minutes(1))) struct SecurityTests {
+@Suite(.timeLimit(.minutes(10))) struct SecurityTests {
     @Test func everyResponseCarriesTheContentSecurityPolicy() async throws {
         let f = try ReviewFixture()
         let id = f.cases["plain"]!
