@@ -173,6 +173,15 @@ struct Judgement {
                 add("disguise", w, folded: chars.prefix(6).joined(separator: "; "),
                     "the name hides its characters: \(kinds.joined(separator: ", "))")
             }
+        } else if strongest?.signal == "person_name", let person = name.person,
+            texts.name.has(.lookalike) || texts.name.has(.invisible) || texts.name.has(.bidiControl)
+        {
+            // A namesake writes their own name plainly; letters of another script or hidden characters
+            // in the name of the council's Mayor or Clerk are there to pass a filter or a glance.
+            let chars = texts.name.findings.filter { [.lookalike, .invisible, .bidiControl].contains($0.kind) }
+                .map { "\($0.character) \($0.codePoint) \($0.script)".trimmingSpaces() }
+            add("disguise", Weights.disguisedPerson, matched: person.person.name, folded: chars.prefix(6).joined(separator: "; "),
+                "the name of \(person.person.role) \(person.person.name) is written with look-alike or hidden characters")
         }
         anchored = name.place != nil || name.person != nil || handle.place != nil || bio.namesCouncil || bioOffice
             || (logo.map { $0.distance <= Weights.logoDistance } ?? false)

@@ -59,6 +59,8 @@ struct NameReading: Sendable {
         }
 
         let tolerance = ProtectedIdentity.placeTolerance(identity.placeCompact.count)
+        // What is glued to the place inside its word ("chorleytowncouncil"): read like the other words.
+        var gluedBefore = "", gluedAfter = ""
         let placeHit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance)
         if let hit = placeHit {
             let words = wordsCovering(hit.range)
@@ -73,7 +75,9 @@ struct NameReading: Sendable {
                                  leet: text.has(.leet)) {
                 case .longerPlace(let word): longerPlace = word
                 // "Thornburyofficial": the place with an affix glued on is still the place.
-                case .affix: place = PlaceMatch(distance: 0, words: words, variant: Array(keys[words]))
+                case .affix(let before, let after):
+                    place = PlaceMatch(distance: 0, words: words, variant: Array(keys[words]))
+                    (gluedBefore, gluedAfter) = (before, after)
                 case .neither: break
                 }
             }
@@ -105,9 +109,9 @@ struct NameReading: Sendable {
         let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
         for i in residualIndices { classify(keys[i], at: i, keys: keys) }
         // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
-        var residual = residualIndices.map { keys[$0] }.joined()
-        // What a handle holds after the place: "tc" in "kemsingtc2".
-        var afterPlace = ""
+        var residual = gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
+        // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
+        var afterPlace = gluedAfter
         if !wordAligned, let hit = placeHit {
             let scalars = Array(compact.unicodeScalars)
             afterPlace = String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
@@ -156,7 +160,7 @@ struct NameReading: Sendable {
         }
     }
 
-    enum Glue { case longerPlace(String), affix, neither }
+    enum Glue: Equatable { case longerPlace(String), affix(before: String, after: String), neither }
 
     /// What a word holding the place adds to it: letters of another name ("woolland" for Wool,
     /// "ashford" for Ash, "newbury" for Bury), or a council word or affix glued on ("woolparishcouncil",
@@ -172,7 +176,7 @@ struct NameReading: Sendable {
         if Vocabulary.placeQualifiers.contains(before) { return .longerPlace(word) }
         let afterGlued = after.isEmpty || gluedWhole.contains(after) || gluedLeading.contains { after.hasPrefix($0) }
         let beforeGlued = before.isEmpty || gluedWhole.contains(before) || gluedLeading.contains { before.hasSuffix($0) }
-        return afterGlued && beforeGlued ? .affix : .longerPlace(word)
+        return afterGlued && beforeGlued ? .affix(before: before, after: after) : .longerPlace(word)
     }
 
     /// Words glued to a place that leave it the place, when they are all that is added.

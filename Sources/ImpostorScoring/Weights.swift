@@ -48,4 +48,7 @@ enum Weights {
     static let styled = 0.5
     static let tick = 0.7
     static let disguiseCap = 2.0
+    /// The name of one of the council's people spelled with another script's letters or hidden
+    /// characters: with the name itself, enough to make a case.
+    static let disguisedPerson = 3.0
 }

@@ -149,6 +149,12 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(verdict("Newash Parish Council", "someone1") == .clear)
         #expect(verdict("Ashofficial Parish Council", "someone1") == .suspect)
         #expect(verdict("AshParishCouncil", "someone1") == .suspect)
+        // All in one word, as a handle is written: the glued words are still read.
+        #expect(verdict("ashparishcouncil", "someone1") == .suspect)
+        #expect(verdict("ASHPARISHCOUNCIL", "someone1") == .suspect)
+        #expect(verdict("ashpc", "someone1") == .suspect)
+        #expect(verdict("ashfordparishcouncil", "someone1") == .clear)
+        #expect(verdict("ashofficial", "someone1") == .clear, "the place and an affix name no council")
     }
 
     @Test func scamBioWithAWordOfThirdPersonStillSpeaksAsTheCouncil() {
@@ -180,6 +186,21 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(a.identity == "thornbury-town-council")
         #expect(a.target == .person)
         #expect(a.reasons.contains { $0.signal == "bio_office" && $0.matched == office })
+    }
+
+    /// A namesake writes their own name plainly: the Mayor's name in another script's letters, or with
+    /// hidden characters, is a case; the same name in plain letters, or with accents, is not.
+    @Test func aProtectedPersonsNameInDisguiseIsACase() {
+        for name in ["Helen M\u{0430}rsh", "D\u{0430}vid Ok\u{0430}for", "Helen\u{200B} Marsh", "\u{202E}Helen Marsh"] {
+            let a = judge(name, bio: "Here for residents.")
+            #expect(a.verdict == .suspect, "\(name): \(why(a))")
+            #expect(a.target == .person)
+            #expect(a.reasons.contains { $0.signal == "disguise" }, "\(name): \(why(a))")
+        }
+        for name in ["Helen Marsh", "Hélen Marsh", "David Okafor"] {
+            let a = judge(name, bio: "Here for residents.")
+            #expect(a.verdict == .clear, "\(name): \(why(a))")
+        }
     }
 
     @Test func officeOfTheNamedHolderWeighsMoreWhenSomeoneElseClaimsIt() {
