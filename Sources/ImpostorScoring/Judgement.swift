@@ -139,7 +139,16 @@ struct Judgement {
         if bio.claim && bio.otherArea == nil && !bioOffice {
             add("bio_claim", Weights.bioClaim, matched: council, "the bio speaks as \(council)")
         }
-        let strongElsewhere = nameWeight >= Weights.councilNameWithTypo || handle.namesCouncil
+        // A web address spelled as the council's that is not one of its domains: a site of the fraudster's.
+        var lookalikeSite = false
+        if !bio.disclaimer, !bio.thirdPerson,
+            let host = WebAddresses.lookalike(texts.bioHosts, names: Array(Set(p.domainKeys + p.nameForms)), domains: p.identity.domains)
+        {
+            lookalikeSite = true
+            add("bio_domain", Weights.bioLookalikeDomain, matched: p.identity.domains.first ?? council, folded: host,
+                "the bio gives \(host), an address spelled as \(council)'s that is not one of its domains")
+        }
+        let strongElsewhere = nameWeight >= Weights.councilNameWithTypo || handle.namesCouncil || lookalikeSite
         if bio.scam && (bio.claim || bioOffice || strongElsewhere) {
             add("bio_scam", Weights.bioScam, "the bio asks for money, messages or a move to this account")
         }
@@ -183,7 +192,7 @@ struct Judgement {
             add("disguise", Weights.disguisedPerson, matched: person.person.name, folded: chars.prefix(6).joined(separator: "; "),
                 "the name of \(person.person.role) \(person.person.name) is written with look-alike or hidden characters")
         }
-        anchored = name.place != nil || name.person != nil || handle.place != nil || bio.namesCouncil || bioOffice
+        anchored = name.place != nil || name.person != nil || handle.place != nil || bio.namesCouncil || bioOffice || lookalikeSite
             || (logo.map { $0.distance <= Weights.logoDistance } ?? false)
     }
 

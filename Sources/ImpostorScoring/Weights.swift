@@ -34,6 +34,9 @@ enum Weights {
     static let bioOffice = 3.0
     /// … an office the watchlist names someone else as holding.
     static let bioOfficeOfAnother = 1.0
+    /// A web address in the bio spelled as the council's but not one of its domains: a case on its own,
+    /// like a handle spelled as the council.
+    static let bioLookalikeDomain = 4.0
     static let bioDisclaimer = -7.0
     static let bioPersonal = -2.5
     static let bioOtherArea = -6.0

@@ -188,6 +188,39 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(a.reasons.contains { $0.signal == "bio_office" && $0.matched == office })
     }
 
+    /// A web address spelled as the council's that is not one of its domains is the fraudster's site.
+    @Test(arguments: [
+        "Apply now at thornburytowncouncil-grants.co.uk",
+        "Grants: https://thornburytowncouncil.gov.uk.claims-portal.com/apply",
+        "Pay parking fines at www.thornbury-town-council.com/pay",
+        "Email refunds@thornburytowncounci1.co.uk",
+    ])
+    func aLookalikeWebAddressInTheBioIsACase(bio: String) {
+        let a = judge("Residents Help Desk", bio: bio)
+        #expect(a.verdict == .suspect, "\(why(a))")
+        #expect(a.identity == "thornbury-town-council")
+        #expect(a.reasons.contains { $0.signal == "bio_domain" }, "\(why(a))")
+    }
+
+    @Test(arguments: [
+        "Bins, roads and more: www.thornburytowncouncil.gov.uk",
+        "See https://events.thornburytowncouncil.gov.uk/fair for the fair",
+        "Minutes archive at thornburytowncouncilwatch.org",
+        "Not affiliated with thornburytowncouncil.co.uk or the council.",
+        "Walks around Thornbury: thornburywalks.org.uk",
+    ])
+    func theCouncilsOwnSiteOrAWatchdogsIsNoCase(bio: String) {
+        let a = judge("Residents Help Desk", bio: bio)
+        #expect(a.verdict == .clear, "\(why(a))")
+        #expect(!a.reasons.contains { $0.signal == "bio_domain" }, "\(why(a))")
+    }
+
+    @Test func webAddressesAreFoundInText() {
+        #expect(WebAddresses.hosts(in: "Visit https://www.X.gov.uk/a?b, or mail me@y.org.uk.") == ["www.x.gov.uk", "y.org.uk"])
+        #expect(WebAddresses.hosts(in: "Open 9.30 to 5. Ends 1.1.2027. Well... ok") == [])
+        #expect(WebAddresses.hosts(in: String(repeating: "a.co ", count: 50)).count == 8)
+    }
+
     /// A namesake writes their own name plainly: the Mayor's name in another script's letters, or with
     /// hidden characters, is a case; the same name in plain letters, or with accents, is not.
     @Test func aProtectedPersonsNameInDisguiseIsACase() {
