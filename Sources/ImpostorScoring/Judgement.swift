@@ -142,7 +142,7 @@ struct Judgement {
         // A web address spelled as the council's that is not one of its domains: a site of the fraudster's.
         var lookalikeSite = false
         if !bio.disclaimer, !bio.thirdPerson,
-            let host = WebAddresses.lookalike(texts.bioHosts, names: Array(Set(p.domainKeys + p.nameForms)), domains: p.identity.domains)
+            let host = WebAddresses.lookalike(texts.bioAddresses, of: p)
         {
             lookalikeSite = true
             add("bio_domain", Weights.bioLookalikeDomain, matched: p.identity.domains.first ?? council, folded: host,
@@ -183,11 +183,13 @@ struct Judgement {
                     "the name hides its characters: \(kinds.joined(separator: ", "))")
             }
         } else if strongest?.signal == "person_name", let person = name.person,
-            texts.name.has(.lookalike) || texts.name.has(.invisible) || texts.name.has(.bidiControl)
+            texts.name.has(.lookalike) || texts.name.has(.invisible) || texts.name.has(.bidiControl) || texts.name.has(.leet),
+            !person.nameKeys.allSatisfy(texts.name.original.lowercased().contains)
         {
-            // A namesake writes their own name plainly; letters of another script or hidden characters
-            // in the name of the council's Mayor or Clerk are there to pass a filter or a glance.
-            let chars = texts.name.findings.filter { [.lookalike, .invisible, .bidiControl].contains($0.kind) }
+            // A namesake writes their own name plainly; letters of another script, digits or hidden
+            // characters inside the name of the council's Mayor or Clerk are there to pass a filter or a
+            // glance. An emoji or a flag beside a plainly written name is not.
+            let chars = texts.name.findings.filter { [.lookalike, .invisible, .bidiControl, .leet].contains($0.kind) }
                 .map { "\($0.character) \($0.codePoint) \($0.script)".trimmingSpaces() }
             add("disguise", Weights.disguisedPerson, matched: person.person.name, folded: chars.prefix(6).joined(separator: "; "),
                 "the name of \(person.person.role) \(person.person.name) is written with look-alike or hidden characters")

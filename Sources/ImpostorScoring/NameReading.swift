@@ -128,8 +128,9 @@ struct NameReading: Sendable {
                 differentPlace = true
             }
         }
-        if !wordAligned {
-            // "wooltcwatch", "cllrjanesmithwool": a handle that disowns the council or is a councillor's own.
+        if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {
+            // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
+            // one word, that disowns the council or is a councillor's own.
             if Vocabulary.negators.contains(where: { $0.count >= 4 && residual.holds($0) }) { negated = true }
             if Vocabulary.councillor.contains(where: { residual.holds($0) }) { councillorTitle = true }
         }

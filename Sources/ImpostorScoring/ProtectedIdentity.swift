@@ -23,6 +23,11 @@ struct ProtectedIdentity: Sendable {
     var people: [ProtectedPerson]
     /// Compact keys of the council's domains, without the public suffix ("chorleytowncouncil").
     var domainKeys: [String]
+    /// The council's own hosts: its domains, its website's and its contact address's ("x.gov.uk").
+    var officialHosts: [String]
+    /// What an address spelled as the council's holds: its domain keys and its full name, compact,
+    /// 8 letters or more (short aliases such as "wooltc" are too often someone else's).
+    var siteNames: [String]
 
     init(_ identity: Identity, folder: Folder) {
         self.identity = identity
@@ -40,6 +45,13 @@ struct ProtectedIdentity: Sendable {
             return ProtectedPerson(person: person, office: office, nameKeys: keys)
         }
         domainKeys = identity.domains.map { Self.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
+        let site = identity.website.flatMap { WebAddresses.read($0).addresses.first }
+        let mail = identity.contact?.email.flatMap { $0.split(separator: "@").last.map(String.init) }
+        officialHosts = (identity.domains.map { $0.lowercased() } + [site, mail].compactMap { $0 }).map { host in
+            host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        }
+        let siteKeys = [site].compactMap { $0 }.map { Self.domainKey($0, folder: folder) }
+        siteNames = Array(Set(domainKeys + siteKeys + [folder.fold(identity.name).compact])).filter { $0.count >= 8 }.sorted()
     }
 
     /// The distinctive part of a domain or handle: public suffixes and platform hosts removed.

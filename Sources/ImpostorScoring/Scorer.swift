@@ -56,7 +56,7 @@ public struct Scorer: Sendable {
     /// One judgement per candidate identity: those the index finds, and those whose logo the avatar copies.
     private func judgements(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {
         var candidates = index.candidates(texts: [texts.name.compact, texts.handle.compact, texts.handleTrimmed.compact]
-                                              + texts.bioHosts.map(\.key),
+                                              + texts.bioAddresses.map(\.key),
                                           words: texts.bio.keys + texts.name.keys)
         for m in logoMatches {
             if let n = position[m.identity], !candidates.contains(n) { candidates.append(n) }
@@ -108,8 +108,9 @@ struct FoldedProfile {
     /// The handle without trailing digits, which are usually padding ("kemsingtc2").
     var handleTrimmed: FoldedText
     var bio: FoldedText
-    /// The web addresses the bio gives, each with its distinctive part as a domain key.
-    var bioHosts: [(host: String, key: String)]
+    /// The web and e-mail addresses the bio gives, each with its distinctive part as a domain key.
+    /// `bio` is read without them: an address is not prose that speaks as the council.
+    var bioAddresses: [(address: String, key: String)]
 
     init(_ profile: Profile, scorer: Scorer) {
         name = scorer.nameFolder.fold(profile.displayName)
@@ -118,8 +119,9 @@ struct FoldedProfile {
         var trimmed = Substring(bare)
         while let last = trimmed.last, last.isNumber || last == "_" { trimmed = trimmed.dropLast() }
         handleTrimmed = scorer.nameFolder.fold(String(trimmed))
-        bio = scorer.bioFolder.fold(profile.bio)
-        bioHosts = WebAddresses.hosts(in: profile.bio).map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }
+        let (prose, addresses) = WebAddresses.read(profile.bio)
+        bio = scorer.bioFolder.fold(prose)
+        bioAddresses = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }
     }
 
     /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.

@@ -40,7 +40,8 @@ enum Vocabulary {
     /// Words that say the account is not the council: parody, fans, critics.
     static let negators = keys(
         "not", "parody", "fan", "fans", "unofficial", "satire", "satirical", "spoof", "fake", "watch", "critic",
-        "critics", "against", "scrutiny", "campaign", "opposition", "former", "ex", "unaffiliated", "independent")
+        "critics", "against", "scrutiny", "campaign", "opposition", "former", "ex", "unaffiliated", "independent", "exposed",
+        "truth")
     /// Words that make a place name another organisation's name: clubs, shops, media, groups.
     static let organisations = keys(
         "club", "fc", "afc", "rfc", "cc", "school", "academy", "college", "nursery", "preschool", "church", "chapel",

@@ -1,51 +1,88 @@
 import ImpostorText
 
-/// The web addresses a bio gives, and whether one is dressed up as the council's own.
+/// The web and e-mail addresses a bio gives, and whether one is dressed up as the council's own.
 ///
 /// Fraudsters send people to a site of their own under a name built from the council's
-/// ("chorleytowncouncil-grants.co.uk", "chorleytowncouncil.gov.uk.claims-portal.com"). A clerk
-/// knows the council's domains: any other address that spells the council's name is not its.
+/// ("chorleytowncouncil-grants.co.uk", "chorleytowncouncil.gov.uk.claims-portal.com",
+/// "https://chorleytowncouncil.gov.uk@pay-portal.com", "chorleytowncouncil@gmail.com"). A clerk knows
+/// the council's domains: any other address that spells the council's name is not its.
 enum WebAddresses {
-    /// Host names in free text, lowercased: "www.x.gov.uk/grants" gives "www.x.gov.uk". At most 8.
-    static func hosts(in text: String) -> [String] {
-        var out: [String] = []
-        let separators: Set<Character> = [" ", "\n", "\t", "(", ")", "<", ">", "\"", "'", ",", ";", "|", "[", "]", "«", "»"]
-        for token in text.split(whereSeparator: { separators.contains($0) }) where token.contains(".") {
-            var t = Substring(token.lowercased())
-            if let scheme = t.firstRange(of: "://") { t = t[scheme.upperBound...] }
-            if let end = t.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" }) { t = t[..<end] }
-            if let at = t.lastIndex(of: "@") { t = t[t.index(after: at)...] }  // an e-mail address: its domain
-            while let last = t.last, last == "." || last == "-" { t = t.dropLast() }
-            let labels = t.split(separator: ".", omittingEmptySubsequences: false)
-            guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
-                  let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter),
-                  t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" })
-            else { continue }
-            out.append(String(t))
-            if out.count == 8 { break }
+    /// The text with its addresses taken out, and the addresses, lowercased, without scheme, port or
+    /// path ("https://www.x.gov.uk/grants" gives "www.x.gov.uk"; "me@x.org" and "a@b.com" in a link
+    /// keep their "@"). At most 16 addresses.
+    static func read(_ text: String) -> (prose: String, addresses: [String]) {
+        var prose = ""
+        var addresses: [String] = []
+        var token = ""
+        func flush() {
+            if let address = address(token), addresses.count < 16 {
+                addresses.append(address)
+                // The full stop or slash after an address stays in the prose: it may end a sentence.
+                prose += " " + String(token.reversed().prefix { !($0.isLetter || $0.isNumber) }.reversed())
+            } else {
+                prose += token
+            }
+            token = ""
         }
-        return out
+        for c in text {
+            if c.isLetter || c.isNumber || ".-/:@?#%&=_~+".contains(c) {
+                token.append(c)
+            } else {
+                flush()
+                prose.append(c)
+            }
+        }
+        flush()
+        return (prose, addresses)
     }
 
-    /// Whether `host` is one of `domains` or a name under one.
-    static func isOfficial(_ host: String, domains: [String]) -> Bool {
-        domains.contains { d in
-            let d = d.lowercased()
-            return host == d || host.hasSuffix("." + d)
-        }
+    /// The top-level domains a token may end in to be read as an address, beside any two-letter
+    /// country code: enough to tell "chorleytowncouncil.co.uk" from "Mr.Smith" or "Chorley.Town.Council".
+    static let topLevel: Set<String> = [
+        "com", "org", "net", "info", "biz", "gov", "edu", "app", "site", "online", "xyz", "top", "club", "shop",
+        "store", "live", "page", "link", "website", "world", "news", "today", "help", "support", "services",
+        "care", "life", "pro", "scot", "wales", "cymru", "london", "social", "community", "email",
+    ]
+
+    private static func address(_ token: String) -> String? {
+        guard token.contains(".") else { return nil }
+        var t = Substring(token.lowercased())
+        if t.hasPrefix("mailto:") { t = t.dropFirst(7) }
+        if let scheme = t.firstRange(of: "://") { t = t[scheme.upperBound...] }
+        if let end = t.firstIndex(where: { "/?#".contains($0) }) { t = t[..<end] }
+        if let colon = t.lastIndex(of: ":"), t[t.index(after: colon)...].allSatisfy(\.isNumber) { t = t[..<colon] }
+        while let first = t.first, !(first.isLetter || first.isNumber) { t = t.dropFirst() }
+        while let last = t.last, !(last.isLetter || last.isNumber) { t = t.dropLast() }
+        let host = t.split(separator: "@").last ?? ""
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }),
+              let top = labels.last, top.allSatisfy(\.isLetter), top.count == 2 || topLevel.contains(String(top)),
+              !t.contains(":")
+        else { return nil }
+        return String(t)
     }
 
-    /// The first host that spells one of `names` (the council's domain keys and full name, compact)
-    /// without being one of its domains, and does not disown it ("…watch"). `key` is the host as
-    /// `ProtectedIdentity.domainKey` reads it.
-    static func lookalike(_ hosts: [(host: String, key: String)], names: [String], domains: [String]) -> String? {
-        for (host, key) in hosts where !isOfficial(host, domains: domains) {
-            for name in names where name.count >= 8 {
+    /// Whether the address is at one of the council's own hosts (or a name under one).
+    static func isOfficial(_ address: String, hosts: [String]) -> Bool {
+        let host = address.split(separator: "@").last.map(String.init) ?? address
+        return hosts.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+
+    /// The first address that spells one of the council's names without being at one of its hosts, and
+    /// neither disowns it ("…watch") nor names another place before it ("northchorley…"). `key` is the
+    /// address as `ProtectedIdentity.domainKey` reads it.
+    static func lookalike(_ addresses: [(address: String, key: String)], of p: ProtectedIdentity) -> String? {
+        for (address, key) in addresses where !isOfficial(address, hosts: p.officialHosts) {
+            for name in p.siteNames {
                 guard let hit = EditDistance.bestSubstring(name, in: key, limit: name.count >= 12 ? 1 : 0) else { continue }
                 let scalars = Array(key.unicodeScalars)
-                let rest = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound] + scalars[hit.range.upperBound...]))
+                let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
+                let rest = before + String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
                 if Vocabulary.negators.contains(where: { $0.count >= 4 && rest.holds($0) }) { continue }
-                return host
+                if Vocabulary.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !p.placeKeys.contains($0) }) {
+                    continue
+                }
+                return address
             }
         }
         return nil

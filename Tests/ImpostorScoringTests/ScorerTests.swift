@@ -155,6 +155,8 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(verdict("ashpc", "someone1") == .suspect)
         #expect(verdict("ashfordparishcouncil", "someone1") == .clear)
         #expect(verdict("ashofficial", "someone1") == .clear, "the place and an affix name no council")
+        #expect(verdict("ashparishcouncilwatch", "someone1") == .clear, "a watchdog, glued")
+        #expect(verdict("ashparishcouncillor", "someone1") == .clear, "a councillor, glued")
     }
 
     @Test func scamBioWithAWordOfThirdPersonStillSpeaksAsTheCouncil() {
@@ -194,6 +196,10 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         "Grants: https://thornburytowncouncil.gov.uk.claims-portal.com/apply",
         "Pay parking fines at www.thornbury-town-council.com/pay",
         "Email refunds@thornburytowncounci1.co.uk",
+        "Apply at thornburytowncouncil-grants.co.uk!",
+        "Login: https://thornburytowncouncil.gov.uk@pay-portal.com/fines",
+        "Questions? thornburytowncouncil@gmail.com",
+        "Mr.Smith St.Marys e.g.this i.e.that Open.Mon Tue.Wed Thu.Fri Sat.Sun 👉thornburytowncouncil-grants.co.uk…",
     ])
     func aLookalikeWebAddressInTheBioIsACase(bio: String) {
         let a = judge("Residents Help Desk", bio: bio)
@@ -208,6 +214,9 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         "Minutes archive at thornburytowncouncilwatch.org",
         "Not affiliated with thornburytowncouncil.co.uk or the council.",
         "Walks around Thornbury: thornburywalks.org.uk",
+        "Mail the clerk: clerk@thornburytowncouncil.gov.uk",
+        "Our neighbours: norththornburytowncouncil.org.uk",
+        "Proud of Thornbury.Town.Council",
     ])
     func theCouncilsOwnSiteOrAWatchdogsIsNoCase(bio: String) {
         let a = judge("Residents Help Desk", bio: bio)
@@ -216,21 +225,25 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
     }
 
     @Test func webAddressesAreFoundInText() {
-        #expect(WebAddresses.hosts(in: "Visit https://www.X.gov.uk/a?b, or mail me@y.org.uk.") == ["www.x.gov.uk", "y.org.uk"])
-        #expect(WebAddresses.hosts(in: "Open 9.30 to 5. Ends 1.1.2027. Well... ok") == [])
-        #expect(WebAddresses.hosts(in: String(repeating: "a.co ", count: 50)).count == 8)
+        let read = WebAddresses.read("Visit https://www.X.gov.uk/a?b, or mail me@y.org.uk. Port: http://z.com:8080/")
+        #expect(read.addresses == ["www.x.gov.uk", "me@y.org.uk", "z.com"])
+        #expect(read.prose == "Visit  , or mail  . Port:  /")
+        #expect(WebAddresses.read("Open 9.30 to 5. Ends 1.1.2027. Well... ok. Mr.Smith, Chorley.Town.Council").addresses == [])
+        #expect(WebAddresses.read(String(repeating: "a.co ", count: 50)).addresses.count == 16)
     }
 
     /// A namesake writes their own name plainly: the Mayor's name in another script's letters, or with
     /// hidden characters, is a case; the same name in plain letters, or with accents, is not.
     @Test func aProtectedPersonsNameInDisguiseIsACase() {
-        for name in ["Helen M\u{0430}rsh", "D\u{0430}vid Ok\u{0430}for", "Helen\u{200B} Marsh", "\u{202E}Helen Marsh"] {
+        for name in ["Helen M\u{0430}rsh", "D\u{0430}vid Ok\u{0430}for", "Hel\u{200B}en Marsh", "Helen Ma\u{202E}rsh", "He1en Marsh"] {
             let a = judge(name, bio: "Here for residents.")
             #expect(a.verdict == .suspect, "\(name): \(why(a))")
             #expect(a.target == .person)
             #expect(a.reasons.contains { $0.signal == "disguise" }, "\(name): \(why(a))")
         }
-        for name in ["Helen Marsh", "Hélen Marsh", "David Okafor"] {
+        // Emoji sequences, flags and a second script beside a plainly written name are no disguise.
+        for name in ["Helen Marsh", "Hélen Marsh", "David Okafor", "Helen Marsh \u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}",
+                     "Helen Marsh \u{1F469}\u{200D}\u{1F467}", "Helen Marsh (\u{0425}\u{0435}\u{043B}\u{0435}\u{043D} \u{041C}\u{0430}\u{0440}\u{0448})"] {
             let a = judge(name, bio: "Here for residents.")
             #expect(a.verdict == .clear, "\(name): \(why(a))")
         }
