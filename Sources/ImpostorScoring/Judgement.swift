@@ -178,20 +178,17 @@ struct Judgement {
             }
             if disguise > 0 {
                 let w = Swift.min(disguise, Weights.disguiseCap)
-                let chars = texts.name.findings.map { "\($0.character) \($0.codePoint) \($0.script)".trimmingSpaces() }
-                add("disguise", w, folded: chars.prefix(6).joined(separator: "; "),
+                add("disguise", w, folded: Self.shown(texts.name.findings),
                     "the name hides its characters: \(kinds.joined(separator: ", "))")
             }
         } else if strongest?.signal == "person_name", let person = name.person,
-            texts.name.has(.lookalike) || texts.name.has(.invisible) || texts.name.has(.bidiControl) || texts.name.has(.leet),
-            !person.nameKeys.allSatisfy(texts.name.original.lowercased().contains)
+            case let hiding = texts.name.findings.filter({ [.lookalike, .invisible, .bidiControl, .leet].contains($0.kind) }),
+            !hiding.isEmpty, !person.nameKeys.allSatisfy(texts.name.original.lowercased().contains)
         {
             // A namesake writes their own name plainly; letters of another script, digits or hidden
             // characters inside the name of the council's Mayor or Clerk are there to pass a filter or a
             // glance. An emoji or a flag beside a plainly written name is not.
-            let chars = texts.name.findings.filter { [.lookalike, .invisible, .bidiControl, .leet].contains($0.kind) }
-                .map { "\($0.character) \($0.codePoint) \($0.script)".trimmingSpaces() }
-            add("disguise", Weights.disguisedPerson, matched: person.person.name, folded: chars.prefix(6).joined(separator: "; "),
+            add("disguise", Weights.disguisedPerson, matched: person.person.name, folded: Self.shown(hiding),
                 "the name of \(person.person.role) \(person.person.name) is written with look-alike or hidden characters")
         }
         anchored = name.place != nil || name.person != nil || handle.place != nil || bio.namesCouncil || bioOffice || lookalikeSite
@@ -201,6 +198,11 @@ struct Judgement {
     private mutating func add(_ signal: String, _ weight: Double, matched: String? = nil, folded: String? = nil, _ detail: String) {
         logOdds += weight
         reasons.append(Reason(signal: signal, identity: identity, matched: matched, folded: folded, weight: weight, detail: detail))
+    }
+
+    /// The first few characters found, as the reasons show them: "а U+0430 Cyrl".
+    private static func shown(_ findings: [Finding]) -> String {
+        findings.prefix(6).map { "\($0.character) \($0.codePoint) \($0.script)".trimmingSpaces() }.joined(separator: "; ")
     }
 
     private static func handleStrength(_ r: NameReading) -> Int {

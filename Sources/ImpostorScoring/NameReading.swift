@@ -161,7 +161,7 @@ struct NameReading: Sendable {
         }
     }
 
-    enum Glue: Equatable { case longerPlace(String), affix(before: String, after: String), neither }
+    enum Glue { case longerPlace(String), affix(before: String, after: String), neither }
 
     /// What a word holding the place adds to it: letters of another name ("woolland" for Wool,
     /// "ashford" for Ash, "newbury" for Bury), or a council word or affix glued on ("woolparishcouncil",
