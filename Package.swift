@@ -109,6 +109,14 @@ let package = Package(
 
         // Takedown reports and public warnings from editable templates. Pure: reads template files only.
         .target(name: "ImpostorDrafts", dependencies: ["ImpostorCore"], swiftSettings: swiftSettings),
+        // The fuzz targets over every reader of strangers' text and bytes: libFuzzer's entry point in a
+        // `-sanitize=fuzzer -DFUZZING` build (scripts/fuzz), a replayer of saved inputs otherwise.
+        .executableTarget(
+            name: "impostor-fuzz",
+            dependencies: ["ImpostorCore", "ImpostorText", "ImpostorImaging", "ImpostorFetch"],
+            path: "Fuzz/Sources",
+            swiftSettings: swiftSettings
+        ),
         // One scratch folder per test run under /tmp, for every test target.
         .target(name: "TestScratch", path: "Tests/TestScratch", swiftSettings: swiftSettings),
 

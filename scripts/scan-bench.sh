@@ -3,6 +3,8 @@
 # by a local server; times the release `impostor scan` (fetch, avatar download and hash, score,
 # store) with /usr/bin/time -v, then the start of a scan with nothing to fetch.
 # Usage: scripts/scan-bench.sh [identities] [profiles] [distinct avatars]
+# IMPOSTOR_PYTHON names the Python that runs the generator and the server (default /usr/bin/python3,
+# with python3-pil from scripts/install-deps).
 set -eu
 IDS=${1:-40}
 PROFILES=${2:-5000}
@@ -15,14 +17,19 @@ SERVER=
 trap 'if [ -n "$SERVER" ]; then kill $SERVER 2>/dev/null; fi; rm -rf "$WORK"' EXIT
 trap 'exit 143' INT TERM HUP
 PATH=/opt/swift/usr/bin:$PATH
+IMPOSTOR_PYTHON=${IMPOSTOR_PYTHON:-/usr/bin/python3}
+# The server draws the avatars with PIL: say so now rather than after the build.
+"$IMPOSTOR_PYTHON" -c 'import PIL' 2>/dev/null ||
+    { echo "scan-bench: IMPOSTOR_PYTHON=$IMPOSTOR_PYTHON cannot import PIL" \
+        "(scripts/install-deps installs python3-pil for /usr/bin/python3)" >&2; exit 1; }
 
 # swiftb (this machine's build lock) when present keeps two builds from running at once.
 LOCK=$(command -v swiftb || true)
 $LOCK swift build -c release --product impostor --package-path "$ROOT" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/impostor
 
-python3 "$ROOT/Benchmarks/scoring/generate.py" "$WORK" "$IDS" "$PROFILES"
-python3 "$ROOT/Benchmarks/scan/server.py" "$WORK/profiles.jsonl" $PAGE "$PICTURES" >"$WORK/port" &
+"$IMPOSTOR_PYTHON" "$ROOT/Benchmarks/scoring/generate.py" "$WORK" "$IDS" "$PROFILES"
+"$IMPOSTOR_PYTHON" "$ROOT/Benchmarks/scan/server.py" "$WORK/profiles.jsonl" $PAGE "$PICTURES" >"$WORK/port" &
 SERVER=$!
 # The server draws its pictures first; give up if it dies or takes over a minute.
 tries=0

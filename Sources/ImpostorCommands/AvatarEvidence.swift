@@ -7,10 +7,20 @@ struct AvatarEvidence: Sendable {
     let index: LogoIndex
     /// Avatar paths in a listing are relative to the listing's folder.
     let baseDirectory: String
+    /// Where `fetch` downloads avatars: its output names files there.
+    let cacheDirectory: String
+
+    init(watchlist: Watchlist, baseDirectory: String, cacheDirectory: String, cache: LogoCache = LogoCache())
+        throws(ImageError)
+    {
+        self.index = try Self.logos(of: watchlist, cache: cache)
+        self.baseDirectory = baseDirectory
+        self.cacheDirectory = cacheDirectory
+    }
 
     /// Enrolls every logo of the watchlist, through the logo cache; a logo that cannot be
     /// decoded is an error the clerk must fix.
-    init(watchlist: Watchlist, baseDirectory: String, cache: LogoCache = LogoCache()) throws(ImageError) {
+    static func logos(of watchlist: Watchlist, cache: LogoCache = LogoCache()) throws(ImageError) -> LogoIndex {
         var index = LogoIndex()
         for identity in watchlist.identities {
             for path in identity.logos {
@@ -18,21 +28,25 @@ struct AvatarEvidence: Sendable {
                 index.add(identity: identity.id, logo: (path as NSString).lastPathComponent, forms: entry.forms)
             }
         }
-        self.index = index
-        self.baseDirectory = baseDirectory
+        return index
     }
 
     /// The logos the profile's avatar copies, nearest first; nothing when there is no readable local avatar.
     ///
-    /// URLs are left to `fetch`, which downloads avatars through its guarded client and writes local paths.
+    /// URLs are left to `fetch`, which downloads avatars through its guarded client and writes the
+    /// cached files' paths. A path is read only inside the listing's folder or that cache.
     func matches(for profile: Profile) -> (matches: [LogoMatch], problem: String?) {
         guard !index.references.isEmpty, let avatar = profile.avatar, !avatar.isEmpty else { return ([], nil) }
         if avatar.hasPrefix("http://") || avatar.hasPrefix("https://") { return ([], nil) }
-        let path = avatar.hasPrefix("/") ? avatar : (baseDirectory as NSString).appendingPathComponent(avatar)
         do {
+            let path = try RegularFile.resolve(avatar, inside: baseDirectory, alsoInside: [cacheDirectory])
             return (index.matches(avatar: try AvatarHashes(contentsOf: path)), nil)
-        } catch {
+        } catch let error as RegularFile.Problem {
+            return ([], "avatar: \(error.description)")
+        } catch let error as ImageError {
             return ([], "avatar \(avatar): \(error.reason)")
+        } catch {
+            return ([], "avatar \(avatar): \(error)")
         }
     }
 }

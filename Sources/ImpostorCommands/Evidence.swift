@@ -68,9 +68,9 @@ extension Impostor {
                 var logoFile: String?
                 // The loader has already put the watchlist folder in front of each logo's path.
                 if let logo = identity?.logos.first {
-                    if let data = fm.contents(atPath: logo) {
-                        logoFile = "logo." + (ImageFormat(sniffing: [UInt8](data))?.fileExtension ?? "bin")
-                        try data.write(to: URL(fileURLWithPath: out + "/" + logoFile!))
+                    if let bytes = try? RegularFile.read(logo, maxBytes: 20 << 20), let format = ImageFormat(sniffing: bytes) {
+                        logoFile = "logo." + format.fileExtension
+                        try Data(bytes).write(to: URL(fileURLWithPath: out + "/" + logoFile!))
                     }
                 }
                 let now = Date()

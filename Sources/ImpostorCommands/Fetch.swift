@@ -55,7 +55,9 @@ extension Impostor {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var out = Data()
-            for profile in report.profiles {
+            for var profile in report.profiles {
+                // `score` reads the downloaded picture: it accepts paths inside the cache folder.
+                if let file = profile.avatarFile { profile.avatar = file }
                 out.append(try encoder.encode(profile))
                 out.append(0x0A)
             }

@@ -20,7 +20,7 @@ enum ScanSetup {
         }
         let logos: LogoIndex
         do {
-            logos = try AvatarEvidence(watchlist: watchlist, baseDirectory: watchlist.directory).index
+            logos = try AvatarEvidence.logos(of: watchlist)
         } catch {
             Console.error("impostor: a logo in the watchlist cannot be read: \(error.reason)")
             throw ExitCode(ExitCodes.configuration)

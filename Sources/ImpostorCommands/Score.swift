@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import ImpostorCore
+import ImpostorFetch
 import ImpostorImaging
 import ImpostorScoring
 
@@ -30,6 +31,9 @@ extension Impostor {
         @Option(help: "The input format: auto, jsonl, json or csv.")
         var format: String = "auto"
 
+        @Option(help: "The cache folder `impostor fetch` downloaded avatars into (default: as fetch's).")
+        var cache: String?
+
         func validate() throws {
             guard ["auto", "jsonl", "json", "csv"].contains(format) else {
                 throw ValidationError("--format must be auto, jsonl, json or csv")
@@ -47,7 +51,9 @@ extension Impostor {
                 : ((file! as NSString).deletingLastPathComponent as String)
             let avatars: AvatarEvidence
             do {
-                avatars = try AvatarEvidence(watchlist: watchlist, baseDirectory: base.isEmpty ? "." : base)
+                avatars = try AvatarEvidence(
+                    watchlist: watchlist, baseDirectory: base.isEmpty ? "." : base,
+                    cacheDirectory: (cache ?? ResponseCache.defaultDirectory()) + "/avatars")
             } catch {
                 Console.error("impostor: a logo in the watchlist cannot be read: \(error.reason)")
                 throw ExitCode(2)

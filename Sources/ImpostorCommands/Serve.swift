@@ -29,6 +29,7 @@ struct ListenOptions: ParsableArguments {
                 throw ExitCode(ExitCodes.configuration)
             }
             password = text.split(whereSeparator: \.isNewline).first.map(String.init)
+            password.map(Redaction.register)
             if (password ?? "").count < 8 {
                 Console.error("impostor: the password in \(file) is shorter than 8 characters; choose a longer one")
                 throw ExitCode(ExitCodes.configuration)
@@ -36,7 +37,7 @@ struct ListenOptions: ParsableArguments {
         }
         do {
             return try ReviewConfiguration(listen: listen ?? settings.listen, password: password,
-                                           localUser: Impostor.Decide.loginName())
+                                           localUser: Impostor.Decide.loginName(), hostNames: settings.reviewHostNames)
         } catch {
             Console.error("impostor: \(error.description)")
             throw ExitCode(ExitCodes.configuration)
@@ -52,7 +53,9 @@ extension Impostor {
             discussion: """
                 Open http://127.0.0.1:8080 in a browser on the same computer. To reach it from another \
                 computer, prefer an SSH tunnel (ssh -L 8080:127.0.0.1:8080 server); listening on another \
-                address needs --listen and --password-file. Stop it with Ctrl-C.
+                address needs --listen and --password-file. The page answers only to its own address, IP \
+                addresses and localhost; list any other name it is reached by in [review] host_names. \
+                Stop it with Ctrl-C.
                 """
         )
 
@@ -70,7 +73,7 @@ extension Impostor {
             let app = try buildReviewApp(ReviewContext(store: store, watchlist: watchlist, configuration: review,
                                                        drafts: DraftsForPage.make(watchlist: watchlist)),
                                          logger: logger)
-            logger.notice("serve.listening", metadata: ["url": "http://\(review.host):\(review.port)"])
+            logger.notice("serve.listening", metadata: ["url": "\(review.address)"])
             let group = ServiceGroup(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [],
                                      logger: logger)
             try await group.run()
@@ -120,7 +123,7 @@ extension Impostor {
                     makePass: { try ScanSetup.pass(watchlist: watchlist, store: store, cacheDirectory: cacheDirectory, logger: logger) }))
             }
             logger.notice("daemon.start", metadata: [
-                "review": "http://\(review.host):\(review.port)", "interval_minutes": "\(settings.scanIntervalMinutes)",
+                "review": "\(review.address)", "interval_minutes": "\(settings.scanIntervalMinutes)",
                 "database": "\(path)",
             ])
             let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint],

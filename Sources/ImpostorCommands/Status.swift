@@ -32,9 +32,11 @@ extension Impostor {
             let settings = try DaemonSettings.load(watchlist)
             let store = try storeOptions.open(settings: settings)
             let report: Report
+            let path = storeOptions.path(settings: settings)
             do {
                 report = Report(
-                    database: storeOptions.path(settings: settings), runs: try store.recentRuns(limit: max(1, runs)),
+                    database: path,
+                    runs: Self.abandoned(try store.recentRuns(limit: max(1, runs)), scanning: ScanLock.isHeld(path: path + ".lock")),
                     openCases: Dictionary(uniqueKeysWithValues: try store.openCasesByIdentity().map { ($0.identity, $0.count) }),
                     statusCounts: Dictionary(uniqueKeysWithValues: try store.statusCounts().map { ($0.key.rawValue, $0.value) }))
             } catch {
@@ -49,6 +51,19 @@ extension Impostor {
                 return
             }
             Console.out(Self.text(report, watchlist: watchlist))
+        }
+
+        /// A run still marked running while no scan holds the lock was killed (kill -9, a power cut):
+        /// shown as interrupted now, recorded so by the next scan.
+        static func abandoned(_ runs: [ScanRun], scanning: Bool) -> [ScanRun] {
+            guard !scanning else { return runs }
+            return runs.map { run in
+                guard run.status == .running else { return run }
+                var r = run
+                r.status = .interrupted
+                r.message = r.message ?? "the scan process ended without finishing (killed or crashed)"
+                return r
+            }
         }
 
         static func text(_ r: Report, watchlist: Watchlist) -> String {

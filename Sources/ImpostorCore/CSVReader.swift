@@ -6,6 +6,8 @@ struct CSVReader {
         /// The 1-based line the record starts on.
         var line: Int
         var fields: [String]
+        /// Why the record cannot be trusted: a quote opened and never closed swallows the rest of the file.
+        var problem: String?
     }
 
     private let text: String
@@ -61,7 +63,12 @@ struct CSVReader {
             default: field.append(c)
             }
         }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        if inQuotes {
+            // Everything after the open quote went into one field: keep no guess of it.
+            records.append(Record(line: recordLine, fields: [], problem: "a quoted field that starts on this line is never closed; every line after it was read as part of it"))
+        } else if !field.isEmpty || !fields.isEmpty {
+            endRecord()
+        }
         return records
     }
 }

@@ -131,6 +131,11 @@ struct IdentityParser {
                                     hint: "logo paths are relative to the watchlist folder; put the file there"))
                 return nil
             }
+            guard RegularFile.exists(path) else {
+                d.append(Diagnostic(.error, file: file, line: top.line("logos"), "logo \"\(logo)\" is not a regular file",
+                                    hint: "name an image file (PNG, JPEG, GIF or WebP), not a folder, pipe or device"))
+                return nil
+            }
             return path
         }
     }

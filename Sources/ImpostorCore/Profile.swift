@@ -7,8 +7,11 @@ public struct Profile: Hashable, Sendable, Codable {
     public var displayName: String
     public var bio: String
     public var url: String
-    /// A path (relative to the listing it came from) or a URL of the account's picture.
+    /// The account's picture as the source gave it: a URL, or a path relative to a local listing.
     public var avatar: String?
+    /// The picture as a file impostor may open: downloaded into the cache, or resolved inside a local
+    /// listing's folder. Never read from a listing or an answer, so a feed cannot name a local file.
+    public var avatarFile: String?
     public var createdAt: String?
     public var followers: Int?
 

@@ -93,6 +93,9 @@ public enum ProfileListing {
                 id: nil)))]
         }
         return records.compactMap { record in
+            if let problem = record.problem {
+                return Row(line: record.line, result: .failure(RowError(message: problem, id: nil)))
+            }
             if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return nil }
             if record.fields.count > header.count {
                 return Row(line: record.line, result: .failure(RowError(

@@ -3,7 +3,25 @@ struct SettingsParser {
     let file: String
     let text: String
 
-    static let sourceKinds: Set<String> = ["bluesky", "mastodon", "youtube", "listing", "link"]
+    /// Each source kind with the keys it reads: anything else in its table is a typo to point out.
+    static let sourceKeys: [String: Set<String>] = [
+        "bluesky": ["base_url", "max_pages", "page_size", "queries"],
+        "mastodon": ["base_url", "max_pages", "token_file", "handles", "queries"],
+        "youtube": ["base_url", "max_pages", "key_file", "queries"],
+        "listing": ["path", "url", "urls", "concurrency"],
+        "link": ["url", "urls"],
+    ]
+    static var sourceKinds: Set<String> { Set(sourceKeys.keys) }
+
+    /// The top-level keys and tables of `impostor.toml`, with the keys of each table.
+    static let topKeys: Set<String> = [
+        "source", "allow_private_addresses", "request_budget", "ca_bundle", "max_connections_per_host", "database",
+        "scan_interval_minutes", "review", "digest",
+    ]
+    static let tableKeys: [String: Set<String>] = [
+        "review": ["listen", "password_file", "host_names"],
+        "digest": ["to", "from", "smtp_url", "username", "password_file", "ca_bundle", "require_tls", "review_url"],
+    ]
 
     func parse(into d: inout [Diagnostic]) -> Settings {
         let table: [String: ConfigValue]
@@ -17,6 +35,10 @@ struct SettingsParser {
         let top = TableReader(file: file, lines: TOMLLines(text: text), section: "", index: 0, table: table)
         var settings = Settings()
         settings.allowPrivateAddresses = top.bool("allow_private_addresses", into: &d) ?? false
+        top.warnUnknown(Self.topKeys, into: &d)
+        for (name, keys) in Self.tableKeys.sorted(by: { $0.key < $1.key }) {
+            top.subtable(name, into: &d)?.warnUnknown(keys, into: &d)
+        }
         for entry in top.tables("source", into: &d) {
             guard let kind = entry.string("kind", required: true, into: &d)?.lowercased() else { continue }
             if !Self.sourceKinds.contains(kind) {
@@ -24,6 +46,7 @@ struct SettingsParser {
                                     hint: "use one of: \(Self.sourceKinds.sorted().joined(separator: ", "))"))
                 continue
             }
+            entry.warnUnknown(Self.sourceKeys[kind, default: []].union(["kind"]), into: &d)
             var options = entry.table
             options["kind"] = nil
             let location = entry.line().map { "\(file):\($0)" } ?? file

@@ -8,7 +8,10 @@ public enum WatchlistLoader {
     public static let settingsFile = "impostor.toml"
 
     /// Loads and validates the folder. Throws every error found; returns warnings with the watchlist.
-    public static func load(directory: String) throws(WatchlistError) -> (watchlist: Watchlist, warnings: [Diagnostic]) {
+    public static func load(directory given: String) throws(WatchlistError) -> (watchlist: Watchlist, warnings: [Diagnostic]) {
+        // Made absolute once, here: every path read from the watchlist is then the same from any
+        // working directory (logos, listings, key files, the database).
+        let directory = RegularFile.absolute(given)
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
@@ -19,7 +22,7 @@ public enum WatchlistLoader {
         }
         let names: [String]
         do {
-            names = try fm.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".toml") }.sorted()
+            names = try fm.contentsOfDirectory(atPath: directory).filter { $0.lowercased().hasSuffix(".toml") }.sorted()
         } catch {
             throw WatchlistError(diagnostics: [
                 Diagnostic(.error, file: directory, "cannot list the folder: \(error.localizedDescription)")
@@ -29,10 +32,19 @@ public enum WatchlistLoader {
         var diagnostics: [Diagnostic] = []
         var identities: [Identity] = []
         var settings = Settings()
+        var byLowerCase: [String: String] = [:]
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
+            // Council ids are file names: two that differ only in case would be two councils on one
+            // system and the same file on another.
+            if let other = byLowerCase[name.lowercased()] {
+                diagnostics.append(Diagnostic(.error, file: path, "\(name) and \(other) differ only in upper and lower case",
+                                              hint: "keep one of them; a council has one file"))
+                continue
+            }
+            byLowerCase[name.lowercased()] = name
             guard let text = readText(path, into: &diagnostics) else { continue }
-            if name == settingsFile {
+            if name.lowercased() == settingsFile {
                 settings = SettingsParser(file: path, text: text).parse(into: &diagnostics)
             } else {
                 let id = String(name.dropLast(".toml".count))
@@ -55,12 +67,30 @@ public enum WatchlistLoader {
         return (Watchlist(directory: directory, identities: identities, settings: settings), diagnostics)
     }
 
+    /// One council file's text read as `load` reads it (for the fuzzer, which has no folder).
+    public static func parseCouncil(id: String, text: String, directory: String) -> (Identity?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let identity = IdentityParser(id: id, file: id + ".toml", text: text, directory: directory).parse(into: &diagnostics)
+        return (identity, diagnostics)
+    }
+
+    /// `impostor.toml`'s text read as `load` reads it.
+    public static func parseSettings(text: String) -> (Settings, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let settings = SettingsParser(file: settingsFile, text: text).parse(into: &diagnostics)
+        return (settings, diagnostics)
+    }
+
     private static func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(.error, file: path, "cannot read the file", hint: "check its permissions"))
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.read(path, maxBytes: 1 << 20)
+        } catch {
+            diagnostics.append(Diagnostic(.error, file: path, "cannot read the file: \(error.description)",
+                                          hint: "a council file is a small text file; check it is one and that impostor may read it"))
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
             diagnostics.append(Diagnostic(.error, file: path, "the file is not UTF-8 text",
                                           hint: "save it as UTF-8 in your editor"))
             return nil

@@ -8,6 +8,7 @@ import ImpostorCore
 ///     [review]
 ///     listen = "127.0.0.1:8080"
 ///     password_file = "/etc/impostor/secrets/review-password"   # needed to listen beyond loopback
+///     host_names = ["review.oakbridge-tc.gov.uk"]   # names the page answers to, beyond its address
 ///     [digest]
 ///     to = ["clerk@oakbridge-tc.gov.uk"]
 ///     from = "impostor@oakbridge-tc.gov.uk"
@@ -31,6 +32,8 @@ public struct DaemonSettings: Sendable {
     public var scanIntervalMinutes: Int
     public var listen: String
     public var reviewPasswordFile: String?
+    /// Host names the review page answers to besides its own address, IP literals and localhost.
+    public var reviewHostNames: [String]
     public var digest: Digest?
 
     /// A settings problem, naming the key and what to write instead.
@@ -54,6 +57,14 @@ public struct DaemonSettings: Sendable {
         let review = try Self.table(other, "review")
         listen = try Self.string(review, "listen", in: "review") ?? "127.0.0.1:8080"
         reviewPasswordFile = try Self.string(review, "password_file", in: "review").map(path)
+        if let raw = review["host_names"] {
+            guard let names = raw.strings, names.count == raw.array?.count, names.allSatisfy({ !$0.isEmpty }) else {
+                throw Problem(description: "impostor.toml [review] `host_names` must be a list of names in quotes, e.g. [\"review.example.gov.uk\"]")
+            }
+            reviewHostNames = names
+        } else {
+            reviewHostNames = []
+        }
 
         let d = try Self.table(other, "digest")
         if d.isEmpty {

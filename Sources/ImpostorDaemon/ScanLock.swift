@@ -44,6 +44,17 @@ public final class ScanLock: Sendable {
         _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
     }
 
+    /// Whether a scan holds the lock at `path` now. Probes with a shared lock, released at once,
+    /// so it never makes a scan wait.
+    public static func isHeld(path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        if flock(fd, LOCK_SH | LOCK_NB) != 0 { return errno == EWOULDBLOCK }
+        flock(fd, LOCK_UN)
+        return false
+    }
+
     deinit {
         _ = ftruncate(fd, 0)
         close(fd)

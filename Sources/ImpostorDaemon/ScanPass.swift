@@ -176,22 +176,18 @@ public struct ScanPass: Sendable {
         var problem: String?
     }
 
-    /// Hashes a downloaded avatar (a local path from `fetch`) and keeps its bytes as evidence.
+    /// Hashes the avatar's local file (downloaded by the fetcher, or resolved inside a local listing's
+    /// folder) and keeps its bytes as evidence only once they decode as an image.
     func avatarEvidence(_ profile: Profile) -> AvatarEvidence {
-        guard let path = profile.avatar, !path.isEmpty, path.hasPrefix("/") else { return AvatarEvidence() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return AvatarEvidence(problem: "the downloaded avatar is missing from the cache")
-        }
-        let bytes = [UInt8](data)
-        var evidence = AvatarEvidence(image: StoredImage(sha256: ContentHash(of: bytes).hex, bytes: bytes))
+        guard let path = profile.avatarFile else { return AvatarEvidence() }
         do {
+            let bytes = try decoder.readFile(path)
             let hashes = AvatarHashes(try decoder.decode(bytes))
-            evidence.hash = hashes.whole.hash
-            evidence.matches = logos.matches(avatar: hashes)
+            return AvatarEvidence(matches: logos.matches(avatar: hashes), hash: hashes.whole.hash,
+                                  image: StoredImage(sha256: ContentHash(of: bytes).hex, bytes: bytes))
         } catch {
-            evidence.problem = "avatar: \(error.reason)"
+            return AvatarEvidence(problem: "avatar: \(error.reason)")
         }
-        return evidence
     }
 
     static func health(_ s: SourceSummary) -> SourceHealth {

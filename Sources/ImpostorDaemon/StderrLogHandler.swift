@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import ImpostorCore
 import Logging
 
 /// Log lines on standard error. Under systemd (JOURNAL_STREAM is set) each line starts with a syslog
@@ -28,7 +29,7 @@ public struct StderrLogHandler: LogHandler {
         if let extra = event.metadata { all.merge(extra) { _, new in new } }
         let line = Self.format(level: event.level, message: "\(event.message)", metadata: all, journal: journal,
                                date: Date())
-        var bytes = Array(line.utf8)
+        var bytes = Array(Redaction.apply(line).utf8)
         // One write per line so lines from concurrent tasks never interleave.
         bytes.withUnsafeMutableBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }

@@ -51,6 +51,7 @@ public struct BlueskyReporter: Sendable {
             guard let jwt = ReportEndpoint.field("accessJwt", in: response.body), !jwt.isEmpty else {
                 throw FetchError(.badResponse, "\(service) signed in but sent no access token", url: url)
             }
+            Redaction.register(jwt)
             return jwt
         case 400, 401, 403:
             let said = ReportEndpoint.field("message", in: response.body).map { " (\($0.prefix(200)))" } ?? ""

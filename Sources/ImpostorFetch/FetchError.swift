@@ -1,4 +1,5 @@
 import Foundation
+import ImpostorCore
 
 /// Why a request or a source failed: a code to match on and a reason a person can act on.
 public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -49,12 +50,13 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(_ code: Code, _ reason: String, url: String? = nil) {
         self.code = code
-        self.reason = reason
+        // A server may quote the request, key and all, in the body an error repeats.
+        self.reason = Redaction.apply(reason)
         self.url = url.map(Self.redact)
     }
 
     public var description: String {
-        if let url { "\(reason) (\(url))" } else { reason }
+        Redaction.apply(url.map { "\(reason) (\($0))" } ?? reason)
     }
 
     /// Drops the query and fragment, so keys and tokens in them never reach logs or summaries.

@@ -12,7 +12,7 @@ public struct Fetcher: Sendable {
 
     /// Everything one run found.
     public struct Report: Sendable {
-        /// Profiles in source order, without repeats (same platform and id); avatars are local paths.
+        /// Profiles in source order, without repeats (same platform and id); downloaded avatars are in `avatarFile`.
         public var profiles: [Profile]
         public var summaries: [SourceSummary]
         /// Whether any source failed, in whole or in part.
@@ -89,15 +89,23 @@ public struct Fetcher: Sendable {
         return (profiles, summary)
     }
 
-    /// Replaces avatar URLs with cached files; a failed avatar leaves its profile without one.
+    /// Downloads avatar URLs into the cache and sets `avatarFile`; a failed avatar leaves its profile
+    /// without one. An avatar that is not a web address names no file: only a local listing may point
+    /// at a picture on disk, and it sets `avatarFile` itself.
     private func downloadAvatars(_ fetched: [Profile], stats: SourceStats) async -> ([Profile], [FetchError]) {
-        guard let avatars else { return (fetched, []) }
         var profiles = fetched
-        let wanted = profiles.enumerated().compactMap { item -> (Int, String)? in
-            guard let url = item.element.avatar, url.contains("://") else { return nil }
-            return (item.offset, url)
-        }
         var errors: [FetchError] = []
+        var wanted: [(Int, String)] = []
+        for (index, profile) in profiles.enumerated() {
+            guard profile.avatarFile == nil, let avatar = profile.avatar, !avatar.isEmpty else { continue }
+            if URLParts.isWebAddress(avatar) {
+                wanted.append((index, avatar))
+            } else {
+                profiles[index].avatar = nil
+                errors.append(FetchError(.scheme, "the avatar of \(profile.platform) account \(String(profile.handle.prefix(80))) is not an http or https address; it was ignored"))
+            }
+        }
+        guard let avatars else { return (profiles, errors) }
         await withTaskGroup(of: AvatarOutcome.self) { group in
             var next = 0
             func addNext() {
@@ -108,7 +116,7 @@ public struct Fetcher: Sendable {
             }
             for _ in 0..<avatarConcurrency { addNext() }
             for await outcome in group {
-                profiles[outcome.index].avatar = outcome.path
+                profiles[outcome.index].avatarFile = outcome.path
                 if let error = outcome.error { errors.append(error) }
                 addNext()
             }

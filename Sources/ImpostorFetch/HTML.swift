@@ -1,7 +1,7 @@
 /// Just enough HTML reading for bios and profile pages: tags out, common entities decoded.
-enum HTML {
+public enum HTML {
     /// The text of an HTML fragment, with paragraph and line breaks as spaces.
-    static func text(_ html: String) -> String {
+    public static func text(_ html: String) -> String {
         var out = ""
         var inTag = false
         for ch in html {

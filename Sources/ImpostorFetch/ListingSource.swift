@@ -21,22 +21,32 @@ struct ListingSource: ProfileSource {
         }
     }
 
+    /// A listing file larger than this is refused rather than read into memory.
+    static let maxListingBytes = 256 << 20
+
     func run(_ context: SourceContext) async -> [Profile] {
         var profiles: [Profile] = []
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                context.fail(FetchError(.file, "cannot read the listing \(path)"))
+            let bytes: [UInt8]
+            do {
+                bytes = try RegularFile.read(path, maxBytes: Self.maxListingBytes)
+            } catch {
+                context.fail(FetchError(.file, "cannot read the listing: \(error.description)"))
                 continue
             }
             context.stats.page()
             let folder = (path as NSString).deletingLastPathComponent
-            profiles += read(String(decoding: data, as: UTF8.self), name: path, context: context).map { profile in
-                var p = profile
-                // A relative avatar in a file listing is a file beside the listing.
-                if let avatar = p.avatar, !avatar.contains("://"), !avatar.hasPrefix("/") {
-                    p.avatar = (folder as NSString).appendingPathComponent(avatar)
+            for var profile in read(String(decoding: bytes, as: UTF8.self), name: path, context: context) {
+                // A picture named in a local listing is a file inside the listing's folder.
+                if let avatar = profile.avatar, !avatar.isEmpty, !URLParts.isWebAddress(avatar) {
+                    do {
+                        profile.avatarFile = try RegularFile.resolve(avatar, inside: folder)
+                    } catch {
+                        profile.avatar = nil
+                        context.fail(FetchError(.file, "\(path): the avatar of \(profile.handle.prefix(80)): \(error.description)"))
+                    }
                 }
-                return p
+                profiles.append(profile)
             }
         }
         // URLs are fetched `concurrency` at a time and their profiles kept in the order configured.

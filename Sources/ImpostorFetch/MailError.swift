@@ -1,3 +1,5 @@
+import ImpostorCore
+
 /// Why an e-mail was not sent. The reason never holds the password.
 public struct MailError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure, to match on.
@@ -31,8 +33,8 @@ public struct MailError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(_ code: Code, _ reason: String) {
         self.code = code
-        self.reason = reason
+        self.reason = Redaction.apply(reason)
     }
 
-    public var description: String { reason }
+    public var description: String { Redaction.apply(reason) }
 }

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import ImpostorCore
 import Synchronization
 
 /// Sends e-mail through libcurl's SMTP: MAIL FROM, one RCPT TO per recipient, the message as an
@@ -39,6 +40,7 @@ public struct Mailer: Sendable {
         let text = String(decoding: data, as: UTF8.self)
         let first = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
         guard !first.isEmpty else { throw MailError(.configuration, "the mail password file \(path) is empty") }
+        Redaction.register(first)
         return first
     }
 }

@@ -13,6 +13,7 @@ enum SecretFile {
         let text = String(decoding: data, as: UTF8.self)
         let first = text.split(whereSeparator: \.isNewline).first.map { String($0).trimmingSpaces() } ?? ""
         guard !first.isEmpty else { throw FetchError(.configuration, "the file holding \(what), \(path), is empty") }
+        Redaction.register(first)
         return first
     }
 }

@@ -23,6 +23,12 @@ struct URLParts: Sendable, Hashable {
         self.port = Self.part(handle, CURLUPART_PORT, flags: UInt32(CURLU_DEFAULT_PORT)).flatMap { Int($0) } ?? 0
     }
 
+    /// Whether `text` is an http or https URL with a host: the only avatars impostor downloads.
+    static func isWebAddress(_ text: String) -> Bool {
+        guard let parts = URLParts(text) else { return false }
+        return (parts.scheme == "http" || parts.scheme == "https") && !parts.host.isEmpty
+    }
+
     /// The host as a URL writes it: IPv6 addresses in brackets.
     var authorityHost: String { host.contains(":") ? "[\(host)]" : host }
 

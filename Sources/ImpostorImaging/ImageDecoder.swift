@@ -1,4 +1,5 @@
 import CImage
+import ImpostorCore
 
 #if canImport(Glibc)
 import Glibc
@@ -74,30 +75,13 @@ public struct ImageDecoder: Sendable {
         try decode(readFile(path))
     }
 
-    /// Reads a whole file, checking its size first.
+    /// Reads a whole regular file, checking its size first.
     public func readFile(_ path: String) throws(ImageError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw ImageError(.unreadable, "cannot open \(path): \(Self.errnoText())") }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw ImageError(.unreadable, "cannot stat \(path): \(Self.errnoText())") }
-        let size = Int(st.st_size)
-        guard size <= limits.maxBytes else {
-            throw ImageError(.fileTooLarge, "the file has \(size) bytes, over the limit of \(limits.maxBytes)")
+        do {
+            return try RegularFile.read(path, maxBytes: limits.maxBytes)
+        } catch {
+            throw ImageError(error.isTooLarge ? .fileTooLarge : .unreadable, error.description)
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var got = 0
-        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            while got < size {
-                let n = read(fd, buffer.baseAddress! + got, size - got)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return n == 0 }
-                got += n
-            }
-            return true
-        }
-        guard ok else { throw ImageError(.unreadable, "cannot read \(path): \(Self.errnoText())") }
-        return Array(bytes[0..<got])
     }
 
     private func probe(_ bytes: [UInt8], into info: inout cimage_info) throws(ImageError) {
@@ -132,9 +116,5 @@ public struct ImageDecoder: Sendable {
         case CIMAGE_FORMAT_WEBP: .webp
         default: .gif
         }
-    }
-
-    private static func errnoText() -> String {
-        String(cString: strerror(errno))
     }
 }

@@ -45,8 +45,9 @@ extension Store {
             guard var c = try CaseRecord.fetchOne(db, key: caseID) else {
                 throw StoreError(.notFound, "there is no case \(caseID)")
             }
-            var s = SubmissionRecord(caseId: caseID, platform: platform.rawValue, endpoint: endpoint, request: request,
-                                     response: response.map { String($0.prefix(20_000)) },
+            var s = SubmissionRecord(caseId: caseID, platform: platform.rawValue, endpoint: Redaction.apply(endpoint),
+                                     request: Redaction.apply(request),
+                                     response: response.map { Redaction.apply(String($0.prefix(20_000))) },
                                      status: succeeded ? "accepted" : "failed", sentAt: now)
             try s.insert(db)
             let from = c.status

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ImpostorCore
 
 extension Store {
     /// Records the start of a scan and returns its id.
@@ -23,13 +24,13 @@ extension Store {
             }
             for s in sources {
                 var r = SourceRunRecord(runId: id, source: s.source, pages: s.pages, profiles: s.profiles,
-                                        errors: s.errors, waits: s.waits, failure: s.failure)
+                                        errors: s.errors, waits: s.waits, failure: s.failure.map(Redaction.apply))
                 try r.insert(db)
             }
             run.status = status.rawValue
             run.profiles = profiles
             run.endedAt = now
-            run.message = message
+            run.message = message.map(Redaction.apply)
             try run.update(db)
         }
     }

@@ -36,6 +36,17 @@ public final class Store: Sendable {
 
     /// Opens (creating if needed) the store at `path`, then runs any migrations it has not seen.
     public static func open(path: String) throws(StoreError) -> Store {
+        // SQLite writes `-wal`, `-shm` and `-journal` beside the file: it must be a regular file (or
+        // not exist yet) in a folder, never a folder or a device such as /dev/null.
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                throw StoreError(.cannotOpen, "the case store \(path) is a folder; name a file, e.g. \(path)/impostor.sqlite")
+            }
+            if (st.st_mode & S_IFMT) != S_IFREG {
+                throw StoreError(.cannotOpen, "the case store \(path) is not a regular file (a device or a pipe); name a file such as ~/.local/state/impostor/impostor.sqlite")
+            }
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {

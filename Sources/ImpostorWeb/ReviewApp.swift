@@ -28,6 +28,8 @@ public struct ReviewContext: Sendable {
 public func buildReviewRouter(_ review: ReviewContext) throws -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: SecurityHeaders())
+    router.add(middleware: HostGate(configuration: review.configuration))
+    router.add(middleware: HeadAsGet())
     if let password = review.configuration.password, !password.isEmpty {
         router.add(middleware: PasswordGate(password: password))
     }

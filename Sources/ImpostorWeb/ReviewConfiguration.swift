@@ -9,13 +9,15 @@ public struct ReviewConfiguration: Sendable {
     public var password: String?
     /// Who decides when nobody logs in (loopback): the operating-system user running impostor.
     public var localUser: String
+    /// Names the page answers to besides its address (`[review] host_names`), for a wider `--listen`.
+    public var hostNames: [String]
 
     public struct Refusal: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 
     /// Parses `host:port` (`[::1]:8080` for IPv6) and refuses a non-loopback address without a password.
-    public init(listen: String, password: String?, localUser: String) throws(Refusal) {
+    public init(listen: String, password: String?, localUser: String, hostNames: [String] = []) throws(Refusal) {
         var host = listen
         var port = 8080
         if listen.hasPrefix("[") {
@@ -48,6 +50,44 @@ public struct ReviewConfiguration: Sendable {
         self.port = port
         self.password = password
         self.localUser = localUser
+        self.hostNames = hostNames.map { Self.bare($0) }
+    }
+
+    /// The page's address as a browser writes it: IPv6 in brackets.
+    public var address: String {
+        "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+    }
+
+    /// Whether a request's `Host` names this server: the port it listens on, and a host that is its
+    /// own address, an IP address (a DNS-rebinding page can only bring a name), `localhost`, or one
+    /// of `hostNames`.
+    public func answersTo(authority: String) -> Bool {
+        var name = authority
+        var portText: Substring?
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { return false }
+            name = String(authority[authority.index(after: authority.startIndex)..<close])
+            let rest = authority[authority.index(after: close)...]
+            if !rest.isEmpty {
+                guard rest.hasPrefix(":") else { return false }
+                portText = rest.dropFirst()
+            }
+            guard IPAddressText.isIPv6(name) else { return false }
+        } else if let colon = authority.firstIndex(of: ":") {
+            name = String(authority[..<colon])
+            portText = authority[authority.index(after: colon)...]
+        }
+        if let portText, Int(portText) != port { return false }
+        let bare = Self.bare(name)
+        return bare == Self.bare(host) || bare == "localhost" || IPAddressText.isIPv4(bare) || IPAddressText.isIPv6(bare)
+            || hostNames.contains(bare)
+    }
+
+    /// Lower case, without a trailing dot.
+    static func bare(_ name: String) -> String {
+        var n = name.lowercased()
+        while n.hasSuffix(".") { n.removeLast() }
+        return n
     }
 
     public var isLoopback: Bool { LoopbackHost.contains(host) }

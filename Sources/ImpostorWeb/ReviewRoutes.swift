@@ -9,20 +9,28 @@ struct ReviewRoutes: Sendable {
     let markup: ProfileMarkup
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/", use: queue)
-        router.get("/cases/:id", use: casePage)
+        // Every page answers HEAD too, without its body (see `HeadAsGet`).
+        func page(_ path: RouterPath, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+            router.get(path, use: handler)
+            router.head(path, use: handler)
+        }
+        page("/", queue)
+        page("/cases/:id", casePage)
         router.post("/cases/:id/decision", use: decide)
-        router.get("/avatars/:sha", use: avatar)
-        router.get("/logos/:identity/:index", use: logo)
-        router.get("/style.css") { _, _ in
+        page("/avatars/:sha", avatar)
+        page("/logos/:identity/:index", logo)
+        page("/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
-        router.get("/copy.js") { _, _ in
+        page("/copy.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: Stylesheet.copyScript)))
         }
-        router.get("/healthz") { _, _ in "ok\n" }
+        page("/healthz") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+        }
     }
 
     @Sendable func queue(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -118,27 +126,27 @@ struct ReviewRoutes: Sendable {
     /// Avatars come only from the store's evidence, never from the platform.
     @Sendable func avatar(_ request: Request, context: BasicRequestContext) async throws -> Response {
         guard let sha = context.parameters.get("sha"), sha.count == 64, sha.allSatisfy(\.isHexDigit),
-              let bytes = try review.store.image(sha256: sha.lowercased())
+              let bytes = try review.store.image(sha256: sha.lowercased()), let response = Self.image(bytes)
         else { throw HTTPError(.notFound, message: "No such picture.") }
-        return Self.image(bytes)
+        return response
     }
 
     @Sendable func logo(_ request: Request, context: BasicRequestContext) async throws -> Response {
         guard let id = context.parameters.get("identity"), let index = context.parameters.get("index", as: Int.self),
               let identity = review.watchlist.identity(id: id), identity.logos.indices.contains(index)
         else { throw HTTPError(.notFound, message: "No such logo.") }
-        let path = identity.logos[index]
-        let full = path.hasPrefix("/") ? path : review.watchlist.directory + "/" + path
-        guard let data = FileManager.default.contents(atPath: full), data.count <= 20 << 20 else {
-            throw HTTPError(.notFound, message: "The logo file is missing.")
-        }
-        return Self.image([UInt8](data))
+        // The loader made every logo path absolute.
+        guard let bytes = try? RegularFile.read(identity.logos[index], maxBytes: 20 << 20),
+              let response = Self.image(bytes)
+        else { throw HTTPError(.notFound, message: "The logo file is missing or is not a picture.") }
+        return response
     }
 
-    /// The content type from the file's own signature, never from its name.
-    static func image(_ bytes: [UInt8]) -> Response {
-        let type = ImageFormat(sniffing: bytes)?.mimeType ?? "application/octet-stream"
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "private, max-age=86400"],
+    /// The content type from the bytes' own signature, never from a name; nil for anything that is
+    /// not a JPEG, PNG, GIF or WebP image, which is never served.
+    static func image(_ bytes: [UInt8]) -> Response? {
+        guard let format = ImageFormat(sniffing: bytes) else { return nil }
+        return Response(status: .ok, headers: [.contentType: format.mimeType, .cacheControl: "private, max-age=86400"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

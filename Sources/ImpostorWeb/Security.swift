@@ -35,6 +35,36 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     }
 }
 
+/// DNS rebinding: a web page the clerk opens may resolve its own name to this server's address and
+/// read the queue. A request counts only when its `Host` is a name this server answers to (see
+/// `ReviewConfiguration.answersTo`); any other gets 421 and changes nothing.
+struct HostGate<Context: RequestContext>: RouterMiddleware {
+    let configuration: ReviewConfiguration
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let authority = request.head.authority, !authority.isEmpty else {
+            return Pages.error(status: .badRequest, message: "The request names no host.")
+        }
+        guard configuration.answersTo(authority: authority) else {
+            context.logger.warning("review.host_refused", metadata: ["host": "\(authority.prefix(100))"])
+            return Pages.error(status: .misdirectedRequest, message: """
+                This review page does not answer to that host name. Open it at \(configuration.address).
+                """)
+        }
+        return try await next(request, context)
+    }
+}
+
+/// HEAD is GET without the body (monitors and link checkers ask with HEAD): each page's GET handler
+/// also serves HEAD, and this drops what it wrote.
+struct HeadAsGet<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let response = try await next(request, context)
+        guard request.method == .head else { return response }
+        return Response(status: response.status, headers: response.headers)
+    }
+}
+
 /// HTTP Basic authentication with the password from the file, when the page listens beyond loopback.
 /// The user name the clerk types is the name written into the audit trail.
 struct PasswordGate<Context: RequestContext>: RouterMiddleware {
@@ -94,11 +124,19 @@ enum CSRF {
 
     static func check(_ request: Request, form: FormBody) -> String? {
         // A browser names the page a form came from; it must be this server, as the browser reached it.
+        // Every browser sends one of the two with a form's POST; a request with neither is not the clerk's.
+        let host = request.head.authority ?? ""
+        let ours = ["http://\(host)", "https://\(host)"]
         if let origin = request.headers[.origin] {
-            let host = request.head.authority ?? ""
-            if host.isEmpty || (origin != "http://\(host)" && origin != "https://\(host)") {
-                return "this form was sent from another site (\(origin))"
+            if host.isEmpty || !ours.contains(origin) {
+                return "this form was sent from another site (\(origin.prefix(100)))"
             }
+        } else if let referer = request.headers[.referer] {
+            if host.isEmpty || !ours.contains(where: { referer == $0 || referer.hasPrefix($0 + "/") }) {
+                return "this form was sent from another site (\(referer.prefix(100)))"
+            }
+        } else {
+            return "the browser did not say which page sent this form; send it from the review page itself"
         }
         guard let sent = form["csrf"], let expected = request.cookies[cookie]?.value, !expected.isEmpty,
               PasswordGate<BasicRequestContext>.same(sent, expected)

@@ -28,14 +28,16 @@ struct CLI {
     }
 
     /// Runs the binary to its end on a thread of its own (see `offPool`).
-    static func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
-        try await offPool { try runBlocking(arguments, stdin: stdin) }
+    /// `directory` is the working directory, for the commands given relative paths.
+    static func run(_ arguments: [String], stdin: String? = nil, directory: String? = nil) async throws -> Result {
+        try await offPool { try runBlocking(arguments, stdin: stdin, directory: directory) }
     }
 
-    private static func runBlocking(_ arguments: [String], stdin: String?) throws -> Result {
+    private static func runBlocking(_ arguments: [String], stdin: String?, directory: String?) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.environment = environment
         // Output goes to files: a pipe nobody drains fills at 64 KiB and stops a chatty process.
         let out = try OutputFile(), err = try OutputFile()

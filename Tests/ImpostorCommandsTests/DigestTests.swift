@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import ImpostorStore
 import Testing
 
@@ -34,7 +35,7 @@ struct DigestTests {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = FileManager.default.currentDirectoryPath + "/Tests/ImpostorFetchTests/Servers/smtp_server.py"
-        server.arguments = ["python3", script, "starttls", received, certs.cert, certs.key, "impostor", pki + "/smtp-password"]
+        server.arguments = [Python.interpreter, script, "starttls", received, certs.cert, certs.key, "impostor", pki + "/smtp-password"]
         let out = Pipe(), input = Pipe()
         server.standardOutput = out
         server.standardInput = input

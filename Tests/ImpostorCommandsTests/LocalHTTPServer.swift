@@ -60,7 +60,7 @@ extension CLI {
     /// and returns the first line it prints: the port it listens on.
     static func startPython(_ process: Process, _ arguments: [String], stdin: Pipe) throws -> String {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.arguments = [Python.interpreter] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = stdin

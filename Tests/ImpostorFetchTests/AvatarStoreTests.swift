@@ -60,7 +60,8 @@ struct AvatarStoreTests {
             let plan = FetchPlan.make(watchlist: Fixtures.watchlist([Fixtures.source("listing", ["path": .string("l.jsonl")])], directory: directory))
             let listed = await Fetcher(session: session, avatars: AvatarStore(session: session)).run(plan)
             #expect(listed.profiles.count == 1)
-            #expect(listed.profiles.first?.avatar == nil)
+            #expect(listed.profiles.first?.avatarFile == nil)
+            #expect(listed.profiles.first?.avatar == server.base + "/avatar.png", "the URL is kept as the source gave it")
             #expect(listed.summaries.first?.avatarErrors.first?.code == .blockedAddress)
             #expect(!listed.failed)
         }

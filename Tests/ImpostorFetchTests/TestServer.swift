@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 @testable import ImpostorFetch
 
@@ -13,7 +14,7 @@ final class TestServer: Sendable {
 
     /// Starts `Servers/<script>` with `arguments`; the script prints "PORT <n>" once it listens.
     static func start(_ script: String = "fixture_server.py", _ arguments: [String] = [], scheme: String = "http") async throws -> TestServer {
-        let (child, line) = try await ChildProcess.start(["python3", folder + "/" + script] + arguments)
+        let (child, line) = try await ChildProcess.start([Python.interpreter, folder + "/" + script] + arguments)
         guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
             let said = child.stderrText
             await child.stop()

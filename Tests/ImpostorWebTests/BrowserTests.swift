@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import ImpostorImaging
 import ImpostorStore
 import Testing
@@ -26,7 +27,7 @@ import Glibc
 
         let walk = try ChildProcess(
             "/usr/bin/env",
-            ["python3", "-B", Self.driver, "--base", "http://127.0.0.1:\(port)", "--confirm", "\(confirm)",
+            [Python.interpreter, "-B", Self.driver, "--base", "http://127.0.0.1:\(port)", "--confirm", "\(confirm)",
              "--payload", "\(f.cases["payload"]!)", "--long", "\(f.cases["long"]!)", "--note", Self.note, "--out", f.folder.path],
             output: f.folder.path + "/walk.json", errors: f.folder.path + "/walk.log", parentDeath: "TERM")
         defer { walk.stop() }
@@ -92,14 +93,18 @@ import Glibc
     }
 
     /// `impostor serve` on a free port, once it accepts connections (three tries, in case a port is taken).
-    static func startServe(_ f: ReviewFixture) async throws -> (ChildProcess, Int) {
+    /// With `directory`, it runs there and is given the watchlist as a path relative to it.
+    static func startServe(_ f: ReviewFixture, directory: String? = nil, extra: [String] = []) async throws
+        -> (ChildProcess, Int)
+    {
         var logs: [String] = []
+        let watchlist = directory.map { relativePath(ReviewFixture.watchlistDirectory, from: $0) }
+            ?? ReviewFixture.watchlistDirectory
         for attempt in 1...3 {
             let port = try ChildProcess.freePort()
             let serve = try ChildProcess(
-                binary, ["serve", "--watchlist", ReviewFixture.watchlistDirectory, "--db", f.store.path!,
-                         "--listen", "127.0.0.1:\(port)"],
-                output: f.folder.path + "/serve-\(attempt).log")
+                binary, ["serve", "--watchlist", watchlist, "--db", f.store.path!, "--listen", "127.0.0.1:\(port)"] + extra,
+                output: f.folder.path + "/serve-\(attempt).log", directory: directory)
             let deadline = ContinuousClock.now + .seconds(30)
             while serve.isRunning && ContinuousClock.now < deadline {
                 if ChildProcess.accepts(port: port) { return (serve, port) }
@@ -109,6 +114,13 @@ import Glibc
             logs.append(serve.log)
         }
         throw ChildProcess.ProcessError(message: "impostor serve did not start: \(logs.joined(separator: "\n"))")
+    }
+
+    /// `path` written relative to the folder `base` (both absolute).
+    static func relativePath(_ path: String, from base: String) -> String {
+        let a = path.split(separator: "/"), b = base.split(separator: "/")
+        let shared = zip(a, b).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: b.count - shared) + a[shared...].map(String.init)).joined(separator: "/")
     }
 
     /// A PNG whose header is sound, that decodes, and that is not one flat colour.

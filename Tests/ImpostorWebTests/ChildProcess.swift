@@ -17,7 +17,7 @@ final class ChildProcess: @unchecked Sendable {
     /// Standard output goes to the file `output`, standard error to `errors` (the same file by default).
     /// `parentDeath` is the signal the program gets if the test process dies without stopping it.
     init(_ executable: String, _ arguments: [String], output: String, errors: String? = nil,
-         parentDeath: String = "KILL") throws {
+         parentDeath: String = "KILL", directory: String? = nil) throws {
         self.output = output
         self.errors = errors ?? output
         FileManager.default.createFile(atPath: output, contents: nil)
@@ -37,6 +37,7 @@ final class ChildProcess: @unchecked Sendable {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
         }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

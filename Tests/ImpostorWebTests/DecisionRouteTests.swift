@@ -89,10 +89,12 @@ import Testing
             let (cookie, field) = try await client.csrf(for: id)
             var headers: HTTPFields = [:]
             if let c = attempt.cookie(cookie) { headers[.cookie] = c }
-            if let origin = attempt.origin { headers[.origin] = origin }
+            if let origin = attempt.origin, !origin.isEmpty { headers[.origin] = origin }
+            if let referer = attempt.referer { headers[.referer] = referer }
             var form = [("decision", "confirm"), ("note", "forged")]
             if let token = attempt.field(field) { form.insert(("csrf", token), at: 0) }
-            let r = try await client.post("/cases/\(id)/decision", form: form, headers: headers)
+            let r = try await client.post("/cases/\(id)/decision", form: form, headers: headers,
+                                          origin: attempt.origin == "" ? nil : "http://localhost")
             #expect(r.status == .forbidden)
             #expect(r.text.contains("Not recorded"))
         }
@@ -138,7 +140,9 @@ struct CSRFAttempt: Sendable, CustomTestStringConvertible {
     var name: String
     var sendsCookie: Bool
     var token: Token
+    /// Empty: the request says nothing of where it came from.
     var origin: String?
+    var referer: String?
 
     enum Token: Sendable { case right, wrong, missing, empty }
 
@@ -163,5 +167,10 @@ struct CSRFAttempt: Sendable, CustomTestStringConvertible {
         CSRFAttempt(name: "another site's origin", sendsCookie: true, token: .right, origin: "http://evil.example"),
         CSRFAttempt(name: "another port on this host", sendsCookie: true, token: .right, origin: "http://localhost:8081"),
         CSRFAttempt(name: "an opaque origin", sendsCookie: true, token: .right, origin: "null"),
+        CSRFAttempt(name: "neither Origin nor Referer", sendsCookie: true, token: .right, origin: ""),
+        CSRFAttempt(name: "a Referer from another site", sendsCookie: true, token: .right, origin: "",
+                    referer: "http://evil.example/cases/1"),
+        CSRFAttempt(name: "a Referer whose host only starts like this one", sendsCookie: true, token: .right, origin: "",
+                    referer: "http://localhost.evil.example/"),
     ]
 }

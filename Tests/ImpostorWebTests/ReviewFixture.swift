@@ -123,10 +123,14 @@ extension TestClientProtocol {
         try await execute(uri: uri, method: .get, headers: headers)
     }
 
-    /// A form POST as a browser sends it.
-    func post(_ uri: String, form: [(String, String)], headers: HTTPFields = [:]) async throws -> TestResponse {
+    /// A form POST as a browser sends it: with the page's `origin` unless the headers name one (nil
+    /// sends none, as no browser does).
+    func post(_ uri: String, form: [(String, String)], headers: HTTPFields = [:], origin: String? = "http://localhost")
+        async throws -> TestResponse
+    {
         var headers = headers
         headers[.contentType] = "application/x-www-form-urlencoded"
+        if let origin, headers[.origin] == nil, headers[.referer] == nil { headers[.origin] = origin }
         let body = form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }

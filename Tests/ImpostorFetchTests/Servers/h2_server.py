@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An HTTP/2 server over TLS for ImpostorFetchTests, on hypercorn (pip install hypercorn).
+"""An HTTP/2 server over TLS for ImpostorFetchTests, on hypercorn (Debian: python3-hypercorn).
 
 Usage: h2_server.py CERT KEY. Prints "PORT <n>" once listening on 127.0.0.1. Every answer is JSON
 naming the HTTP version the request came in and the client port it came from; /stats lists the

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A real SMTP server for ImpostorFetchTests, on aiosmtpd (pip install aiosmtpd).
+"""A real SMTP server for ImpostorFetchTests, on aiosmtpd (Debian: python3-aiosmtpd).
 
 Usage: smtp_server.py MODE OUT [CERT KEY USER PASSWORD_FILE]
   MODE starttls: STARTTLS required before anything else, then AUTH required.
