@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 #if FUZZING
-/// libFuzzer's entry point, in a build with `-sanitize=fuzzer` (scripts/fuzz).
+/// libFuzzer's callback, in a build with `-sanitize=fuzzer` (scripts/fuzz).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let target = FuzzTarget.selected else {
@@ -12,6 +12,22 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     }
     target.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
     return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// SwiftPM links an executable's entry point under this name, so libFuzzer's own `main` is never
+/// used: hand the command line to its driver instead.
+@_cdecl("impostor_fuzz_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzOne)
 }
 #else
 /// Without the fuzzer: runs each file named on the command line through the target, to replay a

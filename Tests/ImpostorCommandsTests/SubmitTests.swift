@@ -142,6 +142,26 @@ import Testing
         #expect(try Store.open(path: f.database).caseDetail(Int64(id)!)?.summary.status == .confirmed)
     }
 
+    /// A server that quotes the council's token (or Bluesky session) back in its refusal: neither the
+    /// output nor the submission record keeps it.
+    @Test(arguments: ["mastodon", "bluesky"])
+    func aReflectedSecretIsRedactedFromOutputAndRecord(platform: String) async throws {
+        let server = try ReportServer(["--refuse-reports", "--echo-auth"])
+        defer { server.stop() }
+        let f = try await Self.fixture(server: server)
+        defer { f.remove() }
+        let id = try await Self.confirmedCase(f, platform: platform)
+        let r = try await CLI.run(["notice", id, "--submit", "--watchlist", f.watchlist])
+        #expect(r.status == 1)
+        let kept = try Self.submissions(f, id)
+        let texts = [r.stdout, r.stderr] + kept.flatMap { [$0.request, $0.response ?? "", $0.endpoint] }
+        for text in texts {
+            #expect(!text.contains(Self.token) && !text.contains("session-jwt-for-tests") && !text.contains(Self.password))
+        }
+        #expect(r.stderr.contains("Authorization: Bearer [redacted]"), "\(r.stderr)")
+        #expect(kept.first?.response?.contains("[redacted]") == true)
+    }
+
     @Test func wrongSecretsAndPlatformsWithoutAnAPIFailClearlyAndSendNothing() async throws {
         let server = try ReportServer(["--token", "another-token", "--password", "another-password"])
         defer { server.stop() }

@@ -6,7 +6,8 @@ password and hands out a session token; createReport takes a report sent with it
 atproto-proxy header. Every request is kept and listed by GET /received, so a test can check
 exactly what arrived, and that no secret went anywhere it should not.
 
-Arguments: --token T --identifier I --password P [--refuse-reports].
+Arguments: --token T --identifier I --password P [--refuse-reports] [--echo-auth]. With --echo-auth,
+a refused report's error quotes the request's Authorization header back, as some proxies do.
 """
 import argparse, json, threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -88,14 +89,16 @@ class Handler(BaseHTTPRequestHandler):
             if self.headers.get("atproto-proxy") != MODERATION:
                 return self.send(400, {"error": "InvalidRequest", "message": "no moderation service named"})
             if ARGS.refuse_reports:
-                return self.send(400, {"error": "InvalidRequest", "message": "Report reason is not supported"})
+                said = " (request had Authorization: %s)" % self.headers.get("Authorization") if ARGS.echo_auth else ""
+                return self.send(400, {"error": "InvalidRequest", "message": "Report reason is not supported" + said})
             return self.send(200, {"id": 4242, "reasonType": body.get("reasonType"), "subject": body.get("subject"),
                                    "reportedBy": "did:plc:council", "createdAt": "2026-11-21T10:00:00.000Z"})
         if path == "/api/v1/reports":
             if self.headers.get("Authorization") != "Bearer " + ARGS.token:
                 return self.send(401, {"error": "The access token is invalid"})
             if ARGS.refuse_reports or not any(a["id"] == body.get("account_id") for a in ACCOUNTS):
-                return self.send(422, {"error": "Validation failed: Target account must exist"})
+                said = " (request had Authorization: %s)" % self.headers.get("Authorization") if ARGS.echo_auth else ""
+                return self.send(422, {"error": "Validation failed: Target account must exist" + said})
             return self.send(200, {"id": "9001", "action_taken": False, "category": body.get("category"),
                                    "comment": body.get("comment"), "forwarded": body.get("forward")})
         return self.send(404, {"error": "Not found"})
@@ -112,6 +115,7 @@ def main():
     parser.add_argument("--identifier", default="oakbridge-tc.gov.uk")
     parser.add_argument("--password", default="abcd-efgh-ijkl-mnop")
     parser.add_argument("--refuse-reports", action="store_true")
+    parser.add_argument("--echo-auth", action="store_true")
     ARGS = parser.parse_args()
     lifetime.tie_to_test()
     server = Server(("127.0.0.1", 0), Handler)
