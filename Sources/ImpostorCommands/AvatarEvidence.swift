@@ -5,17 +5,26 @@ import ImpostorImaging
 /// Matches profiles' avatars against the watchlist's logos for `score` (and later `scan`).
 struct AvatarEvidence: Sendable {
     let index: LogoIndex
-    /// Avatar paths in a listing are relative to the listing's folder.
-    let baseDirectory: String
-    /// Where `fetch` downloads avatars: its output names files there.
-    let cacheDirectory: String
+    /// The folder of the listing being scored: relative avatar paths are read there. None for
+    /// standard input, which may be anything piped in.
+    let baseDirectory: String?
+    /// Folders an absolute avatar path may lie in: fetch's avatar cache and the folders of the
+    /// watchlist's local listings, the only files `impostor fetch` writes paths to.
+    let allowedFolders: [String]
 
-    init(watchlist: Watchlist, baseDirectory: String, cacheDirectory: String, cache: LogoCache = LogoCache())
+    init(watchlist: Watchlist, baseDirectory: String?, cacheDirectory: String, cache: LogoCache = LogoCache())
         throws(ImageError)
     {
         self.index = try Self.logos(of: watchlist, cache: cache)
         self.baseDirectory = baseDirectory
-        self.cacheDirectory = cacheDirectory
+        let listings = watchlist.settings.sources.filter { $0.kind == "listing" }.flatMap { source -> [String] in
+            let value = source.options["path"]
+            return (value?.strings ?? value?.string.map { [$0] } ?? []).map { path in
+                let full = path.hasPrefix("/") ? path : watchlist.directory + "/" + path
+                return (full as NSString).deletingLastPathComponent
+            }
+        }
+        self.allowedFolders = [cacheDirectory] + listings
     }
 
     /// Enrolls every logo of the watchlist, through the logo cache; a logo that cannot be
@@ -39,7 +48,14 @@ struct AvatarEvidence: Sendable {
         guard !index.references.isEmpty, let avatar = profile.avatar, !avatar.isEmpty else { return ([], nil) }
         if avatar.hasPrefix("http://") || avatar.hasPrefix("https://") { return ([], nil) }
         do {
-            let path = try RegularFile.resolve(avatar, inside: baseDirectory, alsoInside: [cacheDirectory])
+            let path: String
+            if let baseDirectory {
+                path = try RegularFile.resolve(avatar, inside: baseDirectory, alsoInside: allowedFolders)
+            } else if avatar.hasPrefix("/"), let first = allowedFolders.first {
+                path = try RegularFile.resolve(avatar, inside: first, alsoInside: Array(allowedFolders.dropFirst()))
+            } else {
+                return ([], "avatar \(avatar): a picture named relative to standard input has no folder; give the listing as a file")
+            }
             return (index.matches(avatar: try AvatarHashes(contentsOf: path)), nil)
         } catch let error as RegularFile.Problem {
             return ([], "avatar: \(error.description)")

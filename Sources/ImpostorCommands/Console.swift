@@ -9,7 +9,7 @@ import ImpostorCore
 enum Console {
     static func out(_ line: String) { writeAll(STDOUT_FILENO, line + "\n") }
 
-    static func error(_ line: String) { writeAll(STDERR_FILENO, line + "\n") }
+    static func error(_ line: String, newline: Bool = true) { writeAll(STDERR_FILENO, newline ? line + "\n" : line) }
 
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 

@@ -59,8 +59,10 @@ extension Impostor {
                 try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
                 var avatarFiles: [Int64: String] = [:]
                 for (n, snap) in detail.snapshots.enumerated() {
-                    guard let sha = snap.avatarImage, let bytes = try store.image(sha256: sha) else { continue }
-                    let name = "avatar-\(detail.snapshots.count - n).\((ImageFormat(sniffing: bytes)?.fileExtension ?? "bin"))"
+                    guard let sha = snap.avatarImage, let bytes = try store.image(sha256: sha),
+                          let format = ImageFormat(sniffing: bytes)
+                    else { continue }
+                    let name = "avatar-\(detail.snapshots.count - n).\(format.fileExtension)"
                     try Data(bytes).write(to: URL(fileURLWithPath: out + "/" + name))
                     avatarFiles[snap.id] = name
                 }

@@ -61,8 +61,8 @@ extension Impostor {
                 out.append(try encoder.encode(profile))
                 out.append(0x0A)
             }
-            FileHandle.standardOutput.write(out)
-            FileHandle.standardError.write(Data(Self.summary(report).utf8))
+            Console.writeAll(1, String(decoding: out, as: UTF8.self))
+            Console.error(Self.summary(report), newline: false)
             if report.failed { throw ExitCode(1) }
         }
 

@@ -17,6 +17,8 @@ extension Impostor {
                 verdict (official, allowed, suspect, clear), identity, target (council, person) and reasons.
                 A line that cannot be read gives an output line with its line number and an error; the rest are \
                 still scored, and the exit status is 1.
+                An avatar URL is not downloaded here (impostor fetch does that). An avatar path is read beside \
+                the listing file, or inside fetch's cache and the watchlist's listing folders; never elsewhere.
 
                 Example:
                   impostor score --watchlist watchlist profiles.jsonl > results.jsonl
@@ -47,12 +49,12 @@ extension Impostor {
                 ? ProfileListing.format(of: text, fileName: file) : ProfileListing.Format(rawValue: format)!
             let rows = ProfileListing.rows(text, format: chosen)
             let scorer = try Scorer(identities: watchlist.identities)
-            let base = (file == nil || file == "-") ? FileManager.default.currentDirectoryPath
-                : ((file! as NSString).deletingLastPathComponent as String)
+            // A listing file's pictures are beside it; standard input has no folder of its own.
+            let base = (file == nil || file == "-") ? nil : RegularFile.absolute((file! as NSString).deletingLastPathComponent)
             let avatars: AvatarEvidence
             do {
                 avatars = try AvatarEvidence(
-                    watchlist: watchlist, baseDirectory: base.isEmpty ? "." : base,
+                    watchlist: watchlist, baseDirectory: base,
                     cacheDirectory: (cache ?? ResponseCache.defaultDirectory()) + "/avatars")
             } catch {
                 Console.error("impostor: a logo in the watchlist cannot be read: \(error.reason)")

@@ -24,10 +24,11 @@ struct ListenOptions: ParsableArguments {
     func configuration(settings: DaemonSettings) throws -> ReviewConfiguration {
         var password: String?
         if let file = passwordFile ?? settings.reviewPasswordFile {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                Console.error("impostor: cannot read the password file \(file)")
+            guard let bytes = try? RegularFile.read(file, maxBytes: 64 << 10) else {
+                Console.error("impostor: cannot read the password file \(file) (it must be a small regular file)")
                 throw ExitCode(ExitCodes.configuration)
             }
+            let text = String(decoding: bytes, as: UTF8.self)
             password = text.split(whereSeparator: \.isNewline).first.map(String.init)
             password.map(Redaction.register)
             if (password ?? "").count < 8 {

@@ -85,6 +85,9 @@ public enum ProfileListing {
     private static func csv(_ text: String) -> [Row] {
         var records = CSVReader(text).records()
         guard !records.isEmpty else { return [] }
+        if let problem = records[0].problem {
+            return [Row(line: 1, result: .failure(RowError(message: problem, id: nil)))]
+        }
         let header = records.removeFirst().fields.map { $0.trimmingSpaces().lowercased() }
         let missing = ["platform", "id"].filter { !header.contains($0) }
         if !missing.isEmpty {

@@ -63,11 +63,15 @@ public enum RegularFile {
         guard !name.split(separator: "/").contains("..") else {
             throw Problem("\(name) leads out of the listing's folder with \"..\"")
         }
-        let roots = ([folder] + extra).compactMap(realPath)
-        guard let full = realPath(absolute ? name : (roots.first ?? folder) + "/" + name) else {
+        // Folders that do not exist hold nothing; a relative name needs its own folder to exist.
+        let root = realPath(folder)
+        guard absolute || root != nil else { throw Problem("cannot resolve the folder \(folder): \(errnoText())") }
+        let roots = ([root] + extra.map(realPath)).compactMap { $0 }
+        guard let full = realPath(absolute ? name : root! + "/" + name) else {
             throw Problem("\(name): \(errnoText())")
         }
-        guard roots.contains(where: { full.hasPrefix($0 == "/" ? "/" : $0 + "/") }) else {
+        // Compared byte for byte: two differently composed names are two folders on Linux.
+        guard roots.contains(where: { full.utf8.starts(with: ($0 == "/" ? "/" : $0 + "/").utf8) }) else {
             throw Problem(absolute ? "\(name) is outside the listing's folder and the avatar cache"
                                    : "\(name) is a link that leads out of the listing's folder")
         }

@@ -44,11 +44,11 @@ public final class ScanLock: Sendable {
         _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
     }
 
-    /// Whether a scan holds the lock at `path` now. Probes with a shared lock, released at once,
-    /// so it never makes a scan wait.
+    /// Whether a scan may hold the lock at `path` now. Probes with a shared lock, released at once,
+    /// so it never makes a scan wait; a lock file this user cannot open counts as held.
     public static func isHeld(path: String) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return errno != ENOENT }
         defer { close(fd) }
         if flock(fd, LOCK_SH | LOCK_NB) != 0 { return errno == EWOULDBLOCK }
         flock(fd, LOCK_UN)

@@ -35,8 +35,10 @@ public struct StderrLogHandler: LogHandler {
     }
 
     static func format(level: Logger.Level, message: String, metadata: Logger.Metadata, journal: Bool, date: Date) -> String {
-        let fields = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\(quoted("\($0.value)"))" }.joined(separator: " ")
-        let body = sanitised(message) + (fields.isEmpty ? "" : " " + fields)
+        // Secrets come out of each value before it is escaped or cut, which could hide them.
+        let fields = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\(quoted(Redaction.apply("\($0.value)")))" }
+            .joined(separator: " ")
+        let body = sanitised(Redaction.apply(message)) + (fields.isEmpty ? "" : " " + fields)
         if journal { return "<\(priority(level))>\(body)\n" }
         let time = ISO8601DateFormatter().string(from: date)
         return "\(time) \(level.rawValue) \(body)\n"

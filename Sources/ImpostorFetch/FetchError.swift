@@ -63,11 +63,10 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     public static func redact(_ url: String) -> String {
         var s = Substring(url)
         if let i = s.firstIndex(where: { $0 == "?" || $0 == "#" }) { s = s[..<i] }
-        // Drop user:password@ too.
-        if let scheme = s.range(of: "://"), let at = s[scheme.upperBound...].firstIndex(of: "@"),
-            !s[scheme.upperBound..<at].contains("/")
-        {
-            s = s[..<scheme.upperBound] + s[s.index(after: at)...]
+        // Drop user:password@ too, with or without a scheme (proxies are often written without one).
+        let start = s.range(of: "://")?.upperBound ?? s.startIndex
+        if let at = s[start...].firstIndex(of: "@"), !s[start..<at].contains("/") {
+            s = s[..<start] + s[s.index(after: at)...]
         }
         return String(s)
     }

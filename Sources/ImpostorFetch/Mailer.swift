@@ -34,10 +34,10 @@ public struct Mailer: Sendable {
         guard let path = server.passwordFile else {
             throw MailError(.configuration, "the mail server has a user name but no password file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MailError(.configuration, "cannot read the mail password file \(path)")
+        guard let bytes = try? RegularFile.read(path, maxBytes: 64 << 10) else {
+            throw MailError(.configuration, "cannot read the mail password file \(path) (it must be a small regular file)")
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
         let first = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
         guard !first.isEmpty else { throw MailError(.configuration, "the mail password file \(path) is empty") }
         Redaction.register(first)

@@ -34,9 +34,23 @@ public struct ProxySettings: Sendable, Hashable {
             }
             return nil
         }
+        let http = value("http_proxy"), https = value("https_proxy", "HTTPS_PROXY"), all = value("all_proxy", "ALL_PROXY")
+        // A proxy's password is a secret like any other.
+        for proxy in [http, https, all].compactMap({ $0 }) { Self.password(in: proxy).map(Redaction.register) }
         self.init(
-            http: value("http_proxy"), https: value("https_proxy", "HTTPS_PROXY"), all: value("all_proxy", "ALL_PROXY"),
+            http: http, https: https, all: all,
             noProxy: (value("no_proxy", "NO_PROXY") ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init))
+    }
+
+    /// The password in a proxy's `user:password@` part, with or without a scheme.
+    static func password(in proxy: String) -> String? {
+        var rest = Substring(proxy)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        guard let at = rest.lastIndex(of: "@") else { return nil }
+        let user = rest[..<at]
+        guard !user.contains("/"), let colon = user.firstIndex(of: ":") else { return nil }
+        let password = user[user.index(after: colon)...]
+        return password.isEmpty ? nil : String(password.removingPercentEncoding ?? String(password))
     }
 
     /// True when any proxy is set.

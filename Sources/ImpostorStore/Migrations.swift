@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import ImpostorCore
 
 /// Every schema change, in order. A migration, once released, is never edited: add a new one.
 enum Migrations {
@@ -112,6 +114,18 @@ enum Migrations {
                 t.column("response", .text)
                 t.column("status", .text).notNull()
                 t.column("sent_at", .datetime).notNull()
+            }
+        }
+        m.registerMigration("v3: no stored picture that is not an image") { db in
+            // Before 0.x a feed could name a local file as its avatar and its bytes were kept. Only
+            // bytes that are a JPEG, PNG, GIF or WebP image stay evidence.
+            let rows = try Row.fetchAll(db, sql: "SELECT sha256, substr(bytes, 1, 12) AS head FROM image")
+            for row in rows {
+                let head: Data = row["head"] ?? Data()
+                guard ImageFormat(sniffing: [UInt8](head)) == nil else { continue }
+                let sha: String = row["sha256"]
+                try db.execute(sql: "UPDATE snapshot SET avatar_image = NULL WHERE avatar_image = ?", arguments: [sha])
+                try db.execute(sql: "DELETE FROM image WHERE sha256 = ?", arguments: [sha])
             }
         }
         return m

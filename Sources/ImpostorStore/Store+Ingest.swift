@@ -179,7 +179,7 @@ extension Store {
             guard from != CaseStatus.removed.rawValue else { return }
             if var account = try AccountRecord.fetchOne(db, key: c.accountId) {
                 account.goneAt = now
-                account.goneReason = reason
+                account.goneReason = Redaction.apply(reason)
                 try account.update(db)
             }
             c.status = CaseStatus.removed.rawValue

@@ -120,6 +120,15 @@ struct HostileInputTests {
             ((row["reasons"] as? [[String: Any]]) ?? []).contains { $0["signal"] as? String == "logo" }
         }
         #expect(logoRows.map { $0["id"] as? String } == ["file0"], "\(score.stdout)")
+
+        // `fetch | score`: fetch names the listing's picture by its full path, which score accepts
+        // as inside a listing folder of the watchlist.
+        let fetched = try await CLI.run(["fetch", "--watchlist", "../watchlist", "--cache", "../cache"], directory: elsewhere)
+        let piped = try await CLI.run(["score", "--watchlist", "../watchlist", "-"], stdin: fetched.stdout, directory: elsewhere)
+        let pipedLogo = piped.lines.filter { row in
+            ((row["reasons"] as? [[String: Any]]) ?? []).contains { $0["signal"] as? String == "logo" }
+        }
+        #expect(pipedLogo.map { $0["id"] as? String } == ["file0"], "\(fetched.stdout)\n\(piped.stdout)")
     }
 
     @Test func secretsAServerEchoesBackStayOutOfTheLogTheStoreAndStatus() async throws {

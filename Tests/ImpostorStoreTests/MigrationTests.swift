@@ -10,7 +10,7 @@ struct MigrationTests {
         let folder = TemporaryFolder()
         let path = folder.path + "/sub/impostor.sqlite"
         let store = try Store.open(path: path)
-        #expect(try store.appliedMigrations().count == 2)
+        #expect(try store.appliedMigrations().count == 3)
         #expect(try store.integrityCheck() == ["ok"])
         // Opening again runs nothing twice and loses nothing.
         _ = try store.record(Fixture.observation(Fixture.profile("x", name: "Oakbridge Town Council")), run: nil, version: "t")
@@ -40,13 +40,39 @@ struct MigrationTests {
             }
         }
         let store = try Store.open(path: path)
-        #expect(try store.appliedMigrations().count == 2)
+        #expect(try store.appliedMigrations().count == 3)
         let detail = try #require(try store.caseDetail(1))
         #expect(detail.summary.status == .confirmed && detail.summary.handle == "0akbridgeTC")
         #expect(detail.events.map(\.actor) == ["jane"])
         // The new column works on the old rows.
         try store.decide(1, .reported, actor: "jane")
         #expect(try store.caseDetail(1)?.summary.status == .reported)
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+
+    /// An older impostor kept whatever bytes a feed's avatar path named; v3 keeps only pictures.
+    @Test func storedBytesThatAreNoPictureAreDroppedByVersionThree() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/v2.sqlite"
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v2: snoozes, drafts, submissions")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO account (id, platform, stable_id, url, first_seen, last_seen)
+                      VALUES (1, 'x', '1', 'u', '2026-01-01 10:00:00.000', '2026-01-01 10:00:00.000');
+                    INSERT INTO image (sha256, bytes, stored_at) VALUES ('passwd', CAST('root:x:0:0:root' AS BLOB), '2026-01-01 10:00:00.000');
+                    INSERT INTO image (sha256, bytes, stored_at) VALUES ('png', ?, '2026-01-01 10:00:00.000');
+                    INSERT INTO snapshot (id, account_id, handle, display_name, bio, url, avatar_image, first_seen, last_seen)
+                      VALUES (1, 1, 'a', 'A', '', 'u', 'passwd', '2026-01-01 10:00:00.000', '2026-01-01 10:00:00.000'),
+                             (2, 1, 'b', 'B', '', 'u', 'png', '2026-01-01 10:00:00.000', '2026-01-01 10:00:00.000');
+                    """, arguments: [Data(png)])
+            }
+        }
+        let store = try Store.open(path: path)
+        #expect(try store.image(sha256: "passwd") == nil)
+        #expect(try store.image(sha256: "png") == png)
         #expect(try store.integrityCheck() == ["ok"])
     }
 
@@ -58,7 +84,7 @@ struct MigrationTests {
                 for _ in 0..<2 {
                     group.addTask {
                         let applied = try Store.open(path: path).appliedMigrations()
-                        #expect(applied.count == 2)
+                        #expect(applied.count == 3)
                     }
                 }
                 try await group.waitForAll()
