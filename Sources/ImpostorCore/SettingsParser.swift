@@ -10,6 +10,7 @@ struct SettingsParser {
         "youtube": ["base_url", "max_pages", "key_file", "queries"],
         "listing": ["path", "url", "urls", "concurrency"],
         "link": ["url", "urls"],
+        "websearch": ["key_file", "base_url", "sites", "monthly_queries", "country", "read_pages", "queries"],
     ]
     static var sourceKinds: Set<String> { Set(sourceKeys.keys) }
 

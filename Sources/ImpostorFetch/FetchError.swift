@@ -26,6 +26,11 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let status = Code(name: "http-status")
         /// The server refused the council's credentials (a token or app password) for a report.
         public static let unauthorized = Code(name: "unauthorized")
+        /// The platform refused the council's key or token, or its quota is spent: asking again changes
+        /// nothing, so the source stops for this run.
+        public static let refused = Code(name: "refused")
+        /// A request not sent because its source was already stopped by a refusal.
+        public static let stopped = Code(name: "stopped")
         /// The server kept saying "slow down" beyond the retries and waits allowed.
         public static let rateLimited = Code(name: "rate-limited")
         /// This run's request budget is spent.

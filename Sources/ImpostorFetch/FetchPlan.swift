@@ -19,7 +19,7 @@ public struct FetchPlan: Sendable {
         for entry in watchlist.settings.sources where kind == nil || entry.kind == kind {
             let options = SourceOptions(settings: entry, directory: watchlist.directory)
             do {
-                plan.sources.append(try source(options, queries: queries))
+                plan.sources.append(try source(options, queries: queries, identities: watchlist.identities))
             } catch {
                 plan.problems.append(SourceSummary(kind: entry.kind, location: entry.location, errors: [error]))
             }
@@ -27,13 +27,16 @@ public struct FetchPlan: Sendable {
         return plan
     }
 
-    private static func source(_ options: SourceOptions, queries: [String]) throws(FetchError) -> any ProfileSource {
+    private static func source(_ options: SourceOptions, queries: [String], identities: [Identity]) throws(FetchError)
+        -> any ProfileSource
+    {
         switch options.settings.kind {
         case "bluesky": return try BlueskySource(options: options, queries: queries)
         case "mastodon": return try MastodonSource(options: options, queries: queries)
         case "youtube": return try YouTubeSource(options: options, queries: queries)
         case "listing": return try ListingSource(options: options)
         case "link": return try LinkSource(options: options)
+        case "websearch": return try WebSearchSource(options: options, identities: identities)
         default:
             throw FetchError(.configuration, "\(options.settings.location): unknown source kind \"\(options.settings.kind)\"")
         }

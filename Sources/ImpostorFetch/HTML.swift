@@ -1,16 +1,23 @@
 /// Just enough HTML reading for bios and profile pages: tags out, common entities decoded.
 public enum HTML {
-    /// The text of an HTML fragment, with paragraph and line breaks as spaces.
+    /// The text of an HTML fragment. Block tags (paragraphs, breaks, list items) part words with a
+    /// space; inline tags do not, so `#<span>awoo</span>` reads `#awoo` as Mastodon shows it.
     public static func text(_ html: String) -> String {
         var out = ""
+        var tag = ""
         var inTag = false
         for ch in html {
-            if ch == "<" {
+            if inTag {
+                if ch == ">" {
+                    inTag = false
+                    if breaksWords(tag) { out.append(" ") }
+                    tag = ""
+                } else if tag.count < 16 {
+                    tag.append(ch)
+                }
+            } else if ch == "<" {
                 inTag = true
-                out.append(" ")
-            } else if ch == ">" {
-                inTag = false
-            } else if !inTag {
+            } else {
                 out.append(ch)
             }
         }
@@ -18,8 +25,19 @@ public enum HTML {
         return decodeEntities(collapsed)
     }
 
+    static let blockTags: Set<String> = [
+        "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
+        "blockquote", "hr", "pre", "section", "article", "header", "footer", "dd", "dt",
+    ]
+
+    /// Whether a tag (its text between `<` and `>`) separates the words on either side.
+    static func breaksWords(_ tag: String) -> Bool {
+        let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+        return blockTags.contains(name)
+    }
+
     /// Decodes named entities HTML pages commonly use and numeric ones.
-    static func decodeEntities(_ s: String) -> String {
+    public static func decodeEntities(_ s: String) -> String {
         guard s.contains("&") else { return s }
         let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "#39": "'", "nbsp": " "]
         var out = ""

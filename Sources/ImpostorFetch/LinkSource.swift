@@ -22,22 +22,26 @@ struct LinkSource: ProfileSource {
                 continue
             }
             do throws(FetchError) {
-                let request = HTTPRequest(
-                    url: url, headers: ["Accept": "text/html"], addressGuard: context.session.strangerGuard,
-                    maxBodyBytes: 2 << 20)
-                let response = try await context.session.get(request, stats: context.stats)
-                context.stats.page()
-                try SourceContext.requireOK(response, url: url)
-                let type = response.header("content-type")?.lowercased() ?? ""
-                guard type.contains("html") else {
-                    throw FetchError(.badResponse, "the link is not a web page (\(type.isEmpty ? "no content type" : type))", url: url)
-                }
-                profiles.append(try Self.profile(page: OpenGraph(html: response.text), url: response.effectiveURL, asked: url))
+                profiles.append(try await Self.read(url, context: context))
             } catch {
                 context.fail(error)
             }
         }
         return profiles
+    }
+
+    /// The profile a page's meta tags describe. The address guard applies: the URL came from a stranger.
+    static func read(_ url: String, context: SourceContext) async throws(FetchError) -> Profile {
+        let request = HTTPRequest(
+            url: url, headers: ["Accept": "text/html"], addressGuard: context.session.strangerGuard, maxBodyBytes: 2 << 20)
+        let response = try await context.session.get(request, stats: context.stats)
+        context.stats.page()
+        try SourceContext.requireOK(response, url: url)
+        let type = response.header("content-type")?.lowercased() ?? ""
+        guard type.contains("html") else {
+            throw FetchError(.badResponse, "the link is not a web page (\(type.isEmpty ? "no content type" : type))", url: url)
+        }
+        return try profile(page: OpenGraph(html: response.text), url: response.effectiveURL, asked: url)
     }
 
     /// A profile from a page's meta tags; the platform and handle come from the URL.

@@ -1,3 +1,4 @@
+import Foundation
 import ImpostorCore
 
 /// One Mastodon server: `/api/v2/search?type=accounts` for each query, `/api/v1/accounts/lookup`
@@ -10,11 +11,13 @@ struct MastodonSource: ProfileSource {
     let handles: [String]
     let token: String?
     let maxPages: Int
+    let api: PlatformAPI
 
     init(options: SourceOptions, queries: [String]) throws(FetchError) {
         location = options.settings.location
         baseURL = try options.baseURL(default: nil)
         token = try options.secret("token_file")
+        api = .mastodon(server: baseURL, tokenFile: token == nil ? nil : try options.string("token_file"))
         // Without a token the server serves the first page only.
         maxPages = token == nil ? 1 : try options.integer("max_pages", default: 2, range: 1...20)
         let all = queries + (try options.strings("queries"))
@@ -33,6 +36,12 @@ struct MastodonSource: ProfileSource {
         var avatar: String?
         var created_at: String?
         var followers_count: Int?
+        var emojis: [Emoji]?
+    }
+
+    /// A server's custom emoji, written `:shortcode:` in names and notes and shown as a picture.
+    struct Emoji: Decodable {
+        var shortcode: String
     }
 
     private struct SearchResult: Decodable {
@@ -55,7 +64,7 @@ struct MastodonSource: ProfileSource {
                 var url = "\(baseURL)/api/v2/search?q=\(query.queryEncoded)&type=accounts&limit=40"
                 if page > 0 { url += "&offset=\(page * 40)" }
                 do {
-                    let result = try await context.json(SearchResult.self, from: url, headers: headers)
+                    let result = try await context.json(SearchResult.self, from: url, headers: headers, api: api)
                     result.accounts.forEach(keep)
                     if result.accounts.count < 40 { break }
                 } catch {
@@ -69,7 +78,7 @@ struct MastodonSource: ProfileSource {
             while acct.hasPrefix("@") { acct.removeFirst() }
             let url = "\(baseURL)/api/v1/accounts/lookup?acct=\(acct.queryEncoded)"
             do {
-                keep(try await context.json(Account.self, from: url, headers: headers))
+                keep(try await context.json(Account.self, from: url, headers: headers, api: api))
             } catch where error.code == .status && error.reason.contains("HTTP 404") {
                 continue  // No such account on this server: nothing to judge, nothing wrong.
             } catch {
@@ -79,15 +88,33 @@ struct MastodonSource: ProfileSource {
         return found
     }
 
+    /// Words in the shortcodes of custom emoji that picture a tick: shown, they imitate a verified badge.
+    static let tickWords = ["verif", "check", "tick", "badge", "approved"]
+
+    /// `text` as the server shows it: each of the account's custom emoji is a picture, not letters. A
+    /// tick-like one becomes a tick (✔); any other is dropped.
+    static func showingEmoji(_ text: String, _ emojis: [Emoji]) -> String {
+        guard text.contains(":"), !emojis.isEmpty else { return text }
+        var out = text
+        for emoji in emojis where !emoji.shortcode.isEmpty && emoji.shortcode.count <= 64 {
+            let code = emoji.shortcode.lowercased()
+            let shown = tickWords.contains { code.contains($0) } ? "\u{2714}" : ""
+            out = out.replacingOccurrences(of: ":\(emoji.shortcode):", with: shown)
+        }
+        return out.split(whereSeparator: { $0 == " " }).joined(separator: " ")
+    }
+
     func profile(_ account: Account) -> Profile {
         let host = CurlTransfer.host(of: baseURL)
         let handle = account.acct.contains("@") ? account.acct : "\(account.acct)@\(host)"
         let url = account.url ?? account.uri ?? "\(baseURL)/@\(account.acct)"
         var avatar = account.avatar_static ?? account.avatar
         if avatar?.hasSuffix("/missing.png") == true { avatar = nil }
+        let emojis = account.emojis ?? []
         return Profile(
-            platform: .mastodon, id: account.uri ?? url, handle: handle, displayName: account.display_name ?? "",
-            bio: HTML.text(account.note ?? ""), url: url, avatar: avatar, createdAt: account.created_at,
+            platform: .mastodon, id: account.uri ?? url, handle: handle,
+            displayName: Self.showingEmoji(account.display_name ?? "", emojis),
+            bio: Self.showingEmoji(HTML.text(account.note ?? ""), emojis), url: url, avatar: avatar, createdAt: account.created_at,
             followers: account.followers_count)
     }
 }

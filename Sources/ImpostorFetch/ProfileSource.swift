@@ -17,19 +17,41 @@ public final class SourceContext: Sendable {
     public let session: FetchSession
     public let stats: SourceStats
     private let failures = Mutex<[FetchError]>([])
+    private let refusal = Mutex<FetchError?>(nil)
 
     public init(session: FetchSession, stats: SourceStats) {
         self.session = session
         self.stats = stats
     }
 
-    /// Records a failure for the summary; the source goes on with what it can still do.
+    /// Records a failure for the summary; the source goes on with what it can still do. A request
+    /// that was not sent because the source had stopped is no new failure.
     public func fail(_ error: FetchError) {
+        guard error.code != .stopped, error != stoppedBy else { return }
         session.logger.debug("fetch.source.failure", metadata: ["fetch.code": "\(error.code)", "fetch.reason": "\(error.reason)"])
         failures.withLock { $0.append(error) }
     }
 
     public var errors: [FetchError] { failures.withLock { $0 } }
+
+    /// Stops the source at a refusal: it is recorded once, and every later request of the source
+    /// fails at once with `.stopped`, without being sent.
+    func stop(_ error: FetchError) {
+        let first = refusal.withLock { current -> Bool in
+            guard current == nil else { return false }
+            current = error
+            return true
+        }
+        if first { failures.withLock { $0.append(error) } }
+    }
+
+    /// The refusal that stopped the source, if one did.
+    var stoppedBy: FetchError? { refusal.withLock { $0 } }
+
+    /// Throws `.stopped` when a refusal has stopped the source.
+    func checkNotStopped() throws(FetchError) {
+        if let why = stoppedBy { throw FetchError(.stopped, "not sent: \(why.reason)") }
+    }
 }
 
 /// How one source went: the per-source line of `impostor fetch`'s summary.

@@ -1,7 +1,7 @@
 import ImpostorCore
 
-/// The search terms for a watchlist: each identity's name, aliases, place with role words, people
-/// and its own `queries`, without repeats.
+/// The search terms for a watchlist: each identity's name, aliases, its place alone and with role
+/// words, people and its own `queries`, without repeats.
 public enum QueryPlanner {
     /// Words an impostor puts next to the place name.
     static let roleWords = ["council", "mayor", "town clerk"]
@@ -18,6 +18,9 @@ public enum QueryPlanner {
             add(identity.name)
             identity.aliases.forEach(add)
             if !identity.place.isEmpty {
+                // The bare place too: "Burscough Town Counci1" or "NEW Camelford PjC" share no spelled
+                // council word with a query, only the place.
+                add(identity.place)
                 for word in roleWords { add("\(identity.place) \(word)") }
             }
             for person in identity.people {

@@ -51,10 +51,23 @@ actor RateLimiter {
         var state = hosts[host, default: HostState()]
         defer { hosts[host] = state }
         let remainingText = response.header("ratelimit-remaining") ?? response.header("x-ratelimit-remaining")
-        guard let remainingText, let remaining = Int(remainingText.trimmingCharacters(in: .whitespaces)) else { return }
-        var resetIn: Double?
         let resetText = response.header("ratelimit-reset") ?? response.header("x-ratelimit-reset")
-        if let text = response.header("ratelimit-reset") {
+        // Brave lists one value per window ("1, 900" with resets "1, 1419704"): the shortest window
+        // is the one that spaces requests; a source watches the long ones itself.
+        let remainings = (remainingText ?? "").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let resets = (resetText ?? "").split(separator: ",").map { String($0) }
+        guard !remainings.isEmpty else { return }
+        var window = 0
+        if remainings.count > 1 {
+            let seconds = resets.map { HTTPDates.unixOrDelta($0, now: wallNow) ?? .infinity }
+            window = seconds.indices.min { seconds[$0] < seconds[$1] } ?? 0
+            if window >= remainings.count { window = 0 }
+        }
+        guard let remaining = remainings[window] else { return }
+        var resetIn: Double?
+        if remainings.count > 1, window < resets.count {
+            resetIn = HTTPDates.unixOrDelta(resets[window], now: wallNow)
+        } else if let text = response.header("ratelimit-reset") {
             resetIn = HTTPDates.unixOrDelta(text, now: wallNow)
         } else if let text = response.header("x-ratelimit-reset") {
             resetIn = HTTPDates.iso8601(text, now: wallNow) ?? HTTPDates.unixOrDelta(text, now: wallNow)

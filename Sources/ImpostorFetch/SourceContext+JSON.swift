@@ -2,13 +2,20 @@ import Foundation
 
 extension SourceContext {
     /// GETs a JSON document, counts it as a page, and decodes it; any status but 200 is an error.
+    /// `api` reads the platform's refusals of the council's credentials: the first one stops the source.
     func json<T: Decodable>(
-        _ type: T.Type, from url: String, headers: [String: String] = [:], cacheNamespace: String? = "api"
+        _ type: T.Type, from url: String, headers: [String: String] = [:], cacheNamespace: String? = "api",
+        api: PlatformAPI? = nil
     ) async throws(FetchError) -> T {
+        try checkNotStopped()
         var request = HTTPRequest(url: url, headers: headers)
         request.headers["Accept"] = request.headers["Accept"] ?? "application/json"
         let response = try await session.get(request, stats: stats, cacheNamespace: cacheNamespace)
         stats.page()
+        if response.status != 200, let refusal = api?.refusal(response, url: url) {
+            stop(refusal)
+            throw refusal
+        }
         try Self.requireOK(response, url: url)
         do {
             return try JSONDecoder().decode(T.self, from: Data(response.body))

@@ -28,6 +28,12 @@ struct SourceOptions: Sendable {
         return n
     }
 
+    func bool(_ key: String, default value: Bool) throws(FetchError) -> Bool {
+        guard let raw = settings.options[key] else { return value }
+        guard let b = raw.bool else { throw wrong(key, "true or false") }
+        return b
+    }
+
     func strings(_ key: String) throws(FetchError) -> [String] {
         guard let raw = settings.options[key] else { return [] }
         if let s = raw.string { return [s] }

@@ -9,6 +9,7 @@ struct YouTubeSource: ProfileSource {
     let queries: [String]
     let key: String
     let maxPages: Int
+    let api: PlatformAPI
 
     static let defaultBaseURL = "https://www.googleapis.com/youtube/v3"
 
@@ -19,6 +20,7 @@ struct YouTubeSource: ProfileSource {
             throw FetchError(.configuration, "\(location): the youtube source needs `key_file`, a file holding the API key")
         }
         self.key = key
+        api = .youtube(keyFile: try options.string("key_file") ?? "key_file")
         maxPages = try options.integer("max_pages", default: 1, range: 1...10)
         self.queries = queries + (try options.strings("queries"))
     }
@@ -68,11 +70,11 @@ struct YouTubeSource: ProfileSource {
                 var url = "\(baseURL)/search?part=snippet&type=channel&maxResults=50&regionCode=GB&q=\(query.queryEncoded)&key=\(key.queryEncoded)"
                 if let token { url += "&pageToken=\(token.queryEncoded)" }
                 do {
-                    let page = try await context.json(SearchPage.self, from: url, cacheNamespace: nil)
+                    let page = try await context.json(SearchPage.self, from: url, cacheNamespace: nil, api: api)
                     for item in page.items {
                         guard let id = item.id.channelId, profiles[id] == nil else { continue }
                         order.append(id)
-                        profiles[id] = profile(id: id, snippet: item.snippet, subscribers: nil)
+                        profiles[id] = Self.profile(id: id, snippet: item.snippet, subscribers: nil)
                     }
                     guard let next = page.nextPageToken, !page.items.isEmpty else { break }
                     token = next
@@ -86,11 +88,11 @@ struct YouTubeSource: ProfileSource {
             let ids = order[start..<min(start + 50, order.count)].joined(separator: ",")
             let url = "\(baseURL)/channels?part=snippet,statistics&maxResults=50&id=\(ids.queryEncoded)&key=\(key.queryEncoded)"
             do {
-                let page = try await context.json(ChannelPage.self, from: url, cacheNamespace: nil)
+                let page = try await context.json(ChannelPage.self, from: url, cacheNamespace: nil, api: api)
                 for item in page.items ?? [] where profiles[item.id] != nil {
                     let hidden = item.statistics?.hiddenSubscriberCount == true
                     let subscribers = hidden ? nil : item.statistics?.subscriberCount.flatMap { Int($0) }
-                    profiles[item.id] = profile(id: item.id, snippet: item.snippet, subscribers: subscribers)
+                    profiles[item.id] = Self.profile(id: item.id, snippet: item.snippet, subscribers: subscribers)
                 }
             } catch {
                 context.fail(error)
@@ -99,10 +101,11 @@ struct YouTubeSource: ProfileSource {
         return order.compactMap { profiles[$0] }
     }
 
-    func profile(id: String, snippet: Snippet?, subscribers: Int?) -> Profile {
+    static func profile(id: String, snippet: Snippet?, subscribers: Int?) -> Profile {
+        // Search snippets come HTML-escaped ("Town &amp; Parish", "Mayor&#39;s"); channel snippets do not.
         Profile(
-            platform: .youtube, id: id, handle: snippet?.customUrl ?? "", displayName: snippet?.title ?? "",
-            bio: snippet?.description ?? "", url: "https://www.youtube.com/channel/\(id)",
+            platform: .youtube, id: id, handle: snippet?.customUrl ?? "",
+            displayName: HTML.decodeEntities(snippet?.title ?? ""), bio: HTML.decodeEntities(snippet?.description ?? ""), url: "https://www.youtube.com/channel/\(id)",
             avatar: snippet?.thumbnails?.best, createdAt: snippet?.publishedAt, followers: subscribers)
     }
 }

@@ -121,8 +121,8 @@ struct SourceTests {
             let report = await Fetcher(session: Fixtures.session(), avatars: nil).run(
                 FetchPlan.make(watchlist: Fixtures.watchlist([source], directory: directory)))
             let error = try #require(report.summaries.first?.errors.first)
-            #expect(error.code == .status)
-            #expect(error.reason.contains("API key not valid"))
+            #expect(error.code == .refused)
+            #expect(error.reason.contains("API_KEY_INVALID") && error.reason.contains("youtube.key"))
             #expect(!error.description.contains("secret-wrong-key"))
         }
     }
@@ -159,7 +159,7 @@ struct SourceTests {
             id: "oak", name: "Oakbridge Town Council", place: "Oakbridge", aliases: ["Oakbridge TC", "oakbridge tc"],
             people: [Person(name: "Jane Smith", role: "Mayor")], queries: ["oakbridge grants"])
         #expect(QueryPlanner.queries(for: [identity]) == [
-            "Oakbridge Town Council", "Oakbridge TC", "Oakbridge council", "Oakbridge mayor", "Oakbridge town clerk",
+            "Oakbridge Town Council", "Oakbridge TC", "Oakbridge", "Oakbridge council", "Oakbridge mayor", "Oakbridge town clerk",
             "Jane Smith", "oakbridge grants",
         ])
     }

@@ -47,6 +47,46 @@ def window_allow(name, limit, length):
         return True, limit - w[1], start + length
 
 
+# Google's error shapes (YouTube Data API v3): the current form of a bad key, and a spent quota.
+YOUTUBE_BAD_KEY = {"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.",
+                             "errors": [{"message": "API key not valid. Please pass a valid API key.",
+                                         "domain": "global", "reason": "badRequest"}],
+                             "status": "INVALID_ARGUMENT",
+                             "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID",
+                                          "domain": "googleapis.com", "metadata": {"service": "youtube.googleapis.com"}}]}}
+YOUTUBE_QUOTA = {"error": {"code": 403,
+                           "message": "The request cannot be completed because you have exceeded your <a href=\"/youtube/v3/getting-started#quota\">quota</a>.",
+                           "errors": [{"message": "The request cannot be completed because you have exceeded your quota.",
+                                       "domain": "youtube.quota", "reason": "quotaExceeded"}]}}
+
+# Brave Search: a result per kind of address a search for a council brings back.
+BRAVE_KEY = "brave-key"
+BRAVE_LAST = [0.0]
+
+
+def brave_results(query):
+    place = query.split('"')[1] if '"' in query else query
+    slug = "".join(ch for ch in place.lower() if ch.isalnum())
+    rows = [
+        ("https://www.facebook.com/%s.council.grants" % slug, "%s Town Counci1 | Facebook" % place, "Grants for residents &amp; more"),
+        ("https://www.facebook.com/%s.council.grants/posts/12345" % slug, "Event cancelled | Facebook", "A post"),
+        ("https://www.facebook.com/groups/%swatch" % slug, "%s Watch | Facebook" % place, "A group"),
+        ("https://www.facebook.com/profile.php?id=100012345678901", "%s Mayor | Facebook" % place, "Mayor of %s" % place),
+        ("https://www.instagram.com/%s_tc/" % slug, "%s TC (@%s_tc) • Instagram photos and videos" % (place, slug), "120 followers"),
+        ("https://www.instagram.com/p/Cabc123/", "Photo by %s TC" % place, "A photo"),
+        ("https://x.com/%sTC_" % slug, "%s Town Council (@%sTC_) / X" % (place, slug), "Official news"),
+        ("https://x.com/%sTC/status/1790000000000000000" % slug, "A post on X", "post"),
+        ("https://www.tiktok.com/@%s.council" % slug, "%s Council (@%s.council) | TikTok" % (place, slug), "Videos"),
+        ("https://www.facebook.com/help/123", "Help Centre", "help"),
+    ]
+    return [{"type": "search_result", "subtype": "generic", "title": t, "url": u, "description": d, "language": "en",
+             "family_friendly": True, "is_source_local": False, "is_source_both": False, "is_live": False,
+             "profile": {"name": "Site", "long_name": u.split("/")[2], "url": u, "img": "https://imgs.search.brave.com/x"},
+             "meta_url": {"scheme": "https", "netloc": u.split("/")[2], "hostname": u.split("/")[2],
+                          "favicon": "https://imgs.search.brave.com/f", "path": "› " + u.split("/")[-1]}}
+            for (u, t, d) in rows]
+
+
 def actor(did, name, followers=None):
     a = {"did": did, "handle": did.split(":")[-1] + ".bsky.social", "displayName": name,
          "description": "bio of " + name, "createdAt": "2026-01-01T00:00:00.000Z"}
@@ -134,6 +174,8 @@ class Handler(BaseHTTPRequestHandler):
                 headers = {"X-RateLimit-Limit": "2", "X-RateLimit-Remaining": str(remaining), "X-RateLimit-Reset": iso}
                 if not ok:
                     return self.send(429, {"error": "Too many requests"}, headers=headers)
+            if self.headers.get("Authorization") == "Bearer revoked-token":
+                return self.send(401, {"error": "The access token is invalid"})
             if q.get("offset") and not self.headers.get("Authorization"):
                 return self.send(401, {"error": "Search queries pagination is not supported without authentication"})
             query = one("q", "")
@@ -143,23 +185,57 @@ class Handler(BaseHTTPRequestHandler):
             acct = one("acct", "")
             if acct == "known":
                 return self.send(200, account("known", "Known Account"))
+            if acct == "emoji":
+                # A custom emoji in the name, as Mastodon sends it: the shortcode, and its picture in `emojis`.
+                a = account("emoji", ":verified: Oakbridge Town Council :oak_leaf:")
+                a["note"] = "<p>News from the <a href=\"https://social.example/tags/oakbridge\" class=\"mention hashtag\">#<span>Oakbridge</span></a> town hall<br>Grants open</p>"
+                a["emojis"] = [{"shortcode": "verified", "url": "https://social.example/emoji/verified.png",
+                                "static_url": "https://social.example/emoji/verified.png", "visible_in_picker": True},
+                               {"shortcode": "oak_leaf", "url": "https://social.example/emoji/oak.png",
+                                "static_url": "https://social.example/emoji/oak.png", "visible_in_picker": True}]
+                return self.send(200, a)
             return self.send(404, {"error": "Record not found"})
         if path.endswith("/youtube/v3/search"):
+            if one("key") == "spent-key":
+                return self.send(403, YOUTUBE_QUOTA)
             if one("key") != "test-key":
-                return self.send(403, {"error": {"code": 403, "message": "API key not valid"}})
+                return self.send(400, YOUTUBE_BAD_KEY)
             query = one("q", "")
+            # search.list snippets come HTML-escaped.
             items = [{"id": {"kind": "youtube#channel", "channelId": "UC%s%d" % (query.replace(" ", ""), i)},
-                      "snippet": {"title": query + " channel", "description": "d"}} for i in range(2)]
+                      "snippet": {"title": query + " &amp; Friends&#39; channel", "description": "Town &amp; Parish"}}
+                     for i in range(2)]
             return self.send(200, {"items": items})
         if path.endswith("/youtube/v3/channels"):
             if one("key") != "test-key":
-                return self.send(403, {"error": {"code": 403, "message": "API key not valid"}})
+                return self.send(400, YOUTUBE_BAD_KEY)
             ids = one("id", "").split(",")
             items = [{"id": i, "snippet": {"title": "Channel " + i, "description": "about", "customUrl": "@" + i.lower(),
                                            "publishedAt": "2020-01-01T00:00:00Z",
                                            "thumbnails": {"default": {"url": "http://127.0.0.1:%d/avatar.png" % port}}},
                       "statistics": {"subscriberCount": "42", "hiddenSubscriberCount": False}} for i in ids]
             return self.send(200, {"items": items})
+        if path.endswith("/res/v1/web/search"):
+            if self.headers.get("X-Subscription-Token") != BRAVE_KEY:
+                return self.send(422, {"type": "ErrorResponse", "error": {
+                    "id": "c5f2a9e1-0000-4000-8000-000000000000", "status": 422, "code": "SUBSCRIPTION_TOKEN_INVALID",
+                    "detail": "The provided subscription token is invalid.", "meta": {"component": "authentication"}},
+                    "time": 1764600000})
+            # The plan allows 1 request a second: count any that comes sooner.
+            now = time.monotonic()
+            with LOCK:
+                if now - BRAVE_LAST[0] < 0.95:
+                    STATS["brave_too_fast"] = STATS.get("brave_too_fast", 0) + 1
+                BRAVE_LAST[0] = now
+                used = STATS.get("brave_used", 0) + 1
+                STATS["brave_used"] = used
+            month = 2000
+            headers = {"X-RateLimit-Limit": "1, 2000", "X-RateLimit-Policy": "1;w=1, 2000;w=2592000",
+                       "X-RateLimit-Remaining": "0, %d" % max(0, month - used), "X-RateLimit-Reset": "1, 1419704"}
+            query = one("q", "")
+            body = {"type": "search", "query": {"original": query, "more_results_available": False},
+                    "web": {"type": "search", "family_friendly": True, "results": brave_results(query)}}
+            return self.send(200, body, headers=headers)
         if path == "/listing.jsonl":
             lines = ['{"platform":"x","id":"1","handle":"one"}', '{"platform":"x","id":"2","handle":"two"}',
                      '{"platform":"x","id":"3",', '{"platform":"x","id":"4","handle":"four"}']

@@ -1,0 +1,67 @@
+import Foundation
+import ImpostorCore
+
+/// How much of a paid source's monthly allowance the scans of this month have spent, and where
+/// the next scan takes up the list of queries. Kept in the cache folder, one small file per source.
+struct QueryLedger: Codable, Sendable {
+    /// "2026-12": a new month starts the count again.
+    var month: String
+    var used: Int
+    /// The index in the query list the next scan starts from.
+    var next: Int
+    /// When this month's scans ran, newest last (at most 24), to tell how often scans come.
+    var scans: [Date]
+
+    static func monthKey(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month], from: date)
+        return String(format: "%04d-%02d", c.year ?? 0, c.month ?? 0)
+    }
+
+    static func file(cache: ResponseCache?, source: String) -> String? {
+        guard let cache else { return nil }
+        let name = ContentHash(of: Array(source.utf8)).hex.prefix(16)
+        return "\(cache.directory)/ledgers/\(name).json"
+    }
+
+    static func load(cache: ResponseCache?, source: String, now: Date) -> QueryLedger {
+        let month = monthKey(now)
+        if let path = file(cache: cache, source: source), let bytes = try? RegularFile.read(path, maxBytes: 1 << 16),
+           let ledger = try? JSONDecoder().decode(QueryLedger.self, from: Data(bytes))
+        {
+            return ledger.month == month ? ledger : QueryLedger(month: month, used: 0, next: ledger.next, scans: [])
+        }
+        return QueryLedger(month: month, used: 0, next: 0, scans: [])
+    }
+
+    /// The queries this scan may send: what is left of `monthly`, spread over the scans still to
+    /// come this month (counted from how often scans came so far; hourly until there are two),
+    /// starting where the last scan stopped and wrapping round.
+    mutating func take(from queries: [String], monthly: Int, now: Date) -> [String] {
+        guard !queries.isEmpty, monthly > used else { return [] }
+        scans = Array((scans + [now]).suffix(24))
+        var interval: TimeInterval = 3600
+        if scans.count >= 2, let first = scans.first, let last = scans.last {
+            interval = max(60, last.timeIntervalSince(first) / Double(scans.count - 1))
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let monthEnd = calendar.dateInterval(of: .month, for: now)?.end ?? now.addingTimeInterval(30 * 86_400)
+        let scansLeft = max(1.0, (monthEnd.timeIntervalSince(now) / interval).rounded(.down) + 1)
+        let share = Int((Double(monthly - used) / scansLeft).rounded(.up))
+        let count = min(max(share, 0), queries.count, monthly - used)
+        let start = next % queries.count
+        next = (start + count) % queries.count
+        return (0..<count).map { queries[(start + $0) % queries.count] }
+    }
+
+    mutating func record(sent: Int) { used += sent }
+
+    func save(cache: ResponseCache?, source: String) {
+        guard let path = Self.file(cache: cache, source: source), let data = try? JSONEncoder().encode(self) else { return }
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

@@ -1,0 +1,51 @@
+import ImpostorCore
+import Testing
+
+@Suite struct ProfileAddressTests {
+    @Test(arguments: [
+        ("https://www.facebook.com/thornbury.towncouncil", "facebook", "thornbury.towncouncil"),
+        ("https://m.facebook.com/thornbury.towncouncil/about", "facebook", "thornbury.towncouncil"),
+        ("https://www.facebook.com/profile.php?id=100064520000001", "facebook", "100064520000001"),
+        ("https://www.facebook.com/pages/Ash-Parish-Council/123456789", "facebook", "123456789"),
+        ("https://www.instagram.com/ashparishcouncil/", "instagram", "ashparishcouncil"),
+        ("https://twitter.com/RugeleyTC", "x", "RugeleyTC"),
+        ("https://x.com/RugeleyTC?lang=en", "x", "RugeleyTC"),
+        ("https://www.tiktok.com/@camelford.council", "tiktok", "camelford.council"),
+        ("https://www.threads.net/@chorleytc", "threads", "chorleytc"),
+        ("https://uk.linkedin.com/company/wool-parish-council", "linkedin", "wool-parish-council"),
+        ("https://www.youtube.com/@OakbridgeTC", "youtube", "OakbridgeTC"),
+        ("https://bsky.app/profile/oakbridge.bsky.social", "bluesky", "oakbridge.bsky.social"),
+        ("https://mastodon.social/@oakbridge", "mastodon", "oakbridge@mastodon.social"),
+    ])
+    func profileAddressesNameTheAccount(url: String, platform: String, handle: String) throws {
+        let address = try #require(ProfileAddress(url: url))
+        #expect(address.platform.rawValue == platform)
+        #expect(address.handle == handle)
+        #expect(address.url.hasPrefix("https://"))
+    }
+
+    @Test(arguments: [
+        "https://www.facebook.com/thornbury.towncouncil/posts/pfbid0abc",
+        "https://www.facebook.com/groups/thornburyresidents",
+        "https://www.facebook.com/events/123456",
+        "https://www.facebook.com/help/1234",
+        "https://www.facebook.com/profile.php",
+        "https://www.instagram.com/p/Cabc123/",
+        "https://www.instagram.com/explore/tags/oakbridge/",
+        "https://x.com/RugeleyTC/status/1790000000000000000",
+        "https://x.com/search?q=rugeley",
+        "https://x.com/i/flow/login",
+        "https://www.tiktok.com/@camelford.council/video/7300000000000000000",
+        "https://www.tiktok.com/tag/camelford",
+        "https://www.youtube.com/watch?v=abc",
+        "https://www.linkedin.com/posts/someone_activity-1",
+        "https://example.org/about",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "facebook.com/thornbury",
+        "",
+    ])
+    func otherPagesAreNoProfile(url: String) {
+        #expect(ProfileAddress(url: url) == nil)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import ImpostorCore
+import Testing
+@testable import ImpostorFetch
+
+/// The platforms' own answers, as they document them, from the stand-in server: refusals that stop a
+/// source at once, text as the platform means it, and web search through Brave.
+@Suite("Platforms' refusals, text and web search against local stand-ins")
+struct PlatformSourceTests {
+    /// Ten councils: enough queries that a source sending the same refused key again would show.
+    static let councils = (1...10).map { Identity(id: "c\($0)", name: "Place\($0) Town Council") }
+
+    static func run(_ source: SourceSettings, key: (file: String, value: String)?, identities: [Identity] = councils)
+        async throws -> Fetcher.Report
+    {
+        let directory = Fixtures.temporaryDirectory()
+        if let key { try (key.value + "\n").write(toFile: directory + "/" + key.file, atomically: true, encoding: .utf8) }
+        let watchlist = Watchlist(directory: directory, identities: identities, settings: Settings(sources: [source]))
+        return await Fetcher(session: Fixtures.session(), avatars: nil).run(FetchPlan.make(watchlist: watchlist))
+    }
+
+    @Test(arguments: [("wrong-key", "API_KEY_INVALID", "Google Cloud console"), ("spent-key", "quotaExceeded", "midnight Pacific time")])
+    func aRefusedYouTubeKeyStopsTheSourceAtOnceWithThePlatformsReason(key: String, reason: String, advice: String) async throws {
+        try await withServer { server in
+            let source = Fixtures.source("youtube", ["base_url": .string(server.base + "/youtube/v3"), "key_file": .string("yt-key")])
+            let report = try await Self.run(source, key: ("yt-key", key))
+            let summary = try #require(report.summaries.first)
+            #expect(summary.errors.count == 1, "\(summary.errors)")
+            let error = try #require(summary.errors.first)
+            #expect(error.code == .refused)
+            #expect(error.reason.contains(reason) && error.reason.contains(advice) && error.reason.contains("yt-key"), "\(error.reason)")
+            #expect(!error.description.contains(key))
+            let hits = try await server.stats()["hits"] as? [String: Int] ?? [:]
+            #expect(hits["/youtube/v3/search"] == 1, "one request, not one per query: \(hits)")
+        }
+    }
+
+    @Test func aRevokedMastodonTokenStopsTheSource() async throws {
+        try await withServer { server in
+            let source = Fixtures.source("mastodon", ["base_url": .string(server.base), "token_file": .string("token")])
+            let report = try await Self.run(source, key: ("token", "revoked-token"))
+            let errors = try #require(report.summaries.first?.errors)
+            #expect(errors.count == 1)
+            #expect(errors.first?.code == .refused)
+            #expect(errors.first?.reason.contains("The access token is invalid") == true)
+            let hits = try await server.stats()["hits"] as? [String: Int] ?? [:]
+            #expect(hits["/api/v2/search"] == 1, "\(hits)")
+        }
+    }
+
+    @Test func youTubeSnippetsAreUnescaped() async throws {
+        try await withServer { server in
+            let source = Fixtures.source("youtube", ["base_url": .string(server.base + "/youtube/v3"), "key_file": .string("yt-key")])
+            let report = try await Self.run(source, key: ("yt-key", "test-key"), identities: [Identity(id: "oak", name: "Oakbridge Town Council")])
+            // The channels.list answer replaces the search snippet; the search's own text is read through `profile`.
+            let snippet = YouTubeSource.Snippet(title: "Oakbridge &amp; Friends&#39; channel", description: "Town &amp; Parish")
+            let profile = YouTubeSource.profile(id: "UC1", snippet: snippet, subscribers: nil)
+            #expect(profile.displayName == "Oakbridge & Friends' channel")
+            #expect(profile.bio == "Town & Parish")
+            #expect(!report.profiles.isEmpty)
+        }
+    }
+
+    @Test func mastodonNamesShowCustomEmojiAndNotesJoinInlineTags() async throws {
+        try await withServer { server in
+            let source = Fixtures.source("mastodon", ["base_url": .string(server.base), "handles": .array([.string("@emoji")])])
+            let report = try await Self.run(source, key: nil, identities: [Identity(id: "oak", name: "Oakbridge Town Council")])
+            let emoji = try #require(report.profiles.first { $0.handle.hasPrefix("emoji@") })
+            #expect(emoji.displayName == "\u{2714} Oakbridge Town Council")
+            #expect(emoji.bio == "News from the #Oakbridge town hall Grants open")
+        }
+    }
+
+    @Test func braveResultsThatAreProfilesBecomeProfilesWithinTheRateAndTheBudget() async throws {
+        try await withServer { server in
+            let source = Fixtures.source("websearch", [
+                "base_url": .string(server.base), "key_file": .string("brave"), "read_pages": .bool(false),
+                "monthly_queries": .integer(6),
+            ])
+            let identities = [Identity(id: "oak", name: "Oakbridge Town Council", place: "Oakbridge"),
+                              Identity(id: "ash", name: "Ash Parish Council", place: "Ash")]
+            let report = try await Self.run(source, key: ("brave", "brave-key"), identities: identities)
+            let summary = try #require(report.summaries.first)
+            #expect(summary.errors.isEmpty, "\(summary.errors)")
+            let stats = try await server.stats()
+            let sent = stats["brave_used"] as? Int ?? 0
+            #expect(sent >= 1 && sent <= 6, "within the month's share: \(sent)")
+            #expect((stats["brave_too_fast"] as? Int ?? 0) == 0, "no request inside the plan's one-second window")
+            let found = Set(report.profiles.map { "\($0.platform.rawValue):\($0.handle)" })
+            #expect(found.contains { $0.hasPrefix("facebook:") && $0.hasSuffix(".council.grants") }, "\(found)")
+            #expect(!found.contains { $0.contains("posts") || $0.contains("groups") || $0.contains("help") || $0.hasPrefix("instagram:p") })
+            let fb = try #require(report.profiles.first { $0.platform == .facebook && $0.handle.hasSuffix(".council.grants") })
+            #expect(fb.displayName.hasSuffix("Town Counci1"), "the site's suffix is cut: \(fb.displayName)")
+            #expect(fb.bio.hasPrefix("Grants for residents & more"))
+            let ig = try #require(report.profiles.first { $0.platform == .instagram })
+            #expect(!ig.displayName.contains("Instagram") && !ig.displayName.contains("(@"), "\(ig.displayName)")
+            #expect(report.profiles.contains { $0.platform == .facebook && $0.handle == "100012345678901" })
+            #expect(report.profiles.contains { $0.platform == .tiktok })
+        }
+    }
+
+    @Test func aRefusedBraveKeyStopsAtTheFirstQuery() async throws {
+        try await withServer { server in
+            let source = Fixtures.source("websearch", ["base_url": .string(server.base), "key_file": .string("brave"),
+                                                       "monthly_queries": .integer(500)])
+            let report = try await Self.run(source, key: ("brave", "stale-key"))
+            let errors = try #require(report.summaries.first?.errors)
+            #expect(errors.count == 1)
+            #expect(errors.first?.reason.contains("SUBSCRIPTION_TOKEN_INVALID") == true, "\(errors)")
+            let hits = try await server.stats()["hits"] as? [String: Int] ?? [:]
+            #expect(hits["/res/v1/web/search"] == 1, "\(hits)")
+        }
+    }
+
+    @Test func theLedgerSpreadsTheMonthAndRotates() {
+        let queries = (0..<10).map { "q\($0)" }
+        var ledger = QueryLedger(month: "2026-12", used: 0, next: 0, scans: [])
+        let start = ISO8601DateFormatter().date(from: "2026-12-01T00:00:00Z")!
+        var seen: [String] = []
+        // Hourly scans for a whole month with 90 queries: never more than 90, spread over the days.
+        for hour in 0..<(31 * 24) {
+            let now = start.addingTimeInterval(Double(hour) * 3600)
+            let chosen = ledger.take(from: queries, monthly: 90, now: now)
+            ledger.record(sent: chosen.count)
+            seen += chosen
+        }
+        #expect(ledger.used <= 90 && ledger.used >= 80, "\(ledger.used)")
+        #expect(Set(seen) == Set(queries), "every query comes round")
+        #expect(ledger.take(from: queries, monthly: 90, now: start.addingTimeInterval(31 * 86_400 - 60)).isEmpty)
+    }
+}
