@@ -20,7 +20,7 @@ extension Impostor {
 
         @OptionGroup var watchlistOptions: WatchlistOptions
 
-        @Option(help: "Only run sources of this kind: bluesky, mastodon, youtube, listing, link or websearch.")
+        @Option(help: "Only run sources of this kind: bluesky, mastodon, youtube, x, instagram, facebook, websearch, listing or link.")
         var source: String?
 
         @Option(help: "The cache folder for avatars and conditional requests (default: $CACHE_DIRECTORY, $XDG_CACHE_HOME/impostor or ~/.cache/impostor).")
@@ -30,7 +30,7 @@ extension Impostor {
         var noAvatars = false
 
         func validate() throws {
-            let kinds = ["bluesky", "mastodon", "youtube", "listing", "link", "websearch"]
+            let kinds = ["bluesky", "mastodon", "youtube", "listing", "link", "websearch", "x", "instagram", "facebook"]
             if let source, !kinds.contains(source) {
                 throw ValidationError("--source must be one of: \(kinds.joined(separator: ", "))")
             }

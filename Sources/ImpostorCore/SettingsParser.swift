@@ -5,9 +5,12 @@ struct SettingsParser {
 
     /// Each source kind with the keys it reads: anything else in its table is a typo to point out.
     static let sourceKeys: [String: Set<String>] = [
-        "bluesky": ["base_url", "max_pages", "page_size", "queries"],
-        "mastodon": ["base_url", "max_pages", "token_file", "handles", "queries"],
-        "youtube": ["base_url", "max_pages", "key_file", "queries"],
+        "bluesky": ["base_url", "max_pages", "page_size", "queries", "squats"],
+        "mastodon": ["base_url", "max_pages", "token_file", "handles", "queries", "squats"],
+        "youtube": ["base_url", "max_pages", "key_file", "queries", "squats"],
+        "x": ["base_url", "token_file", "squats"],
+        "instagram": ["base_url", "token_file", "account_id", "api_version", "squats"],
+        "facebook": ["base_url", "token_file", "api_version", "queries"],
         "listing": ["path", "url", "urls", "concurrency"],
         "link": ["url", "urls"],
         "websearch": ["key_file", "base_url", "sites", "monthly_queries", "country", "read_pages", "queries"],

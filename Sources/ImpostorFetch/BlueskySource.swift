@@ -1,7 +1,8 @@
 import ImpostorCore
 
-/// Bluesky through a public AppView: `searchActors` with cursor paging, then `getProfiles` in
-/// batches of 25 for counts. The DID is the stable id.
+/// Bluesky through a public AppView: `searchActors` with cursor paging, exact `getProfiles` look-ups
+/// of the squat watch's handles (25 a call; handles that do not exist are left out of the answer),
+/// then `getProfiles` for counts. The DID is the stable id.
 struct BlueskySource: ProfileSource {
     let kind = "bluesky"
     let location: String
@@ -9,11 +10,13 @@ struct BlueskySource: ProfileSource {
     let queries: [String]
     let maxPages: Int
     let pageSize: Int
+    let squats: [String]
 
     static let defaultBaseURL = "https://public.api.bsky.app"
 
-    init(options: SourceOptions, queries: [String]) throws(FetchError) {
+    init(options: SourceOptions, queries: [String], identities: [Identity]) throws(FetchError) {
         location = options.settings.location
+        squats = try options.squats(on: .bluesky, identities: identities)
         baseURL = try options.baseURL(default: Self.defaultBaseURL)
         maxPages = try options.integer("max_pages", default: 3, range: 1...100)
         pageSize = try options.integer("page_size", default: 100, range: 1...100)
@@ -61,6 +64,20 @@ struct BlueskySource: ProfileSource {
                 // No cursor means the last page; an empty page with a cursor would loop forever.
                 guard let next = page.cursor, !page.actors.isEmpty else { break }
                 cursor = next
+            }
+        }
+        // The squat watch: handles that exist come back, the rest are silently left out.
+        for start in stride(from: 0, to: squats.count, by: 25) {
+            let batch = squats[start..<min(start + 25, squats.count)]
+            let query = batch.map { "actors=\($0.queryEncoded)" }.joined(separator: "&")
+            do {
+                let page = try await context.json(ProfilesPage.self, from: "\(baseURL)/xrpc/app.bsky.actor.getProfiles?\(query)")
+                for actor in page.profiles where actors[actor.did] == nil {
+                    order.append(actor.did)
+                    actors[actor.did] = actor
+                }
+            } catch {
+                context.fail(error)
             }
         }
         // Search results lack counts; a failed batch keeps the search data rather than losing it.

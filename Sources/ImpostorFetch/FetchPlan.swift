@@ -31,9 +31,12 @@ public struct FetchPlan: Sendable {
         -> any ProfileSource
     {
         switch options.settings.kind {
-        case "bluesky": return try BlueskySource(options: options, queries: queries)
-        case "mastodon": return try MastodonSource(options: options, queries: queries)
-        case "youtube": return try YouTubeSource(options: options, queries: queries)
+        case "bluesky": return try BlueskySource(options: options, queries: queries, identities: identities)
+        case "mastodon": return try MastodonSource(options: options, queries: queries, identities: identities)
+        case "youtube": return try YouTubeSource(options: options, queries: queries, identities: identities)
+        case "x": return try XSource(options: options, identities: identities)
+        case "instagram": return try InstagramSource(options: options, identities: identities)
+        case "facebook": return try FacebookSource(options: options, identities: identities)
         case "listing": return try ListingSource(options: options)
         case "link": return try LinkSource(options: options)
         case "websearch": return try WebSearchSource(options: options, identities: identities)

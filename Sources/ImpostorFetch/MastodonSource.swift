@@ -13,7 +13,7 @@ struct MastodonSource: ProfileSource {
     let maxPages: Int
     let api: PlatformAPI
 
-    init(options: SourceOptions, queries: [String]) throws(FetchError) {
+    init(options: SourceOptions, queries: [String], identities: [Identity]) throws(FetchError) {
         location = options.settings.location
         baseURL = try options.baseURL(default: nil)
         token = try options.secret("token_file")
@@ -22,7 +22,9 @@ struct MastodonSource: ProfileSource {
         maxPages = token == nil ? 1 : try options.integer("max_pages", default: 2, range: 1...20)
         let all = queries + (try options.strings("queries"))
         // A query shaped like a handle is looked up exactly as well as searched.
+        // The squat watch's handles are looked up the same way (one request each, so few by default).
         handles = (try options.strings("handles")) + all.filter { $0.hasPrefix("@") && !$0.contains(" ") }
+            + (try options.squats(on: .mastodon, identities: identities))
         self.queries = all
     }
 

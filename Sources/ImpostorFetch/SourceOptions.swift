@@ -56,6 +56,16 @@ struct SourceOptions: Sendable {
         }
     }
 
+    /// The handles the squat watch checks on `platform` for every council: `squats = N` caps each
+    /// council's list (0 turns the watch off); the platform's own default otherwise.
+    func squats(on platform: Platform, identities: [Identity]) throws(FetchError) -> [String] {
+        let cap = try integer("squats", default: SquatWatch.defaultCap(for: platform), range: 0...500)
+        var seen = Set<String>()
+        return identities.flatMap { SquatWatch.handles(for: $0, on: platform, cap: cap) }
+            .map { SquatWatch.lookupForm($0, on: platform) }
+            .filter { seen.insert($0.lowercased()).inserted }
+    }
+
     /// A base URL without its trailing slash; only http and https.
     func baseURL(default fallback: String?) throws(FetchError) -> String {
         var base = try string("base_url") ?? fallback ?? ""

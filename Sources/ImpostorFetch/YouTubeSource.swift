@@ -10,10 +10,12 @@ struct YouTubeSource: ProfileSource {
     let key: String
     let maxPages: Int
     let api: PlatformAPI
+    /// Handles looked up with `channels?forHandle=`, one quota unit each.
+    let squats: [String]
 
     static let defaultBaseURL = "https://www.googleapis.com/youtube/v3"
 
-    init(options: SourceOptions, queries: [String]) throws(FetchError) {
+    init(options: SourceOptions, queries: [String], identities: [Identity]) throws(FetchError) {
         location = options.settings.location
         baseURL = try options.baseURL(default: Self.defaultBaseURL)
         guard let key = try options.secret("key_file") else {
@@ -22,6 +24,7 @@ struct YouTubeSource: ProfileSource {
         self.key = key
         api = .youtube(keyFile: try options.string("key_file") ?? "key_file")
         maxPages = try options.integer("max_pages", default: 1, range: 1...10)
+        squats = try options.squats(on: .youtube, identities: identities)
         self.queries = queries + (try options.strings("queries"))
     }
 
@@ -82,6 +85,19 @@ struct YouTubeSource: ProfileSource {
                     context.fail(error)
                     break
                 }
+            }
+        }
+        // The squat watch: an unknown handle answers with no `items` at all.
+        for handle in squats {
+            let url = "\(baseURL)/channels?part=snippet,statistics&forHandle=\(("@" + handle).queryEncoded)&key=\(key.queryEncoded)"
+            do {
+                let page = try await context.json(ChannelPage.self, from: url, cacheNamespace: nil, api: api)
+                for item in page.items ?? [] where profiles[item.id] == nil {
+                    order.append(item.id)
+                    profiles[item.id] = Self.profile(id: item.id, snippet: item.snippet, subscribers: nil)
+                }
+            } catch {
+                context.fail(error)
             }
         }
         for start in stride(from: 0, to: order.count, by: 50) {

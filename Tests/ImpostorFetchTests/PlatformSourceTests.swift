@@ -129,3 +129,85 @@ struct PlatformSourceTests {
         #expect(ledger.take(from: queries, monthly: 90, now: start.addingTimeInterval(31 * 86_400 - 60)).isEmpty)
     }
 }
+
+/// The squat watch: exact look-ups of the handles an impostor would register, against stand-ins that
+/// answer as each platform documents (X's `data` beside `errors`, Bluesky's silent omissions,
+/// Mastodon's 404, Instagram's 110/2207013 for an account that cannot be discovered).
+@Suite("The squat watch finds planted squats through each platform's exact look-up")
+struct SquatWatchTests {
+    static let oakbridge = Identity(id: "oak", name: "Oakbridge Town Council", kind: "town council", place: "Oakbridge")
+
+    @Test func theListKeepsEachPlatformsRulesAndPutsTheLikeliestFirst() {
+        let x = SquatWatch.handles(for: Self.oakbridge, on: .x, cap: 60)
+        #expect(x.count == 60)
+        #expect(x.allSatisfy { $0.count <= 15 && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } })
+        #expect(Array(x.prefix(2)) == ["oakbridgetc", "oakbridge_tc"])
+        #expect(x.contains("oakbrdgetc") && x.contains("0akbridgetc") && x.contains("oakbridgeetc"))
+        let bluesky = SquatWatch.handles(for: Self.oakbridge, on: .bluesky, cap: 60)
+        #expect(bluesky.contains("oakbridge-tc") && !bluesky.contains { $0.contains("_") || $0.contains(".") })
+        #expect(SquatWatch.handles(for: Self.oakbridge, on: .x, cap: 0).isEmpty)
+        let instagram = SquatWatch.handles(for: Self.oakbridge, on: .instagram, cap: 10)
+        #expect(instagram.contains("oakbridge.council") && instagram.count == 10)
+    }
+
+    static func run(_ kind: String, _ options: [String: ConfigValue], secret: (String, String)?) async throws -> Fetcher.Report {
+        try await PlatformSourceTests.run(Fixtures.source(kind, options), key: secret, identities: [Self.oakbridge])
+    }
+
+    @Test func blueskyAndXFindThePlantedSquatsInBatches() async throws {
+        try await withServer { server in
+            let bsky = try await Self.run("bluesky", ["base_url": .string(server.base + "/bsky"), "queries": .array([]), "max_pages": .integer(1)], secret: nil)
+            let handles = Set(bsky.profiles.map(\.handle))
+            #expect(handles.contains("oakbridge-tc.bsky.social") && handles.contains("oakbrdgetc.bsky.social"), "\(handles)")
+            #expect((try await server.stats()["max_batch"] as? Int ?? 0) <= 25)
+
+            let x = try await Self.run("x", ["base_url": .string(server.base), "token_file": .string("x-token")], secret: ("x-token", "x-token"))
+            #expect(x.summaries.first?.errors.isEmpty == true, "names not found are no failure")
+            #expect(x.profiles.map(\.handle) == ["oakbridge_tc"], "the suspended one is not there to judge")
+            #expect(x.profiles.first?.avatar?.hasSuffix("_400x400.jpg") == true)
+            #expect((try await server.stats()["x_max_batch"] as? Int ?? 0) == 60)
+
+            let refused = try await Self.run("x", ["base_url": .string(server.base), "token_file": .string("x-token")], secret: ("x-token", "old"))
+            #expect(refused.summaries.first?.errors.first?.code == .refused)
+            #expect(refused.summaries.first?.errors.first?.reason.contains("developer portal") == true)
+        }
+    }
+
+    @Test func instagramBusinessDiscoveryFindsABusinessAccountAndPassesOverTheRest() async throws {
+        try await withServer { server in
+            let options: [String: ConfigValue] = ["base_url": .string(server.base), "token_file": .string("ig"),
+                                                  "account_id": .string("17841400000000000")]
+            let report = try await Self.run("instagram", options, secret: ("ig", "ig-token"))
+            #expect(report.summaries.first?.errors.isEmpty == true, "\(report.summaries)")
+            #expect(report.profiles.map(\.handle) == ["oakbridge.council"])
+            #expect(report.profiles.first?.bio.contains("oakbridge-grants.example") == true)
+            #expect((try await server.stats()["ig_lookups"] as? Int) == 10)
+
+            let expired = try await Self.run("instagram", options, secret: ("ig", "expired"))
+            #expect(expired.summaries.first?.errors.count == 1)
+            #expect(expired.summaries.first?.errors.first?.reason.contains("code 190") == true)
+        }
+    }
+
+    @Test func facebookPagesSearchKeepsMetasLimits() async throws {
+        try await withServer { server in
+            let found = try await Self.run("facebook", ["base_url": .string(server.base), "token_file": .string("fb")], secret: ("fb", "fb-token"))
+            #expect(found.summaries.first?.errors.isEmpty == true, "\(found.summaries)")
+            #expect(found.profiles.contains { $0.displayName == "Oakbridge Town Counci1" && $0.handle.hasSuffix(".tc1") })
+
+            let busy = try await PlatformSourceTests.run(
+                Fixtures.source("facebook", ["base_url": .string(server.base), "token_file": .string("fb"), "queries": .array([.string("Busy"), .string("After")])]),
+                key: ("fb", "fb-token"), identities: [])
+            #expect(busy.summaries.first?.errors.first?.reason.contains("X-App-Usage") == true)
+            #expect(busy.profiles.count == 2, "the answer before the stop is kept")
+
+            let throttled = try await PlatformSourceTests.run(
+                Fixtures.source("facebook", ["base_url": .string(server.base), "token_file": .string("fb"), "queries": .array([.string("Throttled"), .string("After")])]),
+                key: ("fb", "fb-token"), identities: [])
+            #expect(throttled.summaries.first?.errors.first?.reason.contains("code 4") == true)
+            let hits = try await server.stats()["hits"] as? [String: Int] ?? [:]
+            // Two for Oakbridge (name, place), then one each before the stops.
+            #expect(hits["/v25.0/pages/search"] == 4, "no request after a stop: \(hits)")
+        }
+    }
+}

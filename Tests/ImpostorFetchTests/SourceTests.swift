@@ -15,7 +15,7 @@ struct SourceTests {
     @Test func blueskyPagesToTheEndThenAddsCounts() async throws {
         try await withServer { server in
             let report = await Fixtures.run([
-                Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(10), "page_size": .integer(2)])
+                Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(10), "page_size": .integer(2), "squats": .integer(0)])
             ])
             let summary = try #require(report.summaries.first)
             #expect(summary.errors.isEmpty)
@@ -28,7 +28,7 @@ struct SourceTests {
     @Test func blueskyStopsAtMaxPages() async throws {
         try await withServer { server in
             let report = await Fixtures.run([
-                Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(2), "page_size": .integer(2)])
+                Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(2), "page_size": .integer(2), "squats": .integer(0)])
             ])
             #expect(report.profiles.count == 4)
             #expect(report.summaries.first?.pages == 3)

@@ -59,6 +59,13 @@ YOUTUBE_QUOTA = {"error": {"code": 403,
                            "errors": [{"message": "The request cannot be completed because you have exceeded your quota.",
                                        "domain": "youtube.quota", "reason": "quotaExceeded"}]}}
 
+# Squats planted for Oakbridge Town Council, one per platform; every other handle does not exist.
+BSKY_PLANTED = {"oakbridge-tc.bsky.social": "Oakbridge TC", "oakbrdgetc.bsky.social": "Oakbridge Town Council"}
+X_PLANTED = {"oakbridge_tc": "active", "oakbridgetc": "suspended"}
+IG_PLANTED = {"oakbridge.council": "Oakbridge Town Council"}
+GRAPH_EXPIRED = {"error": {"message": "Error validating access token: Session has expired.", "type": "OAuthException",
+                           "code": 190, "error_subcode": 463, "fbtrace_id": "AbC"}}
+
 # Brave Search: a result per kind of address a search for a council brings back.
 BRAVE_KEY = "brave-key"
 BRAVE_LAST = [0.0]
@@ -165,7 +172,78 @@ class Handler(BaseHTTPRequestHandler):
                 STATS["max_batch"] = max(STATS["max_batch"], len(dids))
             if len(dids) > 25:
                 return self.send(400, {"error": "InvalidRequest", "message": "too many actors"})
-            return self.send(200, {"profiles": [actor(d, "detailed " + d, followers=7) for d in dids]})
+            # Handles that do not exist are left out of the answer without a word, as the AppView does.
+            planted = {"did:plc:squat-" + h.split(".")[0]: h for h in BSKY_PLANTED}
+            found = []
+            for d in dids:
+                h = planted.get(d, d if d in BSKY_PLANTED else None)
+                if h:
+                    a = actor("did:plc:squat-" + h.split(".")[0], BSKY_PLANTED[h], followers=3)
+                    a["handle"] = h
+                    found.append(a)
+                elif d.startswith("did:"):
+                    found.append(actor(d, "detailed " + d, followers=7))
+            return self.send(200, {"profiles": found})
+        if path == "/2/users/by":
+            if self.headers.get("Authorization") != "Bearer x-token":
+                return self.send(401, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"})
+            names = one("usernames", "").split(",")
+            with LOCK:
+                STATS["x_max_batch"] = max(STATS.get("x_max_batch", 0), len(names))
+            if len(names) > 100:
+                return self.send(400, {"title": "Invalid Request", "detail": "too many usernames", "type": "https://api.x.com/2/problems/invalid-request"})
+            data, errors = [], []
+            for n in names:
+                kind = X_PLANTED.get(n.lower())
+                if kind == "active":
+                    data.append({"id": "1790000000000000%03d" % len(data), "username": n, "name": "Oakbridge Town Counci1",
+                                 "description": "Official news. DM for grants", "created_at": "2026-11-30T10:00:00.000Z",
+                                 "profile_image_url": "https://pbs.twimg.com/profile_images/1/a_normal.jpg",
+                                 "public_metrics": {"followers_count": 12, "following_count": 400, "tweet_count": 3, "listed_count": 0},
+                                 "verified_type": "none", "parody": False})
+                elif kind == "suspended":
+                    errors.append({"value": n, "detail": "User has been suspended: [%s]." % n, "title": "Forbidden",
+                                   "resource_type": "user", "parameter": "usernames", "resource_id": n,
+                                   "type": "https://api.twitter.com/2/problems/resource-not-found"})
+                else:
+                    errors.append({"value": n, "detail": "Could not find user with usernames: [%s]." % n,
+                                   "title": "Not Found Error", "resource_type": "user", "parameter": "usernames",
+                                   "resource_id": n, "type": "https://api.twitter.com/2/problems/resource-not-found"})
+            body = {"errors": errors}
+            if data:
+                body["data"] = data
+            return self.send(200, body, headers={"x-rate-limit-limit": "300", "x-rate-limit-remaining": "299",
+                                                 "x-rate-limit-reset": str(int(time.time()) + 900)})
+        if path.startswith("/v25.0/") and path.endswith("/pages/search"):
+            if one("access_token") != "fb-token":
+                return self.send(400, GRAPH_EXPIRED)
+            query = one("q", "")
+            if query == "Throttled":
+                return self.send(400, {"error": {"message": "(#4) Application request limit reached", "type": "OAuthException",
+                                                 "code": 4, "is_transient": True, "fbtrace_id": "AbC"}})
+            slug = "".join(ch for ch in query.lower() if ch.isalnum())
+            data = [{"id": "%d%d" % (abs(hash(slug)) % 100000, i), "name": "%s Town Counci%s" % (query, "l1"[i]),
+                     "location": {"city": query, "country": "United Kingdom"},
+                     "link": "https://www.facebook.com/%s.tc%d" % (slug, i)} for i in range(2)]
+            usage = '{"call_count":%d,"total_cputime":5,"total_time":5}' % (95 if query == "Busy" else 10)
+            return self.send(200, {"data": data, "paging": {"cursors": {"before": "QVFIUm", "after": "QVFIUn"}}},
+                             headers={"X-App-Usage": usage})
+        if path.startswith("/v25.0/"):
+            if one("access_token") != "ig-token":
+                return self.send(400, GRAPH_EXPIRED)
+            fields = one("fields", "")
+            name = fields.split("username(")[1].split(")")[0] if "username(" in fields else ""
+            with LOCK:
+                STATS["ig_lookups"] = STATS.get("ig_lookups", 0) + 1
+            if name in IG_PLANTED:
+                return self.send(200, {"business_discovery": {"id": "17841400000000123", "username": name,
+                                                              "name": IG_PLANTED[name], "biography": "Grants for residents",
+                                                              "website": "https://oakbridge-grants.example",
+                                                              "followers_count": 8,
+                                                              "profile_picture_url": "https://scontent.cdninstagram.com/p.jpg"},
+                                       "id": path.split("/")[2]})
+            return self.send(400, {"error": {"message": "Invalid user id", "type": "OAuthException", "code": 110,
+                                             "error_subcode": 2207013, "fbtrace_id": "AbC"}})
         if path.endswith("/api/v2/search"):
             headers = {}
             if path.startswith("/rl/"):
@@ -209,6 +287,10 @@ class Handler(BaseHTTPRequestHandler):
         if path.endswith("/youtube/v3/channels"):
             if one("key") != "test-key":
                 return self.send(400, YOUTUBE_BAD_KEY)
+            if one("forHandle"):
+                # No such handle: no `items` key at all.
+                return self.send(200, {"kind": "youtube#channelListResponse", "etag": "x",
+                                       "pageInfo": {"totalResults": 0, "resultsPerPage": 5}})
             ids = one("id", "").split(",")
             items = [{"id": i, "snippet": {"title": "Channel " + i, "description": "about", "customUrl": "@" + i.lower(),
                                            "publishedAt": "2020-01-01T00:00:00Z",

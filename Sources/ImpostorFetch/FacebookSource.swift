@@ -1,0 +1,99 @@
+import Foundation
+import ImpostorCore
+
+/// Facebook Pages search through the Graph API (`pages/search`), with an app token that has Page
+/// Public Metadata Access, from a file. Meta's own throttling is kept: the `X-App-Usage` percentages
+/// stop the source before they reach 100, and its rate-limit codes (4, 17, 32, 613) stop it at once.
+struct FacebookSource: ProfileSource {
+    let kind = "facebook"
+    let location: String
+    let baseURL: String
+    let version: String
+    let token: String
+    let api: PlatformAPI
+    let queries: [String]
+
+    static let defaultBaseURL = "https://graph.facebook.com"
+    /// Stop while Meta's usage is below its 100% throttle, leaving room for the council's other apps.
+    static let usageCeiling = 90
+
+    init(options: SourceOptions, identities: [Identity]) throws(FetchError) {
+        location = options.settings.location
+        baseURL = try options.baseURL(default: Self.defaultBaseURL)
+        version = try options.string("api_version") ?? "v25.0"
+        guard let token = try options.secret("token_file") else {
+            throw FetchError(.configuration, "\(location): the facebook source needs `token_file`, a file holding the app token")
+        }
+        self.token = token
+        api = .graph(tokenFile: try options.string("token_file") ?? "token_file")
+        var seen = Set<String>()
+        var all: [String] = []
+        for identity in identities {
+            for q in [identity.name, identity.place] + identity.aliases where !q.isEmpty && seen.insert(q.lowercased()).inserted {
+                all.append(q)
+            }
+        }
+        queries = all + (try options.strings("queries"))
+    }
+
+    struct Page: Decodable {
+        struct Found: Decodable {
+            struct Location: Decodable {
+                var city: String?
+                var country: String?
+            }
+            var id: String
+            var name: String?
+            var link: String?
+            var location: Location?
+        }
+        var data: [Found]?
+    }
+
+    func run(_ context: SourceContext) async -> [Profile] {
+        var found: [Profile] = []
+        var seen = Set<String>()
+        for query in queries {
+            let url = "\(baseURL)/\(version)/pages/search?q=\(query.queryEncoded)&fields=id,name,location,link&limit=50"
+            do throws(FetchError) {
+                try context.checkNotStopped()
+                let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)", headers: ["Accept": "application/json"])
+                let response = try await context.session.get(request, stats: context.stats)
+                context.stats.page()
+                if response.status != 200, let refusal = api.refusal(response, url: url) {
+                    context.stop(refusal)
+                    break
+                }
+                try SourceContext.requireOK(response, url: url)
+                guard let page = try? JSONDecoder().decode(Page.self, from: Data(response.body)) else {
+                    throw FetchError(.badResponse, "the answer is not a Graph API page list", url: url)
+                }
+                for page in page.data ?? [] where seen.insert(page.id).inserted {
+                    found.append(Self.profile(page))
+                }
+                if let usage = Self.usage(response), usage >= Self.usageCeiling {
+                    context.stop(FetchError(.refused, "Meta reports this app at \(usage)% of its hourly allowance (X-App-Usage): the source stops for this scan and goes on at the next"))
+                    break
+                }
+            } catch {
+                context.fail(error)
+            }
+        }
+        return found
+    }
+
+    /// The highest of `X-App-Usage`'s percentages, `{"call_count":n,"total_cputime":n,"total_time":n}`.
+    static func usage(_ response: HTTPResponse) -> Int? {
+        guard let text = response.header("x-app-usage"),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        else { return nil }
+        return ["call_count", "total_cputime", "total_time"].compactMap { (object[$0] as? NSNumber)?.intValue }.max()
+    }
+
+    static func profile(_ page: Page.Found) -> Profile {
+        let link = page.link ?? "https://www.facebook.com/\(page.id)"
+        let handle = ProfileAddress(url: link)?.handle ?? page.id
+        let place = [page.location?.city, page.location?.country].compactMap { $0 }.joined(separator: ", ")
+        return Profile(platform: .facebook, id: page.id, handle: handle, displayName: page.name ?? "", bio: place, url: link)
+    }
+}
