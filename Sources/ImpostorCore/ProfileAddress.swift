@@ -53,18 +53,26 @@ public struct ProfileAddress: Hashable, Sendable {
         switch host {
         case "facebook.com", "fb.com":
             if path.first?.lowercased() == "profile.php" {
-                guard let id = parts.query["id"], !id.isEmpty, id.allSatisfy(\.isNumber) else { return nil }
+                guard let id = parts.query["id"], !id.isEmpty, id.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
                 self.init(platform: .facebook, handle: id, url: "https://www.facebook.com/profile.php?id=\(id)")
                 return
             }
             // Older page addresses: /pages/Name/12345 and /people/Name/12345.
-            if let first = name(), ["pages", "people"].contains(first.lowercased()), let id = name(2), id.allSatisfy(\.isNumber),
+            if let first = name(), ["pages", "people"].contains(first.lowercased()), let id = name(2), id.allSatisfy({ ("0"..."9").contains($0) }),
                path.count <= 3 || Self.profileTabs.contains(path[3].lowercased())
             {
                 self.init(platform: .facebook, handle: id, url: "https://www.facebook.com/\(first)/\(path[1])/\(id)")
                 return
             }
-            guard let handle = name(), only(1) else { return nil }
+            // A page without a chosen name: /p/Oakbridge-Town-Council-100064512345678/; older /pg/Name/.
+            if let first = name(), ["p", "pg"].contains(first.lowercased()), let slug = name(1), only(2) {
+                let id = first.lowercased() == "p" ? String(slug.split(separator: "-").last ?? "") : slug
+                guard first.lowercased() == "pg" || (!id.isEmpty && id.allSatisfy { ("0"..."9").contains($0) }) else { return nil }
+                self.init(checked: .facebook, id, "https://www.facebook.com/\(first.lowercased())/", suffix: "")
+                if first.lowercased() == "p" { url = "https://www.facebook.com/p/\(slug)/" }
+                return
+            }
+            guard let handle = name(), only(1), !handle.lowercased().hasSuffix(".php") else { return nil }
             self.init(checked: .facebook, handle, "https://www.facebook.com/")
         case "instagram.com":
             guard let handle = name(), only(1) else { return nil }
@@ -94,13 +102,24 @@ public struct ProfileAddress: Hashable, Sendable {
             }
         case "bsky.app":
             guard name()?.lowercased() == "profile", let handle = name(1), only(2) else { return nil }
+            // A DID stands for the handle in some links: did:plc:… or did:web:….
+            if handle.hasPrefix("did:"), handle.count <= 100, handle.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ":._-".contains($0)) }) {
+                self.init(platform: .bluesky, handle: handle, url: "https://bsky.app/profile/\(handle)")
+                return
+            }
             self.init(checked: .bluesky, handle, "https://bsky.app/profile/")
+        case "medium.com", "substack.com", "behance.net", "dribbble.com", "about.me":
+            // Sites that write /@name but are no fediverse server.
+            return nil
         default:
             // Mastodon and other fediverse servers put profiles at /@name.
             guard let first = name(), first.hasPrefix("@"), first.count > 1, only(1), !host.isEmpty else { return nil }
-            let user = String(first.dropFirst())
-            guard Self.plausible(user) else { return nil }
-            self.init(platform: .mastodon, handle: "\(user)@\(host)", url: "https://\(host)/@\(user)")
+            // /@user, or /@user@other.server for an account another server hosts.
+            let parts = first.dropFirst().split(separator: "@", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 2, let user = parts.first, Self.plausible(user) else { return nil }
+            let server = parts.count == 2 ? parts[1].lowercased() : host
+            guard !server.isEmpty, server.contains("."), Self.plausible(server) else { return nil }
+            self.init(platform: .mastodon, handle: "\(user)@\(server)", url: "https://\(server)/@\(user)")
         }
     }
 

@@ -113,6 +113,8 @@ public final class FetchSession: Sendable {
             named = HTTPDates.unixOrDelta(value, now: now)
         } else if let value = response.header("x-ratelimit-reset") {
             named = HTTPDates.iso8601(value, now: now)
+        } else if let value = response.header("x-rate-limit-reset") {
+            named = HTTPDates.unixOrDelta(value, now: now)
         }
         let delay = named.map(policy.jittered) ?? policy.backoff(attempt: attempt)
         if delay > policy.maxWait {

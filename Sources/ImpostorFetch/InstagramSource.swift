@@ -1,3 +1,4 @@
+import Foundation
 import ImpostorCore
 
 /// Instagram's Business Discovery through the council's own professional account: one exact
@@ -26,7 +27,7 @@ struct InstagramSource: ProfileSource {
         }
         self.token = token
         let account = try options.requiredString("account_id")
-        guard account.allSatisfy(\.isNumber) else {
+        guard account.allSatisfy({ ("0"..."9").contains($0) }) else {
             throw FetchError(.configuration, "\(location): `account_id` is the council's Instagram professional account id, digits only")
         }
         accountID = account
@@ -51,12 +52,24 @@ struct InstagramSource: ProfileSource {
         var found: [Profile] = []
         for handle in squats {
             let fields = "business_discovery.username(\(handle)){\(Self.fields)}"
-            let url = "\(baseURL)/\(version)/\(accountID)?fields=\(fields.queryEncoded)&access_token=\(token.queryEncoded)"
-            do {
-                let answer = try await context.json(Answer.self, from: url, cacheNamespace: nil, api: api)
+            let url = "\(baseURL)/\(version)/\(accountID)?fields=\(fields.queryEncoded)"
+            do throws(FetchError) {
+                try context.checkNotStopped()
+                let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)", headers: ["Accept": "application/json"])
+                let response = try await context.session.get(request, stats: context.stats)
+                context.stats.page()
+                if response.status != 200 {
+                    if let refusal = api.refusal(response, url: url) {
+                        context.stop(refusal)
+                        break
+                    }
+                    if Self.notDiscoverable(response) { continue }
+                    try SourceContext.requireOK(response, url: url)
+                }
+                guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(response.body)) else {
+                    throw FetchError(.badResponse, "the answer is not a Business Discovery result", url: url)
+                }
                 if let user = answer.business_discovery { found.append(Self.profile(user)) }
-            } catch where error.code == .status && Self.notDiscoverable(error) {
-                continue
             } catch {
                 context.fail(error)
             }
@@ -64,9 +77,14 @@ struct InstagramSource: ProfileSource {
         return found
     }
 
-    /// Meta's "cannot find user" answer, for a missing and for a personal account alike.
-    static func notDiscoverable(_ error: FetchError) -> Bool {
-        error.reason.contains("HTTP 400")
+    /// Meta's "cannot find user" answer (code 110, subcode 2207013), for a missing and for a
+    /// personal account alike. Any other 400 (a wrong account_id, an expired api_version) is a failure.
+    static func notDiscoverable(_ response: HTTPResponse) -> Bool {
+        guard response.status == 400,
+              let body = try? JSONSerialization.jsonObject(with: Data(response.body.prefix(16_384))) as? [String: Any],
+              let error = body["error"] as? [String: Any]
+        else { return false }
+        return (error["code"] as? Int) == 110 && (error["error_subcode"] as? Int) == 2207013
     }
 
     static func profile(_ user: Answer.Found) -> Profile {

@@ -53,6 +53,8 @@ enum PlatformAPI: Sendable {
             guard [401, 402, 403, 404, 422].contains(status) else { return nil }
             let error = (body["error"] as? [String: Any]) ?? ((body["errors"] as? [[String: Any]])?.first) ?? [:]
             let code = (error["code"] as? String) ?? "HTTP \(status)"
+            // 422 is also a query Brave cannot take: only the token's own code stops the source.
+            if status == 422, !code.hasPrefix("SUBSCRIPTION") { return nil }
             let detail = (error["detail"] as? String).map { ": \($0.prefix(200))" } ?? ""
             return refused("Brave Search refused the key in \(file) (\(code)\(detail)): check the subscription and its key at api-dashboard.search.brave.com")
         case .x(let file):

@@ -30,7 +30,10 @@ struct QueryLedger: Codable, Sendable {
         if let path = file(cache: cache, source: source), let bytes = try? RegularFile.read(path, maxBytes: 1 << 16),
            let ledger = try? JSONDecoder().decode(QueryLedger.self, from: Data(bytes))
         {
-            return ledger.month == month ? ledger : QueryLedger(month: month, used: 0, next: ledger.next, scans: [])
+            // A damaged file must not index out of range or hide what was spent.
+            let next = max(0, ledger.next), used = max(0, ledger.used)
+            return ledger.month == month ? QueryLedger(month: month, used: used, next: next, scans: ledger.scans)
+                : QueryLedger(month: month, used: 0, next: next, scans: [])
         }
         return QueryLedger(month: month, used: 0, next: 0, scans: [])
     }

@@ -50,8 +50,11 @@ actor RateLimiter {
         let wallNow = HTTPDates.reference(for: response)
         var state = hosts[host, default: HostState()]
         defer { hosts[host] = state }
+        // Bluesky: RateLimit-*; Mastodon and Brave: X-RateLimit-*; X: x-rate-limit-* (reset in Unix time).
         let remainingText = response.header("ratelimit-remaining") ?? response.header("x-ratelimit-remaining")
+            ?? response.header("x-rate-limit-remaining")
         let resetText = response.header("ratelimit-reset") ?? response.header("x-ratelimit-reset")
+            ?? response.header("x-rate-limit-reset")
         // Brave lists one value per window ("1, 900" with resets "1, 1419704"): the shortest window
         // is the one that spaces requests; a source watches the long ones itself.
         let remainings = (remainingText ?? "").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -71,6 +74,8 @@ actor RateLimiter {
             resetIn = HTTPDates.unixOrDelta(text, now: wallNow)
         } else if let text = response.header("x-ratelimit-reset") {
             resetIn = HTTPDates.iso8601(text, now: wallNow) ?? HTTPDates.unixOrDelta(text, now: wallNow)
+        } else if let text = response.header("x-rate-limit-reset") {
+            resetIn = HTTPDates.unixOrDelta(text, now: wallNow)
         }
         if resetText != state.resetHeader {
             // A new window: the server's count is the truth.
@@ -81,7 +86,9 @@ actor RateLimiter {
             state.remaining = min(state.remaining ?? remaining, remaining)
         }
         if let resetIn {
-            state.windowEnds = now.advanced(by: .milliseconds(Int64(resetIn * 1000))) + margin
+            // A server's number may be anything ("inf", 1e20): at most a year, so it converts.
+            let bounded = resetIn.isFinite ? min(max(resetIn, 0), 31_536_000) : 31_536_000
+            state.windowEnds = now.advanced(by: .milliseconds(Int64(bounded * 1000))) + margin
         }
     }
 

@@ -23,6 +23,8 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// A named wait plus up to 10% jitter, never less than the server asked.
     func jittered(_ seconds: Double) -> Duration {
-        .milliseconds(Int64(seconds * 1000 * Double.random(in: 1.0...1.1)))
+        // A server's number may be anything ("inf", 1e20): at most a year, so it converts.
+        let bounded = seconds.isFinite ? min(max(seconds, 0), 31_536_000) : 31_536_000
+        return .milliseconds(Int64(bounded * 1000 * Double.random(in: 1.0...1.1)))
     }
 }

@@ -74,7 +74,12 @@ public enum SquatWatch {
             let own = platform.canonicalHandle(official.handle)
             // A Bluesky handle on the council's own domain is looked up as it is.
             if platform == .bluesky, own.contains("."), !own.hasSuffix(".bsky.social") {
-                if seen.insert(own).inserted { out.append(own) }
+                // Only a well-formed domain: one bad name would fail the whole batch of 25.
+                let domain = own.split(separator: ".", omittingEmptySubsequences: false)
+                let wellFormed = own.count <= 253 && domain.count >= 2 && domain.allSatisfy { label in
+                    !label.isEmpty && label.count <= 63 && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+                }
+                if wellFormed, seen.insert(own).inserted { out.append(own) }
             } else {
                 add(Self.name(of: official.handle, on: platform))
             }

@@ -55,7 +55,10 @@ struct WebSearchSource: ProfileSource {
             for phrase in phrases {
                 let clean = phrase.replacingOccurrences(of: "\"", with: "").trimmingSpaces()
                 guard !clean.isEmpty, seen.insert(clean.lowercased()).inserted else { continue }
-                out.append("\"\(clean)\" \(scope)")
+                // Brave takes at most 400 characters and 50 words.
+                let query = "\"\(clean)\" \(scope)"
+                guard query.count <= 400, query.split(separator: " ").count <= 50 else { continue }
+                out.append(query)
             }
         }
         return out
@@ -73,17 +76,19 @@ struct WebSearchSource: ProfileSource {
     }
 
     func run(_ context: SourceContext) async -> [Profile] {
-        var ledger = QueryLedger.load(cache: context.session.cache, source: location, now: Date())
+        // The ledger follows the key: its month is the plan's, whichever entries use it.
+        let account = "brave:" + key
+        var ledger = QueryLedger.load(cache: context.session.cache, source: account, now: Date())
         let chosen = ledger.take(from: queries, monthly: monthlyQueries, now: Date())
         var found: [Profile] = []
         var seen = Set<String>()
-        var sent = 0
         for query in chosen {
             var url = "\(baseURL)/res/v1/web/search?q=\(query.queryEncoded)&count=20&country=\(country.queryEncoded)"
             url += "&search_lang=en&safesearch=off&text_decorations=false&spellcheck=false&result_filter=web"
             do {
                 let (page, monthLeft) = try await fetch(url, context: context)
-                sent += 1
+                ledger.record(sent: 1)
+                ledger.save(cache: context.session.cache, source: account)
                 for result in page.web?.results ?? [] {
                     guard let profile = Self.profile(result), seen.insert(profile.id).inserted else { continue }
                     found.append(profile)
@@ -94,19 +99,37 @@ struct WebSearchSource: ProfileSource {
                 }
             } catch {
                 context.fail(error)
-                if context.stoppedBy != nil { break }
+                // Stopped by a refusal, or still limited after the retries (a spent month answers 429).
+                if context.stoppedBy != nil || error.code == .rateLimited { break }
             }
         }
-        ledger.record(sent: sent)
-        ledger.save(cache: context.session.cache, source: location)
         guard readPages else { return found }
-        return await withTaskGroup(of: (Int, Profile?).self) { group in
-            for (index, profile) in found.enumerated() {
-                group.addTask { (index, try? await LinkSource.read(profile.url, context: context)) }
+        return await read(found, context: context)
+    }
+
+    /// Profiles read this many at a time from the pages themselves, and at most this many a scan.
+    static let pageReaders = 4
+    static let pageReads = 40
+
+    /// Fills in name, bio and picture from each page's public OpenGraph tags, where it serves them.
+    /// A page that answers for another account (a login wall) is not this profile's.
+    private func read(_ found: [Profile], context: SourceContext) async -> [Profile] {
+        await withTaskGroup(of: (Int, Profile?).self) { group in
+            var next = 0
+            let count = min(found.count, Self.pageReads)
+            func addNext() {
+                guard next < count else { return }
+                let index = next
+                next += 1
+                group.addTask { (index, try? await LinkSource.read(found[index].url, context: context)) }
             }
+            for _ in 0..<Self.pageReaders { addNext() }
             var out = found
             for await (index, page) in group {
-                guard let page, page.platform == out[index].platform else { continue }
+                addNext()
+                guard let page, page.platform == out[index].platform,
+                      ProfileAddress(url: page.url)?.handle.lowercased() == out[index].handle.lowercased()
+                else { continue }
                 if !page.displayName.isEmpty { out[index].displayName = page.displayName }
                 if !page.bio.isEmpty { out[index].bio = page.bio }
                 out[index].avatar = page.avatar ?? out[index].avatar

@@ -16,6 +16,9 @@ import Testing
         ("https://www.youtube.com/@OakbridgeTC", "youtube", "OakbridgeTC"),
         ("https://bsky.app/profile/oakbridge.bsky.social", "bluesky", "oakbridge.bsky.social"),
         ("https://mastodon.social/@oakbridge", "mastodon", "oakbridge@mastodon.social"),
+        ("https://mastodon.social/@oakbridge@social.example", "mastodon", "oakbridge@social.example"),
+        ("https://www.facebook.com/p/Oakbridge-Town-Council-100064512345678/", "facebook", "100064512345678"),
+        ("https://bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz", "bluesky", "did:plc:ewvi7nxzyoun6zhxrhs64oiz"),
     ])
     func profileAddressesNameTheAccount(url: String, platform: String, handle: String) throws {
         let address = try #require(ProfileAddress(url: url))
@@ -40,6 +43,9 @@ import Testing
         "https://www.youtube.com/watch?v=abc",
         "https://www.linkedin.com/posts/someone_activity-1",
         "https://example.org/about",
+        "https://medium.com/@oakbridge",
+        "https://www.facebook.com/r.php",
+        "https://www.facebook.com/p/Oakbridge-Town-Council/",
         "javascript:alert(1)",
         "file:///etc/passwd",
         "facebook.com/thornbury",

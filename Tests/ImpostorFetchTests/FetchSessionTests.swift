@@ -94,7 +94,7 @@ struct FetchSessionTests {
             let identity = ImpostorCoreIdentity.make(queries: ["q1", "q2", "q3", "q4"])
             let start = ContinuousClock.now
             let report = await Fixtures.run(
-                [Fixtures.source("mastodon", ["base_url": .string(server.base + "/rl")])], identity: identity)
+                [Fixtures.source("mastodon", ["base_url": .string(server.base + "/rl"), "squats": .integer(0)])], identity: identity)
             let elapsed = ContinuousClock.now - start
             let summary = try #require(report.summaries.first)
             #expect(summary.errors.isEmpty)
