@@ -75,6 +75,9 @@ lookups = {k: stats[k] for k in ("bluesky", "x", "mastodon")}
 searches = {k: stats[k + "_search"] for k in ("bluesky", "mastodon")}
 # Each source sends its requests one after another; the three run side by side.
 ideal = max(lookups["bluesky"] + searches["bluesky"], lookups["x"], lookups["mastodon"] + searches["mastodon"]) * latency
+missed = [(platform, handle) for platform, handle in planted if (platform, handle.lower()) not in found]
+if missed:
+    print("missed:", " ".join("%s:%s" % m for m in missed[:12]))
 print("councils=%s latency=%sms lookups=%s searches=%s handles_per_request_max=%d wall=%.2fs ideal=%.2fs ratio=%.2f planted_found=%d/%d"
       % (sys.argv[7], sys.argv[6], json.dumps(lookups), json.dumps(searches), stats["max_handles"], wall, ideal, wall / ideal,
          hits, len(planted)))

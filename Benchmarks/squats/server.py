@@ -66,8 +66,9 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/2/users/by":
             names = q.get("usernames", [""])[0].split(",")
             self.count("x", len(names))
-            data = [{"id": str(1000 + i), "username": n, "name": "Squat " + n}
-                    for i, n in enumerate(names) if n.lower() in PLANTED.get("x", ())]
+            # X ids are unique per account: the name's own number here.
+            data = [{"id": str(int.from_bytes(n.lower().encode()[:8].ljust(8, b"_"), "big")), "username": n, "name": "Squat " + n}
+                    for n in names if n.lower() in PLANTED.get("x", ())]
             errors = [{"value": n, "detail": "Could not find user with usernames: [%s]." % n, "title": "Not Found Error",
                        "resource_type": "user", "parameter": "usernames", "resource_id": n,
                        "type": "https://api.twitter.com/2/problems/resource-not-found"}
