@@ -7,7 +7,7 @@ struct SettingsParser {
     static let sourceKeys: [String: Set<String>] = [
         "bluesky": ["base_url", "max_pages", "page_size", "queries", "squats"],
         "mastodon": ["base_url", "max_pages", "token_file", "handles", "queries", "squats"],
-        "youtube": ["base_url", "max_pages", "key_file", "queries", "squats"],
+        "youtube": ["base_url", "max_pages", "key_file", "queries", "squats", "daily_units"],
         "x": ["base_url", "token_file", "squats"],
         "instagram": ["base_url", "token_file", "account_id", "api_version", "squats"],
         "facebook": ["base_url", "token_file", "api_version", "queries"],

@@ -1,7 +1,10 @@
+import Foundation
 import ImpostorCore
 
-/// YouTube Data API v3: `search.list` for channels, then `channels.list` (50 ids a call) for counts.
-/// Each search costs about 1% of the daily quota, so `max_pages` defaults to 1.
+/// YouTube Data API v3: `search.list` for channels, `channels.list?forHandle=` for the squat watch,
+/// then `channels.list` (50 ids a call) for counts. A search costs 100 units and a look-up 1, against
+/// a quota of 10,000 a day (Pacific time): `daily_units` is spread over the day's scans, nine
+/// tenths for searches and one tenth for look-ups, each list taken up where the last scan stopped.
 struct YouTubeSource: ProfileSource {
     let kind = "youtube"
     let location: String
@@ -9,6 +12,7 @@ struct YouTubeSource: ProfileSource {
     let queries: [String]
     let key: String
     let maxPages: Int
+    let dailyUnits: Int
     let api: PlatformAPI
     /// Handles looked up with `channels?forHandle=`, one quota unit each.
     let squats: [String]
@@ -24,6 +28,7 @@ struct YouTubeSource: ProfileSource {
         self.key = key
         api = .youtube(keyFile: try options.string("key_file") ?? "key_file")
         maxPages = try options.integer("max_pages", default: 1, range: 1...10)
+        dailyUnits = try options.integer("daily_units", default: 9_000, range: 0...10_000_000)
         squats = try options.squats(on: .youtube, identities: identities)
         self.queries = queries + (try options.strings("queries"))
     }
@@ -67,7 +72,18 @@ struct YouTubeSource: ProfileSource {
     func run(_ context: SourceContext) async -> [Profile] {
         var order: [String] = []
         var profiles: [String: Profile] = [:]
-        for query in queries {
+        let now = Date()
+        let cache = context.session.cache
+        var searchLedger = QueryLedger.load(cache: cache, source: "youtube-search:" + key, now: now, period: .pacificDay)
+        let searches = searchLedger.take(from: queries, monthly: dailyUnits * 9 / 10 / (100 * maxPages), now: now)
+        var squatLedger = QueryLedger.load(cache: cache, source: "youtube-squats:" + key, now: now, period: .pacificDay)
+        let lookups = squatLedger.take(from: squats, monthly: dailyUnits / 10, now: now)
+        defer {
+            searchLedger.save(cache: cache, source: "youtube-search:" + key)
+            squatLedger.save(cache: cache, source: "youtube-squats:" + key)
+        }
+        for query in searches {
+            searchLedger.record(sent: 1)
             var token: String?
             for _ in 0..<maxPages {
                 var url = "\(baseURL)/search?part=snippet&type=channel&maxResults=50&regionCode=GB&q=\(query.queryEncoded)&key=\(key.queryEncoded)"
@@ -88,7 +104,8 @@ struct YouTubeSource: ProfileSource {
             }
         }
         // The squat watch: an unknown handle answers with no `items` at all.
-        for handle in squats {
+        for handle in lookups {
+            squatLedger.record(sent: 1)
             let url = "\(baseURL)/channels?part=snippet,statistics&forHandle=\(("@" + handle).queryEncoded)&key=\(key.queryEncoded)"
             do {
                 let page = try await context.json(ChannelPage.self, from: url, cacheNamespace: nil, api: api)

@@ -35,6 +35,19 @@ struct PlatformSourceTests {
         }
     }
 
+    @Test func youTubeKeepsToItsDailyUnits() async throws {
+        try await withServer { server in
+            // 300 units a day: two searches (100 each) and thirty look-ups (1 each), spread over the day's scans.
+            let source = Fixtures.source("youtube", ["base_url": .string(server.base + "/youtube/v3"), "key_file": .string("yt-key"),
+                                                     "daily_units": .integer(300)])
+            let report = try await Self.run(source, key: ("yt-key", "test-key"))
+            #expect(report.summaries.first?.errors.isEmpty == true)
+            let hits = try await server.stats()["hits"] as? [String: Int] ?? [:]
+            #expect((hits["/youtube/v3/search"] ?? 0) >= 1 && (hits["/youtube/v3/search"] ?? 0) <= 2, "\(hits)")
+            #expect((hits["/youtube/v3/channels"] ?? 0) <= 30 + 1, "\(hits)")
+        }
+    }
+
     @Test func aRevokedMastodonTokenStopsTheSource() async throws {
         try await withServer { server in
             let source = Fixtures.source("mastodon", ["base_url": .string(server.base), "token_file": .string("token")])
@@ -129,6 +142,14 @@ struct PlatformSourceTests {
         #expect(ledger.used <= 90 && ledger.used >= 80, "\(ledger.used)")
         #expect(Set(seen) == Set(queries), "every query comes round")
         #expect(ledger.take(from: queries, monthly: 90, now: start.addingTimeInterval(31 * 86_400 - 60)).isEmpty)
+
+        // YouTube's day starts at midnight Pacific time: 08:00 UK in winter.
+        var day = QueryLedger(period: .pacificDay, month: "", used: 0, next: 0, scans: [])
+        let before = ISO8601DateFormatter().date(from: "2026-12-02T07:59:00Z")!
+        let after = ISO8601DateFormatter().date(from: "2026-12-02T08:01:00Z")!
+        #expect(QueryLedger.Period.pacificDay.key(before) != QueryLedger.Period.pacificDay.key(after))
+        #expect(QueryLedger.Period.pacificDay.end(of: before) == ISO8601DateFormatter().date(from: "2026-12-02T08:00:00Z")!)
+        #expect(day.take(from: queries, monthly: 24, now: before).count == 10, "the last minutes of a day may spend what is left")
     }
 }
 
