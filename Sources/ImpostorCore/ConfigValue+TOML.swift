@@ -22,6 +22,7 @@ extension ConfigValue {
 
     /// Parses TOML text into a table, or the parser's message with its line.
     static func parseTOML(_ text: String) -> Result<[String: ConfigValue], TOMLSyntaxError> {
+        if let problem = TOMLPrecheck.problem(in: text) { return .failure(problem) }
         do {
             return .success(table(of: try TOMLTable(string: text)))
         } catch let error as TOMLParseError {
