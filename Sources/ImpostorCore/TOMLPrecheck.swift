@@ -24,8 +24,10 @@ enum TOMLPrecheck {
             let open = depth
             depth = max(0, depth + Self.bracketBalance(raw, header: open == 0 && trimmed.hasPrefix("[")))
             guard open == 0, trimmed.hasPrefix("[") else { continue }
-            let name = trimmed.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" }
-            guard let first = name.first else { continue }
+            let name = trimmed.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            guard let first = name.first else {
+                return TOMLSyntaxError(message: "a section's brackets hold no name; write it as [name] or [[name]]", line: line)
+            }
             let startsKey = first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'")
             if !startsKey && first != "]" {
                 return TOMLSyntaxError(
