@@ -24,12 +24,14 @@ enum TOMLPrecheck {
             let open = depth
             depth = max(0, depth + Self.bracketBalance(raw, header: open == 0 && trimmed.hasPrefix("[")))
             guard open == 0, trimmed.hasPrefix("[") else { continue }
-            let name = trimmed.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            // "[" or "[[", then the name: a third bracket cannot start one.
+            let brackets = trimmed.hasPrefix("[[") ? 2 : 1
+            let name = trimmed.dropFirst(brackets).drop { $0 == " " || $0 == "\t" || $0 == "\r" }
             guard let first = name.first else {
                 return TOMLSyntaxError(message: "a section's brackets hold no name; write it as [name] or [[name]]", line: line)
             }
             let startsKey = first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'")
-            if !startsKey && first != "]" {
+            if !startsKey {
                 return TOMLSyntaxError(
                     message: "a section name must start with a letter, a digit, _ or -, or be in quotes (found \"\(first)\")",
                     line: line)

@@ -28,7 +28,7 @@ import Testing
     }
 
     /// toml++ asserts when a section name starts with what cannot start a key; raw control characters.
-    @Test(arguments: ["[:]", "[ :]", "[[:]]", "[é]", "[[", "[", "[ \r", "[\u{0F}eview]", "name = \"A\u{01}\"", "# note \u{7F}"])
+    @Test(arguments: ["[:]", "[ :]", "[[:]]", "[é]", "[[", "[", "[ \r", "[[[p]]]", "[]", "[[ [a]]", "[\u{0F}eview]", "name = \"A\u{01}\"", "# note \u{7F}"])
     func textTOMLKitCannotTakeIsAClearErrorWithItsLine(_ line: String) {
         let (_, diagnostics) = WatchlistLoader.parseSettings(text: "database = \"x.sqlite\"\n\(line)\n")
         let error = diagnostics.first { $0.severity == .error }
