@@ -7,9 +7,13 @@ enum TOMLPrecheck {
         var line = 1
         var multiline: String?  // the delimiter of a multi-line string we are inside
         var depth = 0  // brackets of a value's array still open at the start of the line
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the scalar: to Swift, "\r\n" is one character and would never equal "\n".
+        for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let raw = Substring(scalars)
             defer { line += 1 }
-            for scalar in raw.unicodeScalars where (scalar.value < 0x20 && scalar != "\t" && scalar != "\r") || scalar.value == 0x7F {
+            // A carriage return only as part of a CRLF line end; on its own it is no line break to TOML.
+            let body = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            for scalar in body.unicodeScalars where (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F {
                 let code = String(scalar.value, radix: 16, uppercase: true)
                 return TOMLSyntaxError(message: "a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)) is not allowed; delete it", line: line)
             }
@@ -26,7 +30,7 @@ enum TOMLPrecheck {
             guard open == 0, trimmed.hasPrefix("[") else { continue }
             // "[" or "[[", then the name: a third bracket cannot start one.
             let brackets = trimmed.hasPrefix("[[") ? 2 : 1
-            let name = trimmed.dropFirst(brackets).drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            let name = trimmed.dropFirst(brackets).drop { $0 == " " || $0 == "\t" }
             guard let first = name.first else {
                 return TOMLSyntaxError(message: "a section's brackets hold no name; write it as [name] or [[name]]", line: line)
             }

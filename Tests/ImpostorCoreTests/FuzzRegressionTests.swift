@@ -28,11 +28,17 @@ import Testing
     }
 
     /// toml++ asserts when a section name starts with what cannot start a key; raw control characters.
-    @Test(arguments: ["[:]", "[ :]", "[[:]]", "[é]", "[[", "[", "[ \r", "[[[p]]]", "[]", "[[ [a]]", "[\u{0F}eview]", "name = \"A\u{01}\"", "# note \u{7F}"])
+    @Test(arguments: ["[:]", "[ :]", "[[:]]", "[é]", "[[", "[", "[ \r", "[[[p]]]", "[]", "[[ [a]]", "[[\r\re]]", "a = 1\rb = 2", "[\u{0F}eview]", "name = \"A\u{01}\"", "# note \u{7F}"])
     func textTOMLKitCannotTakeIsAClearErrorWithItsLine(_ line: String) {
         let (_, diagnostics) = WatchlistLoader.parseSettings(text: "database = \"x.sqlite\"\n\(line)\n")
         let error = diagnostics.first { $0.severity == .error }
         #expect(error?.line == 2, "\(diagnostics)")
+    }
+
+    @Test func windowsLineEndsStillRead() {
+        let (identity, diagnostics) = WatchlistLoader.parseCouncil(
+            id: "ash", text: "name = \"Ash Parish Council\"\r\n[contact]\r\nemail = \"clerk@ash.example\"\r\n", directory: "/nonexistent")
+        #expect(identity?.name == "Ash Parish Council", "\(diagnostics)")
     }
 
     @Test func validFilesWithBracketsInStringsStillRead() {
