@@ -1,98 +1,91 @@
 /// What TOMLKit's parser (toml++) cannot be given: it stops the whole program on an assertion when
-/// a table header starts with a character that cannot begin a key (`[:]`, `[é]`, found by
-/// scripts/fuzz). TOML forbids both that and raw control characters, so refusing them here, with
-/// the line, changes no valid file.
+/// a section header does not start with a key (`[:]`, `[é]`, `[[[p`, `[[` alone; found by
+/// scripts/fuzz). TOML forbids those and raw control characters, so refusing them here, with the
+/// line, changes no valid file.
 enum TOMLPrecheck {
     static func problem(in text: String) -> TOMLSyntaxError? {
+        var lexer = Lexer()
         var line = 1
-        var multiline: String?  // the delimiter of a multi-line string we are inside
-        var depth = 0  // brackets of a value's array still open at the start of the line
         // Split on the scalar: to Swift, "\r\n" is one character and would never equal "\n".
         for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            let raw = Substring(scalars)
             defer { line += 1 }
+            let raw = Substring(scalars)
             // A carriage return only as part of a CRLF line end; on its own it is no line break to TOML.
             let body = raw.hasSuffix("\r") ? raw.dropLast() : raw
             for scalar in body.unicodeScalars where (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F {
                 let code = String(scalar.value, radix: 16, uppercase: true)
                 return TOMLSyntaxError(message: "a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)) is not allowed; delete it", line: line)
             }
-            if let delimiter = multiline {
-                if raw.components(separatedBy: delimiter).count % 2 == 0 { multiline = nil }
-                continue
+            let startsOutside = lexer.multiline == nil && lexer.depth == 0
+            let trimmed = body.drop { $0 == " " || $0 == "\t" }
+            if startsOutside, trimmed.hasPrefix("[") {
+                // "[" or "[[", then the name: a third bracket, a lone bracket or any other character cannot start one.
+                let name = trimmed.dropFirst(trimmed.hasPrefix("[[") ? 2 : 1).drop { $0 == " " || $0 == "\t" }
+                guard let first = name.first else {
+                    return TOMLSyntaxError(message: "a section's brackets hold no name; write it as [name] or [[name]]", line: line)
+                }
+                let startsKey = first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'")
+                if !startsKey {
+                    return TOMLSyntaxError(
+                        message: "a section name must start with a letter, a digit, _ or -, or be in quotes (found \"\(first)\")",
+                        line: line)
+                }
+                continue  // a header's own brackets are not a value's
             }
-            for delimiter in ["\"\"\"", "'''"] where raw.components(separatedBy: delimiter).count % 2 == 0 {
-                multiline = delimiter
-            }
-            let trimmed = raw.drop { $0 == " " || $0 == "\t" }
-            let open = depth
-            depth = max(0, depth + Self.bracketBalance(raw, header: open == 0 && trimmed.hasPrefix("[")))
-            guard open == 0, trimmed.hasPrefix("[") else { continue }
-            // "[" or "[[", then the name: a third bracket cannot start one.
-            let brackets = trimmed.hasPrefix("[[") ? 2 : 1
-            let name = trimmed.dropFirst(brackets).drop { $0 == " " || $0 == "\t" }
-            guard let first = name.first else {
-                return TOMLSyntaxError(message: "a section's brackets hold no name; write it as [name] or [[name]]", line: line)
-            }
-            let startsKey = first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'")
-            if !startsKey {
-                return TOMLSyntaxError(
-                    message: "a section name must start with a letter, a digit, _ or -, or be in quotes (found \"\(first)\")",
-                    line: line)
-            }
+            lexer.read(body)
         }
         return nil
     }
 
-    /// Opened less closed brackets of a line's values, outside strings and comments; a section
-    /// header's own brackets do not count.
-    static func bracketBalance(_ line: Substring, header: Bool) -> Int {
-        guard !header else { return 0 }
-        var balance = 0
-        var quote: Character?
-        var escaped = false
-        for ch in line {
-            if let q = quote {
-                if escaped { escaped = false } else if ch == "\\" && q == "\"" { escaped = true } else if ch == q { quote = nil }
-                continue
+    /// Just enough of TOML's lexing to know, at each line's start, whether it is inside a
+    /// multi-line string or an array still open.
+    struct Lexer {
+        var multiline: String?
+        var depth = 0
+
+        mutating func read(_ line: Substring) {
+            var rest = line[...]
+            while !rest.isEmpty {
+                if let delimiter = multiline {
+                    guard let close = Self.find(delimiter, in: rest, escapes: delimiter == "\"\"\"") else { return }
+                    rest = rest[close...].drop { String($0) == String(delimiter.first!) }
+                    multiline = nil
+                    continue
+                }
+                let ch = rest.first!
+                if rest.hasPrefix("\"\"\"") || rest.hasPrefix("'''") {
+                    multiline = String(rest.prefix(3))
+                    rest = rest.dropFirst(3)
+                    continue
+                }
+                switch ch {
+                case "#": return
+                case "\"", "'":
+                    // A one-line string: to its closing quote, or to the line's end if it has none.
+                    guard let close = Self.find(String(ch), in: rest.dropFirst(), escapes: ch == "\"") else { return }
+                    rest = rest[close...].dropFirst()
+                    continue
+                case "[": depth += 1
+                case "]": depth = max(0, depth - 1)
+                default: break
+                }
+                rest = rest.dropFirst()
             }
-            switch ch {
-            case "\"", "'": quote = ch
-            case "#": return balance
-            case "[": balance += 1
-            case "]": balance -= 1
-            default: break
+        }
+
+        /// Where `delimiter` next starts in `text`, skipping backslash escapes in basic strings.
+        static func find(_ delimiter: String, in text: Substring, escapes: Bool) -> Substring.Index? {
+            var i = text.startIndex
+            while i < text.endIndex {
+                if escapes, text[i] == "\\" {
+                    i = text.index(after: i)
+                    if i < text.endIndex { i = text.index(after: i) }
+                    continue
+                }
+                if text[i...].hasPrefix(delimiter) { return i }
+                i = text.index(after: i)
             }
+            return nil
         }
-        return balance
-    }
-}
-
-extension String {
-    fileprivate func components(separatedBy separator: String) -> [Substring] {
-        var parts: [Substring] = []
-        var rest = self[...]
-        while let range = rest.range(of: separator) {
-            parts.append(rest[..<range.lowerBound])
-            rest = rest[range.upperBound...]
-        }
-        parts.append(rest)
-        return parts
-    }
-}
-
-extension Substring {
-    fileprivate func components(separatedBy separator: String) -> [Substring] {
-        String(self).components(separatedBy: separator)
-    }
-
-    fileprivate func range(of needle: String) -> Range<Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
     }
 }

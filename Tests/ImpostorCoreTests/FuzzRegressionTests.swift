@@ -35,6 +35,15 @@ import Testing
         #expect(error?.line == 2, "\(diagnostics)")
     }
 
+    /// Quotes inside a one-line string open no multi-line string: the header after it is still checked.
+    @Test func quotesInsideAStringDoNotHideTheNextSection() {
+        let bad = WatchlistLoader.parseSettings(text: "database = \"x\"\np = [\"a'''b\"]\n[[/\n").1
+        #expect(bad.first { $0.severity == .error }?.line == 3, "\(bad)")
+        let good = WatchlistLoader.parseSettings(text: "database = \"x\"\np = [\"a'''b\"]\n[review]\nlisten = \"127.0.0.1:8080\"\n")
+        #expect(!good.1.contains { $0.severity == .error }, "\(good.1)")
+        #expect(good.0.other["review"]?.table?["listen"]?.string == "127.0.0.1:8080")
+    }
+
     @Test func windowsLineEndsStillRead() {
         let (identity, diagnostics) = WatchlistLoader.parseCouncil(
             id: "ash", text: "name = \"Ash Parish Council\"\r\n[contact]\r\nemail = \"clerk@ash.example\"\r\n", directory: "/nonexistent")
