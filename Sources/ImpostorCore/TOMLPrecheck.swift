@@ -11,7 +11,9 @@ enum TOMLPrecheck {
             defer { line += 1 }
             let raw = Substring(scalars)
             // A carriage return only as part of a CRLF line end; on its own it is no line break to TOML.
-            let body = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            var body = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            // The parser skips a byte-order mark at the start, so the first line is read without it.
+            if line == 1, body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
             for scalar in body.unicodeScalars where (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F {
                 let code = String(scalar.value, radix: 16, uppercase: true)
                 return TOMLSyntaxError(message: "a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)) is not allowed; delete it", line: line)

@@ -44,6 +44,13 @@ import Testing
         #expect(good.0.other["review"]?.table?["listen"]?.string == "127.0.0.1:8080")
     }
 
+    @Test func aByteOrderMarkHidesNoSection() {
+        let bad = WatchlistLoader.parseSettings(text: "\u{FEFF}[\n").1
+        #expect(bad.first { $0.severity == .error }?.line == 1, "\(bad)")
+        let good = WatchlistLoader.parseCouncil(id: "ash", text: "\u{FEFF}name = \"Ash Parish Council\"\n", directory: "/nonexistent")
+        #expect(good.0?.name == "Ash Parish Council", "\(good.1)")
+    }
+
     @Test func windowsLineEndsStillRead() {
         let (identity, diagnostics) = WatchlistLoader.parseCouncil(
             id: "ash", text: "name = \"Ash Parish Council\"\r\n[contact]\r\nemail = \"clerk@ash.example\"\r\n", directory: "/nonexistent")
