@@ -56,18 +56,10 @@ struct FacebookSource: ProfileSource {
         for query in queries {
             let url = "\(baseURL)/\(version)/pages/search?q=\(query.queryEncoded)&fields=id,name,location,link&limit=50"
             do throws(FetchError) {
-                try context.checkNotStopped()
-                let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)", headers: ["Accept": "application/json"])
-                let response = try await context.session.get(request, stats: context.stats)
-                context.stats.page()
-                if response.status != 200, let refusal = api.refusal(response, url: url) {
-                    context.stop(refusal)
-                    break
-                }
+                let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)")
+                let response = try await context.answer(request, shown: url, api: api)
                 try SourceContext.requireOK(response, url: url)
-                guard let page = try? JSONDecoder().decode(Page.self, from: Data(response.body)) else {
-                    throw FetchError(.badResponse, "the answer is not a Graph API page list", url: url)
-                }
+                let page = try SourceContext.decode(Page.self, response, url: url)
                 for page in page.data ?? [] where seen.insert(page.id).inserted {
                     found.append(Self.profile(page))
                 }
@@ -77,6 +69,7 @@ struct FacebookSource: ProfileSource {
                 }
             } catch {
                 context.fail(error)
+                if context.stoppedBy != nil { break }
             }
         }
         return found

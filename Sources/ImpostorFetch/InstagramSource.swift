@@ -54,24 +54,15 @@ struct InstagramSource: ProfileSource {
             let fields = "business_discovery.username(\(handle)){\(Self.fields)}"
             let url = "\(baseURL)/\(version)/\(accountID)?fields=\(fields.queryEncoded)"
             do throws(FetchError) {
-                try context.checkNotStopped()
-                let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)", headers: ["Accept": "application/json"])
-                let response = try await context.session.get(request, stats: context.stats)
-                context.stats.page()
-                if response.status != 200 {
-                    if let refusal = api.refusal(response, url: url) {
-                        context.stop(refusal)
-                        break
-                    }
-                    if Self.notDiscoverable(response) { continue }
-                    try SourceContext.requireOK(response, url: url)
-                }
-                guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(response.body)) else {
-                    throw FetchError(.badResponse, "the answer is not a Business Discovery result", url: url)
-                }
+                let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)")
+                let response = try await context.answer(request, shown: url, api: api)
+                if Self.notDiscoverable(response) { continue }
+                try SourceContext.requireOK(response, url: url)
+                let answer = try SourceContext.decode(Answer.self, response, url: url)
                 if let user = answer.business_discovery { found.append(Self.profile(user)) }
             } catch {
                 context.fail(error)
+                if context.stoppedBy != nil { break }
             }
         }
         return found

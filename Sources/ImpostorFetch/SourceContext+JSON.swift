@@ -7,20 +7,35 @@ extension SourceContext {
         _ type: T.Type, from url: String, headers: [String: String] = [:], cacheNamespace: String? = "api",
         api: PlatformAPI? = nil
     ) async throws(FetchError) -> T {
+        let response = try await answer(HTTPRequest(url: url, headers: headers), cacheNamespace: cacheNamespace, api: api)
+        try Self.requireOK(response, url: url)
+        return try Self.decode(T.self, response, url: url)
+    }
+
+    /// Sends one request of the source and counts it as a page, unless a refusal has stopped the
+    /// source. A refusal `api` reads in the answer stops the source and is thrown; any other answer
+    /// is returned for the caller to judge. `shown` is the URL errors name (one without a token).
+    func answer(
+        _ request: HTTPRequest, shown: String? = nil, cacheNamespace: String? = nil, api: PlatformAPI?
+    ) async throws(FetchError) -> HTTPResponse {
         try checkNotStopped()
-        var request = HTTPRequest(url: url, headers: headers)
+        var request = request
         request.headers["Accept"] = request.headers["Accept"] ?? "application/json"
         let response = try await session.get(request, stats: stats, cacheNamespace: cacheNamespace)
         stats.page()
-        if response.status != 200, let refusal = api?.refusal(response, url: url) {
+        if response.status != 200, let refusal = api?.refusal(response, url: shown ?? request.url) {
             stop(refusal)
             throw refusal
         }
-        try Self.requireOK(response, url: url)
+        return response
+    }
+
+    /// The body as `type`, or an error naming what did not fit.
+    static func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResponse, url: String) throws(FetchError) -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(response.body))
         } catch {
-            throw FetchError(.badResponse, "the response is not the JSON expected: \(Self.describe(error))", url: url)
+            throw FetchError(.badResponse, "the response is not the JSON expected: \(describe(error))", url: url)
         }
     }
 

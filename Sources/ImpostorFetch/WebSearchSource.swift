@@ -140,21 +140,9 @@ struct WebSearchSource: ProfileSource {
 
     /// One search, with what the plan's monthly window has left (nil when the answer does not say).
     private func fetch(_ url: String, context: SourceContext) async throws(FetchError) -> (Page, Int?) {
-        try context.checkNotStopped()
-        let request = HTTPRequest(url: url, headers: ["X-Subscription-Token": key, "Accept": "application/json"])
-        let response = try await context.session.get(request, stats: context.stats)
-        context.stats.page()
-        if response.status != 200, let refusal = api.refusal(response, url: url) {
-            context.stop(refusal)
-            throw refusal
-        }
+        let response = try await context.answer(HTTPRequest(url: url, headers: ["X-Subscription-Token": key]), api: api)
         try SourceContext.requireOK(response, url: url)
-        let page: Page
-        do {
-            page = try JSONDecoder().decode(Page.self, from: Data(response.body))
-        } catch {
-            throw FetchError(.badResponse, "the answer is not Brave's search result", url: url)
-        }
+        let page = try SourceContext.decode(Page.self, response, url: url)
         // `X-RateLimit-Remaining: 1, 900`: one value per window, the month last.
         let left = response.header("x-ratelimit-remaining")?.split(separator: ",").last
             .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
