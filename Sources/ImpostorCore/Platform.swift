@@ -39,6 +39,8 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     public static let nextdoor = Platform(rawValue: "nextdoor")
     public static let bluesky = Platform(rawValue: "bluesky")
     public static let mastodon = Platform(rawValue: "mastodon")
+    /// Mail sent in the council's or its people's name: the handle is the sender's address.
+    public static let email = Platform(rawValue: "email")
 
     /// The platforms impostor knows how to report to and draft for.
     public static let known: [Platform] = [

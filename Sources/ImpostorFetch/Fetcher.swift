@@ -92,7 +92,7 @@ public struct Fetcher: Sendable {
     /// Downloads avatar URLs into the cache and sets `avatarFile`; a failed avatar leaves its profile
     /// without one. An avatar that is not a web address names no file: only a local listing may point
     /// at a picture on disk, and it sets `avatarFile` itself.
-    private func downloadAvatars(_ fetched: [Profile], stats: SourceStats) async -> ([Profile], [FetchError]) {
+    func downloadAvatars(_ fetched: [Profile], stats: SourceStats) async -> ([Profile], [FetchError]) {
         var profiles = fetched
         var errors: [FetchError] = []
         var wanted: [(Int, String)] = []

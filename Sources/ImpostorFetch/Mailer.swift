@@ -34,6 +34,12 @@ public struct Mailer: Sendable {
         guard let path = server.passwordFile else {
             throw MailError(.configuration, "the mail server has a user name but no password file")
         }
+        return try passwordLine(path)
+    }
+
+    /// The first line of a mail password file, registered for redaction. Spaces are kept: they may be
+    /// part of the password.
+    static func passwordLine(_ path: String) throws(MailError) -> String {
         guard let bytes = try? RegularFile.read(path, maxBytes: 64 << 10) else {
             throw MailError(.configuration, "cannot read the mail password file \(path) (it must be a small regular file)")
         }

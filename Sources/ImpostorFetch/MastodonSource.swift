@@ -106,7 +106,10 @@ struct MastodonSource: ProfileSource {
         return out.split(whereSeparator: { $0 == " " }).joined(separator: " ")
     }
 
-    func profile(_ account: Account) -> Profile {
+    func profile(_ account: Account) -> Profile { Self.profile(account, server: baseURL) }
+
+    /// The profile of an account as `server` describes it; a local account's handle gets the server's name.
+    static func profile(_ account: Account, server baseURL: String) -> Profile {
         let host = CurlTransfer.host(of: baseURL)
         let handle = account.acct.contains("@") ? account.acct : "\(account.acct)@\(host)"
         let url = account.url ?? account.uri ?? "\(baseURL)/@\(account.acct)"

@@ -15,12 +15,51 @@ public struct Recheck: Sendable {
 
     let session: FetchSession
     let blueskyBaseURL: String
+    /// The YouTube Data API and its key, when a youtube source is configured.
+    let youtube: (base: String, key: String)?
+    /// The X API and its bearer token, when an x source is configured.
+    let x: (base: String, token: String)?
 
     public init(session: FetchSession, watchlist: Watchlist) {
         self.session = session
-        let bluesky = watchlist.settings.sources.first { $0.kind == "bluesky" }
-        blueskyBaseURL = bluesky?.options["base_url"]?.string.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-            ?? BlueskySource.defaultBaseURL
+        func options(_ kind: String) -> SourceOptions? {
+            watchlist.settings.sources.first { $0.kind == kind }.map { SourceOptions(settings: $0, directory: watchlist.directory) }
+        }
+        blueskyBaseURL = (try? options("bluesky")?.baseURL(default: BlueskySource.defaultBaseURL)) ?? BlueskySource.defaultBaseURL
+        // A key that cannot be read is the source's own error in the scan; here the platform is skipped.
+        youtube = options("youtube").flatMap { o in
+            guard let key = try? o.secret("key_file"), let base = try? o.baseURL(default: YouTubeSource.defaultBaseURL) else { return nil }
+            return (base, key)
+        }
+        x = options("x").flatMap { o in
+            guard let token = try? o.secret("token_file"), let base = try? o.baseURL(default: XSource.defaultBaseURL) else { return nil }
+            return (base, token)
+        }
+    }
+
+    /// The platforms whose accounts can be looked up exactly, with what each shows publicly.
+    public var platformsWithAPI: [Platform] {
+        [.bluesky, .mastodon] + (youtube == nil ? [] : [.youtube]) + (x == nil ? [] : [.x])
+    }
+
+    /// One of the council's own accounts, as its platform's API shows it now: the takeover watch's eyes.
+    public func lookUp(_ account: AccountReference) async -> Outcome {
+        let stats = SourceStats()
+        let handle = account.platform.canonicalHandle(account.handle)
+        do {
+            switch account.platform {
+            case .bluesky: return try await bluesky(did: handle, stats: stats)
+            case .mastodon:
+                let server = handle.split(separator: "@").dropFirst().first.map(String.init)
+                let url = account.url ?? server.map { "https://\($0)/@\(handle)" } ?? ""
+                return try await mastodon(handle: handle, url: url, stats: stats, wantProfile: true)
+            case .youtube: return try await youtubeChannel(handle, stats: stats)
+            case .x: return try await xUser(handle, stats: stats)
+            default: return .unknown("\(account.platform) has no public API to look an account up")
+            }
+        } catch {
+            return .unknown("\(error)")
+        }
     }
 
     public func check(platform: Platform, stableID: String, handle: String, url: String) async -> Outcome {
@@ -28,7 +67,7 @@ public struct Recheck: Sendable {
         do {
             switch platform {
             case .bluesky: return try await bluesky(did: stableID, stats: stats)
-            case .mastodon: return try await mastodon(handle: handle, url: url, stats: stats)
+            case .mastodon: return try await mastodon(handle: handle, url: url, stats: stats, wantProfile: false)
             default: return try await page(url.isEmpty ? stableID : url, stats: stats)
             }
         } catch {
@@ -67,7 +106,9 @@ public struct Recheck: Sendable {
     }
 
     /// The account's own server: 404 or 410 when deleted, `suspended: true` when the server suspended it.
-    private func mastodon(handle: String, url: String, stats: SourceStats) async throws(FetchError) -> Outcome {
+    private func mastodon(handle: String, url: String, stats: SourceStats, wantProfile: Bool) async throws(FetchError)
+        -> Outcome
+    {
         let host = CurlTransfer.host(of: url)
         let local = handle.split(separator: "@", omittingEmptySubsequences: true).first.map(String.init) ?? handle
         guard !host.isEmpty, !local.isEmpty else { return .unknown("no server or handle to look the account up by") }
@@ -81,10 +122,52 @@ public struct Recheck: Sendable {
             if (try? JSONDecoder().decode(Flags.self, from: Data(response.body)))?.suspended == true {
                 return .gone("Mastodon: suspended by \(host)")
             }
-            return .present(nil)
+            guard wantProfile else { return .present(nil) }
+            guard let account = try? JSONDecoder().decode(MastodonSource.Account.self, from: Data(response.body)) else {
+                return .unknown("Mastodon: \(host) answered the look-up with something that is not an account")
+            }
+            return .present(MastodonSource.profile(account, server: "\(scheme)://\(host)"))
         case 404, 410: return .gone("Mastodon: \(host) answered HTTP \(response.status)")
         default: return .unknown("Mastodon: \(host) answered HTTP \(response.status)")
         }
+    }
+
+    /// `channels.list` by handle (or by id for a "UC…" channel id): no `items` means no such channel.
+    private func youtubeChannel(_ handle: String, stats: SourceStats) async throws(FetchError) -> Outcome {
+        guard let youtube else { return .unknown("no youtube source with a key is configured") }
+        let isID = handle.count == 24 && handle.lowercased().hasPrefix("uc")
+        let which = isID ? "id=\(handle.queryEncoded)" : "forHandle=\(("@" + handle).queryEncoded)"
+        let url = "\(youtube.base)/channels?part=snippet&\(which)&key=\(youtube.key.queryEncoded)"
+        let response = try await session.get(HTTPRequest(url: url), stats: stats, store: false)
+        if let refusal = PlatformAPI.youtube(keyFile: "key_file").refusal(response, url: url) {
+            return .unknown("YouTube: \(refusal.reason)")
+        }
+        guard response.status == 200,
+            let page = try? JSONDecoder().decode(YouTubeSource.ChannelPage.self, from: Data(response.body))
+        else {
+            return .unknown("YouTube answered HTTP \(response.status)")
+        }
+        guard let item = page.items?.first else { return .gone("YouTube: no channel \(isID ? handle : "@" + handle)") }
+        return .present(YouTubeSource.profile(id: item.id, snippet: item.snippet, subscribers: nil))
+    }
+
+    /// `users/by?usernames=`: a suspended or unknown name comes back in `errors`, with its reason.
+    private func xUser(_ name: String, stats: SourceStats) async throws(FetchError) -> Outcome {
+        guard let x else { return .unknown("no x source with a token is configured") }
+        let url = "\(x.base)/2/users/by?usernames=\(name.queryEncoded)&user.fields=\(XSource.fields)"
+        let response = try await session.get(
+            HTTPRequest(url: url, headers: ["Authorization": "Bearer \(x.token)"]), stats: stats, store: false)
+        if let refusal = PlatformAPI.x(tokenFile: "token_file").refusal(response, url: url) {
+            return .unknown("X: \(refusal.reason)")
+        }
+        guard response.status == 200, let page = try? JSONDecoder().decode(XSource.Page.self, from: Data(response.body)) else {
+            return .unknown("X answered HTTP \(response.status)")
+        }
+        if let user = page.data?.first { return .present(XSource.profile(user)) }
+        if let problem = page.errors?.first {
+            return .gone("X: \(problem.detail ?? problem.title ?? "the account is not there")")
+        }
+        return .unknown("X answered with neither the account nor an error")
     }
 
     /// Platforms without a public API: only a 404 or 410 on the profile page is a clear answer.

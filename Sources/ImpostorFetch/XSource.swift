@@ -41,6 +41,7 @@ struct XSource: ProfileSource {
         struct Problem: Decodable {
             var value: String?
             var title: String?
+            var detail: String?
             var type: String?
         }
         var data: [User]?

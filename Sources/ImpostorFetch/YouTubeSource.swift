@@ -56,7 +56,7 @@ struct YouTubeSource: ProfileSource {
         var items: [Item]
         var nextPageToken: String?
     }
-    private struct ChannelPage: Decodable {
+    struct ChannelPage: Decodable {
         struct Item: Decodable {
             struct Statistics: Decodable {
                 var subscriberCount: String?

@@ -46,3 +46,11 @@ public enum DismissReason: String, Sendable, Codable, CaseIterable, Hashable {
         }
     }
 }
+
+/// What a case is about.
+public enum CaseKind: String, Sendable, Codable, CaseIterable, Hashable {
+    /// An account (or a sender of e-mail) pretending to be the council or one of its people.
+    case impersonation
+    /// One of the council's own accounts changed or vanished: it may have been taken over.
+    case takeover
+}

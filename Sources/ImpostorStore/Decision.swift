@@ -10,6 +10,9 @@ public enum Decision: Sendable, Hashable {
     /// The clerk has reported it to the platform (or impostor submitted the report).
     case reported
     case reopen
+    /// A change to one of the council's own accounts was the council's (a new logo, a new Mayor):
+    /// the account as it is now becomes the baseline. Only for takeover alerts.
+    case expected
 
     public var action: String {
         switch self {
@@ -19,6 +22,7 @@ public enum Decision: Sendable, Hashable {
         case .snooze: "snooze"
         case .reported: "reported"
         case .reopen: "reopen"
+        case .expected: "expected"
         }
     }
 
@@ -30,6 +34,7 @@ public enum Decision: Sendable, Hashable {
         case .snooze: .snoozed
         case .reported: .reported
         case .reopen: .new
+        case .expected: .allowed
         }
     }
 
@@ -40,6 +45,7 @@ public enum Decision: Sendable, Hashable {
         case .dismiss, .allow, .snooze: [.new, .snoozed, .confirmed]
         case .reported: [.confirmed]
         case .reopen: [.snoozed, .confirmed, .reported, .removed, .dismissed, .allowed]
+        case .expected: [.new, .snoozed, .confirmed, .removed]
         }
     }
 }

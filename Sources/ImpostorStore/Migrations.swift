@@ -128,6 +128,41 @@ enum Migrations {
                 try db.execute(sql: "DELETE FROM image WHERE sha256 = ?", arguments: [sha])
             }
         }
+        m.registerMigration("v4: case kinds, residents' reports, official accounts, the report mailbox") { db in
+            try db.alter(table: "case_file") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: CaseKind.impersonation.rawValue)
+            }
+            try db.create(table: "case_report") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("case_id", .integer).notNull().indexed().references("case_file", onDelete: .cascade)
+                t.column("at", .datetime).notNull()
+                t.column("reporter", .text).notNull()
+                t.column("channel", .text).notNull()
+                t.column("link", .text).notNull()
+                t.column("note", .text)
+                t.column("message_id", .text)
+            }
+            try db.create(table: "official_account") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("identity", .text).notNull()
+                t.column("platform", .text).notNull()
+                t.column("handle", .text).notNull()
+                t.column("account_id", .integer).references("account", onDelete: .setNull)
+                t.column("baseline_snapshot_id", .integer).references("snapshot", onDelete: .setNull)
+                t.column("checked_at", .datetime)
+                t.column("state", .text)
+                t.column("alerted_snapshot_id", .integer).references("snapshot", onDelete: .setNull)
+                t.column("alerted_gone", .boolean).notNull().defaults(to: false)
+                t.uniqueKey(["identity", "platform", "handle"])
+            }
+            try db.create(table: "intake_message") { t in
+                t.primaryKey("key", .text)
+                t.column("processed_at", .datetime).notNull()
+                t.column("sender", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("reports", .integer).notNull()
+            }
+        }
         return m
     }()
 }

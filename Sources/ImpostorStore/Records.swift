@@ -103,6 +103,7 @@ struct CaseRecord: SnakeCaseRecord, MutablePersistableRecord {
     var updatedAt: Date
     var decidedSnapshotId: Int64?
     var snoozedUntil: Date?
+    var kind = CaseKind.impersonation.rawValue
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -148,4 +149,41 @@ struct SubmissionRecord: SnakeCaseRecord, MutablePersistableRecord {
     var status: String
     var sentAt: Date
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct CaseReportRecord: SnakeCaseRecord, MutablePersistableRecord {
+    static let databaseTableName = "case_report"
+    var id: Int64?
+    var caseId: Int64
+    var at: Date
+    var reporter: String
+    var channel: String
+    var link: String
+    var note: String?
+    var messageId: String?
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct OfficialAccountRecord: SnakeCaseRecord, MutablePersistableRecord {
+    static let databaseTableName = "official_account"
+    var id: Int64?
+    var identity: String
+    var platform: String
+    var handle: String
+    var accountId: Int64?
+    var baselineSnapshotId: Int64?
+    var checkedAt: Date?
+    var state: String?
+    var alertedSnapshotId: Int64?
+    var alertedGone = false
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct IntakeMessageRecord: SnakeCaseRecord, PersistableRecord, FetchableRecord {
+    static let databaseTableName = "intake_message"
+    var key: String
+    var processedAt: Date
+    var sender: String
+    var subject: String
+    var reports: Int
 }

@@ -16,14 +16,17 @@ extension Store {
         }
     }
 
-    static func record(_ o: Observation, run: Int64?, version: String, now: Date, db: Database) throws -> IngestOutcome {
+    /// With `opening`, a case opens whatever the verdict, for that reason: a resident reported the account.
+    static func record(_ o: Observation, run: Int64?, version: String, now: Date, db: Database,
+                       opening: String? = nil) throws -> IngestOutcome {
         let p = o.profile
         let a = o.assessment
         let isSuspect = a.verdict == .suspect
+        let opens = isSuspect || opening != nil
         var account = try AccountRecord
             .filter(Column("platform") == p.platform.rawValue && Column("stable_id") == p.id)
             .fetchOne(db)
-        if account == nil && !isSuspect { return .ignored }
+        if account == nil && !opens { return .ignored }
 
         if account == nil {
             var new = AccountRecord(platform: p.platform.rawValue, stableId: p.id, url: p.url, firstSeen: now, lastSeen: now)
@@ -38,28 +41,8 @@ extension Store {
         account.goneReason = nil
         try account.update(db)
         let accountID = account.id!
-
-        if let avatar = o.avatar, try ImageRecord.fetchOne(db, key: avatar.sha256) == nil {
-            try ImageRecord(sha256: avatar.sha256, bytes: Data(avatar.bytes), storedAt: now).insert(db)
-        }
-
-        // A new snapshot only when the account's face changed; otherwise the last one is seen again.
-        let latest = try SnapshotRecord.filter(Column("account_id") == accountID).order(Column("id").desc).fetchOne(db)
-        let current: SnapshotRecord
-        var faceChanged = false
-        if var latest, !differs(latest, p, o.avatarHash) {
-            latest.lastSeen = now
-            if latest.avatarImage == nil { latest.avatarImage = o.avatar?.sha256 }
-            try latest.update(db)
-            current = latest
-        } else {
-            faceChanged = latest != nil
-            var snap = SnapshotRecord(
-                accountId: accountID, handle: p.handle, displayName: p.displayName, bio: p.bio, url: p.url,
-                avatarHash: o.avatarHash?.hex, avatarImage: o.avatar?.sha256, firstSeen: now, lastSeen: now)
-            try snap.insert(db)
-            current = snap
-        }
+        let (current, latest) = try sighting(of: o, account: accountID, now: now, db: db)
+        let faceChanged = latest != nil && latest?.id != current.id
 
         // An assessment row when the judgement could differ: a new face, a new version, a new score.
         let reasons = String(decoding: try JSONEncoder().encode(a.reasons), as: UTF8.self)
@@ -89,7 +72,9 @@ extension Store {
             case .new, .confirmed, .reported, .allowed:
                 break
             }
-            if faceChanged, reopenWhy == nil, let before = latest {
+            // A takeover alert's account is the council's own: its changes are the official watch's to judge.
+            if c.kind == CaseKind.takeover.rawValue { reopenWhy = nil }
+            if faceChanged, reopenWhy == nil, c.kind != CaseKind.takeover.rawValue, let before = latest {
                 try CaseEventRecord(
                     caseId: c.id!, at: now, actor: "impostor", action: "changed",
                     reason: identityChange(from: before, to: current) ?? "the bio changed"
@@ -105,17 +90,42 @@ extension Store {
             }
             c.updatedAt = now
             try c.update(db)
-        } else if isSuspect {
+        } else if opens {
             var c = CaseRecord(accountId: accountID, identity: a.identity ?? "unknown", status: CaseStatus.new.rawValue,
                                score: a.score, openedAt: now, updatedAt: now)
             try c.insert(db)
+            let why = isSuspect ? String(format: "scored %.2f as a suspect", a.score)
+                : String(format: "%@ (scored %.2f, below the threshold)", opening ?? "", a.score)
             try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "open", toStatus: CaseStatus.new.rawValue,
-                                reason: String(format: "scored %.2f as a suspect", a.score)).append(to: db)
+                                reason: why).append(to: db)
             outcome = .opened(caseID: c.id!)
             try bump(db, run, opened: 1)
         }
         if isSuspect { try bump(db, run, suspects: 1) }
         return outcome
+    }
+
+    /// Stores the account's picture and face: the latest snapshot seen again, or a new one when the
+    /// face changed. Returns the current snapshot and the one before it (nil for a new account).
+    static func sighting(of o: Observation, account accountID: Int64, now: Date, db: Database) throws
+        -> (current: SnapshotRecord, latest: SnapshotRecord?)
+    {
+        let p = o.profile
+        if let avatar = o.avatar, try ImageRecord.fetchOne(db, key: avatar.sha256) == nil {
+            try ImageRecord(sha256: avatar.sha256, bytes: Data(avatar.bytes), storedAt: now).insert(db)
+        }
+        let latest = try SnapshotRecord.filter(Column("account_id") == accountID).order(Column("id").desc).fetchOne(db)
+        if var seen = latest, !differs(seen, p, o.avatarHash) {
+            seen.lastSeen = now
+            if seen.avatarImage == nil { seen.avatarImage = o.avatar?.sha256 }
+            try seen.update(db)
+            return (seen, seen)
+        }
+        var snap = SnapshotRecord(
+            accountId: accountID, handle: p.handle, displayName: p.displayName, bio: p.bio, url: p.url,
+            avatarHash: o.avatarHash?.hex, avatarImage: o.avatar?.sha256, firstSeen: now, lastSeen: now)
+        try snap.insert(db)
+        return (snap, latest)
     }
 
     /// Whether the profile's face differs from a stored snapshot.

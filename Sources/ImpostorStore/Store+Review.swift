@@ -4,8 +4,8 @@ import ImpostorCore
 
 extension Store {
     static let summarySelect = """
-        SELECT c.id, c.identity, c.status, c.score, c.opened_at, c.updated_at, c.snoozed_until,
-          a.platform, a.stable_id, a.url, a.gone_at, s.handle, s.display_name
+        SELECT c.id, c.identity, c.status, c.score, c.opened_at, c.updated_at, c.snoozed_until, c.kind,
+          (SELECT count(*) FROM case_report r WHERE r.case_id = c.id) AS reports, a.platform, a.stable_id, a.url, a.gone_at, s.handle, s.display_name
         FROM case_file c
         JOIN account a ON a.id = c.account_id
         JOIN snapshot s ON s.id = (SELECT max(id) FROM snapshot WHERE account_id = a.id)
@@ -16,10 +16,11 @@ extension Store {
             id: row["id"], platform: Platform(rawValue: row["platform"]), stableID: row["stable_id"],
             handle: row["handle"], displayName: row["display_name"], url: row["url"], identity: row["identity"],
             score: row["score"], status: CaseStatus(rawValue: row["status"]) ?? .new, openedAt: row["opened_at"],
-            updatedAt: row["updated_at"], snoozedUntil: row["snoozed_until"], goneAt: row["gone_at"])
+            updatedAt: row["updated_at"], snoozedUntil: row["snoozed_until"], goneAt: row["gone_at"],
+            kind: CaseKind(rawValue: row["kind"]) ?? .impersonation, reports: row["reports"])
     }
 
-    /// The queue: matching cases, highest score first.
+    /// The queue: matching cases, takeover alerts first, then the highest score.
     public func cases(_ filter: CaseFilter = CaseFilter()) throws(StoreError) -> [CaseSummary] {
         try read { db in
             var clauses: [String] = []
@@ -38,7 +39,7 @@ extension Store {
             }
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             args += [filter.limit]
-            return try Row.fetchAll(db, sql: Self.summarySelect + whereSQL + " ORDER BY c.score DESC, c.id LIMIT ?",
+            return try Row.fetchAll(db, sql: Self.summarySelect + whereSQL + " ORDER BY c.kind = 'takeover' DESC, c.score DESC, c.id LIMIT ?",
                                     arguments: args).map(Self.summary)
         }
     }
@@ -104,8 +105,19 @@ extension Store {
                           fromStatus: $0.fromStatus.flatMap(CaseStatus.init(rawValue:)),
                           toStatus: $0.toStatus.flatMap(CaseStatus.init(rawValue:)), reason: $0.reason, note: $0.note)
             }
+            let reports = try CaseReportRecord.filter(Column("case_id") == id).order(Column("id")).fetchAll(db).map {
+                ResidentReport(at: $0.at, reporter: $0.reporter, channel: ResidentReport.Channel(rawValue: $0.channel) ?? .command,
+                               link: $0.link, note: $0.note, messageID: $0.messageId)
+            }
+            var baseline: Snapshot?
+            if c.kind == CaseKind.takeover.rawValue,
+                let official = try OfficialAccountRecord.filter(Column("account_id") == c.accountId).fetchOne(db),
+                let id = official.baselineSnapshotId
+            {
+                baseline = snapshots.first { $0.id == id }
+            }
             return CaseDetail(summary: summary, snapshots: snapshots, assessment: assessment, events: events,
-                              goneReason: account?.goneReason)
+                              goneReason: account?.goneReason, reports: reports, baseline: baseline)
         }
     }
 
@@ -125,6 +137,10 @@ extension Store {
                     "case \(id) is \(from.label.lowercased()): it cannot be given \"\(decision.action)\""
                         + (choices.isEmpty ? "" : " (possible now: \(choices.joined(separator: ", ")))"))
             }
+            if decision == .expected, c.kind != CaseKind.takeover.rawValue {
+                throw StoreError(.invalidDecision,
+                    "case \(id) is not a takeover alert: \"expected\" accepts a change to one of the council's own accounts")
+            }
             var reason: String?
             switch decision {
             case .dismiss(let why): reason = why.rawValue
@@ -142,6 +158,7 @@ extension Store {
             c.status = decision.resultingStatus.rawValue
             c.updatedAt = now
             try c.update(db)
+            if decision == .expected { try Self.acceptOfficialState(accountID: c.accountId, snapshot: c.decidedSnapshotId, db: db) }
             let trimmedNote = note.map { String($0.prefix(4000)) }
             try CaseEventRecord(caseId: id, at: now, actor: String(actor.prefix(200)), action: decision.action,
                                 fromStatus: from.rawValue, toStatus: c.status, reason: reason,
@@ -154,7 +171,8 @@ extension Store {
     }
 
     static func decisionsAllowed(from status: CaseStatus) -> [String] {
-        let all: [Decision] = [.confirm, .dismiss(.other), .allow, .snooze(until: .distantFuture), .reported, .reopen]
+        let all: [Decision] = [.confirm, .dismiss(.other), .allow, .snooze(until: .distantFuture), .reported, .reopen,
+                               .expected]
         return all.filter { $0.allowedFrom.contains(status) }.map(\.action)
     }
 

@@ -62,6 +62,9 @@ public struct CaseSummary: Sendable, Codable, Hashable {
     public var updatedAt: Date
     public var snoozedUntil: Date?
     public var goneAt: Date?
+    public var kind: CaseKind = .impersonation
+    /// How many residents' reports the case holds: a reported case opens whatever its score.
+    public var reports: Int = 0
 }
 
 /// One version of an account's public face.
@@ -109,6 +112,10 @@ public struct CaseDetail: Sendable, Codable, Hashable {
     /// Oldest first.
     public var events: [CaseEvent]
     public var goneReason: String?
+    /// Residents' reports, oldest first.
+    public var reports: [ResidentReport] = []
+    /// For a takeover alert: the official account as it was when last accepted, to set beside `snapshots[0]`.
+    public var baseline: Snapshot?
 }
 
 /// Narrows the queue.

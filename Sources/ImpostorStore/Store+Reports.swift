@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import ImpostorCore
+
+extension Store {
+    /// Keeps a resident's report: the account is stored and scored as a scan would, and its case opens
+    /// whatever the score. The same account reported again gets the report on its one case; the same
+    /// mail read twice adds nothing.
+    ///
+    /// `identity` is the council the case is filed under when the scorer tied the account to none.
+    public func recordReport(
+        _ observation: Observation, report: ResidentReport, identity: String, run: Int64? = nil, version: String,
+        at now: Date = Date()
+    ) throws(StoreError) -> ReportOutcome {
+        try write { db in
+            var o = observation
+            if o.assessment.identity == nil { o.assessment.identity = identity }
+            // A link read from its page and the same link read from its address alone name the
+            // account differently; a handle already stored on the platform is the same account.
+            if let known = try Self.account(platform: o.profile.platform, handle: o.profile.handle, db: db),
+                known.stableId != o.profile.id
+            {
+                o.profile.id = known.stableId
+            }
+            let existed = try Self.caseID(platform: o.profile.platform, stableID: o.profile.id, db: db)
+            _ = try Self.record(o, run: run, version: version, now: now, db: db,
+                                opening: "reported by \(report.reporter)")
+            guard var c = try Self.caseRecord(platform: o.profile.platform, stableID: o.profile.id, db: db) else {
+                throw StoreError(.database, "the reported account was stored without a case")
+            }
+            if let messageID = report.messageID,
+                try CaseReportRecord.filter(Column("case_id") == c.id! && Column("message_id") == messageID).fetchCount(db) > 0
+            {
+                return .known(caseID: c.id!)
+            }
+            var row = CaseReportRecord(
+                caseId: c.id!, at: report.at, reporter: Redaction.apply(String(report.reporter.prefix(300))),
+                channel: report.channel.rawValue, link: String(report.link.prefix(2000)),
+                note: report.note.map { String($0.prefix(4000)) }, messageId: report.messageID)
+            try row.insert(db)
+            try CaseEventRecord(caseId: c.id!, at: now, actor: String(report.reporter.prefix(200)), action: "report",
+                                reason: "reported \(report.channel.label): \(report.link.prefix(300))",
+                                note: report.note.map { String($0.prefix(4000)) }).append(to: db)
+            // A report brings back a case the clerk set aside; one the clerk allowed, confirmed or
+            // reported keeps its status and shows the report.
+            let status = CaseStatus(rawValue: c.status) ?? .new
+            if existed != nil, status == .dismissed || status == .snoozed {
+                try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "reopen", fromStatus: status.rawValue,
+                                    toStatus: CaseStatus.new.rawValue, reason: "a resident reported it again").append(to: db)
+                c.status = CaseStatus.new.rawValue
+                c.snoozedUntil = nil
+                c.updatedAt = now
+                try c.update(db)
+            }
+            return existed == nil ? .opened(caseID: c.id!) : .added(caseID: c.id!)
+        }
+    }
+
+    /// Whether a mail of the report mailbox has been handled, by its Message-ID (or its digest).
+    public func intakeProcessed(_ key: String) throws(StoreError) -> Bool {
+        try read { db in try IntakeMessageRecord.fetchOne(db, key: key) != nil }
+    }
+
+    /// Records that a mail's reports are stored: a second reading only moves it along.
+    public func markIntakeProcessed(_ key: String, sender: String, subject: String, reports: Int,
+                                    at now: Date = Date()) throws(StoreError) {
+        try write { db in
+            try IntakeMessageRecord(key: key, processedAt: now, sender: Redaction.apply(String(sender.prefix(300))),
+                                    subject: String(subject.prefix(500)), reports: reports).save(db)
+        }
+    }
+
+    /// The account stored on `platform` whose latest handle is `handle`, compared as the platform does.
+    static func account(platform: Platform, handle: String, db: Database) throws -> AccountRecord? {
+        let wanted = platform.canonicalHandle(handle)
+        guard !wanted.isEmpty else { return nil }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.id, s.handle FROM account a JOIN snapshot s ON s.id = (SELECT max(id) FROM snapshot WHERE account_id = a.id)
+            WHERE a.platform = ? AND lower(s.handle) = ?
+            """, arguments: [platform.rawValue, wanted])
+        for row in rows where platform.canonicalHandle(row["handle"]) == wanted {
+            return try AccountRecord.fetchOne(db, key: row["id"] as Int64)
+        }
+        return nil
+    }
+
+    static func caseRecord(platform: Platform, stableID: String, db: Database) throws -> CaseRecord? {
+        try CaseRecord.fetchOne(db, sql: """
+            SELECT c.* FROM case_file c JOIN account a ON a.id = c.account_id WHERE a.platform = ? AND a.stable_id = ?
+            """, arguments: [platform.rawValue, stableID])
+    }
+
+    static func caseID(platform: Platform, stableID: String, db: Database) throws -> Int64? {
+        try caseRecord(platform: platform, stableID: stableID, db: db)?.id
+    }
+}
+
+extension ResidentReport.Channel {
+    /// How the audit trail says it came in.
+    var label: String {
+        switch self {
+        case .command: "with impostor add"
+        case .page: "on the review page"
+        case .mailbox: "to the report mailbox"
+        }
+    }
+}
