@@ -9,7 +9,7 @@ import ImpostorText
 /// The readers that take text or bytes from strangers, one fuzz target each. A target only has to
 /// return: a crash, a hang or a memory error is the finding.
 enum FuzzTarget: String, CaseIterable {
-    case fold, jsonl, json, csv, council, settings, html, image
+    case fold, jsonl, json, csv, council, settings, html, image, mail
 
     /// Chosen by `IMPOSTOR_FUZZ_TARGET`: libFuzzer keeps the command line for its own flags.
     static var selected: FuzzTarget? {
@@ -34,6 +34,8 @@ enum FuzzTarget: String, CaseIterable {
         case .html: _ = HTML.text(text)
         case .image:
             if let image = try? Self.decoder.decode(bytes) { _ = AvatarHashes(image) }
+        case .mail:
+            if let mail = try? ReceivedMail(parsing: bytes) { _ = mail.links.compactMap(ProfileAddress.init(url:)) }
         }
     }
 }

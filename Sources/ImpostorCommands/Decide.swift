@@ -8,7 +8,7 @@ extension Impostor {
     /// `impostor decide`: the clerk's decision on one case, written to the audit trail.
     struct Decide: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Records your decision on a case: confirm, dismiss, allow or snooze.",
+            abstract: "Records your decision on a case: confirm, dismiss, allow, snooze or expected.",
             discussion: """
                 confirm   it is impersonating the council: drafts for the report and warnings follow
                 dismiss   not impersonation; --reason namesake|community-group|councillor|parody|other
@@ -16,6 +16,8 @@ extension Impostor {
                 snooze    look again later; --until YYYY-MM-DD
                 reported  you have reported it to the platform (after confirm)
                 reopen    put it back in the queue
+                expected  a takeover alert about the council's own account was the council's own change
+                          (a new logo, a new Mayor): the account as it is now becomes the baseline
 
                 Each decision is recorded with the time and your name (your login name, or --as).
                 Example: impostor decide 12 dismiss --reason namesake --note "Oakbridge in Kent"
@@ -28,7 +30,7 @@ extension Impostor {
         @Argument(help: "The case number, as `impostor review` lists it.")
         var caseID: Int64
 
-        @Argument(help: "confirm, dismiss, allow, snooze, reported or reopen.")
+        @Argument(help: "confirm, dismiss, allow, snooze, reported, reopen or expected.")
         var decision: String
 
         @Option(help: "Why it is dismissed: namesake, community-group, councillor, parody or other.")
@@ -44,7 +46,7 @@ extension Impostor {
         var actor: String?
 
         func validate() throws {
-            let known = ["confirm", "dismiss", "allow", "snooze", "reported", "reopen"]
+            let known = ["confirm", "dismiss", "allow", "snooze", "reported", "reopen", "expected"]
             guard known.contains(decision) else {
                 throw ValidationError("\"\(decision)\" is not a decision: use one of \(known.joined(separator: ", "))")
             }
@@ -70,6 +72,7 @@ extension Impostor {
             case "allow": .allow
             case "snooze": .snooze(until: LondonDay.end(of: until ?? "")!)
             case "reported": .reported
+            case "expected": .expected
             default: .reopen
             }
             do {

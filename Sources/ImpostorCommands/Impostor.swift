@@ -7,7 +7,8 @@ public struct Impostor: AsyncParsableCommand {
         abstract: "Finds social media accounts that pretend to be your council, its Mayor or its Clerk.",
         subcommands: [
             Check.self, Score.self, Explain.self, Hash.self, Fetch.self, Scan.self, Status.self, Review.self, Decide.self,
-            Serve.self, Daemon.self, Evidence.self, Report.self, Notice.self, Warn.self, Drafts.self, Squats.self,
+            Serve.self, Daemon.self, Evidence.self, Report.self, Notice.self, Warn.self, Drafts.self, Squats.self, Add.self,
+            IntakeCommand.self,
         ]
     )
 

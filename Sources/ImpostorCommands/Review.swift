@@ -30,7 +30,7 @@ extension Impostor {
         @Option(help: "Only cases on this platform.")
         var platform: String?
 
-        @Flag(help: "One JSON object per case, a line each: id, platform, handle, identity, score, status.")
+        @Flag(help: "One JSON object per case, a line each: id, platform, handle, identity, score, status, kind, reports.")
         var json = false
 
         func validate() throws {
@@ -49,9 +49,13 @@ extension Impostor {
             var score: Double
             var status: String
             var openedAt: Date
+            /// "impersonation", or "takeover" for an alert about one of the council's own accounts.
+            var kind: String
+            /// Residents' reports on the case: a reported case opens whatever its score.
+            var reports: Int
 
             enum CodingKeys: String, CodingKey {
-                case id, platform, handle, url, identity, score, status
+                case id, platform, handle, url, identity, score, status, kind, reports
                 case displayName = "display_name"
                 case openedAt = "opened_at"
             }
@@ -83,7 +87,8 @@ extension Impostor {
                 for c in cases {
                     let line = Line(id: c.id, platform: c.platform.rawValue, handle: c.handle, displayName: c.displayName,
                                     url: c.url, identity: c.identity, score: (c.score * 1000).rounded() / 1000,
-                                    status: c.status.rawValue, openedAt: c.openedAt)
+                                    status: c.status.rawValue, openedAt: c.openedAt, kind: c.kind.rawValue,
+                                    reports: c.reports)
                     Console.out(String(decoding: try encoder.encode(line), as: UTF8.self))
                 }
                 return
@@ -94,8 +99,12 @@ extension Impostor {
             }
             for c in cases {
                 let name = Terminal.safe(c.displayName)
-                Console.out(String(format: "%5lld  %.2f  %-10@ %@", c.id, c.score, c.status.rawValue as NSString,
-                                   "\(c.platform.rawValue) @\(Terminal.safe(c.handle)) \"\(name)\" → \(watchlist.identity(id: c.identity)?.name ?? c.identity)" as NSString))
+                let council = watchlist.identity(id: c.identity)?.name ?? c.identity
+                let line = c.kind == .takeover
+                    ? "ALERT: the council's own \(c.platform.rawValue) account @\(Terminal.safe(c.handle)) changed or is gone (\(council))"
+                    : "\(c.platform.rawValue) @\(Terminal.safe(c.handle)) \"\(name)\" → \(council)"
+                        + (c.reports > 0 ? " [reported by a resident\(c.reports > 1 ? " ×\(c.reports)" : "")]" : "")
+                Console.out(String(format: "%5lld  %.2f  %-10@ %@", c.id, c.score, c.status.rawValue as NSString, line as NSString))
             }
             Console.out("\nDecide with: impostor decide CASE confirm|dismiss|allow|snooze [--reason R] [--note N]")
         }

@@ -75,6 +75,12 @@ extension Impostor {
             if !noDigest, let digest = settings.digest, !outcome.newCases.isEmpty {
                 await DigestMailer(settings: digest, logger: logger).send(outcome, watchlist: watchlist)
             }
+            for alert in outcome.newCases where alert.changes != nil {
+                Console.out("ALERT case \(alert.summary.id): the council's own \(alert.summary.platform.rawValue) account "
+                    + "@\(Terminal.safe(alert.summary.handle)) changed or is gone: "
+                    + Terminal.safe((alert.changes ?? []).joined(separator: "; ")))
+            }
+            if let intake = outcome.intake { IntakeCommand.print(intake, quiet: logOptions.quiet) }
             if !logOptions.quiet {
                 Console.out(
                     "scan \(outcome.runID): \(outcome.profiles) profiles, \(outcome.suspects) suspects, "

@@ -8,9 +8,36 @@ import ImpostorScoring
 import ImpostorStore
 import Logging
 
-/// Builds a scan pass from the watchlist: shared by `scan` and `daemon`.
+/// Builds a scan pass from the watchlist: shared by `scan`, `daemon`, `add` and `intake`.
 enum ScanSetup {
     static func pass(watchlist: Watchlist, store: Store, cacheDirectory: String?, logger: Logger) throws -> ScanPass {
+        let settings = try DaemonSettings.load(watchlist)
+        let (scorer, logos) = try judges(watchlist)
+        let fetcher = Fetcher.live(
+            watchlist: watchlist, cacheDirectory: cacheDirectory ?? ResponseCache.defaultDirectory(), logger: logger)
+        let intake = settings.intake.map { settings in
+            Intake(mailbox: settings.mailbox,
+                   desk: ReportDesk(watchlist: watchlist, store: store, scorer: scorer, logos: logos,
+                                    fetcher: settings.readPages ? fetcher : nil),
+                   logger: logger)
+        }
+        return ScanPass(
+            watchlist: watchlist, store: store, fetcher: fetcher,
+            recheck: Recheck(session: fetcher.session, watchlist: watchlist), scorer: scorer, logos: logos,
+            logger: logger, intake: intake)
+    }
+
+    /// The report desk for `add`, `intake` and the review page's form. `offline` reads no pages.
+    static func desk(watchlist: Watchlist, store: Store, cacheDirectory: String?, offline: Bool, logger: Logger) throws
+        -> ReportDesk
+    {
+        let (scorer, logos) = try judges(watchlist)
+        let fetcher = offline ? nil : Fetcher.live(
+            watchlist: watchlist, cacheDirectory: cacheDirectory ?? ResponseCache.defaultDirectory(), logger: logger)
+        return ReportDesk(watchlist: watchlist, store: store, scorer: scorer, logos: logos, fetcher: fetcher)
+    }
+
+    static func judges(_ watchlist: Watchlist) throws -> (Scorer, LogoIndex) {
         let scorer: Scorer
         do {
             scorer = try Scorer(identities: watchlist.identities)
@@ -25,12 +52,7 @@ enum ScanSetup {
             Console.error("impostor: a logo in the watchlist cannot be read: \(error.reason)")
             throw ExitCode(ExitCodes.configuration)
         }
-        let fetcher = Fetcher.live(
-            watchlist: watchlist, cacheDirectory: cacheDirectory ?? ResponseCache.defaultDirectory(), logger: logger)
-        return ScanPass(
-            watchlist: watchlist, store: store, fetcher: fetcher,
-            recheck: Recheck(session: fetcher.session, watchlist: watchlist), scorer: scorer, logos: logos,
-            logger: logger)
+        return (scorer, logos)
     }
 }
 

@@ -65,14 +65,20 @@ extension Impostor {
         @OptionGroup var listenOptions: ListenOptions
         @OptionGroup var logOptions: LogOptions
 
+        @Option(help: "The cache folder for the pages and pictures of links reported on the page.")
+        var cache: String?
+
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: logOptions.quiet)
             let settings = try DaemonSettings.load(watchlist)
             let review = try listenOptions.configuration(settings: settings)
             let store = try storeOptions.open(settings: settings)
             let logger = logOptions.logger("impostor.serve")
+            let desk = try ScanSetup.desk(watchlist: watchlist, store: store, cacheDirectory: cache,
+                                          offline: settings.intake?.readPages == false, logger: logger)
             let app = try buildReviewApp(ReviewContext(store: store, watchlist: watchlist, configuration: review,
-                                                       drafts: DraftsForPage.make(watchlist: watchlist)),
+                                                       drafts: DraftsForPage.make(watchlist: watchlist),
+                                                       fileReport: desk.pageReporter),
                                          logger: logger)
             logger.notice("serve.listening", metadata: ["url": "\(review.address)"])
             let group = ServiceGroup(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [],
@@ -112,8 +118,11 @@ extension Impostor {
             let logger = logOptions.logger("impostor.daemon")
             // Check the scan can be built before going into the background loop.
             _ = try ScanSetup.pass(watchlist: watchlist, store: store, cacheDirectory: cache, logger: logger)
+            let desk = try ScanSetup.desk(watchlist: watchlist, store: store, cacheDirectory: cache,
+                                          offline: settings.intake?.readPages == false, logger: logger)
             let app = try buildReviewApp(ReviewContext(store: store, watchlist: watchlist, configuration: review,
-                                                       drafts: DraftsForPage.make(watchlist: watchlist)),
+                                                       drafts: DraftsForPage.make(watchlist: watchlist),
+                                                       fileReport: desk.pageReporter),
                                          logger: logger)
             var services: [any Service] = [app]
             if !noScan {

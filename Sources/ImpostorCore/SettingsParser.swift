@@ -20,11 +20,12 @@ struct SettingsParser {
     /// The top-level keys and tables of `impostor.toml`, with the keys of each table.
     static let topKeys: Set<String> = [
         "source", "allow_private_addresses", "request_budget", "ca_bundle", "max_connections_per_host", "database",
-        "scan_interval_minutes", "review", "digest",
+        "scan_interval_minutes", "review", "digest", "intake",
     ]
     static let tableKeys: [String: Set<String>] = [
         "review": ["listen", "password_file", "host_names"],
         "digest": ["to", "from", "smtp_url", "username", "password_file", "ca_bundle", "require_tls", "review_url"],
+        "intake": ["imap_url", "username", "password_file", "processed_folder", "ca_bundle", "read_pages"],
     ]
 
     func parse(into d: inout [Diagnostic]) -> Settings {

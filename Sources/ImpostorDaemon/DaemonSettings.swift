@@ -1,5 +1,6 @@
 import Foundation
 import ImpostorCore
+import ImpostorFetch
 
 /// The parts of `impostor.toml` that the scan, the daemon, the digest and the review page read.
 ///
@@ -16,6 +17,12 @@ import ImpostorCore
 ///     username = "impostor"
 ///     password_file = "/etc/impostor/secrets/smtp-password"
 ///     review_url = "http://127.0.0.1:8080"
+///     [intake]                                          # the report mailbox residents write to
+///     imap_url = "imaps://mail.oakbridge-tc.gov.uk/INBOX"
+///     username = "fakes@oakbridge-tc.gov.uk"
+///     password_file = "/etc/impostor/secrets/imap-password"
+///     # processed_folder = "impostor-processed"
+///     # read_pages = true                                # read each reported link's public page
 public struct DaemonSettings: Sendable {
     public struct Digest: Sendable {
         public var to: [String]
@@ -35,6 +42,14 @@ public struct DaemonSettings: Sendable {
     /// Host names the review page answers to besides its own address, IP literals and localhost.
     public var reviewHostNames: [String]
     public var digest: Digest?
+    /// The report mailbox, read on every scan and by `impostor intake`.
+    public var intake: Intake?
+
+    /// `[intake]`: the mailbox, and whether reported links are read for their public pages.
+    public struct Intake: Sendable {
+        public var mailbox: Mailbox
+        public var readPages: Bool
+    }
 
     /// A settings problem, naming the key and what to write instead.
     public struct Problem: Error, Sendable, CustomStringConvertible {
@@ -96,6 +111,36 @@ public struct DaemonSettings: Sendable {
                 requireTLS: d["require_tls"]?.bool ?? true,
                 reviewURL: try Self.string(d, "review_url", in: "digest") ?? "http://\(listen)")
         }
+        intake = try Self.intake(try Self.table(other, "intake"), path: path)
+    }
+
+    static func intake(_ t: [String: ConfigValue], path: (String) -> String) throws(Problem) -> Intake? {
+        guard !t.isEmpty else { return nil }
+        guard let url = try string(t, "imap_url", in: "intake") else {
+            throw Problem(description: "impostor.toml [intake]: `imap_url` is missing, e.g. imap_url = \"imaps://mail.example.gov.uk/INBOX\"")
+        }
+        guard let username = try string(t, "username", in: "intake") else {
+            throw Problem(description: "impostor.toml [intake]: `username` is missing: the mailbox's login, e.g. \"fakes@example.gov.uk\"")
+        }
+        guard let passwordFile = try string(t, "password_file", in: "intake").map(path) else {
+            throw Problem(description: "impostor.toml [intake]: `password_file` is missing: a file whose first line is the mailbox password")
+        }
+        let mailbox = Mailbox(
+            url: url, username: username, passwordFile: passwordFile,
+            processedFolder: try string(t, "processed_folder", in: "intake") ?? Mailbox.defaultProcessedFolder,
+            caBundle: try string(t, "ca_bundle", in: "intake").map(path))
+        do {
+            // The URL and the folder are checked now, so a mistake shows at start and not at 3 a.m.
+            _ = try IMAPSession.check(mailbox)
+        } catch {
+            throw Problem(description: "impostor.toml [intake]: \(error.reason)")
+        }
+        var readPages = true
+        if let raw = t["read_pages"] {
+            guard let b = raw.bool else { throw Problem(description: "impostor.toml [intake] `read_pages` must be true or false") }
+            readPages = b
+        }
+        return Intake(mailbox: mailbox, readPages: readPages)
     }
 
     static func looksLikeAddress(_ s: String) -> Bool {

@@ -8,6 +8,11 @@ public enum Digest {
     public static func subject(_ cases: [ScanPass.NewCase], watchlist: Watchlist) -> String {
         let councils = Set(cases.map(\.summary.identity)).sorted().map { name(of: $0, in: watchlist) }
         let who = councils.count == 1 ? councils[0] : "\(councils.count) councils"
+        let alerts = cases.filter { $0.changes != nil }
+        if let first = alerts.first {
+            let more = alerts.count > 1 ? " (and \(alerts.count - 1) more)" : ""
+            return "impostor ALERT: \(name(of: first.summary.identity, in: watchlist))'s own \(first.summary.platform.rawValue.capitalized) account changed or is gone\(more)"
+        }
         let n = cases.count
         return "impostor: \(n) new suspect account\(n == 1 ? "" : "s") for \(who)"
     }
@@ -15,10 +20,19 @@ public enum Digest {
     public static func body(_ cases: [ScanPass.NewCase], watchlist: Watchlist, reviewURL: String, runID: Int64) -> String {
         var text = """
             impostor's scheduled scan (run \(runID)) found \(cases.count) account\(cases.count == 1 ? "" : "s") \
-            that may be impersonating the council. Nothing has been reported yet: each one waits for your decision.
+            that may be impersonating the council, or a change to one of its own accounts. Nothing has been \
+            reported yet: each one waits for your decision.
 
             """
-        for (i, c) in cases.enumerated() {
+        for c in cases where c.changes != nil {
+            let s = c.summary
+            text += "\nALERT: the council's own account @\(clean(s.handle)) on \(s.platform.rawValue.capitalized) may have been taken over.\n"
+            for change in c.changes ?? [] { text += "   - \(clean(change, limit: 400))\n" }
+            text += "   If the council made this change, mark it expected; if not, secure the account now (change its password,\n"
+            text += "   sign out other sessions, check its recovery e-mail and phone) and contact the platform.\n"
+            text += "   Review: \(reviewURL)/cases/\(s.id)\n"
+        }
+        for (i, c) in cases.filter({ $0.changes == nil }).enumerated() {
             let s = c.summary
             text += "\n\(i + 1). \(clean(s.displayName)) (@\(clean(s.handle))) on \(s.platform.rawValue.capitalized)\n"
             text += "   Link: \(defang(s.url))\n"
@@ -49,7 +63,7 @@ public enum Digest {
     }
 
     /// Profile text is the impostor's own words: no control characters, no bidi overrides, bounded length.
-    static func clean(_ text: String) -> String {
+    static func clean(_ text: String, limit: Int = 120) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             let category = scalar.properties.generalCategory
@@ -61,7 +75,7 @@ public enum Digest {
                 out.unicodeScalars.append(scalar)
             }
         }
-        return out.count > 120 ? String(out.prefix(119)) + "…" : out
+        return out.count > limit ? String(out.prefix(limit - 1)) + "…" : out
     }
 
     /// Mail clients turn URLs into links; the suspect's is shown but not clickable ("hxxps").

@@ -19,6 +19,8 @@ public struct ScanPass: Sendable {
         public var newCases: [NewCase]
         public var removed: Int
         public var sources: [SourceHealth]
+        /// What the report mailbox gave, when one is configured.
+        public var intake: Intake.Outcome?
     }
 
     /// A case that needs the clerk after this scan.
@@ -27,6 +29,8 @@ public struct ScanPass: Sendable {
         public var reasons: [Reason]
         /// Why it came back, for a reopened case.
         public var reopened: String?
+        /// For a takeover alert: what changed on the council's own account, before and after.
+        public var changes: [String]?
     }
 
     public let watchlist: Watchlist
@@ -36,12 +40,16 @@ public struct ScanPass: Sendable {
     public let scorer: Scorer
     public let logos: LogoIndex
     public let logger: Logger
-    let decoder = ImageDecoder(limits: .init(maxBytes: 5 << 20, maxPixels: 40_000_000))
+    /// The report mailbox, read after the sources.
+    public let intake: Intake?
+    let decoder = ScanPass.decoder
+    static let decoder = ImageDecoder(limits: .init(maxBytes: 5 << 20, maxPixels: 40_000_000))
 
     public init(
         watchlist: Watchlist, store: Store, fetcher: Fetcher, recheck: Recheck?, scorer: Scorer, logos: LogoIndex,
-        logger: Logger
+        logger: Logger, intake: Intake? = nil
     ) {
+        self.intake = intake
         self.watchlist = watchlist
         self.store = store
         self.fetcher = fetcher
@@ -89,6 +97,16 @@ public struct ScanPass: Sendable {
                     try Task.checkCancellation()
                     try await follow(target, with: recheck, run: runID, into: &outcome)
                 }
+                try await watchOfficials(with: recheck, run: runID, into: &outcome)
+            }
+            if let intake {
+                let read = await intake.run()
+                outcome.intake = read
+                for id in read.opened {
+                    if let detail = try store.caseDetail(id) {
+                        outcome.newCases.append(NewCase(summary: detail.summary, reasons: detail.assessment?.reasons ?? []))
+                    }
+                }
             }
         } catch is CancellationError {
             try store.finishRun(runID, status: .interrupted, profiles: outcome.profiles, sources: sources,
@@ -105,10 +123,13 @@ public struct ScanPass: Sendable {
             throw StoreError(.database, "the scan failed: \(error)")
         }
 
-        outcome.status = report.failed ? .partial : .completed
+        let intakeFailed = outcome.intake?.failure != nil
+        outcome.status = report.failed || intakeFailed ? .partial : .completed
         try store.finishRun(runID, status: outcome.status, profiles: outcome.profiles, sources: sources,
-                            message: report.failed ? "some sources failed; see their errors" : nil)
-        outcome.newCases.sort { $0.summary.score > $1.summary.score }
+                            message: report.failed ? "some sources failed; see their errors"
+                                : outcome.intake?.failure)
+        // Takeover alerts first: the council's own account speaks to every follower until it is fixed.
+        outcome.newCases.sort { ($0.changes != nil ? 1 : 0, $0.summary.score) > ($1.changes != nil ? 1 : 0, $1.summary.score) }
         logger.info("scan.end", metadata: [
             "run": "\(runID)", "status": "\(outcome.status.rawValue)", "profiles": "\(outcome.profiles)",
             "suspects": "\(outcome.suspects)", "new_cases": "\(outcome.newCases.count)", "removed": "\(outcome.removed)",
@@ -169,6 +190,42 @@ public struct ScanPass: Sendable {
         }
     }
 
+    /// Looks at each of the council's own accounts on the platforms with an API and compares it with
+    /// its baseline: a change or a disappearance is a takeover alert.
+    func watchOfficials(with recheck: Recheck, run: Int64, into outcome: inout Outcome) async throws {
+        let platforms = Set(recheck.platformsWithAPI)
+        for identity in watchlist.identities {
+            for official in identity.officials where platforms.contains(official.platform) {
+                try Task.checkCancellation()
+                let key = OfficialKey(identity: identity.id, platform: official.platform, handle: official.handle)
+                let result: OfficialOutcome
+                switch await recheck.lookUp(official) {
+                case .present(let seen?):
+                    let profile = await fetcher.withAvatars([seen]).first ?? seen
+                    let avatar = avatarEvidence(profile)
+                    let observation = Observation(profile: profile, assessment: scorer.assess(profile, logoMatches: avatar.matches),
+                                                  avatarHash: avatar.hash, avatar: avatar.image)
+                    result = try store.watchOfficial(key, seen: observation, run: run)
+                case .present(nil):
+                    continue
+                case .gone(let why):
+                    result = try store.officialGone(key, reason: why, url: official.url ?? "", run: run)
+                case .unknown(let why):
+                    logger.warning("scan.official.unknown", metadata: [
+                        "platform": "\(official.platform)", "handle": "\(official.handle)", "why": "\(why)",
+                    ])
+                    continue
+                }
+                guard case .alert(let id, let changes) = result, let summary = try store.caseDetail(id)?.summary else { continue }
+                outcome.newCases.append(NewCase(summary: summary, reasons: [], changes: changes))
+                logger.critical("scan.takeover", metadata: [
+                    "case": "\(id)", "platform": "\(official.platform)", "handle": "\(official.handle)",
+                    "changes": "\(changes.joined(separator: "; "))",
+                ])
+            }
+        }
+    }
+
     struct AvatarEvidence: Sendable {
         var matches: [LogoMatch] = []
         var hash: PerceptualHash?
@@ -176,9 +233,13 @@ public struct ScanPass: Sendable {
         var problem: String?
     }
 
+    func avatarEvidence(_ profile: Profile) -> AvatarEvidence {
+        Self.avatarEvidence(profile, logos: logos, decoder: decoder)
+    }
+
     /// Hashes the avatar's local file (downloaded by the fetcher, or resolved inside a local listing's
     /// folder) and keeps its bytes as evidence only once they decode as an image.
-    func avatarEvidence(_ profile: Profile) -> AvatarEvidence {
+    static func avatarEvidence(_ profile: Profile, logos: LogoIndex, decoder: ImageDecoder) -> AvatarEvidence {
         guard let path = profile.avatarFile else { return AvatarEvidence() }
         do {
             let bytes = try decoder.readFile(path)

@@ -15,6 +15,7 @@ enum AccountLinks {
         case .nextdoor: "Nextdoor"
         case .bluesky: "Bluesky"
         case .mastodon: "Mastodon"
+        case .email: "e-mail"
         default: platform.rawValue.prefix(1).uppercased() + platform.rawValue.dropFirst()
         }
     }

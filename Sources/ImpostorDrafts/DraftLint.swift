@@ -61,19 +61,27 @@ public enum DraftLint {
         }
         let drafter = Drafter(templates: set, mastodonMaximum: mastodonMaximum)
         var seen = Set<LintFinding>()
-        for sample in samples {
+        // Each sample also as mail sent in its name, so the e-mail templates are checked too.
+        let mailSamples = samples.map { sample -> DraftCase in
+            var mail = sample
+            mail.suspect.platform = .email
+            mail.suspect.handle = "mayor.office.\(sample.council.place.lowercased().filter(\.isLetter))@gmail.com"
+            mail.suspect.profileURL = "mailto:" + mail.suspect.handle
+            return mail
+        }
+        for sample in samples + mailSamples {
             let quoted = names(of: sample)
             for channel in Channel.allCases {
-                let file = set.template(channel.templateName)?.file
+                let file = set.template(Drafter.templateName(channel.templateName, for: sample))?.file
                 for f in check(drafter.warning(for: sample, channel: channel), case: sample, file: file, quoted: quoted)
                 where seen.insert(f).inserted {
                     findings.append(f)
                 }
             }
-            for platform in Platform.known {
+            for platform in sample.suspect.platform == .email ? [.email] : Platform.known {
                 var onPlatform = sample
                 onPlatform.suspect.platform = platform
-                let file = set.template("notice")?.file
+                let file = set.template(Drafter.templateName("notice", for: onPlatform))?.file
                 for f in check(drafter.notice(for: onPlatform), case: onPlatform, file: file, quoted: quoted)
                 where seen.insert(f).inserted {
                     findings.append(f)

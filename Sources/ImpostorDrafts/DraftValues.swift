@@ -114,7 +114,8 @@ struct DraftValues {
     func notice(_ route: ReportingRoute, _ s: Shortening, description: String?) -> [String: TemplateValue] {
         var v = common(s)
         let c = draft.council
-        v["platform_name"] = .text(AccountLinks.name(of: route.platform))
+        v["platform_name"] = .text(route.platform == .email ? MailProvider.of(draft.suspect.handle).name
+                                                            : AccountLinks.name(of: route.platform))
         set(&v, "report_form", route.form)
         set(&v, "report_guide", route.guide)
         v["route_unconfirmed"] = .flag(!route.confirmed)

@@ -34,9 +34,9 @@ public struct Drafter: Sendable {
     /// The report for `platform`'s impersonation form: the suspect's own platform unless another is given.
     public func notice(for draft: DraftCase, platform: Platform? = nil) -> Notice {
         let platform = platform ?? draft.suspect.platform
-        let route = ReportingRoute.route(for: platform)
+        let route = platform == .email ? ReportingRoute.mail(sender: draft.suspect.handle) : ReportingRoute.route(for: platform)
         let values = DraftValues(draft: draft)
-        let reason = templates.template("notice-reason")!
+        let reason = templates.template(Self.templateName("notice-reason", for: draft))!
         let fitted = Fitter(
             limit: route.descriptionLimit, levels: reason.optionalLevels, nameLength: values.cleanName.count,
             handleLength: values.cleanHandle.count
@@ -45,7 +45,8 @@ public struct Drafter: Sendable {
             Notice.Field(label: field.label,
                          value: field.value == .description ? fitted.text : values.fieldValue(field.value, route: route))
         }
-        let text = templates.template("notice")!.render(values.notice(route, Shortening(), description: fitted.text))
+        let text = templates.template(Self.templateName("notice", for: draft))!
+            .render(values.notice(route, Shortening(), description: fitted.text))
         return Notice(
             platform: platform, route: route, fields: fields, description: fitted.text,
             descriptionLimit: route.descriptionLimit, descriptionLength: route.descriptionLimit.count(fitted.text),
@@ -54,7 +55,7 @@ public struct Drafter: Sendable {
 
     /// The public warning for `channel`, shortened to fit if it has to be.
     public func warning(for draft: DraftCase, channel: Channel) -> Warning {
-        let template = templates.template(channel.templateName)!
+        let template = templates.template(Self.templateName(channel.templateName, for: draft))!
         let limit = channel.limit(mastodonMaximum: mastodonMaximum)
         let values = DraftValues(draft: draft)
         let fitted = Fitter(
@@ -65,6 +66,11 @@ public struct Drafter: Sendable {
             channel: channel, text: fitted.text, limit: limit, length: limit.count(fitted.text), fits: fitted.fits,
             shortened: fitted.steps, reviewNotes: reviewNotes(draft, channel: channel, fits: fitted.fits, limit: limit,
                                                               length: limit.count(fitted.text)))
+    }
+
+    /// The template a case uses: mail sent in the council's name has its own wording.
+    public static func templateName(_ base: String, for draft: DraftCase) -> String {
+        draft.suspect.platform == .email ? base + MailTemplates.suffix : base
     }
 
     /// One warning per channel, in `Channel.allCases` order.

@@ -32,6 +32,8 @@ public enum RequiredElement: String, Sendable, Hashable, CaseIterable {
 
     /// What a notice for `draft` must hold.
     public static func forNotice(_ draft: DraftCase) -> [RequiredElement] {
+        // Mail: the sender's address is the impostor, and no platform asks for the person's ID.
+        if draft.suspect.platform == .email { return [.impostor, .officialLink, .evidence] }
         var elements: [RequiredElement] = [.impostor, .impostorLink, .officialLink, .evidence]
         if case .person = draft.target { elements.append(.idDocuments) }
         return elements

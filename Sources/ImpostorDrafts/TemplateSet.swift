@@ -4,7 +4,11 @@ import Foundation
 /// folder (`watchlist/templates/<name>.txt`).
 public struct TemplateSet: Sendable {
     /// The template names, which are also the override files' names without `.txt`.
-    public static let names: [String] = ["notice", "notice-reason"] + Channel.allCases.map(\.templateName)
+    /// E-mail cases use the same names with "-email" ("warning-x-email").
+    public static let names: [String] = {
+        let base = ["notice", "notice-reason"] + Channel.allCases.map(\.templateName)
+        return base + base.map { $0 + MailTemplates.suffix }
+    }()
 
     /// The templates by name.
     public let templates: [String: Template]
@@ -19,7 +23,7 @@ public struct TemplateSet: Sendable {
 
     /// The built-in text of template `name`, with the list of its placeholders at the end.
     public static func defaultSource(_ name: String) -> String? {
-        guard let text = NoticeTemplates.all[name] ?? WarningTemplates.all[name] else { return nil }
+        guard let text = NoticeTemplates.all[name] ?? WarningTemplates.all[name] ?? MailTemplates.all[name] else { return nil }
         var lines = ["", "{{! Placeholders this template may use: }}"]
         for p in schema(for: name).placeholders {
             let usage = switch p.kind {
@@ -46,7 +50,7 @@ public struct TemplateSet: Sendable {
         var templates: [String: Template] = [:]
         var errors: [TemplateError] = []
         for name in names {
-            let builtIn = NoticeTemplates.all[name] ?? WarningTemplates.all[name]!
+            let builtIn = NoticeTemplates.all[name] ?? WarningTemplates.all[name] ?? MailTemplates.all[name]!
             let fallback = try? Template(name: name, file: "default:\(name)", source: builtIn, schema: schema(for: name))
             if let path = directory.map({ overridePath($0, name) }), FileManager.default.fileExists(atPath: path) {
                 do {

@@ -21,14 +21,18 @@ public final class IMAPSession: @unchecked Sendable {
     /// Checks the settings and reads the password; connects on the first command.
     public init(_ mailbox: Mailbox) throws(MailError) {
         self.mailbox = mailbox
-        let parts = try Self.split(mailbox.url)
-        base = parts.base
-        folder = parts.folder
-        guard Self.isSafeFolderName(mailbox.processedFolder) else {
+        (base, folder) = try Self.check(mailbox)
+        password = try Mailer.passwordLine(mailbox.passwordFile)
+    }
+
+    /// The server and folder of a mailbox whose URL and processed folder are usable.
+    public static func check(_ mailbox: Mailbox) throws(MailError) -> (base: String, folder: String) {
+        let parts = try split(mailbox.url)
+        guard isSafeFolderName(mailbox.processedFolder) else {
             throw MailError(.configuration,
                 "processed_folder \"\(mailbox.processedFolder)\" must be letters, digits, dots, dashes, underscores or slashes")
         }
-        password = try Mailer.passwordLine(mailbox.passwordFile)
+        return parts
     }
 
     deinit {

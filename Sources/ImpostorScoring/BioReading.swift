@@ -10,6 +10,8 @@ struct BioReading: Sendable {
     var disclaimer = false
     var personal = false
     var scam = false
+    /// Words of the gift-card e-mail scam ("are you free", "gift cards", "reimburse").
+    var mailScam = false
     /// The bio speaks of the council as "their", "them", "not here": someone else writes it.
     var thirdPerson = false
     /// An office of this council the bio claims for the account ("Mayor of Wool", "Clerk to Wool Parish Council").
@@ -26,6 +28,7 @@ struct BioReading: Sendable {
         personal = Phrases.contains(keys, any: Phrases.personal)
         scam = Phrases.contains(keys, any: Phrases.scam) || keys.contains { Vocabulary.scam.contains($0) }
         thirdPerson = Phrases.contains(keys, any: Phrases.thirdPerson)
+        mailScam = Phrases.contains(keys, any: Phrases.mailScam)
 
         let place = identity.placeCompact
         let tolerance = place.count >= 9 ? 1 : 0

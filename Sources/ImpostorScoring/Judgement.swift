@@ -152,6 +152,11 @@ struct Judgement {
         if bio.scam && (bio.claim || bioOffice || strongElsewhere) {
             add("bio_scam", Weights.bioScam, "the bio asks for money, messages or a move to this account")
         }
+        // Mail in a leader's name from outside the council asking for a favour or gift cards.
+        if texts.isMail, bio.mailScam, nameWeight > 0 || handle.place != nil || handle.person != nil {
+            add("mail_scam", Weights.mailScam, "the e-mail opens like the gift-card scam sent in councils' names")
+            if nameWeight < Weights.personOfCouncil, name.person != nil || !name.offices.isEmpty { target = .person }
+        }
         if !bio.kindsNamed.isEmpty, !p.kind.isEmpty, !bio.kindsNamed.contains(p.kind), !name.kinds.isEmpty,
             name.kinds == bio.kindsNamed
         {

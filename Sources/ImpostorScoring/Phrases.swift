@@ -20,6 +20,15 @@ enum Phrases {
         "old page", "follow us here", "new page", "message us", "dm us", "via the link", "link below", "click the link",
         "council tax", "bank details", "card details", "send us", "contact us on whatsapp")
 
+    /// The openers of the e-mail scam in a council leader's name, as UK councils and police quoted them
+    /// (Northamptonshire and Cambridgeshire ALCs, Dyfed-Powys Police, Isle of Wight): a favour, gift
+    /// cards to buy, a meeting that stops a call, money back later.
+    static let mailScam = phrases(
+        "are you free", "are you available", "gift card", "gift cards", "itunes", "apple cards", "amazon cards",
+        "google play", "e gift", "vouchers for me", "reimburse", "reimbursed", "in a meeting", "conference meeting",
+        "can you help me with a request", "quick favour", "a favour", "need you to get", "codes on the back",
+        "back of the cards", "private reasons", "discreet")
+
     static func phrases(_ list: String...) -> [[String]] {
         list.map { $0.split(separator: " ").map { Folder.key(String($0)).key } }
     }

@@ -111,8 +111,11 @@ struct FoldedProfile {
     /// The web and e-mail addresses the bio gives, each with its distinctive part as a domain key.
     /// `bio` is read without them: an address is not prose that speaks as the council.
     var bioAddresses: [(address: String, key: String)]
+    /// The sender of an e-mail rather than an account: its bio is the subject and first lines.
+    var isMail: Bool
 
     init(_ profile: Profile, scorer: Scorer) {
+        isMail = profile.platform == .email
         name = scorer.nameFolder.fold(profile.displayName)
         let bare = Self.bareHandle(profile.handle, platform: profile.platform)
         handle = scorer.nameFolder.fold(bare)

@@ -30,6 +30,8 @@ enum Weights {
 
     static let bioClaim = 2.5
     static let bioScam = 1.5
+    /// An e-mail in the name of the council or its people that opens like the gift-card scam.
+    static let mailScam = 3.0
     /// "Mayor of Wool" in the bio: a claim to hold one of the council's offices.
     static let bioOffice = 3.0
     /// … an office the watchlist names someone else as holding.

@@ -36,11 +36,18 @@ struct CasePage {
         h += "<p><a href=\"/\">← Back to the queue</a></p>"
         let heading = markup.mark(s.displayName.isEmpty ? "(no name)" : s.displayName, limit: ProfileMarkup.headingLimit)
         h += "<h1><bdi>\(heading.html)</bdi></h1>"
+        if s.kind == .takeover {
+            h += "<p class=\"alert\" role=\"alert\"><b>Alert:</b> this is one of the council's own accounts, and it changed "
+            h += "or vanished since it was last accepted. If the council did not make this change, secure the account now: "
+            h += "change its password, sign out other sessions, check its recovery e-mail and phone, and contact the platform.</p>"
+            h += takeoverSection
+        }
+        if !detail.reports.isEmpty { h += reportsSection }
         h += "<p class=\"summary\">\(Pages.statusBadge(s.status)) Score <b>\(Pages.score(s.score))</b> · looks like "
         h += "<b>\(HTML.escape(identity?.name ?? s.identity))</b> · on \(HTML.escape(Pages.platformName(s.platform.rawValue)))</p>"
 
         h += "<div class=\"side-by-side\">"
-        h += "<section aria-labelledby=\"suspect\"><h2 id=\"suspect\">The suspect account</h2><dl>"
+        h += "<section aria-labelledby=\"suspect\"><h2 id=\"suspect\">\(s.kind == .takeover ? "The account now" : s.platform == .email ? "The sender" : "The suspect account")</h2><dl>"
         h += "<dt>Name</dt><dd><bdi>\(name.html)</bdi></dd>"
         h += "<dt>Handle</dt><dd>@<bdi>\(handle.html)</bdi></dd>"
         h += "<dt>Bio</dt><dd class=\"bio\"><bdi>\(bio.html.isEmpty ? "<em>empty</em>" : bio.html)</bdi></dd>"
@@ -121,11 +128,45 @@ struct CasePage {
         return h
     }
 
+    /// The official account as the council last accepted it, beside what it shows now.
+    var takeoverSection: String {
+        guard let before = detail.baseline, let now = detail.snapshots.first else { return "" }
+        func column(_ title: String, _ id: String, _ snap: Snapshot) -> String {
+            var h = "<section aria-labelledby=\"\(id)\"><h2 id=\"\(id)\">\(title)</h2><dl>"
+            h += "<dt>Name</dt><dd><bdi>\(markup.mark(snap.displayName).html)</bdi></dd>"
+            h += "<dt>Handle</dt><dd>@<bdi>\(markup.mark(snap.handle).html)</bdi></dd>"
+            h += "<dt>Bio</dt><dd class=\"bio\"><bdi>\(markup.mark(snap.bio).html)</bdi></dd>"
+            h += "<dt>Seen</dt><dd>\(Pages.date(snap.firstSeen)) – \(Pages.date(snap.lastSeen))</dd></dl>"
+            if let avatar = snap.avatarImage {
+                h += "<figure><img src=\"/avatars/\(HTML.component(avatar))\" alt=\"\(title): picture\" width=\"120\" height=\"120\"></figure>"
+            }
+            return h + "</section>"
+        }
+        return "<div class=\"side-by-side\">" + column("Before (last accepted)", "before", before)
+            + column("Now", "after", now) + "</div>"
+    }
+
+    /// Who reported the account, when, how and in their words. All of it may be a stranger's text.
+    var reportsSection: String {
+        var h = "<section aria-labelledby=\"reports\"><h2 id=\"reports\">Reported by residents</h2><ul class=\"reports\">"
+        for r in detail.reports {
+            let how = switch r.channel {
+            case .command: "added by the clerk"
+            case .page: "on this page"
+            case .mailbox: "to the report mailbox"
+            }
+            h += "<li><time>\(Pages.date(r.at))</time> <b><bdi>\(markup.mark(r.reporter).html)</bdi></b> (\(how)): \(link(r.link))"
+            if let note = r.note { h += "<br><q><bdi>\(markup.mark(note).html)</bdi></q>" }
+            h += "</li>"
+        }
+        return h + "</ul></section>"
+    }
+
     var logoReason: Reason? {
         detail.assessment?.reasons.first { $0.signal.contains("logo") && $0.weight > 0 }
     }
 
-    /// Only web links become links; anything else (javascript:, data:) is shown as text, and says why.
+    /// Only web links become links; anything else (javascript:, data:, mailto:) is shown as text, and says why.
     func link(_ url: String) -> String {
         let lower = url.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
@@ -144,8 +185,12 @@ struct CasePage {
             ("snooze", "Snooze until a date", [.new, .snoozed, .confirmed]),
             ("reported", "Mark as reported to the platform", [.confirmed]),
             ("reopen", "Reopen for review", [.snoozed, .confirmed, .reported, .removed, .dismissed, .allowed]),
+            ("expected", "Expected: the council made this change (the account as it is now becomes the baseline)",
+             [.new, .snoozed, .confirmed, .removed]),
         ]
-        let available = choices.filter { $0.2.contains(status) }
+        let takeover = detail.summary.kind == .takeover
+        let available = choices.filter { $0.2.contains(status) && ($0.0 == "expected") == takeover
+            || takeover && ["confirm", "reopen", "reported"].contains($0.0) && $0.2.contains(status) }
         guard !available.isEmpty else { return "" }
         var h = "<section aria-labelledby=\"decide\"><h2 id=\"decide\">Your decision</h2>"
         h += "<form method=\"post\" action=\"/cases/\(detail.summary.id)/decision\" class=\"decision\">"

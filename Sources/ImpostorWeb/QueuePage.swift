@@ -9,9 +9,12 @@ struct QueuePage {
     var identities: [Identity]
     var platforms: [String]
     var markup: ProfileMarkup
+    /// Whether the "Report a link" form is there.
+    var reporting = false
 
     var html: String {
         var h = "<h1>Accounts to review</h1>\n"
+        if reporting { h += "<p><a href=\"/report\">Report a link a resident sent you</a></p>\n" }
         h += "<nav aria-label=\"Cases by status\"><ul class=\"counts\">"
         // The counts are for the chosen council and platform, so their links keep those choices.
         var kept = ""
@@ -30,7 +33,7 @@ struct QueuePage {
         }
         h += """
             <table class="queue">
-            <caption>\(cases.count) case\(cases.count == 1 ? "" : "s"), highest score first</caption>
+            <caption>\(cases.count) case\(cases.count == 1 ? "" : "s"), alerts about the council's own accounts first, then the highest score</caption>
             <thead><tr><th scope="col">Score</th><th scope="col">Account</th><th scope="col">Platform</th>\
             <th scope="col">Looks like</th><th scope="col">Status</th><th scope="col">Found</th></tr></thead>
             <tbody>
@@ -41,9 +44,11 @@ struct QueuePage {
             let name = markup.mark(c.displayName.isEmpty ? "(no name)" : c.displayName, limit: limit).html
             let council = identities.first { $0.id == c.identity }?.name ?? c.identity
             let platform = HTML.escape(Pages.platformName(c.platform.rawValue))
+            let flag = c.kind == .takeover ? "<b class=\"alert\">Alert: the council's own account changed</b><br>"
+                : c.reports > 0 ? "<b class=\"reported\">Reported by a resident</b><br>" : ""
             h += """
-                <tr><td class="score">\(Pages.score(c.score))</td>\
-                <td><a href="/cases/\(c.id)"><bdi>\(name)</bdi></a><br><small>@<bdi>\(markup.mark(c.handle, limit: limit).html)</bdi>\
+                <tr><td class="score">\(Pages.score(c.score))</td><td>\(flag)\
+                <a href="/cases/\(c.id)"><bdi>\(name)</bdi></a><br><small>@<bdi>\(markup.mark(c.handle, limit: limit).html)</bdi>\
                 <span class="narrow"> · \(platform) · looks like \(HTML.escape(council))</span></small></td>\
                 <td>\(platform)</td><td>\(HTML.escape(council))</td><td>\(Pages.statusBadge(c.status))</td>\
                 <td class="found">\(Pages.date(c.openedAt))</td></tr>

@@ -12,15 +12,29 @@ public struct ReviewContext: Sendable {
     public var configuration: ReviewConfiguration
     /// Drafts for a confirmed case (issue: takedown reports and warnings); none by default.
     public var drafts: @Sendable (CaseDetail) -> [DraftView]
+    /// Files a link a resident gave (the "Report a link" form): returns the case, or throws a
+    /// `ReportRefused` whose reason the page shows. Nil hides the form.
+    public var fileReport: (@Sendable (_ link: String, _ by: String, _ note: String?) async throws -> Int64)?
 
     public init(
         store: Store, watchlist: Watchlist, configuration: ReviewConfiguration,
-        drafts: @escaping @Sendable (CaseDetail) -> [DraftView] = { _ in [] }
+        drafts: @escaping @Sendable (CaseDetail) -> [DraftView] = { _ in [] },
+        fileReport: (@Sendable (_ link: String, _ by: String, _ note: String?) async throws -> Int64)? = nil
     ) {
         self.store = store
         self.watchlist = watchlist
         self.configuration = configuration
         self.drafts = drafts
+        self.fileReport = fileReport
+    }
+}
+
+/// Why the page could not file a reported link, in words for the clerk.
+public struct ReportRefused: Error, Sendable {
+    public var reason: String
+
+    public init(_ reason: String) {
+        self.reason = reason
     }
 }
 

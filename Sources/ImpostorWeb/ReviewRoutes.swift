@@ -17,6 +17,8 @@ struct ReviewRoutes: Sendable {
         page("/", queue)
         page("/cases/:id", casePage)
         router.post("/cases/:id/decision", use: decide)
+        page("/report", reportForm)
+        router.post("/report", use: fileReport)
         page("/avatars/:sha", avatar)
         page("/logos/:identity/:index", logo)
         page("/style.css") { _, _ in
@@ -51,7 +53,7 @@ struct ReviewRoutes: Sendable {
         let counts = try review.store.statusCounts(identity: filter.identity, platform: filter.platform)
         let page = QueuePage(
             cases: cases, counts: counts, filter: filter, identities: review.watchlist.identities,
-            platforms: Platform.known.map(\.rawValue), markup: markup)
+            platforms: Platform.known.map(\.rawValue), markup: markup, reporting: review.fileReport != nil)
         return Pages.page(title: "Accounts to review", body: page.html)
     }
 
@@ -65,6 +67,7 @@ struct ReviewRoutes: Sendable {
         let csrf = CSRF.token(for: request)
         let message: String? = switch request.uri.queryParameters.get("done") {
         case "1": "Your decision is recorded."
+        case "reported": "The link is filed as a reported case."
         default: nil
         }
         let drafts = detail.summary.status == .confirmed || detail.summary.status == .reported ? review.drafts(detail) : []
@@ -100,6 +103,7 @@ struct ReviewRoutes: Sendable {
         case "allow": decision = .allow
         case "reported": decision = .reported
         case "reopen": decision = .reopen
+        case "expected": decision = .expected
         case "snooze":
             guard let until = LondonDay.end(of: form["until"] ?? "") else {
                 throw HTTPError(.badRequest, message: "To snooze, choose the date until which the case should wait.")
@@ -121,6 +125,34 @@ struct ReviewRoutes: Sendable {
         }
         // Post/redirect/get: a reload does not send the decision twice.
         return Response(status: .seeOther, headers: [.location: "/cases/\(id)?done=1"])
+    }
+
+    /// The "Report a link" form: for a link a resident phoned or told the clerk about.
+    @Sendable func reportForm(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        guard review.fileReport != nil else { throw HTTPError(.notFound, message: "Reporting links is not set up here.") }
+        let csrf = CSRF.token(for: request)
+        let body = ReportPage(csrf: csrf.token).html
+        return Pages.page(title: "Report a link", body: body, csrfCookie: csrf.isNew ? csrf.token : nil)
+    }
+
+    @Sendable func fileReport(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        guard let file = review.fileReport else { throw HTTPError(.notFound, message: "Reporting links is not set up here.") }
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        let form = FormBody(String(buffer: body))
+        if let problem = CSRF.check(request, form: form) {
+            throw HTTPError(.forbidden, message: "Not recorded: \(problem).")
+        }
+        let link = (form["link"] ?? "").trimmingSpaces()
+        guard !link.isEmpty else { throw HTTPError(.badRequest, message: "Paste the link to the account or page.") }
+        let clerk = PasswordGate<BasicRequestContext>.user(of: request) ?? review.configuration.localUser
+        let by = (form["by"] ?? "").trimmingSpaces()
+        let note = (form["note"] ?? "").trimmingSpaces()
+        do {
+            let id = try await file(link, by.isEmpty ? clerk : String(by.prefix(200)), note.isEmpty ? nil : String(note.prefix(4000)))
+            return Response(status: .seeOther, headers: [.location: "/cases/\(id)?done=reported"])
+        } catch let refused as ReportRefused {
+            throw HTTPError(.unprocessableContent, message: "Not filed: \(refused.reason)")
+        }
     }
 
     /// Avatars come only from the store's evidence, never from the platform.

@@ -45,6 +45,9 @@ enum Stylesheet {
         form.decision fieldset div { padding: .15rem 0; }
         button { background: #00703c; color: #fff; border: 0; padding: .5rem 1rem; margin-top: .75rem; border-radius: 3px; cursor: pointer; }
         .notice { background: #cce2d8; padding: .5rem 1rem; border-left: 5px solid #00703c; }
+        .alert { background: #f6d7d2; padding: .5rem 1rem; border-left: 5px solid #d4351c; }
+        b.alert, b.reported { display: inline-block; padding: 0 .3rem; font-size: .85em; }
+        b.reported { background: #fff7bf; border-left: 5px solid #ffdd00; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .trail time { color: #505a5f; }
         """

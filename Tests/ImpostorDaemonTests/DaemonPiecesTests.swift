@@ -64,6 +64,28 @@ struct DaemonPiecesTests {
         #expect(Digest.subject([c], watchlist: watchlist) == "impostor: 1 new suspect account for Oak Town Council")
     }
 
+    @Test func aTakeoverAlertLeadsTheDigestWithBeforeAndAfter() throws {
+        let alert = CaseSummary(
+            id: 9, platform: .bluesky, stableID: "did:plc:oak", handle: "oakbridge-tc.gov.uk", displayName: "FREE COUNCIL TAX",
+            url: "https://bsky.app/profile/oakbridge-tc.gov.uk", identity: "oak", score: 1, status: .new, openedAt: Date(),
+            updatedAt: Date(), kind: .takeover)
+        let suspect = CaseSummary(
+            id: 7, platform: .x, stableID: "1", handle: "oakbridgetc", displayName: "Oakbridge Town Council",
+            url: "https://x.com/oakbridgetc", identity: "oak", score: 0.97, status: .new, openedAt: Date(), updatedAt: Date())
+        let cases = [ScanPass.NewCase(summary: suspect, reasons: []),
+                     ScanPass.NewCase(summary: alert, reasons: [],
+                                      changes: ["the name changed from \"Oak Town Council\" to \"FREE COUNCIL TAX\u{202E}\""])]
+        let watchlist = Watchlist(directory: ".", identities: [Identity(id: "oak", name: "Oak Town Council")])
+        let body = Digest.body(cases, watchlist: watchlist, reviewURL: "http://127.0.0.1:8080", runID: 4)
+        let alertAt = try #require(body.range(of: "ALERT: the council's own account @oakbridge-tc.gov.uk on Bluesky"))
+        let suspectAt = try #require(body.range(of: "@oakbridgetc) on X"))
+        #expect(alertAt.lowerBound < suspectAt.lowerBound)
+        #expect(body.contains("from \"Oak Town Council\" to \"FREE COUNCIL TAX"))
+        #expect(!body.contains("\u{202E}"))
+        #expect(body.contains("http://127.0.0.1:8080/cases/9"))
+        #expect(Digest.subject(cases, watchlist: watchlist).hasPrefix("impostor ALERT: Oak Town Council's own Bluesky account"))
+    }
+
     @Test func theScanLockAdmitsOneHolderAndFreesOnRelease() throws {
         let path = Scratch.path("lock")
         defer { try? FileManager.default.removeItem(atPath: path) }

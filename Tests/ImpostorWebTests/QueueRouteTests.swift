@@ -19,7 +19,7 @@ import Testing
             #expect(r.headers[.contentType] == "text/html; charset=utf-8")
             let expected = ["plain", "payload", "x-updates", "long"].map { f.cases[$0]! }
             #expect(Self.caseLinks(r.text) == expected)
-            #expect(r.text.contains("4 cases, highest score first"))
+            #expect(r.text.contains("4 cases, alerts about the council's own accounts first, then the highest score"))
             #expect(r.text.contains("<td class=\"score\">0.93</td>"))
         }
     }

@@ -1,0 +1,191 @@
+import Foundation
+import ImpostorCore
+import ImpostorFetch
+import ImpostorImaging
+import ImpostorScoring
+import ImpostorStore
+import ImpostorWeb
+
+/// Residents' reports become cases: a link from `impostor add`, from the review page's form or from
+/// the report mailbox, and the sender of a forwarded scam e-mail. A reported account always gets a
+/// case, marked with who reported it, when and why, whatever its score.
+public struct ReportDesk: Sendable {
+    public let watchlist: Watchlist
+    public let store: Store
+    public let scorer: Scorer
+    public let logos: LogoIndex
+    /// Reads each link's public page; nil reads nothing and the address alone makes the profile.
+    public let fetcher: Fetcher?
+
+    public init(watchlist: Watchlist, store: Store, scorer: Scorer, logos: LogoIndex, fetcher: Fetcher?) {
+        self.watchlist = watchlist
+        self.store = store
+        self.scorer = scorer
+        self.logos = logos
+        self.fetcher = fetcher
+    }
+
+    /// What filing one report did.
+    public struct Filed: Sendable {
+        public var outcome: ReportOutcome
+        public var profile: Profile
+        public var assessment: Assessment
+        /// Why the page could not be read, when the address alone was used.
+        public var unread: String?
+    }
+
+    /// Why a report was not filed.
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        public var reason: String
+        /// The store could not keep it: the report must be tried again, not dropped.
+        public var storeFailed = false
+        public var description: String { reason }
+    }
+
+    /// Who reported, how, and their words: everything of a report but the link.
+    public struct Reporter: Sendable {
+        public var name: String
+        public var channel: ResidentReport.Channel
+        public var note: String?
+        public var messageID: String?
+
+        public init(name: String, channel: ResidentReport.Channel, note: String? = nil, messageID: String? = nil) {
+            self.name = name
+            self.channel = channel
+            self.note = note
+            self.messageID = messageID
+        }
+    }
+
+    /// Files a link to a profile or page. `council` names the watchlist id to file it under when the
+    /// account names no council.
+    public func file(link raw: String, by reporter: Reporter, council: String? = nil, at now: Date = Date())
+        async throws(Refusal) -> Filed
+    {
+        let link = raw.trimmingSpaces()
+        guard link.count <= 2000, WebLink.isWeb(link) else {
+            throw Refusal(reason: "\"\(String(link.prefix(80)))\" is not a web link (it must start with https:// or http://)")
+        }
+        if let own = ownSite(link) {
+            throw Refusal(reason: "\(String(link.prefix(120))) is \(own)")
+        }
+        let address = ProfileAddress(url: link)
+        var profile = Self.profile(address: address, link: link)
+        var unread: String?
+        if let fetcher {
+            do throws(FetchError) {
+                let page = try await fetcher.read(link: link)
+                // The platform and handle come from the address the resident gave, never from what the
+                // page says of itself: a hostile page may claim to be another account.
+                profile.displayName = page.displayName
+                profile.bio = page.bio
+                profile.avatar = page.avatar
+                profile.avatarFile = page.avatarFile
+                if address == nil {
+                    profile = page
+                    profile.id = page.url.isEmpty ? link : page.url
+                }
+            } catch {
+                unread = error.reason
+            }
+        } else {
+            unread = "pages are not read (offline)"
+        }
+        return try file(profile, link: link, by: reporter, council: council, unread: unread, at: now)
+    }
+
+    /// Files the sender of a forwarded e-mail: the display name, the address as handle, and the
+    /// subject with the first lines as bio. Only a sender that claims the council or its people, from
+    /// outside the council's domains, is a report; nil otherwise.
+    public func file(sender: MailAddress, subject: String, text: String, by reporter: Reporter, at now: Date = Date())
+        throws(Refusal) -> Filed?
+    {
+        let address = sender.address.lowercased()
+        guard address.contains("@"), address.count <= 320 else { return nil }
+        let domain = String(address[address.index(after: address.lastIndex(of: "@")!)...])
+        if watchlist.identities.contains(where: { $0.domains.contains { own in domain == own || domain.hasSuffix("." + own) } }) {
+            return nil
+        }
+        let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix(">") }
+        let bio = ([subject] + lines.prefix(6)).joined(separator: "\n")
+        let profile = Profile(platform: .email, id: address, handle: address, displayName: sender.name,
+                              bio: String(bio.prefix(1200)), url: "mailto:" + address)
+        let assessment = scorer.assess(profile)
+        // A name that claims nobody of the council is someone else's mail, not an impersonation.
+        guard assessment.verdict == .suspect || assessment.target == .person else { return nil }
+        return try file(profile, link: "mailto:" + address, by: reporter, council: nil, unread: nil, assessed: assessment, at: now)
+    }
+
+    private func file(_ profile: Profile, link: String, by reporter: Reporter, council: String?, unread: String?,
+                      assessed: Assessment? = nil, at now: Date) throws(Refusal) -> Filed
+    {
+        let avatar = ScanPass.avatarEvidence(profile, logos: logos, decoder: ScanPass.decoder)
+        var assessment = assessed ?? scorer.assess(profile, logoMatches: avatar.matches)
+        switch assessment.verdict {
+        case .official:
+            throw Refusal(reason: "\(profile.platform) \(profile.handle) is one of the council's own accounts ([[official]] in the watchlist)")
+        case .allowed:
+            throw Refusal(reason: "\(profile.platform) \(profile.handle) is on the council's allow list ([[allow]] in the watchlist)")
+        case .suspect, .clear:
+            break
+        }
+        if let problem = avatar.problem {
+            assessment.reasons.append(Reason(signal: "avatar_unreadable", weight: 0, detail: problem))
+        }
+        if let council, watchlist.identity(id: council) == nil {
+            throw Refusal(reason: "there is no council \"\(council)\" in the watchlist (\(watchlist.identities.map(\.id).joined(separator: ", ")))")
+        }
+        let identity = council ?? assessment.identity
+            ?? scorer.rankedAssessments(profile, limit: 1).first?.identity
+            ?? watchlist.identities.first?.id ?? "unknown"
+        let report = ResidentReport(at: now, reporter: reporter.name, channel: reporter.channel, link: link,
+                                    note: reporter.note, messageID: reporter.messageID)
+        do {
+            let outcome = try store.recordReport(
+                Observation(profile: profile, assessment: assessment, avatarHash: avatar.hash, avatar: avatar.image),
+                report: report, identity: identity, version: ImpostorVersion.current, at: now)
+            return Filed(outcome: outcome, profile: profile, assessment: assessment, unread: unread)
+        } catch {
+            throw Refusal(reason: error.reason, storeFailed: true)
+        }
+    }
+
+    /// A profile from the address alone: what a login wall or no network leaves.
+    static func profile(address: ProfileAddress?, link: String) -> Profile {
+        if let address {
+            return Profile(platform: address.platform, id: address.url, handle: address.handle, url: address.url)
+        }
+        let parts = WebLink.hostAndPath(link)
+        return Profile(platform: Platform(rawValue: parts.host), id: link, handle: parts.path.first ?? parts.host, url: link)
+    }
+
+    /// Whether a link is the council's own website or one of its official accounts: not a report.
+    public func ownSite(_ link: String) -> String? {
+        let host = WebLink.hostAndPath(link).host
+        for identity in watchlist.identities {
+            if identity.domains.contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
+                return "\(identity.name)'s own website"
+            }
+            if let address = ProfileAddress(url: link),
+                identity.officials.contains(where: { $0.platform == address.platform
+                    && $0.platform.canonicalHandle($0.handle) == address.platform.canonicalHandle(address.handle) })
+            {
+                return "one of \(identity.name)'s own accounts"
+            }
+        }
+        return nil
+    }
+}
+
+extension ReportDesk {
+    /// The review page's "Report a link" form, filing through this desk.
+    public var pageReporter: @Sendable (_ link: String, _ by: String, _ note: String?) async throws -> Int64 {
+        { link, by, note in
+            do throws(Refusal) {
+                return try await file(link: link, by: Reporter(name: by, channel: .page, note: note)).outcome.caseID
+            } catch {
+                throw ReportRefused(error.reason)
+            }
+        }
+    }
+}
