@@ -10,6 +10,8 @@ COUNT=${1:-1000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PY=${IMPOSTOR_PYTHON:-/usr/bin/python3}
 WORK=$(mktemp -d /tmp/intake-bench.XXXXXX)
+# Dovecot reads its files as its own user: the folder must be passable.
+chmod 711 "$WORK"
 PATH=/opt/swift/usr/bin:$PATH
 swift build -c release --product impostor --package-path "$ROOT" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 BIN=$(swift build -c release --package-path "$ROOT" --show-bin-path)/impostor
@@ -31,6 +33,7 @@ imap_url = "imap://127.0.0.1:$PORT/INBOX"
 username = "fakes"
 password_file = "$WORK/password"
 read_pages = false
+max_messages = 100000
 TOML
 
 deliver() {
@@ -51,7 +54,7 @@ printf 'impostor: %d messages in %.2f s: %s messages/s; %s cases, %s reports\n' 
 
 # The same messages, again unseen in the inbox: nothing may be filed twice.
 rm -f "$WORK"/imap/Maildir/new/* "$WORK"/imap/Maildir/cur/*
-find "$WORK/imap/Maildir/.impostor-processed" -type f \( -path '*/new/*' -o -path '*/cur/*' \) -delete
+find "$WORK/imap/Maildir" -path "*/.impostor-processed/*" -type f \( -path '*/new/*' -o -path '*/cur/*' \) -delete
 deliver
 "$BIN" intake --watchlist "$WORK/watchlist" --quiet 2>>"$WORK/impostor.err" || true
 again=$("$BIN" review --all --json --watchlist "$WORK/watchlist" | wc -l)

@@ -47,7 +47,7 @@ extension Impostor {
             let logger = logOptions.logger("impostor.intake")
             let desk = try ScanSetup.desk(watchlist: watchlist, store: store, cacheDirectory: cache,
                                           offline: !intake.readPages, logger: logger)
-            let outcome = await Intake(mailbox: intake.mailbox, desk: desk, logger: logger).run()
+            let outcome = await Intake(mailbox: intake.mailbox, desk: desk, logger: logger, maxMessages: intake.maxMessages).run()
             Self.print(outcome, quiet: logOptions.quiet)
             if outcome.failure != nil { throw ExitCode(1) }
         }

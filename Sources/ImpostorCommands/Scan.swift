@@ -75,7 +75,7 @@ extension Impostor {
             if !noDigest, let digest = settings.digest, !outcome.newCases.isEmpty {
                 await DigestMailer(settings: digest, logger: logger).send(outcome, watchlist: watchlist)
             }
-            for alert in outcome.newCases where alert.changes != nil {
+            for alert in outcome.newCases where alert.summary.kind == .takeover {
                 Console.out("ALERT case \(alert.summary.id): the council's own \(alert.summary.platform.rawValue) account "
                     + "@\(Terminal.safe(alert.summary.handle)) changed or is gone: "
                     + Terminal.safe((alert.changes ?? []).joined(separator: "; ")))

@@ -19,7 +19,7 @@ enum ScanSetup {
             Intake(mailbox: settings.mailbox,
                    desk: ReportDesk(watchlist: watchlist, store: store, scorer: scorer, logos: logos,
                                     fetcher: settings.readPages ? fetcher : nil),
-                   logger: logger)
+                   logger: logger, maxMessages: settings.maxMessages)
         }
         return ScanPass(
             watchlist: watchlist, store: store, fetcher: fetcher,

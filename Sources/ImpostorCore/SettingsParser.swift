@@ -25,7 +25,7 @@ struct SettingsParser {
     static let tableKeys: [String: Set<String>] = [
         "review": ["listen", "password_file", "host_names"],
         "digest": ["to", "from", "smtp_url", "username", "password_file", "ca_bundle", "require_tls", "review_url"],
-        "intake": ["imap_url", "username", "password_file", "processed_folder", "ca_bundle", "read_pages"],
+        "intake": ["imap_url", "username", "password_file", "processed_folder", "ca_bundle", "read_pages", "max_messages"],
     ]
 
     func parse(into d: inout [Diagnostic]) -> Settings {

@@ -23,6 +23,7 @@ import ImpostorFetch
 ///     password_file = "/etc/impostor/secrets/imap-password"
 ///     # processed_folder = "impostor-processed"
 ///     # read_pages = true                                # read each reported link's public page
+///     # max_messages = 500                               # a reading's most; the rest wait for the next
 public struct DaemonSettings: Sendable {
     public struct Digest: Sendable {
         public var to: [String]
@@ -49,6 +50,8 @@ public struct DaemonSettings: Sendable {
     public struct Intake: Sendable {
         public var mailbox: Mailbox
         public var readPages: Bool
+        /// At most this many messages a reading; the rest wait for the next.
+        public var maxMessages: Int
     }
 
     /// A settings problem, naming the key and what to write instead.
@@ -140,7 +143,14 @@ public struct DaemonSettings: Sendable {
             guard let b = raw.bool else { throw Problem(description: "impostor.toml [intake] `read_pages` must be true or false") }
             readPages = b
         }
-        return Intake(mailbox: mailbox, readPages: readPages)
+        var maxMessages = 500
+        if let raw = t["max_messages"] {
+            guard let n = raw.integer, (1...100_000).contains(n) else {
+                throw Problem(description: "impostor.toml [intake] `max_messages` must be a whole number from 1 to 100000")
+            }
+            maxMessages = n
+        }
+        return Intake(mailbox: mailbox, readPages: readPages, maxMessages: maxMessages)
     }
 
     static func looksLikeAddress(_ s: String) -> Bool {

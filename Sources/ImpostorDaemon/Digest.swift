@@ -8,7 +8,7 @@ public enum Digest {
     public static func subject(_ cases: [ScanPass.NewCase], watchlist: Watchlist) -> String {
         let councils = Set(cases.map(\.summary.identity)).sorted().map { name(of: $0, in: watchlist) }
         let who = councils.count == 1 ? councils[0] : "\(councils.count) councils"
-        let alerts = cases.filter { $0.changes != nil }
+        let alerts = cases.filter { $0.summary.kind == .takeover }
         if let first = alerts.first {
             let more = alerts.count > 1 ? " (and \(alerts.count - 1) more)" : ""
             return "impostor ALERT: \(name(of: first.summary.identity, in: watchlist))'s own \(first.summary.platform.rawValue.capitalized) account changed or is gone\(more)"
@@ -24,7 +24,7 @@ public enum Digest {
             reported yet: each one waits for your decision.
 
             """
-        for c in cases where c.changes != nil {
+        for c in cases where c.summary.kind == .takeover {
             let s = c.summary
             text += "\nALERT: the council's own account @\(clean(s.handle)) on \(s.platform.rawValue.capitalized) may have been taken over.\n"
             for change in c.changes ?? [] { text += "   - \(clean(change, limit: 400))\n" }
@@ -32,7 +32,7 @@ public enum Digest {
             text += "   sign out other sessions, check its recovery e-mail and phone) and contact the platform.\n"
             text += "   Review: \(reviewURL)/cases/\(s.id)\n"
         }
-        for (i, c) in cases.filter({ $0.changes == nil }).enumerated() {
+        for (i, c) in cases.filter({ $0.summary.kind != .takeover }).enumerated() {
             let s = c.summary
             text += "\n\(i + 1). \(clean(s.displayName)) (@\(clean(s.handle))) on \(s.platform.rawValue.capitalized)\n"
             text += "   Link: \(defang(s.url))\n"

@@ -39,17 +39,21 @@ public struct Intake: Sendable {
         public var failure: String?
     }
 
+    /// Messages fetched before the mailbox is told what became of them: one command marks a batch
+    /// unseen again, one moves it. A crash can leave at most this many seen and unprocessed.
+    static let batch = 20
+
     public func run() async -> Outcome {
         var outcome = Outcome()
-        let session: IMAPSession
         do {
-            session = try IMAPSession(mailbox)
+            let session = try IMAPSession(mailbox)
             let uids = try await session.unseen()
             outcome.messages = uids.count
             if !uids.isEmpty { try await session.ensureProcessedFolder() }
-            for uid in uids.prefix(maxMessages) {
+            let taken = Array(uids.prefix(maxMessages))
+            for start in stride(from: 0, to: taken.count, by: Self.batch) {
                 if Task.isCancelled { break }
-                try await take(uid, from: session, into: &outcome)
+                try await take(Array(taken[start..<min(start + Self.batch, taken.count)]), from: session, into: &outcome)
             }
             if uids.count > maxMessages {
                 outcome.notes.append("\(uids.count - maxMessages) more messages wait for the next reading")
@@ -65,50 +69,86 @@ public struct Intake: Sendable {
         return outcome
     }
 
-    /// One message. Throws only when the connection is lost: the rest then waits for the next reading.
-    private func take(_ uid: UInt32, from session: IMAPSession, into outcome: inout Outcome) async throws(MailError) {
-        let bytes: [UInt8]
-        do {
-            bytes = try await session.fetch(uid)
-        } catch where error.code == .refused {
-            outcome.notes.append("message \(uid) stays in the mailbox: \(error.reason)")
-            try await session.markUnseen(uid)
-            return
+    /// What became of one message.
+    enum Fate {
+        /// Its reports are stored: it moves to the processed folder.
+        case processed
+        /// Read, with nothing to act on: seen, and left for the clerk.
+        case forTheClerk
+        /// Not read or not stored: unseen, to be read again.
+        case retry
+    }
+
+    /// One batch of messages. Throws only when the connection is lost: the rest waits for the next reading.
+    private func take(_ uids: [UInt32], from session: IMAPSession, into outcome: inout Outcome) async throws(MailError) {
+        var fetched: [(UInt32, [UInt8])] = []
+        var tooLarge: [UInt32] = []
+        for uid in uids {
+            do {
+                fetched.append((uid, try await session.fetch(uid)))
+            } catch where error.code == .refused {
+                // Too large, or gone: left as it is, for the clerk, and not fetched again.
+                outcome.notes.append("message \(uid) stays in the mailbox for you: \(error.reason)")
+                tooLarge.append(uid)
+            }
         }
-        // Unseen again at once: until its reports are stored, a crash must leave it to be read again.
-        try await session.markUnseen(uid)
+        // Unseen again at once: until their reports are stored, a crash must leave them to be read again.
+        try await session.markUnseen(uids)
+        var moves: [UInt32] = [], seen = tooLarge
+        for (uid, bytes) in fetched {
+            switch await file(uid, bytes, into: &outcome) {
+            case .processed: moves.append(uid)
+            case .forTheClerk: seen.append(uid)
+            case .retry: break
+            }
+        }
+        do {
+            try await session.moveToProcessed(moves)
+            outcome.processed += moves.count
+        } catch where error.code == .refused {
+            // Stored all the same; the next reading finds them handled and tries the move again.
+            outcome.notes.append("\(moves.count) handled messages could not be moved to \(mailbox.processedFolder): \(error.reason)")
+        }
+        do {
+            try await session.markSeen(seen)
+        } catch where error.code == .refused {
+            outcome.notes.append("messages left for you could not be marked as read: \(error.reason)")
+        }
+    }
+
+    /// Reads one message and files its reports.
+    private func file(_ uid: UInt32, _ bytes: [UInt8], into outcome: inout Outcome) async -> Fate {
         let mail: ReceivedMail
         do {
             mail = try ReceivedMail(parsing: bytes)
         } catch {
-            outcome.notes.append("message \(uid) stays in the mailbox: it cannot be read as an e-mail (\(error))")
-            return
+            // Reading it again will not help: it stays for the clerk, read, and is not tried again.
+            outcome.notes.append("message \(uid) stays in the mailbox for you: it cannot be read as an e-mail (\(error))")
+            return .forTheClerk
         }
-        let key = mail.messageID.map { "id:" + $0 } ?? "sha256:" + ContentHash(of: bytes).hex
+        // The Message-ID is the sender's to choose: with the sender's address, two residents who pass
+        // on the same scam are two reports.
+        let key = mail.messageID.map { "id:\($0) from:\(mail.from?.address ?? "")" } ?? "sha256:" + ContentHash(of: bytes).hex
         let who = Self.describe(mail.from)
         let subject = Digest.clean(mail.subject)
-        let handled: Bool
         do {
-            handled = try desk.store.intakeProcessed(key)
+            // Its reports are stored already; only the move was left undone.
+            if try desk.store.intakeProcessed(key) { return .processed }
         } catch {
             outcome.notes.append("message \(uid) from \(who) stays in the mailbox: \(error.reason)")
-            return
-        }
-        if handled {
-            // Its reports are stored; only the move was left undone.
-            try await session.moveToProcessed(uid)
-            outcome.processed += 1
-            return
+            return .retry
         }
         let reporter = ReportDesk.Reporter(name: who, channel: .mailbox, note: subject.isEmpty ? nil : subject, messageID: key)
         var filed = 0
         var refusals: [String] = []
         var storeFailed = false
+        func count(_ result: ReportDesk.Filed) {
+            filed += 1
+            if case .opened(let id) = result.outcome { outcome.opened.append(id) }
+        }
         for link in reportLinks(in: mail) {
             do throws(ReportDesk.Refusal) {
-                let result = try await desk.file(link: link, by: reporter)
-                filed += 1
-                if case .opened(let id) = result.outcome { outcome.opened.append(id) }
+                count(try await desk.file(link: link, by: reporter))
             } catch {
                 refusals.append(error.reason)
                 storeFailed = storeFailed || error.storeFailed
@@ -118,8 +158,7 @@ public struct Intake: Sendable {
             guard let sender = forward.from else { continue }
             do throws(ReportDesk.Refusal) {
                 if let result = try desk.file(sender: sender, subject: forward.subject, text: forward.text, by: reporter) {
-                    filed += 1
-                    if case .opened(let id) = result.outcome { outcome.opened.append(id) }
+                    count(result)
                 }
             } catch {
                 refusals.append(error.reason)
@@ -130,23 +169,20 @@ public struct Intake: Sendable {
         // A store error leaves the message to be read again; a link that is not a report does not.
         if storeFailed {
             outcome.notes.append("message \(uid) from \(who) stays in the mailbox: \(refusals.joined(separator: "; "))")
-            return
+            return .retry
         }
         if filed == 0 {
-            // Nothing impostor can act on: the clerk reads it. Seen, so it is not read again.
             outcome.notes.append("message \(uid) from \(who) (\"\(subject.prefix(80))\") has no link to a profile or forwarded scam; "
                 + "left in the mailbox for you to read" + (refusals.isEmpty ? "" : " (\(refusals.prefix(3).joined(separator: "; ")))"))
-            _ = try await session.fetch(uid)
-            return
+            return .forTheClerk
         }
         do {
             try desk.store.markIntakeProcessed(key, sender: who, subject: subject, reports: filed)
         } catch {
             outcome.notes.append("message \(uid) from \(who) stays in the mailbox: \(error.reason)")
-            return
+            return .retry
         }
-        try await session.moveToProcessed(uid)
-        outcome.processed += 1
+        return .processed
     }
 
     /// The links of a message and of everything it forwards that name a profile on a known platform,

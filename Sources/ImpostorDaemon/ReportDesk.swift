@@ -81,10 +81,6 @@ public struct ReportDesk: Sendable {
                 profile.bio = page.bio
                 profile.avatar = page.avatar
                 profile.avatarFile = page.avatarFile
-                if address == nil {
-                    profile = page
-                    profile.id = page.url.isEmpty ? link : page.url
-                }
             } catch {
                 unread = error.reason
             }
@@ -142,7 +138,8 @@ public struct ReportDesk: Sendable {
                                     note: reporter.note, messageID: reporter.messageID)
         do {
             let outcome = try store.recordReport(
-                Observation(profile: profile, assessment: assessment, avatarHash: avatar.hash, avatar: avatar.image),
+                Observation(profile: profile, assessment: assessment, avatarHash: avatar.hash, avatar: avatar.image,
+                            sighted: unread == nil),
                 report: report, identity: identity, version: ImpostorVersion.current, at: now)
             return Filed(outcome: outcome, profile: profile, assessment: assessment, unread: unread)
         } catch {

@@ -129,7 +129,7 @@ public struct ScanPass: Sendable {
                             message: report.failed ? "some sources failed; see their errors"
                                 : outcome.intake?.failure)
         // Takeover alerts first: the council's own account speaks to every follower until it is fixed.
-        outcome.newCases.sort { ($0.changes != nil ? 1 : 0, $0.summary.score) > ($1.changes != nil ? 1 : 0, $1.summary.score) }
+        outcome.newCases.sort { ($0.summary.kind == .takeover ? 1 : 0, $0.summary.score) > ($1.summary.kind == .takeover ? 1 : 0, $1.summary.score) }
         logger.info("scan.end", metadata: [
             "run": "\(runID)", "status": "\(outcome.status.rawValue)", "profiles": "\(outcome.profiles)",
             "suspects": "\(outcome.suspects)", "new_cases": "\(outcome.newCases.count)", "removed": "\(outcome.removed)",

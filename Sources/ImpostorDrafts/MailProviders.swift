@@ -40,14 +40,17 @@ struct MailProvider: Sendable, Hashable {
             confirmed: false),
     ]
 
-    /// The provider of an address, or a generic one that names the domain's abuse address.
+    /// The provider of an address. For any other domain no address is offered: the domain may be the
+    /// fraudster's own, and a report sent there would tell them they were noticed.
     static func of(_ address: String) -> MailProvider {
         let domain = address.split(separator: "@").last.map { $0.lowercased() } ?? ""
         if let known = all.first(where: { $0.domains.contains(domain) }) { return known }
         return MailProvider(
             name: domain.isEmpty ? "the sender's e-mail provider" : "the provider of \(domain)", domains: [domain],
-            form: nil, address: domain.isEmpty ? nil : "abuse@\(domain)",
-            asks: "the message forwarded as an attachment, with its full headers", confirmed: false)
+            form: nil, address: nil,
+            asks: "nothing impostor knows of: the national service can act on it; to go further, find who hosts "
+                + "the domain (a WHOIS look-up) and use their abuse route, not an address at the domain itself",
+            confirmed: false)
     }
 }
 

@@ -53,6 +53,8 @@ public final class IMAPSession: @unchecked Sendable {
             throw MailError(.configuration, "the report mailbox URL needs a host, and no user name in it (use `username`)")
         }
         var folder = String(rest.dropFirst(authority.count).drop { $0 == "/" })
+        // Written either way in the settings ("Reports%20In" or "Reports In"): kept decoded, encoded once.
+        folder = folder.removingPercentEncoding ?? folder
         if folder.isEmpty { folder = "INBOX" }
         guard !folder.contains(where: { $0 == "?" || $0 == ";" || $0 == "#" || $0.isNewline }) else {
             throw MailError(.configuration, "the report mailbox URL names its folder only (no ?, ; or #): \(FetchError.redact(url))")
@@ -88,10 +90,20 @@ public final class IMAPSession: @unchecked Sendable {
         try await run(url: folderURL + ";UID=\(uid)", custom: nil, limit: mailbox.maxMessageBytes)
     }
 
-    /// Makes a message unseen again, so the next reading retries it.
-    public func markUnseen(_ uid: UInt32) async throws(MailError) {
-        _ = try await command(url: folderURL, custom: "UID STORE \(uid) -FLAGS.SILENT (\\Seen)")
+    /// Makes messages unseen again, so the next reading retries them. One command for them all.
+    public func markUnseen(_ uids: [UInt32]) async throws(MailError) {
+        guard !uids.isEmpty else { return }
+        _ = try await command(url: folderURL, custom: "UID STORE \(Self.set(uids)) -FLAGS.SILENT (\\Seen)")
     }
+
+    /// Marks messages seen: read, and left in the mailbox for the clerk.
+    public func markSeen(_ uids: [UInt32]) async throws(MailError) {
+        guard !uids.isEmpty else { return }
+        _ = try await command(url: folderURL, custom: "UID STORE \(Self.set(uids)) +FLAGS.SILENT (\\Seen)")
+    }
+
+    /// A UID set as IMAP writes it: "4,7,9".
+    static func set(_ uids: [UInt32]) -> String { uids.map(String.init).joined(separator: ",") }
 
     /// Creates the processed folder when it is missing.
     public func ensureProcessedFolder() async throws(MailError) {
@@ -100,9 +112,10 @@ public final class IMAPSession: @unchecked Sendable {
         _ = try await command(url: base + "/", custom: "CREATE \"\(mailbox.processedFolder)\"")
     }
 
-    /// Moves a message into the processed folder (IMAP MOVE, RFC 6851): never a delete.
-    public func moveToProcessed(_ uid: UInt32) async throws(MailError) {
-        _ = try await command(url: folderURL, custom: "UID MOVE \(uid) \"\(mailbox.processedFolder)\"")
+    /// Moves messages into the processed folder (IMAP MOVE, RFC 6851): never a delete.
+    public func moveToProcessed(_ uids: [UInt32]) async throws(MailError) {
+        guard !uids.isEmpty else { return }
+        _ = try await command(url: folderURL, custom: "UID MOVE \(Self.set(uids)) \"\(mailbox.processedFolder)\"")
     }
 
     private var folderURL: String {
@@ -145,7 +158,11 @@ public final class IMAPSession: @unchecked Sendable {
             set(CURLOPT_TIMEOUT_MS, mailbox.timeoutMilliseconds)
             _ = ccurl_easy_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, imapWrite)
             _ = ccurl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())
-            if let failed { return .failure(MailError(.configuration, "libcurl refused option \(failed.rawValue)")) }
+            if let failed {
+                curl_easy_cleanup(handle)
+                easy = nil
+                return .failure(MailError(.configuration, "libcurl refused option \(failed.rawValue)"))
+            }
         }
         guard let handle = easy else { return .failure(MailError(.other, "no libcurl handle")) }
         _ = ccurl_easy_setopt_string(handle, CURLOPT_URL, url)
@@ -174,6 +191,9 @@ public final class IMAPSession: @unchecked Sendable {
         switch code {
         case CURLE_WRITE_ERROR where sink.overflowed:
             return MailError(.refused, "the message is larger than \(mailbox.maxMessageBytes >> 20) MB; it stays in the mailbox unread")
+        case CURLE_LOGIN_DENIED where detail.lowercased().contains("select failed"):
+            // libcurl reports a folder the server will not open as a denied login.
+            return MailError(.configuration, "\(host) has no folder \"\(folder)\" that this login may open; check the folder in imap_url")
         case CURLE_LOGIN_DENIED:
             return MailError(.login, "\(host) refused the user name or password for \(mailbox.username): \(detail)")
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:

@@ -11,14 +11,14 @@ public struct Mailbox: Sendable, Hashable {
     public var caBundle: String?
     /// Milliseconds for each command, the download of a message included.
     public var timeoutMilliseconds: Int
-    /// A message larger than this is left where it is, unread, with the reason.
+    /// A message larger than this is left where it is, unread, with the reason: the parser's own limit.
     public var maxMessageBytes: Int
 
     public static let defaultProcessedFolder = "impostor-processed"
 
     public init(
         url: String, username: String, passwordFile: String, processedFolder: String = defaultProcessedFolder,
-        caBundle: String? = nil, timeoutMilliseconds: Int = 60_000, maxMessageBytes: Int = 25 << 20
+        caBundle: String? = nil, timeoutMilliseconds: Int = 60_000, maxMessageBytes: Int = ReceivedMail.Limits().maxBytes
     ) {
         self.url = url
         self.username = username

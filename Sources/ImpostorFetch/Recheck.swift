@@ -53,7 +53,8 @@ public struct Recheck: Sendable {
                 let server = handle.split(separator: "@").dropFirst().first.map(String.init)
                 let url = account.url ?? server.map { "https://\($0)/@\(handle)" } ?? ""
                 return try await mastodon(handle: handle, url: url, stats: stats, wantProfile: true)
-            case .youtube: return try await youtubeChannel(handle, stats: stats)
+            // Channel ids ("UC…") are case-sensitive: looked up as written.
+            case .youtube: return try await youtubeChannel(String(account.handle.trimmingSpaces().drop { $0 == "@" }), stats: stats)
             case .x: return try await xUser(handle, stats: stats)
             default: return .unknown("\(account.platform) has no public API to look an account up")
             }
@@ -135,7 +136,7 @@ public struct Recheck: Sendable {
     /// `channels.list` by handle (or by id for a "UC…" channel id): no `items` means no such channel.
     private func youtubeChannel(_ handle: String, stats: SourceStats) async throws(FetchError) -> Outcome {
         guard let youtube else { return .unknown("no youtube source with a key is configured") }
-        let isID = handle.count == 24 && handle.lowercased().hasPrefix("uc")
+        let isID = handle.count == 24 && handle.hasPrefix("UC")
         let which = isID ? "id=\(handle.queryEncoded)" : "forHandle=\(("@" + handle).queryEncoded)"
         let url = "\(youtube.base)/channels?part=snippet&\(which)&key=\(youtube.key.queryEncoded)"
         let response = try await session.get(HTTPRequest(url: url), stats: stats, store: false)

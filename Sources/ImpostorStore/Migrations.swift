@@ -151,7 +151,7 @@ enum Migrations {
                 t.column("baseline_snapshot_id", .integer).references("snapshot", onDelete: .setNull)
                 t.column("checked_at", .datetime)
                 t.column("state", .text)
-                t.column("alerted_snapshot_id", .integer).references("snapshot", onDelete: .setNull)
+                t.column("alerted_changes", .text)
                 t.column("alerted_gone", .boolean).notNull().defaults(to: false)
                 t.uniqueKey(["identity", "platform", "handle"])
             }

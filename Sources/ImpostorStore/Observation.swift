@@ -7,12 +7,17 @@ public struct Observation: Sendable {
     public var assessment: Assessment
     public var avatarHash: PerceptualHash?
     public var avatar: StoredImage?
+    /// False when the account itself was not seen (a reported link whose page could not be read): its
+    /// name, bio and picture are unknown, not empty, and say nothing about a change.
+    public var sighted: Bool
 
-    public init(profile: Profile, assessment: Assessment, avatarHash: PerceptualHash? = nil, avatar: StoredImage? = nil) {
+    public init(profile: Profile, assessment: Assessment, avatarHash: PerceptualHash? = nil, avatar: StoredImage? = nil,
+                sighted: Bool = true) {
         self.profile = profile
         self.assessment = assessment
         self.avatarHash = avatarHash
         self.avatar = avatar
+        self.sighted = sighted
     }
 }
 

@@ -174,7 +174,7 @@ struct OfficialAccountRecord: SnakeCaseRecord, MutablePersistableRecord {
     var baselineSnapshotId: Int64?
     var checkedAt: Date?
     var state: String?
-    var alertedSnapshotId: Int64?
+    var alertedChanges: String?
     var alertedGone = false
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

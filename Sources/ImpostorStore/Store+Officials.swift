@@ -15,6 +15,12 @@ public struct OfficialKey: Sendable, Hashable {
     }
 }
 
+/// Whether an official account was there the last time it was looked at.
+enum OfficialState: String {
+    case present
+    case gone
+}
+
 /// What one look at an official account did.
 public enum OfficialOutcome: Sendable, Hashable {
     /// Seen for the first time: it is now the baseline.
@@ -35,55 +41,80 @@ extension Store {
     {
         try write { db in
             var official = try Self.official(key, db: db)
-            var account = try official.accountId.flatMap { try AccountRecord.fetchOne(db, key: $0) }
-                ?? AccountRecord.filter(Column("platform") == key.platform.rawValue && Column("stable_id") == o.profile.id)
+            let known = try official.accountId.flatMap { try AccountRecord.fetchOne(db, key: $0) }
+            let holder = try AccountRecord.filter(Column("platform") == key.platform.rawValue && Column("stable_id") == o.profile.id)
                 .fetchOne(db)
-            if account == nil {
-                var new = AccountRecord(platform: key.platform.rawValue, stableId: o.profile.id, url: o.profile.url,
-                                        firstSeen: now, lastSeen: now)
-                try new.insert(db)
-                account = new
+            var changes: [String] = []
+            var account: AccountRecord
+            if var known, known.stableId != o.profile.id {
+                if known.stableId.hasPrefix(Self.placeholderPrefix) && holder == nil {
+                    // Watched before it was ever seen: the placeholder becomes the real account.
+                    known.stableId = o.profile.id
+                    account = known
+                } else {
+                    // Another account holds the handle now: the council's was renamed or deleted and
+                    // someone took its name. Everything after this compares with the new holder.
+                    changes.append("@\(key.handle) now belongs to a different account (id \(o.profile.id.prefix(80)), "
+                        + "before \(known.stableId.prefix(80)))")
+                    account = try holder ?? Self.newAccount(o.profile, platform: key.platform, now: now, db: db)
+                }
+            } else {
+                account = try known ?? holder ?? Self.newAccount(o.profile, platform: key.platform, now: now, db: db)
             }
-            guard var account else { throw StoreError(.database, "the official account could not be stored") }
             account.lastSeen = now
             if !o.profile.url.isEmpty { account.url = o.profile.url }
             account.goneAt = nil
             account.goneReason = nil
             try account.update(db)
             let (current, _) = try Self.sighting(of: o, account: account.id!, now: now, db: db)
-            let wasGone = official.state == "gone"
+            let wasGone = official.state == OfficialState.gone.rawValue
             official.accountId = account.id
             official.checkedAt = now
-            official.state = "present"
-            defer { try? official.update(db) }
-
-            guard let baselineID = official.baselineSnapshotId, let baseline = try SnapshotRecord.fetchOne(db, key: baselineID)
-            else {
-                official.baselineSnapshotId = current.id
-                if !wasGone { return .baseline }
-                // Never seen before it went: its return is news, but there is nothing to compare.
-                return .alert(caseID: try Self.raiseTakeover(account: account.id!, identity: key.identity,
-                                                             changes: ["the account is back"], run: run, now: now, db: db),
-                              changes: ["the account is back"])
-            }
-            var changes = Self.changes(from: baseline, to: current)
-            if wasGone { changes.insert("the account is back after it had gone", at: 0) }
-            if changes.isEmpty {
-                official.alertedSnapshotId = nil
-                official.alertedGone = false
-                return .unchanged
-            }
-            if official.alertedSnapshotId == current.id && !wasGone,
-                let id = try Self.caseID(platform: key.platform, stableID: account.stableId, db: db)
-            {
-                return .alerted(caseID: id)
-            }
-            official.alertedSnapshotId = current.id
+            official.state = OfficialState.present.rawValue
             official.alertedGone = false
-            let id = try Self.raiseTakeover(account: account.id!, identity: key.identity, changes: changes, run: run,
-                                            now: now, db: db)
-            return .alert(caseID: id, changes: changes)
+
+            let outcome: OfficialOutcome
+            if let baselineID = official.baselineSnapshotId, let baseline = try SnapshotRecord.fetchOne(db, key: baselineID) {
+                changes += Self.changes(from: baseline, to: current)
+                if wasGone { changes.insert("the account is back after it had gone", at: 0) }
+                outcome = try Self.alert(&official, account: account, changes: changes, key: key, run: run, now: now, db: db)
+            } else {
+                official.baselineSnapshotId = current.id
+                // Never seen before it went: its return is news, but there is nothing to compare.
+                if wasGone { changes.append("the account is back") }
+                outcome = changes.isEmpty ? .baseline
+                    : try Self.alert(&official, account: account, changes: changes, key: key, run: run, now: now, db: db)
+            }
+            try official.update(db)
+            return outcome
         }
+    }
+
+    /// Raises the alert for `changes`, unless the same changes were already raised; clears it when
+    /// there are none (the account went back to its baseline).
+    static func alert(_ official: inout OfficialAccountRecord, account: AccountRecord, changes: [String], key: OfficialKey,
+                      run: Int64?, now: Date, db: Database) throws -> OfficialOutcome {
+        guard !changes.isEmpty else {
+            official.alertedChanges = nil
+            return .unchanged
+        }
+        // Alerts are told apart by what changed, not by which stored row saw it: a search that finds
+        // the account again is not news.
+        let said = changes.joined(separator: "; ")
+        if official.alertedChanges == said, let id = try caseID(platform: key.platform, stableID: account.stableId, db: db) {
+            return .alerted(caseID: id)
+        }
+        official.alertedChanges = said
+        let id = try raiseTakeover(account: account.id!, identity: key.identity, changes: changes, run: run, now: now, db: db)
+        return .alert(caseID: id, changes: changes)
+    }
+
+    static let placeholderPrefix = "official:"
+
+    static func newAccount(_ p: Profile, platform: Platform, now: Date, db: Database) throws -> AccountRecord {
+        var new = AccountRecord(platform: platform.rawValue, stableId: p.id, url: p.url, firstSeen: now, lastSeen: now)
+        try new.insert(db)
+        return new
     }
 
     /// The platform says an official account is gone (deleted, suspended, not found): an alert, once.
@@ -96,7 +127,7 @@ extension Store {
             let neverSeen = account == nil
             if account == nil {
                 // The watchlist names an account impostor has never seen: the case needs one to hang on.
-                var new = AccountRecord(platform: key.platform.rawValue, stableId: "official:" + key.handle, url: url,
+                var new = AccountRecord(platform: key.platform.rawValue, stableId: Self.placeholderPrefix + key.handle, url: url,
                                         firstSeen: now, lastSeen: now)
                 if let existing = try AccountRecord.filter(Column("platform") == new.platform && Column("stable_id") == new.stableId)
                     .fetchOne(db)
@@ -113,20 +144,22 @@ extension Store {
             }
             guard var account else { throw StoreError(.database, "the official account could not be stored") }
             official.checkedAt = now
-            official.state = "gone"
-            defer { try? official.update(db) }
+            official.state = OfficialState.gone.rawValue
             if official.alertedGone, let id = try Self.caseID(platform: key.platform, stableID: account.stableId, db: db) {
+                try official.update(db)
                 return .alerted(caseID: id)
             }
             account.goneAt = now
             account.goneReason = Redaction.apply(String(reason.prefix(500)))
             try account.update(db)
             official.alertedGone = true
+            official.alertedChanges = nil
             let change = neverSeen
                 ? "the account could not be found (\(reason.prefix(200))); if its handle in the watchlist is wrong, correct it there"
                 : "the account is gone: \(reason.prefix(200))"
             let id = try Self.raiseTakeover(account: account.id!, identity: key.identity, changes: [change], run: run,
                                             now: now, db: db)
+            try official.update(db)
             return .alert(caseID: id, changes: [change])
         }
     }
@@ -182,7 +215,7 @@ extension Store {
     static func acceptOfficialState(accountID: Int64, snapshot: Int64?, db: Database) throws {
         try db.execute(sql: """
             UPDATE official_account SET baseline_snapshot_id = coalesce(?, baseline_snapshot_id),
-              alerted_snapshot_id = NULL WHERE account_id = ?
+              alerted_changes = NULL WHERE account_id = ?
             """, arguments: [snapshot, accountID])
     }
 

@@ -16,35 +16,37 @@ extension Store {
             var o = observation
             if o.assessment.identity == nil { o.assessment.identity = identity }
             // A link read from its page and the same link read from its address alone name the
-            // account differently; a handle already stored on the platform is the same account.
-            if let known = try Self.account(platform: o.profile.platform, handle: o.profile.handle, db: db),
-                known.stableId != o.profile.id
+            // account differently; a handle stored on the platform, of an account still there, is the same account.
+            let known = try AccountRecord.filter(Column("platform") == o.profile.platform.rawValue && Column("stable_id") == o.profile.id)
+                .fetchOne(db) ?? Self.account(platform: o.profile.platform, handle: o.profile.handle, db: db)
+            if let known { o.profile.id = known.stableId }
+            var existing = try known.flatMap { try CaseRecord.filter(Column("account_id") == $0.id!).fetchOne(db) }
+            if let existing, let messageID = report.messageID,
+                try CaseReportRecord.filter(Column("case_id") == existing.id! && Column("message_id") == messageID).fetchCount(db) > 0
             {
-                o.profile.id = known.stableId
+                return .known(caseID: existing.id!)
             }
-            let existed = try Self.caseID(platform: o.profile.platform, stableID: o.profile.id, db: db)
-            _ = try Self.record(o, run: run, version: version, now: now, db: db,
-                                opening: "reported by \(report.reporter)")
+            let opening = "reported \(report.channel.label)"
+            if let known, !o.sighted {
+                // Nothing was seen of the account: its stored face stays as it is.
+                if existing == nil {
+                    existing = try Self.openCase(account: known.id!, assessment: o.assessment, reason: opening, run: run,
+                                                 now: now, db: db)
+                    let id = existing!.id!
+                    try Self.attach(report, to: id, now: now, db: db)
+                    return .opened(caseID: id)
+                }
+            } else {
+                _ = try Self.record(o, run: run, version: version, now: now, db: db, opening: opening)
+            }
             guard var c = try Self.caseRecord(platform: o.profile.platform, stableID: o.profile.id, db: db) else {
                 throw StoreError(.database, "the reported account was stored without a case")
             }
-            if let messageID = report.messageID,
-                try CaseReportRecord.filter(Column("case_id") == c.id! && Column("message_id") == messageID).fetchCount(db) > 0
-            {
-                return .known(caseID: c.id!)
-            }
-            var row = CaseReportRecord(
-                caseId: c.id!, at: report.at, reporter: Redaction.apply(String(report.reporter.prefix(300))),
-                channel: report.channel.rawValue, link: String(report.link.prefix(2000)),
-                note: report.note.map { String($0.prefix(4000)) }, messageId: report.messageID)
-            try row.insert(db)
-            try CaseEventRecord(caseId: c.id!, at: now, actor: String(report.reporter.prefix(200)), action: "report",
-                                reason: "reported \(report.channel.label): \(report.link.prefix(300))",
-                                note: report.note.map { String($0.prefix(4000)) }).append(to: db)
+            try Self.attach(report, to: c.id!, now: now, db: db)
             // A report brings back a case the clerk set aside; one the clerk allowed, confirmed or
             // reported keeps its status and shows the report.
             let status = CaseStatus(rawValue: c.status) ?? .new
-            if existed != nil, status == .dismissed || status == .snoozed {
+            if existing != nil, status == .dismissed || status == .snoozed {
                 try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "reopen", fromStatus: status.rawValue,
                                     toStatus: CaseStatus.new.rawValue, reason: "a resident reported it again").append(to: db)
                 c.status = CaseStatus.new.rawValue
@@ -52,8 +54,33 @@ extension Store {
                 c.updatedAt = now
                 try c.update(db)
             }
-            return existed == nil ? .opened(caseID: c.id!) : .added(caseID: c.id!)
+            return existing == nil ? .opened(caseID: c.id!) : .added(caseID: c.id!)
         }
+    }
+
+    /// Keeps the report on the case, with an event in the trail. The reporter's words are a stranger's:
+    /// the event's actor is the way it came in, never the name they gave.
+    static func attach(_ report: ResidentReport, to caseID: Int64, now: Date, db: Database) throws {
+        let reporter = Redaction.apply(String(report.reporter.prefix(300)))
+        let note = report.note.map { String($0.prefix(4000)) }
+        var row = CaseReportRecord(caseId: caseID, at: report.at, reporter: reporter, channel: report.channel.rawValue,
+                                   link: String(report.link.prefix(2000)), note: note, messageId: report.messageID)
+        try row.insert(db)
+        try CaseEventRecord(caseId: caseID, at: now, actor: report.channel.actor, action: "report",
+                            reason: "reported by \(reporter.prefix(200)): \(report.link.prefix(300))", note: note).append(to: db)
+    }
+
+    /// Opens a case for an account already stored, without a new sighting of it.
+    static func openCase(account: Int64, assessment a: Assessment, reason: String, run: Int64?, now: Date, db: Database) throws
+        -> CaseRecord
+    {
+        var c = CaseRecord(accountId: account, identity: a.identity ?? "unknown", status: CaseStatus.new.rawValue,
+                           score: a.score, openedAt: now, updatedAt: now)
+        try c.insert(db)
+        try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "open", toStatus: CaseStatus.new.rawValue,
+                            reason: String(format: "%@ (scored %.2f)", reason, a.score)).append(to: db)
+        try bump(db, run, opened: 1)
+        return c
     }
 
     /// Whether a mail of the report mailbox has been handled, by its Message-ID (or its digest).
@@ -71,12 +98,13 @@ extension Store {
     }
 
     /// The account stored on `platform` whose latest handle is `handle`, compared as the platform does.
+    /// An account the platform removed is not it: its handle may have gone to someone else.
     static func account(platform: Platform, handle: String, db: Database) throws -> AccountRecord? {
         let wanted = platform.canonicalHandle(handle)
         guard !wanted.isEmpty else { return nil }
         let rows = try Row.fetchAll(db, sql: """
             SELECT a.id, s.handle FROM account a JOIN snapshot s ON s.id = (SELECT max(id) FROM snapshot WHERE account_id = a.id)
-            WHERE a.platform = ? AND lower(s.handle) = ?
+            WHERE a.platform = ? AND a.gone_at IS NULL AND lower(ltrim(s.handle, '@')) = ?
             """, arguments: [platform.rawValue, wanted])
         for row in rows where platform.canonicalHandle(row["handle"]) == wanted {
             return try AccountRecord.fetchOne(db, key: row["id"] as Int64)
@@ -96,6 +124,15 @@ extension Store {
 }
 
 extension ResidentReport.Channel {
+    /// Who the audit trail says filed it.
+    var actor: String {
+        switch self {
+        case .command: "impostor add"
+        case .page: "the review page"
+        case .mailbox: "the report mailbox"
+        }
+    }
+
     /// How the audit trail says it came in.
     var label: String {
         switch self {

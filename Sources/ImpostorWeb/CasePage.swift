@@ -118,10 +118,12 @@ struct CasePage {
 
         h += "<section aria-labelledby=\"trail\"><h2 id=\"trail\">Decisions and events</h2><ol class=\"trail\">"
         for e in detail.events {
+            // Reasons and notes may quote strangers (a reporter's name, a hijacked account's new name):
+            // marked like any profile text, so hidden characters show and cannot reorder the line.
             h += "<li><time>\(Pages.date(e.at))</time> <b>\(HTML.escape(e.actor))</b>: \(HTML.escape(e.action))"
             if let to = e.toStatus { h += " → \(HTML.escape(to.label))" }
-            if let r = e.reason { h += " — \(HTML.escape(r))" }
-            if let n = e.note { h += "<br><q>\(HTML.escape(n))</q>" }
+            if let r = e.reason { h += " — <bdi>\(markup.mark(r, limit: 2000).html)</bdi>" }
+            if let n = e.note { h += "<br><q><bdi>\(markup.mark(n, limit: 4000).html)</bdi></q>" }
             h += "</li>"
         }
         h += "</ol></section>"
@@ -195,6 +197,8 @@ struct CasePage {
         var h = "<section aria-labelledby=\"decide\"><h2 id=\"decide\">Your decision</h2>"
         h += "<form method=\"post\" action=\"/cases/\(detail.summary.id)/decision\" class=\"decision\">"
         h += "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+        // "Expected" accepts the state on screen, not one that arrived after the page was opened.
+        if let shown = detail.snapshots.first { h += "<input type=\"hidden\" name=\"seen\" value=\"\(shown.id)\">" }
         h += "<fieldset><legend>What is this account?</legend>"
         for (i, c) in available.enumerated() {
             h += "<div><input type=\"radio\" name=\"decision\" id=\"d-\(c.0)\" value=\"\(c.0)\"\(i == 0 ? " required" : "")>"

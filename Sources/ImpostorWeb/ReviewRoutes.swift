@@ -113,6 +113,11 @@ struct ReviewRoutes: Sendable {
             throw HTTPError(.badRequest, message: "Choose a decision: confirm, dismiss, allow or snooze.")
         }
         let actor = PasswordGate<BasicRequestContext>.user(of: request) ?? review.configuration.localUser
+        if decision == .expected, let latest = try review.store.caseDetail(id)?.snapshots.first,
+            form["seen"] != String(latest.id)
+        {
+            throw HTTPError(.conflict, message: "The account changed again after you opened the page. Look at it again before accepting the change.")
+        }
         do {
             try review.store.decide(id, decision, actor: actor, note: form["note"])
         } catch {

@@ -70,14 +70,14 @@ struct IMAPSessionTests {
             #expect(uids.count == 2)
             let texts = [try await session.fetch(uids[0]), try await session.fetch(uids[1])].map { String(decoding: $0, as: UTF8.self) }
             #expect(texts.contains(first))
-            try await session.markUnseen(uids[1])
+            try await session.markUnseen([uids[1]])
             // The fetch marked it seen; made unseen again it is still listed.
-            try await session.markUnseen(uids[0])
+            try await session.markUnseen([uids[0]])
             #expect(try await session.unseen() == uids)
 
             try await session.ensureProcessedFolder()
             try await session.ensureProcessedFolder()  // a second time finds it there
-            try await session.moveToProcessed(uids[0])
+            try await session.moveToProcessed([uids[0]])
             #expect(try await session.unseen() == [uids[1]])
             #expect(fixture.files(in: Mailbox.defaultProcessedFolder).count == 1)
             #expect(fixture.files(in: "").count == 1)
@@ -111,7 +111,7 @@ struct IMAPSessionTests {
             let uids = try await session.unseen()
             await #expect(throws: MailError.self) { try await session.fetch(uids[0]) }
             // The connection is usable again after the refusal.
-            try await session.markUnseen(uids[0])
+            try await session.markUnseen([uids[0]])
             #expect(try await session.unseen() == uids)
         }
     }

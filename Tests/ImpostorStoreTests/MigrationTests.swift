@@ -10,7 +10,7 @@ struct MigrationTests {
         let folder = TemporaryFolder()
         let path = folder.path + "/sub/impostor.sqlite"
         let store = try Store.open(path: path)
-        #expect(try store.appliedMigrations().count == 3)
+        #expect(try store.appliedMigrations().count == 4)
         #expect(try store.integrityCheck() == ["ok"])
         // Opening again runs nothing twice and loses nothing.
         _ = try store.record(Fixture.observation(Fixture.profile("x", name: "Oakbridge Town Council")), run: nil, version: "t")
@@ -40,7 +40,7 @@ struct MigrationTests {
             }
         }
         let store = try Store.open(path: path)
-        #expect(try store.appliedMigrations().count == 3)
+        #expect(try store.appliedMigrations().count == 4)
         let detail = try #require(try store.caseDetail(1))
         #expect(detail.summary.status == .confirmed && detail.summary.handle == "0akbridgeTC")
         #expect(detail.events.map(\.actor) == ["jane"])
@@ -84,7 +84,7 @@ struct MigrationTests {
                 for _ in 0..<2 {
                     group.addTask {
                         let applied = try Store.open(path: path).appliedMigrations()
-                        #expect(applied.count == 3)
+                        #expect(applied.count == 4)
                     }
                 }
                 try await group.waitForAll()

@@ -24,6 +24,8 @@ struct MailHeaders: Sendable {
     /// Fields cut at `maxValueBytes`.
     var cutFields: [Field] { fields.filter { $0.fullLength > $0.value.count } }
 
+    static let maxFields = 1_000
+
     /// Reads header lines from LF-ended bytes until a blank line, the end, or a line that is not a header.
     /// A whole message (`isMessage`) may start with an mbox `From ` line, which is passed over.
     init(reading bytes: ArraySlice<UInt8>, isMessage: Bool) {
@@ -47,7 +49,8 @@ struct MailHeaders: Sendable {
                 appendToLast(line)
                 continue
             }
-            if let field = Self.field(line) {
+            // Real mail has tens of fields; megabytes of "a:b" lines would cost an allocation each.
+            if let field = Self.field(line), fields.count < Self.maxFields {
                 fields.append(Field(name: field.name, value: [], fullLength: 0))
                 appendToLast(field.value)
                 continue
