@@ -13,8 +13,11 @@ extension Impostor {
             discussion: """
                 New suspects, and dismissed accounts that change their name or picture, become cases waiting \
                 in `impostor review`. Confirmed and reported accounts are fetched again, and a case becomes \
-                "removed" when the platform has taken the account down. After a scan that opened cases, the \
-                clerk gets an e-mail if [digest] is set in impostor.toml.
+                "removed" when the platform has taken the account down. The council's own accounts are looked \
+                up on Bluesky, Mastodon, YouTube and X, and any change to them since the last accepted state is \
+                a takeover alert, printed here and first in the queue. With [intake] set, the report mailbox is \
+                read too. After a scan that opened cases or raised alerts, the clerk gets an e-mail if [digest] \
+                is set in impostor.toml.
 
                 Exit status: 0 all went well; 1 some sources failed (the rest was stored); 2 the watchlist or \
                 settings are wrong; 3 the case store cannot be used; 4 another scan is running; 143 stopped by \

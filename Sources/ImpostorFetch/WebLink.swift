@@ -10,6 +10,7 @@ public enum WebLink {
     public static func hostAndPath(_ text: String) -> (host: String, path: [String]) {
         guard let parts = URLParts(text) else { return ("", []) }
         var host = parts.host
+        while host.hasSuffix(".") { host.removeLast() }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         var rest = Substring(text)
         if let r = rest.range(of: "://") { rest = rest[r.upperBound...] }

@@ -1,22 +1,49 @@
 import Foundation
 import TestScratch
 
-/// A real HTTP server on 127.0.0.1 that answers each path with the status the test sets: a platform
-/// whose profile pages exist until the test takes one down.
-final class LocalHTTPServer {
+/// A Python server on 127.0.0.1 (its script given inline) that reads a JSON state file on every
+/// request, so a test changes its answers while it runs. It exits when the test closes its stdin.
+class StateServer {
     let process = Process()
     let stdin = Pipe()
-    let routesFile: String
+    let stateFile: String
     private(set) var port = 0
+
+    init(script: String, state: Any) throws {
+        stateFile = CLI.scratchPath("state") + ".json"
+        try write(state)
+        port = Int(try CLI.startPython(process, ["-c", script, stateFile], stdin: stdin)) ?? 0
+    }
+
+    deinit { stop() }
+
+    func write(_ state: Any) throws {
+        try JSONSerialization.data(withJSONObject: state).write(to: URL(fileURLWithPath: stateFile), options: .atomic)
+    }
+
+    func read() -> Any? {
+        try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stateFile)))
+    }
+
+    func stop() {
+        try? stdin.fileHandleForWriting.close()
+        if process.isRunning { process.waitUntilExit() }
+        try? FileManager.default.removeItem(atPath: stateFile)
+    }
+}
+
+/// A real HTTP server on 127.0.0.1 that answers each path with the status the test sets: a platform
+/// whose profile pages exist until the test takes one down.
+final class LocalHTTPServer: StateServer {
 
     // Reads the routes file on every request, so `set` changes answers while the server runs; exits
     // when the test closes its stdin, so no server outlives its test.
     static let script = #"""
         import http.server, json, sys, threading, os
-        routes_file = sys.argv[1]
+        state_file = sys.argv[1]
         class H(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
-                with open(routes_file) as f: routes = json.load(f)
+                with open(state_file) as f: routes = json.load(f)
                 status = routes.get(self.path, 404)
                 body = b"<html><head><title>profile</title></head><body>ok</body></html>" if status == 200 else b"not found"
                 self.send_response(status)
@@ -33,25 +60,13 @@ final class LocalHTTPServer {
         """#
 
     init(routes: [String: Int]) throws {
-        routesFile = CLI.scratchPath("routes") + ".json"
-        try write(routes)
-        port = Int(try CLI.startPython(process, ["-c", Self.script, routesFile], stdin: stdin)) ?? 0
+        try super.init(script: Self.script, state: routes)
     }
 
     func set(_ path: String, status: Int) {
-        var routes = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: routesFile)))) as? [String: Int] ?? [:]
+        var routes = read() as? [String: Int] ?? [:]
         routes[path] = status
         try? write(routes)
-    }
-
-    private func write(_ routes: [String: Int]) throws {
-        try JSONSerialization.data(withJSONObject: routes).write(to: URL(fileURLWithPath: routesFile), options: .atomic)
-    }
-
-    func stop() {
-        try? stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(atPath: routesFile)
     }
 }
 

@@ -133,7 +133,7 @@ struct ScanTests {
             if let (status, body) = await Self.get("http://127.0.0.1:\(port)/?status=new"), status != 0 {
                 #expect(status == 200)
                 answered += 1
-                if let r = body.range(of: #"(\d+) cases, highest"#, options: .regularExpression) {
+                if let r = body.range(of: #"(\d+) cases, alerts"#, options: .regularExpression) {
                     sawGrowth.insert(Int(body[r].split(separator: " ")[0]) ?? 0)
                 }
             }
@@ -203,7 +203,7 @@ struct DaemonTests {
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(page?.0 == 200)
-        #expect(page?.1.contains("3 cases, highest score first") == true)
+        #expect(page?.1.contains("3 cases, alerts about the council's own accounts first, then the highest score") == true)
         kill(daemon.processIdentifier, SIGTERM)
         let deadline = Date().addingTimeInterval(60)
         while daemon.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }

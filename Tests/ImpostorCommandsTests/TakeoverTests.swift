@@ -6,12 +6,7 @@ import Testing
 /// A stand-in for Bluesky's public AppView on 127.0.0.1, answering in the documented shapes
 /// (app.bsky.actor.getProfile: a profileViewDetailed, or 400 with a named error). The test rewrites
 /// the official account between scans, as a hijacker would.
-final class BlueskyStandIn {
-    let process = Process()
-    let stdin = Pipe()
-    let stateFile: String
-    private(set) var port = 0
-
+final class BlueskyStandIn: StateServer {
     static let script = #"""
         import http.server, json, sys, threading, os
         from urllib.parse import urlparse, parse_qs
@@ -50,20 +45,10 @@ final class BlueskyStandIn {
         """#
 
     init(_ state: [String: Any]) throws {
-        stateFile = CLI.scratchPath("bsky") + ".json"
-        try set(state)
-        port = Int(try CLI.startPython(process, ["-c", Self.script, stateFile], stdin: stdin)) ?? 0
+        try super.init(script: Self.script, state: state)
     }
 
-    func set(_ state: [String: Any]) throws {
-        try JSONSerialization.data(withJSONObject: state).write(to: URL(fileURLWithPath: stateFile), options: .atomic)
-    }
-
-    deinit {
-        try? stdin.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
-    }
+    func set(_ state: [String: Any]) throws { try write(state) }
 
     static func profile(name: String, bio: String) -> [String: Any] {
         ["did": "did:plc:oakbridgetc", "handle": "oakbridge-tc.gov.uk", "displayName": name, "description": bio,

@@ -74,7 +74,7 @@ import Testing
             let page = try await client.get(location, headers: [.cookie: cookie]).text
             #expect(page.contains("role=\"status\">Your decision is recorded.</p>"))
             #expect(page.contains("<b>\(ReviewFixture.localUser)</b>: confirm → Confirmed impersonation"))
-            #expect(page.contains("<q>&lt;b&gt;reported&lt;/b&gt; by a resident</q>"))
+            #expect(page.contains("<q><bdi>&lt;b&gt;reported&lt;/b&gt; by a resident</bdi></q>"))
             // A confirmed case offers the next steps only.
             #expect(page.contains("id=\"d-reported\"") && !page.contains("id=\"d-confirm\""))
         }
