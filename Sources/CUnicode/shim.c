@@ -5,6 +5,7 @@
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
+#include <unicode/ubidi.h>
 
 struct cunicode_checker {
     USpoofChecker *spoof;
@@ -74,6 +75,33 @@ int32_t cunicode_nfkc_casefold(const char *text, int32_t length, char *dest, int
     free(src);
     if (U_FAILURE(err)) { free(out); *status = err; return 0; }
 
+    int32_t needed = 0;
+    u_strToUTF8(dest, capacity, &needed, out, outlen, &err);
+    free(out);
+    *status = err;
+    return needed;
+}
+
+int32_t cunicode_display_order(const char *text, int32_t length, char *dest, int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t u16len = 0;
+    u_strFromUTF8(NULL, 0, &u16len, text, length, &err);
+    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err)) { *status = err; return 0; }
+    err = U_ZERO_ERROR;
+    UChar *src = malloc(sizeof(UChar) * (size_t)(u16len + 1));
+    UChar *out = malloc(sizeof(UChar) * (size_t)(u16len + 1));
+    UBiDi *bidi = ubidi_openSized(u16len, 0, &err);
+    if (src == NULL || out == NULL || bidi == NULL) {
+        free(src); free(out); if (bidi) ubidi_close(bidi);
+        *status = U_FAILURE(err) ? err : U_MEMORY_ALLOCATION_ERROR;
+        return 0;
+    }
+    u_strFromUTF8(src, u16len + 1, NULL, text, length, &err);
+    ubidi_setPara(bidi, src, u16len, UBIDI_DEFAULT_LTR, NULL, &err);
+    int32_t outlen = U_SUCCESS(err) ? ubidi_writeReordered(bidi, out, u16len + 1, UBIDI_REMOVE_BIDI_CONTROLS, &err) : 0;
+    ubidi_close(bidi);
+    free(src);
+    if (U_FAILURE(err)) { free(out); *status = err; return 0; }
     int32_t needed = 0;
     u_strToUTF8(dest, capacity, &needed, out, outlen, &err);
     free(out);

@@ -61,7 +61,21 @@ struct NameReading: Sendable {
         let tolerance = ProtectedIdentity.placeTolerance(identity.placeCompact.count)
         // What is glued to the place inside its word ("chorleytowncouncil"): read like the other words.
         var gluedBefore = "", gluedAfter = ""
-        let placeHit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance)
+        var placeHit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance)
+        // In a handle a place read with typos must start it, or follow words impostor knows ("official",
+        // "the", "mayorof"): other letters before it belong to another place's name, whose tail it
+        // shares ("durringtonparishcouncil" is not Longtown's). And it keeps the place's first letter,
+        // as a look-alike does: "killington" is another place, not "wellington" with two typos.
+        if !wordAligned, let hit = placeHit, hit.distance > 0 {
+            let scalars = Array(compact.unicodeScalars)
+            let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
+            if !Self.isKnownWords(before) || hit.range.lowerBound >= scalars.count
+                || scalars[hit.range.lowerBound] != identity.placeCompact.unicodeScalars.first
+            {
+                // The typo may be at the very start ("prreesall"): the place read from the handle's first letter.
+                placeHit = Self.placeAtStart(identity.placeCompact, in: scalars, limit: tolerance)
+            }
+        }
         if let hit = placeHit {
             let words = wordsCovering(hit.range)
             let ends = starts.enumerated().map { $0.element + keys[$0.offset].unicodeScalars.count }
@@ -160,6 +174,41 @@ struct NameReading: Sendable {
             }
         }
     }
+
+    /// The place read from the first letter of `scalars`, within `limit` edits and keeping its first letter.
+    static func placeAtStart(_ place: String, in scalars: [Unicode.Scalar], limit: Int) -> (distance: Int, range: Range<Int>)? {
+        let length = place.unicodeScalars.count
+        guard let first = place.unicodeScalars.first, scalars.first == first else { return nil }
+        var best: (distance: Int, range: Range<Int>)?
+        for k in max(1, length - limit)...(length + limit) where k <= scalars.count {
+            let d = EditDistance.damerau(String(String.UnicodeScalarView(scalars[..<k])), place, limit: limit)
+            if d <= limit, best.map({ d < $0.distance }) ?? true { best = (d, 0..<k) }
+        }
+        return best
+    }
+
+    /// Whether `text` is empty, or only words of the vocabulary and digits run together ("theofficial",
+    /// "mayorof", "cllr"): what may stand before a place in a handle.
+    static func isKnownWords(_ text: String) -> Bool {
+        let letters = Array(text.unicodeScalars)
+        guard letters.count <= 64 else { return false }
+        // reachable[i]: the first i scalars split into known words.
+        var reachable = [Bool](repeating: false, count: letters.count + 1)
+        reachable[0] = true
+        for end in 1...max(1, letters.count) where end <= letters.count {
+            for start in 0..<end where reachable[start] {
+                let piece = String(String.UnicodeScalarView(letters[start..<end]))
+                if piece.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "_" }) || knownWords.contains(piece) {
+                    reachable[end] = true
+                    break
+                }
+            }
+        }
+        return reachable[letters.count]
+    }
+
+    static let knownWords: Set<String> = Vocabulary.affixes.union(Vocabulary.titles).union(Vocabulary.council)
+        .union(Vocabulary.roles.keys).union(Vocabulary.kinds.values.joined())
 
     enum Glue { case longerPlace(String), affix(before: String, after: String), neither }
 

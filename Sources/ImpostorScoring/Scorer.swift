@@ -54,7 +54,21 @@ public struct Scorer: Sendable {
     }
 
     /// One judgement per candidate identity: those the index finds, and those whose logo the avatar copies.
+    /// A name that reads differently on screen is judged both ways, and the stronger reading counts.
     private func judgements(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {
+        guard let shown = texts.nameShown else { return judgementsAsStored(texts, logoMatches: logoMatches) }
+        var onScreen = texts
+        onScreen.name = shown
+        onScreen.nameShown = nil
+        var best: [String: Judgement] = [:]
+        for j in judgementsAsStored(texts, logoMatches: logoMatches) + judgementsAsStored(onScreen, logoMatches: logoMatches)
+        where best[j.identity].map({ $0.logOdds < j.logOdds }) ?? true {
+            best[j.identity] = j
+        }
+        return Array(best.values)
+    }
+
+    private func judgementsAsStored(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {
         var candidates = index.candidates(texts: [texts.name.compact, texts.handle.compact, texts.handleTrimmed.compact]
                                               + texts.bioAddresses.map(\.key),
                                           words: texts.bio.keys + texts.name.keys)
@@ -113,10 +127,18 @@ struct FoldedProfile {
     var bioAddresses: [(address: String, key: String)]
     /// The sender of an e-mail rather than an account: its bio is the subject and first lines.
     var isMail: Bool
+    /// The name in the order a screen shows it, when that differs from the stored order (a name
+    /// written backwards behind a right-to-left override), with the stored name's findings.
+    var nameShown: FoldedText?
 
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
         name = scorer.nameFolder.fold(profile.displayName)
+        if let shown = scorer.nameFolder.displayOrder(profile.displayName) {
+            var folded = scorer.nameFolder.fold(shown)
+            folded.findings += name.findings.filter { $0.kind == .bidiControl }
+            nameShown = folded
+        }
         let bare = Self.bareHandle(profile.handle, platform: profile.platform)
         handle = scorer.nameFolder.fold(bare)
         var trimmed = Substring(bare)

@@ -30,29 +30,60 @@ public final class Folder: Sendable {
         var script: String
     }
 
-    /// Folds `text`, keeping at most `limit` scalars of it.
+    /// `text` as a screen shows it, when that differs from the order it is stored in: a name written
+    /// backwards behind a right-to-left override reads right only on screen. Nil when the order is the same.
+    public func displayOrder(_ text: String) -> String? {
+        guard text.unicodeScalars.contains(where: { Self.isBidiControl($0) || Self.isRightToLeft($0) }) else {
+            return nil
+        }
+        let shown = icu.displayOrder(String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit * Self.hiddenPerShown))))
+        let stripped = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isBidiControl($0) }))
+        return shown == stripped ? nil : shown
+    }
+
+    /// Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+    /// presentation forms): with them, stored order and shown order differ.
+    static func isRightToLeft(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
+        default: false
+        }
+    }
+
+    /// How many scalars that show nothing (controls, invisibles, combining marks) one shown scalar may
+    /// bring with it before folding stops: enough for any hiding trick, still linear.
+    static let hiddenPerShown = 16
+
+    /// Folds `text`, keeping at most `limit` scalars that show. Hidden ones do not count against the
+    /// limit, so a name behind hundreds of invisible characters is still read.
     public func fold(_ text: String) -> FoldedText {
         var findings: [Finding] = []
         var units: [Unit] = []
-        var count = 0
+        var shown = 0, scanned = 0
         var truncated = false
         var previousWasLower = false
         units.reserveCapacity(min(text.unicodeScalars.count, limit))
+        // Many hidden characters make many findings of one kind: a few of each say what was done.
+        var noted: [Finding.Kind: Int] = [:]
+        func note(_ f: Finding) {
+            noted[f.kind, default: 0] += 1
+            if noted[f.kind]! <= 64 { findings.append(f) }
+        }
         for scalar in text.unicodeScalars {
-            count += 1
-            if count > limit {
+            scanned += 1
+            if shown >= limit || scanned > limit * Self.hiddenPerShown {
                 truncated = true
                 break
             }
             let props = scalar.properties
             if Self.isBidiControl(scalar) {
-                findings.append(Finding(kind: .bidiControl, scalar: scalar, script: "", imitates: ""))
+                note(Finding(kind: .bidiControl, scalar: scalar, script: "", imitates: ""))
                 continue
             }
             if props.isDefaultIgnorableCodePoint || Self.isBlank(scalar) {
                 // Variation selectors only style the emoji before them: not a trick in themselves.
                 if !(0xFE00...0xFE0F).contains(scalar.value) {
-                    findings.append(Finding(kind: .invisible, scalar: scalar, script: "", imitates: ""))
+                    note(Finding(kind: .invisible, scalar: scalar, script: "", imitates: ""))
                 }
                 continue
             }
@@ -65,11 +96,12 @@ public final class Folder: Sendable {
             switch props.generalCategory {
             case .nonspacingMark, .enclosingMark, .spacingMark:
                 if let last = units.last, case .letter = last {
-                    findings.append(Finding(kind: .diacritic, scalar: scalar, script: "", imitates: ""))
+                    note(Finding(kind: .diacritic, scalar: scalar, script: "", imitates: ""))
                 }
                 continue
             default: break
             }
+            shown += 1
             if scalar.isASCII {
                 let v = scalar.value
                 if (0x41...0x5A).contains(v) {  // A-Z: a capital after a lower-case letter may start a new word
@@ -110,7 +142,7 @@ public final class Folder: Sendable {
             }
             previousWasLower = false
         }
-        return assemble(units: units, original: truncated ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) : text,
+        return assemble(units: units, original: truncated ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(scanned - 1))) : text,
                         findings: findings, truncated: truncated)
     }
 

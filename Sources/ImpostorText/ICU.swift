@@ -29,6 +29,11 @@ final class ICU: @unchecked Sendable {
         convert(text) { src, len, dest, cap, status in cunicode_nfkc_casefold(src, len, dest, cap, status) }
     }
 
+    /// The text in the order a screen shows it, bidi controls removed; unchanged if ICU fails on it.
+    func displayOrder(_ text: String) -> String {
+        convert(text) { src, len, dest, cap, status in cunicode_display_order(src, len, dest, cap, status) }
+    }
+
     /// The short ISO 15924 name of the scalar's script ("Latn", "Cyrl", "Zyyy" for common).
     func script(of scalar: Unicode.Scalar) -> String {
         let code = cunicode_script(scalar.value)

@@ -24,6 +24,11 @@ int32_t cunicode_skeleton(const cunicode_checker *_Nonnull checker, const char *
 int32_t cunicode_nfkc_casefold(const char *_Nonnull text, int32_t length, char *_Nullable dest, int32_t capacity,
                                int32_t *_Nonnull status);
 
+/// UTF-8 text in the order it is shown (the Unicode bidi algorithm, paragraph direction from its first
+/// strong character), bidi controls removed, into dest; same conventions as cunicode_skeleton.
+int32_t cunicode_display_order(const char *_Nonnull text, int32_t length, char *_Nullable dest, int32_t capacity,
+                               int32_t *_Nonnull status);
+
 /// The ICU script code (UScriptCode) of a code point; -1 on error.
 int32_t cunicode_script(uint32_t codepoint);
 
