@@ -151,6 +151,8 @@ struct NameReading: Sendable {
         if !councilWord, Self.councilSkeletons.contains(where: { EditDistance.bestSubstring($0, in: residual, limit: 1) != nil }) {
             councilWord = true
         }
+        // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
+        if !councilWord, Vocabulary.council.contains(where: { $0.count >= 6 && residual.holds($0) }) { councilWord = true }
         for (kind, forms) in Vocabulary.kinds where kind == "town" || kind == "parish" || kind == "city" {
             if let full = forms.max(by: { $0.count < $1.count }), residual.holds(full) { kinds.insert(kind) }
         }

@@ -6,7 +6,7 @@ enum Phrases {
     static let disclaimers = phrases(
         "not affiliated", "not associated", "not connected", "no affiliation", "not endorsed", "unofficial",
         "parody", "fan account", "fan page", "satire", "not the official", "not an official", "not run by",
-        "independent of", "no connection", "not linked")
+        "independent of", "no connection", "not linked", "nid y cyngor", "ddim yn swyddogol", "dim cysylltiad")
     /// Bio phrases of a person speaking for themselves.
     static let personal = phrases(
         "views my own", "views are my own", "my own views", "own views", "personal account", "personal views",

@@ -54,6 +54,51 @@ struct ProtectedIdentity: Sendable {
         siteNames = Array(Set(domainKeys + siteKeys + [folder.fold(identity.name).compact])).filter { $0.count >= 8 }.sorted()
     }
 
+    /// The identity as read through each other name of its place that its aliases give ("Cyngor Tref
+    /// Aberteifi" gives Aberteifi for Cardigan), with those names' soft-mutated forms ("o Gaerdydd"):
+    /// an account that uses only the council's Welsh name is compared with the council all the same.
+    func aliasPlaces(folder: Folder) -> [ProtectedIdentity] {
+        var seen: Set<String> = [placeCompact]
+        var out: [ProtectedIdentity] = []
+        for alias in identity.aliases {
+            let folded = folder.fold(alias)
+            let words = zip(folded.words, folded.keys).filter { _, key in !Self.isCouncilWord(key) }.map(\.0)
+            guard !words.isEmpty else { continue }
+            let place = words.joined(separator: " ")
+            // Only another name of the place is read in its mutated forms: "Dhornbury" is no Welsh.
+            guard folder.fold(place).compact != placeCompact else { continue }
+            for form in [place] + Self.softMutations(of: place) {
+                let keys = folder.fold(form).keys
+                let compact = keys.joined()
+                guard compact.count >= 4, seen.insert(compact).inserted else { continue }
+                var variant = self
+                variant.placeKeys = keys
+                variant.placeCompact = compact
+                out.append(variant)
+            }
+        }
+        return out
+    }
+
+    /// Words of a council's name that are not its place: "Town", "Council", "Cyngor", "TC", "Official".
+    static func isCouncilWord(_ key: String) -> Bool {
+        Vocabulary.council.contains(key) || Vocabulary.kindOf[key] != nil || Vocabulary.abbreviations[key] != nil
+            || Vocabulary.affixes.contains(key) || Vocabulary.roles[key] != nil
+    }
+
+    /// Welsh soft mutation of a word's first consonant, as after "o", "i" or "ei": Caerdydd → Gaerdydd,
+    /// Pwllheli → Bwllheli, Trefynwy → Drefynwy, Bangor → Fangor, Llandudno → Landudno, Gwynedd → Wynedd.
+    static func softMutations(of place: String) -> [String] {
+        let lower = place.lowercased()
+        let table: [(String, String)] = [("ll", "l"), ("rh", "r"), ("c", "g"), ("p", "b"), ("t", "d"), ("b", "f"),
+                                         ("d", "dd"), ("m", "f"), ("g", "")]
+        for (from, to) in table where lower.hasPrefix(from) {
+            if from == "d" && lower.hasPrefix("dd") { return [] }
+            return [to + lower.dropFirst(from.count)]
+        }
+        return []
+    }
+
     /// The distinctive part of a domain or handle: public suffixes and platform hosts removed.
     static func domainKey(_ domain: String, folder: Folder) -> String {
         var d = domain.lowercased()

@@ -4,6 +4,8 @@ import ImpostorText
 /// Judges profiles against a watchlist: pure, no I/O, safe to share across threads.
 public struct Scorer: Sendable {
     let identities: [ProtectedIdentity]
+    /// How many of `identities` are the councils themselves; the rest read them by another name.
+    let baseCount: Int
     let index: IdentityIndex
     /// Identity id → its place in `identities`, for logo matches.
     let position: [String: Int]
@@ -16,7 +18,11 @@ public struct Scorer: Sendable {
         nameFolder = try Folder(limit: 256)
         bioFolder = try Folder(limit: 2000)
         let folder = nameFolder
-        self.identities = identities.map { ProtectedIdentity($0, folder: folder) }
+        // Each council first, in watchlist order (`accounts` and `position` count on it), then the other
+        // names of its place that its aliases give: judged as the same council.
+        let base = identities.map { ProtectedIdentity($0, folder: folder) }
+        self.identities = base + base.flatMap { $0.aliasPlaces(folder: folder) }
+        baseCount = base.count
         index = IdentityIndex(self.identities)
         position = Dictionary(identities.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         counties = Counties.keyed(folder)
@@ -49,8 +55,10 @@ public struct Scorer: Sendable {
 
     /// The judgement against each of the closest identities, best first: what `explain` shows.
     public func rankedAssessments(_ profile: Profile, logoMatches: [LogoMatch] = [], limit: Int = 3) -> [Assessment] {
-        judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches)
-            .sorted { $0.logOdds > $1.logOdds }.prefix(limit).map { assessment(profile, $0) }
+        var seen = Set<String>()
+        return judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches)
+            .sorted { $0.logOdds > $1.logOdds }.filter { seen.insert($0.identity).inserted }.prefix(limit)
+            .map { assessment(profile, $0) }
     }
 
     /// One judgement per candidate identity: those the index finds, and those whose logo the avatar copies.
@@ -75,9 +83,19 @@ public struct Scorer: Sendable {
         for m in logoMatches {
             if let n = position[m.identity], !candidates.contains(n) { candidates.append(n) }
         }
+        // Another name of a place counts only where the profile uses it: read through a name it does
+        // not use, a profile would merely escape the evidence the council's own name brings.
+        candidates.removeAll { n in n >= baseCount && !Self.uses(identities[n].placeCompact, texts) }
         return candidates.map { n in
             let nearest = logoMatches.filter { $0.identity == identities[n].identity.id }.min { $0.distance < $1.distance }
             return Judgement(texts, identity: identities[n], logo: nearest, counties: counties)
+        }
+    }
+
+    static func uses(_ place: String, _ texts: FoldedProfile) -> Bool {
+        let limit = ProtectedIdentity.placeTolerance(place.unicodeScalars.count)
+        return [texts.name.compact, texts.handle.compact, texts.bio.compact].contains {
+            EditDistance.bestSubstring(place, in: $0, limit: limit) != nil
         }
     }
 

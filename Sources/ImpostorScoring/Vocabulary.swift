@@ -5,11 +5,11 @@ import ImpostorText
 /// Lists, not weights: what each kind of word means for a claim is decided in `Scorer`.
 enum Vocabulary {
     /// Words that make a name a council's name.
-    static let council = keys("council", "cncl", "cncil", "councils")
+    static let council = keys("council", "cncl", "cncil", "councils", "cyngor", "gyngor")
     /// Kinds of council, with the abbreviations people use.
     static let kinds: [String: Set<String>] = [
-        "town": keys("town", "twn", "tn"), "parish": keys("parish", "prsh", "parishes"),
-        "city": keys("city"), "community": keys("community"), "village": keys("village"),
+        "town": keys("town", "twn", "tn", "tref"), "parish": keys("parish", "prsh", "parishes", "plwyf"),
+        "city": keys("city", "dinas"), "community": keys("community", "cymuned"), "village": keys("village"),
         "neighbourhood": keys("neighbourhood", "neighborhood"), "district": keys("district"),
         "borough": keys("borough", "boro"), "county": keys("county"),
     ]
@@ -20,9 +20,10 @@ enum Vocabulary {
     /// Offices an impostor borrows, by role.
     static let roles: [String: String] = {
         var out: [String: String] = [:]
-        for w in ["mayor", "mayoress", "lord mayor"] { out[Folder.key(w).key] = "mayor" }
-        for w in ["chair", "chairman", "chairwoman", "chairperson", "chairmain"] { out[Folder.key(w).key] = "chair" }
-        for w in ["clerk", "clerks", "rfo"] { out[Folder.key(w).key] = "clerk" }
+        // English, then Welsh: Maer, Cadeirydd, Clerc.
+        for w in ["mayor", "mayoress", "lord mayor", "maer"] { out[Folder.key(w).key] = "mayor" }
+        for w in ["chair", "chairman", "chairwoman", "chairperson", "chairmain", "cadeirydd"] { out[Folder.key(w).key] = "chair" }
+        for w in ["clerk", "clerks", "rfo", "clerc"] { out[Folder.key(w).key] = "clerk" }
         for w in ["leader"] { out[Folder.key(w).key] = "leader" }
         return out
     }()
@@ -36,12 +37,13 @@ enum Vocabulary {
         "residents", "resident", "services", "service", "office", "admin", "desk", "live", "alerts", "alert",
         "announcements", "hub", "portal", "centre", "center", "gov", "govuk", "verified", "new", "backup", "original",
         "of", "for", "and", "to", "from", "at", "in", "on", "by", "a", "community", "deputy", "vice", "uk", "england",
-        "x", "tv", "channel", "media")
+        "x", "tv", "channel", "media",
+        "swyddogol", "newyddion", "gwybodaeth", "y", "yr", "o", "ar", "i")
     /// Words that say the account is not the council: parody, fans, critics.
     static let negators = keys(
         "not", "parody", "fan", "fans", "unofficial", "satire", "satirical", "spoof", "fake", "watch", "critic",
         "critics", "against", "scrutiny", "campaign", "opposition", "former", "ex", "unaffiliated", "independent", "exposed",
-        "truth")
+        "truth", "answyddogol", "ffug")
     /// Words that make a place name another organisation's name: clubs, shops, media, groups.
     static let organisations = keys(
         "club", "fc", "afc", "rfc", "cc", "school", "academy", "college", "nursery", "preschool", "church", "chapel",
@@ -63,7 +65,8 @@ enum Vocabulary {
         "dance", "karate", "swimming", "swim", "sports", "ladies", "mens", "women", "men", "babies", "kids", "mums",
         "dads", "families", "business", "businesses", "traders", "plumbing", "plumber", "electrician", "builders",
         "taxis", "taxi", "cleaning", "homes", "property", "lettings", "solicitors", "accountants", "academy", "fans",
-        "supporters", "residents association")
+        "supporters", "residents association",
+        "clwb", "ysgol", "grwp", "cymdeithas", "eglwys", "capel", "cor", "papur", "bro", "menter")
     /// Bio words that ask residents for money, details or a move to a new account.
     static let scam = keys(
         "grant", "grants", "rebate", "rebates", "refund", "refunds", "dm", "pay", "payment", "payments", "fees", "fee",
