@@ -21,8 +21,9 @@ struct IdentityIndex: Sendable {
 
     init(_ identities: [ProtectedIdentity]) {
         for (n, identity) in identities.enumerated() {
-            var strings = [identity.placeCompact] + identity.domainKeys
-            strings += identity.people.map(\.compact)
+            // Another name of the place adds only itself: its council's domains and people are indexed once.
+            var strings = [identity.placeCompact]
+            if !identity.isAliasPlace { strings += identity.domainKeys + identity.people.map(\.compact) }
             for s in Set(strings) where !s.isEmpty {
                 let grams = Set(Self.trigrams(s))
                 let tolerance = ProtectedIdentity.placeTolerance(s.unicodeScalars.count)

@@ -69,8 +69,8 @@ struct NameReading: Sendable {
         if !wordAligned, let hit = placeHit, hit.distance > 0 {
             let scalars = Array(compact.unicodeScalars)
             let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
-            if !Self.isKnownWords(before) || hit.range.lowerBound >= scalars.count
-                || scalars[hit.range.lowerBound] != identity.placeCompact.unicodeScalars.first
+            if hit.range.lowerBound >= scalars.count
+                || !Self.startsThePlace(scalars[hit.range.lowerBound], before: before, place: identity.placeCompact)
             {
                 // The typo may be at the very start ("prreesall"): the place read from the handle's first letter.
                 placeHit = Self.placeAtStart(identity.placeCompact, in: scalars, limit: tolerance)
@@ -154,9 +154,10 @@ struct NameReading: Sendable {
         // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
         if !councilWord, Vocabulary.council.contains(where: { $0.count >= 6 && residual.holds($0) }) { councilWord = true }
         for (kind, forms) in Vocabulary.kinds where kind == "town" || kind == "parish" || kind == "city" {
-            if let full = forms.max(by: { $0.count < $1.count }), residual.holds(full) { kinds.insert(kind) }
+            if forms.contains(where: { $0.count >= 4 && residual.holds($0) }) { kinds.insert(kind) }
         }
-        for (word, office) in Vocabulary.roles where word.count >= 4 && residual.holds(word) { offices.insert(office) }
+        // Five letters at least: shorter keys ("derc" for Clerc, "maer") turn up inside other words ("eldercare").
+        for (word, office) in Vocabulary.roles where word.count >= 5 && residual.holds(word) { offices.insert(office) }
         if let place {
             // "Kemsing TC", "kemsingtc", "epplngtc2": an abbreviation right after the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
@@ -176,6 +177,21 @@ struct NameReading: Sendable {
             }
         }
     }
+
+    /// Whether a place read with typos from `first` on, after `before`, starts as the place does: with
+    /// its first letter after known words, or with that letter folded into the one before it across the
+    /// join of two words ("mayornewport" folds to "mayomewport": the "m" holds the "r" of Mayor).
+    static func startsThePlace(_ first: Unicode.Scalar, before: String, place: String) -> Bool {
+        guard let placeFirst = place.unicodeScalars.first else { return false }
+        if first == placeFirst { return isKnownWords(before) }
+        for (pair, merged) in foldedPairs where merged == first && pair.unicodeScalars.last == placeFirst {
+            if isKnownWords(before + String(pair.unicodeScalars.first!)) { return true }
+        }
+        return false
+    }
+
+    /// Letter pairs the folding merges into one look-alike letter.
+    static let foldedPairs: [(String, Unicode.Scalar)] = [("rn", "m"), ("nn", "m"), ("cl", "d"), ("vv", "w")]
 
     /// The place read from the first letter of `scalars`, within `limit` edits and keeping its first letter.
     static func placeAtStart(_ place: String, in scalars: [Unicode.Scalar], limit: Int) -> (distance: Int, range: Range<Int>)? {
@@ -209,8 +225,11 @@ struct NameReading: Sendable {
         return reachable[letters.count]
     }
 
+    /// Words of three letters or more, and a few shorter ones that often start a handle: a letter or two
+    /// of another place's name ("y" in "yardly") must not pass for a word.
     static let knownWords: Set<String> = Vocabulary.affixes.union(Vocabulary.titles).union(Vocabulary.council)
-        .union(Vocabulary.roles.keys).union(Vocabulary.kinds.values.joined())
+        .union(Vocabulary.roles.keys).union(Vocabulary.kinds.values.joined()).filter { $0.count >= 3 }
+        .union(Vocabulary.keys("of", "uk", "hq", "tv"))
 
     enum Glue { case longerPlace(String), affix(before: String, after: String), neither }
 

@@ -15,6 +15,8 @@ struct ProtectedIdentity: Sendable {
     var identity: Identity
     var placeKeys: [String]
     var placeCompact: String
+    /// Read through another name of the place that an alias gives: only that name is indexed for it.
+    var isAliasPlace = false
     /// The council's kind as one word ("town", "parish"), or "" when unknown.
     var kind: String
     /// Compact keys of the full name and every alias.
@@ -57,33 +59,40 @@ struct ProtectedIdentity: Sendable {
     /// The identity as read through each other name of its place that its aliases give ("Cyngor Tref
     /// Aberteifi" gives Aberteifi for Cardigan), with those names' soft-mutated forms ("o Gaerdydd"):
     /// an account that uses only the council's Welsh name is compared with the council all the same.
-    func aliasPlaces(folder: Folder) -> [ProtectedIdentity] {
+    func aliasPlaces(folder: Folder, otherPlaces: Set<String>) -> [ProtectedIdentity] {
         var seen: Set<String> = [placeCompact]
         var out: [ProtectedIdentity] = []
+        let welsh = Vocabulary.keys("cyngor")
         for alias in identity.aliases {
             let folded = folder.fold(alias)
-            let words = zip(folded.words, folded.keys).filter { _, key in !Self.isCouncilWord(key) }.map(\.0)
-            guard !words.isEmpty else { continue }
-            let place = words.joined(separator: " ")
-            // Only another name of the place is read in its mutated forms: "Dhornbury" is no Welsh.
+            // Council words come off the ends only ("Cyngor Tref …", "… Town Council"): words inside
+            // a place's name stay ("New Milton", "Tref-y-clawdd").
+            var pairs = Array(zip(folded.words, folded.keys))
+            while let first = pairs.first, Self.isCouncilWord(first.1) { pairs.removeFirst() }
+            while let last = pairs.last, Self.isCouncilWord(last.1) { pairs.removeLast() }
+            guard !pairs.isEmpty else { continue }
+            let place = pairs.map(\.0).joined(separator: " ")
             guard folder.fold(place).compact != placeCompact else { continue }
-            for form in [place] + Self.softMutations(of: place) {
+            // Mutated forms only of a Welsh name ("Cyngor …"): "Filton" is no form of "Milton".
+            let forms = [place] + (folded.keys.contains(where: welsh.contains) ? Self.softMutations(of: place) : [])
+            for form in forms {
                 let keys = folder.fold(form).keys
                 let compact = keys.joined()
-                guard compact.count >= 4, seen.insert(compact).inserted else { continue }
+                guard compact.count >= 4, !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
                 var variant = self
                 variant.placeKeys = keys
                 variant.placeCompact = compact
+                variant.isAliasPlace = true
                 out.append(variant)
             }
         }
         return out
     }
 
-    /// Words of a council's name that are not its place: "Town", "Council", "Cyngor", "TC", "Official".
+    /// Words that make a name a council's and not its place: "Town", "Council", "Cyngor", "TC", "Mayor".
     static func isCouncilWord(_ key: String) -> Bool {
         Vocabulary.council.contains(key) || Vocabulary.kindOf[key] != nil || Vocabulary.abbreviations[key] != nil
-            || Vocabulary.affixes.contains(key) || Vocabulary.roles[key] != nil
+            || Vocabulary.roles[key] != nil
     }
 
     /// Welsh soft mutation of a word's first consonant, as after "o", "i" or "ei": Caerdydd → Gaerdydd,

@@ -21,7 +21,8 @@ public struct Scorer: Sendable {
         // Each council first, in watchlist order (`accounts` and `position` count on it), then the other
         // names of its place that its aliases give: judged as the same council.
         let base = identities.map { ProtectedIdentity($0, folder: folder) }
-        self.identities = base + base.flatMap { $0.aliasPlaces(folder: folder) }
+        let places = Set(base.map(\.placeCompact))
+        self.identities = base + base.flatMap { $0.aliasPlaces(folder: folder, otherPlaces: places) }
         baseCount = base.count
         index = IdentityIndex(self.identities)
         position = Dictionary(identities.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -73,7 +74,8 @@ public struct Scorer: Sendable {
         where best[j.identity].map({ $0.logOdds < j.logOdds }) ?? true {
             best[j.identity] = j
         }
-        return Array(best.values)
+        // In a fixed order, so that a tie goes the same way on every run.
+        return best.values.sorted { ($0.logOdds, $1.identity) > ($1.logOdds, $0.identity) }
     }
 
     private func judgementsAsStored(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {

@@ -9,7 +9,8 @@ enum Vocabulary {
     /// Kinds of council, with the abbreviations people use.
     static let kinds: [String: Set<String>] = [
         "town": keys("town", "twn", "tn", "tref"), "parish": keys("parish", "prsh", "parishes", "plwyf"),
-        "city": keys("city", "dinas"), "community": keys("community", "cymuned"), "village": keys("village"),
+        // Not "dinas" for city: it starts Welsh place names (Dinas Powys, Dinas Mawddwy).
+        "city": keys("city"), "community": keys("community", "cymuned"), "village": keys("village"),
         "neighbourhood": keys("neighbourhood", "neighborhood"), "district": keys("district"),
         "borough": keys("borough", "boro"), "county": keys("county"),
     ]

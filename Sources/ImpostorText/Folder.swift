@@ -30,24 +30,17 @@ public final class Folder: Sendable {
         var script: String
     }
 
-    /// `text` as a screen shows it, when that differs from the order it is stored in: a name written
-    /// backwards behind a right-to-left override reads right only on screen. Nil when the order is the same.
+    /// `text` as a screen shows it, when a directional override, embedding or isolate makes that
+    /// differ from the order it is stored in: a name written backwards behind U+202E reads right only on
+    /// screen. Nil otherwise, plain right-to-left writing included (it is read as it is).
     public func displayOrder(_ text: String) -> String? {
-        guard text.unicodeScalars.contains(where: { Self.isBidiControl($0) || Self.isRightToLeft($0) }) else {
+        let kept = text.unicodeScalars.prefix(limit * Self.hiddenPerShown)
+        guard kept.contains(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else {
             return nil
         }
-        let shown = icu.displayOrder(String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit * Self.hiddenPerShown))))
-        let stripped = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isBidiControl($0) }))
+        let shown = icu.displayOrder(String(String.UnicodeScalarView(kept)))
+        let stripped = String(String.UnicodeScalarView(kept.filter { !Self.isBidiControl($0) }))
         return shown == stripped ? nil : shown
-    }
-
-    /// Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
-    /// presentation forms): with them, stored order and shown order differ.
-    static func isRightToLeft(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
-        default: false
-        }
     }
 
     /// How many scalars that show nothing (controls, invisibles, combining marks) one shown scalar may
@@ -88,7 +81,8 @@ public final class Folder: Sendable {
                 continue
             }
             if LookalikeTable.ticks.contains(scalar.value) {
-                findings.append(Finding(kind: .tick, scalar: scalar, script: "", imitates: ""))
+                note(Finding(kind: .tick, scalar: scalar, script: "", imitates: ""))
+                shown += 1
                 units.append(.space)
                 previousWasLower = false
                 continue

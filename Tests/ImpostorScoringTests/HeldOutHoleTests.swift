@@ -64,3 +64,24 @@ extension HeldOutHoleTests {
         #expect(a.verdict == .suspect && a.identity == "wellington", "\(h): \(a.reasons.map(\.detail))")
     }
 }
+
+extension HeldOutHoleTests {
+    /// A place glued after a word whose last letter the folding merges with the place's first
+    /// ("mayornewport" folds to "mayomewport") is still read as the place, typo and all.
+    @Test func aPlaceGluedAfterAFoldedJoinIsStillThePlace() {
+        let newport = Identity(id: "newport", name: "Newport Town Council", kind: "town council", place: "Newport",
+                               area: "Shropshire")
+        let scorer = try! Scorer(identities: [newport])
+        let a = scorer.assess(Profile(platform: .x, id: "m", handle: "mayornewport", displayName: "Notices"))
+        #expect(a.reasons.contains { $0.signal == "handle_place" || $0.signal == "handle" }, "\(a.reasons.map(\.detail))")
+        let b = scorer.assess(Profile(platform: .x, id: "k", handle: "hornewport", displayName: "Notices"))
+        #expect(!b.reasons.contains { $0.signal == "handle_place" || $0.signal == "handle" }, "\(b.reasons.map(\.detail))")
+    }
+
+    /// Short words of the vocabulary inside ordinary names claim nothing.
+    @Test(arguments: ["Wellington Elder Care", "Wellington Border Collies", "Wellington Cider Co"])
+    func wordsInsideOrdinaryNamesClaimNoOffice(_ name: String) {
+        let a = scorer.assess(Profile(platform: .facebook, id: name, handle: "page1", displayName: name))
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+    }
+}

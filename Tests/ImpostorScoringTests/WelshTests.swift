@@ -47,3 +47,21 @@ import Testing
         #expect(a.verdict == .clear, "\(a.reasons.map(\.detail))")
     }
 }
+
+extension WelshTests {
+    /// Only council words come off an alias's ends, and only Welsh names are mutated: "New Milton"
+    /// does not make every Milton, nor Filton, New Milton's.
+    @Test func anAliasKeepsTheWordsInsideItsPlaceName() {
+        let newMilton = Identity(id: "new-milton", name: "New Milton Town Council", kind: "town council",
+                                 place: "New Milton", area: "Hampshire", aliases: ["New Milton TC"])
+        let dinasPowys = Identity(id: "dinas-powys", name: "Dinas Powys Community Council", kind: "community council",
+                                  place: "Dinas Powys", area: "Vale of Glamorgan", aliases: ["Cyngor Cymuned Dinas Powys"])
+        let scorer = try! Scorer(identities: [newMilton, dinasPowys])
+        for name in ["Milton Parish Council", "Filton Town Council", "Cyngor Sir Powys"] {
+            let a = scorer.assess(Profile(platform: .facebook, id: name, handle: "page1", displayName: name))
+            #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+        }
+        let real = scorer.assess(Profile(platform: .facebook, id: "d", handle: "page1", displayName: "Cyngor Cymuned Dinas Powys"))
+        #expect(real.verdict == .suspect && real.identity == "dinas-powys", "\(real.reasons.map(\.detail))")
+    }
+}
