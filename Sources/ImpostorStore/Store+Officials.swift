@@ -164,16 +164,6 @@ extension Store {
         }
     }
 
-    /// The official accounts the watch knows, with when each was last looked at.
-    public func officialAccounts() throws(StoreError) -> [(key: OfficialKey, state: String?, checkedAt: Date?)] {
-        try read { db in
-            try OfficialAccountRecord.order(Column("identity"), Column("platform"), Column("handle")).fetchAll(db).map {
-                (OfficialKey(identity: $0.identity, platform: Platform(rawValue: $0.platform), handle: $0.handle),
-                 $0.state, $0.checkedAt)
-            }
-        }
-    }
-
     static func official(_ key: OfficialKey, db: Database) throws -> OfficialAccountRecord {
         if let found = try OfficialAccountRecord.filter(
             Column("identity") == key.identity && Column("platform") == key.platform.rawValue && Column("handle") == key.handle
