@@ -6,7 +6,9 @@ import Logging
 
 /// Reads the report mailbox: every unseen message's links to profiles, and the senders of the scam
 /// e-mails it forwards, become reported cases. A message moves to the processed folder only after its
-/// cases are stored; one that cannot be read stays where it was, unseen, and the outcome says why.
+/// cases are stored. One that cannot be read, or holds nothing to act on, stays in the mailbox marked
+/// read for the clerk; one whose reports could not be stored stays unseen, to be read again. The
+/// outcome says why for each.
 public struct Intake: Sendable {
     public let mailbox: Mailbox
     public let desk: ReportDesk
