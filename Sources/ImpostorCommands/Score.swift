@@ -105,7 +105,7 @@ struct ScoreRun: Sendable {
             var assessment = scorer.assess(profile, logoMatches: evidence.matches)
             if let problem = evidence.problem {
                 // A broken picture is noted, never fatal: the name and bio are still judged.
-                assessment.reasons.append(Reason(signal: "avatar_unreadable", weight: 0, detail: problem))
+                assessment.reasons.append(Reason(signal: .avatarUnreadable, weight: 0, detail: problem))
             }
             let data = (try? encoder.encode(assessment)) ?? Data("{}".utf8)
             return Line(json: String(decoding: data, as: UTF8.self), failed: false)

@@ -1,7 +1,7 @@
 /// One piece of evidence for or against an account, in words a clerk can check.
 public struct Reason: Hashable, Sendable, Codable {
-    /// A stable code to match on: `name`, `handle`, `person`, `logo`, `bio_claim`, `official`, `benign`, …
-    public var signal: String
+    /// What kind of evidence this is: `.name`, `.handle`, `.logo`, `.official`, …
+    public var signal: Signal
     /// The identity (watchlist id) the evidence is about.
     public var identity: String?
     /// What of the identity matched: a name, an alias, a person, a logo file.
@@ -12,10 +12,12 @@ public struct Reason: Hashable, Sendable, Codable {
     public var weight: Double
     /// The sentence shown to the clerk.
     public var detail: String
+    /// For a logo match, the PDQ distance between the avatar and the logo, in bits of 256.
+    public var distance: Int?
 
     public init(
-        signal: String, identity: String? = nil, matched: String? = nil, folded: String? = nil, weight: Double,
-        detail: String
+        signal: Signal, identity: String? = nil, matched: String? = nil, folded: String? = nil, weight: Double,
+        detail: String, distance: Int? = nil
     ) {
         self.signal = signal
         self.identity = identity
@@ -23,5 +25,6 @@ public struct Reason: Hashable, Sendable, Codable {
         self.folded = folded
         self.weight = weight
         self.detail = detail
+        self.distance = distance
     }
 }

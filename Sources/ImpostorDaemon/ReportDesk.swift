@@ -126,7 +126,7 @@ public struct ReportDesk: Sendable {
             break
         }
         if let problem = avatar.problem {
-            assessment.reasons.append(Reason(signal: "avatar_unreadable", weight: 0, detail: problem))
+            assessment.reasons.append(Reason(signal: .avatarUnreadable, weight: 0, detail: problem))
         }
         if let council, watchlist.identity(id: council) == nil {
             throw Refusal(reason: "there is no council \"\(council)\" in the watchlist (\(watchlist.identities.map(\.id).joined(separator: ", ")))")

@@ -148,7 +148,7 @@ public struct ScanPass: Sendable {
         let avatar = given ?? avatarEvidence(profile)
         var assessment = scorer.assess(profile, logoMatches: avatar.matches)
         if let problem = avatar.problem {
-            assessment.reasons.append(Reason(signal: "avatar_unreadable", weight: 0, detail: problem))
+            assessment.reasons.append(Reason(signal: .avatarUnreadable, weight: 0, detail: problem))
         }
         outcome.profiles += 1
         if assessment.verdict == .suspect { outcome.suspects += 1 }

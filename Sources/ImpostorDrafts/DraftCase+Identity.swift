@@ -26,7 +26,7 @@ extension DraftCase {
         if assessment?.target == .person, let person = Self.person(in: identity, reasons: reasons) {
             target = .person(name: person.name, role: person.role)
         }
-        let logo = reasons.first { $0.signal == "logo" }?.folded.flatMap { Int($0.split(separator: " ").first ?? "") }
+        let logo = reasons.first { $0.signal == .logo }?.distance
         self.init(
             council: Council(identity: identity), target: target,
             suspect: Suspect(
@@ -39,10 +39,10 @@ extension DraftCase {
 
     /// The person a `person` reason matched by name, else the one whose role an `office` reason names.
     static func person(in identity: Identity, reasons: [Reason]) -> Person? {
-        for reason in reasons where reason.signal == "person" || reason.signal == "person_name" {
+        for reason in reasons where reason.signal == .person || reason.signal == .personName {
             if let p = identity.people.first(where: { $0.name == reason.matched }) { return p }
         }
-        for reason in reasons where reason.signal == "office" {
+        for reason in reasons where reason.signal == .office {
             let offices = (reason.matched ?? "").lowercased().split(separator: ",").map { String($0).trimmingSpaces() }
             if let p = identity.people.first(where: { person in
                 offices.contains { !$0.isEmpty && person.role.lowercased().contains($0) }

@@ -48,7 +48,7 @@ public struct Scorer: Sendable {
         if let listed = listedAccount(profile) { return listed }
         let best = judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches).max { $0.logOdds < $1.logOdds }
         guard let best, best.anchored else {
-            return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(Weights.prior),
+            return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(Judgement.prior),
                               verdict: .clear, identity: nil, target: nil, reasons: [])
         }
         return assessment(profile, best)
@@ -123,7 +123,7 @@ public struct Scorer: Sendable {
         let detail = hit.verdict == .official
             ? "listed under [[official]] for \(identities[hit.identity].identity.name)"
             : "listed under [[allow]] for \(identities[hit.identity].identity.name)" + (hit.reference.note.map { ": \($0)" } ?? "")
-        let reason = Reason(signal: hit.verdict.rawValue, identity: id, matched: "\(hit.reference.platform) \(hit.reference.handle)",
+        let reason = Reason(signal: Signal(rawValue: hit.verdict.rawValue), identity: id, matched: "\(hit.reference.platform) \(hit.reference.handle)",
                             weight: 0, detail: detail)
         return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: 0, verdict: hit.verdict,
                           identity: id, target: nil, reasons: [reason])

@@ -165,7 +165,7 @@ struct CasePage {
     }
 
     var logoReason: Reason? {
-        detail.assessment?.reasons.first { $0.signal.contains("logo") && $0.weight > 0 }
+        detail.assessment?.reasons.first { $0.signal == .logo && $0.weight > 0 }
     }
 
     /// Only web links become links; anything else (javascript:, data:, mailto:) is shown as text, and says why.

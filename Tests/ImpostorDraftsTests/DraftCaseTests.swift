@@ -23,7 +23,7 @@ import ImpostorCore
         let a = assessment(target: .person, reasons: [
             Reason(signal: "benign", weight: -0.5, detail: "spoke against"),
             Reason(signal: "person", identity: identity.id, matched: "Cllr Priya Sharma", weight: 2.5, detail: "joins the Mayor to the place"),
-            Reason(signal: "logo", identity: identity.id, matched: "logo.png", folded: "12 bits", weight: 3, detail: "the avatar is the logo"),
+            Reason(signal: "logo", identity: identity.id, matched: "logo.png", folded: "12 bits", weight: 3, detail: "the avatar is the logo", distance: 12),
         ])
         let draft = DraftCase(identity: identity, profile: profile, assessment: a, firstSeen: Fixtures.firstSeen)
         #expect(draft.target == .person(name: "Cllr Priya Sharma", role: "Mayor"))

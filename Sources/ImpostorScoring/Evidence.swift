@@ -1,0 +1,56 @@
+import ImpostorCore
+import ImpostorText
+
+/// One profile read against one identity, once, for every rule: its name, handle and bio readings and
+/// the facts several rules share.
+struct Evidence {
+    let texts: FoldedProfile
+    let identity: ProtectedIdentity
+    let name: NameReading
+    /// The stronger of the handle's readings, with and without trailing digits.
+    let handle: NameReading
+    let bio: BioReading
+    /// The nearest of the avatar's logo matches for this identity.
+    let logo: LogoMatch?
+    /// "Woolland Parish Council" for Wool: a longer place's name.
+    let longerPlace: String?
+    /// The handle spells that longer place too.
+    let handleIsLonger: Bool
+    /// The name is of another place, and neither the bio nor the handle names this council after all.
+    let otherPlace: Bool
+    /// The name gives this identity's place.
+    let placed: Bool
+    /// The name gives the place and a council word: it reads as the council.
+    let namesCouncil: Bool
+
+    var council: String { identity.identity.name }
+    /// The name as the account shows it, folded.
+    var shown: String { texts.name.readable }
+
+    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, logo: LogoMatch?, counties: [[String]]) {
+        self.texts = texts
+        identity = p
+        self.logo = logo
+        name = NameReading(texts.name, identity: p, wordAligned: true)
+        handle = [NameReading(texts.handle, identity: p, wordAligned: false),
+                  NameReading(texts.handleTrimmed, identity: p, wordAligned: false)]
+            .max { Self.handleStrength($0) < Self.handleStrength($1) }!
+        bio = BioReading(texts.bio, identity: p, counties: counties)
+        // A qualifier before the place ("NEW Epping", "South Ferriby") makes another place unless the
+        // bio or the handle names this council after all.
+        let longer = name.place == nil && name.councilWord ? name.longerPlace : nil
+        longerPlace = longer
+        handleIsLonger = longer.map { texts.handle.compact.contains($0) || texts.handleTrimmed.compact.contains($0) } ?? false
+        otherPlace = (name.differentPlace || longer != nil) && !bio.namesCouncil
+            && !(handle.namesCouncil && !handle.differentPlace && !handleIsLonger)
+        placed = name.place != nil && !otherPlace
+        namesCouncil = placed && (name.councilWord || name.abbreviation)
+    }
+
+    /// The logo, when the avatar is near enough to count.
+    var logoMatch: LogoMatch? { logo.flatMap { $0.distance <= LogoRule.distance ? $0 : nil } }
+
+    private static func handleStrength(_ r: NameReading) -> Int {
+        (r.namesCouncil ? 4 : 0) + (r.place != nil ? 2 : 0) - (r.place?.distance ?? 0)
+    }
+}

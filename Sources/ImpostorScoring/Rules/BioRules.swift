@@ -1,0 +1,177 @@
+import ImpostorCore
+import ImpostorText
+
+// The bio: does it speak as the council, or only about it?
+
+/// "Not affiliated with Oakbridge Town Council", "Parody".
+enum DisclaimerRule: Rule {
+    static let signal = Signal.disclaimer
+    static let weight = -7.0
+    static let summary = "the bio says it is not affiliated with the council, or is parody"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Town Council", bio: "Parody account. Not affiliated with the council."),
+        .fires("Cyngor Tref Oakbridge", bio: "Nid y cyngor go iawn"),
+        .quiet("Oakbridge Town Council", bio: "The official account of Oakbridge Town Council"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        e.bio.disclaimer ? Hit(weight: weight, detail: "the bio says it is not affiliated with the council, or is parody") : nil
+    }
+}
+
+/// "Views my own": a person speaking for themselves.
+enum PersonalRule: Rule {
+    static let signal = Signal.personal
+    static let weight = -2.5
+    static let summary = "the bio says it is a personal account (\"views my own\")"
+    static let examples: [RuleExample] = [
+        .fires("Sam Reed, Oakbridge", bio: "Oakbridge resident. Views my own."),
+        .quiet("Oakbridge Town Council", bio: "News from the council"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        e.bio.personal ? Hit(weight: weight, detail: "the bio says it is a personal account (\"views my own\")") : nil
+    }
+}
+
+/// "Oakbridge Town Council, Shropshire" for a council in Kent: a namesake elsewhere.
+enum OtherAreaRule: Rule {
+    static let signal = Signal.otherArea
+    static let weight = -6.0
+    static let summary = "the bio places the account in another county: a namesake elsewhere"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Town Council", bio: "Oakbridge Town Council, Shropshire"),
+        .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council, Kent"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let area = e.bio.otherArea else { return nil }
+        let own = e.identity.identity.area
+        return Hit(weight: weight, detail: "the bio places it in \(area), not \(own): a namesake elsewhere", matched: own, folded: area)
+    }
+}
+
+/// "Mayor of Oakbridge" in the bio: a claim to hold one of the council's offices, unless the name
+/// already claims it. When the council has a holder of that office and the account does not name
+/// them, someone else is claiming their office.
+enum BioOfficeRule: Rule {
+    static let signal = Signal.bioOffice
+    static let weight = 3.0
+    /// … an office the watchlist names someone else as holding.
+    static let ofAnother = 1.0
+    static let summary = "the bio claims one of the council's offices"
+    static let examples: [RuleExample] = [
+        .fires("Jo Bloggs", bio: "Mayor of Oakbridge. DM me for help with grants."),
+        .quiet("Jo Bloggs", bio: "Wrote to the Mayor of Oakbridge about potholes"),
+        .quiet("Jo Bloggs", bio: "Former Mayor of Oakbridge"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let office = e.bio.office, e.bio.otherArea == nil, !e.bio.disclaimer, !e.bio.personal, !e.bio.thirdPerson,
+            !(e.placed && e.name.offices.contains(office))
+        else { return nil }
+        var w = weight
+        var detail = "the bio claims the office of \(office) of \(e.council)"
+        if let holder = e.identity.people.first(where: { $0.office == office }), e.name.person?.office != office,
+            e.handle.person?.office != office
+        {
+            w += ofAnother
+            detail += ", held by \(holder.person.name)"
+        }
+        return Hit(weight: w, detail: detail, matched: office, target: so.nameWeight < w ? .person : nil)
+    }
+}
+
+/// "The official page of Oakbridge Town Council": the bio speaks as the council.
+enum BioClaimRule: Rule {
+    static let signal = Signal.bioClaim
+    static let weight = 2.5
+    static let summary = "the bio speaks as the council"
+    static let examples: [RuleExample] = [
+        .fires("Town News", bio: "The official page of Oakbridge Town Council"),
+        .quiet("Town News", bio: "Reporting on Oakbridge Town Council meetings"),
+        .quiet("Town News", bio: "Oakbridge Town Council, Shropshire"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.bio.claim, e.bio.otherArea == nil, !so.has(.bioOffice) else { return nil }
+        return Hit(weight: weight, detail: "the bio speaks as \(e.council)", matched: e.council)
+    }
+}
+
+/// "oakbridge-tc.co.uk" in the bio when the council's is oakbridge-tc.gov.uk: a site of the fraudster's.
+enum BioDomainRule: Rule {
+    static let signal = Signal.bioDomain
+    static let weight = 4.0
+    static let summary = "the bio gives a web address spelled as the council's that is not one of its domains"
+    static let examples: [RuleExample] = [
+        .fires("Town News", bio: "Pay your allotment fees at oakbridge-tc.co.uk"),
+        .quiet("Town News", bio: "Minutes at oakbridge-tc.gov.uk"),
+        .quiet("Town News", bio: "Not affiliated. See oakbridge-tc.co.uk"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard !e.bio.disclaimer, !e.bio.thirdPerson, let host = WebAddresses.lookalike(e.texts.bioAddresses, of: e.identity)
+        else { return nil }
+        return Hit(weight: weight, detail: "the bio gives \(host), an address spelled as \(e.council)'s that is not one of its domains",
+                   matched: e.identity.identity.domains.first ?? e.council, folded: host)
+    }
+}
+
+/// "Message us for your council tax rebate": asks for money, messages or a move.
+enum BioScamRule: Rule {
+    static let signal = Signal.bioScam
+    static let weight = 1.5
+    static let summary = "the bio of an account that claims the council asks for money, messages or a move to it"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Town Council", bio: "Our old page was hacked. DM us for your council tax rebate"),
+        .quiet("Oakbridge Cricket Club", bio: "DM us for membership fees"),
+        .quiet("Oakbridge Town Council", bio: "Meetings every second Tuesday"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        let strongElsewhere = so.nameWeight >= NameRule.withTypo || e.handle.namesCouncil || so.has(.bioDomain)
+        guard e.bio.scam, e.bio.claim || so.has(.bioOffice) || strongElsewhere else { return nil }
+        return Hit(weight: weight, detail: "the bio asks for money, messages or a move to this account")
+    }
+}
+
+/// An e-mail in a leader's name from outside the council asking for a favour or gift cards.
+enum MailScamRule: Rule {
+    static let signal = Signal.mailScam
+    static let weight = 3.0
+    static let summary = "an e-mail in the name of the council or its people opens like the gift-card scam"
+    static let examples: [RuleExample] = [
+        .fires("Priya Sharma", handle: "mayor.oakbridge@gmail.com", bio: "Are you free? I need a quick favour", platform: .email),
+        .quiet("Priya Sharma", handle: "mayor.oakbridge@gmail.com", bio: "Minutes of Tuesday's meeting", platform: .email),
+        .quiet("Priya Sharma", bio: "Are you free? I need a quick favour"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.texts.isMail, e.bio.mailScam, so.nameWeight > 0 || e.handle.place != nil || e.handle.person != nil else { return nil }
+        let byPerson = so.nameWeight < PersonRule.weight && (e.name.person != nil || !e.name.offices.isEmpty)
+        return Hit(weight: weight, detail: "the e-mail opens like the gift-card scam sent in councils' names",
+                   target: byPerson ? .person : nil)
+    }
+}
+
+/// Name and bio agree on a parish council when this one is a town council: another body of that name.
+enum OtherKindBioRule: Rule {
+    static let signal = Signal.otherKindBio
+    static let weight = -3.0
+    static let summary = "name and bio agree on another kind of council: another body of that name"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Parish Council", bio: "Oakbridge Parish Council meets monthly"),
+        .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council meets monthly"),
+        .quiet("Oakbridge Parish Council", bio: "Meets monthly"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        let named = e.bio.kindsNamed
+        guard !named.isEmpty, !e.identity.kind.isEmpty, !named.contains(e.identity.kind), !e.name.kinds.isEmpty,
+            e.name.kinds == named
+        else { return nil }
+        return Hit(weight: weight, detail: "name and bio agree on a \(named.sorted().joined(separator: "/")) council: another body of that name",
+                   matched: e.identity.identity.kind)
+    }
+}

@@ -1,0 +1,99 @@
+import ImpostorCore
+
+// What the display name claims to be. Only the strongest claim counts.
+
+/// "Mayor of Oakbridge": an office of the council, with its place.
+enum OfficeRule: Rule {
+    static let signal = Signal.office
+    static let weight = 5.5
+    static let summary = "the name claims one of the council's offices (Mayor, Chair, Clerk) at its place"
+    static let examples: [RuleExample] = [
+        .fires("Mayor of Oakbridge"), .fires("Oakbridge Town Clerk"), .fires("Maer Oakbridge"),
+        .quiet("Mayor of Riverton"), .quiet("Oakbridge Town Council"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.placed, !e.name.offices.isEmpty else { return nil }
+        let offices = e.name.offices.sorted().joined(separator: ", ")
+        return Hit(weight: weight, detail: "the name claims an office of \(e.council): \(offices)", matched: offices,
+                   folded: e.shown, target: .person)
+    }
+}
+
+/// "Cllr Priya Sharma, Oakbridge": one of the council's people joined to the council or its place.
+enum PersonRule: Rule {
+    static let signal = Signal.person
+    static let weight = 5.0
+    static let summary = "the name joins one of the council's people to the council, its place or an office"
+    static let examples: [RuleExample] = [
+        .fires("Priya Sharma, Mayor"), .fires("Priya Sharma Oakbridge"), .fires("Tom Okafor Town Council"),
+        .quiet("Priya Sharma"), .quiet("Priya Shah, Oakbridge"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let person = e.name.person, e.placed || e.name.councilWord || !e.name.offices.isEmpty else { return nil }
+        return Hit(weight: weight, detail: "the name joins \(person.person.role) \(person.person.name) to the council or its place",
+                   matched: person.person.name, folded: e.shown, target: .person)
+    }
+}
+
+/// "Priya Sharma": the name of one of the council's people, and nothing more. A namesake is likely.
+enum PersonNameRule: Rule {
+    static let signal = Signal.personName
+    static let weight = 2.0
+    static let summary = "the name is that of one of the council's people, with nothing tying it to the council"
+    static let examples: [RuleExample] = [
+        .fires("Priya Sharma"), .fires("Tom Okafor"),
+        .quiet("Priya Sharma, Mayor"), .quiet("Priya Patel"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let person = e.name.person, !(e.placed || e.name.councilWord || !e.name.offices.isEmpty) else { return nil }
+        return Hit(weight: weight, detail: "the name is that of \(person.person.role) \(person.person.name)",
+                   matched: person.person.name, folded: e.shown, target: .person)
+    }
+}
+
+/// "Oakbridge Town Council", "0akbridge TC": the council's name, perhaps with a typo in the place.
+enum NameRule: Rule {
+    static let signal = Signal.name
+    static let weight = 5.0
+    /// The name exactly, or an alias, with nothing added.
+    static let exact = 6.0
+    static let withTypo = 4.5
+    static let summary = "the name reads as the council's: its place and a council word or abbreviation"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Town Council"), .fires("Oakbrige Town Council"), .fires("Oakbridge TC"),
+        .fires("OFFICIAL Oakbridge Council"), .fires("Cyngor Tref Oakbridge"),
+        .quiet("Oakbridge Cricket Club"), .quiet("Riverton Town Council"), .quiet("South Oakbridge Town Council"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.namesCouncil, let place = e.name.place else { return nil }
+        var w = place.distance == 0 ? weight : withTypo
+        if e.name.nameFormDistance == 0 && e.name.otherWords.isEmpty && e.name.organisationWords.isEmpty
+            && e.name.offices.isEmpty && e.name.person == nil
+        {
+            w = exact
+        }
+        let typo = place.distance > 0 ? " with \(place.distance) typo(s) in the place" : ""
+        return Hit(weight: w, detail: "the name reads as \(e.council)\(typo)", matched: e.council, folded: e.shown, target: .council)
+    }
+}
+
+/// "Oakbridge Updates": the place alone. Many honest accounts do this.
+enum PlaceRule: Rule {
+    static let signal = Signal.place
+    static let weight = 1.0
+    static let summary = "the name mentions the council's place, without claiming to be the council"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Updates"), .fires("Oakbridge Cricket Club"),
+        .quiet("Oakbridge Town Council"), .quiet("Riverton Updates"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.placed, !e.namesCouncil else { return nil }
+        let place = e.identity.identity.place
+        return Hit(weight: weight, detail: "the name mentions \(place)", matched: place, folded: e.shown, target: .council)
+    }
+}

@@ -1,0 +1,50 @@
+import ImpostorCore
+import ImpostorText
+
+// The handle: often copied even when the display name is generic.
+
+extension Evidence {
+    /// The handle spells the longer place too, disowns the council ("oakbridgetcwatch") or is a
+    /// councillor's own ("cllrsmithoakbridge"): no evidence of speaking as the council.
+    var handleStandsApart: Bool { handleIsLonger || handle.negated || handle.councillorTitle }
+}
+
+/// "@OakbridgeTC", "@mayorofoakbridge": a handle spelled as the council or one of its offices.
+enum HandleRule: Rule {
+    static let signal = Signal.handle
+    static let weight = 2.5
+    /// Behind a name that claims nothing else, a handle spelled as the council is a case on its own.
+    static let alone = 4.0
+    static let summary = "the handle reads as the council, or as an office at its place"
+    static let examples: [RuleExample] = [
+        .fires("Town Updates", handle: "oakbridgetowncouncil"), .fires("Oakbridge Town Council", handle: "OakbridgeTC"),
+        .fires("Notices", handle: "mayorofoakbridge"),
+        .quiet("Town Updates", handle: "oakbridgetcwatch"), .quiet("Town Updates", handle: "rivertontowncouncil"),
+        .quiet("Town Updates", handle: "oakbridgeupdates"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard !e.handleStandsApart, e.handle.namesCouncil || (e.handle.place != nil && !e.handle.offices.isEmpty) else { return nil }
+        let w = so.nameWeight >= NameRule.withTypo ? weight : alone
+        return Hit(weight: w, detail: "the handle reads as \(e.council)", matched: e.council, folded: e.texts.handle.compact)
+    }
+}
+
+/// "@oakbridgeupdates": the place in the handle, and nothing more.
+enum HandlePlaceRule: Rule {
+    static let signal = Signal.handlePlace
+    static let weight = 0.5
+    static let summary = "the handle mentions the council's place"
+    static let examples: [RuleExample] = [
+        .fires("Town Updates", handle: "oakbridgeupdates"),
+        .quiet("Town Updates", handle: "oakbridgetowncouncil"), .quiet("Town Updates", handle: "rivertonupdates"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard !e.handleStandsApart, e.handle.place != nil,
+            !(e.handle.namesCouncil || !e.handle.offices.isEmpty)
+        else { return nil }
+        let place = e.identity.identity.place
+        return Hit(weight: weight, detail: "the handle mentions \(place)", matched: place, folded: e.texts.handle.compact)
+    }
+}

@@ -1,0 +1,171 @@
+import ImpostorCore
+import ImpostorText
+
+// What else the display name says: another kind, place or organisation, a disowning, hidden characters.
+
+/// "Oakbridge Parish Council" for a town council: another body of that name.
+enum OtherKindRule: Rule {
+    static let signal = Signal.otherKind
+    static let weight = -1.5
+    static let summary = "the name gives another kind of council than this one"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Parish Council"), .fires("Oakbridge Community Council"),
+        .quiet("Oakbridge Town Council"), .quiet("Oakbridge Council"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        let kind = e.identity.kind
+        guard e.namesCouncil, !e.name.kinds.isEmpty, !kind.isEmpty, !e.name.kinds.contains(kind) else { return nil }
+        return Hit(weight: weight, detail: "the name says \(e.name.kinds.sorted().joined(separator: "/")) council, not \(e.identity.identity.kind)",
+                   matched: e.identity.identity.kind, folded: e.shown)
+    }
+}
+
+/// "Oakbridge Cricket Club": another organisation named after the place.
+enum OrganisationRule: Rule {
+    static let signal = Signal.organisation
+    static let weight = -3.5
+    /// Beside a council name ("Oakbridge Town Council Allotments"): weaker, impostors add such words too.
+    static let besideCouncil = -1.5
+    static let summary = "the name adds a club's, school's, shop's or group's words to the place"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Cricket Club"), .fires("Oakbridge Town Council Allotment Society"),
+        .fires("Clwb Rygbi Oakbridge"),
+        .quiet("Oakbridge Town Council"), .quiet("Oakbridge News"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        let words = e.name.organisationWords.joined(separator: " ")
+        guard !words.isEmpty else { return nil }
+        if e.namesCouncil {
+            return Hit(weight: besideCouncil, detail: "the name adds organisation words: \(words)", folded: words)
+        }
+        guard e.placed, so.claim == .place else { return nil }
+        return Hit(weight: weight, detail: "another organisation named after the place (\(words))", folded: words)
+    }
+}
+
+/// "South Oakbridge Town Council", "Oakbridgeford Town Council": another place's council.
+enum DifferentPlaceRule: Rule {
+    static let signal = Signal.differentPlace
+    static let weight = -5.0
+    static let summary = "the name is of another place: a qualifier before it or a longer name around it"
+    static let examples: [RuleExample] = [
+        .fires("South Oakbridge Town Council"), .fires("Great Oakbridge Parish Council"),
+        .quiet("Oakbridge Town Council"),
+        .quiet("South Oakbridge Town Council", bio: "Oakbridge Town Council's page for the south ward"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.otherPlace else { return nil }
+        return Hit(weight: weight, detail: "the name is of a different place than \(e.identity.identity.place)",
+                   folded: e.name.place.map { $0.variant.joined(separator: " ") } ?? e.longerPlace)
+    }
+}
+
+/// "Oakbridge Town Council Parody", "Not Oakbridge Council".
+enum NegatedRule: Rule {
+    static let signal = Signal.negated
+    static let weight = -7.0
+    static let summary = "the name says it is not the council: parody, fan, not, watch"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Town Council Parody"), .fires("Not Oakbridge Town Council"), .fires("Oakbridge Council Watch"),
+        .quiet("Oakbridge Town Council"), .quiet("Parody Account"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.name.negated, e.name.place != nil else { return nil }
+        return Hit(weight: weight, detail: "the name says it is not the council (parody, fan, not)", folded: e.shown)
+    }
+}
+
+/// "Cllr Jo Bloggs, Oakbridge Town Council": a councillor's own account.
+enum CouncillorRule: Rule {
+    static let signal = Signal.councillor
+    static let weight = -3.0
+    static let summary = "a councillor's own account (Cllr …), not one of the council's offices"
+    static let examples: [RuleExample] = [
+        .fires("Cllr Jo Bloggs, Oakbridge Town Council"), .fires("Councillor Sam Reed Oakbridge"),
+        .quiet("Oakbridge Town Council"), .quiet("Cllr Priya Sharma, Mayor of Oakbridge"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.name.councillorTitle, e.name.person == nil, e.name.offices.isEmpty else { return nil }
+        return Hit(weight: weight, detail: "a councillor's own account, not one of the council's offices", folded: e.shown)
+    }
+}
+
+/// "Oakbrige Town Council" whose bio says "Oakbrige" again: a place of its own, not a typo.
+enum RepeatedVariantRule: Rule {
+    static let signal = Signal.otherPlace
+    static let weight = -6.0
+    static let summary = "the bio repeats the name's spelling of the place: a place of its own, not a typo"
+    static let examples: [RuleExample] = [
+        .fires("Oakbrige Town Council", bio: "Serving the people of Oakbrige since 1894"),
+        .quiet("Oakbrige Town Council", bio: "Serving the people of the town"),
+        .quiet("Oakbridge Town Council", bio: "Serving the people of Oakbridge"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let place = e.name.place, place.distance > 0, !e.otherPlace else { return nil }
+        let variant = place.variant
+        let bio = e.texts.bio.keys
+        guard bio.count >= variant.count,
+            (0...(bio.count - variant.count)).contains(where: { Array(bio[$0..<($0 + variant.count)]) == variant })
+        else { return nil }
+        let spelled = variant.joined(separator: " ")
+        return Hit(weight: weight,
+                   detail: "the bio repeats \"\(spelled)\": a place of its own, not a typo of \(e.identity.identity.place)",
+                   folded: spelled)
+    }
+}
+
+/// Letters of another script, hidden characters, styled letters or a tick in a name that claims the
+/// council: there to pass a filter or a glance.
+enum DisguiseRule: Rule {
+    static let signal = Signal.disguise
+    static let weight = 1.0
+    static let styled = 0.5
+    static let tick = 0.7
+    static let cap = 2.0
+    /// The name of one of the council's people spelled with another script's letters or hidden
+    /// characters: with the name itself, enough to make a case.
+    static let disguisedPerson = 3.0
+    static let summary = "a name claiming the council or one of its people hides its characters"
+    static let examples: [RuleExample] = [
+        .fires("Оakbridge Town Council"), .fires("Oakbridge Town Council ✅"), .fires("Oak\u{200B}bridge Town Council"),
+        .fires("Рriya Sharma"),
+        .quiet("Oakbridge Town Council"), .quiet("Оakbridge Cricket Club"), .quiet("Priya Sharma 🌸"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        let name = e.texts.name
+        if so.nameWeight >= NameRule.withTypo {
+            var total = 0.0
+            var kinds: [String] = []
+            for (kind, w) in [(Finding.Kind.invisible, weight), (.bidiControl, weight), (.lookalike, weight),
+                              (.diacritic, styled), (.styled, styled), (.leet, styled), (.tick, tick)]
+            where name.has(kind) {
+                total += w
+                kinds.append(kind.rawValue)
+            }
+            guard total > 0 else { return nil }
+            return Hit(weight: Swift.min(total, cap), detail: "the name hides its characters: \(kinds.joined(separator: ", "))",
+                       folded: shown(name.findings))
+        }
+        // A namesake writes their own name plainly; letters of another script, digits or hidden
+        // characters inside the name of the council's Mayor or Clerk are there to pass a filter or a
+        // glance. An emoji or a flag beside a plainly written name is not.
+        guard so.claim == .personName, let person = e.name.person else { return nil }
+        let hiding = name.findings.filter { [.lookalike, .invisible, .bidiControl, .leet].contains($0.kind) }
+        guard !hiding.isEmpty, !person.nameKeys.allSatisfy(name.original.lowercased().contains) else { return nil }
+        return Hit(weight: disguisedPerson,
+                   detail: "the name of \(person.person.role) \(person.person.name) is written with look-alike or hidden characters",
+                   matched: person.person.name, folded: shown(hiding))
+    }
+
+    /// The first few characters found, as the reasons show them: "а U+0430 Cyrl".
+    static func shown(_ findings: [Finding]) -> String {
+        findings.prefix(6).map { "\($0.character) \($0.codePoint) \($0.script)".trimmingSpaces() }.joined(separator: "; ")
+    }
+}
