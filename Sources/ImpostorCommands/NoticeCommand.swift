@@ -133,7 +133,8 @@ extension Impostor {
             let folder = CaseDrafts.templatesFolder(watchlist)
             if initialise {
                 do {
-                    let written = try TemplateSet.writeDefaults(to: folder)
+                    let languages = Set(watchlist.identities.flatMap(\.languages))
+                    let written = try TemplateSet.writeDefaults(to: folder, languages: languages)
                     Console.out(written.isEmpty ? "the templates in \(folder) are all there already" : "wrote \(written.count) templates to \(folder): edit them, then run `impostor drafts --check`")
                 } catch {
                     Console.error("impostor: \(error.description)")

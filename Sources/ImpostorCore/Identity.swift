@@ -28,12 +28,19 @@ public struct Identity: Hashable, Sendable, Codable {
     public var queries: [String]
     /// The council's accounts and secret files for sending reports straight to Mastodon and Bluesky.
     public var reporting: ReportingAccounts?
+    /// The languages the council speaks to residents in, in the order it writes them: "en", "cy" (Welsh),
+    /// "gd" (Scottish Gaelic). `["cy", "en"]` makes public warnings bilingual, Welsh first. `["en"]` when absent.
+    public var languages: [String]
+    /// Words the council adds to impostor's built-in vocabularies, by list name (`CouncilWords.wordLists`),
+    /// as written in its file's `[words]` table.
+    public var words: [String: [String]]
 
     public init(
         id: String, name: String, kind: String = "", place: String = "", area: String = "", aliases: [String] = [],
         website: String? = nil, domains: [String] = [], logos: [String] = [], contact: Contact? = nil,
         officials: [AccountReference] = [], people: [Person] = [], allowed: [AccountReference] = [],
-        queries: [String] = [], accountsPage: String? = nil, nation: String? = nil
+        queries: [String] = [], accountsPage: String? = nil, nation: String? = nil, languages: [String] = ["en"],
+        words: [String: [String]] = [:]
     ) {
         self.id = id
         self.name = name
@@ -51,6 +58,8 @@ public struct Identity: Hashable, Sendable, Codable {
         self.queries = queries
         self.accountsPage = accountsPage
         self.nation = nation
+        self.languages = languages
+        self.words = words
     }
 }
 

@@ -9,11 +9,14 @@ struct IdentityParser {
 
     static let topKeys: Set<String> = [
         "name", "kind", "place", "area", "aliases", "website", "domains", "logos", "contact", "official", "people",
-        "allow", "queries", "accounts_page", "nation", "reporting",
+        "allow", "queries", "accounts_page", "nation", "reporting", "languages", "words",
     ]
 
     /// The nations of the UK, as `nation` takes them.
     static let nations: Set<String> = ["england", "wales", "scotland", "northern ireland"]
+
+    /// The languages `languages` takes, with their names for hints: those of UK councils impostor knows.
+    static let languageCodes: [(code: String, name: String)] = [("en", "English"), ("cy", "Welsh"), ("gd", "Scottish Gaelic")]
 
     func parse(into d: inout [Diagnostic]) -> Identity? {
         let table: [String: ConfigValue]
@@ -45,6 +48,9 @@ struct IdentityParser {
                                     hint: "use one of: england, wales, scotland, northern ireland"))
             }
         }
+        if identity.nation == nil { identity.nation = Nations.nation(ofArea: identity.area) }
+        identity.languages = languages(top, into: &d)
+        if let w = top.subtable("words", into: &d) { identity.words = words(w, into: &d) }
         identity.domains = top.strings("domains", into: &d).map { $0.lowercased() }
         identity.queries = top.strings("queries", into: &d)
         identity.logos = logos(top, into: &d)
@@ -70,6 +76,38 @@ struct IdentityParser {
                                 hint: "add place = \"…\" so namesakes and people's titles are recognised"))
         }
         return d.filter({ $0.severity == .error }).count == errorsBefore ? identity : nil
+    }
+
+    /// The council's languages, known codes only, each once; English alone when none is left.
+    private func languages(_ top: TableReader, into d: inout [Diagnostic]) -> [String] {
+        var kept: [String] = []
+        for written in top.strings("languages", into: &d) {
+            let code = written.lowercased()
+            if Self.languageCodes.contains(where: { $0.code == code }) {
+                if !kept.contains(code) { kept.append(code) }
+            } else {
+                let known = Self.languageCodes.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+                d.append(Diagnostic(.warning, file: file, line: top.line("languages"),
+                                    "language \"\(written)\" is not one impostor knows and is ignored",
+                                    hint: "use the codes \(known)"))
+            }
+        }
+        return kept.isEmpty ? ["en"] : kept
+    }
+
+    /// The council's own words, by list: each list a name from `CouncilWords.wordLists`.
+    private func words(_ w: TableReader, into d: inout [Diagnostic]) -> [String: [String]] {
+        var words: [String: [String]] = [:]
+        for key in w.table.keys.sorted() where !CouncilWords.wordLists.contains(key) {
+            let flat = w.table[key]?.table != nil ? "write the lists flat, e.g. offices_mayor = [\"…\"]; " : ""
+            d.append(Diagnostic(.warning, file: file, line: w.line(key), "unknown word list `\(key)` in [words] is ignored",
+                                hint: "\(flat)the lists are \(CouncilWords.wordLists.joined(separator: ", "))"))
+        }
+        for list in CouncilWords.wordLists {
+            let added = w.strings(list, into: &d)
+            if !added.isEmpty { words[list] = added }
+        }
+        return words
     }
 
     private func accounts(_ top: TableReader, key: String, into d: inout [Diagnostic]) -> [AccountReference] {

@@ -7,7 +7,7 @@ extension DraftCase.Council {
         self.init(
             name: identity.name, kind: identity.kind, place: identity.place, area: identity.area,
             website: identity.website, accountsPage: identity.accountsPage, officials: identity.officials,
-            clerk: identity.contact, nation: identity.nation)
+            clerk: identity.contact, nation: identity.nation, languages: identity.languages)
     }
 }
 

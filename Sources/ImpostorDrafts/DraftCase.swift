@@ -59,10 +59,14 @@ public struct DraftCase: Sendable, Hashable {
         public var clerk: Contact?
         /// "england", "wales", "scotland", "northern ireland", or nil (treated as England).
         public var nation: String?
+        /// The languages of the council's public warnings, in order: `["cy", "en"]` is Welsh, then English.
+        /// Reports to platforms are always in English.
+        public var languages: [String]
 
         public init(
             name: String, kind: String = "", place: String = "", area: String = "", website: String? = nil,
-            accountsPage: String? = nil, officials: [AccountReference] = [], clerk: Contact? = nil, nation: String? = nil
+            accountsPage: String? = nil, officials: [AccountReference] = [], clerk: Contact? = nil, nation: String? = nil,
+            languages: [String] = ["en"]
         ) {
             self.name = name
             self.kind = kind
@@ -73,6 +77,7 @@ public struct DraftCase: Sendable, Hashable {
             self.officials = officials
             self.clerk = clerk
             self.nation = nation
+            self.languages = languages
         }
 
         /// The link warnings send residents to: the accounts page, else the website.

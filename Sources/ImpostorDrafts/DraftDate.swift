@@ -6,12 +6,17 @@ enum DraftDate {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ]
+    static let welshMonths = [
+        "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd",
+        "Rhagfyr",
+    ]
 
-    /// "21 August 2026", on the UK's calendar day.
-    static func long(_ date: Date) -> String {
+    /// "21 August 2026", on the UK's calendar day; "21 Awst 2026" in Welsh (`language` "cy").
+    static func long(_ date: Date, language: String = "en") -> String {
         let c = calendar(TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)!)
             .dateComponents([.year, .month, .day], from: date)
-        return "\(c.day!) \(months[c.month! - 1]) \(c.year!)"
+        let names = language == "cy" ? welshMonths : months
+        return "\(c.day!) \(names[c.month! - 1]) \(c.year!)"
     }
 
     /// "2026-08-21 21:47 UTC".

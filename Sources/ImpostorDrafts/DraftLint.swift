@@ -14,18 +14,43 @@ public enum DraftLint {
         check(warning, case: draft, file: file, quoted: names(of: draft))
     }
 
-    static func check(_ warning: Warning, case draft: DraftCase, file: String?, quoted: [String]) -> [LintFinding] {
+    /// `files` names each language's template file ("cy" → ".../warning-x.cy.txt"); `file` stands for any it lacks.
+    static func check(_ warning: Warning, case draft: DraftCase, file: String?, quoted: [String],
+                      files: [String: String] = [:]) -> [LintFinding] {
         let name = "warning \(warning.channel)"
-        var findings = textFindings(warning.text, draft: name, quoted: quoted, file: file)
-        if !warning.fits || warning.length > warning.limit.maximum || !warning.limit.fits(warning.text) {
+        guard warning.versions.count > 1 else {
+            var findings = textFindings(warning.text, draft: name, quoted: quoted, file: file)
+            if !warning.fits || warning.length > warning.limit.maximum || !warning.limit.fits(warning.text) {
+                findings.append(LintFinding(.overLimit, draft: name, file: file,
+                                            "\(warning.length) is over the limit of \(warning.limit), even after shortening"))
+            }
+            return findings + missing(in: warning.text, warning: warning, case: draft, draft: name, file: file)
+        }
+        // In more than one language, each language's text must hold every element on its own.
+        var findings: [LintFinding] = []
+        for version in warning.versions {
+            let versionName = version.language == "en" ? name : "\(name) (\(Drafter.languageName(version.language)))"
+            let versionFile = files[version.language] ?? file
+            findings += textFindings(version.text, draft: versionName, quoted: quoted, file: versionFile)
+            if warning.thread && !warning.limit.fits(version.text) {
+                findings.append(LintFinding(.overLimit, draft: versionName, file: versionFile,
+                                            "\(warning.limit.count(version.text)) is over the limit of \(warning.limit), even after shortening"))
+            }
+            findings += missing(in: version.text, warning: warning, case: draft, draft: versionName, file: versionFile)
+        }
+        if !warning.thread && (!warning.fits || !warning.limit.fits(warning.text)) {
             findings.append(LintFinding(.overLimit, draft: name, file: file,
                                         "\(warning.length) is over the limit of \(warning.limit), even after shortening"))
         }
-        for element in RequiredElement.forWarning(warning.channel)
-        where !element.isPresent(in: warning.text, case: draft, channel: warning.channel) {
-            findings.append(LintFinding(.missingElement, draft: name, file: file, "missing \(element.explanation)"))
-        }
         return findings
+    }
+
+    /// A finding for each element a warning must hold that `text` lacks.
+    private static func missing(in text: String, warning: Warning, case draft: DraftCase, draft name: String,
+                                file: String?) -> [LintFinding] {
+        RequiredElement.forWarning(warning.channel)
+            .filter { !$0.isPresent(in: text, case: draft, channel: warning.channel) }
+            .map { LintFinding(.missingElement, draft: name, file: file, "missing \($0.explanation)") }
     }
 
     /// Lints one notice as drafted for `draft`.
@@ -69,15 +94,29 @@ public enum DraftLint {
             mail.suspect.profileURL = "mailto:" + mail.suspect.handle
             return mail
         }
-        for sample in samples + mailSamples {
+        // Each sample also for a council that warns in Welsh and English, so the Welsh templates are checked
+        // whatever the council's own languages; notices are in English, so only its warnings.
+        let welshSamples = (samples + mailSamples).filter { !$0.council.languages.contains("cy") }.map { sample in
+            var welsh = sample
+            welsh.council.languages = ["cy", "en"]
+            return welsh
+        }
+        for (index, sample) in (samples + mailSamples + welshSamples).enumerated() {
             let quoted = names(of: sample)
             for channel in Channel.allCases {
+                var files: [String: String] = [:]
+                for language in sample.council.languages {
+                    let name = Drafter.templateName(channel.templateName, for: sample, language: language)
+                    if let file = set.template(name)?.file { files[language] = file }
+                }
                 let file = set.template(Drafter.templateName(channel.templateName, for: sample))?.file
-                for f in check(drafter.warning(for: sample, channel: channel), case: sample, file: file, quoted: quoted)
+                for f in check(drafter.warning(for: sample, channel: channel), case: sample, file: file, quoted: quoted,
+                               files: files)
                 where seen.insert(f).inserted {
                     findings.append(f)
                 }
             }
+            if index >= samples.count + mailSamples.count { continue }
             for platform in sample.suspect.platform == .email ? [.email] : Platform.known {
                 var onPlatform = sample
                 onPlatform.suspect.platform = platform

@@ -90,7 +90,8 @@ struct DraftValues {
         SuspectText.isolate(SuspectText.defang(SuspectText.truncate(cleanName, to: s.nameLimit ?? Self.nameCap)))
     }
 
-    func warning(_ channel: Channel, _ s: Shortening) -> [String: TemplateValue] {
+    /// The values of a warning on `channel`, with the words among them in `language` ("en", "cy").
+    func warning(_ channel: Channel, _ s: Shortening, language: String = "en") -> [String: TemplateValue] {
         var v = common(s)
         // Before an election a warning names the office, not the person, who may be a candidate.
         if case .person(let name, let role) = draft.target {
@@ -108,6 +109,7 @@ struct DraftValues {
             set(&v, "official_here", mentionable.contains(platform) ? AccountLinks.shownHandle(own) : AccountLinks.url(own))
             set(&v, "official_here_url", AccountLinks.url(own))
         }
+        if language == "cy" { welsh(&v, channel: channel) }
         return v
     }
 
@@ -248,7 +250,7 @@ struct DraftValues {
         place.split { !($0.isLetter || $0.isNumber) }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    private func set(_ v: inout [String: TemplateValue], _ name: String, _ value: String?) {
+    func set(_ v: inout [String: TemplateValue], _ name: String, _ value: String?) {
         if let value = value?.trimmingSpaces(), !value.isEmpty { v[name] = .text(value) }
     }
 }

@@ -8,7 +8,8 @@
 //   let draft = DraftCase(identity:profile:assessment:firstSeen:…)          // or DraftCase(council:target:suspect:…)
 //   drafter.notice(for: draft, platform: nil) -> Notice       // the form of the suspect's platform (or another):
 //                                                              // route, who may report, fields, description, text
-//   drafter.warning(for: draft, channel: .x) -> Warning       // text, length, limit, fits, shortened, reviewNotes
+//   drafter.warning(for: draft, channel: .x) -> Warning       // text, length, limit, fits, shortened, reviewNotes;
+//                                                              // posts, versions: in the council's languages
 //   drafter.warnings(for: draft) -> [Warning]                 // every Channel, in Channel.allCases order
 //   try drafter.mastodonReport(for: draft, accountID: "…")    // throws DraftError; .jsonBody() for POST /api/v1/reports
 //   try drafter.blueskyReport(for: draft)                     // throws DraftError; .jsonBody() for createReport
@@ -53,19 +54,21 @@ public struct Drafter: Sendable {
             fits: fitted.fits, shortened: fitted.steps, text: text)
     }
 
-    /// The public warning for `channel`, shortened to fit if it has to be.
+    /// The public warning for `channel`, shortened to fit if it has to be, in the council's languages
+    /// (see `Drafter+Languages.swift` for more than one).
     public func warning(for draft: DraftCase, channel: Channel) -> Warning {
-        let template = templates.template(Self.templateName(channel.templateName, for: draft))!
+        let languages = warningLanguages(for: draft, channel: channel)
+        if languages.count > 1 { return multilingualWarning(for: draft, channel: channel, languages: languages) }
+        let language = languages[0]
         let limit = channel.limit(mastodonMaximum: mastodonMaximum)
-        let values = DraftValues(draft: draft)
-        let fitted = Fitter(
-            limit: limit, levels: template.optionalLevels, nameLength: values.cleanName.count,
-            handleLength: values.cleanHandle.count
-        ).fit { s in template.render(values.warning(channel, s), dropping: s.dropLevel) }
+        let fitted = fit(warningTemplate(for: draft, channel: channel, language: language), DraftValues(draft: draft),
+                         channel: channel, language: language, limit: limit)
+        let length = limit.count(fitted.text)
         return Warning(
-            channel: channel, text: fitted.text, limit: limit, length: limit.count(fitted.text), fits: fitted.fits,
-            shortened: fitted.steps, reviewNotes: reviewNotes(draft, channel: channel, fits: fitted.fits, limit: limit,
-                                                              length: limit.count(fitted.text)))
+            channel: channel, text: fitted.text, limit: limit, length: length, fits: fitted.fits, shortened: fitted.steps,
+            reviewNotes: reviewNotes(draft, channel: channel, fits: fitted.fits, limit: limit, length: length)
+                + languageNotes(draft, languages: languages, thread: false),
+            versions: [Warning.Version(language: language, text: fitted.text)], thread: false)
     }
 
     /// The template a case uses: mail sent in the council's name has its own wording.
@@ -73,12 +76,17 @@ public struct Drafter: Sendable {
         draft.suspect.platform == .email ? base + MailTemplates.suffix : base
     }
 
+    /// The template a case uses in `language` ("warning-x-email.cy").
+    public static func templateName(_ base: String, for draft: DraftCase, language: String) -> String {
+        TemplateSet.name(templateName(base, for: draft), language: language)
+    }
+
     /// One warning per channel, in `Channel.allCases` order.
     public func warnings(for draft: DraftCase) -> [Warning] {
         Channel.allCases.map { warning(for: draft, channel: $0) }
     }
 
-    private func reviewNotes(_ draft: DraftCase, channel: Channel, fits: Bool, limit: LengthLimit, length: Int) -> [String] {
+    func reviewNotes(_ draft: DraftCase, channel: Channel, fits: Bool, limit: LengthLimit, length: Int) -> [String] {
         let platform = AccountLinks.name(of: draft.suspect.platform)
         var notes = [
             "Check the names, the dates and the list of official accounts before posting.",

@@ -10,7 +10,7 @@ public enum RequiredElement: String, Sendable, Hashable, CaseIterable {
     case impostor
     /// The council's official accounts: the one on this channel or the accounts page (all of them on the website).
     case officialAccounts = "official_accounts"
-    /// Advice never to send money.
+    /// Advice never to send money ("arian" in Welsh).
     case moneyAdvice = "money_advice"
     /// Where to report fraud: Report Fraud's number or website (Police Scotland 101 in Scotland).
     case reportFraud = "report_fraud"
@@ -44,7 +44,7 @@ public enum RequiredElement: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .impostor: "the fake account's handle or name"
         case .officialAccounts: "the council's official accounts"
-        case .moneyAdvice: "the advice never to send money (the word \"money\")"
+        case .moneyAdvice: "the advice never to send money (the word \"money\", in Welsh \"arian\")"
         case .reportFraud: "where to report fraud (Report Fraud, reportfraud.police.uk, 0300 123 2040)"
         case .clerkContact: "how to reach the clerk (phone or email)"
         case .impostorLink: "the link to the impersonating account"
@@ -77,7 +77,9 @@ public enum RequiredElement: String, Sendable, Hashable, CaseIterable {
             return shown.contains { $0.contains(where: has) } || has(c.accountsLink)
                 || has(c.accountsLink.map(DraftValues.bareLink))
         case .moneyAdvice:
-            return text.lowercased().contains("money")
+            // English or Welsh: a bilingual warning is checked one language at a time.
+            let lowered = text.lowercased()
+            return lowered.contains("money") || Self.containsWord(lowered, "arian")
         case .reportFraud:
             return c.nation == "scotland" ? (has("101") && text.contains("Police Scotland"))
                 : (has("0300 123 2040") || has("reportfraud.police.uk"))

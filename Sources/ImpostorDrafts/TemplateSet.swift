@@ -4,11 +4,29 @@ import Foundation
 /// folder (`watchlist/templates/<name>.txt`).
 public struct TemplateSet: Sendable {
     /// The template names, which are also the override files' names without `.txt`.
-    /// E-mail cases use the same names with "-email" ("warning-x-email").
+    /// E-mail cases use the same names with "-email" ("warning-x-email"); warnings in another language
+    /// than English end in its code ("warning-x.cy", "warning-x-email.cy").
     public static let names: [String] = {
         let base = ["notice", "notice-reason"] + Channel.allCases.map(\.templateName)
-        return base + base.map { $0 + MailTemplates.suffix }
+        let english = base + base.map { $0 + MailTemplates.suffix }
+        let warnings = english.filter { $0.hasPrefix("warning") }
+        return english + TemplateSet.warningLanguages.flatMap { language in
+            warnings.map { TemplateSet.name($0, language: language) }
+        }
     }()
+
+    /// The languages besides English that warnings ship in. Notices to platforms are always in English.
+    public static let warningLanguages: [String] = ["cy"]
+
+    /// The name of template `base` in `language`: "warning-x" in English, "warning-x.cy" in Welsh.
+    public static func name(_ base: String, language: String) -> String {
+        language == "en" ? base : base + "." + language
+    }
+
+    /// The built-in text of template `name`, without the list of placeholders.
+    static func builtIn(_ name: String) -> String? {
+        NoticeTemplates.all[name] ?? WarningTemplates.all[name] ?? MailTemplates.all[name] ?? WelshWarningTemplates.all[name]
+    }
 
     /// The templates by name.
     public let templates: [String: Template]
@@ -23,7 +41,7 @@ public struct TemplateSet: Sendable {
 
     /// The built-in text of template `name`, with the list of its placeholders at the end.
     public static func defaultSource(_ name: String) -> String? {
-        guard let text = NoticeTemplates.all[name] ?? WarningTemplates.all[name] ?? MailTemplates.all[name] else { return nil }
+        guard let text = builtIn(name) else { return nil }
         var lines = ["", "{{! Placeholders this template may use: }}"]
         for p in schema(for: name).placeholders {
             let usage = switch p.kind {
@@ -50,8 +68,7 @@ public struct TemplateSet: Sendable {
         var templates: [String: Template] = [:]
         var errors: [TemplateError] = []
         for name in names {
-            let builtIn = NoticeTemplates.all[name] ?? WarningTemplates.all[name] ?? MailTemplates.all[name]!
-            let fallback = try? Template(name: name, file: "default:\(name)", source: builtIn, schema: schema(for: name))
+            let fallback = try? Template(name: name, file: "default:\(name)", source: builtIn(name)!, schema: schema(for: name))
             if let path = directory.map({ overridePath($0, name) }), FileManager.default.fileExists(atPath: path) {
                 do {
                     let text = try readText(path)
@@ -77,17 +94,21 @@ public struct TemplateSet: Sendable {
             .map { (directory as NSString).appendingPathComponent($0) }
     }
 
-    /// Writes the built-in templates into `directory` for the council to edit, creating the folder.
-    /// Existing files are kept unless `overwrite`. Returns the paths written.
+    /// Writes the built-in templates into `directory` for the council to edit, creating the folder: the
+    /// English ones, and the warnings in each of `languages` that impostor has them in. Existing files
+    /// are kept unless `overwrite`. Returns the paths written.
     @discardableResult
-    public static func writeDefaults(to directory: String, overwrite: Bool = false) throws(TemplateError) -> [String] {
+    public static func writeDefaults(to directory: String, languages: Set<String> = ["en"], overwrite: Bool = false)
+        throws(TemplateError) -> [String]
+    {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw TemplateError(.io, file: directory, line: nil, "cannot create the folder: \(error.localizedDescription)")
         }
         var written: [String] = []
-        for name in names {
+        let others = warningLanguages.filter { !languages.contains($0) }
+        for name in names where !others.contains(where: { name.hasSuffix("." + $0) }) {
             let path = overridePath(directory, name)
             if !overwrite && FileManager.default.fileExists(atPath: path) { continue }
             do {

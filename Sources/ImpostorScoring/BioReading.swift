@@ -24,11 +24,12 @@ struct BioReading: Sendable {
     init(_ bio: FoldedText, identity: ProtectedIdentity, counties: [[String]]) {
         let keys = bio.keys
         guard !keys.isEmpty else { return }
-        disclaimer = Phrases.contains(keys, any: Phrases.disclaimers)
-        personal = Phrases.contains(keys, any: Phrases.personal)
-        scam = Phrases.contains(keys, any: Phrases.scam) || keys.contains { Vocabulary.scam.contains($0) }
-        thirdPerson = Phrases.contains(keys, any: Phrases.thirdPerson)
-        mailScam = Phrases.contains(keys, any: Phrases.mailScam)
+        let vocab = identity.words
+        disclaimer = Vocabulary.contains(keys, any: vocab.disclaimers)
+        personal = Vocabulary.contains(keys, any: vocab.personal)
+        scam = Vocabulary.contains(keys, any: vocab.scamPhrases) || keys.contains { vocab.scam.contains($0) }
+        thirdPerson = Vocabulary.contains(keys, any: vocab.thirdPerson)
+        mailScam = Vocabulary.contains(keys, any: vocab.mailScam)
 
         let place = identity.placeCompact
         let tolerance = place.count >= 9 ? 1 : 0
@@ -48,8 +49,8 @@ struct BioReading: Sendable {
                 continue
             }
             mentionsPlace = true
-            if office == nil { office = Self.office(of: i..<end, keys: keys) }
-            read(occurrence: i..<end, keys: keys)
+            if office == nil { office = Self.office(of: i..<end, keys: keys, vocab: vocab) }
+            read(occurrence: i..<end, keys: keys, vocab: vocab)
             i = end
         }
         for form in identity.nameForms where !namesCouncil && bio.compact.holds(form) {
@@ -71,18 +72,18 @@ struct BioReading: Sendable {
 
     /// Reads one occurrence of the place: council words after it make it the council's name;
     /// the words around it tell a claim ("Official page of …", "… – official updates") from a mention.
-    private mutating func read(occurrence: Range<Int>, keys: [String]) {
+    private mutating func read(occurrence: Range<Int>, keys: [String], vocab: Vocabulary) {
         var j = occurrence.upperBound
         var kinds: Set<String> = []
         var council = false
         while j < keys.count && j < occurrence.upperBound + 3 {
             let k = keys[j]
-            if let kind = Vocabulary.kindOf[k] {
+            if let kind = vocab.kindOf[k] {
                 kinds.insert(kind)
-            } else if let kind = Vocabulary.abbreviations[k] {
+            } else if let kind = vocab.abbreviations[k] {
                 kinds.insert(kind)
                 council = true
-            } else if Vocabulary.council.contains(k) {
+            } else if vocab.council.contains(k) {
                 council = true
                 j += 1
                 break
@@ -99,9 +100,9 @@ struct BioReading: Sendable {
         let after = j < keys.count ? keys[j] : nil
         // "Report potholes to …" mentions the council; "Welcome to …" speaks as it.
         let toSomeoneElse = before == "to" && twoBefore != "welcome"
-        let supported = before == "by" && twoBefore.map { Vocabulary.supportedBy.contains($0) } == true
-        let mentioned = before.map { Vocabulary.mentionCues.contains($0) || Vocabulary.mentionBefore.contains($0) } == true
-            || after.map { Vocabulary.mentionCues.contains($0) } == true || toSomeoneElse || supported
+        let supported = before == "by" && twoBefore.map { vocab.supportedBy.contains($0) } == true
+        let mentioned = before.map { vocab.mentionCues.contains($0) || vocab.mentionBefore.contains($0) } == true
+            || after.map { vocab.mentionCues.contains($0) } == true || toSomeoneElse || supported
         if !mentioned && !disclaimer && !thirdPerson { claim = true }
     }
 
@@ -110,15 +111,15 @@ struct BioReading: Sendable {
     /// ("Deputy Mayor of", "a letter to the Mayor of", "former Mayor of", "wife of the Mayor of"), nor
     /// an office of a club or charity named after the place ("Chair of Wool Cricket Club"). A Chair,
     /// Clerk or Leader is of the council only when the council follows or nothing does; a Mayor is.
-    static func office(of place: Range<Int>, keys: [String]) -> String? {
+    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary) -> String? {
         var b = place.lowerBound - 1
-        if b >= 0, Vocabulary.the.contains(keys[b]) { b -= 1 }
-        guard b >= 1, Vocabulary.officeLinks.contains(keys[b]) else { return nil }
+        if b >= 0, vocab.the.contains(keys[b]) { b -= 1 }
+        guard b >= 1, vocab.officeLinks.contains(keys[b]) else { return nil }
         b -= 1
         let office: String
-        if let role = Vocabulary.roles[keys[b]], !Vocabulary.consort.contains(keys[b]) {
+        if let role = vocab.roles[keys[b]], !vocab.consort.contains(keys[b]) {
             office = role
-        } else if Vocabulary.officer.contains(keys[b]), b >= 1, Vocabulary.proper.contains(keys[b - 1]) {
+        } else if vocab.officer.contains(keys[b]), b >= 1, vocab.proper.contains(keys[b - 1]) {
             office = "clerk"  // the Proper Officer of a council is its Clerk
             b -= 1
         } else {
@@ -127,14 +128,14 @@ struct BioReading: Sendable {
         // Skip what may stand before the office itself: "the", "Town", "Lord", then look for a word
         // that makes the office someone else's.
         var c = b - 1
-        while c >= 0, Vocabulary.the.contains(keys[c]) || Vocabulary.lord.contains(keys[c]) || Vocabulary.kindOf[keys[c]] != nil {
+        while c >= 0, vocab.the.contains(keys[c]) || vocab.lord.contains(keys[c]) || vocab.kindOf[keys[c]] != nil {
             c -= 1
         }
-        if keys[max(0, c - 1)..<max(0, c + 1)].contains(where: { Vocabulary.notTheHolder.contains($0) }) { return nil }
+        if keys[max(0, c - 1)..<max(0, c + 1)].contains(where: { vocab.notTheHolder.contains($0) }) { return nil }
         let following = keys[place.upperBound..<min(keys.count, place.upperBound + 3)]
-        if following.contains(where: { Vocabulary.organisations.contains($0) }) { return nil }
+        if following.contains(where: { vocab.organisations.contains($0) }) { return nil }
         if office != "mayor", let next = following.first, !next.allSatisfy(\.isNumber),
-            !Vocabulary.council.contains(next), Vocabulary.kindOf[next] == nil, Vocabulary.abbreviations[next] == nil
+            !vocab.council.contains(next), vocab.kindOf[next] == nil, vocab.abbreviations[next] == nil
         {
             return nil
         }

@@ -44,6 +44,7 @@ struct NameReading: Sendable {
 
     /// Reads `text` against `identity`. Display names must match on word boundaries; handles need not.
     init(_ text: FoldedText, identity: ProtectedIdentity, wordAligned: Bool) {
+        let vocab = identity.words
         let keys = text.keys
         let compact = text.compact
         var starts: [Int] = []
@@ -70,7 +71,7 @@ struct NameReading: Sendable {
             let scalars = Array(compact.unicodeScalars)
             let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
             if hit.range.lowerBound >= scalars.count
-                || !Self.startsThePlace(scalars[hit.range.lowerBound], before: before, place: identity.placeCompact)
+                || !Self.startsThePlace(scalars[hit.range.lowerBound], before: before, place: identity.placeCompact, vocab: vocab)
             {
                 // The typo may be at the very start ("prreesall"): the place read from the handle's first letter.
                 placeHit = Self.placeAtStart(identity.placeCompact, in: scalars, limit: tolerance)
@@ -86,7 +87,7 @@ struct NameReading: Sendable {
             } else if hit.distance == 0 {
                 let end = starts[words.upperBound - 1] + keys[words.upperBound - 1].unicodeScalars.count
                 switch Self.glue(around: hit.range, in: compact, wordStart: starts[words.lowerBound], wordEnd: end,
-                                 leet: text.has(.leet)) {
+                                 leet: text.has(.leet), vocab: vocab) {
                 case .longerPlace(let word): longerPlace = word
                 // "Thornburyofficial": the place with an affix glued on is still the place.
                 case .affix(let before, let after):
@@ -99,13 +100,13 @@ struct NameReading: Sendable {
         if let place, wordAligned {
             let before = place.words.lowerBound > 0 ? keys[place.words.lowerBound - 1] : nil
             let firstOfPlace = identity.placeKeys.first
-            if let before, Vocabulary.placeQualifiers.contains(before), !identity.placeKeys.contains(before),
+            if let before, vocab.placeQualifiers.contains(before), !identity.placeKeys.contains(before),
                 !Self.announces(before, in: text.original)
             {
                 differentPlace = true
             }
-            if let firstOfPlace, Vocabulary.placeQualifiers.contains(firstOfPlace), let v = place.variant.first,
-                v != firstOfPlace, Vocabulary.placeQualifiers.contains(v)
+            if let firstOfPlace, vocab.placeQualifiers.contains(firstOfPlace), let v = place.variant.first,
+                v != firstOfPlace, vocab.placeQualifiers.contains(v)
             {
                 differentPlace = true
             }
@@ -121,7 +122,7 @@ struct NameReading: Sendable {
         }
 
         let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
-        for i in residualIndices { classify(keys[i], at: i, keys: keys) }
+        for i in residualIndices { classify(keys[i], at: i, keys: keys, vocab: vocab) }
         // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
         var residual = gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
         // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
@@ -133,35 +134,35 @@ struct NameReading: Sendable {
             // "southferriby" for North Ferriby: the handle swaps the place's qualifier for another.
             let matched = String(String.UnicodeScalarView(scalars[hit.range]))
             let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
-            if let q = identity.placeKeys.first, Vocabulary.placeQualifiers.contains(q), !matched.hasPrefix(q),
-                Vocabulary.placeQualifiers.contains(where: { matched.hasPrefix($0) && $0.count >= 3 })
+            if let q = identity.placeKeys.first, vocab.placeQualifiers.contains(q), !matched.hasPrefix(q),
+                vocab.placeQualifiers.contains(where: { matched.hasPrefix($0) && $0.count >= 3 })
             {
                 differentPlace = true
             }
-            if Vocabulary.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !identity.placeKeys.contains($0) }) {
+            if vocab.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !identity.placeKeys.contains($0) }) {
                 differentPlace = true
             }
         }
         if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {
             // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
             // one word, that disowns the council or is a councillor's own.
-            if Vocabulary.negators.contains(where: { $0.count >= 4 && residual.holds($0) }) { negated = true }
-            if Vocabulary.councillor.contains(where: { residual.holds($0) }) { councillorTitle = true }
+            if vocab.negators.contains(where: { $0.count >= 4 && residual.holds($0) }) { negated = true }
+            if vocab.councillor.contains(where: { residual.holds($0) }) { councillorTitle = true }
         }
         if !councilWord, Self.councilSkeletons.contains(where: { EditDistance.bestSubstring($0, in: residual, limit: 1) != nil }) {
             councilWord = true
         }
         // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
-        if !councilWord, Vocabulary.council.contains(where: { $0.count >= 6 && residual.holds($0) }) { councilWord = true }
-        for (kind, forms) in Vocabulary.kinds where kind == "town" || kind == "parish" || kind == "city" {
+        if !councilWord, vocab.council.contains(where: { $0.count >= 6 && residual.holds($0) }) { councilWord = true }
+        for (kind, forms) in vocab.kinds where kind == "town" || kind == "parish" || kind == "city" {
             if forms.contains(where: { $0.count >= 4 && residual.holds($0) }) { kinds.insert(kind) }
         }
         // Five letters at least: shorter keys ("derc" for Clerc, "maer") turn up inside other words ("eldercare").
-        for (word, office) in Vocabulary.roles where word.count >= 5 && residual.holds(word) { offices.insert(office) }
+        for (word, office) in vocab.roles where word.count >= 5 && residual.holds(word) { offices.insert(office) }
         if let place {
             // "Kemsing TC", "kemsingtc", "epplngtc2": an abbreviation right after the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
-            for (abbr, kind) in Vocabulary.abbreviations where after.hasPrefix(abbr) || afterPlace.hasPrefix(abbr) {
+            for (abbr, kind) in vocab.abbreviations where after.hasPrefix(abbr) || afterPlace.hasPrefix(abbr) {
                 abbreviation = true
                 kinds.insert(kind)
             }
@@ -181,11 +182,11 @@ struct NameReading: Sendable {
     /// Whether a place read with typos from `first` on, after `before`, starts as the place does: with
     /// its first letter after known words, or with that letter folded into the one before it across the
     /// join of two words ("mayornewport" folds to "mayomewport": the "m" holds the "r" of Mayor).
-    static func startsThePlace(_ first: Unicode.Scalar, before: String, place: String) -> Bool {
+    static func startsThePlace(_ first: Unicode.Scalar, before: String, place: String, vocab: Vocabulary) -> Bool {
         guard let placeFirst = place.unicodeScalars.first else { return false }
-        if first == placeFirst { return isKnownWords(before) }
+        if first == placeFirst { return isKnownWords(before, vocab: vocab) }
         for (pair, merged) in foldedPairs where merged == first && pair.unicodeScalars.last == placeFirst {
-            if isKnownWords(before + String(pair.unicodeScalars.first!)) { return true }
+            if isKnownWords(before + String(pair.unicodeScalars.first!), vocab: vocab) { return true }
         }
         return false
     }
@@ -207,7 +208,7 @@ struct NameReading: Sendable {
 
     /// Whether `text` is empty, or only words of the vocabulary and digits run together ("theofficial",
     /// "mayorof", "cllr"): what may stand before a place in a handle.
-    static func isKnownWords(_ text: String) -> Bool {
+    static func isKnownWords(_ text: String, vocab: Vocabulary) -> Bool {
         let letters = Array(text.unicodeScalars)
         guard letters.count <= 64 else { return false }
         // reachable[i]: the first i scalars split into known words.
@@ -216,7 +217,7 @@ struct NameReading: Sendable {
         for end in 1...max(1, letters.count) where end <= letters.count {
             for start in 0..<end where reachable[start] {
                 let piece = String(String.UnicodeScalarView(letters[start..<end]))
-                if piece.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "_" }) || knownWords.contains(piece) {
+                if piece.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "_" }) || vocab.knownWords.contains(piece) {
                     reachable[end] = true
                     break
                 }
@@ -225,75 +226,51 @@ struct NameReading: Sendable {
         return reachable[letters.count]
     }
 
-    /// Words of three letters or more, and a few shorter ones that often start a handle: a letter or two
-    /// of another place's name ("y" in "yardly") must not pass for a word.
-    static let knownWords: Set<String> = Vocabulary.affixes.union(Vocabulary.titles).union(Vocabulary.council)
-        .union(Vocabulary.roles.keys).union(Vocabulary.kinds.values.joined()).filter { $0.count >= 3 }
-        .union(Vocabulary.keys("of", "uk", "hq", "tv"))
-
     enum Glue { case longerPlace(String), affix(before: String, after: String), neither }
 
     /// What a word holding the place adds to it: letters of another name ("woolland" for Wool,
     /// "ashford" for Ash, "newbury" for Bury), or a council word or affix glued on ("woolparishcouncil",
     /// "woolofficial", "woolpc"). Short words must be all that is added: "ford" is not "for" glued on.
     /// Leetspeak digits fold into letters ("wool2024"), so such a word is neither.
-    static func glue(around hit: Range<Int>, in compact: String, wordStart: Int, wordEnd: Int, leet: Bool) -> Glue {
+    static func glue(around hit: Range<Int>, in compact: String, wordStart: Int, wordEnd: Int, leet: Bool, vocab: Vocabulary) -> Glue {
         let scalars = Array(compact.unicodeScalars)
         guard wordStart <= hit.lowerBound, hit.upperBound <= wordEnd, wordEnd <= scalars.count else { return .neither }
         let before = String(String.UnicodeScalarView(scalars[wordStart..<hit.lowerBound]))
         let after = String(String.UnicodeScalarView(scalars[hit.upperBound..<wordEnd]))
         guard !leet, before.count + after.count >= 2, (before + after).allSatisfy(\.isLetter) else { return .neither }
         let word = String(String.UnicodeScalarView(scalars[wordStart..<wordEnd]))
-        if Vocabulary.placeQualifiers.contains(before) { return .longerPlace(word) }
-        let afterGlued = after.isEmpty || gluedWhole.contains(after) || gluedLeading.contains { after.hasPrefix($0) }
-        let beforeGlued = before.isEmpty || gluedWhole.contains(before) || gluedLeading.contains { before.hasSuffix($0) }
+        if vocab.placeQualifiers.contains(before) { return .longerPlace(word) }
+        let afterGlued = after.isEmpty || vocab.gluedWhole.contains(after) || vocab.gluedLeading.contains { after.hasPrefix($0) }
+        let beforeGlued = before.isEmpty || vocab.gluedWhole.contains(before) || vocab.gluedLeading.contains { before.hasSuffix($0) }
         return afterGlued && beforeGlued ? .affix(before: before, after: after) : .longerPlace(word)
     }
-
-    /// Words glued to a place that leave it the place, when they are all that is added.
-    private static let gluedWhole: Set<String> = {
-        var out = Vocabulary.council.union(Vocabulary.affixes).union(Vocabulary.titles).union(councilSkeletons)
-        for forms in Vocabulary.kinds.values { out.formUnion(forms) }
-        out.formUnion(Vocabulary.roles.keys)
-        out = out.filter { $0.count >= 3 }
-        out.formUnion(Vocabulary.abbreviations.keys)
-        out.formUnion(Vocabulary.keys("uk", "hq"))
-        return out
-    }()
-
-    /// Longer words that may start a run of glued words ("towncouncil", "councilofficial").
-    private static let gluedLeading: [String] = {
-        var out = Vocabulary.council.union(councilSkeletons).union(Vocabulary.roles.keys).union(Vocabulary.keys("official"))
-        for forms in Vocabulary.kinds.values { out.formUnion(forms) }
-        return out.filter { $0.count >= 4 }.sorted()
-    }()
 
     /// "Council" as keys fold it ("ci" reads as "d") and as a typo that splits the "ci" folds it
     /// ("Councel", "Counsil", "Coucnil"): one edit from either is the word.
     static let councilSkeletons = ["coundl", "councll"]
 
-    private mutating func classify(_ key: String, at i: Int, keys: [String]) {
-        if Vocabulary.council.contains(key)
+    private mutating func classify(_ key: String, at i: Int, keys: [String], vocab: Vocabulary) {
+        if vocab.council.contains(key)
             || (key.count >= 6 && Self.councilSkeletons.contains { EditDistance.damerau(key, $0, limit: 1) <= 1 })
         {
             councilWord = true
-        } else if let kind = Vocabulary.kindOf[key] {
+        } else if let kind = vocab.kindOf[key] {
             kinds.insert(kind)
-        } else if let kind = Vocabulary.abbreviations[key] {
+        } else if let kind = vocab.abbreviations[key] {
             abbreviation = true
             kinds.insert(kind)
-        } else if key.count == 1, i + 1 < keys.count, let kind = Vocabulary.abbreviations[key + keys[i + 1]] {
+        } else if key.count == 1, i + 1 < keys.count, let kind = vocab.abbreviations[key + keys[i + 1]] {
             abbreviation = true  // "T.C." folds to two one-letter words
             kinds.insert(kind)
-        } else if let office = Vocabulary.roles[key] {
+        } else if let office = vocab.roles[key] {
             offices.insert(office)
-        } else if Vocabulary.councillor.contains(key) {
+        } else if vocab.councillor.contains(key) {
             councillorTitle = true
-        } else if Vocabulary.negators.contains(key) {
+        } else if vocab.negators.contains(key) {
             negated = true
-        } else if Vocabulary.organisations.contains(key) {
+        } else if vocab.organisations.contains(key) {
             organisationWords.append(key)
-        } else if !Vocabulary.affixes.contains(key) && !Vocabulary.titles.contains(key) && key.count > 1
+        } else if !vocab.affixes.contains(key) && !vocab.titles.contains(key) && key.count > 1
             && !key.allSatisfy({ $0.isNumber })
         {
             otherWords.append(key)

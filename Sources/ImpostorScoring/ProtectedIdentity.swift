@@ -13,6 +13,8 @@ struct ProtectedIdentity: Sendable {
     }
 
     var identity: Identity
+    /// The words it is read by: impostor's vocabulary with the council's own words added.
+    var words: Vocabulary
     var placeKeys: [String]
     var placeCompact: String
     /// Read through another name of the place that an alias gives: only that name is indexed for it.
@@ -31,19 +33,21 @@ struct ProtectedIdentity: Sendable {
     /// 8 letters or more (short aliases such as "wooltc" are too often someone else's).
     var siteNames: [String]
 
-    init(_ identity: Identity, folder: Folder) {
+    init(_ identity: Identity, folder: Folder, vocabulary: Vocabulary, lists: WordLists) {
         self.identity = identity
+        words = vocabulary.adding(identity.words, to: lists)
+        let words = self.words
         let place = identity.place.isEmpty ? identity.name : identity.place
         placeKeys = folder.fold(place).keys
         placeCompact = placeKeys.joined()
         let kindWords = folder.fold(identity.kind).keys
-        kind = Vocabulary.kinds.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
+        kind = words.kinds.sorted { $0.key < $1.key }.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
         nameForms = ([identity.name] + identity.aliases).map { folder.fold($0).compact }.filter { !$0.isEmpty }
         areaKeys = folder.fold(identity.area).keys
         people = identity.people.map { person in
-            let keys = folder.fold(person.name).keys.filter { !Vocabulary.titles.contains($0) }
+            let keys = folder.fold(person.name).keys.filter { !words.titles.contains($0) }
             let roleKeys = folder.fold(person.role).keys
-            let office = roleKeys.lazy.compactMap { Vocabulary.roles[$0] }.first ?? ""
+            let office = roleKeys.lazy.compactMap { words.roles[$0] }.first ?? ""
             return ProtectedPerson(person: person, office: office, nameKeys: keys)
         }
         domainKeys = identity.domains.map { Self.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
@@ -62,19 +66,18 @@ struct ProtectedIdentity: Sendable {
     func aliasPlaces(folder: Folder, otherPlaces: Set<String>) -> [ProtectedIdentity] {
         var seen: Set<String> = [placeCompact]
         var out: [ProtectedIdentity] = []
-        let welsh = Vocabulary.keys("cyngor")
         for alias in identity.aliases {
             let folded = folder.fold(alias)
             // Council words come off the ends only ("Cyngor Tref …", "… Town Council"): words inside
             // a place's name stay ("New Milton", "Tref-y-clawdd").
             var pairs = Array(zip(folded.words, folded.keys))
-            while let first = pairs.first, Self.isCouncilWord(first.1) { pairs.removeFirst() }
-            while let last = pairs.last, Self.isCouncilWord(last.1) { pairs.removeLast() }
+            while let first = pairs.first, words.isCouncilWord(first.1) { pairs.removeFirst() }
+            while let last = pairs.last, words.isCouncilWord(last.1) { pairs.removeLast() }
             guard !pairs.isEmpty else { continue }
             let place = pairs.map(\.0).joined(separator: " ")
             guard folder.fold(place).compact != placeCompact else { continue }
-            // Mutated forms only of a Welsh name ("Cyngor …"): "Filton" is no form of "Milton".
-            let forms = [place] + (folded.keys.contains(where: welsh.contains) ? Self.softMutations(of: place) : [])
+            // Mutated forms only of a name in a language that mutates ("Cyngor …"): "Filton" is no form of "Milton".
+            let forms = [place] + (folded.keys.contains(where: words.mutationMarkers.contains) ? words.mutated(place) : [])
             for form in forms {
                 let keys = folder.fold(form).keys
                 let compact = keys.joined()
@@ -89,24 +92,6 @@ struct ProtectedIdentity: Sendable {
         return out
     }
 
-    /// Words that make a name a council's and not its place: "Town", "Council", "Cyngor", "TC", "Mayor".
-    static func isCouncilWord(_ key: String) -> Bool {
-        Vocabulary.council.contains(key) || Vocabulary.kindOf[key] != nil || Vocabulary.abbreviations[key] != nil
-            || Vocabulary.roles[key] != nil
-    }
-
-    /// Welsh soft mutation of a word's first consonant, as after "o", "i" or "ei": Caerdydd → Gaerdydd,
-    /// Pwllheli → Bwllheli, Trefynwy → Drefynwy, Bangor → Fangor, Llandudno → Landudno, Gwynedd → Wynedd.
-    static func softMutations(of place: String) -> [String] {
-        let lower = place.lowercased()
-        let table: [(String, String)] = [("ll", "l"), ("rh", "r"), ("c", "g"), ("p", "b"), ("t", "d"), ("b", "f"),
-                                         ("d", "dd"), ("m", "f"), ("g", "")]
-        for (from, to) in table where lower.hasPrefix(from) {
-            if from == "d" && lower.hasPrefix("dd") { return [] }
-            return [to + lower.dropFirst(from.count)]
-        }
-        return []
-    }
 
     /// The distinctive part of a domain or handle: public suffixes and platform hosts removed.
     static func domainKey(_ domain: String, folder: Folder) -> String {

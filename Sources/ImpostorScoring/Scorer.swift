@@ -14,19 +14,25 @@ public struct Scorer: Sendable {
     let counties: [[String]]
     private let accounts: [String: (identity: Int, verdict: Verdict, reference: AccountReference)]
 
-    public init(identities: [Identity]) throws(TextError) {
+    /// A scorer reading with impostor's own vocabulary (`vocabulary/*.toml`).
+    public init(identities: [Identity]) throws {
+        try self.init(identities: identities, words: try WordLists.shipped())
+    }
+
+    public init(identities: [Identity], words lists: WordLists) throws {
         nameFolder = try Folder(limit: 256)
         bioFolder = try Folder(limit: 2000)
         let folder = nameFolder
+        let vocabulary = Vocabulary(lists)
         // Each council first, in watchlist order (`accounts` and `position` count on it), then the other
         // names of its place that its aliases give: judged as the same council.
-        let base = identities.map { ProtectedIdentity($0, folder: folder) }
+        let base = identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) }
         let places = Set(base.map(\.placeCompact))
         self.identities = base + base.flatMap { $0.aliasPlaces(folder: folder, otherPlaces: places) }
         baseCount = base.count
         index = IdentityIndex(self.identities)
         position = Dictionary(identities.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        counties = Counties.keyed(folder)
+        counties = Counties.keyed(vocabulary.counties, folder: folder)
         var accounts: [String: (Int, Verdict, AccountReference)] = [:]
         for (n, identity) in identities.enumerated() {
             for (refs, verdict) in [(identity.allowed, Verdict.allowed), (identity.officials, .official)] {

@@ -1,117 +1,150 @@
+import ImpostorCore
 import ImpostorText
 
-/// The words a clerk reads an account's name and bio by, as comparison keys.
+/// The word lists of `vocabulary/*.toml`, folded into comparison keys once: what a clerk reads an
+/// account's name and bio by, in every language impostor knows, plus a council's own words.
 ///
-/// Lists, not weights: what each kind of word means for a claim is decided in `Scorer`.
-enum Vocabulary {
+/// Lists, not weights: what each kind of word means for a claim is decided by the rules.
+struct Vocabulary: Sendable {
     /// Words that make a name a council's name.
-    static let council = keys("council", "cncl", "cncil", "councils", "cyngor", "gyngor")
-    /// Kinds of council, with the abbreviations people use.
-    static let kinds: [String: Set<String>] = [
-        "town": keys("town", "twn", "tn", "tref"), "parish": keys("parish", "prsh", "parishes", "plwyf"),
-        // Not "dinas" for city: it starts Welsh place names (Dinas Powys, Dinas Mawddwy).
-        "city": keys("city"), "community": keys("community", "cymuned"), "village": keys("village"),
-        "neighbourhood": keys("neighbourhood", "neighborhood"), "district": keys("district"),
-        "borough": keys("borough", "boro"), "county": keys("county"),
-    ]
-    /// Council abbreviations: "TC" for a town council, "PC" for a parish council.
-    static let abbreviations: [String: String] = [
-        Folder.key("tc").key: "town", Folder.key("pc").key: "parish", Folder.key("cc").key: "city",
-    ]
-    /// Offices an impostor borrows, by role.
-    static let roles: [String: String] = {
-        var out: [String: String] = [:]
-        // English, then Welsh: Maer, Cadeirydd, Clerc.
-        for w in ["mayor", "mayoress", "lord mayor", "maer"] { out[Folder.key(w).key] = "mayor" }
-        for w in ["chair", "chairman", "chairwoman", "chairperson", "chairmain", "cadeirydd"] { out[Folder.key(w).key] = "chair" }
-        for w in ["clerk", "clerks", "rfo", "clerc"] { out[Folder.key(w).key] = "clerk" }
-        for w in ["leader"] { out[Folder.key(w).key] = "leader" }
-        return out
-    }()
-    /// Titles before a person's name; "Cllr" alone marks a councillor's own account.
-    static let titles = keys("cllr", "councillor", "councilor", "clr", "mr", "mrs", "ms", "miss", "dr", "revd", "rev")
-    static let councillor = keys("cllr", "councillor", "councilor", "clr")
-    /// Words an impostor adds around a council name; they change nothing about whom it claims to be.
-    static let affixes = keys(
-        "official", "officially", "real", "the", "info", "information", "news", "updates", "update", "hq", "support",
-        "help", "helpdesk", "grants", "grant", "page", "online", "notices", "notice", "team", "uk", "account",
-        "residents", "resident", "services", "service", "office", "admin", "desk", "live", "alerts", "alert",
-        "announcements", "hub", "portal", "centre", "center", "gov", "govuk", "verified", "new", "backup", "original",
-        "of", "for", "and", "to", "from", "at", "in", "on", "by", "a", "community", "deputy", "vice", "uk", "england",
-        "x", "tv", "channel", "media",
-        "swyddogol", "newyddion", "gwybodaeth", "y", "yr", "o", "ar", "i")
-    /// Words that say the account is not the council: parody, fans, critics.
-    static let negators = keys(
-        "not", "parody", "fan", "fans", "unofficial", "satire", "satirical", "spoof", "fake", "watch", "critic",
-        "critics", "against", "scrutiny", "campaign", "opposition", "former", "ex", "unaffiliated", "independent", "exposed",
-        "truth", "answyddogol", "ffug")
-    /// Words that make a place name another organisation's name: clubs, shops, media, groups.
-    static let organisations = keys(
-        "club", "fc", "afc", "rfc", "cc", "school", "academy", "college", "nursery", "preschool", "church", "chapel",
-        "methodist", "baptist", "catholic", "library", "museum", "choir", "band", "orchestra", "society",
-        "association", "group", "friends", "love", "spotted", "whats", "visit", "buy", "sell", "swap", "gazette",
-        "times", "echo", "voice", "post", "chronicle", "herald", "mercury", "observer", "journal", "advertiser",
-        "press", "matters", "events", "noticeboard", "litter", "pickers", "parents", "network", "lost", "found",
-        "pets", "past", "present", "history", "heritage", "carnival", "festival", "fair", "show", "dental", "practice",
-        "surgery", "pharmacy", "medical", "vets", "veterinary", "shop", "store", "cafe", "coffee", "pub", "inn",
-        "arms", "hotel", "restaurant", "bakery", "butchers", "garage", "motors", "estate", "agents", "ltd", "limited",
-        "plc", "llp", "scouts", "guides", "brownies", "cubs", "rotary", "lions", "twinning", "bloom", "chamber",
-        "commerce", "tennis", "cricket", "rugby", "football", "bowls", "golf", "sailing", "rowing", "cycling",
-        "cyclists", "running", "runners", "harriers", "athletic", "athletics", "youth", "juniors", "theatre",
-        "players", "cinema", "arts", "gallery", "studio", "photography", "photos", "dog", "dogs", "walkers",
-        "walking", "ramblers", "gardening", "gardeners", "allotment", "tenants", "hall", "park", "rescue", "foodbank",
-        "charity", "trust", "foundation", "hospice", "pta", "fire", "police", "rnli", "lifeboat", "brewery", "ales",
-        "farm", "market", "radio", "fm", "forum", "collective", "memories", "photographs", "wildlife", "nature",
-        "conservation", "runs", "classic", "car", "cars", "bikes", "sports", "leisure", "gym", "fitness", "yoga",
-        "dance", "karate", "swimming", "swim", "sports", "ladies", "mens", "women", "men", "babies", "kids", "mums",
-        "dads", "families", "business", "businesses", "traders", "plumbing", "plumber", "electrician", "builders",
-        "taxis", "taxi", "cleaning", "homes", "property", "lettings", "solicitors", "accountants", "academy", "fans",
-        "supporters", "residents association",
-        "clwb", "ysgol", "grwp", "cymdeithas", "eglwys", "capel", "cor", "papur", "bro", "menter")
-    /// Bio words that ask residents for money, details or a move to a new account.
-    static let scam = keys(
-        "grant", "grants", "rebate", "rebates", "refund", "refunds", "dm", "pay", "payment", "payments", "fees", "fee",
-        "fine", "fines", "penalty", "claim", "hacked", "bank", "crypto", "bitcoin", "giveaway", "prize", "winner",
-        "whatsapp", "telegram", "voucher", "vouchers", "compensation", "cash", "transfer", "deposit", "verify",
-        "urgent", "link")
-    /// Bio words that frame a council name as a subject being talked about, not the speaker.
-    static let mentionCues = keys("including", "about", "covering", "meetings", "meeting", "councillor", "councillors",
-                                  "member", "candidate", "near", "with", "watching", "reporting", "discuss")
-    /// Words that frame a council name as talked about only when they come before it: "a seat on …",
-    /// "thanks to …", "contact … directly"; after it ("… Council. Contact me") they say nothing.
-    static let mentionBefore = keys("on", "thanks", "partnership", "contact", "lobby", "lobbying", "petition", "hold",
-                                    "holding", "urge", "urging", "ask", "asking", "challenge", "challenging", "elected")
-    /// "<office> of|to|for <place>", and the words around it.
-    static let officeLinks = keys("of", "to", "for")
-    static let the = keys("the")
-    static let lord = keys("lord")
-    /// The Mayor's consort, not an office of the council.
-    static let consort = keys("mayoress", "consort")
-    static let officer = keys("officer")
-    static let proper = keys("proper")
-    /// Words before an office that make it not the office-holder speaking ("a letter to the Mayor of …").
-    static let notTheHolder = keys("former", "ex", "past", "deputy", "vice", "candidate", "to", "with", "by", "met",
-                                   "meet", "meeting", "thanks", "contact", "ask", "asking", "invited", "invite",
-                                   "from", "wife", "husband", "son", "daughter", "consort", "escort", "secretary",
-                                   "assistant", "pa", "not", "elect", "hosted", "visit", "visited", "write", "email",
-                                   "for", "on", "about", "holding", "hold", "supporting", "served",
-                                   "twice", "thrice", "reporting", "welcomed", "welcoming", "joined", "joining")
-    /// "Supported by …" is about another body; "run by …" claims to be the council's own page.
-    static let supportedBy = keys("supported", "funded", "sponsored", "backed", "aided", "commissioned", "support", "funding")
-    /// Words that qualify a place into a different one: "South Ferriby" is not "North Ferriby".
-    static let placeQualifiers = keys(
-        "north", "south", "east", "west", "great", "little", "upper", "lower", "old", "new", "market", "long",
-        "high", "nether", "over", "kings", "bishops", "st", "saint", "magna", "parva", "regis", "royal", "central",
-        "greater", "mid")
+    var council: Set<String>
+    /// Kinds of council ("town") and the words for each ("town", "twn", "tref").
+    var kinds: [String: Set<String>]
+    /// The kind each kind word names ("twn" → "town").
+    var kindOf: [String: String]
+    /// Council abbreviations and their kinds: "tc" → "town".
+    var abbreviations: [String: String]
+    /// Office words and their offices: "maer" → "mayor".
+    var roles: [String: String]
+    var titles: Set<String>
+    var councillor: Set<String>
+    var affixes: Set<String>
+    var negators: Set<String>
+    var organisations: Set<String>
+    var placeQualifiers: Set<String>
+    var scam: Set<String>
+    var mentionCues: Set<String>
+    var mentionBefore: Set<String>
+    var officeLinks: Set<String>
+    var the: Set<String>
+    var lord: Set<String>
+    var consort: Set<String>
+    var officer: Set<String>
+    var proper: Set<String>
+    var notTheHolder: Set<String>
+    var supportedBy: Set<String>
+    var disclaimers: [[String]]
+    var personal: [[String]]
+    var thirdPerson: [[String]]
+    var scamPhrases: [[String]]
+    var mailScam: [[String]]
+    var counties: [String]
+    /// Words that mark an alias as a name in a language whose place names mutate ("cyngor").
+    var mutationMarkers: Set<String>
+    /// Initial mutations of a place name, first letters from → to ("c" → "g").
+    var mutations: [(from: String, to: String)]
 
-    /// The kind of council each kind word names ("twn" → "town"): one look-up per word.
-    static let kindOf: [String: String] = {
-        var out: [String: String] = [:]
-        for (kind, forms) in kinds { for f in forms { out[f] = kind } }
-        return out
-    }()
+    /// Words that may stand before a place in a handle: three letters or more, and a few shorter ones.
+    var knownWords: Set<String>
+    /// Words glued to a place that leave it the place, when they are all that is added.
+    var gluedWhole: Set<String>
+    /// Longer words that may start a run of glued words ("towncouncil", "councilofficial").
+    var gluedLeading: [String]
 
-    static func keys(_ words: String...) -> Set<String> {
+    init(_ w: WordLists) {
+        func keys(_ name: String) -> Set<String> { Self.keys(w[name]) }
+        func phrases(_ name: String) -> [[String]] {
+            w[name].map { $0.split(separator: " ").map { Folder.key(String($0)).key } }
+        }
+        council = keys("council")
+        var kinds: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
+        for (name, words) in w.lists.sorted(by: { $0.key < $1.key }) {
+            if name.hasPrefix("kinds_") { kinds[String(name.dropFirst(6))] = Self.keys(words) }
+            if name.hasPrefix("abbreviations_") {
+                for a in Self.keys(words) { abbreviations[a] = String(name.dropFirst(14)) }
+            }
+            // An office may be several words ("lord mayor"): one key for the whole.
+            if name.hasPrefix("offices_") { for o in words { roles[Folder.key(o).key] = String(name.dropFirst(8)) } }
+        }
+        self.kinds = kinds
+        var kindOf: [String: String] = [:]
+        for (kind, forms) in kinds { for f in forms { kindOf[f] = kind } }
+        self.kindOf = kindOf
+        self.abbreviations = abbreviations
+        self.roles = roles
+        titles = keys("titles")
+        councillor = keys("councillor")
+        affixes = keys("affixes")
+        negators = keys("negators")
+        organisations = keys("organisations")
+        placeQualifiers = keys("place_qualifiers")
+        scam = keys("scam")
+        mentionCues = keys("mention_cues")
+        mentionBefore = keys("mention_before")
+        officeLinks = keys("office_links")
+        the = keys("the")
+        lord = keys("lord")
+        consort = keys("consort")
+        officer = keys("officer")
+        proper = keys("proper")
+        notTheHolder = keys("not_the_holder")
+        supportedBy = keys("supported_by")
+        disclaimers = phrases("disclaimers")
+        personal = phrases("personal")
+        thirdPerson = phrases("third_person")
+        scamPhrases = phrases("scam_phrases")
+        mailScam = phrases("mail_scam")
+        counties = w["counties"]
+        mutationMarkers = keys("mutation_markers")
+        mutations = w["soft_mutations"].compactMap { entry in
+            let parts = entry.split(separator: ">", omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty ? (String(parts[0]).lowercased(), String(parts[1]).lowercased()) : nil
+        }
+
+        let kindWords = Set(kinds.values.joined())
+        knownWords = affixes.union(titles).union(council).union(roles.keys).union(kindWords).filter { $0.count >= 3 }
+            .union(keys("handle_starts"))
+        var whole = council.union(affixes).union(titles).union(NameReading.councilSkeletons).union(kindWords)
+            .union(roles.keys)
+        whole = whole.filter { $0.count >= 3 }
+        whole.formUnion(abbreviations.keys)
+        whole.formUnion(keys("glued_short"))
+        gluedWhole = whole
+        gluedLeading = council.union(NameReading.councilSkeletons).union(roles.keys).union(keys("glued_leading"))
+            .union(kindWords).filter { $0.count >= 4 }.sorted()
+    }
+
+    /// This vocabulary with a council's own words added (its file's `[words]`).
+    func adding(_ words: [String: [String]], to lists: WordLists) -> Vocabulary {
+        words.isEmpty ? self : Vocabulary(lists.adding(words))
+    }
+
+    /// Words that make a name a council's and not its place: "Town", "Council", "Cyngor", "TC", "Mayor".
+    func isCouncilWord(_ key: String) -> Bool {
+        council.contains(key) || kindOf[key] != nil || abbreviations[key] != nil || roles[key] != nil
+    }
+
+    /// A place name as it reads after a preposition that mutates it: Caerdydd → Gaerdydd ("o Gaerdydd"),
+    /// Bangor → Fangor, Llandudno → Landudno. The first rule whose letters start the name applies.
+    func mutated(_ place: String) -> [String] {
+        let lower = place.lowercased()
+        for (from, to) in mutations where lower.hasPrefix(from) {
+            // "dd" is already mutated; a "d" rule must not make it "ddd".
+            if to.hasPrefix(from) && lower.hasPrefix(to) { return [] }
+            return [to + lower.dropFirst(from.count)]
+        }
+        return []
+    }
+
+    static func keys(_ words: [String]) -> Set<String> {
         Set(words.flatMap { w in w.split(separator: " ").map { Folder.key(String($0)).key } })
+    }
+
+    /// Whether `keys` holds any of `phrases` as consecutive words.
+    static func contains(_ keys: [String], any phrases: [[String]]) -> Bool {
+        phrases.contains { phrase in
+            guard phrase.count <= keys.count else { return false }
+            return (0...(keys.count - phrase.count)).contains { i in keys[i..<(i + phrase.count)].elementsEqual(phrase) }
+        }
     }
 }

@@ -78,8 +78,8 @@ enum WebAddresses {
                 let scalars = Array(key.unicodeScalars)
                 let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
                 let rest = before + String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
-                if Vocabulary.negators.contains(where: { $0.count >= 4 && rest.holds($0) }) { continue }
-                if Vocabulary.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !p.placeKeys.contains($0) }) {
+                if p.words.negators.contains(where: { $0.count >= 4 && rest.holds($0) }) { continue }
+                if p.words.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !p.placeKeys.contains($0) }) {
                     continue
                 }
                 return address

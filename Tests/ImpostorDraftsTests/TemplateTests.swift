@@ -124,7 +124,9 @@ import Testing
     @Test func writtenDefaultsParseAndDraftTheSame() throws {
         let dir = try Fixtures.folder() + "/templates"
         let written = try TemplateSet.writeDefaults(to: dir)
-        #expect(written.count == TemplateSet.names.count)
+        // English only: a council that does not write in Welsh gets no Welsh files to keep.
+        let english = TemplateSet.names.filter { !$0.hasSuffix(".cy") }
+        #expect(written.count == english.count)
         let text = try String(contentsOfFile: "\(dir)/warning-x.txt", encoding: .utf8)
         #expect(text.contains("{{! suspect_name: "))
         let fromFiles = Drafter(templates: try TemplateSet.load(overrides: dir))
@@ -138,7 +140,7 @@ import Testing
         try "Edited {{accounts_link}}".write(toFile: "\(dir)/warning-x.txt", atomically: true, encoding: .utf8)
         #expect(try TemplateSet.writeDefaults(to: dir).isEmpty)
         #expect(try String(contentsOfFile: "\(dir)/warning-x.txt", encoding: .utf8) == "Edited {{accounts_link}}")
-        #expect(try TemplateSet.writeDefaults(to: dir, overwrite: true).count == TemplateSet.names.count)
+        #expect(try TemplateSet.writeDefaults(to: dir, overwrite: true).count == english.count)
         #expect(try String(contentsOfFile: "\(dir)/warning-x.txt", encoding: .utf8) == text)
     }
 }

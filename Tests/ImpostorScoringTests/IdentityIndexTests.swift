@@ -11,7 +11,9 @@ import Testing
             identities.append(Identity(id: "c\(i)", name: "Place\(i) Town Council", place: "Place\(String(i, radix: 26))x"))
         }
         identities.append(thornbury)
-        let index = IdentityIndex(identities.map { ProtectedIdentity($0, folder: folder) })
+        let lists = try WordLists.shipped()
+        let vocabulary = Vocabulary(lists)
+        let index = IdentityIndex(identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) })
         let hits = index.candidates(texts: [folder.fold("Thornbrury Town Council").compact], words: [])
         #expect(hits.count <= 12)
         #expect(hits.contains(identities.count - 1))
