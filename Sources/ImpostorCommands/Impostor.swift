@@ -8,7 +8,7 @@ public struct Impostor: AsyncParsableCommand {
         subcommands: [
             Check.self, Score.self, Explain.self, Hash.self, Fetch.self, Scan.self, Status.self, Review.self, Decide.self,
             Serve.self, Daemon.self, Evidence.self, Report.self, Notice.self, Warn.self, Drafts.self, Squats.self, Add.self,
-            IntakeCommand.self,
+            IntakeCommand.self, Rules.self,
         ]
     )
 

@@ -114,8 +114,14 @@ struct BioReading: Sendable {
     static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary) -> String? {
         var b = place.lowerBound - 1
         if b >= 0, vocab.the.contains(keys[b]) { b -= 1 }
-        guard b >= 1, vocab.officeLinks.contains(keys[b]) else { return nil }
-        b -= 1
+        if b >= 1, vocab.officeLinks.contains(keys[b]) {
+            b -= 1
+        } else {
+            // Welsh joins an office to its place with no word between: "Maer Aberteifi", "Clerc Cyngor
+            // Tref Aberteifi". Only offices written that way may.
+            while b >= 1, vocab.council.contains(keys[b]) || vocab.kindOf[keys[b]] != nil { b -= 1 }
+            guard b >= 0, vocab.officesBeforePlace.contains(keys[b]) else { return nil }
+        }
         let office: String
         if let role = vocab.roles[keys[b]], !vocab.consort.contains(keys[b]) {
             office = role

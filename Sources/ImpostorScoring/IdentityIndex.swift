@@ -33,6 +33,8 @@ struct IdentityIndex: Sendable {
                 for g in grams { postings[g, default: []].append(index) }
             }
             if let first = identity.placeKeys.first { placeWords[first, default: []].append(n) }
+            // "HR Town Council": a place of several words by its initials.
+            if let initials = identity.placeInitials, initials.count >= 2 { placeWords[initials, default: []].append(n) }
             placeWords[identity.placeCompact, default: []].append(n)
         }
     }
@@ -58,7 +60,15 @@ struct IdentityIndex: Sendable {
             guard c >= anchor.needed else { continue }
             score[anchor.identity] = Swift.max(score[anchor.identity] ?? 0, Double(c) / Double(anchor.grams))
         }
-        for w in Set(words) {
+        // Initials written apart ("H.R.") fold to one-letter words: look them up joined as well.
+        var lookups = Set(words)
+        var run = ""
+        for w in words + [""] {
+            if w.count == 1 { run += w; continue }
+            if run.count >= 2 { lookups.insert(run) }
+            run = ""
+        }
+        for w in lookups {
             for n in placeWords[w] ?? [] { score[n] = Swift.max(score[n] ?? 0, 0.5) }
         }
         return score.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(limit).map(\.key)

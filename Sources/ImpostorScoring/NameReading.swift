@@ -7,6 +7,8 @@ struct NameReading: Sendable {
         var distance: Int
         var words: Range<Int>
         var variant: [String]
+        /// Read from the place's initials ("HR" for Hebden Royd), not its name.
+        var initials = false
     }
 
     var place: PlaceMatch?
@@ -96,6 +98,15 @@ struct NameReading: Sendable {
                 case .neither: break
                 }
             }
+        }
+        // "HR Town Council" for Hebden Royd: a place of two words or more by its initials, but only right
+        // before a council word, and read as weakly as a place with a typo.
+        // Initials that spell a word of their own ("Much Ravening" is "MR") are that word.
+        if place == nil, wordAligned, let initials = identity.placeInitials, initials.count >= 2,
+            !vocab.affixes.contains(initials), !vocab.titles.contains(initials), !vocab.isCouncilWord(initials),
+            let span = Self.initials(initials, in: keys), span.upperBound < keys.count, vocab.isCouncilWord(keys[span.upperBound])
+        {
+            place = PlaceMatch(distance: 1, words: span, variant: [initials], initials: true)
         }
         if let place, wordAligned {
             let before = place.words.lowerBound > 0 ? keys[place.words.lowerBound - 1] : nil
@@ -189,6 +200,18 @@ struct NameReading: Sendable {
             if isKnownWords(before + String(pair.unicodeScalars.first!), vocab: vocab) { return true }
         }
         return false
+    }
+
+    /// Where `initials` stand in `keys`: as one word ("HR") or as one-letter words ("H.R.", "H R").
+    static func initials(_ initials: String, in keys: [String]) -> Range<Int>? {
+        if let i = keys.firstIndex(of: initials) { return i..<(i + 1) }
+        let letters = initials.map(String.init)
+        guard keys.count >= letters.count else { return nil }
+        for i in 0...(keys.count - letters.count) where keys[i..<(i + letters.count)].elementsEqual(letters) {
+            let before = i > 0 ? keys[i - 1].count : 0, after = i + letters.count < keys.count ? keys[i + letters.count].count : 0
+            if before != 1 && after != 1 { return i..<(i + letters.count) }
+        }
+        return nil
     }
 
     /// Letter pairs the folding merges into one look-alike letter.

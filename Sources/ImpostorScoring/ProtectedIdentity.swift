@@ -17,6 +17,10 @@ struct ProtectedIdentity: Sendable {
     var words: Vocabulary
     var placeKeys: [String]
     var placeCompact: String
+    /// The place's initials as one key ("hr" for Hebden Royd), for a place of two words or more.
+    var placeInitials: String? {
+        placeKeys.count >= 2 ? Folder.key(String(placeKeys.compactMap(\.first))).key : nil
+    }
     /// Read through another name of the place that an alias gives: only that name is indexed for it.
     var isAliasPlace = false
     /// The council's kind as one word ("town", "parish"), or "" when unknown.

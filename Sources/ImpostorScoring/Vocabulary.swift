@@ -16,6 +16,8 @@ struct Vocabulary: Sendable {
     var abbreviations: [String: String]
     /// Office words and their offices: "maer" → "mayor".
     var roles: [String: String]
+    /// Office words that name their place straight after them, with no "of" ("Maer Aberteifi").
+    var officesBeforePlace: Set<String>
     var titles: Set<String>
     var councillor: Set<String>
     var affixes: Set<String>
@@ -72,6 +74,7 @@ struct Vocabulary: Sendable {
         self.kindOf = kindOf
         self.abbreviations = abbreviations
         self.roles = roles
+        officesBeforePlace = keys("offices_before_place")
         titles = keys("titles")
         councillor = keys("councillor")
         affixes = keys("affixes")

@@ -76,7 +76,8 @@ enum NameRule: Rule {
         {
             w = exact
         }
-        let typo = place.distance > 0 ? " with \(place.distance) typo(s) in the place" : ""
+        let typo = place.initials ? " by the initials of \(e.identity.identity.place)"
+            : place.distance > 0 ? " with \(place.distance) typo(s) in the place" : ""
         return Hit(weight: w, detail: "the name reads as \(e.council)\(typo)", matched: e.council, folded: e.shown, target: .council)
     }
 }

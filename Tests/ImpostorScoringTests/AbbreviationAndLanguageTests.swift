@@ -1,0 +1,94 @@
+@testable import ImpostorCore
+@testable import ImpostorText
+import Testing
+@testable import ImpostorScoring
+
+/// Holes the held-out sets found, closed in general: a place by its initials, "ToC" for Town Council,
+/// a Mastodon badge drawn by a custom emoji, Welsh word order in a bio, and a council's own words.
+@Suite struct AbbreviationAndLanguageTests {
+    static let hebdenRoyd = Identity(id: "hebden-royd", name: "Hebden Royd Town Council", kind: "town council",
+                                     place: "Hebden Royd", area: "West Yorkshire")
+    static let muchWenlock = Identity(id: "much-wenlock", name: "Much Wenlock Town Council", kind: "town council",
+                                      place: "Much Wenlock", area: "Shropshire")
+    static let llandeilo = Identity(id: "llandeilo", name: "Llandeilo Town Council", kind: "town council", place: "Llandeilo",
+                                    area: "Carmarthenshire", aliases: ["Cyngor Tref Llandeilo"],
+                                    people: [Person(name: "Cllr Eirian Jones", role: "Mayor")])
+    static let thornbury = Identity(id: "thornbury", name: "Thornbury Town Council", kind: "town council", place: "Thornbury",
+                                    area: "Gloucestershire")
+    let scorer = try! Scorer(identities: [hebdenRoyd, muchWenlock, llandeilo, thornbury])
+
+    func judge(_ name: String, handle: String = "resident4821", bio: String = "", platform: Platform = .facebook) -> Assessment {
+        scorer.assess(Profile(platform: platform, id: name, handle: handle, displayName: name, bio: bio))
+    }
+
+    @Test(arguments: [("HR Town Council", "hebden-royd"), ("H.R. Town Council", "hebden-royd"),
+                      ("MW Town Council", "much-wenlock"), ("Official MW Council", "much-wenlock")])
+    func aPlaceOfSeveralWordsByItsInitialsBeforeCouncilWords(name: String, identity: String) {
+        let a = judge(name)
+        #expect(a.verdict == .suspect && a.identity == identity, "\(name): \(a.reasons.map(\.detail))")
+        #expect(a.reasons.first { $0.signal == .name }?.detail.contains("initials") == true)
+    }
+
+    @Test(arguments: ["HR Solutions", "HR Town Updates", "T Town Council", "HR Cricket Club"])
+    func initialsWithoutCouncilWordsOrOfOneWordPlacesAreNothing(_ name: String) {
+        #expect(judge(name).verdict == .clear, "\(name): \(judge(name).reasons.map(\.detail))")
+    }
+
+    @Test(arguments: [("Much Wenlock ToC", "resident4821"), ("Town news", "MuchWenlockToC"), ("Notices", "thornburytoc")])
+    func toCIsATownCouncil(name: String, handle: String) {
+        let a = judge(name, handle: handle)
+        #expect(a.verdict == .suspect, "\(name) @\(handle): \(a.reasons.map(\.detail))")
+    }
+
+    @Test func aBadgeDrawnByACustomEmojiIsATick() {
+        let plain = judge("Thornbury Town Council", handle: "thornbury_tc@mastodon.social", platform: .mastodon)
+        let badged = judge(":verified: Thornbury Town Council", handle: "thornbury_tc@mastodon.social", platform: .mastodon)
+        #expect(badged.reasons.contains { $0.signal == .disguise && $0.detail.contains("tick") }, "\(badged.reasons.map(\.detail))")
+        #expect(badged.score > plain.score)
+        // Another picture is only a picture, and a colon in prose is only a colon.
+        let leaf = judge(":oak_leaf: Thornbury Town Council :flag_wales:", handle: "thornbury_tc@mastodon.social", platform: .mastodon)
+        #expect(!leaf.reasons.contains { $0.signal == .disguise }, "\(leaf.reasons.map(\.detail))")
+        #expect(Folder.withoutShortcodes("Meeting: 7pm: all welcome") == "Meeting: 7pm: all welcome")
+        #expect(Folder.withoutShortcodes(":verified: Thornbury") == "\u{2714} Thornbury")
+    }
+
+    @Test(arguments: ["Maer Llandeilo. Negeseuwch fi am grantiau.", "Clerc Cyngor Tref Llandeilo", "Cadeirydd Llandeilo"])
+    func anOfficeInWelshWordOrderIsClaimed(_ bio: String) {
+        let a = judge("Gwybodaeth", bio: bio)
+        #expect(a.reasons.contains { $0.signal == .bioOffice }, "\(bio): \(a.reasons.map(\.detail))")
+    }
+
+    @Test(arguments: ["Ysgol Llandeilo", "Maer Aberystwyth", "Cyfarfod gyda Maer Llandeilo ddoe"])
+    func welshBiosThatClaimNoOfficeOfThisCouncil(_ bio: String) {
+        let a = judge("Gwybodaeth", bio: bio)
+        #expect(!a.reasons.contains { $0.signal == .bioOffice }, "\(bio): \(a.reasons.map(\.detail))")
+    }
+
+    @Test func aCouncilsOwnWordsAreReadAsItsVocabulary() throws {
+        var own = Self.thornbury
+        own.words = ["negators": ["watchdog"], "organisations": ["wassail"]]
+        let with = try Scorer(identities: [own])
+        let without = try Scorer(identities: [Self.thornbury])
+        for name in ["Thornbury Council Watchdog", "Thornbury Wassail"] {
+            let profile = Profile(platform: .x, id: name, handle: "resident4821", displayName: name)
+            let before = without.assess(profile), after = with.assess(profile)
+            #expect(before.verdict == .suspect || before.score > after.score, "\(name): \(before.reasons.map(\.detail))")
+            #expect(after.verdict == .clear, "\(name): \(after.reasons.map(\.detail))")
+        }
+    }
+
+    @Test func theShippedVocabularyHoldsEnglishWelshAndGaelic() throws {
+        let lists = try WordLists.shipped()
+        #expect(lists.languages.first == "en")
+        #expect(Set(lists.languages).isSuperset(of: ["en", "cy", "gd"]))
+        #expect(lists["council"].contains("cyngor") && lists["council"].contains("council"))
+        #expect(lists["offices_mayor"].contains("maer"))
+    }
+
+    @Test func aBrokenVocabularyFileIsAClearError() throws {
+        #expect(throws: WordListError.self) { try WordLists.parse("council = \"council\"", path: "x.toml") }
+        #expect(throws: WordListError.self) { try WordLists.parse("council = [1, 2]", path: "x.toml") }
+        #expect(throws: WordListError.self) { try WordLists.parse("council = [", path: "x.toml") }
+        #expect(throws: WordListError.self) { try WordLists.load(directory: "/nonexistent/vocabulary") }
+    }
+}
