@@ -64,6 +64,13 @@ extension Impostor {
                 }
             }
             problems += Self.warnings(hashed)
+            // The words detection reads by: a scan without them cannot score.
+            do {
+                let words = try WordLists.shipped()
+                if verbose { Console.out("vocabulary: \(words.languages.joined(separator: ", "))") }
+            } catch {
+                problems.append(Diagnostic(.error, file: error.path, error.message, hint: error.hint))
+            }
             for problem in problems { Console.error(problem.description) }
             if let cacheWarning {
                 Console.error("impostor: warning: \(cacheWarning); logos will be hashed again on every run")

@@ -29,16 +29,21 @@ struct CLI {
 
     /// Runs the binary to its end on a thread of its own (see `offPool`).
     /// `directory` is the working directory, for the commands given relative paths.
-    static func run(_ arguments: [String], stdin: String? = nil, directory: String? = nil) async throws -> Result {
-        try await offPool { try runBlocking(arguments, stdin: stdin, directory: directory) }
+    /// `environment` adds to or replaces the tests' own variables.
+    static func run(_ arguments: [String], stdin: String? = nil, directory: String? = nil, environment: [String: String] = [:])
+        async throws -> Result
+    {
+        try await offPool { try runBlocking(arguments, stdin: stdin, directory: directory, environment: environment) }
     }
 
-    private static func runBlocking(_ arguments: [String], stdin: String?, directory: String?) throws -> Result {
+    private static func runBlocking(_ arguments: [String], stdin: String?, directory: String?, environment extra: [String: String])
+        throws -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = environment
+        process.environment = environment.merging(extra) { _, new in new }
         // Output goes to files: a pipe nobody drains fills at 64 KiB and stops a chatty process.
         let out = try OutputFile(), err = try OutputFile()
         let input = Pipe()
@@ -154,6 +159,33 @@ struct CLI {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("oakbridge-town-council: Oakbridge Town Council (Wiltshire)"))
         #expect(r.stdout.contains("1 council(s) OK"))
+    }
+
+    @Test func aBrokenVocabularyIsNamedAndStopsScoringBeforeAnyOutput() async throws {
+        let dir = try CLI.temporaryFolder(["en.toml": "council = [\"council\",\n"])
+        let env = ["IMPOSTOR_VOCABULARY": dir]
+        let check = try await CLI.run(["check", "--watchlist", "watchlist"], environment: env)
+        #expect(check.status == 2, "\(check.stdout)")
+        #expect(check.stderr.contains("\(dir)/en.toml") && check.stderr.contains("not valid TOML"), "\(check.stderr)")
+        let score = try await CLI.run(["score", "--watchlist", "watchlist", "examples/oakbridge-profiles.jsonl"], environment: env)
+        #expect(score.status != 0)
+        #expect(score.stdout.isEmpty)
+        #expect(score.stderr.contains("en.toml"), "\(score.stderr)")
+        // A folder without en.toml is passed over for the next place impostor looks.
+        let elsewhere = try await CLI.run(["check", "--watchlist", "watchlist", "--verbose"],
+                                          environment: ["IMPOSTOR_VOCABULARY": try CLI.temporaryFolder([:])])
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        #expect(elsewhere.stdout.contains("vocabulary: en, cy, gd"), "\(elsewhere.stdout)")
+    }
+
+    @Test func rulesPrintsTheTableWithWeights() async throws {
+        let r = try await CLI.run(["rules"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("prior -4.0"))
+        let logo = r.stdout.split(separator: "\n").first { $0.hasPrefix("logo ") }
+        #expect(logo?.contains("+3.5") == true, "\(r.stdout)")
+        let tsv = try await CLI.run(["rules", "--tsv"])
+        #expect(tsv.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t").count == 3 })
     }
 
     @Test func explainShowsFoldingAndReasons() async throws {
