@@ -99,8 +99,8 @@ struct BioReading: Sendable {
         let twoBefore = occurrence.lowerBound > 1 ? keys[occurrence.lowerBound - 2] : nil
         let after = j < keys.count ? keys[j] : nil
         // "Report potholes to …" mentions the council; "Welcome to …" speaks as it.
-        let toSomeoneElse = before == "to" && twoBefore != "welcome"
-        let supported = before == "by" && twoBefore.map { vocab.supportedBy.contains($0) } == true
+        let toSomeoneElse = before.map(vocab.addressedTo.contains) == true && twoBefore.map(vocab.welcome.contains) != true
+        let supported = before.map(vocab.by.contains) == true && twoBefore.map { vocab.supportedBy.contains($0) } == true
         let mentioned = before.map { vocab.mentionCues.contains($0) || vocab.mentionBefore.contains($0) } == true
             || after.map { vocab.mentionCues.contains($0) } == true || toSomeoneElse || supported
         if !mentioned && !disclaimer && !thirdPerson { claim = true }

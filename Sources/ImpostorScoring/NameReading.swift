@@ -173,7 +173,10 @@ struct NameReading: Sendable {
         if let place {
             // "Kemsing TC", "kemsingtc", "epplngtc2": an abbreviation right after the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
-            for (abbr, kind) in vocab.abbreviations where after.hasPrefix(abbr) || afterPlace.hasPrefix(abbr) {
+            // A doubled first letter is a slip of the keys, not another word: "stivesttc" is St Ives TC.
+            let glued = afterPlace.unicodeScalars.count >= 3 && afterPlace.unicodeScalars.first == afterPlace.unicodeScalars.dropFirst().first
+                ? String(afterPlace.unicodeScalars.dropFirst()) : afterPlace
+            for (abbr, kind) in vocab.abbreviations where after.hasPrefix(abbr) || afterPlace.hasPrefix(abbr) || glued.hasPrefix(abbr) {
                 abbreviation = true
                 kinds.insert(kind)
             }

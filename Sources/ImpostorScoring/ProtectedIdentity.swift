@@ -102,9 +102,7 @@ struct ProtectedIdentity: Sendable {
         var d = domain.lowercased()
         for prefix in ["https://", "http://", "www."] where d.hasPrefix(prefix) { d.removeFirst(prefix.count) }
         if let slash = d.firstIndex(of: "/") { d = String(d[..<slash]) }
-        for suffix in [".bsky.social", ".gov.uk", ".org.uk", ".co.uk", ".ac.uk", ".uk", ".com", ".org", ".net", ".info",
-                       ".social"]
-        where d.hasSuffix(suffix) {
+        for suffix in WebAddresses.hostSuffixes where d.hasSuffix(suffix) {
             d.removeLast(suffix.count)
             break
         }

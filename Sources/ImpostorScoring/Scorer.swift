@@ -181,8 +181,7 @@ struct FoldedProfile {
         while h.hasPrefix("@") { h.removeFirst() }
         if let at = h.firstIndex(of: "@") { h = String(h[..<at]) }
         let lower = h.lowercased()
-        for suffix in [".bsky.social", ".gov.uk", ".org.uk", ".co.uk", ".uk", ".com", ".org", ".net", ".social"]
-        where lower.hasSuffix(suffix) && lower.count > suffix.count {
+        for suffix in WebAddresses.hostSuffixes where lower.hasSuffix(suffix) && lower.count > suffix.count {
             h = String(h.dropLast(suffix.count))
             break
         }

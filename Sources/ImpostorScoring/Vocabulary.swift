@@ -35,6 +35,11 @@ struct Vocabulary: Sendable {
     var proper: Set<String>
     var notTheHolder: Set<String>
     var supportedBy: Set<String>
+    /// "… to" before a council's name: written to it ("Report potholes to …"), unless welcomed ("Welcome to …").
+    var addressedTo: Set<String>
+    var welcome: Set<String>
+    /// "… by" before a council's name, after a word of support ("Funded by …").
+    var by: Set<String>
     var disclaimers: [[String]]
     var personal: [[String]]
     var thirdPerson: [[String]]
@@ -92,6 +97,9 @@ struct Vocabulary: Sendable {
         proper = keys("proper")
         notTheHolder = keys("not_the_holder")
         supportedBy = keys("supported_by")
+        addressedTo = keys("addressed_to")
+        welcome = keys("welcome")
+        by = keys("by")
         disclaimers = phrases("disclaimers")
         personal = phrases("personal")
         thirdPerson = phrases("third_person")

@@ -7,6 +7,11 @@ import ImpostorText
 /// "https://chorleytowncouncil.gov.uk@pay-portal.com", "chorleytowncouncil@gmail.com"). A clerk knows
 /// the council's domains: any other address that spells the council's name is not its.
 enum WebAddresses {
+    /// Public suffixes and platform hosts that say nothing of who owns a domain or handle, longest
+    /// first within each family: "oakbridge-tc.gov.uk" is "oakbridge-tc", "oakbridge.bsky.social" "oakbridge".
+    static let hostSuffixes = [".bsky.social", ".gov.uk", ".org.uk", ".co.uk", ".ac.uk", ".uk", ".com", ".org", ".net",
+                               ".info", ".social"]
+
     /// The text with its addresses taken out, and the addresses, lowercased, without scheme, port or
     /// path ("https://www.x.gov.uk/grants" gives "www.x.gov.uk"; "me@x.org" and "a@b.com" in a link
     /// keep their "@"). At most 16 addresses.

@@ -34,10 +34,16 @@ import Testing
         #expect(judge(name).verdict == .clear, "\(name): \(judge(name).reasons.map(\.detail))")
     }
 
-    @Test(arguments: [("Much Wenlock ToC", "resident4821"), ("Town news", "MuchWenlockToC"), ("Notices", "thornburytoc")])
+    @Test(arguments: [("Much Wenlock ToC", "resident4821"), ("Town news", "MuchWenlockToC"), ("Notices", "thornburytoc"),
+                      ("Notices", "thornburyttc"), ("Notices", "muchwenlockppc2")])
     func toCIsATownCouncil(name: String, handle: String) {
         let a = judge(name, handle: handle)
         #expect(a.verdict == .suspect, "\(name) @\(handle): \(a.reasons.map(\.detail))")
+    }
+
+    @Test(arguments: ["thornburyfc", "thornburyffc", "thornburyrfc"])
+    func aClubsHandleIsNoCouncil(_ handle: String) {
+        #expect(!judge("Notices", handle: handle).reasons.contains { $0.signal == .handle }, "\(handle)")
     }
 
     @Test func aBadgeDrawnByACustomEmojiIsATick() {
