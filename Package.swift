@@ -158,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImpostorDaemonTests",
-            dependencies: ["ImpostorDaemon", "ImpostorStore", "ImpostorCore", "TestScratch"],
+            dependencies: ["ImpostorDaemon", "ImpostorStore", "ImpostorCore", "ImpostorImaging", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -13,8 +13,9 @@ enum ScanSetup {
     static func pass(watchlist: Watchlist, store: Store, cacheDirectory: String?, logger: Logger) throws -> ScanPass {
         let settings = try DaemonSettings.load(watchlist)
         let (scorer, logos) = try judges(watchlist)
-        let fetcher = Fetcher.live(
-            watchlist: watchlist, cacheDirectory: cacheDirectory ?? ResponseCache.defaultDirectory(), logger: logger)
+        let cache = cacheDirectory ?? ResponseCache.defaultDirectory()
+        let fetcher = Fetcher.live(watchlist: watchlist, cacheDirectory: cache, logger: logger)
+        let evidence = AvatarEvidenceCache(directory: AvatarEvidenceCache.directory(inCache: cache), logos: logos)
         let intake = settings.intake.map { settings in
             Intake(mailbox: settings.mailbox,
                    desk: ReportDesk(watchlist: watchlist, store: store, scorer: scorer, logos: logos,
@@ -24,7 +25,7 @@ enum ScanSetup {
         return ScanPass(
             watchlist: watchlist, store: store, fetcher: fetcher,
             recheck: Recheck(session: fetcher.session, watchlist: watchlist), scorer: scorer, logos: logos,
-            logger: logger, intake: intake)
+            logger: logger, intake: intake, evidenceCache: evidence)
     }
 
     /// The report desk for `add`, `intake` and the review page's form. `offline` reads no pages.

@@ -42,14 +42,17 @@ public struct ScanPass: Sendable {
     public let logger: Logger
     /// The report mailbox, read after the sources.
     public let intake: Intake?
+    /// Avatars already decoded and compared with the logos, by content.
+    public let evidenceCache: AvatarEvidenceCache?
     let decoder = ScanPass.decoder
     static let decoder = ImageDecoder(limits: .init(maxBytes: 5 << 20, maxPixels: 40_000_000))
 
     public init(
         watchlist: Watchlist, store: Store, fetcher: Fetcher, recheck: Recheck?, scorer: Scorer, logos: LogoIndex,
-        logger: Logger, intake: Intake? = nil
+        logger: Logger, intake: Intake? = nil, evidenceCache: AvatarEvidenceCache? = nil
     ) {
         self.intake = intake
+        self.evidenceCache = evidenceCache
         self.watchlist = watchlist
         self.store = store
         self.fetcher = fetcher
@@ -123,6 +126,8 @@ public struct ScanPass: Sendable {
             throw StoreError(.database, "the scan failed: \(error)")
         }
 
+        let pruned = evidenceCache?.prune() ?? 0
+        if pruned > 0 { logger.info("scan.avatar_cache.pruned", metadata: ["files": "\(pruned)"]) }
         let intakeFailed = outcome.intake?.failure != nil
         outcome.status = report.failed || intakeFailed ? .partial : .completed
         try store.finishRun(runID, status: outcome.status, profiles: outcome.profiles, sources: sources,
@@ -234,21 +239,35 @@ public struct ScanPass: Sendable {
     }
 
     func avatarEvidence(_ profile: Profile) -> AvatarEvidence {
-        Self.avatarEvidence(profile, logos: logos, decoder: decoder)
+        Self.avatarEvidence(profile, logos: logos, decoder: decoder, cache: evidenceCache)
     }
 
     /// Hashes the avatar's local file (downloaded by the fetcher, or resolved inside a local listing's
-    /// folder) and keeps its bytes as evidence only once they decode as an image.
-    static func avatarEvidence(_ profile: Profile, logos: LogoIndex, decoder: ImageDecoder) -> AvatarEvidence {
+    /// folder) and keeps its bytes as evidence only once they decode as an image. A picture `cache`
+    /// has seen, by the SHA-256 of its bytes, is not decoded again.
+    static func avatarEvidence(_ profile: Profile, logos: LogoIndex, decoder: ImageDecoder,
+                               cache: AvatarEvidenceCache? = nil) -> AvatarEvidence
+    {
         guard let path = profile.avatarFile else { return AvatarEvidence() }
-        do {
-            let bytes = try decoder.readFile(path)
-            let hashes = AvatarHashes(try decoder.decode(bytes))
-            return AvatarEvidence(matches: logos.matches(avatar: hashes), hash: hashes.whole.hash,
-                                  image: StoredImage(sha256: ContentHash(of: bytes).hex, bytes: bytes))
-        } catch {
-            return AvatarEvidence(problem: "avatar: \(error.reason)")
+        let bytes: [UInt8]
+        do { bytes = try decoder.readFile(path) } catch { return AvatarEvidence(problem: "avatar: \(error.reason)") }
+        let sha256 = ContentHash(of: bytes).hex
+        if let kept = cache?.lookup(sha256) {
+            if let problem = kept.problem { return AvatarEvidence(problem: problem) }
+            return AvatarEvidence(matches: kept.matches, hash: kept.hash.flatMap(PerceptualHash.init(hex:)),
+                                  image: StoredImage(sha256: sha256, bytes: bytes))
         }
+        let evidence: AvatarEvidence
+        do {
+            let hashes = AvatarHashes(try decoder.decode(bytes))
+            evidence = AvatarEvidence(matches: logos.matches(avatar: hashes), hash: hashes.whole.hash,
+                                      image: StoredImage(sha256: sha256, bytes: bytes))
+        } catch {
+            evidence = AvatarEvidence(problem: "avatar: \(error.reason)")
+        }
+        cache?.save(.init(sha256: sha256, logoSet: cache?.logoSet ?? "", hash: evidence.hash?.hex, matches: evidence.matches,
+                          problem: evidence.problem))
+        return evidence
     }
 
     static func health(_ s: SourceSummary) -> SourceHealth {
