@@ -58,6 +58,20 @@ if ! /usr/bin/time -v "$BIN" scan --quiet --no-digest --watchlist "$WORK/watchli
     exit 1
 fi
 grep -E "Elapsed|Maximum resident" "$WORK/time.log"
+cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"; }
+FIRST_CPU=$(cpu "$WORK/time.log")
+
+# The same accounts again, unchanged: avatars come back 304 and their evidence from the cache.
+if ! /usr/bin/time -v "$BIN" scan --quiet --no-digest --watchlist "$WORK/watchlist" --db "$WORK/bench.sqlite" \
+    --cache "$WORK/cache" 2>"$WORK/time2.log"; then
+    grep -v '^\s' "$WORK/time2.log" | head -40
+    echo "scan-bench: the second scan failed" >&2
+    exit 1
+fi
+SECOND_CPU=$(cpu "$WORK/time2.log")
+echo "second scan of the same accounts:"
+grep -E "Elapsed|Maximum resident" "$WORK/time2.log"
+awk -v a="$FIRST_CPU" -v b="$SECOND_CPU" 'BEGIN { printf "CPU: first %.2f s, second %.2f s, second/first %.2f\n", a, b, b / a }'
 "$BIN" status --watchlist "$WORK/watchlist" --db "$WORK/bench.sqlite" | head -8
 
 # Nothing to fetch: the same councils, no sources, the same store.

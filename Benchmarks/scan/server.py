@@ -44,9 +44,18 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def send(self, body, kind):
+    def send(self, body, kind, etag=None):
+        # Avatars carry an ETag, as platforms' image hosts do: a rescan asks with If-None-Match.
+        if etag is not None and self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(200)
         self.send_header("Content-Type", kind)
+        if etag is not None:
+            self.send_header("ETag", etag)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -62,7 +71,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(("\n".join(lines) + "\n").encode(), "application/x-ndjson")
         elif url.path.startswith("/avatar/"):
             key = url.path[len("/avatar/"):].removesuffix(".png")
-            self.send(pictures[zlib.crc32(key.encode()) % len(pictures)], "image/png")
+            n = zlib.crc32(key.encode()) % len(pictures)
+            self.send(pictures[n], "image/png", etag='"p%d"' % n)
         else:
             self.send_error(404)
 

@@ -23,7 +23,10 @@ extension Impostor {
         func run() throws {
             let rows = RuleTable.rows
             if tsv {
-                for row in rows { Console.out("\(row.signal)\t\(row.weight)\t\(row.summary)") }
+                for row in rows {
+                    Console.out("\(row.signal)\t\(row.weight)\t\(row.summary)")
+                    for v in row.variants { Console.out("\(row.signal)\t\(v.weight)\t… \(v.when)") }
+                }
                 return
             }
             Console.out("prior \(RuleTable.prior): an account with no evidence")
@@ -32,6 +35,10 @@ extension Impostor {
                 let weight = (row.weight > 0 ? "+" : "") + String(row.weight)
                 let padded = row.signal.rawValue + String(repeating: " ", count: width - row.signal.rawValue.count)
                 Console.out("\(padded)  \(weight.padding(5))  \(row.summary)")
+                for v in row.variants {
+                    let w = (v.weight > 0 ? "+" : "") + String(v.weight)
+                    Console.out(String(repeating: " ", count: width) + "  \(w.padding(5))  … \(v.when)")
+                }
             }
         }
     }

@@ -79,8 +79,8 @@ public struct WordLists: Sendable, Hashable {
         return out
     }
 
-    /// The vocabulary that ships with impostor, read once. Looked for in `$IMPOSTOR_VOCABULARY`, then
-    /// `share/impostor/vocabulary` beside the installed binary, `/usr/share/impostor/vocabulary`, and
+    /// The vocabulary that ships with impostor, read once: from `$IMPOSTOR_VOCABULARY` when it is set,
+    /// else the first of `share/impostor/vocabulary` beside the installed binary, `/usr/share/impostor/vocabulary`, and
     /// the source tree's `vocabulary/` (development builds and tests).
     public static func shipped() throws(WordListError) -> WordLists {
         switch cache {
@@ -90,6 +90,14 @@ public struct WordLists: Sendable, Hashable {
     }
 
     private static let cache: Result<WordLists, WordListError> = {
+        // A folder named on purpose must be the one read.
+        if let given = ProcessInfo.processInfo.environment["IMPOSTOR_VOCABULARY"], !given.isEmpty {
+            guard FileManager.default.fileExists(atPath: (given as NSString).appendingPathComponent("en.toml")) else {
+                return .failure(WordListError(path: given, message: "IMPOSTOR_VOCABULARY names a folder without en.toml",
+                                              hint: "point it at the folder that holds en.toml, or unset it"))
+            }
+            return Result { () throws(WordListError) in try load(directory: given) }
+        }
         let places = searchPath()
         for place in places where FileManager.default.fileExists(atPath: (place as NSString).appendingPathComponent("en.toml")) {
             return Result { () throws(WordListError) in try load(directory: place) }
@@ -101,7 +109,6 @@ public struct WordLists: Sendable, Hashable {
 
     static func searchPath() -> [String] {
         var out: [String] = []
-        if let given = ProcessInfo.processInfo.environment["IMPOSTOR_VOCABULARY"], !given.isEmpty { out.append(given) }
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             let bin = (exe as NSString).deletingLastPathComponent
             out.append(((bin as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/impostor/vocabulary"))

@@ -8,6 +8,8 @@ extension DraftCase.Council {
             name: identity.name, kind: identity.kind, place: identity.place, area: identity.area,
             website: identity.website, accountsPage: identity.accountsPage, officials: identity.officials,
             clerk: identity.contact, nation: identity.nation, languages: identity.languages)
+        // An alias that starts with a Welsh council word is the council's Welsh name.
+        welshName = identity.aliases.first { $0.lowercased().hasPrefix("cyngor ") }
     }
 }
 
@@ -26,7 +28,8 @@ extension DraftCase {
         if assessment?.target == .person, let person = Self.person(in: identity, reasons: reasons) {
             target = .person(name: person.name, role: person.role)
         }
-        let logo = reasons.first { $0.signal == .logo }?.distance
+        // Stores written before distances were typed kept them only as "12 bits".
+        let logo = reasons.first { $0.signal == .logo }.flatMap { $0.distance ?? $0.folded.flatMap { Int($0.split(separator: " ").first ?? "") } }
         self.init(
             council: Council(identity: identity), target: target,
             suspect: Suspect(

@@ -62,6 +62,8 @@ public struct DraftCase: Sendable, Hashable {
         /// The languages of the council's public warnings, in order: `["cy", "en"]` is Welsh, then English.
         /// Reports to platforms are always in English.
         public var languages: [String]
+        /// The council's name in Welsh, from its aliases, for Welsh warnings.
+        public var welshName: String?
 
         public init(
             name: String, kind: String = "", place: String = "", area: String = "", website: String? = nil,

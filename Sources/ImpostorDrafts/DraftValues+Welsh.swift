@@ -14,11 +14,16 @@ extension DraftValues {
         set(&v, "clerk_contact", contacts.joined(separator: " neu "))
         set(&v, "clerk_role", c.clerk?.role.map(Self.welshOffice))
         if draft.suspect.platform == .email { v["suspect_platform"] = .text("e-bost") }
+        // The council's Welsh name where its aliases give one ("Cyngor Tref Aberteifi").
+        let council = c.welshName ?? c.name
+        v["council_name"] = .text(council)
         if case .person(let name, let role) = draft.target {
             let office = Self.welshOffice(role)
-            set(&v, "person_role", office)
-            v["impersonated"] = .text(draft.preElection ? "\(office) \(c.name)" : "\(name), \(office) \(c.name)")
-            v["impersonated_short"] = .text(draft.preElection ? "\(office) y cyngor" : "\(office) y cyngor, \(name)")
+            // The templates say "{{person_role}} y cyngor": the office alone, not "Clerc y Dref y cyngor".
+            set(&v, "person_role", Self.bareOffice(office))
+            v["impersonated"] = .text(draft.preElection ? "\(office) \(council)" : "\(name), \(office) \(council)")
+            let bare = Self.bareOffice(office)
+            v["impersonated_short"] = .text(draft.preElection ? "\(bare) y cyngor" : "\(bare) y cyngor, \(name)")
         } else {
             v["impersonated_short"] = .text("y cyngor")
         }
@@ -33,6 +38,12 @@ extension DraftValues {
         "clerk to the council": "Clerc y Cyngor", "councillor": "Cynghorydd", "leader": "Arweinydd",
         "deputy leader": "Dirprwy Arweinydd", "proper officer": "Swyddog Priodol",
     ]
+
+    /// A Welsh office without the body it belongs to: "Clerc y Dref" is "Clerc".
+    static func bareOffice(_ office: String) -> String {
+        for body in [" y Dref", " y Cyngor"] where office.hasSuffix(body) { return String(office.dropLast(body.count)) }
+        return office
+    }
 
     /// `office` in Welsh when it is one of `welshOffices`, else as the watchlist wrote it (which may be Welsh already).
     static func welshOffice(_ office: String) -> String {

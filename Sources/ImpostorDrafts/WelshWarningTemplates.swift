@@ -21,7 +21,7 @@ enum WelshWarningTemplates {
 
     static let bluesky = header + """
         {{! Bluesky: at most 300 characters as typed, links included. }}
-        Rhybudd: mae cyfrif ffug "{{suspect_name}}" ({{suspect_handle}}) ar {{suspect_platform}} yn dynwared {{impersonated_short}}.{{#optional 2}} Nid ein cyfrif ni yw hwn.{{/optional}} Peidiwch ag ateb, rhannu nac anfon arian na manylion personol{{#optional 1}}; rhowch wybod i {{suspect_platform}}{{/optional}}. Ein cyfrifon: {{#official_here}}{{official_here}} a {{/official_here}}{{accounts_link_bare}}{{#optional 1}} Clerc: {{clerk_contact_short}}.{{/optional}} Colli arian? {{fraud_name}} {{fraud_phone}}
+        Rhybudd: mae cyfrif ffug "{{suspect_name}}" ({{suspect_handle}}) ar {{suspect_platform}} yn dynwared {{impersonated_short}}.{{#optional 2}} Nid ein cyfrif ni yw hwn.{{/optional}} Peidiwch ag ateb, rhannu nac anfon arian na manylion personol{{#optional 1}}; rhowch wybod i {{suspect_platform}}{{/optional}}. Ein cyfrifon: {{#official_here}}{{official_here}} / {{/official_here}}{{accounts_link_bare}}{{#optional 1}} Clerc: {{clerk_contact_short}}.{{/optional}} Colli arian? {{fraud_name}} {{fraud_phone}}
         """
 
     static let mastodon = header + """
@@ -43,10 +43,10 @@ enum WelshWarningTemplates {
         {{! Facebook: held to 5,000 characters; only the first lines show before "See more". }}
         Rhybudd: mae cyfrif {{suspect_platform}} ffug yn dynwared {{impersonated}}.
 
-        Mae'r cyfrif yn galw ei hun yn "{{suspect_name}}" ({{suspect_handle}}). Nid yw {{council_name}} yn rhedeg y cyfrif hwn, ac nid oes ganddo unrhyw gysylltiad â'r cyngor. Gwelsom ni'r cyfrif gyntaf ar {{first_seen}}, ac rydym wedi rhoi gwybod amdano i {{suspect_platform}}.
+        Mae'r cyfrif yn galw ei hun yn "{{suspect_name}}" ({{suspect_handle}}). Nid yw {{council_name}} yn rhedeg y cyfrif hwn, ac nid oes ganddo unrhyw gysylltiad â'r cyngor. Gwelsom y cyfrif am y tro cyntaf ar {{first_seen}}, ac rydym wedi rhoi gwybod amdano i {{suspect_platform}}.
 
         Beth i'w wneud
-        - Peidiwch â derbyn ceisiadau ffrind neu ddilyn ganddo, ei ateb, na chlicio ar ei ddolenni.
+        - Peidiwch â derbyn ceisiadau ffrind ganddo, na'i ddilyn, ei ateb na chlicio ar ei ddolenni.
         - Peidiwch â rhannu ei negeseuon, hyd yn oed i rybuddio eraill: rhannwch y neges hon yn lle hynny.
         - Peidiwch byth ag anfon arian, manylion banc na manylion personol mewn ymateb i neges ar y cyfryngau cymdeithasol.
         - Rhowch wybod am y cyfrif i {{suspect_platform}} drwy'r dewis Report ar ei broffil.
@@ -62,7 +62,7 @@ enum WelshWarningTemplates {
         Mae'r rhestr lawn ar ein gwefan: {{accounts_link}}
         {{/accounts_link}}
 
-        Os nad ydych yn siŵr bod neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
+        Os nad ydych yn siŵr a yw neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
         """
 
     static let instagram = header + """
@@ -81,7 +81,7 @@ enum WelshWarningTemplates {
         {{/official_accounts}}
         Mae'r rhestr lawn ar ein gwefan, {{accounts_link}}.
 
-        Ddim yn siŵr bod neges yn dod oddi wrthym ni? Cysylltwch â'r clerc ar {{clerk_contact}}.
+        Ddim yn siŵr a yw neges yn dod oddi wrthym ni? Cysylltwch â'r clerc ar {{clerk_contact}}.
 
         Wedi colli arian? Cysylltwch â'ch banc a {{fraud_name}} ({{fraud_site}}, {{fraud_phone}}).
         """
@@ -90,7 +90,7 @@ enum WelshWarningTemplates {
         {{! Nextdoor: no published limit, but only the first lines show; held to 600 characters in each language. }}
         Rhybudd: mae cyfrif {{suspect_platform}} ffug, "{{suspect_name}}" ({{suspect_handle}}), yn dynwared {{impersonated}}. Peidiwch ag ateb y cyfrif nac anfon arian na manylion personol ato, a rhowch wybod amdano i {{suspect_platform}}.
 
-        Mae ein cyfrifon swyddogol wedi'u rhestru ar {{accounts_link}}. I wneud yn siŵr bod neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
+        Mae ein cyfrifon swyddogol wedi'u rhestru ar {{accounts_link}}. I wneud yn siŵr a yw neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
 
         Wedi colli arian? Cysylltwch â'ch banc a {{fraud_name}} ({{fraud_site}}, {{fraud_phone}}).
         {{#optional 1}}
@@ -105,7 +105,7 @@ enum WelshWarningTemplates {
 
         Cyhoeddwyd {{drafted_on}}
 
-        Mae cyfrif ar {{suspect_platform}} sy'n galw ei hun yn "{{suspect_name}}" ({{suspect_handle}}) yn dynwared {{impersonated}}. Nid yw {{council_name}} yn rhedeg y cyfrif hwn, ac nid oes ganddo unrhyw gysylltiad â'r cyngor. Gwelsom ni'r cyfrif gyntaf ar {{first_seen}}, ac rydym wedi rhoi gwybod amdano i {{suspect_platform}}.
+        Mae cyfrif ar {{suspect_platform}} sy'n galw ei hun yn "{{suspect_name}}" ({{suspect_handle}}) yn dynwared {{impersonated}}. Nid yw {{council_name}} yn rhedeg y cyfrif hwn, ac nid oes ganddo unrhyw gysylltiad â'r cyngor. Gwelsom y cyfrif am y tro cyntaf ar {{first_seen}}, ac rydym wedi rhoi gwybod amdano i {{suspect_platform}}.
 
         Beth ddylech chi ei wneud
         - Peidiwch â derbyn ceisiadau ffrind neu ddilyn gan y cyfrif, ei ateb, na chlicio ar ei ddolenni.
@@ -155,7 +155,7 @@ enum WelshWarningTemplates {
 
         Peidiwch ag ateb, prynu cardiau rhodd nac anfon arian na manylion personol. Anfonwch yr e-bost ymlaen i report@phishing.gov.uk a'i ddileu.
 
-        Ein cyfrifon: {{accounts_link}}. Ddim yn siŵr bod neges gennym ni? Clerc: {{clerk_contact}}.
+        Ein cyfrifon: {{accounts_link}}. Ddim yn siŵr a yw neges yn dod oddi wrthym ni? Clerc: {{clerk_contact}}.
 
         Colli arian? Cysylltwch â'ch banc a {{fraud_name}}: {{fraud_site}}, {{fraud_phone}}.
         {{#optional 1}}
@@ -167,7 +167,7 @@ enum WelshWarningTemplates {
     static let mailLongForm = """
         Rhybudd: mae negeseuon e-bost yn enw {{impersonated}} yn cael eu hanfon o'r cyfeiriad {{suspect_handle}}. Nid {{council_name}} sy'n eu hanfon.
 
-        Efallai y bydd y negeseuon yn gofyn a ydych chi'n rhydd, yn gofyn am gymwynas, neu'n gofyn i chi brynu cardiau rhodd ac anfon y codau, gan addo talu'n ôl i chi. Gwelsom ni'r negeseuon gyntaf ar {{first_seen}}.
+        Efallai y bydd y negeseuon yn gofyn a ydych chi'n rhydd, yn gofyn am gymwynas, neu'n gofyn i chi brynu cardiau rhodd ac anfon y codau, gan addo talu'n ôl i chi. Gwelsom y negeseuon am y tro cyntaf ar {{first_seen}}.
 
         Beth i'w wneud
         - Peidiwch ag ateb, a pheidiwch â phrynu cardiau rhodd nac anfon arian, codau, manylion banc na manylion personol.
@@ -184,7 +184,7 @@ enum WelshWarningTemplates {
         Mae'r rhestr lawn ar ein gwefan: {{accounts_link}}
         {{/accounts_link}}
 
-        Os nad ydych yn siŵr bod neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
+        Os nad ydych yn siŵr a yw neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
         """
 
     static let mailFacebook = header + """
@@ -199,7 +199,7 @@ enum WelshWarningTemplates {
         {{! Nextdoor: no published limit, but only the first lines show; held to 600 characters in each language. }}
         Rhybudd: mae negeseuon e-bost yn enw {{impersonated}} yn dod o {{suspect_handle}}. Nid ni sy'n eu hanfon. Peidiwch ag ateb, prynu cardiau rhodd nac anfon arian; anfonwch nhw ymlaen i report@phishing.gov.uk.
 
-        Mae ein cyfrifon swyddogol wedi'u rhestru ar {{accounts_link}}. I wneud yn siŵr bod neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
+        Mae ein cyfrifon swyddogol wedi'u rhestru ar {{accounts_link}}. I wneud yn siŵr a yw neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
 
         Wedi colli arian? Cysylltwch â'ch banc a {{fraud_name}} ({{fraud_site}}, {{fraud_phone}}).
         """

@@ -92,11 +92,26 @@ struct BioReading: Sendable {
             }
             j += 1
         }
+        // Welsh puts the council words first: "Cyngor Tref Aberteifi". What comes before them frames it.
+        var start = occurrence.lowerBound
+        if !council {
+            var b = start - 1
+            var before: Set<String> = []
+            while b >= 0, b >= start - 3, let kind = vocab.kindOf[keys[b]] {
+                before.insert(kind)
+                b -= 1
+            }
+            if b >= 0, vocab.council.contains(keys[b]) {
+                council = true
+                kinds = before
+                start = b
+            }
+        }
         guard council else { return }
         namesCouncil = true
         kindsNamed.formUnion(kinds)
-        let before = occurrence.lowerBound > 0 ? keys[occurrence.lowerBound - 1] : nil
-        let twoBefore = occurrence.lowerBound > 1 ? keys[occurrence.lowerBound - 2] : nil
+        let before = start > 0 ? keys[start - 1] : nil
+        let twoBefore = start > 1 ? keys[start - 2] : nil
         let after = j < keys.count ? keys[j] : nil
         // "Report potholes to …" mentions the council; "Welcome to …" speaks as it.
         let toSomeoneElse = before.map(vocab.addressedTo.contains) == true && twoBefore.map(vocab.welcome.contains) != true
@@ -114,12 +129,17 @@ struct BioReading: Sendable {
     static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary) -> String? {
         var b = place.lowerBound - 1
         if b >= 0, vocab.the.contains(keys[b]) { b -= 1 }
+        // Council words before the place ("… Cyngor Tref Aberteifi") name the council already.
+        var councilBefore = false
         if b >= 1, vocab.officeLinks.contains(keys[b]) {
             b -= 1
         } else {
             // Welsh joins an office to its place with no word between: "Maer Aberteifi", "Clerc Cyngor
             // Tref Aberteifi". Only offices written that way may.
-            while b >= 1, vocab.council.contains(keys[b]) || vocab.kindOf[keys[b]] != nil { b -= 1 }
+            while b >= 1, vocab.council.contains(keys[b]) || vocab.kindOf[keys[b]] != nil {
+                councilBefore = councilBefore || vocab.council.contains(keys[b])
+                b -= 1
+            }
             guard b >= 0, vocab.officesBeforePlace.contains(keys[b]) else { return nil }
         }
         let office: String
@@ -140,7 +160,7 @@ struct BioReading: Sendable {
         if keys[max(0, c - 1)..<max(0, c + 1)].contains(where: { vocab.notTheHolder.contains($0) }) { return nil }
         let following = keys[place.upperBound..<min(keys.count, place.upperBound + 3)]
         if following.contains(where: { vocab.organisations.contains($0) }) { return nil }
-        if office != "mayor", let next = following.first, !next.allSatisfy(\.isNumber),
+        if office != "mayor", !councilBefore, let next = following.first, !next.allSatisfy(\.isNumber),
             !vocab.council.contains(next), vocab.kindOf[next] == nil, vocab.abbreviations[next] == nil
         {
             return nil

@@ -39,7 +39,7 @@ struct ProtectedIdentity: Sendable {
 
     init(_ identity: Identity, folder: Folder, vocabulary: Vocabulary, lists: WordLists) {
         self.identity = identity
-        words = vocabulary.adding(identity.words, to: lists)
+        words = vocabulary.adding(identity.words, to: lists, folder: folder)
         let words = self.words
         let place = identity.place.isEmpty ? identity.name : identity.place
         placeKeys = folder.fold(place).keys
@@ -75,11 +75,18 @@ struct ProtectedIdentity: Sendable {
             // Council words come off the ends only ("Cyngor Tref …", "… Town Council"): words inside
             // a place's name stay ("New Milton", "Tref-y-clawdd").
             var pairs = Array(zip(folded.words, folded.keys))
-            while let first = pairs.first, words.isCouncilWord(first.1) { pairs.removeFirst() }
+            var afterCouncilWord = false
+            while let first = pairs.first,
+                words.isCouncilWord(first.1) || (afterCouncilWord && words.kindsAfterCouncil.contains(first.1))
+            {
+                afterCouncilWord = words.council.contains(first.1)
+                pairs.removeFirst()
+            }
             while let last = pairs.last, words.isCouncilWord(last.1) { pairs.removeLast() }
             guard !pairs.isEmpty else { continue }
             let place = pairs.map(\.0).joined(separator: " ")
-            guard folder.fold(place).compact != placeCompact else { continue }
+            // A Welsh name spelled as the English one ("Cyngor Tref Llandeilo") still gives its mutated
+            // forms ("o Landeilo"); `seen` keeps the name itself from being added twice.
             // Mutated forms only of a name in a language that mutates ("Cyngor …"): "Filton" is no form of "Milton".
             let forms = [place] + (folded.keys.contains(where: words.mutationMarkers.contains) ? words.mutated(place) : [])
             for form in forms {

@@ -23,7 +23,7 @@ public struct Scorer: Sendable {
         nameFolder = try Folder(limit: 256)
         bioFolder = try Folder(limit: 2000)
         let folder = nameFolder
-        let vocabulary = Vocabulary(lists)
+        let vocabulary = Vocabulary(lists, folder: folder)
         // Each council first, in watchlist order (`accounts` and `position` count on it), then the other
         // names of its place that its aliases give: judged as the same council.
         let base = identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) }
@@ -159,8 +159,9 @@ struct FoldedProfile {
 
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
-        name = scorer.nameFolder.fold(profile.displayName)
-        if let shown = scorer.nameFolder.displayOrder(profile.displayName) {
+        let displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName
+        name = scorer.nameFolder.fold(displayName)
+        if let shown = scorer.nameFolder.displayOrder(displayName) {
             var folded = scorer.nameFolder.fold(shown)
             folded.findings += name.findings.filter { $0.kind == .bidiControl }
             nameShown = folded

@@ -48,6 +48,8 @@ struct Vocabulary: Sendable {
     var counties: [String]
     /// Words that mark an alias as a name in a language whose place names mutate ("cyngor").
     var mutationMarkers: Set<String>
+    /// Words that are a kind only straight after a council word ("Cyngor Dinas …").
+    var kindsAfterCouncil: Set<String>
     /// Initial mutations of a place name, first letters from → to ("c" → "g").
     var mutations: [(from: String, to: String)]
 
@@ -58,24 +60,27 @@ struct Vocabulary: Sendable {
     /// Longer words that may start a run of glued words ("towncouncil", "councilofficial").
     var gluedLeading: [String]
 
-    init(_ w: WordLists) {
-        func keys(_ name: String) -> Set<String> { Self.keys(w[name]) }
-        func phrases(_ name: String) -> [[String]] {
-            w[name].map { $0.split(separator: " ").map { Folder.key(String($0)).key } }
-        }
+    /// Every word is folded as names are (case, accents, look-alikes), so a council may write its words
+    /// as it likes: "Côr", "Watchdog", "nid y Cyngor".
+    init(_ w: WordLists, folder: Folder) {
+        func keys(_ name: String) -> Set<String> { Self.keys(w[name], folder: folder) }
+        func phrases(_ name: String) -> [[String]] { w[name].map { folder.fold($0).keys }.filter { !$0.isEmpty } }
         council = keys("council")
         var kinds: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
         for (name, words) in w.lists.sorted(by: { $0.key < $1.key }) {
-            if name.hasPrefix("kinds_") { kinds[String(name.dropFirst(6))] = Self.keys(words) }
+            if name.hasPrefix("kinds_"), name != "kinds_after_council" { kinds[String(name.dropFirst(6))] = Self.keys(words, folder: folder) }
             if name.hasPrefix("abbreviations_") {
-                for a in Self.keys(words) { abbreviations[a] = String(name.dropFirst(14)) }
+                for a in Self.keys(words, folder: folder) { abbreviations[a] = String(name.dropFirst(14)) }
             }
             // An office may be several words ("lord mayor"): one key for the whole.
-            if name.hasPrefix("offices_") { for o in words { roles[Folder.key(o).key] = String(name.dropFirst(8)) } }
+            if name.hasPrefix("offices_"), name != "offices_before_place" {
+                for o in words { roles[folder.fold(o).keys.joined()] = String(name.dropFirst(8)) }
+            }
         }
         self.kinds = kinds
+        // In a fixed order: a word a council lists under two kinds goes to the first by name.
         var kindOf: [String: String] = [:]
-        for (kind, forms) in kinds { for f in forms { kindOf[f] = kind } }
+        for (kind, forms) in kinds.sorted(by: { $0.key < $1.key }) { for f in forms where kindOf[f] == nil { kindOf[f] = kind } }
         self.kindOf = kindOf
         self.abbreviations = abbreviations
         self.roles = roles
@@ -107,6 +112,7 @@ struct Vocabulary: Sendable {
         mailScam = phrases("mail_scam")
         counties = w["counties"]
         mutationMarkers = keys("mutation_markers")
+        kindsAfterCouncil = keys("kinds_after_council")
         mutations = w["soft_mutations"].compactMap { entry in
             let parts = entry.split(separator: ">", omittingEmptySubsequences: false)
             return parts.count == 2 && !parts[0].isEmpty ? (String(parts[0]).lowercased(), String(parts[1]).lowercased()) : nil
@@ -126,8 +132,8 @@ struct Vocabulary: Sendable {
     }
 
     /// This vocabulary with a council's own words added (its file's `[words]`).
-    func adding(_ words: [String: [String]], to lists: WordLists) -> Vocabulary {
-        words.isEmpty ? self : Vocabulary(lists.adding(words))
+    func adding(_ words: [String: [String]], to lists: WordLists, folder: Folder) -> Vocabulary {
+        words.isEmpty ? self : Vocabulary(lists.adding(words), folder: folder)
     }
 
     /// Words that make a name a council's and not its place: "Town", "Council", "Cyngor", "TC", "Mayor".
@@ -147,8 +153,8 @@ struct Vocabulary: Sendable {
         return []
     }
 
-    static func keys(_ words: [String]) -> Set<String> {
-        Set(words.flatMap { w in w.split(separator: " ").map { Folder.key(String($0)).key } })
+    static func keys(_ words: [String], folder: Folder) -> Set<String> {
+        Set(words.flatMap { folder.fold($0).keys })
     }
 
     /// Whether `keys` holds any of `phrases` as consecutive words.

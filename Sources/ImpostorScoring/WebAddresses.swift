@@ -9,8 +9,8 @@ import ImpostorText
 enum WebAddresses {
     /// Public suffixes and platform hosts that say nothing of who owns a domain or handle, longest
     /// first within each family: "oakbridge-tc.gov.uk" is "oakbridge-tc", "oakbridge.bsky.social" "oakbridge".
-    static let hostSuffixes = [".bsky.social", ".gov.uk", ".org.uk", ".co.uk", ".ac.uk", ".uk", ".com", ".org", ".net",
-                               ".info", ".social"]
+    static let hostSuffixes = [".bsky.social", ".gov.uk", ".org.uk", ".co.uk", ".ac.uk", ".uk", ".gov.wales", ".wales",
+                               ".llyw.cymru", ".cymru", ".gov.scot", ".scot", ".com", ".org", ".net", ".info", ".social"]
 
     /// The text with its addresses taken out, and the addresses, lowercased, without scheme, port or
     /// path ("https://www.x.gov.uk/grants" gives "www.x.gov.uk"; "me@x.org" and "a@b.com" in a link

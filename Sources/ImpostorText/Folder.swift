@@ -43,40 +43,13 @@ public final class Folder: Sendable {
         return shown == stripped ? nil : shown
     }
 
-    /// `text` with Mastodon's custom emoji (":verified:", ":flag_wales:") as a screen shows them: as
-    /// pictures, not words. A shortcode named like a badge becomes a tick, which is what it is drawn as;
-    /// any other becomes a space. Text without two colons comes back as it is.
-    static func withoutShortcodes(_ text: String) -> String {
-        guard text.utf8.lazy.filter({ $0 == UInt8(ascii: ":") }).count >= 2 else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: ":") {
-            out += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            let name = after.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-            if name.count >= 2, name.endIndex < after.endIndex, after[name.endIndex] == ":" {
-                let lower = name.lowercased()
-                out += badgeWords.contains(where: lower.contains) ? "\u{2714}" : " "
-                rest = after[after.index(after: name.endIndex)...]
-            } else {
-                out += ":"
-                rest = after
-            }
-        }
-        return out + rest
-    }
-
-    /// Parts of custom emoji names that draw a verified badge (":verified:", ":blue_check:", ":tick:").
-    static let badgeWords = ["verif", "check", "tick", "badge"]
-
     /// How many scalars that show nothing (controls, invisibles, combining marks) one shown scalar may
     /// bring with it before folding stops: enough for any hiding trick, still linear.
     static let hiddenPerShown = 16
 
     /// Folds `text`, keeping at most `limit` scalars that show. Hidden ones do not count against the
     /// limit, so a name behind hundreds of invisible characters is still read.
-    public func fold(_ given: String) -> FoldedText {
-        let text = Self.withoutShortcodes(given)
+    public func fold(_ text: String) -> FoldedText {
         var findings: [Finding] = []
         var units: [Unit] = []
         var shown = 0, scanned = 0
@@ -163,7 +136,7 @@ public final class Folder: Sendable {
             }
             previousWasLower = false
         }
-        return assemble(units: units, original: truncated ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(scanned - 1))) : given,
+        return assemble(units: units, original: truncated ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(scanned - 1))) : text,
                         findings: findings, truncated: truncated)
     }
 

@@ -171,11 +171,14 @@ struct CLI {
         #expect(score.status != 0)
         #expect(score.stdout.isEmpty)
         #expect(score.stderr.contains("en.toml"), "\(score.stderr)")
-        // A folder without en.toml is passed over for the next place impostor looks.
-        let elsewhere = try await CLI.run(["check", "--watchlist", "watchlist", "--verbose"],
-                                          environment: ["IMPOSTOR_VOCABULARY": try CLI.temporaryFolder([:])])
-        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
-        #expect(elsewhere.stdout.contains("vocabulary: en, cy, gd"), "\(elsewhere.stdout)")
+        // A folder named on purpose without en.toml is an error, not a silent fall back.
+        let empty = try CLI.temporaryFolder([:])
+        let named = try await CLI.run(["check", "--watchlist", "watchlist"], environment: ["IMPOSTOR_VOCABULARY": empty])
+        #expect(named.status == 2 && named.stderr.contains("IMPOSTOR_VOCABULARY names a folder without en.toml"), "\(named.stderr)")
+        // Unset, the vocabulary beside the sources is found.
+        let found = try await CLI.run(["check", "--watchlist", "watchlist", "--verbose"], environment: ["IMPOSTOR_VOCABULARY": ""])
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stdout.contains("vocabulary: en, cy, gd"), "\(found.stdout)")
     }
 
     @Test func rulesPrintsTheTableWithWeights() async throws {

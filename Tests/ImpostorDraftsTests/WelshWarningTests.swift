@@ -58,6 +58,20 @@ import Testing
         #expect(DraftLint.check(w, case: draft).isEmpty, "\(DraftLint.check(w, case: draft))")
     }
 
+    /// The Town Clerk is "Clerc y cyngor" in a sentence, and the council goes by its Welsh name.
+    @Test func officesAndTheCouncilsNameReadAsWelsh() {
+        var draft = Self.welsh(Fixtures.mayorCase())
+        draft.target = .person(name: "Jane Whitfield", role: "Town Clerk")
+        draft.council.welshName = "Cyngor Tref Oakbridge"
+        for channel in Channel.allCases {
+            let welsh = drafter.warning(for: draft, channel: channel).versions[0].text
+            #expect(!welsh.contains("y Dref y cyngor") && !welsh.contains("Clerc y Cyngor y cyngor"), "\(channel): \(welsh)")
+            #expect(!welsh.contains("Oakbridge Town Council"), "\(channel): \(welsh)")
+        }
+        let facebook = drafter.warning(for: draft, channel: .facebook).versions[0].text
+        #expect(facebook.contains("Cyngor Tref Oakbridge"), "\(facebook)")
+    }
+
     @Test func longChannelsHoldBothLanguagesInOnePost() {
         let draft = Self.welsh(Fixtures.councilCase())
         for channel in [Channel.facebook, .website] {
@@ -69,7 +83,7 @@ import Testing
         }
         let website = drafter.warning(for: draft, channel: .website).versions[0].text
         #expect(website.contains("Cyhoeddwyd 22 Awst 2026"))
-        #expect(website.contains("gyntaf ar 21 Awst 2026"))
+        #expect(website.contains("am y tro cyntaf ar 21 Awst 2026"))
         #expect(website.contains("Dywedodd Jane Whitfield, Clerc y Dref:"))
         #expect(website.contains("01234 567890 neu clerk@oakbridge-tc.gov.uk"))
         #expect(website.contains("- X: @OakbridgeTC (https://x.com/OakbridgeTC)"))

@@ -1,5 +1,5 @@
 @testable import ImpostorCore
-@testable import ImpostorText
+import ImpostorText
 import Testing
 @testable import ImpostorScoring
 
@@ -15,14 +15,16 @@ import Testing
                                     people: [Person(name: "Cllr Eirian Jones", role: "Mayor")])
     static let thornbury = Identity(id: "thornbury", name: "Thornbury Town Council", kind: "town council", place: "Thornbury",
                                     area: "Gloucestershire")
-    let scorer = try! Scorer(identities: [hebdenRoyd, muchWenlock, llandeilo, thornbury])
+    static let longSutton = Identity(id: "long-sutton", name: "Long Sutton Parish Council", kind: "parish council",
+                                     place: "Long Sutton", area: "Lincolnshire")
+    let scorer = try! Scorer(identities: [hebdenRoyd, muchWenlock, llandeilo, thornbury, longSutton])
 
     func judge(_ name: String, handle: String = "resident4821", bio: String = "", platform: Platform = .facebook) -> Assessment {
         scorer.assess(Profile(platform: platform, id: name, handle: handle, displayName: name, bio: bio))
     }
 
     @Test(arguments: [("HR Town Council", "hebden-royd"), ("H.R. Town Council", "hebden-royd"),
-                      ("MW Town Council", "much-wenlock"), ("Official MW Council", "much-wenlock")])
+                      ("MW Town Council", "much-wenlock"), ("Official MW Council", "much-wenlock"), ("LS Parish Council", "long-sutton")])
     func aPlaceOfSeveralWordsByItsInitialsBeforeCouncilWords(name: String, identity: String) {
         let a = judge(name)
         #expect(a.verdict == .suspect && a.identity == identity, "\(name): \(a.reasons.map(\.detail))")
@@ -34,8 +36,19 @@ import Testing
         #expect(judge(name).verdict == .clear, "\(name): \(judge(name).reasons.map(\.detail))")
     }
 
+    /// The council's own initials in its bio are not another place's name repeated.
+    @Test func initialsRepeatedInTheBioAreNoOtherPlace() {
+        let a = judge("HR Town Council", bio: "The official page of HR Town Council")
+        #expect(!a.reasons.contains { $0.signal == .otherPlace } && a.verdict == .suspect, "\(a.reasons.map(\.detail))")
+    }
+
+    @Test func aCandidatesHandleIsTheirOwn() {
+        let a = judge("Jo Bloggs for Thornbury", handle: "ThornburyPPC")
+        #expect(a.verdict == .clear, "\(a.reasons.map(\.detail))")
+    }
+
     @Test(arguments: [("Much Wenlock ToC", "resident4821"), ("Town news", "MuchWenlockToC"), ("Notices", "thornburytoc"),
-                      ("Notices", "thornburyttc"), ("Notices", "muchwenlockppc2")])
+                      ("Notices", "thornburyttc"), ("Notices", "muchwenlockttc2")])
     func toCIsATownCouncil(name: String, handle: String) {
         let a = judge(name, handle: handle)
         #expect(a.verdict == .suspect, "\(name) @\(handle): \(a.reasons.map(\.detail))")
@@ -52,13 +65,18 @@ import Testing
         #expect(badged.reasons.contains { $0.signal == .disguise && $0.detail.contains("tick") }, "\(badged.reasons.map(\.detail))")
         #expect(badged.score > plain.score)
         // Another picture is only a picture, and a colon in prose is only a colon.
-        let leaf = judge(":oak_leaf: Thornbury Town Council :flag_wales:", handle: "thornbury_tc@mastodon.social", platform: .mastodon)
+        let leaf = judge(":oak_leaf: Thornbury Town Council :tickets:", handle: "thornbury_tc@mastodon.social", platform: .mastodon)
         #expect(!leaf.reasons.contains { $0.signal == .disguise }, "\(leaf.reasons.map(\.detail))")
-        #expect(Folder.withoutShortcodes("Meeting: 7pm: all welcome") == "Meeting: 7pm: all welcome")
-        #expect(Folder.withoutShortcodes(":verified: Thornbury") == "\u{2714} Thornbury")
+        #expect(CustomEmoji.showingBadges("Meeting: 7pm: all welcome") == "Meeting: 7pm: all welcome")
+        #expect(CustomEmoji.showingBadges(":verified: Thornbury :Blue_Check:") == "\u{2714} Thornbury \u{2714}")
+        #expect(CustomEmoji.showingBadges(":badger: :lipstick:") == ":badger: :lipstick:")
+        // Elsewhere colons are only text: the place between them is read.
+        let x = judge(":Thornbury: Town Council", platform: .x)
+        #expect(x.verdict == .suspect, "\(x.reasons.map(\.detail))")
     }
 
-    @Test(arguments: ["Maer Llandeilo. Negeseuwch fi am grantiau.", "Clerc Cyngor Tref Llandeilo", "Cadeirydd Llandeilo"])
+    @Test(arguments: ["Maer Llandeilo. Negeseuwch fi am grantiau.", "Clerc Cyngor Tref Llandeilo", "Cadeirydd Llandeilo",
+                      "Clerc Cyngor Tref Llandeilo. Cysylltwch â mi"])
     func anOfficeInWelshWordOrderIsClaimed(_ bio: String) {
         let a = judge("Gwybodaeth", bio: bio)
         #expect(a.reasons.contains { $0.signal == .bioOffice }, "\(bio): \(a.reasons.map(\.detail))")
@@ -70,9 +88,35 @@ import Testing
         #expect(!a.reasons.contains { $0.signal == .bioOffice }, "\(bio): \(a.reasons.map(\.detail))")
     }
 
+    /// A Welsh alias spelled as the English name still gives its mutated forms; "Cyngor Dinas" is a city
+    /// council, not a place called Dinas.
+    @Test func welshAliasesMutateAndCyngorDinasIsAKind() throws {
+        let a = judge("Maer o Landeilo")
+        #expect(a.verdict == .suspect && a.identity == "llandeilo", "\(a.reasons.map(\.detail))")
+        let stDavids = Identity(id: "st-davids", name: "St Davids City Council", kind: "city council", place: "St Davids",
+                                area: "Pembrokeshire", aliases: ["Cyngor Dinas Tyddewi"])
+        let scorer = try Scorer(identities: [stDavids])
+        let welsh = scorer.assess(Profile(platform: .x, id: "1", handle: "newyddion4821", displayName: "Cyngor Tyddewi"))
+        #expect(welsh.verdict == .suspect, "\(welsh.reasons.map(\.detail))")
+        let powys = scorer.assess(Profile(platform: .x, id: "2", handle: "x4821", displayName: "Dinas Powys Community News"))
+        #expect(powys.verdict == .clear)
+    }
+
+    @Test(arguments: ["Tudalen swyddogol Cyngor Tref Llandeilo", "Croeso i dudalen Cyngor Tref Llandeilo"])
+    func aWelshBioSpeaksAsTheCouncil(_ bio: String) {
+        let a = judge("Newyddion", bio: bio)
+        #expect(a.reasons.contains { $0.signal == .bioClaim }, "\(bio): \(a.reasons.map(\.detail))")
+    }
+
+    @Test(arguments: ["I am the Mayor of Thornbury. Message me for a grant.", "This is the Mayor of Thornbury"])
+    func shortWelshWordsDoNotUndoEnglishClaims(_ bio: String) {
+        let a = judge("Info", bio: bio)
+        #expect(a.reasons.contains { $0.signal == .bioOffice }, "\(a.reasons.map(\.detail))")
+    }
+
     @Test func aCouncilsOwnWordsAreReadAsItsVocabulary() throws {
         var own = Self.thornbury
-        own.words = ["negators": ["watchdog"], "organisations": ["wassail"]]
+        own.words = ["negators": ["Watchdog"], "organisations": ["Wassail"]]
         let with = try Scorer(identities: [own])
         let without = try Scorer(identities: [Self.thornbury])
         for name in ["Thornbury Council Watchdog", "Thornbury Wassail"] {

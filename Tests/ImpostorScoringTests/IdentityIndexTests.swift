@@ -12,7 +12,7 @@ import Testing
         }
         identities.append(thornbury)
         let lists = try WordLists.shipped()
-        let vocabulary = Vocabulary(lists)
+        let vocabulary = Vocabulary(lists, folder: folder)
         let index = IdentityIndex(identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) })
         let hits = index.candidates(texts: [folder.fold("Thornbrury Town Council").compact], words: [])
         #expect(hits.count <= 12)

@@ -59,6 +59,7 @@ enum BioOfficeRule: Rule {
     static let weight = 3.0
     /// … an office the watchlist names someone else as holding.
     static let ofAnother = 1.0
+    static var variants: [(when: String, weight: Double)] { [("an office the watchlist names someone else as holding", weight + ofAnother)] }
     static let summary = "the bio claims one of the council's offices"
     static let examples: [RuleExample] = [
         .fires("Jo Bloggs", bio: "Mayor of Oakbridge. DM me for help with grants."),

@@ -61,6 +61,9 @@ enum NameRule: Rule {
     /// The name exactly, or an alias, with nothing added.
     static let exact = 6.0
     static let withTypo = 4.5
+    static var variants: [(when: String, weight: Double)] {
+        [("the name exactly, nothing added", exact), ("a typo in the place, or its initials", withTypo)]
+    }
     static let summary = "the name reads as the council's: its place and a council word or abbreviation"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Town Council"), .fires("Oakbrige Town Council"), .fires("Oakbridge TC"),

@@ -15,6 +15,7 @@ enum HandleRule: Rule {
     static let weight = 2.5
     /// Behind a name that claims nothing else, a handle spelled as the council is a case on its own.
     static let alone = 4.0
+    static var variants: [(when: String, weight: Double)] { [("behind a name that claims nothing", alone)] }
     static let summary = "the handle reads as the council, or as an office at its place"
     static let examples: [RuleExample] = [
         .fires("Town Updates", handle: "oakbridgetowncouncil"), .fires("Oakbridge Town Council", handle: "OakbridgeTC"),

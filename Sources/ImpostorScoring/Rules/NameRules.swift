@@ -27,6 +27,7 @@ enum OrganisationRule: Rule {
     static let weight = -3.5
     /// Beside a council name ("Oakbridge Town Council Allotments"): weaker, impostors add such words too.
     static let besideCouncil = -1.5
+    static var variants: [(when: String, weight: Double)] { [("beside the council's name", besideCouncil)] }
     static let summary = "the name adds a club's, school's, shop's or group's words to the place"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Cricket Club"), .fires("Oakbridge Town Council Allotment Society"),
@@ -107,7 +108,7 @@ enum RepeatedVariantRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let place = e.name.place, place.distance > 0, !e.otherPlace else { return nil }
+        guard let place = e.name.place, place.distance > 0, !place.initials, !e.otherPlace else { return nil }
         let variant = place.variant
         let bio = e.texts.bio.keys
         guard bio.count >= variant.count,
@@ -131,6 +132,10 @@ enum DisguiseRule: Rule {
     /// The name of one of the council's people spelled with another script's letters or hidden
     /// characters: with the name itself, enough to make a case.
     static let disguisedPerson = 3.0
+    static var variants: [(when: String, weight: Double)] {
+        [("each styled letter, diacritic or digit", styled), ("a tick", tick), ("at most, together", cap),
+         ("the name of one of the council's people, hidden", disguisedPerson)]
+    }
     static let summary = "a name claiming the council or one of its people hides its characters"
     static let examples: [RuleExample] = [
         .fires("Оakbridge Town Council"), .fires("Oakbridge Town Council ✅"), .fires("Oak\u{200B}bridge Town Council"),

@@ -13,9 +13,15 @@ protocol Rule {
     /// What it looks for, in a line: `impostor rules` prints it.
     static var summary: String { get }
     static var examples: [RuleExample] { get }
+    /// Weights it gives instead of `weight` in some cases, with when: printed beside it.
+    static var variants: [(when: String, weight: Double)] { get }
     /// What it found in one profile read against one identity, or nil. `so` is the judgement so far:
     /// rules earlier in the table have already spoken.
     static func check(_ e: Evidence, so: Judgement) -> Hit?
+}
+
+extension Rule {
+    static var variants: [(when: String, weight: Double)] { [] }
 }
 
 /// What a rule found: the reason's parts, and the weight when it differs from the rule's own.
@@ -49,9 +55,13 @@ public enum RuleTable {
         public var signal: Signal
         public var weight: Double
         public var summary: String
+        /// Other weights the rule gives, and when.
+        public var variants: [(when: String, weight: Double)]
     }
 
-    public static var rows: [Row] { Rules.all.map { Row(signal: $0.signal, weight: $0.weight, summary: $0.summary) } }
+    public static var rows: [Row] {
+        Rules.all.map { Row(signal: $0.signal, weight: $0.weight, summary: $0.summary, variants: $0.variants) }
+    }
     /// Before any evidence, in log-odds: an account is a suspect once its evidence brings it to zero.
     public static var prior: Double { Judgement.prior }
 }
