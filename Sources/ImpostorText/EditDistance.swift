@@ -34,6 +34,32 @@ public enum EditDistance {
     public static func bestSubstring(_ pattern: String, in text: String, limit: Int) -> (distance: Int, range: Range<Int>)? {
         let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
         guard !p.isEmpty, t.count + limit >= p.count else { return nil }
+        // Most texts either hold the pattern as it is or come nowhere near it: both are found without
+        // the table. An exact occurrence is what the table would give (only matches cost nothing, and
+        // the earliest end wins); a text the bit-parallel search puts beyond `limit` has no match.
+        if let at = firstOccurrence(p, in: t) { return (0, at..<(at + p.count)) }
+        if limit <= 0 { return nil }
+        if p.count <= 64, let d = SearchPattern(p).smallestDistance(in: t, limit: limit), d > limit { return nil }
+        return table(p, t, limit: limit)
+    }
+
+    /// Where `p` first occurs in `t`, as a scalar offset.
+    static func firstOccurrence(_ p: [Unicode.Scalar], in t: [Unicode.Scalar]) -> Int? {
+        guard p.count <= t.count, let first = p.first else { return nil }
+        var i = 0
+        while i <= t.count - p.count {
+            if t[i] == first {
+                var k = 1
+                while k < p.count && t[i + k] == p[k] { k += 1 }
+                if k == p.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Sellers' table over the whole text: the distance and where the best match starts and ends.
+    static func table(_ p: [Unicode.Scalar], _ t: [Unicode.Scalar], limit: Int) -> (distance: Int, range: Range<Int>)? {
         let width = t.count + 1
         // Flat rows: row i holds distances for p[0..<i] ending at each text offset, and where that match started.
         var dist = [Int](repeating: 0, count: (p.count + 1) * width)

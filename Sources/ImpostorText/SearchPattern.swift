@@ -1,0 +1,71 @@
+/// A pattern prepared once for approximate search in many texts: Myers' bit-parallel algorithm (1999)
+/// with Hyyrö's transposition term (2003), so each text scalar costs a few word operations instead
+/// of a row of the dynamic program. Patterns of up to 64 scalars.
+///
+/// It gives the same distances as `EditDistance.bestSubstring`'s table (optimal string alignment,
+/// free start), and is used to rule texts out before that table is built.
+public struct SearchPattern: Sendable {
+    public let scalars: [Unicode.Scalar]
+    /// Bit i set where the pattern's scalar i is the ASCII scalar at that index.
+    private let ascii: [UInt64]
+    /// The same for the pattern's other scalars, few in folded keys.
+    private let others: [(scalar: UInt32, mask: UInt64)]
+
+    public init(_ pattern: String) { self.init(Array(pattern.unicodeScalars)) }
+
+    public init(_ scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+        var ascii = [UInt64](repeating: 0, count: 128)
+        var others: [(UInt32, UInt64)] = []
+        for (i, s) in scalars.prefix(64).enumerated() {
+            let bit = UInt64(1) << UInt64(i)
+            if s.value < 128 {
+                ascii[Int(s.value)] |= bit
+            } else if let k = others.firstIndex(where: { $0.0 == s.value }) {
+                others[k].1 |= bit
+            } else {
+                others.append((s.value, bit))
+            }
+        }
+        self.ascii = ascii
+        self.others = others
+    }
+
+    @inline(__always)
+    private func mask(_ s: Unicode.Scalar) -> UInt64 {
+        if s.value < 128 { return ascii[Int(s.value)] }
+        for o in others where o.scalar == s.value { return o.mask }
+        return 0
+    }
+
+    /// The smallest distance between the pattern and any substring of `text`, or `limit + 1` when it
+    /// exceeds `limit`. Nil when the pattern is too long for one word.
+    public func smallestDistance(in text: [Unicode.Scalar], limit: Int) -> Int? {
+        let m = scalars.count
+        guard m > 0, m <= 64 else { return nil }
+        let top = UInt64(1) << UInt64(m - 1)
+        var pv: UInt64 = m == 64 ? ~0 : (UInt64(1) << UInt64(m)) - 1
+        var mv: UInt64 = 0
+        var d0: UInt64 = 0
+        var previousEq: UInt64 = 0
+        var score = m
+        var best = m
+        for s in text {
+            let eq = mask(s)
+            // Transposition: pattern i-1,i against text j,j-1 (Hyyrö 2003).
+            let tc = ((~d0 & eq) << 1) & previousEq
+            d0 = (((eq & pv) &+ pv) ^ pv) | eq | mv | tc
+            var hp = mv | ~(d0 | pv)
+            var hn = pv & d0
+            if hp & top != 0 { score += 1 } else if hn & top != 0 { score -= 1 }
+            // A free start anywhere in the text: nothing carried in at the top row.
+            hp <<= 1
+            hn <<= 1
+            pv = hn | ~(d0 | hp)
+            mv = hp & d0
+            previousEq = eq
+            if score < best { best = score; if best == 0 { break } }
+        }
+        return best > limit ? limit + 1 : best
+    }
+}

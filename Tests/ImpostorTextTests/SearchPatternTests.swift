@@ -1,0 +1,60 @@
+import Testing
+
+@testable import ImpostorText
+
+/// The fast paths of approximate search give exactly what the full table gives.
+@Suite struct SearchPatternTests {
+    /// A small generator, so failures repeat.
+    struct Random {
+        var state: UInt64
+        mutating func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        mutating func text(_ length: Int, alphabet: [Unicode.Scalar]) -> [Unicode.Scalar] {
+            (0..<length).map { _ in alphabet[next(alphabet.count)] }
+        }
+    }
+
+    static let alphabet: [Unicode.Scalar] = ["a", "b", "c", "d", "é"]
+
+    @Test func theBitParallelDistanceIsTheTablesSmallest() {
+        var r = Random(state: 42)
+        for _ in 0..<3000 {
+            let p = r.text(1 + r.next(9), alphabet: Self.alphabet)
+            let t = r.text(r.next(20), alphabet: Self.alphabet)
+            let limit = r.next(4)
+            let table = EditDistance.table(p, t, limit: 99)?.distance ?? 99
+            let fast = SearchPattern(p).smallestDistance(in: t, limit: limit)
+            #expect(fast == min(table, limit + 1), "\(String(String.UnicodeScalarView(p))) in \(String(String.UnicodeScalarView(t)))")
+        }
+    }
+
+    @Test func bestSubstringIsTheTablesAnswer() {
+        var r = Random(state: 7)
+        for _ in 0..<3000 {
+            let p = r.text(1 + r.next(8), alphabet: Self.alphabet)
+            var t = r.text(r.next(24), alphabet: Self.alphabet)
+            // Often plant the pattern, exactly or with a swap, as real names do.
+            if r.next(2) == 0, t.count >= p.count {
+                let at = r.next(t.count - p.count + 1)
+                t.replaceSubrange(at..<(at + p.count), with: p)
+                if p.count >= 2, r.next(2) == 0 { t.swapAt(at, at + 1) }
+            }
+            let limit = r.next(3)
+            let ps = String(String.UnicodeScalarView(p)), ts = String(String.UnicodeScalarView(t))
+            let fast = EditDistance.bestSubstring(ps, in: ts, limit: limit)
+            let slow = t.count + limit >= p.count ? EditDistance.table(p, t, limit: limit) : nil
+            #expect(fast?.distance == slow?.distance && fast?.range == slow?.range, "\(ps) in \(ts), limit \(limit)")
+        }
+    }
+
+    @Test func longPatternsAndTranspositions() {
+        let long = Array(String(repeating: "ab", count: 40).unicodeScalars)
+        #expect(SearchPattern(long).smallestDistance(in: long, limit: 1) == nil)
+        #expect(SearchPattern(Array("thornbury".unicodeScalars)).smallestDistance(in: Array("xxhtornburyxx".unicodeScalars), limit: 2) == 1)
+        #expect(EditDistance.bestSubstring("thornbury", in: "xxhtornburyxx", limit: 2)?.distance == 1)
+        #expect(EditDistance.bestSubstring("thornbury", in: "a thornbury b", limit: 0)?.range == 2..<11)
+        #expect(EditDistance.bestSubstring("thornbury", in: "a thornbxry b", limit: 0) == nil)
+    }
+}
