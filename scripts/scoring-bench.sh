@@ -14,7 +14,7 @@
 #                 ${XDG_CACHE_HOME:-~/.cache}/impostor/scoring-peer-<checksum of requirements.txt>,
 #                 made once with `IMPOSTOR_PYTHON -m venv` and `pip install -r requirements.txt`
 #                 (needs PyPI; Debian's Python needs python3-venv) and reused by later runs.
-# PEER=0          skips the peer. It compares every profile with every council: about 40 ms a
+# PEER=0          skips the peer. It compares every profile with every council: about 45 ms a
 #                 profile against 10,000 councils, so 100,000 profiles take over an hour there.
 # EXAMPLES=N      how many of impostor's mistakes to list (default 10).
 set -eu
@@ -136,7 +136,7 @@ if examples:
     for k in picked[:examples]:
         p, r = profiles[k["id"]], got.get(k["id"], {})
         print(f"  {k['category']:22s} {r.get('verdict')} {r.get('score')}  "
-              f"{json.dumps(p['display_name'][:60], ensure_ascii=False)} @{p['handle'][:40]}")
+              f"{json.dumps(p['display_name'][:60], ensure_ascii=False)} {p['handle'][:40]}")
 EOF
 
 # The old easy mix (most profiles unrelated), impostor alone, as the second figure.

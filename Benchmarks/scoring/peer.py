@@ -12,9 +12,9 @@ as official. Output: one JSON line per profile, in order, in `impostor score`'s 
 
 Speed: the comparisons are RapidFuzz's process.cdist over precomputed choice lists, in blocks of
 profiles, never a Python loop over councils. That is every profile against every council, so the
-cost grows with the watchlist: about 40 ms a profile against 10,000 councils on this machine. cdist's workers=-1 (the default here, as RapidFuzz's
-documentation suggests for bulk matching) spreads each block over all cores of the one process;
---workers 1 keeps it on one core.
+cost grows with the watchlist: about 45 ms a profile against 10,000 councils on this machine.
+cdist's workers=-1 (the default here, as RapidFuzz's documentation suggests for bulk matching)
+spreads each block over all cores of the one process; --workers 1 keeps it on one core.
 Needs rapidfuzz, numpy and confusables (which ships Unicode's confusables.txt): requirements.txt.
 """
 import argparse, json, os, re, sys, tomllib, unicodedata

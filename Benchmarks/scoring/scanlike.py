@@ -139,23 +139,27 @@ def make_places(rng, n):
     return places, seen
 
 
+AFFIX_WORDS = {w for a in PREFIXES + SUFFIXES for w in a.replace("-", " ").split()}
+
+
 def one_letter_away(rng, place, taken):
-    """Another real-looking place one letter away (first letter or a vowel changed), not watched."""
-    words = place.split(" ")
-    w = max(range(len(words)), key=lambda k: len(words[k]))
+    """Another real-looking place one letter away (first letter or a vowel of its stem changed), not watched."""
+    words = place.replace("-", " ").split(" ")
+    stem = max((w for w in words if w not in AFFIX_WORDS), key=len, default=words[0])
+    at = place.index(stem)
     for _ in range(20):
-        chars = list(words[w])
+        chars = list(stem)
         if rng.random() < 0.5:
             first = chars[0].lower()
             pool = VOWELS if first in VOWELS else CONSONANTS
             chars[0] = rng.choice(pool).upper()
         else:
-            spots = [i for i, ch in enumerate(chars) if i > 0 and ch in VOWELS]
+            spots = [i for i, ch in enumerate(chars) if 0 < i < len(chars) - 1 and ch in VOWELS]
             if not spots:
                 continue
             i = rng.choice(spots)
             chars[i] = rng.choice(VOWELS)
-        cand = " ".join(words[:w] + ["".join(chars)] + words[w + 1:])
+        cand = place[:at] + "".join(chars) + place[at + len(stem):]
         if cand != place and cand not in taken:
             return cand
     return "B" + place[1:] if place[0] != "B" else "M" + place[1:]

@@ -21,15 +21,14 @@ struct BioReading: Sendable {
     /// Kinds of council the bio gives this place ("parish" for a namesake of a town council).
     var kindsNamed: Set<String> = []
 
-    init(_ bio: FoldedText, identity: ProtectedIdentity, counties: [[String]]) {
+    /// `phrases` are the bio's phrases read with impostor's own vocabulary: used when the council adds
+    /// no words of its own, else read again with its words.
+    init(_ bio: FoldedText, identity: ProtectedIdentity, counties: [[String]], phrases: BioPhrases? = nil) {
         let keys = bio.keys
         guard !keys.isEmpty else { return }
         let vocab = identity.words
-        disclaimer = Vocabulary.contains(keys, any: vocab.disclaimers)
-        personal = Vocabulary.contains(keys, any: vocab.personal)
-        scam = Vocabulary.contains(keys, any: vocab.scamPhrases) || keys.contains { vocab.scam.contains($0) }
-        thirdPerson = Vocabulary.contains(keys, any: vocab.thirdPerson)
-        mailScam = Vocabulary.contains(keys, any: vocab.mailScam)
+        let said = identity.hasOwnWords ? BioPhrases(keys, vocabulary: vocab) : phrases ?? BioPhrases(keys, vocabulary: vocab)
+        (disclaimer, personal, scam, thirdPerson, mailScam) = (said.disclaimer, said.personal, said.scam, said.thirdPerson, said.mailScam)
 
         let place = identity.placeCompact
         let tolerance = place.count >= 9 ? 1 : 0

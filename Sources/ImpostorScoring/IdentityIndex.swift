@@ -9,6 +9,8 @@ import ImpostorText
 struct IdentityIndex: Sendable {
     private struct Anchor: Sendable {
         var identity: Int
+        /// A person's name rather than the place or a domain: many councils' people share names.
+        var person: Bool
         var grams: Int
         /// Shared trigrams needed before the anchor is worth an edit-distance check.
         var needed: Int
@@ -22,12 +24,16 @@ struct IdentityIndex: Sendable {
     init(_ identities: [ProtectedIdentity]) {
         for (n, identity) in identities.enumerated() {
             // Another name of the place adds only itself: its council's domains and people are indexed once.
-            var strings = [identity.placeCompact]
-            if !identity.isAliasPlace { strings += identity.domainKeys + identity.people.map(\.compact) }
-            for s in Set(strings) where !s.isEmpty {
+            var strings = [(identity.placeCompact, false)]
+            if !identity.isAliasPlace {
+                strings += identity.domainKeys.map { ($0, false) } + identity.people.map { ($0.compact, true) }
+            }
+            var added = Set<String>()
+            for (s, person) in strings where !s.isEmpty && added.insert(s).inserted {
                 let grams = Set(Self.trigrams(s))
                 let tolerance = ProtectedIdentity.placeTolerance(s.unicodeScalars.count)
-                let anchor = Anchor(identity: n, grams: grams.count, needed: Swift.max(1, grams.count - 3 * tolerance))
+                let anchor = Anchor(identity: n, person: person, grams: grams.count,
+                                    needed: Swift.max(1, grams.count - 3 * tolerance))
                 let index = Int32(anchors.count)
                 anchors.append(anchor)
                 for g in grams { postings[g, default: []].append(index) }
@@ -39,7 +45,10 @@ struct IdentityIndex: Sendable {
         }
     }
 
-    /// Identities whose anchors the texts come close to, best first, at most `limit`.
+    /// Identities whose anchors the texts come close to, best first: at most `limit` by their place or
+    /// domains, then at most `limit` more by their people. Kept apart because a handle that spells a
+    /// common name ("joshuagriffiths") comes close to the people of hundreds of councils, and must not
+    /// crowd out the council whose place the display name gives.
     func candidates(texts: [String], words: [String], limit: Int = 12) -> [Int] {
         // Counts in a flat array indexed by anchor, with the touched anchors listed for the pass below.
         var counts = [UInt16](repeating: 0, count: anchors.count)
@@ -53,12 +62,17 @@ struct IdentityIndex: Sendable {
                 }
             }
         }
-        var score: [Int: Double] = [:]
+        var score: [Int: Double] = [:], byPerson: [Int: Double] = [:]
         for a in touched {
             let anchor = anchors[Int(a)]
             let c = Int(counts[Int(a)])
             guard c >= anchor.needed else { continue }
-            score[anchor.identity] = Swift.max(score[anchor.identity] ?? 0, Double(c) / Double(anchor.grams))
+            let s = Double(c) / Double(anchor.grams)
+            if anchor.person {
+                byPerson[anchor.identity] = Swift.max(byPerson[anchor.identity] ?? 0, s)
+            } else {
+                score[anchor.identity] = Swift.max(score[anchor.identity] ?? 0, s)
+            }
         }
         // Initials written apart ("H.R.") fold to one-letter words: look them up joined as well.
         var lookups = Set(words)
@@ -71,7 +85,12 @@ struct IdentityIndex: Sendable {
         for w in lookups {
             for n in placeWords[w] ?? [] { score[n] = Swift.max(score[n] ?? 0, 0.5) }
         }
-        return score.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(limit).map(\.key)
+        func best(_ s: [Int: Double]) -> [Int] {
+            s.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(limit).map(\.key)
+        }
+        let byPlace = best(score)
+        let chosen = Set(byPlace)
+        return byPlace + best(byPerson.filter { !chosen.contains($0.key) })
     }
 
     /// Trigrams of a key, packed into integers (21 bits a scalar is plenty: keys are mostly ASCII).

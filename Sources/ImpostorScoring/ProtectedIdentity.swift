@@ -15,6 +15,8 @@ struct ProtectedIdentity: Sendable {
     var identity: Identity
     /// The words it is read by: impostor's vocabulary with the council's own words added.
     var words: Vocabulary
+    /// The council adds words of its own, so what depends on words is read again for it.
+    var hasOwnWords: Bool { !identity.words.isEmpty }
     var placeKeys: [String]
     var placeCompact: String
     /// The place's initials as one key ("hr" for Hebden Royd), for a place of two words or more.

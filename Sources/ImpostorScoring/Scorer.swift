@@ -12,6 +12,8 @@ public struct Scorer: Sendable {
     let nameFolder: Folder
     let bioFolder: Folder
     let counties: [[String]]
+    /// impostor's own vocabulary, for what is read once per profile.
+    let vocabulary: Vocabulary
     private let accounts: [String: (identity: Int, verdict: Verdict, reference: AccountReference)]
 
     /// A scorer reading with impostor's own vocabulary (`vocabulary/*.toml`).
@@ -24,6 +26,7 @@ public struct Scorer: Sendable {
         bioFolder = try Folder(limit: 2000)
         let folder = nameFolder
         let vocabulary = Vocabulary(lists, folder: folder)
+        self.vocabulary = vocabulary
         // Each council first, in watchlist order (`accounts` and `position` count on it), then the other
         // names of its place that its aliases give: judged as the same council.
         let base = identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) }
@@ -156,6 +159,8 @@ struct FoldedProfile {
     /// The name in the order a screen shows it, when that differs from the stored order (a name
     /// written backwards behind a right-to-left override), with the stored name's findings.
     var nameShown: FoldedText?
+    /// The bio's phrases, read once with impostor's own vocabulary.
+    var bioPhrases: BioPhrases
 
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
@@ -173,6 +178,7 @@ struct FoldedProfile {
         handleTrimmed = scorer.nameFolder.fold(String(trimmed))
         let (prose, addresses) = WebAddresses.read(profile.bio)
         bio = scorer.bioFolder.fold(prose)
+        bioPhrases = BioPhrases(bio.keys, vocabulary: scorer.vocabulary)
         bioAddresses = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }
     }
 

@@ -40,11 +40,11 @@ struct Vocabulary: Sendable {
     var welcome: Set<String>
     /// "… by" before a council's name, after a word of support ("Funded by …").
     var by: Set<String>
-    var disclaimers: [[String]]
-    var personal: [[String]]
-    var thirdPerson: [[String]]
-    var scamPhrases: [[String]]
-    var mailScam: [[String]]
+    var disclaimers: PhraseSet
+    var personal: PhraseSet
+    var thirdPerson: PhraseSet
+    var scamPhrases: PhraseSet
+    var mailScam: PhraseSet
     var counties: [String]
     /// Words that mark an alias as a name in a language whose place names mutate ("cyngor").
     var mutationMarkers: Set<String>
@@ -64,7 +64,7 @@ struct Vocabulary: Sendable {
     /// as it likes: "Côr", "Watchdog", "nid y Cyngor".
     init(_ w: WordLists, folder: Folder) {
         func keys(_ name: String) -> Set<String> { Self.keys(w[name], folder: folder) }
-        func phrases(_ name: String) -> [[String]] { w[name].map { folder.fold($0).keys }.filter { !$0.isEmpty } }
+        func phrases(_ name: String) -> PhraseSet { PhraseSet(w[name].map { folder.fold($0).keys }) }
         council = keys("council")
         var kinds: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
         for (name, words) in w.lists.sorted(by: { $0.key < $1.key }) {
@@ -155,13 +155,5 @@ struct Vocabulary: Sendable {
 
     static func keys(_ words: [String], folder: Folder) -> Set<String> {
         Set(words.flatMap { folder.fold($0).keys })
-    }
-
-    /// Whether `keys` holds any of `phrases` as consecutive words.
-    static func contains(_ keys: [String], any phrases: [[String]]) -> Bool {
-        phrases.contains { phrase in
-            guard phrase.count <= keys.count else { return false }
-            return (0...(keys.count - phrase.count)).contains { i in keys[i..<(i + phrase.count)].elementsEqual(phrase) }
-        }
     }
 }
