@@ -25,6 +25,8 @@ struct IdentityIndex: Sendable {
         for (n, identity) in identities.enumerated() {
             // Another name of the place adds only itself: its council's domains and people are indexed once.
             var strings = [(identity.placeCompact, false)]
+            // A place of three words or more may come as its initials in a handle ("wothpc").
+            if let initials = identity.placeInitials, initials.count >= 3 { strings.append((initials, false)) }
             if !identity.isAliasPlace {
                 strings += identity.domainKeys.map { ($0, false) } + identity.people.map { ($0.compact, true) }
             }

@@ -108,6 +108,23 @@ struct NameReading: Sendable {
         {
             place = PlaceMatch(distance: 1, words: span, variant: [initials], initials: true)
         }
+        // "wojolpc", "mwtc": in a handle, a place of three words or more by its initials, after known
+        // words only and followed by the council's abbreviation or a council word.
+        if place == nil, !wordAligned, let initials = identity.placeInitials, initials.count >= 3 {
+            let scalars = Array(compact.unicodeScalars), letters = Array(initials.unicodeScalars)
+            if let at = EditDistance.firstOccurrence(letters, in: scalars) {
+                let before = String(String.UnicodeScalarView(scalars[..<at]))
+                let after = String(String.UnicodeScalarView(scalars[(at + letters.count)...]))
+                let councilAfter = vocab.abbreviations.keys.contains(where: after.hasPrefix)
+                    || vocab.council.contains(where: { $0.count >= 4 && after.hasPrefix($0) })
+                    || vocab.kindOf.keys.contains(where: { $0.count >= 4 && after.hasPrefix($0) })
+                if councilAfter, Self.isKnownWords(before, vocab: vocab) {
+                    let range = at..<(at + letters.count)
+                    placeHit = (1, range)
+                    place = PlaceMatch(distance: 1, words: wordsCovering(range), variant: [initials], initials: true)
+                }
+            }
+        }
         if let place, wordAligned {
             let before = place.words.lowerBound > 0 ? keys[place.words.lowerBound - 1] : nil
             let firstOfPlace = identity.placeKeys.first

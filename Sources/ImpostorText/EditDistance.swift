@@ -44,7 +44,7 @@ public enum EditDistance {
     }
 
     /// Where `p` first occurs in `t`, as a scalar offset.
-    static func firstOccurrence(_ p: [Unicode.Scalar], in t: [Unicode.Scalar]) -> Int? {
+    public static func firstOccurrence(_ p: [Unicode.Scalar], in t: [Unicode.Scalar]) -> Int? {
         guard p.count <= t.count, let first = p.first else { return nil }
         var i = 0
         while i <= t.count - p.count {

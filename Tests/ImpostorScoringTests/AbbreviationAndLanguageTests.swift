@@ -36,6 +36,23 @@ import Testing
         #expect(judge(name).verdict == .clear, "\(name): \(judge(name).reasons.map(\.detail))")
     }
 
+    /// A handle of a place of three words or more by its initials and the council's abbreviation.
+    @Test func aHandleOfInitialsAndAbbreviation() throws {
+        let walton = Identity(id: "walton", name: "Walton on the Hill Parish Council", kind: "parish council",
+                              place: "Walton on the Hill", area: "Surrey")
+        let scorer = try Scorer(identities: [walton, Self.thornbury])
+        func judge(_ handle: String) -> Assessment {
+            scorer.assess(Profile(platform: .x, id: handle, handle: handle, displayName: "Parish News"))
+        }
+        for handle in ["wothpc", "officialwothpc", "WOTHParishCouncil"] {
+            let a = judge(handle)
+            #expect(a.verdict == .suspect && a.identity == "walton", "\(handle): \(a.reasons.map(\.detail))")
+        }
+        for handle in ["wothfc", "xwothpc", "woth"] {
+            #expect(judge(handle).verdict == .clear, "\(handle)")
+        }
+    }
+
     /// The council's own initials in its bio are not another place's name repeated.
     @Test func initialsRepeatedInTheBioAreNoOtherPlace() {
         let a = judge("HR Town Council", bio: "The official page of HR Town Council")
