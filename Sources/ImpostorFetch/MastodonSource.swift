@@ -90,9 +90,6 @@ struct MastodonSource: ProfileSource {
         return found
     }
 
-    /// Words in the shortcodes of custom emoji that picture a tick: shown, they imitate a verified badge.
-    static let tickWords = ["verif", "check", "tick", "badge", "approved"]
-
     /// `text` as the server shows it: each of the account's custom emoji is a picture, not letters. A
     /// tick-like one becomes a tick (✔); any other is dropped.
     static func showingEmoji(_ text: String, _ emojis: [Emoji]) -> String {
@@ -100,7 +97,7 @@ struct MastodonSource: ProfileSource {
         var out = text
         for emoji in emojis where !emoji.shortcode.isEmpty && emoji.shortcode.count <= 64 {
             let code = emoji.shortcode.lowercased()
-            let shown = tickWords.contains { code.contains($0) } ? "\u{2714}" : ""
+            let shown = CustomEmoji.isBadge(code) ? "\u{2714}" : ""
             out = out.replacingOccurrences(of: ":\(emoji.shortcode):", with: shown)
         }
         return out.split(whereSeparator: { $0 == " " }).joined(separator: " ")

@@ -23,6 +23,7 @@ struct BioReading: Sendable {
 
     /// `phrases` are the bio's phrases read with impostor's own vocabulary: used when the council adds
     /// no words of its own, else read again with its words.
+    /// `counties` are those the bio names, found once per profile.
     init(_ bio: FoldedText, identity: ProtectedIdentity, counties: [[String]], phrases: BioPhrases? = nil) {
         let keys = bio.keys
         guard !keys.isEmpty else { return }
@@ -58,7 +59,7 @@ struct BioReading: Sendable {
         }
         if mentionsPlace && !identity.areaKeys.isEmpty {
             let own = identity.areaKeys
-            for county in Counties.named(in: keys, table: counties) {
+            for county in counties {
                 let inOwnArea = county.allSatisfy { own.contains($0) } || own.allSatisfy { county.contains($0) }
                 let inPlace = county.allSatisfy { identity.placeKeys.contains($0) }
                 if !inOwnArea && !inPlace {

@@ -27,7 +27,7 @@ struct Evidence {
     /// The name as the account shows it, folded.
     var shown: String { texts.name.readable }
 
-    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, logo: LogoMatch?, counties: [[String]]) {
+    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, logo: LogoMatch?) {
         self.texts = texts
         identity = p
         self.logo = logo
@@ -35,7 +35,7 @@ struct Evidence {
         handle = [NameReading(texts.handle, identity: p, wordAligned: false),
                   NameReading(texts.handleTrimmed, identity: p, wordAligned: false)]
             .max { Self.handleStrength($0) < Self.handleStrength($1) }!
-        bio = BioReading(texts.bio, identity: p, counties: counties, phrases: texts.bioPhrases)
+        bio = BioReading(texts.bio, identity: p, counties: texts.bioCounties, phrases: texts.bioPhrases)
         // A qualifier before the place ("NEW Epping", "South Ferriby") makes another place unless the
         // bio or the handle names this council after all.
         let longer = name.place == nil && name.councilWord ? name.longerPlace : nil

@@ -16,9 +16,9 @@ struct Judgement {
     /// Something ties the profile to this identity at all (its place, a person, its logo).
     var anchored = false
 
-    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, logo: LogoMatch?, counties: [[String]]) {
+    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, logo: LogoMatch?) {
         identity = p.identity.id
-        let e = Evidence(texts, identity: p, logo: logo, counties: counties)
+        let e = Evidence(texts, identity: p, logo: logo)
         // Only the name's strongest claim counts: an office and the council's name are one claim.
         var strongest: (signal: Signal, hit: Hit)?
         for rule in Rules.claims {

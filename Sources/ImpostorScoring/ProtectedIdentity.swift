@@ -20,9 +20,7 @@ struct ProtectedIdentity: Sendable {
     var placeKeys: [String]
     var placeCompact: String
     /// The place's initials as one key ("hr" for Hebden Royd), for a place of two words or more.
-    var placeInitials: String? {
-        placeKeys.count >= 2 ? Folder.key(String(placeKeys.compactMap(\.first))).key : nil
-    }
+    var placeInitials: String?
     /// Read through another name of the place that an alias gives: only that name is indexed for it.
     var isAliasPlace = false
     /// The council's kind as one word ("town", "parish"), or "" when unknown.
@@ -46,6 +44,7 @@ struct ProtectedIdentity: Sendable {
         let place = identity.place.isEmpty ? identity.name : identity.place
         placeKeys = folder.fold(place).keys
         placeCompact = placeKeys.joined()
+        placeInitials = Self.initials(placeKeys)
         let kindWords = folder.fold(identity.kind).keys
         kind = words.kinds.sorted { $0.key < $1.key }.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
         nameForms = ([identity.name] + identity.aliases).map { folder.fold($0).compact }.filter { !$0.isEmpty }
@@ -98,6 +97,7 @@ struct ProtectedIdentity: Sendable {
                 var variant = self
                 variant.placeKeys = keys
                 variant.placeCompact = compact
+                variant.placeInitials = Self.initials(keys)
                 variant.isAliasPlace = true
                 out.append(variant)
             }
@@ -105,6 +105,10 @@ struct ProtectedIdentity: Sendable {
         return out
     }
 
+
+    static func initials(_ placeKeys: [String]) -> String? {
+        placeKeys.count >= 2 ? Folder.key(String(placeKeys.compactMap(\.first))).key : nil
+    }
 
     /// The distinctive part of a domain or handle: public suffixes and platform hosts removed.
     static func domainKey(_ domain: String, folder: Folder) -> String {

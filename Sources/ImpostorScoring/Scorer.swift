@@ -99,7 +99,7 @@ public struct Scorer: Sendable {
         candidates.removeAll { n in n >= baseCount && !Self.uses(identities[n].placeCompact, texts) }
         return candidates.map { n in
             let nearest = logoMatches.filter { $0.identity == identities[n].identity.id }.min { $0.distance < $1.distance }
-            return Judgement(texts, identity: identities[n], logo: nearest, counties: counties)
+            return Judgement(texts, identity: identities[n], logo: nearest)
         }
     }
 
@@ -161,6 +161,8 @@ struct FoldedProfile {
     var nameShown: FoldedText?
     /// The bio's phrases, read once with impostor's own vocabulary.
     var bioPhrases: BioPhrases
+    /// The counties the bio names, as their keys.
+    var bioCounties: [[String]]
 
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
@@ -179,6 +181,7 @@ struct FoldedProfile {
         let (prose, addresses) = WebAddresses.read(profile.bio)
         bio = scorer.bioFolder.fold(prose)
         bioPhrases = BioPhrases(bio.keys, vocabulary: scorer.vocabulary)
+        bioCounties = Counties.named(in: bio.keys, table: scorer.counties)
         bioAddresses = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }
     }
 
