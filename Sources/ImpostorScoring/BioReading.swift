@@ -34,10 +34,14 @@ struct BioReading: Sendable {
         let place = identity.placeCompact
         let tolerance = place.count >= 9 ? 1 : 0
         let n = identity.placeKeys.count
+        // Words whose lengths cannot add up to the place's are passed over without joining them.
+        let placeLength = place.unicodeScalars.count
+        let lengths = keys.map(\.unicodeScalars.count)
         var i = 0
         while i < keys.count {
             var matchedEnd: Int? = nil
             for width in Swift.max(1, n - 1)...(n + 1) where i + width <= keys.count {
+                guard abs(lengths[i..<(i + width)].reduce(0, +) - placeLength) <= tolerance else { continue }
                 let joined = keys[i..<(i + width)].joined()
                 if EditDistance.damerau(joined, place, limit: tolerance) <= tolerance {
                     matchedEnd = i + width

@@ -64,13 +64,13 @@ struct NameReading: Sendable {
         let tolerance = ProtectedIdentity.placeTolerance(identity.placeCompact.count)
         // What is glued to the place inside its word ("chorleytowncouncil"): read like the other words.
         var gluedBefore = "", gluedAfter = ""
-        var placeHit = EditDistance.bestSubstring(identity.placeCompact, in: compact, limit: tolerance)
+        var placeHit = EditDistance.bestSubstring(identity.placePattern, in: text.scalars, limit: tolerance)
         // In a handle a place read with typos must start it, or follow words impostor knows ("official",
         // "the", "mayorof"): other letters before it belong to another place's name, whose tail it
         // shares ("durringtonparishcouncil" is not Longtown's). And it keeps the place's first letter,
         // as a look-alike does: "killington" is another place, not "wellington" with two typos.
         if !wordAligned, let hit = placeHit, hit.distance > 0 {
-            let scalars = Array(compact.unicodeScalars)
+            let scalars = text.scalars
             let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
             if hit.range.lowerBound >= scalars.count
                 || !Self.startsThePlace(scalars[hit.range.lowerBound], before: before, place: identity.placeCompact, vocab: vocab)
@@ -111,7 +111,7 @@ struct NameReading: Sendable {
         // "wojolpc", "mwtc": in a handle, a place of three words or more by its initials, after known
         // words only and followed by the council's abbreviation or a council word.
         if place == nil, !wordAligned, let initials = identity.placeInitials, initials.count >= 3 {
-            let scalars = Array(compact.unicodeScalars), letters = Array(initials.unicodeScalars)
+            let scalars = text.scalars, letters = Array(initials.unicodeScalars)
             if let at = EditDistance.firstOccurrence(letters, in: scalars) {
                 let before = String(String.UnicodeScalarView(scalars[..<at]))
                 let after = String(String.UnicodeScalarView(scalars[(at + letters.count)...]))
@@ -140,9 +140,8 @@ struct NameReading: Sendable {
             }
         }
 
-        for form in identity.nameForms {
-            let limit = ProtectedIdentity.placeTolerance(form.count)
-            if let hit = EditDistance.bestSubstring(form, in: compact, limit: limit),
+        for (form, limit) in identity.nameFormPatterns {
+            if let hit = EditDistance.bestSubstring(form, in: text.scalars, limit: limit),
                 nameFormDistance == nil || hit.distance < nameFormDistance!
             {
                 nameFormDistance = hit.distance
@@ -156,7 +155,7 @@ struct NameReading: Sendable {
         // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
         var afterPlace = gluedAfter
         if !wordAligned, let hit = placeHit {
-            let scalars = Array(compact.unicodeScalars)
+            let scalars = text.scalars
             afterPlace = String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
             residual = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound] + scalars[hit.range.upperBound...]))
             // "southferriby" for North Ferriby: the handle swaps the place's qualifier for another.
@@ -200,8 +199,8 @@ struct NameReading: Sendable {
         }
 
         for candidate in identity.people where candidate.nameKeys.count >= 2 {
-            let found = candidate.nameKeys.allSatisfy { key in
-                EditDistance.bestSubstring(key, in: compact, limit: key.count >= 5 ? 1 : 0) != nil
+            let found = candidate.patterns.allSatisfy { key, limit in
+                EditDistance.bestSubstring(key, in: text.scalars, limit: limit) != nil
             }
             if found {
                 person = candidate

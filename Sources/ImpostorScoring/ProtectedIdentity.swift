@@ -1,53 +1,68 @@
 import ImpostorCore
 import ImpostorText
 
-/// An identity with its names folded once, ready to compare with many profiles.
-struct ProtectedIdentity: Sendable {
+/// An identity with its names folded once, ready to compare with many profiles. A class: each
+/// account compared with it reads it, and a struct of this size would be copied every time.
+final class ProtectedIdentity: Sendable {
     struct ProtectedPerson: Sendable {
         var person: Person
         /// "mayor", "chair", "clerk", "leader", or "" for other roles.
         var office: String
         /// Name keys without titles ("cameron", "foster").
         var nameKeys: [String]
+        /// Each name key as a pattern, with the typos it may carry.
+        var patterns: [(pattern: SearchPattern, limit: Int)]
         var compact: String { nameKeys.joined() }
+
+        init(person: Person, office: String, nameKeys: [String]) {
+            (self.person, self.office, self.nameKeys) = (person, office, nameKeys)
+            patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
+        }
     }
 
-    var identity: Identity
+    let identity: Identity
     /// The words it is read by: impostor's vocabulary with the council's own words added.
-    var words: Vocabulary
+    let words: Vocabulary
     /// The council adds words of its own, so what depends on words is read again for it.
     var hasOwnWords: Bool { !identity.words.isEmpty }
-    var placeKeys: [String]
-    var placeCompact: String
+    let placeKeys: [String]
+    let placeCompact: String
+    /// The place as a pattern, for approximate search in names and handles.
+    let placePattern: SearchPattern
     /// The place's initials as one key ("hr" for Hebden Royd), for a place of two words or more.
-    var placeInitials: String?
+    let placeInitials: String?
     /// Read through another name of the place that an alias gives: only that name is indexed for it.
-    var isAliasPlace = false
+    let isAliasPlace: Bool
     /// The council's kind as one word ("town", "parish"), or "" when unknown.
-    var kind: String
+    let kind: String
     /// Compact keys of the full name and every alias.
-    var nameForms: [String]
-    var areaKeys: [String]
-    var people: [ProtectedPerson]
+    let nameForms: [String]
+    /// Each of `nameForms` as a pattern, with the typos it may carry.
+    let nameFormPatterns: [(pattern: SearchPattern, limit: Int)]
+    let areaKeys: [String]
+    let people: [ProtectedPerson]
     /// Compact keys of the council's domains, without the public suffix ("chorleytowncouncil").
-    var domainKeys: [String]
+    let domainKeys: [String]
     /// The council's own hosts: its domains, its website's and its contact address's ("x.gov.uk").
-    var officialHosts: [String]
+    let officialHosts: [String]
     /// What an address spelled as the council's holds: its domain keys and its full name, compact,
     /// 8 letters or more (short aliases such as "wooltc" are too often someone else's).
-    var siteNames: [String]
+    let siteNames: [String]
 
     init(_ identity: Identity, folder: Folder, vocabulary: Vocabulary, lists: WordLists) {
         self.identity = identity
-        words = vocabulary.adding(identity.words, to: lists, folder: folder)
-        let words = self.words
+        let words = vocabulary.adding(identity.words, to: lists, folder: folder)
+        self.words = words
         let place = identity.place.isEmpty ? identity.name : identity.place
         placeKeys = folder.fold(place).keys
         placeCompact = placeKeys.joined()
-        placeInitials = Self.initials(placeKeys)
+        placePattern = SearchPattern(placeCompact)
+        placeInitials = ProtectedIdentity.initials(placeKeys)
+        isAliasPlace = false
         let kindWords = folder.fold(identity.kind).keys
         kind = words.kinds.sorted { $0.key < $1.key }.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
         nameForms = ([identity.name] + identity.aliases).map { folder.fold($0).compact }.filter { !$0.isEmpty }
+        nameFormPatterns = nameForms.map { (SearchPattern($0), ProtectedIdentity.placeTolerance($0.count)) }
         areaKeys = folder.fold(identity.area).keys
         people = identity.people.map { person in
             let keys = folder.fold(person.name).keys.filter { !words.titles.contains($0) }
@@ -55,13 +70,13 @@ struct ProtectedIdentity: Sendable {
             let office = roleKeys.lazy.compactMap { words.roles[$0] }.first ?? ""
             return ProtectedPerson(person: person, office: office, nameKeys: keys)
         }
-        domainKeys = identity.domains.map { Self.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
+        domainKeys = identity.domains.map { ProtectedIdentity.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
         let site = identity.website.flatMap { WebAddresses.read($0).addresses.first }
         let mail = identity.contact?.email.flatMap { $0.split(separator: "@").last.map(String.init) }
         officialHosts = (identity.domains.map { $0.lowercased() } + [site, mail].compactMap { $0 }).map { host in
             host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
-        let siteKeys = [site].compactMap { $0 }.map { Self.domainKey($0, folder: folder) }
+        let siteKeys = [site].compactMap { $0 }.map { ProtectedIdentity.domainKey($0, folder: folder) }
         siteNames = Array(Set(domainKeys + siteKeys + [folder.fold(identity.name).compact])).filter { $0.count >= 8 }.sorted()
     }
 
@@ -94,17 +109,22 @@ struct ProtectedIdentity: Sendable {
                 let keys = folder.fold(form).keys
                 let compact = keys.joined()
                 guard compact.count >= 4, !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
-                var variant = self
-                variant.placeKeys = keys
-                variant.placeCompact = compact
-                variant.placeInitials = Self.initials(keys)
-                variant.isAliasPlace = true
-                out.append(variant)
+                out.append(ProtectedIdentity(self, placeKeys: keys))
             }
         }
         return out
     }
 
+    /// `base` read through another name of its place.
+    private init(_ base: ProtectedIdentity, placeKeys keys: [String]) {
+        (identity, words, kind, nameForms, nameFormPatterns) = (base.identity, base.words, base.kind, base.nameForms, base.nameFormPatterns)
+        (areaKeys, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.people, base.domainKeys, base.officialHosts, base.siteNames)
+        placeKeys = keys
+        placeCompact = keys.joined()
+        placePattern = SearchPattern(placeCompact)
+        placeInitials = ProtectedIdentity.initials(keys)
+        isAliasPlace = true
+    }
 
     static func initials(_ placeKeys: [String]) -> String? {
         placeKeys.count >= 2 ? Folder.key(String(placeKeys.compactMap(\.first))).key : nil

@@ -11,7 +11,7 @@ public struct Scorer: Sendable {
     let position: [String: Int]
     let nameFolder: Folder
     let bioFolder: Folder
-    let counties: [[String]]
+    let counties: [String: [[String]]]
     /// impostor's own vocabulary, for what is read once per profile.
     let vocabulary: Vocabulary
     private let accounts: [String: (identity: Int, verdict: Verdict, reference: AccountReference)]
@@ -75,9 +75,7 @@ public struct Scorer: Sendable {
     /// A name that reads differently on screen is judged both ways, and the stronger reading counts.
     private func judgements(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {
         guard let shown = texts.nameShown else { return judgementsAsStored(texts, logoMatches: logoMatches) }
-        var onScreen = texts
-        onScreen.name = shown
-        onScreen.nameShown = nil
+        let onScreen = FoldedProfile(texts, name: shown)
         var best: [String: Judgement] = [:]
         for j in judgementsAsStored(texts, logoMatches: logoMatches) + judgementsAsStored(onScreen, logoMatches: logoMatches)
         where best[j.identity].map({ $0.logOdds < j.logOdds }) ?? true {
@@ -96,17 +94,17 @@ public struct Scorer: Sendable {
         }
         // Another name of a place counts only where the profile uses it: read through a name it does
         // not use, a profile would merely escape the evidence the council's own name brings.
-        candidates.removeAll { n in n >= baseCount && !Self.uses(identities[n].placeCompact, texts) }
+        candidates.removeAll { n in n >= baseCount && !Self.uses(identities[n], texts) }
         return candidates.map { n in
             let nearest = logoMatches.filter { $0.identity == identities[n].identity.id }.min { $0.distance < $1.distance }
             return Judgement(texts, identity: identities[n], logo: nearest)
         }
     }
 
-    static func uses(_ place: String, _ texts: FoldedProfile) -> Bool {
-        let limit = ProtectedIdentity.placeTolerance(place.unicodeScalars.count)
-        return [texts.name.compact, texts.handle.compact, texts.bio.compact].contains {
-            EditDistance.bestSubstring(place, in: $0, limit: limit) != nil
+    static func uses(_ identity: ProtectedIdentity, _ texts: FoldedProfile) -> Bool {
+        let limit = ProtectedIdentity.placeTolerance(identity.placePattern.scalars.count)
+        return [texts.name, texts.handle, texts.bio].contains {
+            EditDistance.bestSubstring(identity.placePattern, in: $0.scalars, limit: limit) != nil
         }
     }
 
@@ -144,42 +142,54 @@ public struct Scorer: Sendable {
     }
 }
 
-/// A profile's name, handle and bio, folded once.
-struct FoldedProfile {
-    var name: FoldedText
-    var handle: FoldedText
+/// A profile's name, handle and bio, folded once. A class: every council compared reads it.
+final class FoldedProfile {
+    let name: FoldedText
+    let handle: FoldedText
     /// The handle without trailing digits, which are usually padding ("kemsingtc2").
-    var handleTrimmed: FoldedText
-    var bio: FoldedText
+    let handleTrimmed: FoldedText
+    let bio: FoldedText
     /// The web and e-mail addresses the bio gives, each with its distinctive part as a domain key.
     /// `bio` is read without them: an address is not prose that speaks as the council.
-    var bioAddresses: [(address: String, key: String)]
+    let bioAddresses: [(address: String, key: String)]
     /// The sender of an e-mail rather than an account: its bio is the subject and first lines.
-    var isMail: Bool
+    let isMail: Bool
     /// The name in the order a screen shows it, when that differs from the stored order (a name
     /// written backwards behind a right-to-left override), with the stored name's findings.
-    var nameShown: FoldedText?
+    let nameShown: FoldedText?
     /// The bio's phrases, read once with impostor's own vocabulary.
-    var bioPhrases: BioPhrases
+    let bioPhrases: BioPhrases
     /// The counties the bio names, as their keys.
-    var bioCounties: [[String]]
+    let bioCounties: [[String]]
+
+    /// `profile` read by the name a screen shows.
+    init(_ profile: FoldedProfile, name: FoldedText) {
+        self.name = name
+        nameShown = nil
+        (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
+        (isMail, bioPhrases, bioCounties) = (profile.isMail, profile.bioPhrases, profile.bioCounties)
+    }
 
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
         let displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName
-        name = scorer.nameFolder.fold(displayName)
+        let name = scorer.nameFolder.fold(displayName)
+        self.name = name
         if let shown = scorer.nameFolder.displayOrder(displayName) {
             var folded = scorer.nameFolder.fold(shown)
             folded.findings += name.findings.filter { $0.kind == .bidiControl }
             nameShown = folded
+        } else {
+            nameShown = nil
         }
-        let bare = Self.bareHandle(profile.handle, platform: profile.platform)
+        let bare = FoldedProfile.bareHandle(profile.handle, platform: profile.platform)
         handle = scorer.nameFolder.fold(bare)
         var trimmed = Substring(bare)
         while let last = trimmed.last, last.isNumber || last == "_" { trimmed = trimmed.dropLast() }
         handleTrimmed = scorer.nameFolder.fold(String(trimmed))
         let (prose, addresses) = WebAddresses.read(profile.bio)
-        bio = scorer.bioFolder.fold(prose)
+        let bio = scorer.bioFolder.fold(prose)
+        self.bio = bio
         bioPhrases = BioPhrases(bio.keys, vocabulary: scorer.vocabulary)
         bioCounties = Counties.named(in: bio.keys, table: scorer.counties)
         bioAddresses = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }

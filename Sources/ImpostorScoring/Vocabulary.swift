@@ -5,67 +5,69 @@ import ImpostorText
 /// account's name and bio by, in every language impostor knows, plus a council's own words.
 ///
 /// Lists, not weights: what each kind of word means for a claim is decided by the rules.
-struct Vocabulary: Sendable {
+/// A class: every council without words of its own shares one, read for each account compared.
+final class Vocabulary: Sendable {
     /// Words that make a name a council's name.
-    var council: Set<String>
+    let council: Set<String>
     /// Kinds of council ("town") and the words for each ("town", "twn", "tref").
-    var kinds: [String: Set<String>]
+    let kinds: [String: Set<String>]
     /// The kind each kind word names ("twn" → "town").
-    var kindOf: [String: String]
+    let kindOf: [String: String]
     /// Council abbreviations and their kinds: "tc" → "town".
-    var abbreviations: [String: String]
+    let abbreviations: [String: String]
     /// Office words and their offices: "maer" → "mayor".
-    var roles: [String: String]
+    let roles: [String: String]
     /// Office words that name their place straight after them, with no "of" ("Maer Aberteifi").
-    var officesBeforePlace: Set<String>
-    var titles: Set<String>
-    var councillor: Set<String>
-    var affixes: Set<String>
-    var negators: Set<String>
-    var organisations: Set<String>
-    var placeQualifiers: Set<String>
-    var scam: Set<String>
-    var mentionCues: Set<String>
-    var mentionBefore: Set<String>
-    var officeLinks: Set<String>
-    var the: Set<String>
-    var lord: Set<String>
-    var consort: Set<String>
-    var officer: Set<String>
-    var proper: Set<String>
-    var notTheHolder: Set<String>
-    var supportedBy: Set<String>
+    let officesBeforePlace: Set<String>
+    let titles: Set<String>
+    let councillor: Set<String>
+    let affixes: Set<String>
+    let negators: Set<String>
+    let organisations: Set<String>
+    let placeQualifiers: Set<String>
+    let scam: Set<String>
+    let mentionCues: Set<String>
+    let mentionBefore: Set<String>
+    let officeLinks: Set<String>
+    let the: Set<String>
+    let lord: Set<String>
+    let consort: Set<String>
+    let officer: Set<String>
+    let proper: Set<String>
+    let notTheHolder: Set<String>
+    let supportedBy: Set<String>
     /// "… to" before a council's name: written to it ("Report potholes to …"), unless welcomed ("Welcome to …").
-    var addressedTo: Set<String>
-    var welcome: Set<String>
+    let addressedTo: Set<String>
+    let welcome: Set<String>
     /// "… by" before a council's name, after a word of support ("Funded by …").
-    var by: Set<String>
-    var disclaimers: PhraseSet
-    var personal: PhraseSet
-    var thirdPerson: PhraseSet
-    var scamPhrases: PhraseSet
-    var mailScam: PhraseSet
-    var counties: [String]
+    let by: Set<String>
+    let disclaimers: PhraseSet
+    let personal: PhraseSet
+    let thirdPerson: PhraseSet
+    let scamPhrases: PhraseSet
+    let mailScam: PhraseSet
+    let counties: [String]
     /// Words that mark an alias as a name in a language whose place names mutate ("cyngor").
-    var mutationMarkers: Set<String>
+    let mutationMarkers: Set<String>
     /// Words that are a kind only straight after a council word ("Cyngor Dinas …").
-    var kindsAfterCouncil: Set<String>
+    let kindsAfterCouncil: Set<String>
     /// Initial mutations of a place name, first letters from → to ("c" → "g").
-    var mutations: [(from: String, to: String)]
+    let mutations: [(from: String, to: String)]
 
     /// Words that may stand before a place in a handle: three letters or more, and a few shorter ones.
-    var knownWords: Set<String>
+    let knownWords: Set<String>
     /// Words glued to a place that leave it the place, when they are all that is added.
-    var gluedWhole: Set<String>
+    let gluedWhole: Set<String>
     /// Longer words that may start a run of glued words ("towncouncil", "councilofficial").
-    var gluedLeading: [String]
+    let gluedLeading: [String]
 
     /// Every word is folded as names are (case, accents, look-alikes), so a council may write its words
     /// as it likes: "Côr", "Watchdog", "nid y Cyngor".
     init(_ w: WordLists, folder: Folder) {
         func keys(_ name: String) -> Set<String> { Self.keys(w[name], folder: folder) }
         func phrases(_ name: String) -> PhraseSet { PhraseSet(w[name].map { folder.fold($0).keys }) }
-        council = keys("council")
+        let council = keys("council")
+        self.council = council
         var kinds: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
         for (name, words) in w.lists.sorted(by: { $0.key < $1.key }) {
             if name.hasPrefix("kinds_"), name != "kinds_after_council" { kinds[String(name.dropFirst(6))] = Self.keys(words, folder: folder) }
@@ -85,9 +87,10 @@ struct Vocabulary: Sendable {
         self.abbreviations = abbreviations
         self.roles = roles
         officesBeforePlace = keys("offices_before_place")
-        titles = keys("titles")
+        let titles = keys("titles"), affixes = keys("affixes")
+        self.titles = titles
         councillor = keys("councillor")
-        affixes = keys("affixes")
+        self.affixes = affixes
         negators = keys("negators")
         organisations = keys("organisations")
         placeQualifiers = keys("place_qualifiers")

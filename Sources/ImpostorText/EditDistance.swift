@@ -32,14 +32,20 @@ public enum EditDistance {
     ///
     /// Sellers' algorithm (a free start anywhere in `text`) with adjacent swaps; ties go to the earliest, longest match.
     public static func bestSubstring(_ pattern: String, in text: String, limit: Int) -> (distance: Int, range: Range<Int>)? {
-        let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
+        bestSubstring(SearchPattern(pattern), in: Array(text.unicodeScalars), limit: limit)
+    }
+
+    /// The same, for a pattern prepared once and a text already in scalars: what the scorer calls for
+    /// every council it compares, without converting either again.
+    public static func bestSubstring(_ pattern: SearchPattern, in t: [Unicode.Scalar], limit: Int) -> (distance: Int, range: Range<Int>)? {
+        let p = pattern.scalars
         guard !p.isEmpty, t.count + limit >= p.count else { return nil }
         // Most texts either hold the pattern as it is or come nowhere near it: both are found without
         // the table. An exact occurrence is what the table would give (only matches cost nothing, and
         // the earliest end wins); a text the bit-parallel search puts beyond `limit` has no match.
         if let at = firstOccurrence(p, in: t) { return (0, at..<(at + p.count)) }
         if limit <= 0 { return nil }
-        if p.count <= 64, let d = SearchPattern(p).smallestDistance(in: t, limit: limit), d > limit { return nil }
+        if p.count <= 64, let d = pattern.smallestDistance(in: t, limit: limit), d > limit { return nil }
         return table(p, t, limit: limit)
     }
 

@@ -7,14 +7,28 @@ public struct FoldedText: Hashable, Sendable {
     /// Folded words, before look-alike classes are merged ("chislehurst", "town", "council").
     public var words: [String]
     /// Comparison keys, one per word: look-alike classes merged ("chlslehurst", "town", "councll").
-    public var keys: [String]
+    public var keys: [String] { didSet { (compact, scalars) = Self.joined(keys) } }
     /// Every character that was not what it looked like.
     public var findings: [Finding]
     /// Whether the input was longer than the limit and was cut.
     public var truncated: Bool
 
-    /// All keys joined: compares spaced and unspaced forms ("WestBayParishCouncil").
-    public var compact: String { keys.joined() }
+    /// All keys joined: compares spaced and unspaced forms ("WestBayParishCouncil"). Kept with the
+    /// keys because the scorer reads it for every council it compares.
+    public private(set) var compact: String
+    /// `compact` as scalars, what edit distances count in.
+    public private(set) var scalars: [Unicode.Scalar]
+
+    public init(original: String, readable: String, words: [String], keys: [String], findings: [Finding], truncated: Bool) {
+        (self.original, self.readable, self.words, self.keys) = (original, readable, words, keys)
+        (self.findings, self.truncated) = (findings, truncated)
+        (compact, scalars) = Self.joined(keys)
+    }
+
+    private static func joined(_ keys: [String]) -> (String, [Unicode.Scalar]) {
+        let compact = keys.joined()
+        return (compact, Array(compact.unicodeScalars))
+    }
 
     public func has(_ kind: Finding.Kind) -> Bool { findings.contains { $0.kind == kind } }
 }

@@ -6,34 +6,40 @@
 /// free start), and is used to rule texts out before that table is built.
 public struct SearchPattern: Sendable {
     public let scalars: [Unicode.Scalar]
-    /// Bit i set where the pattern's scalar i is the ASCII scalar at that index.
-    private let ascii: [UInt64]
+    /// Bit i set where the pattern's scalar i is this letter or digit ("a"..."z", then "0"..."9"):
+    /// what folded keys are made of, held inline so a pattern kept per council costs no more memory.
+    private var common = InlineArray<36, UInt64>(repeating: 0)
     /// The same for the pattern's other scalars, few in folded keys.
-    private let others: [(scalar: UInt32, mask: UInt64)]
+    private var others: [(scalar: UInt32, mask: UInt64)] = []
 
     public init(_ pattern: String) { self.init(Array(pattern.unicodeScalars)) }
 
     public init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
-        var ascii = [UInt64](repeating: 0, count: 128)
-        var others: [(UInt32, UInt64)] = []
         for (i, s) in scalars.prefix(64).enumerated() {
             let bit = UInt64(1) << UInt64(i)
-            if s.value < 128 {
-                ascii[Int(s.value)] |= bit
-            } else if let k = others.firstIndex(where: { $0.0 == s.value }) {
-                others[k].1 |= bit
+            if let slot = Self.slot(s) {
+                common[slot] |= bit
+            } else if let k = others.firstIndex(where: { $0.scalar == s.value }) {
+                others[k].mask |= bit
             } else {
                 others.append((s.value, bit))
             }
         }
-        self.ascii = ascii
-        self.others = others
+    }
+
+    @inline(__always)
+    private static func slot(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x61...0x7A: Int(s.value - 0x61)
+        case 0x30...0x39: Int(s.value - 0x30) + 26
+        default: nil
+        }
     }
 
     @inline(__always)
     private func mask(_ s: Unicode.Scalar) -> UInt64 {
-        if s.value < 128 { return ascii[Int(s.value)] }
+        if let slot = Self.slot(s) { return common[slot] }
         for o in others where o.scalar == s.value { return o.mask }
         return 0
     }
