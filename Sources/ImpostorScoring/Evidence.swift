@@ -32,9 +32,13 @@ struct Evidence {
         identity = p
         self.logo = logo
         name = NameReading(texts.name, identity: p, wordAligned: true)
-        handle = [NameReading(texts.handle, identity: p, wordAligned: false),
-                  NameReading(texts.handleTrimmed, identity: p, wordAligned: false)]
-            .max { Self.handleStrength($0) < Self.handleStrength($1) }!
+        let handle = NameReading(texts.handle, identity: p, wordAligned: false)
+        if texts.handleHasPadding {
+            let trimmed = NameReading(texts.handleTrimmed, identity: p, wordAligned: false)
+            self.handle = Self.handleStrength(trimmed) > Self.handleStrength(handle) ? trimmed : handle
+        } else {
+            self.handle = handle
+        }
         bio = BioReading(texts.bio, identity: p, counties: texts.bioCounties, phrases: texts.bioPhrases)
         // A qualifier before the place ("NEW Epping", "South Ferriby") makes another place unless the
         // bio or the handle names this council after all.

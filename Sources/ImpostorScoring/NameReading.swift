@@ -61,7 +61,7 @@ struct NameReading: Sendable {
             return first..<(last + 1)
         }
 
-        let tolerance = ProtectedIdentity.placeTolerance(identity.placeCompact.count)
+        let tolerance = identity.placeTolerance
         // What is glued to the place inside its word ("chorleytowncouncil"): read like the other words.
         var gluedBefore = "", gluedAfter = ""
         var placeHit = EditDistance.bestSubstring(identity.placePattern, in: text.scalars, limit: tolerance)
@@ -173,19 +173,19 @@ struct NameReading: Sendable {
         if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {
             // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
             // one word, that disowns the council or is a councillor's own.
-            if vocab.negators.contains(where: { $0.count >= 4 && residual.holds($0) }) { negated = true }
+            if vocab.insideNegators.contains(where: residual.holds) { negated = true }
             if vocab.councillor.contains(where: { residual.holds($0) }) { councillorTitle = true }
         }
-        if !councilWord, Self.councilSkeletons.contains(where: { EditDistance.bestSubstring($0, in: residual, limit: 1) != nil }) {
+        if !councilWord, !residual.isEmpty, case let letters = Array(residual.unicodeScalars),
+            Self.councilSkeletonPatterns.contains(where: { EditDistance.bestSubstring($0, in: letters, limit: 1) != nil })
+        {
             councilWord = true
         }
         // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
-        if !councilWord, vocab.council.contains(where: { $0.count >= 6 && residual.holds($0) }) { councilWord = true }
-        for (kind, forms) in vocab.kinds where kind == "town" || kind == "parish" || kind == "city" {
-            if forms.contains(where: { $0.count >= 4 && residual.holds($0) }) { kinds.insert(kind) }
-        }
+        if !councilWord, vocab.insideCouncil.contains(where: residual.holds) { councilWord = true }
+        for (kind, forms) in vocab.insideKinds where forms.contains(where: residual.holds) { kinds.insert(kind) }
         // Five letters at least: shorter keys ("derc" for Clerc, "maer") turn up inside other words ("eldercare").
-        for (word, office) in vocab.roles where word.count >= 5 && residual.holds(word) { offices.insert(office) }
+        for (word, office) in vocab.insideRoles where residual.holds(word) { offices.insert(office) }
         if let place {
             // "Kemsing TC", "kemsingtc", "epplngtc2": an abbreviation right after the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
@@ -290,10 +290,12 @@ struct NameReading: Sendable {
     /// "Council" as keys fold it ("ci" reads as "d") and as a typo that splits the "ci" folds it
     /// ("Councel", "Counsil", "Coucnil"): one edit from either is the word.
     static let councilSkeletons = ["coundl", "councll"]
+    static let councilSkeletonPatterns = councilSkeletons.map(SearchPattern.init)
 
     private mutating func classify(_ key: String, at i: Int, keys: [String], vocab: Vocabulary) {
         if vocab.council.contains(key)
-            || (key.count >= 6 && Self.councilSkeletons.contains { EditDistance.damerau(key, $0, limit: 1) <= 1 })
+            || ((5...8).contains(key.unicodeScalars.count) && key.count >= 6
+                && Self.councilSkeletons.contains { EditDistance.damerau(key, $0, limit: 1) <= 1 })
         {
             councilWord = true
         } else if let kind = vocab.kindOf[key] {

@@ -29,6 +29,8 @@ final class ProtectedIdentity: Sendable {
     let placeCompact: String
     /// The place as a pattern, for approximate search in names and handles.
     let placePattern: SearchPattern
+    /// How many typos the place may carry in a name or handle.
+    let placeTolerance: Int
     /// The place's initials as one key ("hr" for Hebden Royd), for a place of two words or more.
     let placeInitials: String?
     /// Read through another name of the place that an alias gives: only that name is indexed for it.
@@ -57,6 +59,7 @@ final class ProtectedIdentity: Sendable {
         placeKeys = folder.fold(place).keys
         placeCompact = placeKeys.joined()
         placePattern = SearchPattern(placeCompact)
+        placeTolerance = ProtectedIdentity.placeTolerance(placeCompact.count)
         placeInitials = ProtectedIdentity.initials(placeKeys)
         isAliasPlace = false
         let kindWords = folder.fold(identity.kind).keys
@@ -122,6 +125,7 @@ final class ProtectedIdentity: Sendable {
         placeKeys = keys
         placeCompact = keys.joined()
         placePattern = SearchPattern(placeCompact)
+        placeTolerance = ProtectedIdentity.placeTolerance(placeCompact.count)
         placeInitials = ProtectedIdentity.initials(keys)
         isAliasPlace = true
     }

@@ -148,6 +148,8 @@ final class FoldedProfile {
     let handle: FoldedText
     /// The handle without trailing digits, which are usually padding ("kemsingtc2").
     let handleTrimmed: FoldedText
+    /// Whether the handle has such digits, so that `handleTrimmed` reads differently.
+    let handleHasPadding: Bool
     let bio: FoldedText
     /// The web and e-mail addresses the bio gives, each with its distinctive part as a domain key.
     /// `bio` is read without them: an address is not prose that speaks as the council.
@@ -167,6 +169,7 @@ final class FoldedProfile {
         self.name = name
         nameShown = nil
         (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
+        handleHasPadding = profile.handleHasPadding
         (isMail, bioPhrases, bioCounties) = (profile.isMail, profile.bioPhrases, profile.bioCounties)
     }
 
@@ -186,7 +189,8 @@ final class FoldedProfile {
         handle = scorer.nameFolder.fold(bare)
         var trimmed = Substring(bare)
         while let last = trimmed.last, last.isNumber || last == "_" { trimmed = trimmed.dropLast() }
-        handleTrimmed = scorer.nameFolder.fold(String(trimmed))
+        handleTrimmed = trimmed.count == bare.count ? handle : scorer.nameFolder.fold(String(trimmed))
+        handleHasPadding = trimmed.count != bare.count
         let (prose, addresses) = WebAddresses.read(profile.bio)
         let bio = scorer.bioFolder.fold(prose)
         self.bio = bio

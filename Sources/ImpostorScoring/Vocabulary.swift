@@ -60,6 +60,12 @@ final class Vocabulary: Sendable {
     let gluedWhole: Set<String>
     /// Longer words that may start a run of glued words ("towncouncil", "councilofficial").
     let gluedLeading: [String]
+    /// What NameReading looks for inside glued words, long enough not to turn up inside others:
+    /// negators of four letters or more, council words of six, town/parish/city words of four, offices of five.
+    let insideNegators: [String]
+    let insideCouncil: [String]
+    let insideKinds: [(kind: String, forms: [String])]
+    let insideRoles: [(word: String, office: String)]
 
     /// Every word is folded as names are (case, accents, look-alikes), so a council may write its words
     /// as it likes: "Côr", "Watchdog", "nid y Cyngor".
@@ -91,7 +97,8 @@ final class Vocabulary: Sendable {
         self.titles = titles
         councillor = keys("councillor")
         self.affixes = affixes
-        negators = keys("negators")
+        let negators = keys("negators")
+        self.negators = negators
         organisations = keys("organisations")
         placeQualifiers = keys("place_qualifiers")
         scam = keys("scam")
@@ -132,6 +139,11 @@ final class Vocabulary: Sendable {
         gluedWhole = whole
         gluedLeading = council.union(NameReading.councilSkeletons).union(roles.keys).union(keys("glued_leading"))
             .union(kindWords).filter { $0.count >= 4 }.sorted()
+        insideNegators = negators.filter { $0.count >= 4 }.sorted()
+        insideCouncil = council.filter { $0.count >= 6 }.sorted()
+        insideKinds = kinds.filter { ["town", "parish", "city"].contains($0.key) }.sorted { $0.key < $1.key }
+            .map { ($0.key, $0.value.filter { $0.count >= 4 }.sorted()) }
+        insideRoles = roles.filter { $0.key.count >= 5 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// This vocabulary with a council's own words added (its file's `[words]`).
