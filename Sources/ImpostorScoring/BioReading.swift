@@ -42,8 +42,10 @@ struct BioReading: Sendable {
             var matchedEnd: Int? = nil
             for width in Swift.max(1, n - 1)...(n + 1) where i + width <= keys.count {
                 guard abs(lengths[i..<(i + width)].reduce(0, +) - placeLength) <= tolerance else { continue }
-                let joined = keys[i..<(i + width)].joined()
-                if EditDistance.damerau(joined, place, limit: tolerance) <= tolerance {
+                let joined = width == 1 ? keys[i] : keys[i..<(i + width)].joined()
+                if tolerance == 0 ? joined.unicodeScalars.elementsEqual(place.unicodeScalars)
+                    : EditDistance.damerau(joined, place, limit: tolerance) <= tolerance
+                {
                     matchedEnd = i + width
                     break
                 }

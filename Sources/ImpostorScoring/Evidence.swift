@@ -31,10 +31,10 @@ struct Evidence {
         self.texts = texts
         identity = p
         self.logo = logo
-        name = NameReading(texts.name, identity: p, wordAligned: true)
-        let handle = NameReading(texts.handle, identity: p, wordAligned: false)
+        name = NameReading(texts.name, identity: p, wordAligned: true, classes: texts.nameClasses)
+        let handle = NameReading(texts.handle, identity: p, wordAligned: false, classes: texts.handleClasses)
         if texts.handleHasPadding {
-            let trimmed = NameReading(texts.handleTrimmed, identity: p, wordAligned: false)
+            let trimmed = NameReading(texts.handleTrimmed, identity: p, wordAligned: false, classes: texts.handleTrimmedClasses)
             self.handle = Self.handleStrength(trimmed) > Self.handleStrength(handle) ? trimmed : handle
         } else {
             self.handle = handle

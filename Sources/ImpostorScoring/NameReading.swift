@@ -45,7 +45,8 @@ struct NameReading: Sendable {
     }
 
     /// Reads `text` against `identity`. Display names must match on word boundaries; handles need not.
-    init(_ text: FoldedText, identity: ProtectedIdentity, wordAligned: Bool) {
+    /// `shared` are the classes of the text's words in impostor's own vocabulary, when already read.
+    init(_ text: FoldedText, identity: ProtectedIdentity, wordAligned: Bool, classes shared: [WordClass]? = nil) {
         let vocab = identity.words
         let keys = text.keys
         let compact = text.compact
@@ -149,7 +150,9 @@ struct NameReading: Sendable {
         }
 
         let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
-        for i in residualIndices { classify(keys[i], at: i, keys: keys, vocab: vocab) }
+        // The words' classes as read once per profile, unless this council reads by words of its own.
+        let classes = identity.hasOwnWords || shared?.count != keys.count ? WordClass.of(keys, vocab: vocab) : shared!
+        for i in residualIndices { add(classes[i], key: keys[i]) }
         // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
         var residual = gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
         // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
@@ -292,32 +295,19 @@ struct NameReading: Sendable {
     static let councilSkeletons = ["coundl", "councll"]
     static let councilSkeletonPatterns = councilSkeletons.map(SearchPattern.init)
 
-    private mutating func classify(_ key: String, at i: Int, keys: [String], vocab: Vocabulary) {
-        if vocab.council.contains(key)
-            || ((5...8).contains(key.unicodeScalars.count) && key.count >= 6
-                && Self.councilSkeletons.contains { EditDistance.damerau(key, $0, limit: 1) <= 1 })
-        {
-            councilWord = true
-        } else if let kind = vocab.kindOf[key] {
-            kinds.insert(kind)
-        } else if let kind = vocab.abbreviations[key] {
+    private mutating func add(_ word: WordClass, key: String) {
+        switch word {
+        case .council: councilWord = true
+        case .kind(let kind): kinds.insert(kind)
+        case .abbreviation(let kind):
             abbreviation = true
             kinds.insert(kind)
-        } else if key.count == 1, i + 1 < keys.count, let kind = vocab.abbreviations[key + keys[i + 1]] {
-            abbreviation = true  // "T.C." folds to two one-letter words
-            kinds.insert(kind)
-        } else if let office = vocab.roles[key] {
-            offices.insert(office)
-        } else if vocab.councillor.contains(key) {
-            councillorTitle = true
-        } else if vocab.negators.contains(key) {
-            negated = true
-        } else if vocab.organisations.contains(key) {
-            organisationWords.append(key)
-        } else if !vocab.affixes.contains(key) && !vocab.titles.contains(key) && key.count > 1
-            && !key.allSatisfy({ $0.isNumber })
-        {
-            otherWords.append(key)
+        case .office(let office): offices.insert(office)
+        case .councillor: councillorTitle = true
+        case .negator: negated = true
+        case .organisation: organisationWords.append(key)
+        case .other: otherWords.append(key)
+        case .ignored: break
         }
     }
 

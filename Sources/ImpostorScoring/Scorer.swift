@@ -75,7 +75,7 @@ public struct Scorer: Sendable {
     /// A name that reads differently on screen is judged both ways, and the stronger reading counts.
     private func judgements(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {
         guard let shown = texts.nameShown else { return judgementsAsStored(texts, logoMatches: logoMatches) }
-        let onScreen = FoldedProfile(texts, name: shown)
+        let onScreen = FoldedProfile(texts, name: shown, vocabulary: vocabulary)
         var best: [String: Judgement] = [:]
         for j in judgementsAsStored(texts, logoMatches: logoMatches) + judgementsAsStored(onScreen, logoMatches: logoMatches)
         where best[j.identity].map({ $0.logOdds < j.logOdds }) ?? true {
@@ -163,10 +163,14 @@ final class FoldedProfile {
     let bioPhrases: BioPhrases
     /// The counties the bio names, as their keys.
     let bioCounties: [[String]]
+    /// The classes of the name's and handles' words in impostor's own vocabulary.
+    let nameClasses: [WordClass], handleClasses: [WordClass], handleTrimmedClasses: [WordClass]
 
     /// `profile` read by the name a screen shows.
-    init(_ profile: FoldedProfile, name: FoldedText) {
+    init(_ profile: FoldedProfile, name: FoldedText, vocabulary: Vocabulary) {
         self.name = name
+        nameClasses = WordClass.of(name.keys, vocab: vocabulary)
+        (handleClasses, handleTrimmedClasses) = (profile.handleClasses, profile.handleTrimmedClasses)
         nameShown = nil
         (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
         handleHasPadding = profile.handleHasPadding
@@ -186,17 +190,23 @@ final class FoldedProfile {
             nameShown = nil
         }
         let bare = FoldedProfile.bareHandle(profile.handle, platform: profile.platform)
-        handle = scorer.nameFolder.fold(bare)
+        let handle = scorer.nameFolder.fold(bare)
+        self.handle = handle
         var trimmed = Substring(bare)
         while let last = trimmed.last, last.isNumber || last == "_" { trimmed = trimmed.dropLast() }
-        handleTrimmed = trimmed.count == bare.count ? handle : scorer.nameFolder.fold(String(trimmed))
-        handleHasPadding = trimmed.count != bare.count
+        let handleHasPadding = trimmed.count != bare.count
+        let handleTrimmed = handleHasPadding ? scorer.nameFolder.fold(String(trimmed)) : handle
+        (self.handleTrimmed, self.handleHasPadding) = (handleTrimmed, handleHasPadding)
         let (prose, addresses) = WebAddresses.read(profile.bio)
         let bio = scorer.bioFolder.fold(prose)
         self.bio = bio
         bioPhrases = BioPhrases(bio.keys, vocabulary: scorer.vocabulary)
         bioCounties = Counties.named(in: bio.keys, table: scorer.counties)
         bioAddresses = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }
+        nameClasses = WordClass.of(name.keys, vocab: scorer.vocabulary)
+        let handleClasses = WordClass.of(handle.keys, vocab: scorer.vocabulary)
+        self.handleClasses = handleClasses
+        handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: scorer.vocabulary) : handleClasses
     }
 
     /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.
