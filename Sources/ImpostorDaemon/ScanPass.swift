@@ -71,30 +71,25 @@ public struct ScanPass: Sendable {
         logger.info("scan.start", metadata: ["run": "\(runID)"])
 
         let plan = FetchPlan.make(watchlist: watchlist, kind: kind)
-        let report = await fetcher.run(plan)
-        let sources = report.summaries.map(Self.health)
-        for s in report.summaries {
-            logger.info("scan.source", metadata: [
-                "source": "\(s.kind)", "pages": "\(s.pages)", "profiles": "\(s.profiles)", "errors": "\(s.errors.count)",
-            ])
-            for e in s.errors { logger.warning("scan.source.error", metadata: ["source": "\(s.kind)", "error": "\(e)"]) }
-        }
-
-        var outcome = Outcome(runID: runID, status: .running, profiles: 0, suspects: 0, newCases: [], removed: 0,
-                              sources: sources)
+        var outcome = Outcome(runID: runID, status: .running, profiles: 0, suspects: 0, newCases: [], removed: 0, sources: [])
+        var sourcesFailed = false
         do {
-            // Avatars are decoded and hashed a batch at a time across the cores; each profile is
-            // then stored in its own transaction, in order. A batch bounds the image bytes held.
-            var start = 0
-            while start < report.profiles.count {
-                let batch = Array(report.profiles[start..<min(report.profiles.count, start + Self.hashBatch)])
-                let evidence = batch.concurrentMap { avatarEvidence($0) }
-                for (profile, avatar) in zip(batch, evidence) {
-                    try Task.checkCancellation()
-                    try keep(profile, avatar: avatar, run: runID, into: &outcome)
-                }
-                start += batch.count
+            // Profiles are hashed, scored and stored as the sources find them, so a scan holds a few
+            // pages of them at a time rather than all; sources wait while the store catches up.
+            let keeper = Keeper(pass: self, run: runID)
+            let summaries = await fetcher.stream(plan) { _, profiles in await keeper.take(profiles) }
+            let kept = await keeper.finish()
+            outcome = kept.outcome
+            outcome.sources = summaries.map(Self.health)
+            sourcesFailed = summaries.contains(where: \.failed)
+            for s in summaries {
+                logger.info("scan.source", metadata: [
+                    "source": "\(s.kind)", "pages": "\(s.pages)", "profiles": "\(s.profiles)", "errors": "\(s.errors.count)",
+                ])
+                for e in s.errors { logger.warning("scan.source.error", metadata: ["source": "\(s.kind)", "error": "\(e)"]) }
             }
+            if let failure = kept.failure { throw failure }
+            try Task.checkCancellation()
             if let recheck {
                 for target in try store.recheckTargets() {
                     try Task.checkCancellation()
@@ -112,26 +107,26 @@ public struct ScanPass: Sendable {
                 }
             }
         } catch is CancellationError {
-            try store.finishRun(runID, status: .interrupted, profiles: outcome.profiles, sources: sources,
+            try store.finishRun(runID, status: .interrupted, profiles: outcome.profiles, sources: outcome.sources,
                                 message: "stopped by a signal before it finished")
             logger.warning("scan.interrupted", metadata: ["run": "\(runID)", "profiles": "\(outcome.profiles)"])
             outcome.status = .interrupted
             return outcome
         } catch let error as StoreError {
-            try? store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: sources,
+            try? store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: outcome.sources,
                                  message: error.reason)
             throw error
         } catch {
-            try store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: sources, message: "\(error)")
+            try store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: outcome.sources, message: "\(error)")
             throw StoreError(.database, "the scan failed: \(error)")
         }
 
         let pruned = evidenceCache?.prune() ?? 0
         if pruned > 0 { logger.info("scan.avatar_cache.pruned", metadata: ["files": "\(pruned)"]) }
         let intakeFailed = outcome.intake?.failure != nil
-        outcome.status = report.failed || intakeFailed ? .partial : .completed
-        try store.finishRun(runID, status: outcome.status, profiles: outcome.profiles, sources: sources,
-                            message: report.failed ? "some sources failed; see their errors"
+        outcome.status = sourcesFailed || intakeFailed ? .partial : .completed
+        try store.finishRun(runID, status: outcome.status, profiles: outcome.profiles, sources: outcome.sources,
+                            message: sourcesFailed ? "some sources failed; see their errors"
                                 : outcome.intake?.failure)
         // Takeover alerts first: the council's own account speaks to every follower until it is fixed.
         outcome.newCases.sort { ($0.summary.kind == .takeover ? 1 : 0, $0.summary.score) > ($1.summary.kind == .takeover ? 1 : 0, $1.summary.score) }
@@ -140,6 +135,45 @@ public struct ScanPass: Sendable {
             "suspects": "\(outcome.suspects)", "new_cases": "\(outcome.newCases.count)", "removed": "\(outcome.removed)",
         ])
         return outcome
+    }
+
+    /// Takes the profiles of a streamed fetch in turn: each once (the same account from two sources is
+    /// kept the first time), avatars hashed a batch at a time across the cores, each profile stored in
+    /// its own transaction. The first error stops it; later batches are passed over.
+    actor Keeper {
+        let pass: ScanPass
+        let run: Int64
+        private var outcome: Outcome
+        private var seen = Set<String>()
+        private var failure: (any Error)?
+
+        init(pass: ScanPass, run: Int64) {
+            self.pass = pass
+            self.run = run
+            outcome = Outcome(runID: run, status: .running, profiles: 0, suspects: 0, newCases: [], removed: 0, sources: [])
+        }
+
+        func take(_ found: [Profile]) {
+            guard failure == nil else { return }
+            let profiles = found.filter { seen.insert("\($0.platform)\u{0}\($0.id)").inserted }
+            do {
+                var start = 0
+                while start < profiles.count {
+                    let batch = Array(profiles[start..<min(profiles.count, start + ScanPass.hashBatch)])
+                    let evidence = batch.concurrentMap { pass.avatarEvidence($0) }
+                    for (profile, avatar) in zip(batch, evidence) {
+                        try Task.checkCancellation()
+                        try pass.keep(profile, avatar: avatar, run: run, into: &outcome)
+                    }
+                    start += batch.count
+                }
+            } catch {
+                failure = error
+            }
+        }
+
+        /// What was kept, and the error that stopped it if one did.
+        func finish() -> (outcome: Outcome, failure: (any Error)?) { (outcome, failure) }
     }
 
     /// Profiles whose avatars are hashed together: enough to keep the cores busy, few enough that

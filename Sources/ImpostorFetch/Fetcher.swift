@@ -1,5 +1,6 @@
 import ImpostorCore
 import Logging
+import Synchronization
 
 /// Runs a plan's sources side by side, downloads their avatars and gathers one summary per source.
 public struct Fetcher: Sendable {
@@ -57,34 +58,68 @@ public struct Fetcher: Sendable {
 
     /// Runs every source of `plan`; failures are in the summaries, never thrown.
     public func run(_ plan: FetchPlan, progress: (@Sendable (Progress) -> Void)? = nil) async -> Report {
+        let (found, summaries) = await gather(plan, progress: progress, deliver: nil)
+        var seen = Set<String>()
+        var profiles: [Profile] = []
+        for list in found {
+            for profile in list where seen.insert("\(profile.platform)\u{0}\(profile.id)").inserted {
+                profiles.append(profile)
+            }
+        }
+        return Report(profiles: profiles, summaries: summaries)
+    }
+
+    /// Runs every source of `plan` and hands each batch of profiles to `deliver` as soon as it is found
+    /// and its avatars are downloaded, with the index of its source: a scan need not hold every profile
+    /// at once. Sources wait while `deliver` works. Repeats across sources are not removed here.
+    public func stream(_ plan: FetchPlan, progress: (@Sendable (Progress) -> Void)? = nil,
+                       deliver: @escaping @Sendable (Int, [Profile]) async -> Void) async -> [SourceSummary] {
+        await gather(plan, progress: progress, deliver: deliver).1
+    }
+
+    /// The profiles each source returned (none when they were delivered) and one summary per source.
+    private func gather(_ plan: FetchPlan, progress: (@Sendable (Progress) -> Void)?,
+                        deliver: (@Sendable (Int, [Profile]) async -> Void)?) async -> ([[Profile]], [SourceSummary]) {
         var results = [(profiles: [Profile], summary: SourceSummary)?](repeating: nil, count: plan.sources.count)
         await withTaskGroup(of: (Int, [Profile], SourceSummary).self) { group in
             for (index, source) in plan.sources.enumerated() {
                 group.addTask {
                     let name = "\(source.kind) (\(source.location))"
                     let stats = SourceStats { pages in progress?(Progress(source: name, pages: pages, done: false)) }
-                    let (profiles, summary) = await runOne(source, stats: stats)
+                    var forSource: (@Sendable ([Profile]) async -> Void)?
+                    if let deliver { forSource = { await deliver(index, $0) } }
+                    let (profiles, summary) = await runOne(source, stats: stats, deliver: forSource)
                     progress?(Progress(source: name, pages: summary.pages, done: true))
                     return (index, profiles, summary)
                 }
             }
             for await (index, profiles, summary) in group { results[index] = (profiles, summary) }
         }
-        var seen = Set<String>()
-        var profiles: [Profile] = []
-        for result in results.compactMap({ $0 }) {
-            for profile in result.profiles where seen.insert("\(profile.platform)\u{0}\(profile.id)").inserted {
-                profiles.append(profile)
-            }
-        }
-        return Report(profiles: profiles, summaries: plan.problems + results.compactMap { $0?.summary })
+        return (results.map { $0?.profiles ?? [] }, plan.problems + results.compactMap { $0?.summary })
     }
 
-    private func runOne(_ source: any ProfileSource, stats: SourceStats) async -> ([Profile], SourceSummary) {
-        let context = SourceContext(session: session, stats: stats)
-        let (profiles, avatarErrors) = await downloadAvatars(source.run(context), stats: stats)
+    private func runOne(_ source: any ProfileSource, stats: SourceStats,
+                        deliver: (@Sendable ([Profile]) async -> Void)?) async -> ([Profile], SourceSummary) {
+        // Delivered batches have their avatars downloaded on the way; their errors and count are kept here.
+        let passed = Mutex<(count: Int, avatarErrors: [FetchError])>((0, []))
+        var sink: (@Sendable ([Profile]) async -> Void)?
+        if let deliver {
+            sink = { found in
+                let (ready, errors) = await downloadAvatars(found, stats: stats)
+                passed.withLock {
+                    $0.count += ready.count
+                    $0.avatarErrors += errors
+                }
+                await deliver(ready)
+            }
+        }
+        let context = SourceContext(session: session, stats: stats, sink: sink)
+        let returned = await source.run(context)
+        var (profiles, avatarErrors) = await downloadAvatars(await context.pass(returned), stats: stats)
+        let (count, passedErrors) = passed.withLock { ($0.count, $0.avatarErrors) }
+        avatarErrors = passedErrors + avatarErrors
         let summary = SourceSummary(
-            kind: source.kind, location: source.location, pages: stats.pages, profiles: profiles.count,
+            kind: source.kind, location: source.location, pages: stats.pages, profiles: count + profiles.count,
             errors: context.errors, avatarErrors: avatarErrors, waits: stats.waits, waited: stats.waited)
         return (profiles, summary)
     }

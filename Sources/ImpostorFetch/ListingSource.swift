@@ -49,6 +49,7 @@ struct ListingSource: ProfileSource {
                 profiles.append(profile)
             }
         }
+        profiles = await context.pass(profiles)
         // URLs are fetched `concurrency` at a time and their profiles kept in the order configured.
         var pages = [[Profile]](repeating: [], count: urls.count)
         await withTaskGroup(of: (Int, [Profile]).self) { group in
@@ -61,7 +62,7 @@ struct ListingSource: ProfileSource {
             }
             for _ in 0..<concurrency { addNext() }
             for await (index, found) in group {
-                pages[index] = found
+                pages[index] = await context.pass(found)
                 addNext()
             }
         }

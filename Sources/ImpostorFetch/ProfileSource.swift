@@ -19,9 +19,22 @@ public final class SourceContext: Sendable {
     private let failures = Mutex<[FetchError]>([])
     private let refusal = Mutex<FetchError?>(nil)
 
-    public init(session: FetchSession, stats: SourceStats) {
+    /// Where found profiles go at once when the run streams them (a scan), rather than at the end.
+    private let sink: (@Sendable ([Profile]) async -> Void)?
+
+    public init(session: FetchSession, stats: SourceStats, sink: (@Sendable ([Profile]) async -> Void)? = nil) {
         self.session = session
         self.stats = stats
+        self.sink = sink
+    }
+
+    /// Passes profiles on as soon as they are found, so that a scan hashes, scores and stores them while
+    /// the source goes on and need not hold them all; it waits while the scan catches up. Returns the
+    /// profiles the source must still return itself: none when the run streams, all of them otherwise.
+    public func pass(_ profiles: [Profile]) async -> [Profile] {
+        guard let sink, !profiles.isEmpty else { return profiles }
+        await sink(profiles)
+        return []
     }
 
     /// Records a failure for the summary; the source goes on with what it can still do. A request

@@ -1,5 +1,6 @@
 import Foundation
 import ImpostorCore
+import Synchronization
 import Testing
 
 @testable import ImpostorFetch
@@ -59,6 +60,28 @@ struct SourceTests {
             #expect(bluesky.errors.first?.reason.contains("not the JSON expected") == true)
             #expect(report.profiles.map(\.handle) == ["nine"])
             #expect(report.failed)
+        }
+    }
+
+    @Test func aStreamedRunHandsOverEachPageAsItIsRead() async throws {
+        try await withServer { server in
+            let pages = ["/listing.jsonl", "/listing.csv", "/listing.jsonl"].map { ConfigValue.string(server.base + $0) }
+            let sources = [Fixtures.source("listing", ["urls": .array(pages), "concurrency": .integer(1)], line: 1),
+                           Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "max_pages": .integer(2),
+                                                       "page_size": .integer(2), "squats": .integer(0)], line: 5)]
+            let plan = FetchPlan.make(watchlist: Fixtures.watchlist(sources))
+            let batches = Mutex<[(source: Int, ids: [String])]>([])
+            let summaries = await Fetcher(session: Fixtures.session(), avatars: nil).stream(plan) { source, profiles in
+                batches.withLock { $0.append((source, profiles.map(\.id))) }
+            }
+            let got = batches.withLock { $0 }
+            // The listing one page at a time, as read; a source that does not page hands over all at once.
+            #expect(got.filter { $0.source == 0 }.map(\.ids) == [["1", "2", "4"], ["9"], ["1", "2", "4"]])
+            #expect(got.filter { $0.source == 1 }.map(\.ids.count) == [4])
+            // The summaries count what was handed over; repeats are the caller's to drop.
+            #expect(summaries.map(\.profiles) == [7, 4])
+            let whole = await Fetcher(session: Fixtures.session(), avatars: nil).run(plan)
+            #expect(Set(whole.profiles.map(\.id)) == Set(got.flatMap(\.ids)))
         }
     }
 
