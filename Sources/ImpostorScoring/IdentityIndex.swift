@@ -53,14 +53,18 @@ struct IdentityIndex: Sendable {
     /// crowd out the council whose place the display name gives.
     func candidates(texts: [String], words: [String], limit: Int = 12) -> [Int] {
         // Counts in a flat array indexed by anchor, with the touched anchors listed for the pass below.
+        // The same text twice (a handle with nothing to trim) counts twice, in one pass.
         var counts = [UInt16](repeating: 0, count: anchors.count)
         var touched: [Int32] = []
+        var times: [String: UInt16] = [:]
+        for text in texts { times[text, default: 0] += 1 }
         for text in texts {
+            guard let m = times.removeValue(forKey: text) else { continue }
             for g in Set(Self.trigrams(text)) {
                 guard let list = postings[g] else { continue }
                 for a in list {
                     if counts[Int(a)] == 0 { touched.append(a) }
-                    counts[Int(a)] &+= 1
+                    counts[Int(a)] &+= m
                 }
             }
         }
@@ -87,12 +91,26 @@ struct IdentityIndex: Sendable {
         for w in lookups {
             for n in placeWords[w] ?? [] { score[n] = Swift.max(score[n] ?? 0, 0.5) }
         }
-        func best(_ s: [Int: Double]) -> [Int] {
-            s.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(limit).map(\.key)
-        }
-        let byPlace = best(score)
+        let byPlace = Self.best(score, limit: limit)
         let chosen = Set(byPlace)
-        return byPlace + best(byPerson.filter { !chosen.contains($0.key) })
+        return byPlace + Self.best(byPerson.filter { !chosen.contains($0.key) }, limit: limit)
+    }
+
+    /// The `limit` best-scored identities, highest first and the lower number first on a tie: kept in a
+    /// short sorted list as the scores go by, rather than sorting the thousands a common name touches.
+    static func best(_ scores: [Int: Double], limit: Int) -> [Int] {
+        func before(_ a: (key: Int, value: Double), _ b: (key: Int, value: Double)) -> Bool {
+            a.value > b.value || (a.value == b.value && a.key < b.key)
+        }
+        var top: [(key: Int, value: Double)] = []
+        top.reserveCapacity(limit + 1)
+        for entry in scores {
+            if top.count == limit, let last = top.last, !before(entry, last) { continue }
+            let at = top.firstIndex { before(entry, $0) } ?? top.count
+            top.insert(entry, at: at)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map(\.key)
     }
 
     /// Trigrams of a key, packed into integers (21 bits a scalar is plenty: keys are mostly ASCII).
