@@ -11,6 +11,8 @@ struct IdentityIndex: Sendable {
         var identity: Int
         /// A person's name rather than the place or a domain: many councils' people share names.
         var person: Bool
+        /// What a full match is worth in the ranking: a place's initials less than its name.
+        var weight: Double
         var grams: Int
         /// Shared trigrams needed before the anchor is worth an edit-distance check.
         var needed: Int
@@ -24,17 +26,18 @@ struct IdentityIndex: Sendable {
     init(_ identities: [ProtectedIdentity]) {
         for (n, identity) in identities.enumerated() {
             // Another name of the place adds only itself: its council's domains and people are indexed once.
-            var strings = [(identity.placeCompact, false)]
-            // A place of three words or more may come as its initials in a handle ("wothpc").
-            if let initials = identity.placeInitials, initials.count >= 3 { strings.append((initials, false)) }
+            var strings = [(identity.placeCompact, false, 1.0)]
+            // A place of three words or more may come as its initials in a handle ("wothpc"): three
+            // letters that turn up in many texts, so they rank below a place's name.
+            if let initials = identity.placeInitials, initials.count >= 3 { strings.append((initials, false, 0.5)) }
             if !identity.isAliasPlace {
-                strings += identity.domainKeys.map { ($0, false) } + identity.people.map { ($0.compact, true) }
+                strings += identity.domainKeys.map { ($0, false, 1.0) } + identity.people.map { ($0.compact, true, 1.0) }
             }
             var added = Set<String>()
-            for (s, person) in strings where !s.isEmpty && added.insert(s).inserted {
+            for (s, person, weight) in strings where !s.isEmpty && added.insert(s).inserted {
                 let grams = Set(Self.trigrams(s))
                 let tolerance = ProtectedIdentity.placeTolerance(s.unicodeScalars.count)
-                let anchor = Anchor(identity: n, person: person, grams: grams.count,
+                let anchor = Anchor(identity: n, person: person, weight: weight, grams: grams.count,
                                     needed: Swift.max(1, grams.count - 3 * tolerance))
                 let index = Int32(anchors.count)
                 anchors.append(anchor)
@@ -53,19 +56,18 @@ struct IdentityIndex: Sendable {
     /// crowd out the council whose place the display name gives.
     func candidates(texts: [String], words: [String], limit: Int = 12) -> [Int] {
         // Counts in a flat array indexed by anchor, with the touched anchors listed for the pass below.
-        // The same text twice (a handle with nothing to trim) counts twice, in one pass.
+        // Each trigram counts once however many of the texts hold it: a handle and the same handle
+        // without its digits must not make a common name's trigrams count twice, and a share above
+        // 1 would rank a three-letter anchor found twice above a place found whole.
         var counts = [UInt16](repeating: 0, count: anchors.count)
         var touched: [Int32] = []
-        var times: [String: UInt16] = [:]
-        for text in texts { times[text, default: 0] += 1 }
-        for text in texts {
-            guard let m = times.removeValue(forKey: text) else { continue }
-            for g in Set(Self.trigrams(text)) {
-                guard let list = postings[g] else { continue }
-                for a in list {
-                    if counts[Int(a)] == 0 { touched.append(a) }
-                    counts[Int(a)] &+= m
-                }
+        var grams = Set<UInt32>()
+        for text in texts { grams.formUnion(Self.trigrams(text)) }
+        for g in grams {
+            guard let list = postings[g] else { continue }
+            for a in list {
+                if counts[Int(a)] == 0 { touched.append(a) }
+                counts[Int(a)] &+= 1
             }
         }
         var score: [Int: Double] = [:], byPerson: [Int: Double] = [:]
@@ -73,7 +75,7 @@ struct IdentityIndex: Sendable {
             let anchor = anchors[Int(a)]
             let c = Int(counts[Int(a)])
             guard c >= anchor.needed else { continue }
-            let s = Double(c) / Double(anchor.grams)
+            let s = Double(c) / Double(anchor.grams) * anchor.weight
             if anchor.person {
                 byPerson[anchor.identity] = Swift.max(byPerson[anchor.identity] ?? 0, s)
             } else {

@@ -34,17 +34,26 @@ import Testing
         }
     }
 
-    /// A text given twice counts twice, as two passes over it would.
-    @Test func aRepeatedTextCountsForEachTime() throws {
+    /// A council named whole is among the candidates however many other councils' three-letter
+    /// initials the texts happen to hold, and a handle's trigrams count once though it is read twice
+    /// (with and without its digits).
+    @Test func aPlaceNamedWholeOutranksInitialsFoundByChance() throws {
         let folder = try Folder()
         let lists = try WordLists.shipped()
         let vocabulary = Vocabulary(lists, folder: folder)
-        let place = Identity(id: "csh", name: "Chipping Sodbury Heath Parish Council", place: "Chipping Sodbury Heath")
-        let index = IdentityIndex([place].map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) })
-        // 18 trigrams, two typos allowed: 12 needed. "chippings" has 7 of them, so once is too few and twice enough.
-        let text = folder.fold("Chippings").compact
-        #expect(index.candidates(texts: [text], words: []).isEmpty)
-        #expect(index.candidates(texts: [text, text], words: []) == [0])
-        #expect(index.candidates(texts: [text, "x", text], words: []) == [0])
+        let name = folder.fold("Dunstead Parish Council").compact
+        let handle = folder.fold("wendyfoster877").compact, trimmed = folder.fold("wendyfoster").compact
+        // Twenty councils of three-word places whose initials are trigrams of the name or the handle.
+        let chance = Array(Set(IdentityIndex.trigrams(name) + IdentityIndex.trigrams(trimmed))).sorted().prefix(20)
+        var identities = chance.enumerated().map { n, gram in
+            let letters = String(String.UnicodeScalarView((0..<3).map { Unicode.Scalar((gram >> (20 - 10 * UInt32($0))) & 0x3FF)! }))
+            let place = letters.map { String($0).uppercased() + "orbury" }.joined(separator: " ")
+            return Identity(id: "i\(n)", name: place + " Parish Council", place: place)
+        }
+        #expect(identities.count == 20)
+        identities.append(Identity(id: "dunstead", name: "Dunstead Parish Council", place: "Dunstead"))
+        let index = IdentityIndex(identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) })
+        let hits = index.candidates(texts: [name, handle, trimmed], words: [])
+        #expect(hits.first == identities.count - 1, "\(hits)")
     }
 }
