@@ -1,3 +1,4 @@
+import Foundation
 import ImpostorCore
 import ImpostorText
 import Testing
@@ -55,5 +56,47 @@ import Testing
         let index = IdentityIndex(identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) })
         let hits = index.candidates(texts: [name, handle, trimmed], words: [])
         #expect(hits.first == identities.count - 1, "\(hits)")
+    }
+
+    /// Posting each anchor under its rarest trigrams only finds exactly what counting every trigram of
+    /// every anchor finds: places, domains and people built from a few syllables, so trigrams collide.
+    @Test func postingTheRarestTrigramsFindsWhatCountingAllWould() throws {
+        let folder = try Folder()
+        let lists = try WordLists.shipped()
+        let vocabulary = Vocabulary(lists, folder: folder)
+        var random = SystemRandomNumberGenerator()
+        let syllables = ["ing", "ham", "ton", "ford", "wick", "ley", "bury", "stone", "ash", "brook", "mere", "ing"]
+        func word() -> String {
+            (0..<Int.random(in: 1...3, using: &random)).map { _ in syllables.randomElement(using: &random)! }.joined().capitalized
+        }
+        let councils = (0..<300).map { n in
+            let place = (0..<Int.random(in: 1...3, using: &random)).map { _ in word() }.joined(separator: " ")
+            return Identity(id: "c\(n)", name: place + " Parish Council", place: place,
+                            domains: [place.lowercased().replacingOccurrences(of: " ", with: "") + "pc.gov.uk"],
+                            people: [Person(name: word() + " " + word(), role: "Clerk")])
+        }
+        let protected = councils.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) }
+        let index = IdentityIndex(protected)
+        for _ in 0..<200 {
+            let texts = [folder.fold(word() + " " + word() + " Parish Council").compact, folder.fold(word() + "123").compact]
+            let grams = Set(texts.flatMap(IdentityIndex.trigrams))
+            var byPlace: [Int: Double] = [:], byPerson: [Int: Double] = [:]
+            for (n, p) in protected.enumerated() {
+                var anchors = [(p.placeCompact, false, 1.0)]
+                if let initials = p.placeInitials, initials.count >= 3 { anchors.append((initials, false, 0.5)) }
+                anchors += p.domainKeys.map { ($0, false, 1.0) } + p.people.map { ($0.compact, true, 1.0) }
+                var added = Set<String>()
+                for (s, person, weight) in anchors where !s.isEmpty && added.insert(s).inserted {
+                    let own = Set(IdentityIndex.trigrams(s))
+                    let shared = own.intersection(grams).count
+                    guard shared >= max(1, own.count - 3 * ProtectedIdentity.placeTolerance(s.unicodeScalars.count)) else { continue }
+                    let share = Double(shared) / Double(own.count) * weight
+                    if person { byPerson[n] = max(byPerson[n] ?? 0, share) } else { byPlace[n] = max(byPlace[n] ?? 0, share) }
+                }
+            }
+            let places = IdentityIndex.best(byPlace, limit: 12)
+            let expected = places + IdentityIndex.best(byPerson.filter { !places.contains($0.key) }, limit: 12)
+            #expect(index.candidates(texts: texts, words: []) == expected, "\(texts)")
+        }
     }
 }
