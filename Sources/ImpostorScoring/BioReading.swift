@@ -36,12 +36,12 @@ struct BioReading: Sendable {
         let n = identity.placeKeys.count
         // Words whose lengths cannot add up to the place's are passed over without joining them.
         let placeLength = place.unicodeScalars.count
-        let lengths = keys.map(\.unicodeScalars.count)
+        let bounds = bio.keyBounds
         var i = 0
         while i < keys.count {
             var matchedEnd: Int? = nil
             for width in Swift.max(1, n - 1)...(n + 1) where i + width <= keys.count {
-                guard abs(lengths[i..<(i + width)].reduce(0, +) - placeLength) <= tolerance else { continue }
+                guard abs(bounds[i + width] - bounds[i] - placeLength) <= tolerance else { continue }
                 let joined = width == 1 ? keys[i] : keys[i..<(i + width)].joined()
                 if tolerance == 0 ? joined.unicodeScalars.elementsEqual(place.unicodeScalars)
                     : EditDistance.damerau(joined, place, limit: tolerance) <= tolerance

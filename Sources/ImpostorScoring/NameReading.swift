@@ -50,12 +50,8 @@ struct NameReading: Sendable {
         let vocab = identity.words
         let keys = text.keys
         let compact = text.compact
-        var starts: [Int] = []
-        var offset = 0
-        for k in keys {
-            starts.append(offset)
-            offset += k.unicodeScalars.count
-        }
+        // Where each key starts in the compact text, and where each ends.
+        let starts = text.keyBounds.dropLast(), ends = text.keyBounds.dropFirst()
         func wordsCovering(_ r: Range<Int>) -> Range<Int> {
             let first = starts.lastIndex { $0 <= r.lowerBound } ?? 0
             let last = starts.lastIndex { $0 < r.upperBound } ?? first
@@ -82,13 +78,12 @@ struct NameReading: Sendable {
         }
         if let hit = placeHit {
             let words = wordsCovering(hit.range)
-            let ends = starts.enumerated().map { $0.element + keys[$0.offset].unicodeScalars.count }
             let aligned = starts.contains { abs($0 - hit.range.lowerBound) <= 1 }
                 && ends.contains { abs($0 - hit.range.upperBound) <= 1 }
             if !wordAligned || aligned {
                 place = PlaceMatch(distance: hit.distance, words: words, variant: Array(keys[words]))
             } else if hit.distance == 0 {
-                let end = starts[words.upperBound - 1] + keys[words.upperBound - 1].unicodeScalars.count
+                let end = text.keyBounds[words.upperBound]
                 switch Self.glue(around: hit.range, in: compact, wordStart: starts[words.lowerBound], wordEnd: end,
                                  leet: text.has(.leet), vocab: vocab) {
                 case .longerPlace(let word): longerPlace = word

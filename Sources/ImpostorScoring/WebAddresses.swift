@@ -16,6 +16,13 @@ enum WebAddresses {
     /// path ("https://www.x.gov.uk/grants" gives "www.x.gov.uk"; "me@x.org" and "a@b.com" in a link
     /// keep their "@"). At most 16 addresses.
     static func read(_ text: String) -> (prose: String, addresses: [String]) {
+        // An address has a full stop with a letter, digit or hyphen right after it; most bios have
+        // none (a sentence's stop is followed by a space), and then the prose is the text itself.
+        Self.mayHoldAddress(text) ? scan(text) : (text, [])
+    }
+
+    /// `read` the long way, character by character.
+    static func scan(_ text: String) -> (prose: String, addresses: [String]) {
         var prose = ""
         var addresses: [String] = []
         var token = ""
@@ -39,6 +46,21 @@ enum WebAddresses {
         }
         flush()
         return (prose, addresses)
+    }
+
+    /// Whether a full stop stands right before anything but ASCII punctuation or space: a byte scan.
+    static func mayHoldAddress(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: ".") {
+                let next = bytes[i + 1]
+                if next >= 0x80 || next == UInt8(ascii: "-") || (next >= 0x30 && next <= 0x39) || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A) {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// The top-level domains a token may end in to be read as an address, beside any two-letter

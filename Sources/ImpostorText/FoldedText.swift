@@ -7,7 +7,7 @@ public struct FoldedText: Hashable, Sendable {
     /// Folded words, before look-alike classes are merged ("chislehurst", "town", "council").
     public var words: [String]
     /// Comparison keys, one per word: look-alike classes merged ("chlslehurst", "town", "councll").
-    public var keys: [String] { didSet { (compact, scalars) = Self.joined(keys) } }
+    public var keys: [String] { didSet { (compact, scalars, keyBounds) = Self.joined(keys) } }
     /// Every character that was not what it looked like.
     public var findings: [Finding]
     /// Whether the input was longer than the limit and was cut.
@@ -18,16 +18,21 @@ public struct FoldedText: Hashable, Sendable {
     public private(set) var compact: String
     /// `compact` as scalars, what edit distances count in.
     public private(set) var scalars: [Unicode.Scalar]
+    /// Where each key starts in `scalars`, then where the last ends: key i is `keyBounds[i]..<keyBounds[i + 1]`.
+    public private(set) var keyBounds: [Int]
 
     public init(original: String, readable: String, words: [String], keys: [String], findings: [Finding], truncated: Bool) {
         (self.original, self.readable, self.words, self.keys) = (original, readable, words, keys)
         (self.findings, self.truncated) = (findings, truncated)
-        (compact, scalars) = Self.joined(keys)
+        (compact, scalars, keyBounds) = Self.joined(keys)
     }
 
-    private static func joined(_ keys: [String]) -> (String, [Unicode.Scalar]) {
+    private static func joined(_ keys: [String]) -> (String, [Unicode.Scalar], [Int]) {
         let compact = keys.joined()
-        return (compact, Array(compact.unicodeScalars))
+        var bounds = [0]
+        bounds.reserveCapacity(keys.count + 1)
+        for k in keys { bounds.append(bounds[bounds.count - 1] + k.unicodeScalars.count) }
+        return (compact, Array(compact.unicodeScalars), bounds)
     }
 
     public func has(_ kind: Finding.Kind) -> Bool { findings.contains { $0.kind == kind } }
