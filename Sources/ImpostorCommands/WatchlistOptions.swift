@@ -3,9 +3,17 @@ import ImpostorCore
 
 /// The `--watchlist` option every command that judges accounts shares.
 struct WatchlistOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The folder with one .toml file per council (and optional impostor.toml settings).", valueName: "dir"))
-    var watchlist: String = "watchlist"
+    @Option(name: .customLong("watchlist"), help: ArgumentHelp(
+        "The folder with one .toml file per council (and optional impostor.toml settings). Default: ./watchlist if there is one, else \(Self.installed), where the package and `impostor init` put it.",
+        valueName: "dir"))
+    var given: String?
+
+    /// The folder the package installs and `impostor init` writes to.
+    static let installed = "/etc/impostor/watchlist"
+
+    var watchlist: String {
+        given ?? (RegularFile.isFolder("watchlist") || !RegularFile.isFolder(Self.installed) ? "watchlist" : Self.installed)
+    }
 
     /// Loads the watchlist, printing warnings to stderr; exits 2 with every error listed when it is unusable.
     func load(quiet: Bool = false) throws -> Watchlist {

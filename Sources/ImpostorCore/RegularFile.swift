@@ -43,6 +43,12 @@ public enum RegularFile {
         return Array(bytes[0..<got])
     }
 
+    /// Whether `path` is a folder, following symbolic links.
+    public static func isFolder(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Whether `path` is a regular file, following symbolic links.
     public static func exists(_ path: String) -> Bool {
         var st = stat()

@@ -1,4 +1,4 @@
 /// impostor's version: recorded with every scan and assessment, so a clerk can tell which rules judged a case.
 public enum ImpostorVersion {
-    public static let current = "0.3.0"
+    public static let current = "0.4.0"
 }

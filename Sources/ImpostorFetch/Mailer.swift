@@ -28,6 +28,21 @@ public struct Mailer: Sendable {
         try result.get()
     }
 
+    /// Connects, says EHLO, starts TLS and logs in, then hangs up without sending anything: what
+    /// `impostor doctor` asks of the digest's server.
+    public func checkLogin(_ server: MailServer) async throws(MailError) {
+        let lower = server.url.lowercased()
+        guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://") else {
+            throw MailError(.configuration, "the mail server URL must start with smtp:// or smtps://")
+        }
+        let password = try Self.password(for: server)
+        let probe = MailUpload(bytes: [], from: "", to: [], connectOnly: true)
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, MailError>, Never>) in
+            Thread { continuation.resume(returning: probe.perform(server, password: password)) }.start()
+        }
+        try result.get()
+    }
+
     /// The password's first line, when the server has a login.
     private static func password(for server: MailServer) throws(MailError) -> String? {
         guard server.username != nil else { return nil }
@@ -61,11 +76,14 @@ final class MailUpload: @unchecked Sendable {
     let to: [String]
     var offset = 0
     let cancelled = Atomic<Bool>(false)
+    /// Only connect and log in (libcurl's connect phase holds EHLO, STARTTLS and AUTH): no message.
+    let connectOnly: Bool
 
-    init(bytes: [UInt8], from: String, to: [String]) {
+    init(bytes: [UInt8], from: String, to: [String], connectOnly: Bool = false) {
         self.bytes = bytes
         self.from = from
         self.to = to
+        self.connectOnly = connectOnly
     }
 
     /// Runs the SMTP conversation; blocks its thread until the server has the message or refused it.
@@ -100,12 +118,16 @@ final class MailUpload: @unchecked Sendable {
         }
         set(CURLOPT_CONNECTTIMEOUT_MS, min(server.timeoutMilliseconds, 15_000))
         set(CURLOPT_TIMEOUT_MS, server.timeoutMilliseconds)
-        set(CURLOPT_MAIL_FROM, "<\(from)>")
-        for address in to { recipients = curl_slist_append(recipients, "<\(address)>") }
-        if ccurl_easy_setopt_slist(easy, CURLOPT_MAIL_RCPT, recipients) != CURLE_OK { failed = failed ?? CURLOPT_MAIL_RCPT }
-        set(CURLOPT_UPLOAD, 1)
-        if ccurl_easy_setopt_off(easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(bytes.count)) != CURLE_OK {
-            failed = failed ?? CURLOPT_INFILESIZE_LARGE
+        if connectOnly {
+            set(CURLOPT_CONNECT_ONLY, 1)
+        } else {
+            set(CURLOPT_MAIL_FROM, "<\(from)>")
+            for address in to { recipients = curl_slist_append(recipients, "<\(address)>") }
+            if ccurl_easy_setopt_slist(easy, CURLOPT_MAIL_RCPT, recipients) != CURLE_OK { failed = failed ?? CURLOPT_MAIL_RCPT }
+            set(CURLOPT_UPLOAD, 1)
+            if ccurl_easy_setopt_off(easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(bytes.count)) != CURLE_OK {
+                failed = failed ?? CURLOPT_INFILESIZE_LARGE
+            }
         }
         let me = Unmanaged.passUnretained(self).toOpaque()
         _ = ccurl_easy_setopt_read_callback(easy, mailRead)

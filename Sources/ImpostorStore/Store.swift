@@ -14,9 +14,10 @@ public final class Store: Sendable {
     /// The file the store lives in, or nil in memory.
     public let path: String?
 
-    init(writer: any DatabaseWriter, path: String?) throws {
+    init(writer: any DatabaseWriter, path: String?, migrate: Bool = true) throws {
         self.writer = writer
         self.path = path
+        guard migrate else { return }
         // Two processes opening a new file (a scan and the review page) would both see no migration
         // applied and both try to run v1. An flock on the file's folder serialises them. Never on the
         // database file itself: closing any descriptor of that file drops SQLite's fcntl locks.

@@ -146,6 +146,23 @@ struct MailerTests {
         }
     }
 
+    @Test func aLoginCheckLogsInAndSendsNothing() async throws {
+        try await MailFixture.with("starttls") { fixture in
+            try await Mailer().checkLogin(fixture.mailServer)
+            #expect(try fixture.messages().isEmpty)
+            #expect(try fixture.entries().map { $0["ok"] as? Bool } == [true])
+
+            var wrong = fixture.mailServer
+            wrong.passwordFile = Fixtures.temporaryDirectory() + "/wrong.password"
+            try "not-the-password-43\n".write(toFile: wrong.passwordFile!, atomically: true, encoding: .utf8)
+            let error = await Self.error { try await Mailer().checkLogin(wrong) }
+            #expect(error?.code == .login)
+            #expect(error.map { !"\($0)".contains("not-the-password-43") } == true)
+            #expect(try fixture.entries().map { $0["ok"] as? Bool } == [true, false])
+            #expect(try fixture.messages().isEmpty)
+        }
+    }
+
     @Test func aCertificateFromAnotherCAIsRefused() async throws {
         try await MailFixture.with("starttls") { fixture in
             var server = fixture.mailServer
