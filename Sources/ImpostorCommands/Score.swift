@@ -107,8 +107,7 @@ struct ScoreRun: Sendable {
                 // A broken picture is noted, never fatal: the name and bio are still judged.
                 assessment.reasons.append(Reason(signal: .avatarUnreadable, weight: 0, detail: problem))
             }
-            let data = (try? encoder.encode(assessment)) ?? Data("{}".utf8)
-            return Line(json: String(decoding: data, as: UTF8.self), failed: false)
+            return Line(json: assessment.jsonLine, failed: false)
         case .failure(let error):
             let data = (try? encoder.encode(RowFailure(line: row.line, id: error.id, error: error.message))) ?? Data()
             return Line(json: String(decoding: data, as: UTF8.self), failed: true)

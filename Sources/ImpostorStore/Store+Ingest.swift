@@ -45,7 +45,7 @@ extension Store {
         let faceChanged = latest != nil && latest?.id != current.id
 
         // An assessment row when the judgement could differ: a new face, a new version, a new score.
-        let reasons = String(decoding: try JSONEncoder().encode(a.reasons), as: UTF8.self)
+        let reasons = Reason.jsonArray(a.reasons)
         let last = try AssessmentRecord.filter(Column("snapshot_id") == current.id!).order(Column("id").desc).fetchOne(db)
         if last == nil || last!.version != version || abs(last!.score - a.score) > 0.001 || last!.verdict != a.verdict.rawValue {
             var rec = AssessmentRecord(

@@ -68,6 +68,28 @@ public final class Folder: Sendable {
                 truncated = true
                 break
             }
+            // ASCII holds no control, invisible, tick or mark that the steps below look for: its
+            // letters, digits and symbols go straight in, without a look-up of Unicode properties.
+            if scalar.isASCII {
+                shown += 1
+                let v = scalar.value
+                if (0x41...0x5A).contains(v) {  // A-Z: a capital after a lower-case letter may start a new word
+                    units.append(.letter(Character(Unicode.Scalar(v + 32)!), wordStart: previousWasLower))
+                    previousWasLower = false
+                } else if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
+                    units.append(.letter(Character(scalar), wordStart: false))
+                    previousWasLower = (0x61...0x7A).contains(v)
+                } else if scalar == "'" {
+                    continue  // "What's" is one word
+                } else if LookalikeTable.letterSymbols.contains(scalar) {
+                    units.append(.symbol(scalar))
+                    previousWasLower = false
+                } else {
+                    units.append(.space)
+                    previousWasLower = false
+                }
+                continue
+            }
             let props = scalar.properties
             if Self.isBidiControl(scalar) {
                 note(Finding(kind: .bidiControl, scalar: scalar, script: "", imitates: ""))
@@ -96,25 +118,6 @@ public final class Folder: Sendable {
             default: break
             }
             shown += 1
-            if scalar.isASCII {
-                let v = scalar.value
-                if (0x41...0x5A).contains(v) {  // A-Z: a capital after a lower-case letter may start a new word
-                    units.append(.letter(Character(Unicode.Scalar(v + 32)!), wordStart: previousWasLower))
-                    previousWasLower = false
-                } else if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
-                    units.append(.letter(Character(scalar), wordStart: false))
-                    previousWasLower = (0x61...0x7A).contains(v)
-                } else if scalar == "'" {
-                    continue  // "What's" is one word
-                } else if LookalikeTable.letterSymbols.contains(scalar) {
-                    units.append(.symbol(scalar))
-                    previousWasLower = false
-                } else {
-                    units.append(.space)
-                    previousWasLower = false
-                }
-                continue
-            }
             if props.isWhitespace {
                 units.append(.space)
                 previousWasLower = false

@@ -1,0 +1,106 @@
+/// Writes the JSON of assessments by hand: `impostor score` writes one line per profile and a scan
+/// stores every account's reasons, and Foundation's encoder took an eighth of scoring's time there.
+/// The output reads back as the `Codable` form does (a test holds the two together): the same keys,
+/// nulls for a missing identity and target, optional reason fields left out.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func key(_ name: StaticString, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        raw(name)
+        raw("\":")
+    }
+
+    /// A string with quotes, backslashes and control characters escaped; "/" and non-ASCII as they are.
+    mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0x08: raw("\\b")
+            case 0x0C: raw("\\f")
+            case 0..<0x20:
+                raw("\\u00")
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func optionalString(_ s: String?) {
+        if let s { string(s) } else { raw("null") }
+    }
+
+    /// Whole numbers without a fraction ("5"), others in Swift's shortest form ("0.9998").
+    mutating func number(_ d: Double) {
+        if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
+            bytes.append(contentsOf: String(Int64(d)).utf8)
+        } else if d.isFinite {
+            bytes.append(contentsOf: d.description.utf8)
+        } else {
+            raw("null")
+        }
+    }
+
+    mutating func integer(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
+}
+
+extension Assessment {
+    /// The assessment as one line of JSON, as `impostor score` writes it.
+    public var jsonLine: String {
+        var w = JSONWriter(capacity: 256 + reasons.count * 160)
+        w.raw("{")
+        w.key("id", first: true); w.string(id)
+        w.key("platform"); w.string(platform.rawValue)
+        w.key("handle"); w.string(handle)
+        w.key("score"); w.number(score)
+        w.key("verdict"); w.string(verdict.rawValue)
+        w.key("identity"); w.optionalString(identity)
+        w.key("target"); w.optionalString(target?.rawValue)
+        w.key("reasons"); Reason.write(reasons, into: &w)
+        w.raw("}")
+        return w.text
+    }
+}
+
+extension Reason {
+    /// Reasons as a JSON array, as the store keeps them.
+    public static func jsonArray(_ reasons: [Reason]) -> String {
+        var w = JSONWriter(capacity: 16 + reasons.count * 160)
+        write(reasons, into: &w)
+        return w.text
+    }
+
+    static func write(_ reasons: [Reason], into w: inout JSONWriter) {
+        w.raw("[")
+        for (i, r) in reasons.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{")
+            w.key("signal", first: true); w.string(r.signal.rawValue)
+            if let identity = r.identity { w.key("identity"); w.string(identity) }
+            if let matched = r.matched { w.key("matched"); w.string(matched) }
+            if let folded = r.folded { w.key("folded"); w.string(folded) }
+            w.key("weight"); w.number(r.weight)
+            w.key("detail"); w.string(r.detail)
+            if let distance = r.distance { w.key("distance"); w.integer(distance) }
+            w.raw("}")
+        }
+        w.raw("]")
+    }
+}
