@@ -168,11 +168,12 @@ struct NameReading: Sendable {
                 differentPlace = true
             }
         }
+        let inside = vocab.inside.scan(residual)
         if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {
             // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
             // one word, that disowns the council or is a councillor's own.
-            if vocab.insideNegators.contains(where: residual.holds) { negated = true }
-            if vocab.councillor.contains(where: { residual.holds($0) }) { councillorTitle = true }
+            if inside.negator { negated = true }
+            if inside.councillor { councillorTitle = true }
         }
         if !councilWord, !residual.isEmpty, case let letters = Array(residual.unicodeScalars),
             Self.councilSkeletonPatterns.contains(where: { EditDistance.bestSubstring($0, in: letters, limit: 1) != nil })
@@ -180,10 +181,10 @@ struct NameReading: Sendable {
             councilWord = true
         }
         // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
-        if !councilWord, vocab.insideCouncil.contains(where: residual.holds) { councilWord = true }
-        for (kind, forms) in vocab.insideKinds where forms.contains(where: residual.holds) { kinds.insert(kind) }
+        if !councilWord, inside.council { councilWord = true }
+        kinds.formUnion(inside.kinds)
         // Five letters at least: shorter keys ("derc" for Clerc, "maer") turn up inside other words ("eldercare").
-        for (word, office) in vocab.insideRoles where residual.holds(word) { offices.insert(office) }
+        offices.formUnion(inside.offices)
         if let place {
             // "Kemsing TC", "kemsingtc", "epplngtc2": an abbreviation right after the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""

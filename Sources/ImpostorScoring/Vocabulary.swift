@@ -66,6 +66,8 @@ final class Vocabulary: Sendable {
     let insideCouncil: [String]
     let insideKinds: [(kind: String, forms: [String])]
     let insideRoles: [(word: String, office: String)]
+    /// All of those, and the councillor titles, for one pass over a text.
+    let inside: InsideWords
 
     /// Every word is folded as names are (case, accents, look-alikes), so a council may write its words
     /// as it likes: "Côr", "Watchdog", "nid y Cyngor".
@@ -144,6 +146,8 @@ final class Vocabulary: Sendable {
         insideKinds = kinds.filter { ["town", "parish", "city"].contains($0.key) }.sorted { $0.key < $1.key }
             .map { ($0.key, $0.value.filter { $0.count >= 4 }.sorted()) }
         insideRoles = roles.filter { $0.key.count >= 5 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        inside = InsideWords(negators: insideNegators, councillor: councillor, council: insideCouncil, kinds: insideKinds,
+                             roles: insideRoles)
     }
 
     /// This vocabulary with a council's own words added (its file's `[words]`).
