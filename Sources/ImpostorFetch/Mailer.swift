@@ -10,10 +10,6 @@ public struct Mailer: Sendable {
 
     /// Sends `message` through `server`, or throws why not.
     public func send(_ message: MailMessage, via server: MailServer) async throws(MailError) {
-        let lower = server.url.lowercased()
-        guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://") else {
-            throw MailError(.configuration, "the mail server URL must start with smtp:// or smtps://")
-        }
         let password = try Self.password(for: server)
         let upload = MailUpload(
             bytes: try message.rendered(), from: try MailMessage.address(message.from, role: "sender"),
@@ -31,10 +27,6 @@ public struct Mailer: Sendable {
     /// Connects, says EHLO, starts TLS and logs in, then hangs up without sending anything: what
     /// `impostor doctor` asks of the digest's server.
     public func checkLogin(_ server: MailServer) async throws(MailError) {
-        let lower = server.url.lowercased()
-        guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://") else {
-            throw MailError(.configuration, "the mail server URL must start with smtp:// or smtps://")
-        }
         let password = try Self.password(for: server)
         let probe = MailUpload(bytes: [], from: "", to: [], connectOnly: true)
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, MailError>, Never>) in
@@ -43,8 +35,12 @@ public struct Mailer: Sendable {
         try result.get()
     }
 
-    /// The password's first line, when the server has a login.
+    /// The password's first line, when the server has a login; checks the URL's scheme first.
     private static func password(for server: MailServer) throws(MailError) -> String? {
+        let lower = server.url.lowercased()
+        guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://") else {
+            throw MailError(.configuration, "the mail server URL must start with smtp:// or smtps://")
+        }
         guard server.username != nil else { return nil }
         guard let path = server.passwordFile else {
             throw MailError(.configuration, "the mail server has a user name but no password file")

@@ -10,6 +10,8 @@ public protocol ProfileSource: Sendable {
     var location: String { get }
     /// Fetches every profile it can; failures go to `context.fail` and the rest carry on.
     func run(_ context: SourceContext) async -> [Profile]
+    /// Its cheapest request, which `impostor doctor` sends; nil when there is nothing to ask first.
+    var probe: SourceProbe? { get }
 }
 
 /// What a running source uses: the session, its counters and its list of failures.

@@ -38,25 +38,18 @@ public struct SourceProbe: Sendable {
 
 extension ProfileSource {
     /// Sources with nothing to ask beforehand (residents' links) have no probe.
+    public var probe: SourceProbe? { nil }
+}
+
+extension BlueskySource {
     public var probe: SourceProbe? {
-        (self as? any ProbedSource).flatMap { $0.makeProbe() }
-    }
-}
-
-/// A source that knows its own cheapest request.
-protocol ProbedSource {
-    func makeProbe() -> SourceProbe?
-}
-
-extension BlueskySource: ProbedSource {
-    func makeProbe() -> SourceProbe? {
         SourceProbe(request: HTTPRequest(url: "\(baseURL)/xrpc/app.bsky.actor.searchActors?q=council&limit=1"), api: nil,
                     cost: "one search")
     }
 }
 
-extension MastodonSource: ProbedSource {
-    func makeProbe() -> SourceProbe? {
+extension MastodonSource {
+    public var probe: SourceProbe? {
         // With a token, the account it belongs to: the server says there whether it takes the token.
         let path = token == nil ? "/api/v1/instance" : "/api/v1/accounts/verify_credentials"
         return SourceProbe(request: HTTPRequest(url: baseURL + path, headers: token.map { ["Authorization": "Bearer \($0)"] } ?? [:]),
@@ -64,45 +57,45 @@ extension MastodonSource: ProbedSource {
     }
 }
 
-extension YouTubeSource: ProbedSource {
-    func makeProbe() -> SourceProbe? {
+extension YouTubeSource {
+    public var probe: SourceProbe? {
         // YouTube's own channel, by id: one unit of the day's quota.
         SourceProbe(request: HTTPRequest(url: "\(baseURL)/channels?part=id&id=UCBR8-60-B28hp2BmDPdntcQ&key=\(key.queryEncoded)"),
                     api: api, cost: "1 unit of the day's quota")
     }
 }
 
-extension XSource: ProbedSource {
-    func makeProbe() -> SourceProbe? {
+extension XSource {
+    public var probe: SourceProbe? {
         SourceProbe(request: HTTPRequest(url: "\(baseURL)/2/users/by?usernames=XDevelopers", headers: ["Authorization": "Bearer \(token)"]),
                     api: api, cost: "one user look-up")
     }
 }
 
-extension InstagramSource: ProbedSource {
-    func makeProbe() -> SourceProbe? {
+extension InstagramSource {
+    public var probe: SourceProbe? {
         // The council's own professional account, which every Business Discovery request goes through.
         SourceProbe(request: HTTPRequest(url: "\(baseURL)/\(version)/\(accountID)?fields=id&access_token=\(token.queryEncoded)"),
                     api: api, cost: "one read of the council's own account")
     }
 }
 
-extension FacebookSource: ProbedSource {
-    func makeProbe() -> SourceProbe? {
+extension FacebookSource {
+    public var probe: SourceProbe? {
         SourceProbe(request: HTTPRequest(url: "\(baseURL)/\(version)/pages/search?q=council&fields=id&limit=1&access_token=\(token.queryEncoded)"),
                     api: api, cost: "one Pages search")
     }
 }
 
-extension WebSearchSource: ProbedSource {
-    func makeProbe() -> SourceProbe? {
+extension WebSearchSource {
+    public var probe: SourceProbe? {
         SourceProbe(request: HTTPRequest(url: "\(baseURL)/res/v1/web/search?q=council&count=1", headers: ["X-Subscription-Token": key]),
                     api: api, cost: "1 query of the month's allowance")
     }
 }
 
-extension ListingSource: ProbedSource {
-    func makeProbe() -> SourceProbe? {
+extension ListingSource {
+    public var probe: SourceProbe? {
         // Listings read from files need no network; the first address stands for the rest.
         urls.first.map { SourceProbe(request: HTTPRequest(url: $0, maxBodyBytes: 8 << 20), api: nil, cost: "the first listing page") }
     }

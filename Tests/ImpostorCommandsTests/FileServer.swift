@@ -34,11 +34,7 @@ final class FileServer {
                 self.end_headers()
                 self.wfile.write(body)
             def log_message(self, *a): pass
-        s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
-        print(s.server_address[1], flush=True)
-        threading.Thread(target=s.serve_forever, daemon=True).start()
-        sys.stdin.read()
-        os._exit(0)
+        \#(TestServerScript.serveUntilStdinCloses)
         """#
 
     init(folder: String) throws {

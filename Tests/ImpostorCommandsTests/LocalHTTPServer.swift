@@ -1,6 +1,18 @@
 import Foundation
 import TestScratch
 
+/// The end every inline test server's script shares: listen on a free port of 127.0.0.1 with the
+/// handler `H`, print the port, and serve until the test closes stdin, so no server outlives its test.
+enum TestServerScript {
+    static let serveUntilStdinCloses = """
+        s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+        print(s.server_address[1], flush=True)
+        threading.Thread(target=s.serve_forever, daemon=True).start()
+        sys.stdin.read()
+        os._exit(0)
+        """
+}
+
 /// A Python server on 127.0.0.1 (its script given inline) that reads a JSON state file on every
 /// request, so a test changes its answers while it runs. It exits when the test closes its stdin.
 class StateServer {
@@ -52,11 +64,7 @@ final class LocalHTTPServer: StateServer {
                 self.end_headers()
                 self.wfile.write(body)
             def log_message(self, *a): pass
-        s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
-        print(s.server_address[1], flush=True)
-        threading.Thread(target=s.serve_forever, daemon=True).start()
-        sys.stdin.read()
-        os._exit(0)
+        \#(TestServerScript.serveUntilStdinCloses)
         """#
 
     init(routes: [String: Int]) throws {

@@ -37,11 +37,7 @@ final class BlueskyStandIn: StateServer {
                     return self.send(200, entry)
                 self.send(404, {"error": "NotFound"})
             def log_message(self, *a): pass
-        s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
-        print(s.server_address[1], flush=True)
-        threading.Thread(target=s.serve_forever, daemon=True).start()
-        sys.stdin.read()
-        os._exit(0)
+        \#(TestServerScript.serveUntilStdinCloses)
         """#
 
     init(_ state: [String: Any]) throws {
