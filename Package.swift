@@ -21,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The executable is one file that forwards to ImpostorCommands.
@@ -76,10 +80,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // The case store: the only module that imports GRDB.
+        // The case store: SQLite through GRDB, or PostgreSQL through PostgresNIO. The only module that
+        // imports either.
         .target(
             name: "ImpostorStore",
-            dependencies: ["ImpostorCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ImpostorCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -119,6 +131,8 @@ let package = Package(
         ),
         // One scratch folder per test run under /tmp, for every test target.
         .target(name: "TestScratch", path: "Tests/TestScratch", swiftSettings: swiftSettings),
+        // A private PostgreSQL server (initdb in /tmp) for the tests of the shared store.
+        .target(name: "TestPostgres", path: "Tests/TestPostgres", swiftSettings: swiftSettings),
 
         .testTarget(name: "ImpostorDraftsTests", dependencies: ["ImpostorDrafts", "ImpostorCore", "TestScratch"], swiftSettings: swiftSettings),
 
@@ -143,7 +157,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ImpostorStoreTests",
-            dependencies: ["ImpostorStore", "ImpostorCore", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ImpostorStore", "ImpostorCore", "TestScratch", "TestPostgres",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

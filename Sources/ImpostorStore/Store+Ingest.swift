@@ -164,14 +164,15 @@ extension Store {
     }
 
     /// Accounts with confirmed or reported cases: fetched again on every scan.
-    public func recheckTargets() throws(StoreError) -> [RecheckTarget] {
+    public func recheckTargets(scope: CouncilScope = .all) throws(StoreError) -> [RecheckTarget] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            let ids = scope.sorted
+            return try Row.fetchAll(db, sql: """
                 SELECT c.id, a.platform, a.stable_id, a.url, c.status,
                   (SELECT handle FROM snapshot s WHERE s.account_id = a.id ORDER BY s.id DESC LIMIT 1) AS handle
                 FROM case_file c JOIN account a ON a.id = c.account_id
-                WHERE c.status IN ('confirmed', 'reported') ORDER BY c.id
-                """).map { row in
+                WHERE c.status IN ('confirmed', 'reported') \(ids.map { " AND " + Self.inScope($0) } ?? "") ORDER BY c.id
+                """, arguments: StatementArguments(ids ?? [])).map { row in
                 RecheckTarget(caseID: row["id"], platform: Platform(rawValue: row["platform"]), stableID: row["stable_id"],
                               handle: row["handle"] ?? "", url: row["url"],
                               status: CaseStatus(rawValue: row["status"]) ?? .confirmed)

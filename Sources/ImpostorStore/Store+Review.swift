@@ -37,6 +37,10 @@ extension Store {
                 clauses.append("a.platform = ?")
                 args += [platform.rawValue]
             }
+            if let ids = filter.scope.sorted {
+                clauses.append(Self.inScope(ids))
+                for id in ids { args += [id] }
+            }
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             args += [filter.limit]
             return try Row.fetchAll(db, sql: Self.summarySelect + whereSQL + " ORDER BY c.kind = 'takeover' DESC, c.score DESC, c.id LIMIT ?",
@@ -45,7 +49,9 @@ extension Store {
     }
 
     /// How many cases are in each status, optionally for one identity or platform.
-    public func statusCounts(identity: String? = nil, platform: Platform? = nil) throws(StoreError) -> [CaseStatus: Int] {
+    public func statusCounts(identity: String? = nil, platform: Platform? = nil, scope: CouncilScope = .all)
+        throws(StoreError) -> [CaseStatus: Int]
+    {
         try read { db in
             var sql = "SELECT c.status, count(*) AS n FROM case_file c JOIN account a ON a.id = c.account_id WHERE 1"
             var args: StatementArguments = []
@@ -56,6 +62,10 @@ extension Store {
             if let platform {
                 sql += " AND a.platform = ?"
                 args += [platform.rawValue]
+            }
+            if let ids = scope.sorted {
+                sql += " AND " + Self.inScope(ids)
+                for id in ids { args += [id] }
             }
             var counts: [CaseStatus: Int] = [:]
             for row in try Row.fetchAll(db, sql: sql + " GROUP BY c.status", arguments: args) {
@@ -75,9 +85,11 @@ extension Store {
     }
 
     /// Everything the case page shows, or nil when there is no such case.
-    public func caseDetail(_ id: Int64) throws(StoreError) -> CaseDetail? {
+    public func caseDetail(_ id: Int64, scope: CouncilScope = .all) throws(StoreError) -> CaseDetail? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: Self.summarySelect + " WHERE c.id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: Self.summarySelect + " WHERE c.id = ?", arguments: [id]),
+                  scope.allows(row["identity"])
+            else {
                 return nil
             }
             let summary = Self.summary(row)
@@ -124,34 +136,16 @@ extension Store {
     /// Records a decision with who made it and why, and returns the case as it now stands.
     @discardableResult
     public func decide(
-        _ id: Int64, _ decision: Decision, actor: String, note: String? = nil, at now: Date = Date()
+        _ id: Int64, _ decision: Decision, actor: String, note: String? = nil, scope: CouncilScope = .all,
+        at now: Date = Date()
     ) throws(StoreError) -> CaseSummary {
         try write { db in
-            guard var c = try CaseRecord.fetchOne(db, key: id) else {
+            guard var c = try CaseRecord.fetchOne(db, key: id), scope.allows(c.identity) else {
                 throw StoreError(.notFound, "there is no case \(id); `impostor review --all` lists every case")
             }
             let from = CaseStatus(rawValue: c.status) ?? .new
-            guard decision.allowedFrom.contains(from) else {
-                let choices = Self.decisionsAllowed(from: from)
-                throw StoreError(.invalidDecision,
-                    "case \(id) is \(from.label.lowercased()): it cannot be given \"\(decision.action)\""
-                        + (choices.isEmpty ? "" : " (possible now: \(choices.joined(separator: ", ")))"))
-            }
-            if decision == .expected, c.kind != CaseKind.takeover.rawValue {
-                throw StoreError(.invalidDecision,
-                    "case \(id) is not a takeover alert: \"expected\" accepts a change to one of the council's own accounts")
-            }
             var reason: String?
-            switch decision {
-            case .dismiss(let why): reason = why.rawValue
-            case .snooze(let until):
-                guard until > now else {
-                    throw StoreError(.invalidDecision, "a snooze must end in the future")
-                }
-                c.snoozedUntil = until
-                reason = "until " + ISO8601DateFormatter().string(from: until)
-            default: c.snoozedUntil = nil
-            }
+            (c, reason) = try Self.applying(decision, to: c, id: id, from: from, now: now)
             // The snapshot the clerk looked at: a dismissed account reopens when it moves away from it.
             c.decidedSnapshotId = try Int64.fetchOne(db, sql: "SELECT max(id) FROM snapshot WHERE account_id = ?",
                                                      arguments: [c.accountId])
@@ -170,6 +164,36 @@ extension Store {
         }
     }
 
+    /// Checks that `decision` may be given to the case now, and applies its snooze. Returns the case and
+    /// the reason its trail records. Both stores decide through here.
+    static func applying(_ decision: Decision, to c: CaseRecord, id: Int64, from: CaseStatus, now: Date)
+        throws(StoreError) -> (CaseRecord, String?)
+    {
+        var c = c
+        guard decision.allowedFrom.contains(from) else {
+            let choices = Self.decisionsAllowed(from: from)
+            throw StoreError(.invalidDecision,
+                "case \(id) is \(from.label.lowercased()): it cannot be given \"\(decision.action)\""
+                    + (choices.isEmpty ? "" : " (possible now: \(choices.joined(separator: ", ")))"))
+        }
+        if decision == .expected, c.kind != CaseKind.takeover.rawValue {
+            throw StoreError(.invalidDecision,
+                "case \(id) is not a takeover alert: \"expected\" accepts a change to one of the council's own accounts")
+        }
+        var reason: String?
+        switch decision {
+        case .dismiss(let why): reason = why.rawValue
+        case .snooze(let until):
+            guard until > now else {
+                throw StoreError(.invalidDecision, "a snooze must end in the future")
+            }
+            c.snoozedUntil = until
+            reason = "until " + ISO8601DateFormatter().string(from: until)
+        default: c.snoozedUntil = nil
+        }
+        return (c, reason)
+    }
+
     static func decisionsAllowed(from status: CaseStatus) -> [String] {
         let all: [Decision] = [.confirm, .dismiss(.other), .allow, .snooze(until: .distantFuture), .reported, .reopen,
                                .expected]
@@ -177,9 +201,24 @@ extension Store {
     }
 
     /// An image kept as evidence, by the SHA-256 of its bytes.
-    public func image(sha256: String) throws(StoreError) -> [UInt8]? {
+    public func image(sha256: String, scope: CouncilScope = .all) throws(StoreError) -> [UInt8]? {
         try read { db in
-            try Data.fetchOne(db, sql: "SELECT bytes FROM image WHERE sha256 = ?", arguments: [sha256]).map { [UInt8]($0) }
+            var sql = "SELECT bytes FROM image WHERE sha256 = ?"
+            var args: StatementArguments = [sha256]
+            if let ids = scope.sorted {
+                // Only a picture one of the viewer's cases shows: the hash alone opens nothing.
+                sql += """
+                     AND EXISTS (SELECT 1 FROM snapshot s JOIN case_file c ON c.account_id = s.account_id
+                      WHERE s.avatar_image = image.sha256 AND \(Self.inScope(ids)))
+                    """
+                for id in ids { args += [id] }
+            }
+            return try Data.fetchOne(db, sql: sql, arguments: args).map { [UInt8]($0) }
         }
+    }
+
+    /// `c.identity IN (?, …)`, one placeholder per council.
+    static func inScope(_ ids: [String]) -> String {
+        ids.isEmpty ? "0" : "c.identity IN (" + ids.map { _ in "?" }.joined(separator: ",") + ")"
     }
 }

@@ -3,8 +3,9 @@ import GRDB
 import ImpostorCore
 
 extension Store {
-    /// Records the start of a scan and returns its id.
-    public func beginRun(version: String, at now: Date = Date()) throws(StoreError) -> Int64 {
+    /// Records the start of a scan and returns its id. A SQLite store's scan covers every council, so
+    /// `council` is not kept.
+    public func beginRun(version: String, council: String? = nil, at now: Date = Date()) throws(StoreError) -> Int64 {
         try write { db in
             var run = ScanRunRecord(startedAt: now, status: ScanRun.Status.running.rawValue, version: version,
                                     pid: Int(ProcessInfo.processInfo.processIdentifier))

@@ -7,12 +7,14 @@ import GRDB
 /// The case store: scan runs, accounts, snapshots, assessments, cases and their audit trail, in one
 /// SQLite file. Every write is one transaction, so a crash or a kill -9 leaves either all of a change
 /// or none of it.
-public final class Store: Sendable {
+public final class Store: CaseStore {
     /// `DatabasePool` on disk (WAL: the review page reads while a scan writes), `DatabaseQueue` in memory.
     let writer: any DatabaseWriter
 
     /// The file the store lives in, or nil in memory.
     public let path: String?
+
+    public var location: String { path ?? "memory" }
 
     init(writer: any DatabaseWriter, path: String?, migrate: Bool = true) throws {
         self.writer = writer

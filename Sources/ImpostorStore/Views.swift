@@ -124,11 +124,15 @@ public struct CaseFilter: Sendable, Hashable {
     public var identity: String?
     public var platform: Platform?
     public var limit: Int
+    /// The councils the viewer may see: nothing outside them is listed.
+    public var scope: CouncilScope
 
-    public init(statuses: Set<CaseStatus> = [.new], identity: String? = nil, platform: Platform? = nil, limit: Int = 500) {
+    public init(statuses: Set<CaseStatus> = [.new], identity: String? = nil, platform: Platform? = nil, limit: Int = 500,
+                scope: CouncilScope = .all) {
         self.statuses = statuses
         self.identity = identity
         self.platform = platform
         self.limit = limit
+        self.scope = scope
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import ImpostorCore
+
+/// What the scan, the worker and the review page need of a store. Two implementations keep the same
+/// contract (Tests/ImpostorStoreTests/ContractTests runs one suite against both): `Store`, SQLite in
+/// one file for one council's machine, and `PostgresStore`, one server for a county association.
+///
+/// Every method that shows or changes a case takes the councils the caller may see, and applies them in
+/// its query: a case outside them is, to the caller, not there.
+public protocol CaseStore: AnyObject, Sendable {
+    /// Where the store lives, for logs and errors: a file or a server, never a password.
+    var location: String { get }
+
+    // MARK: scans
+
+    /// Marks runs that no live scan owns any more as interrupted; returns how many.
+    func closeAbandonedRuns(at now: Date) async throws(StoreError) -> Int
+    /// Records the start of a scan, of every council or of one, and returns its id.
+    func beginRun(version: String, council: String?, at now: Date) async throws(StoreError) -> Int64
+    func finishRun(_ id: Int64, status: ScanRun.Status, profiles: Int, sources: [SourceHealth], message: String?,
+                   at now: Date) async throws(StoreError)
+    /// The most recent scans, newest first.
+    func recentRuns(limit: Int) async throws(StoreError) -> [ScanRun]
+    /// Keeps one observation (account, snapshot, assessment, case) in one transaction.
+    func record(_ observation: Observation, run: Int64?, version: String, at now: Date) async throws(StoreError)
+        -> IngestOutcome
+    /// Accounts with confirmed or reported cases of these councils, to fetch again.
+    func recheckTargets(scope: CouncilScope) async throws(StoreError) -> [RecheckTarget]
+    func markGone(caseID: Int64, reason: String, run: Int64?, at now: Date) async throws(StoreError)
+    func watchOfficial(_ key: OfficialKey, seen: Observation, run: Int64?, at now: Date) async throws(StoreError)
+        -> OfficialOutcome
+    func officialGone(_ key: OfficialKey, reason: String, url: String, run: Int64?, at now: Date)
+        async throws(StoreError) -> OfficialOutcome
+
+    // MARK: review
+
+    /// The queue, narrowed by `filter` (whose scope bounds it).
+    func cases(_ filter: CaseFilter) async throws(StoreError) -> [CaseSummary]
+    func statusCounts(identity: String?, platform: Platform?, scope: CouncilScope) async throws(StoreError)
+        -> [CaseStatus: Int]
+    /// The case, or nil when there is none in `scope`.
+    func caseDetail(_ id: Int64, scope: CouncilScope) async throws(StoreError) -> CaseDetail?
+    /// Records a decision; a case outside `scope` is not found.
+    @discardableResult
+    func decide(_ id: Int64, _ decision: Decision, actor: String, note: String?, scope: CouncilScope, at now: Date)
+        async throws(StoreError) -> CaseSummary
+    /// Evidence bytes, only when a case in `scope` shows them.
+    func image(sha256: String, scope: CouncilScope) async throws(StoreError) -> [UInt8]?
+}
+
+/// The councils a caller may see: every one (a single-council machine, an administrator) or some.
+public enum CouncilScope: Sendable, Hashable {
+    case all
+    case only(Set<String>)
+
+    public func allows(_ identity: String) -> Bool {
+        switch self {
+        case .all: true
+        case .only(let ids): ids.contains(identity)
+        }
+    }
+
+    /// The councils, sorted, or nil for all.
+    var sorted: [String]? {
+        switch self {
+        case .all: nil
+        case .only(let ids): ids.sorted()
+        }
+    }
+}
