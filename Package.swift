@@ -180,7 +180,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImpostorCommandsTests",
-            dependencies: ["ImpostorCommands", "ImpostorCore", "TestScratch", "ImpostorStore"],
+            dependencies: ["ImpostorCommands", "ImpostorCore", "TestScratch", "TestPostgres", "ImpostorStore"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -28,6 +28,20 @@ enum ScanSetup {
             logger: logger, intake: intake, evidenceCache: evidence)
     }
 
+    /// The scan of one council by a worker: no report mailbox (it is read by the council's own scan).
+    static func pass(watchlist: Watchlist, store: PostgresStore, cacheDirectory: String?, logger: Logger) throws
+        -> ScanPass
+    {
+        let (scorer, logos) = try judges(watchlist)
+        let cache = cacheDirectory ?? ResponseCache.defaultDirectory()
+        let fetcher = Fetcher.live(watchlist: watchlist, cacheDirectory: cache, logger: logger)
+        let evidence = AvatarEvidenceCache(directory: AvatarEvidenceCache.directory(inCache: cache), logos: logos)
+        return ScanPass(
+            watchlist: watchlist, store: store, fetcher: fetcher,
+            recheck: Recheck(session: fetcher.session, watchlist: watchlist), scorer: scorer, logos: logos,
+            logger: logger, evidenceCache: evidence, council: watchlist.identities.first?.id)
+    }
+
     /// The report desk for `add`, `intake` and the review page's form. `offline` reads no pages.
     static func desk(watchlist: Watchlist, store: Store, cacheDirectory: String?, offline: Bool, logger: Logger) throws
         -> ReportDesk

@@ -16,6 +16,11 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store, or exits 3 with the reason.
     func open(settings: DaemonSettings?) throws -> Store {
         let path = path(settings: settings)
+        if PostgresAddress.isPostgres(path) {
+            Console.error("impostor: this command works on a SQLite store; a PostgreSQL store is scanned by "
+                + "`impostor worker`")
+            throw ExitCode(ExitCodes.configuration)
+        }
         do {
             return try Store.open(path: path)
         } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import ImpostorCore
 import ImpostorFetch
+import ImpostorStore
 
 /// The parts of `impostor.toml` that the scan, the daemon, the digest and the review page read.
 ///
@@ -64,7 +65,8 @@ public struct DaemonSettings: Sendable {
         let base = watchlist.directory
         func path(_ value: String) -> String { value.hasPrefix("/") ? value : base + "/" + value }
 
-        database = try Self.string(other, "database").map(path)
+        // A PostgreSQL address is not a file: it is kept as written.
+        database = try Self.string(other, "database").map { PostgresAddress.isPostgres($0) ? $0 : path($0) }
         scanIntervalMinutes = 60
         if let raw = other["scan_interval_minutes"] {
             guard let n = raw.integer, (5...10_080).contains(n) else {

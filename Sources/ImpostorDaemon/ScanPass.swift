@@ -34,7 +34,9 @@ public struct ScanPass: Sendable {
     }
 
     public let watchlist: Watchlist
-    public let store: Store
+    public let store: any CaseStore
+    /// The council this pass scans, when a worker scans one at a time; nil for the whole watchlist.
+    public let council: String?
     public let fetcher: Fetcher
     public let recheck: Recheck?
     public let scorer: Scorer
@@ -48,9 +50,10 @@ public struct ScanPass: Sendable {
     static let decoder = ImageDecoder(limits: .init(maxBytes: 5 << 20, maxPixels: 40_000_000))
 
     public init(
-        watchlist: Watchlist, store: Store, fetcher: Fetcher, recheck: Recheck?, scorer: Scorer, logos: LogoIndex,
-        logger: Logger, intake: Intake? = nil, evidenceCache: AvatarEvidenceCache? = nil
+        watchlist: Watchlist, store: any CaseStore, fetcher: Fetcher, recheck: Recheck?, scorer: Scorer, logos: LogoIndex,
+        logger: Logger, intake: Intake? = nil, evidenceCache: AvatarEvidenceCache? = nil, council: String? = nil
     ) {
+        self.council = council
         self.intake = intake
         self.evidenceCache = evidenceCache
         self.watchlist = watchlist
@@ -65,9 +68,9 @@ public struct ScanPass: Sendable {
     /// Runs the scan. The caller holds the scan lock. Cancelling the task stops it between profiles
     /// and records the run as interrupted.
     public func run(kind: String? = nil) async throws(StoreError) -> Outcome {
-        let closed = try store.closeAbandonedRuns()
+        let closed = try await store.closeAbandonedRuns(at: Date())
         if closed > 0 { logger.warning("scan.abandoned", metadata: ["runs": "\(closed)"]) }
-        let runID = try store.beginRun(version: ImpostorVersion.current)
+        let runID = try await store.beginRun(version: ImpostorVersion.current, council: council, at: Date())
         logger.info("scan.start", metadata: ["run": "\(runID)"])
 
         let plan = FetchPlan.make(watchlist: watchlist, kind: kind)
@@ -91,7 +94,8 @@ public struct ScanPass: Sendable {
             if let failure = kept.failure { throw failure }
             try Task.checkCancellation()
             if let recheck {
-                for target in try store.recheckTargets() {
+                let scope: CouncilScope = council.map { .only([$0]) } ?? .all
+                for target in try await store.recheckTargets(scope: scope) {
                     try Task.checkCancellation()
                     try await follow(target, with: recheck, run: runID, into: &outcome)
                 }
@@ -101,23 +105,24 @@ public struct ScanPass: Sendable {
                 let read = await intake.run()
                 outcome.intake = read
                 for id in read.opened {
-                    if let detail = try store.caseDetail(id) {
+                    if let detail = try await store.caseDetail(id, scope: .all) {
                         outcome.newCases.append(NewCase(summary: detail.summary, reasons: detail.assessment?.reasons ?? []))
                     }
                 }
             }
         } catch is CancellationError {
-            try store.finishRun(runID, status: .interrupted, profiles: outcome.profiles, sources: outcome.sources,
-                                message: "stopped by a signal before it finished")
+            try await store.finishRun(runID, status: .interrupted, profiles: outcome.profiles, sources: outcome.sources,
+                                      message: "stopped by a signal before it finished", at: Date())
             logger.warning("scan.interrupted", metadata: ["run": "\(runID)", "profiles": "\(outcome.profiles)"])
             outcome.status = .interrupted
             return outcome
         } catch let error as StoreError {
-            try? store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: outcome.sources,
-                                 message: error.reason)
+            try? await store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: outcome.sources,
+                                       message: error.reason, at: Date())
             throw error
         } catch {
-            try store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: outcome.sources, message: "\(error)")
+            try await store.finishRun(runID, status: .failed, profiles: outcome.profiles, sources: outcome.sources,
+                                      message: "\(error)", at: Date())
             throw StoreError(.database, "the scan failed: \(error)")
         }
 
@@ -125,9 +130,9 @@ public struct ScanPass: Sendable {
         if pruned > 0 { logger.info("scan.avatar_cache.pruned", metadata: ["files": "\(pruned)"]) }
         let intakeFailed = outcome.intake?.failure != nil
         outcome.status = sourcesFailed || intakeFailed ? .partial : .completed
-        try store.finishRun(runID, status: outcome.status, profiles: outcome.profiles, sources: outcome.sources,
-                            message: sourcesFailed ? "some sources failed; see their errors"
-                                : outcome.intake?.failure)
+        try await store.finishRun(runID, status: outcome.status, profiles: outcome.profiles, sources: outcome.sources,
+                                  message: sourcesFailed ? "some sources failed; see their errors"
+                                      : outcome.intake?.failure, at: Date())
         // Takeover alerts first: the council's own account speaks to every follower until it is fixed.
         outcome.newCases.sort { ($0.summary.kind == .takeover ? 1 : 0, $0.summary.score) > ($1.summary.kind == .takeover ? 1 : 0, $1.summary.score) }
         logger.info("scan.end", metadata: [
@@ -153,7 +158,7 @@ public struct ScanPass: Sendable {
             outcome = Outcome(runID: run, status: .running, profiles: 0, suspects: 0, newCases: [], removed: 0, sources: [])
         }
 
-        func take(_ found: [Profile]) {
+        func take(_ found: [Profile]) async {
             guard failure == nil else { return }
             let profiles = found.filter { seen.insert("\($0.platform)\u{0}\($0.id)").inserted }
             do {
@@ -163,7 +168,14 @@ public struct ScanPass: Sendable {
                     let evidence = batch.concurrentMap { pass.avatarEvidence($0) }
                     for (profile, avatar) in zip(batch, evidence) {
                         try Task.checkCancellation()
-                        try pass.keep(profile, avatar: avatar, run: run, into: &outcome)
+                        // Takes of other batches may run while this one waits for the store: each keeps
+                        // into a tally of its own, added to the whole after.
+                        var kept = Outcome(runID: run, status: .running, profiles: 0, suspects: 0, newCases: [],
+                                           removed: 0, sources: [])
+                        try await pass.keep(profile, avatar: avatar, run: run, into: &kept)
+                        outcome.profiles += kept.profiles
+                        outcome.suspects += kept.suspects
+                        outcome.newCases += kept.newCases
                     }
                     start += batch.count
                 }
@@ -182,7 +194,7 @@ public struct ScanPass: Sendable {
 
     /// Scores one profile with its avatar (hashed here unless given) and stores it.
     func keep(_ profile: Profile, avatar given: AvatarEvidence? = nil, run: Int64, into outcome: inout Outcome)
-        throws(StoreError)
+        async throws(StoreError)
     {
         let avatar = given ?? avatarEvidence(profile)
         var assessment = scorer.assess(profile, logoMatches: avatar.matches)
@@ -193,10 +205,10 @@ public struct ScanPass: Sendable {
         if assessment.verdict == .suspect { outcome.suspects += 1 }
         let observation = Observation(profile: profile, assessment: assessment, avatarHash: avatar.hash,
                                       avatar: avatar.image)
-        let result = try store.record(observation, run: run, version: ImpostorVersion.current)
+        let result = try await store.record(observation, run: run, version: ImpostorVersion.current, at: Date())
         switch result {
         case .opened(let id), .reopened(let id, _):
-            if let summary = try store.caseDetail(id)?.summary {
+            if let summary = try await store.caseDetail(id, scope: .all)?.summary {
                 var why: String?
                 if case .reopened(_, let w) = result { why = w }
                 outcome.newCases.append(NewCase(summary: summary, reasons: assessment.reasons, reopened: why))
@@ -217,11 +229,11 @@ public struct ScanPass: Sendable {
         switch await recheck.check(platform: target.platform, stableID: target.stableID, handle: target.handle,
                                    url: target.url) {
         case .gone(let why):
-            try store.markGone(caseID: target.caseID, reason: why, run: run)
+            try await store.markGone(caseID: target.caseID, reason: why, run: run, at: Date())
             outcome.removed += 1
             logger.notice("scan.removed", metadata: ["case": "\(target.caseID)", "why": "\(why)"])
         case .present(let profile?):
-            try keep(profile, run: run, into: &outcome)
+            try await keep(profile, run: run, into: &outcome)
         case .present(nil):
             break
         case .unknown(let why):
@@ -244,18 +256,19 @@ public struct ScanPass: Sendable {
                     let avatar = avatarEvidence(profile)
                     let observation = Observation(profile: profile, assessment: scorer.assess(profile, logoMatches: avatar.matches),
                                                   avatarHash: avatar.hash, avatar: avatar.image)
-                    result = try store.watchOfficial(key, seen: observation, run: run)
+                    result = try await store.watchOfficial(key, seen: observation, run: run, at: Date())
                 case .present(nil):
                     continue
                 case .gone(let why):
-                    result = try store.officialGone(key, reason: why, url: official.url ?? "", run: run)
+                    result = try await store.officialGone(key, reason: why, url: official.url ?? "", run: run, at: Date())
                 case .unknown(let why):
                     logger.warning("scan.official.unknown", metadata: [
                         "platform": "\(official.platform)", "handle": "\(official.handle)", "why": "\(why)",
                     ])
                     continue
                 }
-                guard case .alert(let id, let changes) = result, let summary = try store.caseDetail(id)?.summary else { continue }
+                guard case .alert(let id, let changes) = result, let summary = try await store.caseDetail(id, scope: .all)?.summary
+                else { continue }
                 outcome.newCases.append(NewCase(summary: summary, reasons: [], changes: changes))
                 logger.critical("scan.takeover", metadata: [
                     "case": "\(id)", "platform": "\(official.platform)", "handle": "\(official.handle)",

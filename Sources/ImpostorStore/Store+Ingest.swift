@@ -58,22 +58,8 @@ extension Store {
         if var c = try CaseRecord.filter(Column("account_id") == accountID).fetchOne(db) {
             let status = CaseStatus(rawValue: c.status) ?? .new
             if isSuspect { c.score = a.score }
-            var reopenWhy: String?
-            switch status {
-            case .dismissed:
-                if let decided = c.decidedSnapshotId, decided != current.id,
-                   let before = try SnapshotRecord.fetchOne(db, key: decided) {
-                    reopenWhy = identityChange(from: before, to: current)
-                }
-            case .snoozed:
-                if let until = c.snoozedUntil, until <= now { reopenWhy = "the snooze ended" }
-            case .removed:
-                if wasGone { reopenWhy = "the account was seen again after the platform removed it" }
-            case .new, .confirmed, .reported, .allowed:
-                break
-            }
-            // A takeover alert's account is the council's own: its changes are the official watch's to judge.
-            if c.kind == CaseKind.takeover.rawValue { reopenWhy = nil }
+            let decided = try c.decidedSnapshotId.flatMap { $0 == current.id ? nil : try SnapshotRecord.fetchOne(db, key: $0) }
+            let reopenWhy = reopenReason(c, status: status, decided: decided, current: current, wasGone: wasGone, now: now)
             if faceChanged, reopenWhy == nil, c.kind != CaseKind.takeover.rawValue, let before = latest {
                 try CaseEventRecord(
                     caseId: c.id!, at: now, actor: "impostor", action: "changed",
@@ -103,6 +89,21 @@ extension Store {
         }
         if isSuspect { try bump(db, run, suspects: 1) }
         return outcome
+    }
+
+    /// Why a case seen again comes back to the queue, or nil: a dismissed account whose name, handle or
+    /// picture moved from what the clerk saw (`decided`), a snooze that ended, a removed account back.
+    /// Both stores reopen through here.
+    static func reopenReason(_ c: CaseRecord, status: CaseStatus, decided: SnapshotRecord?, current: SnapshotRecord,
+                             wasGone: Bool, now: Date) -> String? {
+        // A takeover alert's account is the council's own: its changes are the official watch's to judge.
+        guard c.kind != CaseKind.takeover.rawValue else { return nil }
+        switch status {
+        case .dismissed: return decided.flatMap { identityChange(from: $0, to: current) }
+        case .snoozed: return c.snoozedUntil.flatMap { $0 <= now ? "the snooze ended" : nil }
+        case .removed: return wasGone ? "the account was seen again after the platform removed it" : nil
+        case .new, .confirmed, .reported, .allowed: return nil
+        }
     }
 
     /// Stores the account's picture and face: the latest snapshot seen again, or a new one when the

@@ -53,21 +53,11 @@ extension PostgresStore {
         if var c = try await conn.caseFile(accountID: accountID, logger: logger) {
             let status = CaseStatus(rawValue: c.status) ?? .new
             if isSuspect { c.score = a.score }
-            var reopenWhy: String?
-            switch status {
-            case .dismissed:
-                if let decided = c.decidedSnapshotId, decided != current.id,
-                   let before = try await conn.snapshot(id: decided, logger: logger) {
-                    reopenWhy = Store.identityChange(from: before, to: current)
-                }
-            case .snoozed:
-                if let until = c.snoozedUntil, until <= now { reopenWhy = "the snooze ended" }
-            case .removed:
-                if wasGone { reopenWhy = "the account was seen again after the platform removed it" }
-            case .new, .confirmed, .reported, .allowed:
-                break
+            let decided = try await c.decidedSnapshotId.asyncFlatMap {
+                $0 == current.id ? nil : try await conn.snapshot(id: $0, logger: logger)
             }
-            if c.kind == CaseKind.takeover.rawValue { reopenWhy = nil }
+            let reopenWhy = Store.reopenReason(c, status: status, decided: decided, current: current, wasGone: wasGone,
+                                               now: now)
             if faceChanged, reopenWhy == nil, c.kind != CaseKind.takeover.rawValue, let before = latest {
                 try await CaseEventRecord(
                     caseId: c.id!, at: now, actor: "impostor", action: "changed",

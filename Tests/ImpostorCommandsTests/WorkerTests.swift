@@ -1,0 +1,167 @@
+import Foundation
+import ImpostorCore
+import ImpostorStore
+import TestPostgres
+import TestScratch
+import Testing
+
+/// A stand-in for Bluesky's AppView: app.bsky.actor.searchActors answers `{"actors": [profileView]}`
+/// as the lexicon documents, one account named after the query, and counts each query asked.
+final class CountingBluesky: StateServer {
+    static let script = #"""
+        import http.server, json, sys, threading, os, hashlib
+        from urllib.parse import urlparse, parse_qs
+        state_file = sys.argv[1]
+        lock = threading.Lock()
+        class H(http.server.BaseHTTPRequestHandler):
+            def send(self, status, body):
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            def do_GET(self):
+                url = urlparse(self.path)
+                q = parse_qs(url.query).get("q", [""])[0]
+                if url.path.endswith("app.bsky.actor.getProfiles"):
+                    return self.send(200, {"profiles": []})
+                if not url.path.endswith("app.bsky.actor.searchActors"):
+                    return self.send(400, {"error": "InvalidRequest", "message": "Profile not found"})
+                with lock:
+                    with open(state_file) as f: state = json.load(f)
+                    state[q] = state.get(q, 0) + 1
+                    with open(state_file + ".tmp", "w") as f: json.dump(state, f)
+                    os.replace(state_file + ".tmp", state_file)
+                digest = hashlib.sha1(q.encode()).hexdigest()[:20]
+                handle = "".join(c for c in q.lower() if c.isalnum())[:30] + "-news.bsky.social"
+                self.send(200, {"actors": [{"did": "did:plc:" + digest, "handle": handle, "displayName": q,
+                    "description": "Official news from " + q + ". Events, grants and notices.",
+                    "indexedAt": "2026-11-01T09:00:00.000Z"}]})
+            def log_message(self, *a): pass
+        \#(TestServerScript.serveUntilStdinCloses)
+        """#
+
+    init() throws { try super.init(script: Self.script, state: [String: Int]()) }
+
+    var counts: [String: Int] { read() as? [String: Int] ?? [:] }
+}
+
+@Suite("Workers share the councils of a PostgreSQL store", .serialized)
+struct WorkerTests {
+    static let places = ["Ashcombe", "Brantwell", "Cinderford Magna", "Dunstead", "Eastleigh Parva", "Fernhollow",
+                         "Gorsebrook", "Hallowmere", "Ivybridge Minor", "Kettlesby", "Larkhill End", "Marlowe Green"]
+
+    /// A watchlist of the councils above, with one Bluesky source asking the stand-in.
+    static func watchlist(port: Int, database: String, councils: Int) throws -> String {
+        let folder = CLI.scratchPath("workers")
+        try FileManager.default.createDirectory(atPath: folder + "/watchlist", withIntermediateDirectories: true)
+        for place in places.prefix(councils) {
+            let id = place.lowercased().replacingOccurrences(of: " ", with: "-") + "-town-council"
+            try """
+                name = "\(place) Town Council"
+                kind = "town council"
+                place = "\(place)"
+                area = "Wiltshire"
+                website = "https://www.\(id).gov.uk"
+                domains = ["\(id).gov.uk"]
+                """.write(toFile: "\(folder)/watchlist/\(id).toml", atomically: true, encoding: .utf8)
+        }
+        try """
+            database = "\(database)"
+            allow_private_addresses = true
+
+            [[source]]
+            kind = "bluesky"
+            base_url = "http://127.0.0.1:\(port)"
+            squats = 0
+            """.write(toFile: folder + "/watchlist/impostor.toml", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// (platform, account, council) of every case, sorted: what the clerk would see.
+    static func cases(_ store: any CaseStore) async throws -> [String] {
+        try await store.cases(CaseFilter(statuses: Set(CaseStatus.allCases), limit: 10_000))
+            .map { "\($0.platform.rawValue) \($0.stableID) \($0.identity)" }.sorted()
+    }
+
+    @Test func threeWorkersOpenTheCasesOneScanOpensAndAskEachQueryOnce() async throws {
+        let councils = 12
+        // One SQLite scan of every council: the reference.
+        let single = try CountingBluesky()
+        let sqlite = CLI.scratchPath("ref") + "/impostor.sqlite"
+        let reference = try Self.watchlist(port: single.port, database: sqlite, councils: councils)
+        let scan = try await CLI.run(["scan", "--watchlist", reference + "/watchlist", "--cache", reference + "/cache",
+                                      "--no-digest"])
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let expected = try await Self.cases(try Store.open(path: sqlite))
+        #expect(expected.count >= councils, "the stand-in's accounts should be suspects: \(expected)")
+
+        // Three workers over a PostgreSQL store, started together.
+        let shared = try CountingBluesky()
+        let url = try TestPostgres.shared().database("workers")
+        let folder = try Self.watchlist(port: shared.port, database: url, councils: councils)
+        async let a = CLI.run(["worker", "--once", "--name", "w1", "--watchlist", folder + "/watchlist", "--cache", folder + "/c1"])
+        async let b = CLI.run(["worker", "--once", "--name", "w2", "--watchlist", folder + "/watchlist", "--cache", folder + "/c2"])
+        async let c = CLI.run(["worker", "--once", "--name", "w3", "--watchlist", folder + "/watchlist", "--cache", folder + "/c3"])
+        let results = try await [a, b, c]
+        for r in results { #expect(r.status == 0, "\(r.stderr)") }
+
+        let store = try await PostgresStore.open(try PostgresAddress(parsing: url))
+        #expect(try await Self.cases(store) == expected)
+        let schedule = try await store.schedule()
+        #expect(schedule.count == councils)
+        #expect(schedule.allSatisfy { $0.scans == 1 && $0.leaseOwner == nil }, "\(schedule)")
+        // Each query was asked as often as the single scan asked it: no council scanned twice.
+        #expect(shared.counts == single.counts)
+        #expect(!single.counts.isEmpty)
+        let said = results.map(\.stdout).joined()
+        #expect(said.contains("worker w1:") && said.contains("worker w2:") && said.contains("worker w3:"))
+        await store.close()
+    }
+
+    @Test func aWorkerKilledMidScanLosesNothing() async throws {
+        let councils = 4
+        let shared = try CountingBluesky()
+        let url = try TestPostgres.shared().database("killed")
+        let folder = try Self.watchlist(port: shared.port, database: url, councils: councils)
+        let store = try await PostgresStore.open(try PostgresAddress(parsing: url))
+
+        // The first worker holds its council for 3 seconds a lease and is killed while it scans.
+        let victim = Process()
+        victim.executableURL = URL(fileURLWithPath: CLI.binary)
+        victim.arguments = ["worker", "--once", "--name", "victim", "--lease", "3", "--watchlist", folder + "/watchlist",
+                            "--cache", folder + "/cv"]
+        victim.environment = CLI.environment
+        victim.standardOutput = FileHandle.nullDevice
+        victim.standardError = FileHandle.nullDevice
+        try victim.run()
+        var held: CouncilSchedule?
+        for _ in 0..<600 {
+            held = try await store.schedule().first { $0.leaseOwner == "victim" }
+            if held != nil { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        kill(victim.processIdentifier, SIGKILL)
+        await victim.exited()
+        #expect(held != nil, "the worker never took a council")
+
+        // Another worker takes over once the lease runs out, and every council ends scanned.
+        let rescue = try await CLI.run(["worker", "--once", "--name", "rescue", "--lease", "3",
+                                        "--watchlist", folder + "/watchlist", "--cache", folder + "/cr"])
+        #expect(rescue.status == 0, "\(rescue.stderr)")
+        var schedule = try await store.schedule()
+        for _ in 0..<100 where schedule.contains(where: { $0.scans == 0 }) {
+            // The killed worker's council was still leased when the rescuer looked: wait out the lease.
+            try await Task.sleep(for: .seconds(1))
+            _ = try await CLI.run(["worker", "--once", "--name", "rescue", "--lease", "3",
+                                   "--watchlist", folder + "/watchlist", "--cache", folder + "/cr"])
+            schedule = try await store.schedule()
+        }
+        #expect(schedule.allSatisfy { $0.scans >= 1 && $0.leaseOwner == nil }, "\(schedule)")
+        #expect(try await Self.cases(store).count >= councils)
+        let runs = try await store.recentRuns(limit: 50)
+        #expect(!runs.contains { $0.status == .running }, "a dead worker's run was left running")
+        await store.close()
+    }
+}
