@@ -33,7 +33,7 @@ public final class PostgresStore: CaseStore {
             config = .init(unixSocketPath: socket, username: address.user, password: password, database: address.database)
         } else if case .tcp(let host, let port) = address.endpoint {
             config = .init(host: host, port: port, username: address.user, password: password,
-                           database: address.database, tls: try tls(address))
+                           database: address.database, tls: tls(address).client)
         } else {
             throw StoreError(.cannotOpen, "the database address \(address) names no server")
         }
@@ -42,7 +42,7 @@ public final class PostgresStore: CaseStore {
         let store = PostgresStore(address: address, client: PostgresClient(configuration: config, backgroundLogger: logger),
                                   logger: logger)
         do {
-            try await store.client.query("SELECT 1", logger: logger)
+            try await probe(address, password: password, logger: logger)
         } catch {
             store.runner.cancel()
             throw store.failure(error, doing: "connect to the database at \(address)", code: .cannotOpen)
@@ -51,7 +51,45 @@ public final class PostgresStore: CaseStore {
         return store
     }
 
-    static func tls(_ address: PostgresAddress) throws(StoreError) -> PostgresClient.Configuration.TLS {
+    /// One connection, one query, closed: the pool retries a refused login for a minute and then says
+    /// only that it gave up, where this says at once what the server said (a wrong password: 28P01).
+    static func probe(_ address: PostgresAddress, password: String?, logger: Logger) async throws {
+        var config: PostgresConnection.Configuration
+        if let socket = address.socketPath {
+            config = .init(unixSocketPath: socket, username: address.user, password: password, database: address.database)
+        } else if case .tcp(let host, let port) = address.endpoint {
+            let tls: PostgresConnection.Configuration.TLS = switch Self.tls(address) {
+            case .disable: .disable
+            case .prefer(let c): .prefer(try NIOSSLContext(configuration: c))
+            case .require(let c): .require(try NIOSSLContext(configuration: c))
+            }
+            config = .init(host: host, port: port, username: address.user, password: password, database: address.database,
+                           tls: tls)
+        } else {
+            return
+        }
+        config.options.connectTimeout = .seconds(10)
+        let conn = try await PostgresConnection.connect(configuration: config, id: 0, logger: logger)
+        defer { Task { try? await conn.close() } }
+        try await conn.query("SELECT 1", logger: logger)
+    }
+
+    /// How the address asks for TLS, as one value both the pool and the probe turn into theirs.
+    enum TLSChoice {
+        case disable
+        case prefer(TLSConfiguration)
+        case require(TLSConfiguration)
+
+        var client: PostgresClient.Configuration.TLS {
+            switch self {
+            case .disable: .disable
+            case .prefer(let c): .prefer(c)
+            case .require(let c): .require(c)
+            }
+        }
+    }
+
+    static func tls(_ address: PostgresAddress) -> TLSChoice {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let root = address.rootCertificate { tls.trustRoots = .file(root) }
         switch address.tls {
