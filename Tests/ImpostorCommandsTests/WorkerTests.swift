@@ -165,3 +165,47 @@ struct WorkerTests {
         await store.close()
     }
 }
+
+@Suite("A council's SQLite store moves into PostgreSQL whole")
+struct MoveToPostgresTests {
+    @Test func casesDecisionsAndHistoryArriveAsTheyWere() async throws {
+        let fixture = try ScanFixture(suspects: 5)
+        defer { fixture.remove() }
+        let scan = try await CLI.run(fixture.arguments(["--no-digest"]))
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let sqlite = try Store.open(path: fixture.database)
+        let ids = try sqlite.cases().map(\.id)
+        #expect(ids.count == 5)
+        try sqlite.decide(ids[0], .confirm, actor: "jane", note: "our crest on it")
+        try sqlite.decide(ids[1], .dismiss(.namesake), actor: "jane")
+        let all = CaseFilter(statuses: Set(CaseStatus.allCases), limit: 100)
+
+        let url = try TestPostgres.shared().database("moved")
+        let moved = try await CLI.run(["migrate", "--from", fixture.database, "--to", url])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(moved.stdout.contains("case_file: 5"), "\(moved.stdout)")
+        #expect(!moved.stdout.contains("passfile"), "the address is shown without where its password lives")
+
+        let pg = try await PostgresStore.open(try PostgresAddress(parsing: url))
+        #expect(try await pg.cases(all) == (try sqlite.cases(all)))
+        for id in ids {
+            let there = try #require(try await pg.caseDetail(id, scope: .all))
+            let here = try #require(try sqlite.caseDetail(id))
+            #expect(there.events.map(\.action) == here.events.map(\.action))
+            #expect(there.events.map(\.note) == here.events.map(\.note))
+            #expect(there.snapshots.map(\.id) == here.snapshots.map(\.id))
+            #expect(there.assessment?.reasons == here.assessment?.reasons)
+        }
+        #expect(try await pg.recentRuns(limit: 5).map(\.id) == (try sqlite.recentRuns(limit: 5).map(\.id)))
+        // New rows continue after the copied ids.
+        let next = try await pg.beginRun(version: "t", council: nil, at: Date())
+        #expect(next > (try sqlite.recentRuns(limit: 1).first?.id ?? 0))
+
+        // A second move would collide with what is there: refused, nothing written.
+        let again = try await CLI.run(["migrate", "--from", fixture.database, "--to", url])
+        #expect(again.status == 3)
+        #expect(again.stderr.contains("already holds"), "\(again.stderr)")
+        #expect(try await pg.cases(all).count == 5)
+        await pg.close()
+    }
+}
