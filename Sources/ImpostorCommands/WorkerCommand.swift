@@ -86,13 +86,16 @@ extension Impostor {
             let summary: Worker.Summary
             do {
                 summary = try await worker.run(stop: stop)
+                await store.close()
             } catch let error as StoreError {
                 Console.error("impostor: \(error.reason)")
                 await store.close()
                 throw ExitCode(ExitCodes.store)
+            } catch {
+                await store.close()
+                throw error
             }
             withExtendedLifetime(trap) {}
-            await store.close()
             if !logOptions.quiet {
                 Console.out("worker \(options.name): \(summary.councils.count) councils scanned, \(summary.profiles) profiles, "
                     + "\(summary.newCases) new or reopened cases")

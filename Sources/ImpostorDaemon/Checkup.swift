@@ -199,6 +199,15 @@ public struct Checkup: Sendable {
 
     func store(path: String, settings: DaemonSettings?) -> [CheckupItem] {
         var items: [CheckupItem] = []
+        if PostgresAddress.isPostgres(path) {
+            // Never the address as written: it may carry a password.
+            do {
+                let address = try PostgresAddress(parsing: path)
+                return [CheckupItem("store", .note, "the store is PostgreSQL at \(address); `impostor migrate --db` checks it")]
+            } catch {
+                return [CheckupItem("store", .problem, error.reason, fix: "correct `database` in impostor.toml")]
+            }
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if FileManager.default.fileExists(atPath: path) {
             do {

@@ -168,6 +168,8 @@ public struct ScanPass: Sendable {
                     let evidence = batch.concurrentMap { pass.avatarEvidence($0) }
                     for (profile, avatar) in zip(batch, evidence) {
                         try Task.checkCancellation()
+                        // Another batch failed while this one waited for the store: keep no more.
+                        guard failure == nil else { return }
                         // Takes of other batches may run while this one waits for the store: each keeps
                         // into a tally of its own, added to the whole after.
                         var kept = Outcome(runID: run, status: .running, profiles: 0, suspects: 0, newCases: [],
@@ -180,7 +182,7 @@ public struct ScanPass: Sendable {
                     start += batch.count
                 }
             } catch {
-                failure = error
+                if failure == nil { failure = error }
             }
         }
 

@@ -61,7 +61,8 @@ public struct Worker: Sendable {
         try await store.syncSchedule(watchlist.identities.map { (id: $0.id, scanEvery: options.scanEvery) })
         var summary = Summary()
         while !stop.requested {
-            guard let lease = try await store.claimDue(owner: options.name, lease: options.lease) else {
+            guard let lease = try await store.claimDue(owner: options.name, lease: options.lease,
+                                                       among: watchlist.identities.map(\.id)) else {
                 if options.once { break }
                 try await waitForNextDue(stop: stop)
                 continue
@@ -73,7 +74,13 @@ public struct Worker: Sendable {
             logger.info("worker.claim", metadata: ["council": "\(lease.council)", "worker": "\(options.name)"])
             var one = watchlist
             one.identities = [identity]
-            let pass = try makePass(one)
+            let pass: ScanPass
+            do {
+                pass = try makePass(one)
+            } catch {
+                try await store.release(lease, scanned: false)
+                throw error
+            }
             let scan = Task { try await pass.run() }
             // Keeps the lease while the scan runs; a lease lost (the worker stalled past it) stops the scan.
             let keeper = Task {

@@ -120,6 +120,23 @@ struct WorkerTests {
         await store.close()
     }
 
+    @Test func aWorkerTakesOnlyTheCouncilsOfItsOwnWatchlist() async throws {
+        let shared = try CountingBluesky()
+        let url = try TestPostgres.shared().database("own")
+        let folder = try Self.watchlist(port: shared.port, database: url, councils: 2)
+        let store = try await PostgresStore.open(try PostgresAddress(parsing: url))
+        // Another worker's watchlist put this council in the round; this worker does not know it.
+        try await store.syncSchedule([(id: "elsewhere-parish-council", scanEvery: 3600)])
+        let run = try await CLI.run(["worker", "--once", "--name", "w", "--watchlist", folder + "/watchlist",
+                                     "--cache", folder + "/c"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2 councils scanned"), "\(run.stdout)")
+        let schedule = try await store.schedule()
+        #expect(schedule.map(\.council).contains("elsewhere-parish-council"), "another worker's council was dropped")
+        #expect(schedule.first { $0.council == "elsewhere-parish-council" }?.scans == 0)
+        await store.close()
+    }
+
     @Test func aWorkerKilledMidScanLosesNothing() async throws {
         let councils = 4
         let shared = try CountingBluesky()

@@ -136,16 +136,18 @@ extension PostgresStore {
 
     public func markGone(caseID: Int64, reason: String, run: Int64?, at now: Date) async throws(StoreError) {
         try await write("mark an account gone") { conn in
-            guard var c = try await conn.one("SELECT * FROM case_file WHERE id = \(caseID) FOR UPDATE", logger: logger)
-                .map(CaseRecord.init)
+            // The account first, then its case: the order `record` locks them in, so the two never deadlock.
+            guard let accountID: Int64 = try await conn.one("SELECT account_id FROM case_file WHERE id = \(caseID)",
+                                                            logger: logger)?.get("account_id"),
+                  var account = try await conn.account(id: accountID, logger: logger),
+                  var c = try await conn.one("SELECT * FROM case_file WHERE id = \(caseID) FOR UPDATE", logger: logger)
+                      .map(CaseRecord.init)
             else { throw StoreError(.notFound, "case \(caseID) is not in the store") }
             let from = c.status
             guard from != CaseStatus.removed.rawValue else { return }
-            if var account = try await conn.account(id: c.accountId, logger: logger) {
-                account.goneAt = now
-                account.goneReason = Redaction.apply(reason)
-                try await conn.update(account, logger: logger)
-            }
+            account.goneAt = now
+            account.goneReason = Redaction.apply(reason)
+            try await conn.update(account, logger: logger)
             c.status = CaseStatus.removed.rawValue
             c.updatedAt = now
             try await c.update(conn, logger: logger)

@@ -116,6 +116,13 @@ extension PostgresStore {
         async throws(StoreError) -> CaseSummary
     {
         try await write("record a decision") { conn in
+            if decision == .expected {
+                // The official account's row before the case: the order the official watch locks them in.
+                try await conn.run("""
+                    SELECT id FROM official_account WHERE account_id = (SELECT account_id FROM case_file WHERE id = \(id))
+                    FOR UPDATE
+                    """, logger: logger)
+            }
             guard var c = try await conn.one("SELECT * FROM case_file WHERE id = \(id) FOR UPDATE", logger: logger)
                 .map(CaseRecord.init), scope.allows(c.identity)
             else {

@@ -20,8 +20,8 @@ public struct CouncilSchedule: Sendable, Hashable {
 }
 
 extension PostgresStore {
-    /// Makes the schedule match the watchlist: a new council is due now, a changed interval takes effect
-    /// from its next scan, and a council no longer watched leaves the round.
+    /// Adds the watchlist's councils to the schedule: a new council is due now, a changed interval takes
+    /// effect from its next scan. Councils of other workers' watchlists are left as they are.
     public func syncSchedule(_ councils: [(id: String, scanEvery: Int)]) async throws(StoreError) {
         try await write("update the councils' schedule") { conn in
             for c in councils {
@@ -30,21 +30,20 @@ extension PostgresStore {
                     ON CONFLICT (identity) DO UPDATE SET scan_every = EXCLUDED.scan_every
                     """, logger: logger)
             }
-            let ids = councils.map(\.id)
-            try await conn.run("DELETE FROM council_schedule WHERE NOT (identity = ANY(\(ids)))", logger: logger)
         }
     }
 
     /// Takes the council due longest, unheld or whose holder's lease ran out, for `lease` seconds. Rows
     /// another worker is taking are skipped, not waited for, so workers never queue behind each other.
     /// Leases are read on the server's clock, which every worker shares whatever its own says.
-    public func claimDue(owner: String, lease: Int) async throws(StoreError) -> CouncilLease? {
+    /// Only councils in `among` (the worker's watchlist) are taken.
+    public func claimDue(owner: String, lease: Int, among councils: [String]) async throws(StoreError) -> CouncilLease? {
         try await write("claim a council") { conn in
             let row = try await conn.one("""
                 UPDATE council_schedule SET lease_owner = \(owner), lease_until = now() + make_interval(secs => \(Double(lease)))
                 WHERE identity = (
                   SELECT identity FROM council_schedule
-                  WHERE due_at <= now() AND (lease_until IS NULL OR lease_until <= now())
+                  WHERE due_at <= now() AND (lease_until IS NULL OR lease_until <= now()) AND identity = ANY(\(councils))
                   ORDER BY due_at, identity LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING identity, lease_until
                 """, logger: logger)
