@@ -95,12 +95,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // The clerk's review page (Hummingbird), loopback by default.
+        // The clerk's review page (Hummingbird), loopback by default; clerks sign in on a shared store.
         .target(
             name: "ImpostorWeb",
             dependencies: [
                 "ImpostorCore", "ImpostorText", "ImpostorStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -166,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "ImpostorWebTests",
             dependencies: [
-                "ImpostorWeb", "ImpostorStore", "ImpostorCore", "ImpostorImaging", "TestScratch",
+                "ImpostorWeb", "ImpostorStore", "ImpostorCore", "ImpostorImaging", "TestScratch", "TestPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             // The Chromium driver (Python), run by BrowserTests against `impostor serve`.

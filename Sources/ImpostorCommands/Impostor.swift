@@ -12,7 +12,7 @@ public struct Impostor: AsyncParsableCommand {
             Init.self, Doctor.self,
             Check.self, Score.self, Explain.self, Hash.self, Fetch.self, Scan.self, Status.self, Review.self, Decide.self,
             Serve.self, Daemon.self, Evidence.self, Report.self, Notice.self, Warn.self, Drafts.self, Squats.self, Add.self,
-            IntakeCommand.self, Rules.self, Migrate.self, WorkerCommand.self,
+            IntakeCommand.self, Rules.self, Migrate.self, WorkerCommand.self, Users.self,
         ]
     )
 

@@ -21,7 +21,7 @@ struct ListenOptions: ParsableArguments {
         valueName: "file"))
     var passwordFile: String?
 
-    func configuration(settings: DaemonSettings) throws -> ReviewConfiguration {
+    func configuration(settings: DaemonSettings, accounts: Bool = false) throws -> ReviewConfiguration {
         var password: String?
         if let file = passwordFile ?? settings.reviewPasswordFile {
             guard let bytes = try? RegularFile.read(file, maxBytes: 64 << 10) else {
@@ -38,7 +38,8 @@ struct ListenOptions: ParsableArguments {
         }
         do {
             return try ReviewConfiguration(listen: listen ?? settings.listen, password: password,
-                                           localUser: Impostor.Decide.loginName(), hostNames: settings.reviewHostNames)
+                                           localUser: Impostor.Decide.loginName(), hostNames: settings.reviewHostNames,
+                                           accounts: accounts)
         } catch {
             Console.error("impostor: \(error.description)")
             throw ExitCode(ExitCodes.configuration)
@@ -57,6 +58,11 @@ extension Impostor {
                 address needs --listen and --password-file. The page answers only to its own address, IP \
                 addresses and localhost; list any other name it is reached by in [review] host_names. \
                 Stop it with Ctrl-C.
+
+                With a shared store (--db postgres://…), clerks sign in with the accounts `impostor users` \
+                keeps, each seeing only their own councils, and no shared password is needed. The session \
+                cookie is sent over HTTPS only: put the page behind the association's HTTPS proxy (browsers \
+                make an exception for http://localhost).
                 """
         )
 
@@ -71,9 +77,14 @@ extension Impostor {
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: logOptions.quiet)
             let settings = try DaemonSettings.load(watchlist)
+            let logger = logOptions.logger("impostor.serve")
+            let path = storeOptions.path(settings: settings)
+            if PostgresAddress.isPostgres(path) {
+                return try await Impostor.serveShared(path, watchlist: watchlist, settings: settings, listen: listenOptions,
+                                                      logger: logger)
+            }
             let review = try listenOptions.configuration(settings: settings)
             let store = try storeOptions.open(settings: settings)
-            let logger = logOptions.logger("impostor.serve")
             let desk = try ScanSetup.desk(watchlist: watchlist, store: store, cacheDirectory: cache,
                                           offline: settings.intake?.readPages == false, logger: logger)
             let app = try buildReviewApp(ReviewContext(store: store, watchlist: watchlist, configuration: review,
@@ -85,6 +96,31 @@ extension Impostor {
                                      logger: logger)
             try await group.run()
         }
+    }
+
+    /// The page of a shared store: clerks sign in (`impostor users`) and see their own councils.
+    /// Links are reported on a council's own machine or by mail, not on this page.
+    static func serveShared(_ url: String, watchlist: Watchlist, settings: DaemonSettings, listen: ListenOptions,
+                            logger: Logger) async throws {
+        let review = try listen.configuration(settings: settings, accounts: true)
+        let store = try await SharedStore.open(url, logger: logger)
+        let app = try buildReviewApp(ReviewContext(store: store, watchlist: watchlist, configuration: review,
+                                                   signIn: SignIn(store: store),
+                                                   drafts: DraftsForPage.make(watchlist: watchlist)),
+                                     logger: logger)
+        if try await store.clerks().isEmpty {
+            logger.warning("serve.no_users", metadata: ["hint": "add one with `impostor users add EMAIL --admin --password-file F`"])
+        }
+        logger.notice("serve.listening", metadata: ["url": "\(review.address)", "store": "\(store.location)", "sign_in": "required"])
+        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [],
+                                 logger: logger)
+        do {
+            try await group.run()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
     }
 
     /// `impostor daemon`: scans on an interval and serves the review page, until SIGTERM.

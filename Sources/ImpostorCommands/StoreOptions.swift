@@ -1,11 +1,12 @@
 import ArgumentParser
 import ImpostorDaemon
 import ImpostorStore
+import Logging
 
 /// `--db`: where the case store lives.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The case store (a SQLite file). Default: `database` in impostor.toml, else $STATE_DIRECTORY/impostor.sqlite under systemd, else ~/.local/state/impostor/impostor.sqlite.",
+        "The case store: a SQLite file (serve also takes a shared postgres://… store). Default: `database` in impostor.toml, else $STATE_DIRECTORY/impostor.sqlite under systemd, else ~/.local/state/impostor/impostor.sqlite.",
         valueName: "file"))
     var db: String?
 
@@ -23,6 +24,19 @@ struct StoreOptions: ParsableArguments {
         }
         do {
             return try Store.open(path: path)
+        } catch {
+            Console.error("impostor: \(error.reason)")
+            throw ExitCode(ExitCodes.store)
+        }
+    }
+}
+
+/// Opening a shared (PostgreSQL) store, for the commands that take one.
+enum SharedStore {
+    /// Connects and migrates, or exits 3 with the reason.
+    static func open(_ url: String, logger: Logger = Logger(label: "impostor.store")) async throws -> PostgresStore {
+        do {
+            return try await PostgresStore.open(try PostgresAddress(parsing: url), logger: logger)
         } catch {
             Console.error("impostor: \(error.reason)")
             throw ExitCode(ExitCodes.store)

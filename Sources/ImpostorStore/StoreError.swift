@@ -9,6 +9,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case readOnly = "read_only"
         case notFound = "not_found"
         case invalidDecision = "invalid_decision"
+        /// The thing to add is there already (a user's address).
+        case exists
         case database
     }
 

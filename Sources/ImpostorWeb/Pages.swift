@@ -39,6 +39,14 @@ enum Pages {
             """, status: status)
     }
 
+    /// Who is signed in, and the button that signs them out.
+    static func signedIn(_ viewer: Viewer, csrf: String) -> String {
+        """
+        <form method="post" action="/logout" class="signed-in"><span>Signed in as \(HTML.escape(viewer.name))</span> \
+        <input type="hidden" name="csrf" value="\(HTML.escape(csrf))"><button type="submit">Sign out</button></form>
+        """
+    }
+
     static func date(_ d: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_GB")

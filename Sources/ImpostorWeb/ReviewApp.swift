@@ -7,9 +7,11 @@ import Logging
 
 /// Everything the review page needs, shared by its handlers.
 public struct ReviewContext: Sendable {
-    public var store: Store
+    public var store: any CaseStore
     public var watchlist: Watchlist
     public var configuration: ReviewConfiguration
+    /// Sign-in with clerks' own accounts (a shared store); nil on a single council's machine.
+    public var signIn: SignIn?
     /// Drafts for a confirmed case (issue: takedown reports and warnings); none by default.
     public var drafts: @Sendable (CaseDetail) -> [DraftView]
     /// Files a link a resident gave (the "Report a link" form): returns the case, or throws a
@@ -17,13 +19,14 @@ public struct ReviewContext: Sendable {
     public var fileReport: (@Sendable (_ link: String, _ by: String, _ note: String?) async throws -> Int64)?
 
     public init(
-        store: Store, watchlist: Watchlist, configuration: ReviewConfiguration,
+        store: any CaseStore, watchlist: Watchlist, configuration: ReviewConfiguration, signIn: SignIn? = nil,
         drafts: @escaping @Sendable (CaseDetail) -> [DraftView] = { _ in [] },
         fileReport: (@Sendable (_ link: String, _ by: String, _ note: String?) async throws -> Int64)? = nil
     ) {
         self.store = store
         self.watchlist = watchlist
         self.configuration = configuration
+        self.signIn = signIn
         self.drafts = drafts
         self.fileReport = fileReport
     }
@@ -39,12 +42,16 @@ public struct ReportRefused: Error, Sendable {
 }
 
 /// The review page's router: used by `buildReviewApp` and by the router-level tests.
-public func buildReviewRouter(_ review: ReviewContext) throws -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+public func buildReviewRouter(_ review: ReviewContext) throws -> Router<ReviewRequestContext> {
+    let router = Router(context: ReviewRequestContext.self)
     router.add(middleware: SecurityHeaders())
     router.add(middleware: HostGate(configuration: review.configuration))
     router.add(middleware: HeadAsGet())
-    if let password = review.configuration.password, !password.isEmpty {
+    if let signIn = review.signIn {
+        // Clerks' own accounts replace the shared password.
+        router.add(middleware: SessionGate(signIn: signIn))
+        LoginRoutes(signIn: signIn).register(on: router)
+    } else if let password = review.configuration.password, !password.isEmpty {
         router.add(middleware: PasswordGate(password: password))
     }
     ReviewRoutes(review: review, markup: ProfileMarkup(folder: try Folder())).register(on: router)

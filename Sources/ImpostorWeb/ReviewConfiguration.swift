@@ -16,8 +16,11 @@ public struct ReviewConfiguration: Sendable {
         public var description: String
     }
 
-    /// Parses `host:port` (`[::1]:8080` for IPv6) and refuses a non-loopback address without a password.
-    public init(listen: String, password: String?, localUser: String, hostNames: [String] = []) throws(Refusal) {
+    /// Parses `host:port` (`[::1]:8080` for IPv6) and refuses a non-loopback address without a password,
+    /// unless clerks sign in with their own accounts (`accounts`).
+    public init(listen: String, password: String?, localUser: String, hostNames: [String] = [], accounts: Bool = false)
+        throws(Refusal)
+    {
         var host = listen
         var port = 8080
         if listen.hasPrefix("[") {
@@ -39,7 +42,7 @@ public struct ReviewConfiguration: Sendable {
         }
         guard (1...65535).contains(port) else { throw Refusal(description: "--listen \(listen): ports run from 1 to 65535") }
         if host.isEmpty { host = "127.0.0.1" }
-        if !LoopbackHost.contains(host), (password ?? "").isEmpty {
+        if !LoopbackHost.contains(host), (password ?? "").isEmpty, !accounts {
             throw Refusal(description: """
                 refusing to serve the review page on \(host): anyone on that network could read and decide cases. \
                 Put a password in a file readable only by impostor and name it with --password-file \

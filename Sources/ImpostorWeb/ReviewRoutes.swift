@@ -8,9 +8,9 @@ struct ReviewRoutes: Sendable {
     let review: ReviewContext
     let markup: ProfileMarkup
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ReviewRequestContext>) {
         // Every page answers HEAD too, without its body (see `HeadAsGet`).
-        func page(_ path: RouterPath, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+        func page(_ path: RouterPath, _ handler: @escaping @Sendable (Request, ReviewRequestContext) async throws -> Response) {
             router.get(path, use: handler)
             router.head(path, use: handler)
         }
@@ -35,9 +35,19 @@ struct ReviewRoutes: Sendable {
         }
     }
 
-    @Sendable func queue(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    /// Who is asking. With sign-in, the session gate has named them; without, the page is one
+    /// council's and the viewer sees all of it.
+    func viewer(_ request: Request, _ context: ReviewRequestContext) throws -> Viewer {
+        if let viewer = context.viewer { return viewer }
+        guard review.signIn == nil else { throw HTTPError(.unauthorized, message: "Sign in first.") }
+        return Viewer(name: PasswordGate<ReviewRequestContext>.user(of: request) ?? review.configuration.localUser,
+                      scope: .all, signedIn: false)
+    }
+
+    @Sendable func queue(_ request: Request, context: ReviewRequestContext) async throws -> Response {
+        let viewer = try viewer(request, context)
         let q = request.uri.queryParameters
-        var filter = CaseFilter()
+        var filter = CaseFilter(scope: viewer.scope)
         if let s = q.get("status"), !s.isEmpty {
             if s == "all" {
                 filter.statuses = Set(CaseStatus.allCases)
@@ -49,19 +59,25 @@ struct ReviewRoutes: Sendable {
         }
         if let i = q.get("identity"), !i.isEmpty { filter.identity = i }
         if let p = q.get("platform"), !p.isEmpty { filter.platform = Platform(rawValue: p) }
-        let cases = try review.store.cases(filter)
-        let counts = try review.store.statusCounts(identity: filter.identity, platform: filter.platform)
+        let cases = try await review.store.cases(filter)
+        let counts = try await review.store.statusCounts(identity: filter.identity, platform: filter.platform,
+                                                         scope: viewer.scope)
         let page = QueuePage(
-            cases: cases, counts: counts, filter: filter, identities: review.watchlist.identities,
+            cases: cases, counts: counts, filter: filter,
+            identities: review.watchlist.identities.filter { viewer.scope.allows($0.id) },
             platforms: Platform.known.map(\.rawValue), markup: markup, reporting: review.fileReport != nil)
-        return Pages.page(title: "Accounts to review", body: page.html)
+        guard viewer.signedIn else { return Pages.page(title: "Accounts to review", body: page.html) }
+        let csrf = CSRF.token(for: request)
+        return Pages.page(title: "Accounts to review", body: Pages.signedIn(viewer, csrf: csrf.token) + page.html,
+                          csrfCookie: csrf.isNew ? csrf.token : nil)
     }
 
-    @Sendable func casePage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func casePage(_ request: Request, context: ReviewRequestContext) async throws -> Response {
         guard let id = context.parameters.get("id", as: Int64.self) else {
             throw HTTPError(.notFound, message: "There is no such case.")
         }
-        guard let detail = try review.store.caseDetail(id) else {
+        let viewer = try viewer(request, context)
+        guard let detail = try await review.store.caseDetail(id, scope: viewer.scope) else {
             throw HTTPError(.notFound, message: "There is no case \(id).")
         }
         let csrf = CSRF.token(for: request)
@@ -78,12 +94,12 @@ struct ReviewRoutes: Sendable {
                                   script: drafts.isEmpty ? nil : "/copy.js")
         if !drafts.isEmpty {
             // Copy buttons come from one script file on this server; the page works without it.
-            response.headers[.contentSecurityPolicy] = SecurityHeaders<BasicRequestContext>.policy + "; script-src 'self'"
+            response.headers[.contentSecurityPolicy] = SecurityHeaders<ReviewRequestContext>.policy + "; script-src 'self'"
         }
         return response
     }
 
-    @Sendable func decide(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func decide(_ request: Request, context: ReviewRequestContext) async throws -> Response {
         guard let id = context.parameters.get("id", as: Int64.self) else {
             throw HTTPError(.notFound, message: "There is no such case.")
         }
@@ -112,14 +128,14 @@ struct ReviewRoutes: Sendable {
         default:
             throw HTTPError(.badRequest, message: "Choose a decision: confirm, dismiss, allow or snooze.")
         }
-        let actor = PasswordGate<BasicRequestContext>.user(of: request) ?? review.configuration.localUser
-        if decision == .expected, let latest = try review.store.caseDetail(id)?.snapshots.first,
+        let viewer = try viewer(request, context)
+        if decision == .expected, let latest = try await review.store.caseDetail(id, scope: viewer.scope)?.snapshots.first,
             form["seen"] != String(latest.id)
         {
             throw HTTPError(.conflict, message: "The account changed again after you opened the page. Look at it again before accepting the change.")
         }
         do {
-            try review.store.decide(id, decision, actor: actor, note: form["note"])
+            try await review.store.decide(id, decision, actor: viewer.name, note: form["note"], scope: viewer.scope, at: Date())
         } catch {
             // (A `catch … where` on this typed error crashes Swift 6.3's SIL verifier; a switch does not.)
             switch error.code {
@@ -133,14 +149,14 @@ struct ReviewRoutes: Sendable {
     }
 
     /// The "Report a link" form: for a link a resident phoned or told the clerk about.
-    @Sendable func reportForm(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func reportForm(_ request: Request, context: ReviewRequestContext) async throws -> Response {
         guard review.fileReport != nil else { throw HTTPError(.notFound, message: "Reporting links is not set up here.") }
         let csrf = CSRF.token(for: request)
         let body = ReportPage(csrf: csrf.token).html
         return Pages.page(title: "Report a link", body: body, csrfCookie: csrf.isNew ? csrf.token : nil)
     }
 
-    @Sendable func fileReport(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func fileReport(_ request: Request, context: ReviewRequestContext) async throws -> Response {
         guard let file = review.fileReport else { throw HTTPError(.notFound, message: "Reporting links is not set up here.") }
         let body = try await request.body.collect(upTo: 64 * 1024)
         let form = FormBody(String(buffer: body))
@@ -149,7 +165,7 @@ struct ReviewRoutes: Sendable {
         }
         let link = (form["link"] ?? "").trimmingSpaces()
         guard !link.isEmpty else { throw HTTPError(.badRequest, message: "Paste the link to the account or page.") }
-        let clerk = PasswordGate<BasicRequestContext>.user(of: request) ?? review.configuration.localUser
+        let clerk = try viewer(request, context).name
         let by = (form["by"] ?? "").trimmingSpaces()
         let note = (form["note"] ?? "").trimmingSpaces()
         do {
@@ -161,16 +177,19 @@ struct ReviewRoutes: Sendable {
     }
 
     /// Avatars come only from the store's evidence, never from the platform.
-    @Sendable func avatar(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func avatar(_ request: Request, context: ReviewRequestContext) async throws -> Response {
+        let viewer = try viewer(request, context)
         guard let sha = context.parameters.get("sha"), sha.count == 64, sha.allSatisfy(\.isHexDigit),
-              let bytes = try review.store.image(sha256: sha.lowercased()), let response = Self.image(bytes)
+              let bytes = try await review.store.image(sha256: sha.lowercased(), scope: viewer.scope),
+              let response = Self.image(bytes)
         else { throw HTTPError(.notFound, message: "No such picture.") }
         return response
     }
 
-    @Sendable func logo(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func logo(_ request: Request, context: ReviewRequestContext) async throws -> Response {
+        let viewer = try viewer(request, context)
         guard let id = context.parameters.get("identity"), let index = context.parameters.get("index", as: Int.self),
-              let identity = review.watchlist.identity(id: id), identity.logos.indices.contains(index)
+              viewer.scope.allows(id), let identity = review.watchlist.identity(id: id), identity.logos.indices.contains(index)
         else { throw HTTPError(.notFound, message: "No such logo.") }
         // The loader made every logo path absolute.
         guard let bytes = try? RegularFile.read(identity.logos[index], maxBytes: 20 << 20),

@@ -101,6 +101,32 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX council_schedule_on_due_at ON council_schedule (due_at)",
         ]),
+        ("pg2: clerks, their councils and sessions, failed sign-ins", [
+            """
+            CREATE TABLE clerk (id BIGSERIAL PRIMARY KEY, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+              admin BOOLEAN NOT NULL DEFAULT false, created_at TIMESTAMPTZ NOT NULL, password_set_at TIMESTAMPTZ NOT NULL)
+            """,
+            """
+            CREATE TABLE clerk_council (clerk_id BIGINT NOT NULL REFERENCES clerk (id) ON DELETE CASCADE,
+              identity TEXT NOT NULL, PRIMARY KEY (clerk_id, identity))
+            """,
+            "CREATE INDEX clerk_council_on_identity ON clerk_council (identity)",
+            // A session is kept under the SHA-256 of its token: a copy of the table opens no browser's session.
+            """
+            CREATE TABLE clerk_session (token_hash TEXT PRIMARY KEY,
+              clerk_id BIGINT NOT NULL REFERENCES clerk (id) ON DELETE CASCADE,
+              created_at TIMESTAMPTZ NOT NULL, expires_at TIMESTAMPTZ NOT NULL)
+            """,
+            "CREATE TABLE login_failure (key TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)",
+            "CREATE INDEX login_failure_on_key ON login_failure (key, at)",
+        ]),
+        ("pg3: what the platforms said about each outgoing address", [
+            // One row per platform and address: the window's requests, and a pause a platform asked for.
+            """
+            CREATE TABLE rate_budget (platform TEXT NOT NULL, address TEXT NOT NULL, window_start TIMESTAMPTZ NOT NULL,
+              used INTEGER NOT NULL DEFAULT 0, paused_until TIMESTAMPTZ, PRIMARY KEY (platform, address))
+            """,
+        ]),
     ]
 
     /// The lock that keeps two processes from migrating at once (any constant of our own).
