@@ -29,12 +29,14 @@ enum ScanSetup {
     }
 
     /// The scan of one council by a worker: no report mailbox (it is read by the council's own scan).
-    static func pass(watchlist: Watchlist, store: PostgresStore, cacheDirectory: String?, logger: Logger) throws
-        -> ScanPass
+    /// Requests leave from `sourceAddress` and count against the budget every worker on it shares.
+    static func pass(watchlist: Watchlist, store: PostgresStore, cacheDirectory: String?, sourceAddress: String?,
+                     logger: Logger) throws -> ScanPass
     {
         let (scorer, logos) = try judges(watchlist)
         let cache = cacheDirectory ?? ResponseCache.defaultDirectory()
-        let fetcher = Fetcher.live(watchlist: watchlist, cacheDirectory: cache, logger: logger)
+        let shared = SharedLimits(SharedRateBudget(store: store, logger: logger), address: sourceAddress)
+        let fetcher = Fetcher.live(watchlist: watchlist, cacheDirectory: cache, shared: shared, logger: logger)
         let evidence = AvatarEvidenceCache(directory: AvatarEvidenceCache.directory(inCache: cache), logos: logos)
         return ScanPass(
             watchlist: watchlist, store: store, fetcher: fetcher,

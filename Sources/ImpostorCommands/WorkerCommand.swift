@@ -18,6 +18,11 @@ extension Impostor {
                 is never scanned by two at once, and a worker that dies holds its council only until its \
                 lease runs out. SIGTERM finishes the council in hand and stops.
 
+                The platforms limit requests per address (Bluesky's public AppView about 3,000 per 5 \
+                minutes). Workers sending from one address share one budget through the store, and all \
+                keep a pause a platform asked of any of them. Bind each worker to its own address with \
+                --source-address to multiply the councils scanned an hour.
+
                 The store is named by --db or by `database = "postgres://USER@HOST/DB"` in impostor.toml. \
                 Its password comes from a password file (passfile= in the address, PGPASSFILE or \
                 ~/.pgpass), never from the address itself.
@@ -49,10 +54,18 @@ extension Impostor {
         @Option(help: "The cache folder for avatars and conditional requests.")
         var cache: String?
 
+        @Option(help: ArgumentHelp(
+            "The local IP address this worker's requests leave from. Workers on one address share the platforms' limits for it; give each worker its own address to scan more councils an hour.",
+            valueName: "ip"))
+        var sourceAddress: String?
+
         func validate() throws {
             // A lease shorter than a slow request would be lost mid-scan; the default suits most.
             guard lease >= 3 else { throw ValidationError("--lease must be at least 3 seconds (default 300)") }
             guard (scanEvery ?? 1) >= 1 else { throw ValidationError("--scan-every must be at least 1 second (default 3600)") }
+            if let sourceAddress, !IPAddressText.isIPv4(sourceAddress), !IPAddressText.isIPv6(sourceAddress) {
+                throw ValidationError("--source-address \(sourceAddress) is not an IP address (e.g. 192.0.2.10 or 2001:db8::10)")
+            }
         }
 
         func run() async throws {
@@ -74,9 +87,10 @@ extension Impostor {
             let host = ProcessInfo.processInfo.hostName
             let options = Worker.Options(name: name ?? "\(host):\(getpid())", lease: lease,
                                          scanEvery: scanEvery ?? settings.scanIntervalMinutes * 60, once: once)
-            let cache = self.cache
+            let cache = self.cache, sourceAddress = self.sourceAddress
             let worker = Worker(store: store, watchlist: watchlist, options: options, logger: logger) { one in
-                try ScanSetup.pass(watchlist: one, store: store, cacheDirectory: cache, logger: logger)
+                try ScanSetup.pass(watchlist: one, store: store, cacheDirectory: cache, sourceAddress: sourceAddress,
+                                   logger: logger)
             }
             let stop = Worker.Stop()
             let trap = SignalTrap([SIGTERM, SIGINT]) { number in

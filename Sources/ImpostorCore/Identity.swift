@@ -34,6 +34,9 @@ public struct Identity: Hashable, Sendable, Codable {
     /// Words the council adds to impostor's built-in vocabularies, by list name (`CouncilWords.wordLists`),
     /// as written in its file's `[words]` table.
     public var words: [String: [String]]
+    /// How often workers of a shared store scan this council (`scan_every_minutes`); nil for the
+    /// worker's default (an hour).
+    public var scanEveryMinutes: Int? = nil
 
     public init(
         id: String, name: String, kind: String = "", place: String = "", area: String = "", aliases: [String] = [],

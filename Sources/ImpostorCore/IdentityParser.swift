@@ -9,7 +9,7 @@ struct IdentityParser {
 
     static let topKeys: Set<String> = [
         "name", "kind", "place", "area", "aliases", "website", "domains", "logos", "contact", "official", "people",
-        "allow", "queries", "accounts_page", "nation", "reporting", "languages", "words",
+        "allow", "queries", "accounts_page", "nation", "reporting", "languages", "words", "scan_every_minutes",
     ]
 
     /// The nations of the UK, as `nation` takes them.
@@ -53,6 +53,8 @@ struct IdentityParser {
         if let w = top.subtable("words", into: &d) { identity.words = words(w, into: &d) }
         identity.domains = top.strings("domains", into: &d).map { $0.lowercased() }
         identity.queries = top.strings("queries", into: &d)
+        // From five minutes to a week: more often is rude to the platforms, less is no watch at all.
+        identity.scanEveryMinutes = top.integer("scan_every_minutes", in: 5...10_080, into: &d)
         identity.logos = logos(top, into: &d)
         if let c = top.subtable("contact", into: &d) {
             c.warnUnknown(["name", "role", "email", "phone", "address"], into: &d)

@@ -52,6 +52,17 @@ struct TableReader {
         return b
     }
 
+    /// A whole number within `range`, or nil (with an error) when it is anything else.
+    func integer(_ key: String, in range: ClosedRange<Int>, into d: inout [Diagnostic]) -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let n = value.integer, range.contains(n) else {
+            d.append(Diagnostic(.error, file: file, line: line(key), "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+                                hint: "write \(key) = \(range.lowerBound), without quotes"))
+            return nil
+        }
+        return n
+    }
+
     /// The reader for a sub-table such as `[contact]`.
     func subtable(_ key: String, into d: inout [Diagnostic]) -> TableReader? {
         guard let value = table[key] else { return nil }

@@ -58,7 +58,7 @@ public struct Worker: Sendable {
     }
 
     public func run(stop: Stop) async throws -> Summary {
-        try await store.syncSchedule(watchlist.identities.map { (id: $0.id, scanEvery: options.scanEvery) })
+        try await store.syncSchedule(watchlist.identities.map { (id: $0.id, scanEvery: $0.scanEveryMinutes.map { $0 * 60 } ?? options.scanEvery) })
         var summary = Summary()
         while !stop.requested {
             guard let lease = try await store.claimDue(owner: options.name, lease: options.lease,

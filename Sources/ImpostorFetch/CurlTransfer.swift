@@ -83,6 +83,8 @@ final class CurlTransfer: @unchecked Sendable {
         set(CURLOPT_SSL_VERIFYHOST, 2)
         if let ca = config.caBundlePath { set(CURLOPT_CAINFO, ca) }
         set(CURLOPT_USERAGENT, config.userAgent)
+        // "host!" makes libcurl bind to this address and never read it as an interface name.
+        if let source = config.sourceAddress { set(CURLOPT_INTERFACE, "host!" + source) }
         // An announced length over the limit fails before any byte arrives; the write callback
         // still counts decoded bytes, which is what stops a compressed bomb.
         if ccurl_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxBodyBytes)) != CURLE_OK {

@@ -11,13 +11,16 @@ public final class FetchSession: Sendable {
     /// The guard for URLs that come from strangers (avatars, links residents sent).
     public let strangerGuard: AddressGuard
     let logger: Logger
+    /// Limits shared with other workers sending from the same address; nil for a lone scan.
+    let shared: SharedLimits?
     private let limiter = RateLimiter()
     private let spent = Mutex(0)
 
     public init(
         client: any HTTPClient, cache: ResponseCache?, policy: RetryPolicy = RetryPolicy(),
-        strangerGuard: AddressGuard = AddressGuard(), logger: Logger
+        strangerGuard: AddressGuard = AddressGuard(), shared: SharedLimits? = nil, logger: Logger
     ) {
+        self.shared = shared
         self.client = client
         self.cache = cache
         self.policy = policy
@@ -47,7 +50,11 @@ public final class FetchSession: Sendable {
                 conditional.headers.merge(cache.conditionalHeaders(for: cached.entry)) { mine, _ in mine }
             }
             let response = try await client.send(conditional)
-            await limiter.record(host: host, response: response)
+            let said = await limiter.record(host: host, response: response)
+            if let shared, let said {
+                await shared.limits.record(host: host, address: shared.address, remaining: said.remaining,
+                                           windowEnds: said.resetIn.map { Date().addingTimeInterval($0) })
+            }
             if response.status == 304, let cached,
                 let body = FileManager.default.contents(atPath: cached.path)
             {
@@ -63,6 +70,10 @@ public final class FetchSession: Sendable {
                 attempt += 1
                 logger.debug("fetch.backoff", metadata: ["fetch.status": "\(response.status)", "fetch.delay": "\(delay)"])
                 await limiter.pause(host: host, for: delay)
+                if let shared {
+                    let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+                    await shared.limits.pause(host: host, address: shared.address, until: Date().addingTimeInterval(seconds))
+                }
                 continue
             }
             if store, response.status == 200, let cacheNamespace, let cache,
@@ -75,6 +86,22 @@ public final class FetchSession: Sendable {
     }
 
     private func waitForTurn(host: String, stats: SourceStats, url: String) async throws(FetchError) {
+        if let shared {
+            // Other workers on this address spend the same budget: wait for what they were told too.
+            while let until = await shared.limits.reserve(host: host, address: shared.address, at: Date()) {
+                // At least a moment, so a clock a little behind another worker's does not spin.
+                let delay = Duration.milliseconds(Int64(max(until.timeIntervalSinceNow, 0.05) * 1000))
+                if delay > policy.maxWait {
+                    throw FetchError(.rateLimited, "the server's rate limit for this address would need a pause of \(delay), more than the \(policy.maxWait) allowed", url: url)
+                }
+                do {
+                    try await Task.sleep(for: delay)
+                } catch {
+                    throw FetchError(.cancelled, "cancelled while waiting for a rate limit", url: url)
+                }
+                stats.wait(delay)
+            }
+        }
         let clock = ContinuousClock()
         while let until = await limiter.reserve(host: host) {
             let delay = clock.now.duration(to: until)

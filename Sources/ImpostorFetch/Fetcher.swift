@@ -33,14 +33,17 @@ public struct Fetcher: Sendable {
 
     /// A fetcher over the live libcurl client, set up from the watchlist's settings:
     /// `allow_private_addresses`, `request_budget`, `max_connections_per_host` and `ca_bundle`.
-    public static func live(watchlist: Watchlist, cacheDirectory: String, logger: Logger) -> Fetcher {
-        let http = httpConfiguration(watchlist)
+    /// `shared` counts requests with other workers sending from the same address (`--source-address`).
+    public static func live(watchlist: Watchlist, cacheDirectory: String, shared: SharedLimits? = nil,
+                            logger: Logger) -> Fetcher {
+        var http = httpConfiguration(watchlist)
+        if let shared, shared.address != "default" { http.sourceAddress = shared.address }
         var policy = RetryPolicy()
         if let budget = watchlist.settings.other["request_budget"]?.integer, budget > 0 { policy.budget = budget }
         let session = FetchSession(
             client: CurlHTTPClient(configuration: http, logger: logger), cache: ResponseCache(directory: cacheDirectory),
             policy: policy, strangerGuard: AddressGuard(allowPrivate: watchlist.settings.allowPrivateAddresses),
-            logger: logger)
+            shared: shared, logger: logger)
         return Fetcher(session: session, avatars: AvatarStore(session: session))
     }
 

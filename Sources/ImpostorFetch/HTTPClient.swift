@@ -92,6 +92,8 @@ public struct HTTPClientConfiguration: Sendable, Hashable {
     public var userAgent: String = "impostor/0.1 (+https://github.com/impostor-council/impostor)"
     /// The proxies to use, by default from `http_proxy`, `https_proxy`, `all_proxy` and `no_proxy`.
     public var proxy = ProxySettings(environment: ProcessInfo.processInfo.environment)
+    /// The local IP address requests leave from (a worker's `--source-address`); nil lets the system choose.
+    public var sourceAddress: String?
 
     public init() {}
 }

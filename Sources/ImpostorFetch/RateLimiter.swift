@@ -44,8 +44,10 @@ actor RateLimiter {
         return nil
     }
 
-    /// Reads the rate-limit headers of a response from `host`.
-    func record(host: String, response: HTTPResponse) {
+    /// Reads the rate-limit headers of a response from `host`; returns what they said, for other
+    /// workers on the same address (nil when they said nothing).
+    @discardableResult
+    func record(host: String, response: HTTPResponse) -> (remaining: Int, resetIn: Double?)? {
         let now = clock.now
         let wallNow = HTTPDates.reference(for: response)
         var state = hosts[host, default: HostState()]
@@ -59,14 +61,14 @@ actor RateLimiter {
         // is the one that spaces requests; a source watches the long ones itself.
         let remainings = (remainingText ?? "").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         let resets = (resetText ?? "").split(separator: ",").map { String($0) }
-        guard !remainings.isEmpty else { return }
+        guard !remainings.isEmpty else { return nil }
         var window = 0
         if remainings.count > 1 {
             let seconds = resets.map { HTTPDates.unixOrDelta($0, now: wallNow) ?? .infinity }
             window = seconds.indices.min { seconds[$0] < seconds[$1] } ?? 0
             if window >= remainings.count { window = 0 }
         }
-        guard let remaining = remainings[window] else { return }
+        guard let remaining = remainings[window] else { return nil }
         var resetIn: Double?
         if remainings.count > 1, window < resets.count {
             resetIn = HTTPDates.unixOrDelta(resets[window], now: wallNow)
@@ -85,11 +87,14 @@ actor RateLimiter {
             // Same window: answers arrive out of order, so keep the lower count.
             state.remaining = min(state.remaining ?? remaining, remaining)
         }
+        var bounded: Double?
         if let resetIn {
             // A server's number may be anything ("inf", 1e20): at most a year, so it converts.
-            let bounded = resetIn.isFinite ? min(max(resetIn, 0), 31_536_000) : 31_536_000
-            state.windowEnds = now.advanced(by: .milliseconds(Int64(bounded * 1000))) + margin
+            let seconds = resetIn.isFinite ? min(max(resetIn, 0), 31_536_000) : 31_536_000
+            state.windowEnds = now.advanced(by: .milliseconds(Int64(seconds * 1000))) + margin
+            bounded = seconds
         }
+        return (remaining, bounded)
     }
 
     /// Stops requests to `host` until `delay` has passed.

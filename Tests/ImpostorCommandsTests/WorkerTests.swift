@@ -47,13 +47,50 @@ final class CountingBluesky: StateServer {
     var counts: [String: Int] { read() as? [String: Int] ?? [:] }
 }
 
+/// Benchmarks/workers/bluesky.py: the AppView stand-in that limits each client address.
+final class RateLimitedBluesky {
+    let process = Process()
+    let stdin = Pipe()
+    let stateFile = CLI.scratchPath("limited") + ".json"
+    private(set) var port = 0
+
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path + "/Benchmarks/workers/bluesky.py"
+
+    init(limit: Int, window: Double) throws {
+        port = Int(try CLI.startPython(process, [Self.script, stateFile, String(limit), String(window)], stdin: stdin)) ?? 0
+    }
+
+    deinit {
+        try? stdin.fileHandleForWriting.close()
+        if process.isRunning { process.waitUntilExit() }
+    }
+
+    struct State {
+        var served: [String: Int] = [:], refused: [String: Int] = [:], queries: [String: Int] = [:]
+    }
+
+    var state: State {
+        guard let data = FileManager.default.contents(atPath: stateFile),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: [String: Int]]
+        else { return State() }
+        return State(served: json["served"] ?? [:], refused: json["refused"] ?? [:], queries: json["queries"] ?? [:])
+    }
+}
+
 @Suite("Workers share the councils of a PostgreSQL store", .serialized)
 struct WorkerTests {
+    /// Forty invented places.
     static let places = ["Ashcombe", "Brantwell", "Cinderford Magna", "Dunstead", "Eastleigh Parva", "Fernhollow",
-                         "Gorsebrook", "Hallowmere", "Ivybridge Minor", "Kettlesby", "Larkhill End", "Marlowe Green"]
+                         "Gorsebrook", "Hallowmere", "Ivybridge Minor", "Kettlesby", "Larkhill End", "Marlowe Green",
+                         "Netherwick", "Oxley Brook", "Pennistone Vale", "Quarrington", "Rookhampton", "Saltmarsh End",
+                         "Tillingford", "Upper Wendle", "Vicarsfield", "Wolvercombe", "Yarnhollow", "Zennor Cross",
+                         "Abbotsleigh", "Bramblecote", "Coldharbour Magna", "Dillingworth", "Elmstead Row", "Foxcombe",
+                         "Gildersby", "Hartsmere", "Inchbrook", "Juniper Hill", "Kingsmoor", "Lydbrook Parva",
+                         "Millhaven", "Northcott", "Orchardleigh", "Purlingham"]
 
     /// A watchlist of the councils above, with one Bluesky source asking the stand-in.
-    static func watchlist(port: Int, database: String, councils: Int) throws -> String {
+    static func watchlist(port: Int, database: String, councils: Int, extra: String = "") throws -> String {
         let folder = CLI.scratchPath("workers")
         try FileManager.default.createDirectory(atPath: folder + "/watchlist", withIntermediateDirectories: true)
         for place in places.prefix(councils) {
@@ -65,6 +102,7 @@ struct WorkerTests {
                 area = "Wiltshire"
                 website = "https://www.\(id).gov.uk"
                 domains = ["\(id).gov.uk"]
+                \(extra)
                 """.write(toFile: "\(folder)/watchlist/\(id).toml", atomically: true, encoding: .utf8)
         }
         try """
@@ -86,7 +124,7 @@ struct WorkerTests {
     }
 
     @Test func threeWorkersOpenTheCasesOneScanOpensAndAskEachQueryOnce() async throws {
-        let councils = 12
+        let councils = 40
         // One SQLite scan of every council: the reference.
         let single = try CountingBluesky()
         let sqlite = CLI.scratchPath("ref") + "/impostor.sqlite"
@@ -117,6 +155,52 @@ struct WorkerTests {
         #expect(!single.counts.isEmpty)
         let said = results.map(\.stdout).joined()
         #expect(said.contains("worker w1:") && said.contains("worker w2:") && said.contains("worker w3:"))
+        await store.close()
+    }
+
+    /// Two workers bound to 127.0.0.2 and one to 127.0.0.3, against a stand-in that allows each address
+    /// 20 requests a 2-second window: the requests leave from the addresses given, the budget each
+    /// address shares is kept (no 429 at all), and the round still finishes, every query asked once.
+    @Test func workersOnOneAddressShareItsRateLimit() async throws {
+        let councils = 16
+        let bluesky = try RateLimitedBluesky(limit: 20, window: 2)
+        let url = try TestPostgres.shared().database("budget")
+        let folder = try Self.watchlist(port: bluesky.port, database: url, councils: councils)
+        func worker(_ name: String, _ address: String) async throws -> CLI.Result {
+            try await CLI.run(["worker", "--once", "--name", name, "--source-address", address,
+                               "--watchlist", folder + "/watchlist", "--cache", folder + "/" + name])
+        }
+        async let a = worker("a", "127.0.0.2")
+        async let b = worker("b", "127.0.0.2")
+        async let c = worker("c", "127.0.0.3")
+        for r in try await [a, b, c] { #expect(r.status == 0, "\(r.stderr)") }
+
+        let state = bluesky.state
+        #expect(Set(state.served.keys) == ["127.0.0.2", "127.0.0.3"], "\(state.served)")
+        #expect(state.refused.isEmpty, "the platform had to refuse \(state.refused)")
+        #expect(state.served.values.reduce(0, +) > 20, "the budget was never reached: \(state.served)")
+        #expect(state.queries.values.allSatisfy { $0 == 1 }, "\(state.queries)")
+        let store = try await PostgresStore.open(try PostgresAddress(parsing: url))
+        #expect(try await store.schedule().allSatisfy { $0.scans == 1 })
+        await store.close()
+        let kept = try TestPostgres.shared().sql("SELECT string_agg(DISTINCT address, ',' ORDER BY address) FROM rate_budget",
+                                                 database: String(URLComponents(string: url)!.path.dropFirst()))
+        #expect(kept.trimmingCharacters(in: .whitespacesAndNewlines) == "127.0.0.2,127.0.0.3")
+    }
+
+    @Test func aCouncilsOwnIntervalSetsItsSchedule() async throws {
+        let bluesky = try CountingBluesky()
+        let url = try TestPostgres.shared().database("every")
+        let folder = try Self.watchlist(port: bluesky.port, database: url, councils: 2, extra: "scan_every_minutes = 15")
+        let run = try await CLI.run(["worker", "--once", "--name", "w", "--watchlist", folder + "/watchlist", "--cache", folder + "/c"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let store = try await PostgresStore.open(try PostgresAddress(parsing: url))
+        let schedule = try await store.schedule()
+        #expect(schedule.map(\.scanEvery) == [900, 900])
+        for council in schedule {
+            let wait = try #require(council.dueAt.timeIntervalSince(try #require(council.lastFinishedAt)))
+            #expect(abs(wait - 900) < 5, "\(council)")
+        }
         await store.close()
     }
 

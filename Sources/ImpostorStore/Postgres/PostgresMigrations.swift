@@ -121,10 +121,11 @@ enum PostgresMigrations {
             "CREATE INDEX login_failure_on_key ON login_failure (key, at)",
         ]),
         ("pg3: what the platforms said about each outgoing address", [
-            // One row per platform and address: the window's requests, and a pause a platform asked for.
+            // One row per platform host and outgoing address: requests left in the window the platform
+            // announced, when that window ends, and a pause it asked for (429 and Retry-After).
             """
-            CREATE TABLE rate_budget (platform TEXT NOT NULL, address TEXT NOT NULL, window_start TIMESTAMPTZ NOT NULL,
-              used INTEGER NOT NULL DEFAULT 0, paused_until TIMESTAMPTZ, PRIMARY KEY (platform, address))
+            CREATE TABLE rate_budget (host TEXT NOT NULL, address TEXT NOT NULL, remaining INTEGER,
+              window_ends TIMESTAMPTZ, paused_until TIMESTAMPTZ, PRIMARY KEY (host, address))
             """,
         ]),
     ]
