@@ -34,9 +34,11 @@ struct StoreOptions: ParsableArguments {
 /// Opening a shared (PostgreSQL) store, for the commands that take one.
 enum SharedStore {
     /// Connects and migrates, or exits 3 with the reason.
-    static func open(_ url: String, logger: Logger = Logger(label: "impostor.store")) async throws -> PostgresStore {
+    static func open(_ url: String, worker: String? = nil, logger: Logger = Logger(label: "impostor.store")) async throws
+        -> PostgresStore
+    {
         do {
-            return try await PostgresStore.open(try PostgresAddress(parsing: url), logger: logger)
+            return try await PostgresStore.open(try PostgresAddress(parsing: url), worker: worker, logger: logger)
         } catch {
             Console.error("impostor: \(error.reason)")
             throw ExitCode(ExitCodes.store)

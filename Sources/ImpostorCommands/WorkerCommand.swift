@@ -23,6 +23,9 @@ extension Impostor {
                 keep a pause a platform asked of any of them. Bind each worker to its own address with \
                 --source-address to multiply the councils scanned an hour.
 
+                With [digest] in impostor.toml, a scan that opens cases e-mails that council's own clerks \
+                (those `impostor users` lists for it), or [digest] to when it has none.
+
                 The store is named by --db or by `database = "postgres://USER@HOST/DB"` in impostor.toml. \
                 Its password comes from a password file (passfile= in the address, PGPASSFILE or \
                 ~/.pgpass), never from the address itself.
@@ -54,6 +57,9 @@ extension Impostor {
         @Option(help: "The cache folder for avatars and conditional requests.")
         var cache: String?
 
+        @Flag(help: "Send no digests, even when [digest] is set.")
+        var noDigest = false
+
         @Option(help: ArgumentHelp(
             "The local IP address this worker's requests leave from. Workers on one address share the platforms' limits for it; give each worker its own address to scan more councils an hour.",
             valueName: "ip"))
@@ -77,18 +83,13 @@ extension Impostor {
                     + "(a SQLite store is scanned by `impostor scan`)")
                 throw ExitCode(ExitCodes.configuration)
             }
-            let store: PostgresStore
-            do {
-                store = try await PostgresStore.open(try PostgresAddress(parsing: url), logger: logger)
-            } catch {
-                Console.error("impostor: \(error.reason)")
-                throw ExitCode(ExitCodes.store)
-            }
             let host = ProcessInfo.processInfo.hostName
             let options = Worker.Options(name: name ?? "\(host):\(getpid())", lease: lease,
                                          scanEvery: scanEvery ?? settings.scanIntervalMinutes * 60, once: once)
+            let store = try await SharedStore.open(url, worker: options.name, logger: logger)
             let cache = self.cache, sourceAddress = self.sourceAddress
-            let worker = Worker(store: store, watchlist: watchlist, options: options, logger: logger) { one in
+            let digest = noDigest ? nil : settings.digest.map { DigestMailer(settings: $0, logger: logger) }
+            let worker = Worker(store: store, watchlist: watchlist, options: options, digest: digest, logger: logger) { one in
                 try ScanSetup.pass(watchlist: one, store: store, cacheDirectory: cache, sourceAddress: sourceAddress,
                                    logger: logger)
             }

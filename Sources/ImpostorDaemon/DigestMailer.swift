@@ -14,18 +14,20 @@ public struct DigestMailer: Sendable {
         self.logger = logger
     }
 
-    /// Returns whether the mail was accepted by the server.
+    /// Returns whether the mail was accepted by the server. `to` replaces [digest] to (a shared store
+    /// mails each council's own clerks).
     @discardableResult
-    public func send(_ outcome: ScanPass.Outcome, watchlist: Watchlist) async -> Bool {
+    public func send(_ outcome: ScanPass.Outcome, watchlist: Watchlist, to: [String]? = nil) async -> Bool {
+        let recipients = to ?? settings.to
         let message = MailMessage(
-            from: settings.from, to: settings.to, subject: Digest.subject(outcome.newCases, watchlist: watchlist),
+            from: settings.from, to: recipients, subject: Digest.subject(outcome.newCases, watchlist: watchlist),
             body: Digest.body(outcome.newCases, watchlist: watchlist, reviewURL: settings.reviewURL, runID: outcome.runID))
         let server = MailServer(
             url: settings.smtpURL, requireTLS: settings.requireTLS, username: settings.username,
             passwordFile: settings.passwordFile, caBundle: settings.caBundle)
         do {
             try await mailer.send(message, via: server)
-            logger.info("digest.sent", metadata: ["to": "\(settings.to.joined(separator: ","))", "cases": "\(outcome.newCases.count)"])
+            logger.info("digest.sent", metadata: ["to": "\(recipients.joined(separator: ","))", "cases": "\(outcome.newCases.count)"])
             return true
         } catch {
             logger.error("digest.failed", metadata: ["code": "\(error.code)", "error": "\(error.reason)"])

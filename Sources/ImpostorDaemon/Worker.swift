@@ -40,9 +40,13 @@ public struct Worker: Sendable {
     /// Builds the scan of one council: a watchlist holding it alone.
     let makePass: @Sendable (Watchlist) throws -> ScanPass
 
-    public init(store: PostgresStore, watchlist: Watchlist, options: Options, logger: Logger,
+    /// Mails each council's clerks the cases its scan opened; nil sends nothing.
+    let digest: DigestMailer?
+
+    public init(store: PostgresStore, watchlist: Watchlist, options: Options, digest: DigestMailer? = nil, logger: Logger,
                 makePass: @escaping @Sendable (Watchlist) throws -> ScanPass) {
         self.store = store
+        self.digest = digest
         self.watchlist = watchlist
         self.options = options
         self.logger = logger
@@ -94,7 +98,8 @@ public struct Worker: Sendable {
                     }
                 }
             }
-            let result = await scan.result
+            // Cancelling the worker cancels the scan (which records its run as interrupted).
+            let result = await withTaskCancellationHandler { await scan.result } onCancel: { scan.cancel() }
             keeper.cancel()
             switch result {
             case .success(let outcome):
@@ -105,12 +110,27 @@ public struct Worker: Sendable {
                 logger.info("worker.done", metadata: [
                     "council": "\(lease.council)", "profiles": "\(outcome.profiles)", "new_cases": "\(outcome.newCases.count)",
                 ])
+                if let digest, outcome.status != .interrupted, !outcome.newCases.isEmpty {
+                    await mail(digest, outcome, council: lease.council, watchlist: one)
+                }
             case .failure(let error):
                 try await store.release(lease, scanned: false)
                 throw error
             }
         }
         return summary
+    }
+
+    /// The digest goes to the council's own clerks; to [digest] to when it has none yet.
+    func mail(_ digest: DigestMailer, _ outcome: ScanPass.Outcome, council: String, watchlist: Watchlist) async {
+        let clerks: [String]
+        do {
+            clerks = try await store.clerkEmails(council: council)
+        } catch {
+            logger.error("digest.failed", metadata: ["council": "\(council)", "error": "\(error.reason)"])
+            return
+        }
+        await digest.send(outcome, watchlist: watchlist, to: clerks.isEmpty ? nil : clerks)
     }
 
     /// Sleeps until the next council falls due, a minute at most, waking early for a stop.

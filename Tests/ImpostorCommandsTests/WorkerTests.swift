@@ -204,6 +204,59 @@ struct WorkerTests {
         await store.close()
     }
 
+    /// Each council's digest goes to its own clerks, through a real SMTP server on 127.0.0.1; a council
+    /// with no clerk yet falls back to [digest] to.
+    @Test func eachCouncilsDigestGoesToItsOwnClerks() async throws {
+        let bluesky = try CountingBluesky()
+        let url = try TestPostgres.shared().database("digests")
+        let folder = try Self.watchlist(port: bluesky.port, database: url, councils: 2)
+        let received = folder + "/received.jsonl"
+        let smtp = Process()
+        smtp.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        smtp.arguments = [Python.interpreter, FileManager.default.currentDirectoryPath + "/Tests/ImpostorFetchTests/Servers/smtp_server.py",
+                          "plain", received]
+        let out = Pipe(), input = Pipe()
+        smtp.standardOutput = out
+        smtp.standardInput = input
+        try smtp.run()
+        defer { try? input.fileHandleForWriting.close(); smtp.terminate(); smtp.waitUntilExit() }
+        var line = Data()
+        while let b = try out.fileHandleForReading.read(upToCount: 1), !b.isEmpty, b != Data([0x0A]) { line.append(b) }
+        let port = try #require(Int(String(decoding: line, as: UTF8.self).replacingOccurrences(of: "PORT ", with: "")))
+        let settings = folder + "/watchlist/impostor.toml"
+        try (try String(contentsOfFile: settings, encoding: .utf8) + """
+
+            [digest]
+            to = ["services@association.test"]
+            from = "impostor@association.test"
+            smtp_url = "smtp://127.0.0.1:\(port)"
+            require_tls = false
+            review_url = "https://review.association.test"
+            """).write(toFile: settings, atomically: true, encoding: .utf8)
+
+        let store = try await PostgresStore.open(try PostgresAddress(parsing: url))
+        _ = try await store.addClerk(email: "clerk@ashcombe.test", passwordHash: "x", admin: false,
+                                     councils: ["ashcombe-town-council"], at: Date())
+        _ = try await store.addClerk(email: "deputy@ashcombe.test", passwordHash: "x", admin: false,
+                                     councils: ["ashcombe-town-council"], at: Date())
+        _ = try await store.addClerk(email: "admin@association.test", passwordHash: "x", admin: true, councils: [], at: Date())
+        await store.close()
+        let run = try await CLI.run(["worker", "--once", "--name", "w", "--watchlist", folder + "/watchlist", "--cache", folder + "/c"])
+        #expect(run.status == 0, "\(run.stderr)")
+
+        let mails = try String(contentsOfFile: received, encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .filter { $0["rcpt_tos"] != nil }
+        let byCouncil = Dictionary(uniqueKeysWithValues: mails.map {
+            (($0["headers"] as? [String: String])?["Subject"] ?? "", ($0["rcpt_tos"] as? [String] ?? []).sorted())
+        })
+        #expect(mails.count == 2, "\(mails)")
+        #expect(byCouncil.first { $0.key.hasSuffix("Ashcombe Town Council") }?.value == ["clerk@ashcombe.test", "deputy@ashcombe.test"],
+                "\(byCouncil)")
+        #expect(byCouncil.first { $0.key.hasSuffix("Brantwell Town Council") }?.value == ["services@association.test"],
+                "\(byCouncil)")
+    }
+
     @Test func aWorkerTakesOnlyTheCouncilsOfItsOwnWatchlist() async throws {
         let shared = try CountingBluesky()
         let url = try TestPostgres.shared().database("own")

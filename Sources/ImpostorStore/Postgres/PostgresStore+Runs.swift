@@ -11,7 +11,8 @@ extension PostgresStore {
                 UPDATE scan_run r SET status = 'interrupted', ended_at = \(now),
                   message = coalesce(message, 'the scan process ended without finishing (killed or crashed)')
                 WHERE r.status = 'running' AND NOT EXISTS (
-                  SELECT 1 FROM council_schedule s WHERE s.run_id = r.id AND s.lease_until > now())
+                  SELECT 1 FROM council_schedule s WHERE s.run_id = r.id AND s.lease_owner IS NOT DISTINCT FROM r.worker
+                    AND s.lease_until > now())
                 RETURNING r.id
                 """, logger: logger)
             return rows.count
@@ -21,13 +22,17 @@ extension PostgresStore {
     public func beginRun(version: String, council: String?, at now: Date) async throws(StoreError) -> Int64 {
         try await write("record the start of a scan") { conn in
             let row = try await conn.one("""
-                INSERT INTO scan_run (started_at, status, version, pid, council)
-                VALUES (\(now), 'running', \(version), \(Int(ProcessInfo.processInfo.processIdentifier)), \(council))
+                INSERT INTO scan_run (started_at, status, version, pid, council, worker)
+                VALUES (\(now), 'running', \(version), \(Int(ProcessInfo.processInfo.processIdentifier)), \(council), \(worker))
                 RETURNING id
                 """, logger: logger)
             guard let id: Int64 = try row?.get("id") else { throw StoreError(.database, "the scan run was not stored") }
             if let council {
-                try await conn.run("UPDATE council_schedule SET run_id = \(id) WHERE identity = \(council)", logger: logger)
+                // Only under the worker's own lease: a worker that lost its council does not claim the run.
+                try await conn.run("""
+                    UPDATE council_schedule SET run_id = \(id)
+                    WHERE identity = \(council) AND lease_owner IS NOT DISTINCT FROM \(worker)
+                    """, logger: logger)
             }
             return id
         }

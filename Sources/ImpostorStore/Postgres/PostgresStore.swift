@@ -11,12 +11,15 @@ public final class PostgresStore: CaseStore {
     let client: PostgresClient
     let runner: Task<Void, Never>
     let logger: Logger
+    /// The worker whose leases this connection's scans run under; its runs are recorded as its own.
+    public let worker: String?
 
     public var location: String { address.description }
 
-    init(address: PostgresAddress, client: PostgresClient, logger: Logger) {
+    init(address: PostgresAddress, client: PostgresClient, worker: String?, logger: Logger) {
         self.address = address
         self.client = client
+        self.worker = worker
         self.logger = logger
         runner = Task { await client.run() }
     }
@@ -24,7 +27,7 @@ public final class PostgresStore: CaseStore {
     deinit { runner.cancel() }
 
     /// Connects, checks the server answers, and runs the migrations it has not seen.
-    public static func open(_ address: PostgresAddress, migrate: Bool = true,
+    public static func open(_ address: PostgresAddress, migrate: Bool = true, worker: String? = nil,
                             logger: Logger = Logger(label: "impostor.store")) async throws(StoreError) -> PostgresStore
     {
         let password = try address.password()
@@ -40,7 +43,7 @@ public final class PostgresStore: CaseStore {
         config.options.connectTimeout = .seconds(10)
         config.options.maximumConnections = 8
         let store = PostgresStore(address: address, client: PostgresClient(configuration: config, backgroundLogger: logger),
-                                  logger: logger)
+                                  worker: worker, logger: logger)
         do {
             try await probe(address, password: password, logger: logger)
         } catch {
@@ -117,17 +120,27 @@ public final class PostgresStore: CaseStore {
 
     // MARK: queries
 
-    /// Runs `body` in one transaction on one connection.
+    /// Runs `body` in one transaction on one connection. Two workers whose transactions deadlock or
+    /// collide (SQLSTATE 40P01, 40001) are told so by the server, which rolls one back whole: that one is
+    /// run again, a few times, after a short random pause.
     func write<T: Sendable>(_ what: String, _ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await client.withTransaction(logger: logger) { conn in try await body(conn) }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PostgresTransactionError {
-            if let inner = error.closureError as? StoreError { throw inner }
-            throw failure(error.closureError ?? error.beginError ?? error.commitError ?? error, doing: what)
-        } catch {
-            throw failure(error, doing: what)
+        var attempt = 0
+        while true {
+            let failed: StoreError
+            do {
+                return try await client.withTransaction(logger: logger) { conn in try await body(conn) }
+            } catch let error as StoreError {
+                throw error
+            } catch let error as PostgresTransactionError {
+                if let inner = error.closureError as? StoreError { throw inner }
+                failed = failure(error.closureError ?? error.beginError ?? error.commitError ?? error, doing: what)
+            } catch {
+                failed = failure(error, doing: what)
+            }
+            attempt += 1
+            guard failed.code == .busy, attempt < 4 else { throw failed }
+            logger.info("store.retry", metadata: ["doing": "\(what)", "attempt": "\(attempt)"])
+            try? await Task.sleep(for: .milliseconds(Int64.random(in: 20...100) * Int64(attempt)))
         }
     }
 
