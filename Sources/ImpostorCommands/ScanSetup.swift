@@ -29,11 +29,14 @@ enum ScanSetup {
     }
 
     /// The scan of one council by a worker: no report mailbox (it is read by the council's own scan).
-    /// Requests leave from `sourceAddress` and count against the budget every worker on it shares.
-    static func pass(watchlist: Watchlist, store: PostgresStore, cacheDirectory: String?, sourceAddress: String?,
-                     logger: Logger) throws -> ScanPass
+    /// It searches for the one council, and judges what it finds against every council (`judges`, made
+    /// once per worker), as one scan of the whole watchlist would: another council's own account is
+    /// known as theirs, and an impostor of a neighbour is that neighbour's case. Requests leave from
+    /// `sourceAddress` and count against the budget every worker on it shares.
+    static func pass(watchlist: Watchlist, judges: (Scorer, LogoIndex), store: PostgresStore, cacheDirectory: String?,
+                     sourceAddress: String?, logger: Logger) throws -> ScanPass
     {
-        let (scorer, logos) = try judges(watchlist)
+        let (scorer, logos) = judges
         let cache = cacheDirectory ?? ResponseCache.defaultDirectory()
         let shared = SharedLimits(SharedRateBudget(store: store, logger: logger), address: sourceAddress)
         let fetcher = Fetcher.live(watchlist: watchlist, cacheDirectory: cache, shared: shared, logger: logger)

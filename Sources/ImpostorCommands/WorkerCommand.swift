@@ -88,10 +88,11 @@ extension Impostor {
                                          scanEvery: scanEvery ?? settings.scanIntervalMinutes * 60, once: once)
             let store = try await SharedStore.open(url, worker: options.name, logger: logger)
             let cache = self.cache, sourceAddress = self.sourceAddress
+            let judges = try ScanSetup.judges(watchlist)
             let digest = noDigest ? nil : settings.digest.map { DigestMailer(settings: $0, logger: logger) }
             let worker = Worker(store: store, watchlist: watchlist, options: options, digest: digest, logger: logger) { one in
-                try ScanSetup.pass(watchlist: one, store: store, cacheDirectory: cache, sourceAddress: sourceAddress,
-                                   logger: logger)
+                try ScanSetup.pass(watchlist: one, judges: judges, store: store, cacheDirectory: cache,
+                                   sourceAddress: sourceAddress, logger: logger)
             }
             let stop = Worker.Stop()
             let trap = SignalTrap([SIGTERM, SIGINT]) { number in

@@ -135,8 +135,9 @@ public struct Worker: Sendable {
 
     /// Sleeps until the next council falls due, a minute at most, waking early for a stop.
     func waitForNextDue(stop: Stop) async throws {
-        let next = try await store.nextDue() ?? Date().addingTimeInterval(60)
-        let until = min(next, Date().addingTimeInterval(60))
+        let next = try await store.nextDue(among: watchlist.identities.map(\.id)) ?? Date().addingTimeInterval(60)
+        // At least a second: a council due but held by a live lease is not worth asking for again at once.
+        let until = max(min(next, Date().addingTimeInterval(60)), Date().addingTimeInterval(1))
         while Date() < until && !stop.requested {
             try await Task.sleep(for: .milliseconds(500))
         }

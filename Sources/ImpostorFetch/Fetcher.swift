@@ -37,7 +37,7 @@ public struct Fetcher: Sendable {
     public static func live(watchlist: Watchlist, cacheDirectory: String, shared: SharedLimits? = nil,
                             logger: Logger) -> Fetcher {
         var http = httpConfiguration(watchlist)
-        if let shared, shared.address != "default" { http.sourceAddress = shared.address }
+        if let shared, shared.bound { http.sourceAddress = shared.address }
         var policy = RetryPolicy()
         if let budget = watchlist.settings.other["request_budget"]?.integer, budget > 0 { policy.budget = budget }
         let session = FetchSession(

@@ -15,11 +15,14 @@ public protocol SharedRateLimits: Sendable {
 /// The shared limits and the name of the address they are counted against.
 public struct SharedLimits: Sendable {
     public var limits: any SharedRateLimits
-    /// The `--source-address`, or "default" for a worker the system routes.
+    /// The `--source-address`, or "HOST:default" for a worker the system routes (workers on other
+    /// machines leave from other addresses).
     public var address: String
+    public var bound: Bool
 
     public init(_ limits: any SharedRateLimits, address: String?) {
         self.limits = limits
-        self.address = address ?? "default"
+        self.address = address ?? ProcessInfo.processInfo.hostName + ":default"
+        bound = address != nil
     }
 }

@@ -42,10 +42,12 @@ public protocol ClerkStore: Sendable {
     func session(tokenHash: String, at now: Date) async throws(StoreError) -> Clerk?
     func closeSession(tokenHash: String) async throws(StoreError)
 
-    /// Failed sign-ins since `since` for each key (an account, an address).
+    /// Notes a sign-in attempt under each key (an account, an address) before its password is checked.
+    func noteSignInAttempt(_ attempt: String, keys: [String], at now: Date) async throws(StoreError)
+    /// Attempts since `since` for each key, those in flight included.
     func failedSignIns(keys: [String], since: Date) async throws(StoreError) -> [String: Int]
-    func noteFailedSignIn(keys: [String], at now: Date) async throws(StoreError)
-    func clearFailedSignIns(key: String) async throws(StoreError)
+    /// A successful sign-in: its own attempt is forgotten, and so are the failures under `keys`.
+    func signInSucceeded(_ attempt: String, clearing keys: [String]) async throws(StoreError)
 }
 
 /// The digest's addressees for a council: its own clerks.

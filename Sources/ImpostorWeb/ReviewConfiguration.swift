@@ -42,6 +42,13 @@ public struct ReviewConfiguration: Sendable {
         }
         guard (1...65535).contains(port) else { throw Refusal(description: "--listen \(listen): ports run from 1 to 65535") }
         if host.isEmpty { host = "127.0.0.1" }
+        if accounts, !LoopbackHost.contains(host) {
+            throw Refusal(description: """
+                refusing to serve a shared store's page on \(host): clerks' passwords would cross the network \
+                unencrypted, and browsers keep the sign-in cookie only over HTTPS. Listen on 127.0.0.1 and \
+                put the association's HTTPS proxy in front (it passes the client's address in X-Forwarded-For).
+                """)
+        }
         if !LoopbackHost.contains(host), (password ?? "").isEmpty, !accounts {
             throw Refusal(description: """
                 refusing to serve the review page on \(host): anyone on that network could read and decide cases. \

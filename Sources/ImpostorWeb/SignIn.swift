@@ -5,6 +5,7 @@ import HummingbirdBcrypt
 import ImpostorCore
 import ImpostorStore
 import Logging
+import NIOPosix
 
 /// Signing in to the review page of a shared store: bcrypt password hashes, sessions kept in the
 /// store under the hash of their token, and a throttle on failed attempts per account and per address.
@@ -12,28 +13,60 @@ public struct SignIn: Sendable {
     public var store: any ClerkStore
     /// How long a session lasts from sign-in.
     public var sessionLifetime: TimeInterval
-    /// Failures allowed per account, and per address, within `window`, before sign-in is refused.
+    /// Attempts allowed within `window`: for one account from one address (the clerk mistyping), for one
+    /// account from anywhere (a guesser moving address, kept high so strangers cannot lock a clerk
+    /// out), and from one address to any account.
+    public var pairLimit: Int
     public var accountLimit: Int
     public var addressLimit: Int
     public var window: TimeInterval
 
-    public init(store: any ClerkStore, sessionLifetime: TimeInterval = 12 * 3600, accountLimit: Int = 5,
-                addressLimit: Int = 20, window: TimeInterval = 15 * 60) {
+    public init(store: any ClerkStore, sessionLifetime: TimeInterval = 12 * 3600, pairLimit: Int = 5,
+                accountLimit: Int = 50, addressLimit: Int = 20, window: TimeInterval = 15 * 60) {
         self.store = store
         self.sessionLifetime = sessionLifetime
+        self.pairLimit = pairLimit
         self.accountLimit = accountLimit
         self.addressLimit = addressLimit
         self.window = window
+        // Made now, so the first unknown address is not slower than every later one.
+        _ = Passwords.decoy
     }
 
-    static let cookie = "impostor_session"
+    /// The throttle's keys for one attempt, and the limit of each.
+    func keys(account: String, client: String) -> [(key: String, limit: Int)] {
+        [("pair:\(account)|\(client)", pairLimit), ("account:\(account)", accountLimit), ("address:\(client)", addressLimit)]
+    }
+
+    /// Who is asking, for the throttle: the peer, or behind a proxy on this machine (a loopback peer)
+    /// the address the proxy appended to X-Forwarded-For. IPv6 counts by /64, the block one household
+    /// or server gets.
+    static func client(_ request: Request, peer: String) -> String {
+        var address = peer
+        if LoopbackHost.contains(peer), let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+           let last = forwarded.split(separator: ",").last.map({ $0.trimmingCharacters(in: .whitespaces) }),
+           IPAddressText.isIPv4(last) || IPAddressText.isIPv6(last)
+        {
+            address = last
+        }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        if IPAddressText.isIPv6(address), inet_pton(AF_INET6, address, &bytes) == 1 {
+            return bytes.prefix(8).map { String(format: "%02x", $0) }.joined() + "::/64"
+        }
+        return address
+    }
+
+    /// `__Host-`: the browser keeps it only from this host, over HTTPS, for every path.
+    static let cookie = "__Host-impostor_session"
     /// Pages anyone may fetch: the form itself, its style sheet, the health check.
     static let open: Set<String> = ["/login", "/style.css", "/healthz"]
 
     /// The cookie that carries a session: never readable by script, sent only over HTTPS (browsers
-    /// count http://localhost as secure) and never with another site's request.
+    /// count http://localhost as secure), and never with another site's POST. Lax, not Strict, so a
+    /// digest's link opened from webmail arrives signed in: a GET only reads, and every form carries
+    /// its CSRF token besides.
     static func cookieHeader(_ token: String, maxAge: Int) -> String {
-        "\(cookie)=\(token); Path=/; Max-Age=\(maxAge); HttpOnly; Secure; SameSite=Strict"
+        "\(cookie)=\(token); Path=/; Max-Age=\(maxAge); HttpOnly; Secure; SameSite=Lax"
     }
 
     /// 256 random bits, as hex.
@@ -68,6 +101,12 @@ public enum Passwords {
 
     public static func verify(_ password: String, hash: String) -> Bool {
         Bcrypt.verify(password, hash: hash)
+    }
+
+    /// As `verify`, on NIO's thread pool: a quarter of a second of bcrypt must not hold up the
+    /// threads that serve pages, and the pool's few threads bound how many run at once.
+    static func check(_ password: String, hash: String) async -> Bool {
+        (try? await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }) ?? false
     }
 
     /// Checked against when there is no such account, so an unknown address takes as long as a wrong
@@ -121,29 +160,37 @@ struct LoginRoutes: Sendable {
         }
         let typed = String((form["email"] ?? "").prefix(254))
         let password = String((form["password"] ?? "").prefix(1024))
-        let email = Clerk.normalised(email: typed) ?? typed.lowercased()
-        let keys = ["account:" + email, "address:" + context.peer]
+        // What was typed is logged and keyed only when it is an address: people type passwords there.
+        let email = Clerk.normalised(email: typed)
+        let account = email ?? "not-an-address:" + ContentHash(of: Array(typed.utf8)).hex.prefix(16)
+        let client = SignIn.client(request, peer: context.peer)
+        let keys = signIn.keys(account: account, client: client)
         let now = Date()
-        let failures = try await signIn.store.failedSignIns(keys: keys, since: now.addingTimeInterval(-signIn.window))
-        if failures[keys[0], default: 0] >= signIn.accountLimit || failures[keys[1], default: 0] >= signIn.addressLimit {
+        let attempt = SignIn.newToken()
+        // Noted before the password is checked, and counted with it: guesses sent together all count.
+        try await signIn.store.noteSignInAttempt(attempt, keys: keys.map(\.key), at: now)
+        let counts = try await signIn.store.failedSignIns(keys: keys.map(\.key), since: now.addingTimeInterval(-signIn.window))
+        if keys.contains(where: { counts[$0.key, default: 0] > $0.limit }) {
             // Refused before the password is looked at: a guess made now tells nothing.
-            context.logger.warning("review.signin_throttled", metadata: ["email": "\(email.prefix(100))", "peer": "\(context.peer)"])
+            context.logger.warning("review.signin_throttled", metadata: ["email": "\(email ?? "(not an address)")", "client": "\(client)"])
             var response = page(request, status: .tooManyRequests, message: """
                 Too many failed sign-ins. Wait \(Int(signIn.window / 60)) minutes and try again, \
                 or ask your administrator to reset your password.
-                """, email: typed)
+                """, email: email ?? "")
             response.headers[HTTPField.Name("Retry-After")!] = String(Int(signIn.window))
             return response
         }
-        let found = try await signIn.store.credentials(email: email)
-        let matches = Passwords.verify(password, hash: found?.passwordHash ?? Passwords.decoy)
+        var found: (clerk: Clerk, passwordHash: String)?
+        if let email { found = try await signIn.store.credentials(email: email) }
+        let matches = await Passwords.check(password, hash: found?.passwordHash ?? Passwords.decoy)
         guard let clerk = found?.clerk, matches, !password.isEmpty else {
-            try await signIn.store.noteFailedSignIn(keys: keys, at: now)
-            context.logger.notice("review.signin_failed", metadata: ["email": "\(email.prefix(100))", "peer": "\(context.peer)"])
+            context.logger.notice("review.signin_failed", metadata: ["email": "\(email ?? "(not an address)")", "client": "\(client)"])
             return page(request, status: .unauthorized, message: "That e-mail address and password do not match an account.",
-                        email: typed)
+                        email: email ?? "")
         }
-        try await signIn.store.clearFailedSignIns(key: keys[0])
+        try await signIn.store.signInSucceeded(attempt, clearing: [keys[0].key])
+        // A session the browser already had ends: each sign-in starts a new one.
+        if let old = SignIn.token(in: request) { try await signIn.store.closeSession(tokenHash: SignIn.tokenHash(old)) }
         let token = SignIn.newToken()
         try await signIn.store.openSession(tokenHash: SignIn.tokenHash(token), clerk: clerk.id,
                                            expires: now.addingTimeInterval(signIn.sessionLifetime), at: now)

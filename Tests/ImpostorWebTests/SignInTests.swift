@@ -81,9 +81,14 @@ struct SharedReview {
 /// A browser's cookie jar, as far as these tests need one.
 struct Browser {
     var cookies: [String: String] = [:]
+    /// The client's address as a proxy on the server's machine passes it on.
+    var forwardedFor: String?
 
     var header: HTTPFields {
-        cookies.isEmpty ? [:] : [.cookie: cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")]
+        var fields: HTTPFields = cookies.isEmpty ? [:]
+            : [.cookie: cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")]
+        if let forwardedFor { fields[HTTPField.Name("X-Forwarded-For")!] = forwardedFor }
+        return fields
     }
 
     mutating func keep(_ response: TestResponse) {
@@ -140,8 +145,8 @@ struct Browser {
             let r = try await browser.signIn(client, "Clerk@Oakbridge.test")
             #expect(r.status == .seeOther)
             #expect(r.headers[.location] == "/")
-            let cookie = try #require(r.headers[values: .setCookie].first { $0.hasPrefix("impostor_session=") })
-            for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
+            let cookie = try #require(r.headers[values: .setCookie].first { $0.hasPrefix("__Host-impostor_session=") })
+            for attribute in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] {
                 #expect(cookie.contains(attribute), "\(attribute) in \(cookie)")
             }
             let queue = try await client.get("/", headers: browser.header)
@@ -153,10 +158,10 @@ struct Browser {
             #expect(decided.status == .seeOther)
 
             // Signing out ends the session in the store, not only in this browser.
-            let session = browser.cookies["impostor_session"]!
+            let session = browser.cookies["__Host-impostor_session"]!
             let out = try await client.post("/logout", form: [("csrf", csrf)], headers: browser.header)
             #expect(out.status == .seeOther)
-            let replay = try await client.get("/", headers: [.cookie: "impostor_session=\(session)"])
+            let replay = try await client.get("/", headers: [.cookie: "__Host-impostor_session=\(session)"])
             #expect(replay.status == .seeOther)
         }
         let detail = try #require(try await s.store.caseDetail(id, scope: .all))
@@ -172,16 +177,16 @@ struct Browser {
             let forged = try await client.post("/login", form: [("email", "clerk@oakbridge.test"), ("password", SharedReview.password)],
                                                headers: browser.header)
             #expect(forged.status == .forbidden)
-            #expect(forged.headers[values: .setCookie].allSatisfy { !$0.hasPrefix("impostor_session=") })
+            #expect(forged.headers[values: .setCookie].allSatisfy { !$0.hasPrefix("__Host-impostor_session=") })
             let wrong = try await browser.signIn(client, "clerk@oakbridge.test", "not the password")
             #expect(wrong.status == .unauthorized)
-            #expect(browser.cookies["impostor_session"] == nil)
+            #expect(browser.cookies["__Host-impostor_session"] == nil)
             let unknown = try await browser.signIn(client, "nobody@nowhere.test")
             #expect(unknown.status == .unauthorized)
             #expect(unknown.text.contains("do not match an account"))
             #expect(wrong.text.contains("do not match an account"), "the same words whether or not the account exists")
             // A forged session cookie of the right shape opens nothing.
-            let fake = try await client.get("/", headers: [.cookie: "impostor_session=" + String(repeating: "ab", count: 32)])
+            let fake = try await client.get("/", headers: [.cookie: "__Host-impostor_session=" + String(repeating: "ab", count: 32)])
             #expect(fake.status == .seeOther)
         }
     }
@@ -239,34 +244,72 @@ struct Browser {
 
     @Test func failedSignInsAreThrottledPerAccountAndPerAddress() async throws {
         let s = try await SharedReview(signInHint: "signin-throttle")
-        let signIn = SignIn(store: s.store, accountLimit: 3, addressLimit: 5)
+        let signIn = SignIn(store: s.store, pairLimit: 3, accountLimit: 4, addressLimit: 6)
         try await s.app(signIn).test(.live) { client in
             var browser = Browser()
             for _ in 0..<3 {
                 #expect(try await browser.signIn(client, "clerk@oakbridge.test", "guess").status == .unauthorized)
             }
-            // The right password no longer helps this account, for now.
+            // The right password no longer helps this account from this address, for now.
             let locked = try await browser.signIn(client, "clerk@oakbridge.test")
             #expect(locked.status == .tooManyRequests)
             #expect(locked.headers[HTTPField.Name("Retry-After")!] == "900")
-            #expect(browser.cookies["impostor_session"] == nil)
-            // Another account still signs in, until this address has failed five times in all.
+            #expect(browser.cookies["__Host-impostor_session"] == nil)
+            // Another account signs in from the same address.
             #expect(try await browser.signIn(client, "clerk@thornbury.test").status == .seeOther)
-            browser.cookies["impostor_session"] = nil
-            for _ in 0..<2 {
-                #expect(try await browser.signIn(client, "admin@association.test", "guess").status == .unauthorized)
+            browser.cookies["__Host-impostor_session"] = nil
+
+            // From elsewhere (through a proxy on this machine) the account's own limit still holds.
+            browser.forwardedFor = "203.0.113.9"
+            #expect(try await browser.signIn(client, "clerk@oakbridge.test").status == .tooManyRequests)
+            // And one address guessing at many accounts is stopped too.
+            browser.forwardedFor = "198.51.100.7"
+            for i in 0..<6 {
+                #expect(try await browser.signIn(client, "nobody\(i)@elsewhere.test", "guess").status == .unauthorized)
             }
             #expect(try await browser.signIn(client, "clerk@thornbury.test").status == .tooManyRequests)
         }
-        let failures = try await s.store.failedSignIns(keys: ["account:clerk@oakbridge.test", "address:127.0.0.1"],
-                                                       since: Date().addingTimeInterval(-3600))
-        #expect(failures == ["account:clerk@oakbridge.test": 3, "address:127.0.0.1": 5])
+        let counted = try await s.store.failedSignIns(
+            keys: ["pair:clerk@oakbridge.test|127.0.0.1", "account:clerk@oakbridge.test", "address:198.51.100.7",
+                   "address:127.0.0.1"],
+            since: Date().addingTimeInterval(-3600))
+        // The successful sign-in is not counted against its address.
+        #expect(counted == ["pair:clerk@oakbridge.test|127.0.0.1": 4, "account:clerk@oakbridge.test": 5,
+                            "address:198.51.100.7": 7, "address:127.0.0.1": 4])
+    }
+
+    @Test func guessesSentTogetherAreAllCounted() async throws {
+        let s = try await SharedReview(signInHint: "signin-burst")
+        try await s.app(SignIn(store: s.store, pairLimit: 3)).test(.live) { client in
+            var browser = Browser()
+            let csrf = try await browser.openForm(client)
+            let headers = browser.header
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for i in 0..<12 {
+                    group.addTask {
+                        try await client.post("/login", form: [("csrf", csrf), ("email", "clerk@oakbridge.test"),
+                                                               ("password", i == 11 ? SharedReview.password : "guess \(i)")],
+                                              headers: headers).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 9, "\(statuses)")
+        }
     }
 
     @Test func aResetPasswordEndsTheSessionsAndRemovingAClerkEndsThemToo() async throws {
         let s = try await SharedReview(signInHint: "signin-reset")
         try await s.app().test(.live) { (client: any TestClientProtocol) async throws -> Void in
             var browser = Browser()
+            // Locked out by mistyping…
+            for _ in 0..<5 {
+                #expect(try await browser.signIn(client, "clerk@oakbridge.test", "mistyped").status == .unauthorized)
+            }
+            #expect(try await browser.signIn(client, "clerk@oakbridge.test").status == .tooManyRequests)
+            // …until the administrator sets a new password, which lifts the pause.
+            #expect(try await s.store.resetPassword(email: "clerk@oakbridge.test", passwordHash: Passwords.hash(SharedReview.password, cost: 4),
+                                                    at: Date()))
             #expect(try await browser.signIn(client, "clerk@oakbridge.test").status == .seeOther)
             #expect(try await client.get("/", headers: browser.header).status == .ok)
             #expect(try await s.store.resetPassword(email: "clerk@oakbridge.test", passwordHash: Passwords.hash("new password here", cost: 4),

@@ -117,7 +117,9 @@ enum PostgresMigrations {
               clerk_id BIGINT NOT NULL REFERENCES clerk (id) ON DELETE CASCADE,
               created_at TIMESTAMPTZ NOT NULL, expires_at TIMESTAMPTZ NOT NULL)
             """,
-            "CREATE TABLE login_failure (key TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)",
+            // Every sign-in attempt is noted before its password is checked (so guesses sent together are
+            // all counted), and forgotten by its `attempt` id when it succeeds.
+            "CREATE TABLE login_failure (key TEXT NOT NULL, at TIMESTAMPTZ NOT NULL, attempt TEXT NOT NULL)",
             "CREATE INDEX login_failure_on_key ON login_failure (key, at)",
         ]),
         ("pg3: what the platforms said about each outgoing address", [
@@ -127,6 +129,13 @@ enum PostgresMigrations {
             CREATE TABLE rate_budget (host TEXT NOT NULL, address TEXT NOT NULL, remaining INTEGER,
               window_ends TIMESTAMPTZ, paused_until TIMESTAMPTZ, PRIMARY KEY (host, address))
             """,
+        ]),
+        // Each council is scanned alone here, so one account can be judged an impostor of two councils
+        // (two Thornburys): each council's clerk gets a case of their own, and one's scan leaves the
+        // other's case alone. (A single council's SQLite store judges every council at once: one case.)
+        ("pg4: a case per account and council", [
+            "ALTER TABLE case_file DROP CONSTRAINT case_file_account_id_key",
+            "ALTER TABLE case_file ADD CONSTRAINT case_file_account_identity UNIQUE (account_id, identity)",
         ]),
     ]
 

@@ -120,8 +120,12 @@ extension PostgresConnection {
         return out
     }
 
-    func caseFile(accountID: Int64, logger: Logger) async throws -> CaseRecord? {
-        try await one("SELECT * FROM case_file WHERE account_id = \(accountID) FOR UPDATE", logger: logger)
+    /// The account's case for `identity`; with none named, its first case.
+    func caseFile(accountID: Int64, identity: String?, logger: Logger) async throws -> CaseRecord? {
+        try await one("""
+            SELECT * FROM case_file WHERE account_id = \(accountID) AND (\(identity == nil) OR identity = \(identity ?? ""))
+            ORDER BY id LIMIT 1 FOR UPDATE
+            """, logger: logger)
             .map(CaseRecord.init)
     }
 

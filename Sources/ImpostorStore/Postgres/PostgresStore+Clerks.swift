@@ -43,6 +43,10 @@ extension PostgresStore: ClerkStore, ClerkDirectory {
                 """, logger: logger) else { return false }
             let id: Int64 = try row.get("id")
             try await conn.run("DELETE FROM clerk_session WHERE clerk_id = \(id)", logger: logger)
+            // A new password lifts the pause on the account, as the throttled page promises.
+            try await conn.run("""
+                DELETE FROM login_failure WHERE key = 'account:' || \(email) OR starts_with(key, 'pair:' || \(email) || '|')
+                """, logger: logger)
             return true
         }
     }
@@ -98,18 +102,18 @@ extension PostgresStore: ClerkStore, ClerkDirectory {
         }
     }
 
-    public func noteFailedSignIn(keys: [String], at now: Date) async throws(StoreError) {
-        try await write("note a failed sign-in") { conn in
+    public func noteSignInAttempt(_ attempt: String, keys: [String], at now: Date) async throws(StoreError) {
+        try await write("note a sign-in attempt") { conn in
             try await conn.run("DELETE FROM login_failure WHERE at < \(now.addingTimeInterval(-86_400))", logger: logger)
-            for key in keys {
-                try await conn.run("INSERT INTO login_failure (key, at) VALUES (\(key), \(now))", logger: logger)
-            }
+            try await conn.run("""
+                INSERT INTO login_failure (key, at, attempt) SELECT k, \(now), \(attempt) FROM unnest(\(keys)::text[]) AS k
+                """, logger: logger)
         }
     }
 
-    public func clearFailedSignIns(key: String) async throws(StoreError) {
+    public func signInSucceeded(_ attempt: String, clearing keys: [String]) async throws(StoreError) {
         try await write("clear failed sign-ins") { conn in
-            try await conn.run("DELETE FROM login_failure WHERE key = \(key)", logger: logger)
+            try await conn.run("DELETE FROM login_failure WHERE attempt = \(attempt) OR key = ANY(\(keys))", logger: logger)
         }
     }
 

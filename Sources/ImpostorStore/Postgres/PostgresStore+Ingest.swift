@@ -37,7 +37,8 @@ extension PostgresStore {
         let faceChanged = latest != nil && latest?.id != current.id
 
         let last = try await conn.one("""
-            SELECT version, score, verdict FROM assessment WHERE snapshot_id = \(current.id!) ORDER BY id DESC LIMIT 1
+            SELECT version, score, verdict FROM assessment
+            WHERE snapshot_id = \(current.id!) AND identity IS NOT DISTINCT FROM \(a.identity) ORDER BY id DESC LIMIT 1
             """, logger: logger)
         let lastVersion: String? = try last?.get("version"), lastScore: Double? = try last?.get("score")
         let lastVerdict: String? = try last?.get("verdict")
@@ -50,14 +51,21 @@ extension PostgresStore {
         }
 
         var outcome: IngestOutcome = faceChanged ? .changed : .unchanged
-        if var c = try await conn.caseFile(accountID: accountID, logger: logger) {
+        // The case of the council this judgement names, else of the council being scanned.
+        var council = a.identity
+        if council == nil, let run {
+            council = try await conn.one("SELECT council FROM scan_run WHERE id = \(run)", logger: logger)?.get("council")
+        }
+        if var c = try await conn.caseFile(accountID: accountID, identity: council, logger: logger) {
             let status = CaseStatus(rawValue: c.status) ?? .new
             if isSuspect { c.score = a.score }
             let decided = try await c.decidedSnapshotId.asyncFlatMap {
                 $0 == current.id ? nil : try await conn.snapshot(id: $0, logger: logger)
             }
-            let reopenWhy = Store.reopenReason(c, status: status, decided: decided, current: current, wasGone: wasGone,
-                                               now: now)
+            // "Gone" is kept on the account, and each council has its own case: a removed case comes
+            // back when its account is seen, whichever council's scan saw it first.
+            let reopenWhy = Store.reopenReason(c, status: status, decided: decided, current: current,
+                                               wasGone: wasGone || status == .removed, now: now)
             if faceChanged, reopenWhy == nil, c.kind != CaseKind.takeover.rawValue, let before = latest {
                 try await CaseEventRecord(
                     caseId: c.id!, at: now, actor: "impostor", action: "changed",

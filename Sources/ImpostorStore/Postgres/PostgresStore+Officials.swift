@@ -70,7 +70,7 @@ extension PostgresStore {
         }
         let said = changes.joined(separator: "; ")
         if official.alertedChanges == said,
-           let id: Int64 = try await conn.one("SELECT id FROM case_file WHERE account_id = \(account.id!)", logger: logger)?
+           let id: Int64 = try await conn.one("SELECT id FROM case_file WHERE account_id = \(account.id!) AND identity = \(key.identity)", logger: logger)?
             .get("id") {
             return .alerted(caseID: id)
         }
@@ -105,7 +105,7 @@ extension PostgresStore {
             official.checkedAt = now
             official.state = OfficialState.gone.rawValue
             if official.alertedGone,
-               let id: Int64 = try await conn.one("SELECT id FROM case_file WHERE account_id = \(account.id!)",
+               let id: Int64 = try await conn.one("SELECT id FROM case_file WHERE account_id = \(account.id!) AND identity = \(key.identity)",
                                                   logger: logger)?.get("id") {
                 try await official.update(conn, logger: logger)
                 return .alerted(caseID: id)
@@ -141,7 +141,7 @@ extension PostgresStore {
     func raiseTakeover(account: Int64, identity: String, changes: [String], run: Int64?, now: Date,
                        conn: PostgresConnection) async throws -> Int64 {
         let why = changes.joined(separator: "; ")
-        if var c = try await conn.caseFile(accountID: account, logger: logger) {
+        if var c = try await conn.caseFile(accountID: account, identity: identity, logger: logger) {
             let from = c.status
             c.kind = CaseKind.takeover.rawValue
             c.score = 1

@@ -3,8 +3,8 @@ import PostgresNIO
 
 extension PostgresStore {
     /// Takes one request to `host` from `address` out of the window the platform announced; nil when
-    /// it may go now, else when the platform's pause or window ends. One statement, rows locked, so
-    /// two workers on one address never both take the last request.
+    /// it may go now, else when the platform's pause or window ends. The row is locked for the
+    /// transaction, so two workers on one address never both take the last request.
     public func reserveRequest(host: String, address: String, at now: Date) async throws(StoreError) -> Date? {
         try await write("take a request from the rate budget") { conn in
             guard let row = try await conn.one("""
@@ -23,7 +23,15 @@ extension PostgresStore {
                 return nil
             }
             guard let remaining else { return nil }
-            if remaining <= 0 { return ends ?? now.addingTimeInterval(1) }
+            guard remaining > 0 || ends != nil else {
+                // Spent, with no end the platform named: let one request through to hear the count again,
+                // rather than wait for an answer no request will bring.
+                try await conn.run("""
+                    UPDATE rate_budget SET remaining = NULL WHERE host = \(host) AND address = \(address)
+                    """, logger: logger)
+                return nil
+            }
+            if remaining <= 0 { return ends }
             try await conn.run("""
                 UPDATE rate_budget SET remaining = remaining - 1 WHERE host = \(host) AND address = \(address)
                 """, logger: logger)

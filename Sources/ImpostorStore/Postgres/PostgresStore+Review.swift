@@ -79,7 +79,8 @@ extension PostgresStore {
             var assessment: StoredAssessment?
             if let a = try await conn.one("""
                 SELECT * FROM assessment WHERE snapshot_id IN (SELECT id FROM snapshot WHERE account_id = \(c.accountId))
-                ORDER BY id DESC LIMIT 1
+                  AND (identity = \(c.identity) OR identity IS NULL)
+                ORDER BY (identity IS NOT NULL) DESC, id DESC LIMIT 1
                 """, logger: logger) {
                 let reasons: String = try a.get("reasons")
                 assessment = StoredAssessment(
@@ -101,7 +102,7 @@ extension PostgresStore {
             }
             var baseline: Snapshot?
             if c.kind == CaseKind.takeover.rawValue,
-               let official = try await conn.one("SELECT baseline_snapshot_id FROM official_account WHERE account_id = \(c.accountId)",
+               let official = try await conn.one("SELECT baseline_snapshot_id FROM official_account WHERE account_id = \(c.accountId) AND identity = \(c.identity)",
                                                  logger: logger),
                let baselineID: Int64 = try official.get("baseline_snapshot_id") {
                 baseline = snapshots.first { $0.id == baselineID }
@@ -119,8 +120,8 @@ extension PostgresStore {
             if decision == .expected {
                 // The official account's row before the case: the order the official watch locks them in.
                 try await conn.run("""
-                    SELECT id FROM official_account WHERE account_id = (SELECT account_id FROM case_file WHERE id = \(id))
-                    FOR UPDATE
+                    SELECT o.id FROM official_account o JOIN case_file c ON c.account_id = o.account_id AND c.identity = o.identity
+                    WHERE c.id = \(id) FOR UPDATE OF o
                     """, logger: logger)
             }
             guard var c = try await conn.one("SELECT * FROM case_file WHERE id = \(id) FOR UPDATE", logger: logger)
@@ -139,7 +140,7 @@ extension PostgresStore {
             if decision == .expected {
                 try await conn.run("""
                     UPDATE official_account SET baseline_snapshot_id = coalesce(\(c.decidedSnapshotId), baseline_snapshot_id),
-                      alerted_changes = NULL WHERE account_id = \(c.accountId)
+                      alerted_changes = NULL WHERE account_id = \(c.accountId) AND identity = \(c.identity)
                     """, logger: logger)
             }
             let trimmedNote = note.map { String($0.prefix(4000)) }

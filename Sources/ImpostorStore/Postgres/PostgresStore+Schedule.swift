@@ -23,13 +23,14 @@ extension PostgresStore {
     /// Adds the watchlist's councils to the schedule: a new council is due now, a changed interval takes
     /// effect from its next scan. Councils of other workers' watchlists are left as they are.
     public func syncSchedule(_ councils: [(id: String, scanEvery: Int)]) async throws(StoreError) {
+        let ids = councils.map(\.id), intervals = councils.map(\.scanEvery)
         try await write("update the councils' schedule") { conn in
-            for c in councils {
-                try await conn.run("""
-                    INSERT INTO council_schedule (identity, scan_every, due_at) VALUES (\(c.id), \(c.scanEvery), now())
-                    ON CONFLICT (identity) DO UPDATE SET scan_every = EXCLUDED.scan_every
-                    """, logger: logger)
-            }
+            // One statement for the whole watchlist: an association's thousands of councils in one round trip.
+            try await conn.run("""
+                INSERT INTO council_schedule (identity, scan_every, due_at)
+                SELECT id, every, now() FROM unnest(\(ids)::text[], \(intervals)::integer[]) AS c(id, every)
+                ON CONFLICT (identity) DO UPDATE SET scan_every = EXCLUDED.scan_every
+                """, logger: logger)
         }
     }
 
@@ -78,10 +79,12 @@ extension PostgresStore {
     }
 
     /// When the next council falls due, or nil when none is scheduled.
-    public func nextDue() async throws(StoreError) -> Date? {
+    public func nextDue(among councils: [String]) async throws(StoreError) -> Date? {
         try await read("read the schedule") { conn in
-            try await conn.one("SELECT min(greatest(due_at, coalesce(lease_until, due_at))) AS next FROM council_schedule",
-                               logger: logger)?.get("next")
+            try await conn.one("""
+                SELECT min(greatest(due_at, coalesce(lease_until, due_at))) AS next FROM council_schedule
+                WHERE identity = ANY(\(councils))
+                """, logger: logger)?.get("next")
         }
     }
 
