@@ -176,7 +176,10 @@ struct WorkerTests {
         for r in try await [a, b, c] { #expect(r.status == 0, "\(r.stderr)") }
 
         let state = bluesky.state
-        #expect(Set(state.served.keys) == ["127.0.0.2", "127.0.0.3"], "\(state.served)")
+        // Every request left from an address a worker was given (the third worker may find the round
+        // already taken when it starts, so 127.0.0.3 need not appear).
+        #expect(Set(state.served.keys).isSubset(of: ["127.0.0.2", "127.0.0.3"]) && state.served["127.0.0.2"] != nil,
+                "\(state.served)")
         #expect(state.refused.isEmpty, "the platform had to refuse \(state.refused)")
         #expect(state.served.values.reduce(0, +) > 20, "the budget was never reached: \(state.served)")
         #expect(state.queries.values.allSatisfy { $0 == 1 }, "\(state.queries)")
@@ -185,7 +188,8 @@ struct WorkerTests {
         await store.close()
         let kept = try TestPostgres.shared().sql("SELECT string_agg(DISTINCT address, ',' ORDER BY address) FROM rate_budget",
                                                  database: String(URLComponents(string: url)!.path.dropFirst()))
-        #expect(kept.trimmingCharacters(in: .whitespacesAndNewlines) == "127.0.0.2,127.0.0.3")
+        #expect(Set(kept.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").map(String.init))
+            == Set(state.served.keys))
     }
 
     @Test func aCouncilsOwnIntervalSetsItsSchedule() async throws {
