@@ -8,8 +8,8 @@ platform counts them, so workers bound to different 127.0.0.x addresses each get
 
     python3 bluesky.py STATE_FILE LIMIT WINDOW_SECONDS
 
-prints its port, serves until stdin closes, and keeps in STATE_FILE the requests served and refused
-per address and how often each query was asked.
+prints its port, serves until stdin closes, and then writes to STATE_FILE the requests served and
+refused per address and how often each query was asked (and once a second while it runs).
 """
 import http.server
 import json
@@ -28,10 +28,25 @@ windows = {}  # address -> (window start, used)
 state = {"served": {}, "refused": {}, "queries": {}}
 
 
+dirty = False
+
+
 def save():
     with open(state_file + ".tmp", "w") as f:
         json.dump(state, f)
     os.replace(state_file + ".tmp", state_file)
+
+
+def keep_saving():
+    # Not on every request: at 10,000 councils the file is a megabyte, and writing it each time made
+    # the stand-in, not the limit, the bound.
+    global dirty
+    while True:
+        time.sleep(1)
+        with lock:
+            if dirty:
+                save()
+                dirty = False
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -70,7 +85,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             state[key][address] = state[key].get(address, 0) + 1
             if allowed and url.path.endswith("app.bsky.actor.searchActors"):
                 state["queries"][q] = state["queries"].get(q, 0) + 1
-            save()
+            global dirty
+            dirty = True
         headers = {
             "RateLimit-Limit": str(limit),
             "RateLimit-Remaining": str(max(limit - used, 0)),
@@ -99,5 +115,8 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
 print(server.server_address[1], flush=True)
 threading.Thread(target=server.serve_forever, daemon=True).start()
+threading.Thread(target=keep_saving, daemon=True).start()
 sys.stdin.read()
+with lock:
+    save()
 os._exit(0)

@@ -41,6 +41,24 @@ extension Impostor {
                 }
                 return (try await SharedStore.open(url), watchlist)
             }
+
+            /// Opens the store, runs `body`, and closes the store whatever happened. A store failure exits
+            /// with its reason: 2 when the user is there already, else 3.
+            func using<T>(_ body: (PostgresStore, Watchlist) async throws -> T) async throws -> T {
+                let (store, watchlist) = try await open()
+                let result: Result<T, any Error>
+                do { result = .success(try await body(store, watchlist)) } catch { result = .failure(error) }
+                await store.close()
+                switch result {
+                case .success(let value):
+                    return value
+                case .failure(let error as StoreError):
+                    Console.error("impostor: \(error.reason)")
+                    throw ExitCode(error.code == .exists ? ExitCodes.configuration : ExitCodes.store)
+                case .failure(let error):
+                    throw error
+                }
+            }
         }
 
         /// A password from a file only its owner can read: the first line, at least 10 characters.
@@ -103,23 +121,16 @@ extension Impostor {
             func run() async throws {
                 let email = try Users.email(self.email)
                 let password = try Users.password(from: passwordFile)
-                let (store, watchlist) = try await target.open()
-                let known = Set(watchlist.identities.map(\.id))
-                if let unknown = councils.first(where: { !known.contains($0) }) {
-                    await store.close()
-                    Console.error("impostor: there is no council \(unknown) in the watchlist (it has \(known.sorted().joined(separator: ", ")))")
-                    throw ExitCode(ExitCodes.configuration)
+                let clerk = try await target.using { store, watchlist in
+                    let known = Set(watchlist.identities.map(\.id))
+                    if let unknown = councils.first(where: { !known.contains($0) }) {
+                        Console.error("impostor: there is no council \(unknown) in the watchlist (it has \(known.sorted().joined(separator: ", ")))")
+                        throw ExitCode(ExitCodes.configuration)
+                    }
+                    return try await store.addClerk(email: email, passwordHash: Passwords.hash(password), admin: admin,
+                                                    councils: councils, at: Date())
                 }
-                do {
-                    let clerk = try await store.addClerk(email: email, passwordHash: Passwords.hash(password), admin: admin,
-                                                         councils: councils, at: Date())
-                    await store.close()
-                    Console.out("added \(clerk.email): " + (clerk.admin ? "administrator, every council" : clerk.councils.joined(separator: ", ")))
-                } catch {
-                    await store.close()
-                    Console.error("impostor: \(error.reason)")
-                    throw ExitCode(error.code == .exists ? ExitCodes.configuration : ExitCodes.store)
-                }
+                Console.out("added \(clerk.email): " + (clerk.admin ? "administrator, every council" : clerk.councils.joined(separator: ", ")))
             }
         }
 
@@ -129,14 +140,7 @@ extension Impostor {
             @OptionGroup var target: Target
 
             func run() async throws {
-                let (store, _) = try await target.open()
-                let clerks: [Clerk]
-                do { clerks = try await store.clerks() } catch {
-                    await store.close()
-                    Console.error("impostor: \(error.reason)")
-                    throw ExitCode(ExitCodes.store)
-                }
-                await store.close()
+                let clerks = try await target.using { store, _ in try await store.clerks() }
                 if clerks.isEmpty { Console.out("no users yet: add one with `impostor users add`") }
                 for clerk in clerks {
                     Console.out("\(clerk.email)\t" + (clerk.admin ? "administrator" : clerk.councils.joined(separator: ",")))
@@ -154,15 +158,7 @@ extension Impostor {
 
             func run() async throws {
                 let email = try Users.email(self.email)
-                let (store, _) = try await target.open()
-                let removed: Bool
-                do { removed = try await store.removeClerk(email: email) } catch {
-                    await store.close()
-                    Console.error("impostor: \(error.reason)")
-                    throw ExitCode(ExitCodes.store)
-                }
-                await store.close()
-                guard removed else {
+                guard try await target.using({ store, _ in try await store.removeClerk(email: email) }) else {
                     Console.error("impostor: there is no user \(email)")
                     throw ExitCode(ExitCodes.configuration)
                 }
@@ -184,15 +180,10 @@ extension Impostor {
             func run() async throws {
                 let email = try Users.email(self.email)
                 let password = try Users.password(from: passwordFile)
-                let (store, _) = try await target.open()
-                let done: Bool
-                do { done = try await store.resetPassword(email: email, passwordHash: Passwords.hash(password), at: Date()) } catch {
-                    await store.close()
-                    Console.error("impostor: \(error.reason)")
-                    throw ExitCode(ExitCodes.store)
-                }
-                await store.close()
-                guard done else {
+                let hash = Passwords.hash(password)
+                guard try await target.using({ store, _ in
+                    try await store.resetPassword(email: email, passwordHash: hash, at: Date())
+                }) else {
                     Console.error("impostor: there is no user \(email)")
                     throw ExitCode(ExitCodes.configuration)
                 }

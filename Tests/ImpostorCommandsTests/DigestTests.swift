@@ -32,18 +32,10 @@ struct DigestTests {
         try "s3cret-digest-pass\n".write(toFile: pki + "/smtp-password", atomically: true, encoding: .utf8)
         let received = pki + "/received.jsonl"
 
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = FileManager.default.currentDirectoryPath + "/Tests/ImpostorFetchTests/Servers/smtp_server.py"
-        server.arguments = [Python.interpreter, script, "starttls", received, certs.cert, certs.key, "impostor", pki + "/smtp-password"]
-        let out = Pipe(), input = Pipe()
-        server.standardOutput = out
-        server.standardInput = input
-        try server.run()
-        defer { try? input.fileHandleForWriting.close(); server.terminate(); server.waitUntilExit() }
-        var line = Data()
-        while let b = try out.fileHandleForReading.read(upToCount: 1), !b.isEmpty, b != Data([0x0A]) { line.append(b) }
-        let port = try #require(Int(String(decoding: line, as: UTF8.self).replacingOccurrences(of: "PORT ", with: "")))
+        let smtp = try SMTPCatcher(mode: "starttls", received: received,
+                                   [certs.cert, certs.key, "impostor", pki + "/smtp-password"])
+        let port = smtp.port
+        #expect(port > 0)
 
         let f = try ScanFixture(suspects: 2, settings: """
             [digest]
@@ -60,9 +52,7 @@ struct DigestTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("digest.sent"), "\(first.stderr)")
         #expect(!first.stderr.contains("s3cret"))
-        let mails = try String(contentsOfFile: received, encoding: .utf8).split(separator: "\n")
-            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            .filter { $0["rcpt_tos"] != nil }
+        let mails = smtp.mails
         #expect(mails.count == 1)
         let mail = try #require(mails.first)
         #expect(mail["tls"] as? Bool == true)
@@ -77,8 +67,7 @@ struct DigestTests {
 
         // Nothing new on the next scan: no second mail.
         #expect(try await CLI.run(f.arguments()).status == 0)
-        let after = try String(contentsOfFile: received, encoding: .utf8).split(separator: "\n").filter { $0.contains("rcpt_tos") }
-        #expect(after.count == 1)
+        #expect(smtp.mails.count == 1)
     }
 
     @Test func aMailServerThatIsDownDoesNotLoseTheCases() async throws {

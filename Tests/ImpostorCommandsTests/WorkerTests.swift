@@ -61,7 +61,10 @@ final class RateLimitedBluesky {
         port = Int(try CLI.startPython(process, [Self.script, stateFile, String(limit), String(window)], stdin: stdin)) ?? 0
     }
 
-    deinit {
+    deinit { stop() }
+
+    /// Stops the server, which writes what it counted as it exits.
+    func stop() {
         try? stdin.fileHandleForWriting.close()
         if process.isRunning { process.waitUntilExit() }
     }
@@ -70,7 +73,9 @@ final class RateLimitedBluesky {
         var served: [String: Int] = [:], refused: [String: Int] = [:], queries: [String: Int] = [:]
     }
 
+    /// What the server counted: read once it has stopped.
     var state: State {
+        stop()
         guard let data = FileManager.default.contents(atPath: stateFile),
               let json = try? JSONSerialization.jsonObject(with: data) as? [String: [String: Int]]
         else { return State() }
@@ -214,19 +219,8 @@ struct WorkerTests {
         let bluesky = try CountingBluesky()
         let url = try TestPostgres.shared().database("digests")
         let folder = try Self.watchlist(port: bluesky.port, database: url, councils: 2)
-        let received = folder + "/received.jsonl"
-        let smtp = Process()
-        smtp.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        smtp.arguments = [Python.interpreter, FileManager.default.currentDirectoryPath + "/Tests/ImpostorFetchTests/Servers/smtp_server.py",
-                          "plain", received]
-        let out = Pipe(), input = Pipe()
-        smtp.standardOutput = out
-        smtp.standardInput = input
-        try smtp.run()
-        defer { try? input.fileHandleForWriting.close(); smtp.terminate(); smtp.waitUntilExit() }
-        var line = Data()
-        while let b = try out.fileHandleForReading.read(upToCount: 1), !b.isEmpty, b != Data([0x0A]) { line.append(b) }
-        let port = try #require(Int(String(decoding: line, as: UTF8.self).replacingOccurrences(of: "PORT ", with: "")))
+        let smtp = try SMTPCatcher(mode: "plain", received: folder + "/received.jsonl")
+        let port = smtp.port
         let settings = folder + "/watchlist/impostor.toml"
         try (try String(contentsOfFile: settings, encoding: .utf8) + """
 
@@ -248,9 +242,7 @@ struct WorkerTests {
         let run = try await CLI.run(["worker", "--once", "--name", "w", "--watchlist", folder + "/watchlist", "--cache", folder + "/c"])
         #expect(run.status == 0, "\(run.stderr)")
 
-        let mails = try String(contentsOfFile: received, encoding: .utf8).split(separator: "\n")
-            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            .filter { $0["rcpt_tos"] != nil }
+        let mails = smtp.mails
         let byCouncil = Dictionary(uniqueKeysWithValues: mails.map {
             (($0["headers"] as? [String: String])?["Subject"] ?? "", ($0["rcpt_tos"] as? [String] ?? []).sorted())
         })
