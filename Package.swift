@@ -163,6 +163,7 @@ let package = Package(
             dependencies: [
                 "ImpostorStore", "ImpostorCore", "TestScratch", "TestPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import TestPostgres
 import TestScratch
 import Testing
@@ -71,6 +72,46 @@ struct PostgresAddressTests {
             #expect(error.code == .cannotOpen)
             #expect(error.reason.contains("28P01"), "\(error.reason)")
             #expect(!error.reason.contains("not-the-password"))
+        }
+    }
+
+    /// Whether the server says this connection is encrypted.
+    func encrypted(_ url: String) async throws -> Bool {
+        let store = try await PostgresStore.open(try PostgresAddress(parsing: url), migrate: false)
+        let said: Bool? = try? await store.read("ask about TLS") { conn in
+            try await conn.one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: store.logger)?.get("ssl") ?? false
+        }
+        await store.close()
+        guard let said else { throw StoreError(.database, "the server did not say whether the connection is encrypted") }
+        return said
+    }
+
+    /// TLS against the test server, which offers it with a certificate for 127.0.0.1 from its own CA.
+    @Test func tlsIsHonouredAsTheAddressAsks() async throws {
+        let server = try TestPostgres.shared()
+        let plain = try server.database("tls")
+        func with(_ mode: String) -> String { plain.replacingOccurrences(of: "sslmode=disable", with: mode) }
+        #expect(try await encrypted(plain) == false)
+        #expect(try await encrypted(with("sslmode=require")) == true)
+        #expect(try await encrypted(with("sslmode=verify-full&sslrootcert=\(server.caFile)")) == true)
+
+        // Another CA: the server's certificate is not trusted, and nothing is sent to it.
+        let folder = Scratch.path("otherca")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let r = Process()
+        r.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        r.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                       "-keyout", folder + "/ca.key", "-out", folder + "/ca.pem", "-days", "1", "-subj", "/CN=another CA"]
+        r.standardOutput = FileHandle.nullDevice
+        r.standardError = FileHandle.nullDevice
+        try r.run()
+        r.waitUntilExit()
+        do {
+            _ = try await PostgresStore.open(try PostgresAddress(parsing: with("sslmode=verify-full&sslrootcert=\(folder)/ca.pem")),
+                                             migrate: false)
+            Issue.record("a certificate from a CA the address did not name was accepted")
+        } catch {
+            #expect(error.code == .cannotOpen, "\(error.reason)")
         }
     }
 }

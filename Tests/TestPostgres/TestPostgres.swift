@@ -12,6 +12,8 @@ public final class TestPostgres: Sendable {
     public let port: Int
     public let folder: String
     public let passwordFile: String
+    /// The CA that signed the server's certificate (for 127.0.0.1), for `sslrootcert=`.
+    public let caFile: String
     let bin: String
     let asUser: [String]
 
@@ -59,6 +61,18 @@ public final class TestPostgres: Sendable {
         let password = "test-" + UUID().uuidString
         let pwfile = folder + "/superuser-password"
         FileManager.default.createFile(atPath: pwfile, contents: Data(password.utf8), attributes: [.posixPermissions: 0o600])
+        // TLS as a real server offers it: a test CA, and a certificate for 127.0.0.1 that it signed.
+        caFile = folder + "/ca.pem"
+        let ext = folder + "/san.ext"
+        FileManager.default.createFile(atPath: ext, contents: Data("subjectAltName=IP:127.0.0.1\n".utf8))
+        let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        try Self.run(["/usr/bin/openssl", "req", "-x509"] + key + ["-keyout", folder + "/ca.key", "-out", caFile, "-days", "2",
+                                                                  "-subj", "/CN=impostor test CA"])
+        try Self.run(["/usr/bin/openssl", "req"] + key + ["-keyout", folder + "/server.key", "-out", folder + "/server.csr",
+                                                         "-subj", "/CN=127.0.0.1"])
+        try Self.run(["/usr/bin/openssl", "x509", "-req", "-in", folder + "/server.csr", "-CA", caFile, "-CAkey", folder + "/ca.key",
+                      "-CAcreateserial", "-out", folder + "/server.pem", "-days", "2", "-extfile", ext])
+        chmod(folder + "/server.key", 0o600)
         if getuid() == 0 {
             try Self.run(["/bin/chown", "-R", "postgres", folder])
         }
@@ -67,7 +81,8 @@ public final class TestPostgres: Sendable {
         port = Self.freePort()
         try Self.run(asUser + ["\(bin)/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60",
                                "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off "
-                                   + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+                                   + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
+                                   + "-c ssl=on -c ssl_cert_file=\(folder)/server.pem -c ssl_key_file=\(folder)/server.key",
                                "start"])
         Self.removeAtExit = folder
         Self.stopAtExit = asUser + ["\(bin)/pg_ctl", "-D", folder + "/data", "-m", "immediate", "stop"]
