@@ -17,7 +17,7 @@ public struct ReviewConfiguration: Sendable {
     }
 
     /// Parses `host:port` (`[::1]:8080` for IPv6) and refuses a non-loopback address without a password,
-    /// unless clerks sign in with their own accounts (`accounts`).
+    /// and a shared store's page (`accounts`, clerks signing in) on anything but loopback.
     public init(listen: String, password: String?, localUser: String, hostNames: [String] = [], accounts: Bool = false)
         throws(Refusal)
     {
@@ -49,7 +49,7 @@ public struct ReviewConfiguration: Sendable {
                 put the association's HTTPS proxy in front (it passes the client's address in X-Forwarded-For).
                 """)
         }
-        if !LoopbackHost.contains(host), (password ?? "").isEmpty, !accounts {
+        if !LoopbackHost.contains(host), (password ?? "").isEmpty {
             throw Refusal(description: """
                 refusing to serve the review page on \(host): anyone on that network could read and decide cases. \
                 Put a password in a file readable only by impostor and name it with --password-file \
