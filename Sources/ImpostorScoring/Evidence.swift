@@ -31,10 +31,12 @@ struct Evidence {
         self.texts = texts
         identity = p
         self.logo = logo
-        name = NameReading(texts.name, identity: p, wordAligned: true, classes: texts.nameClasses)
-        let handle = NameReading(texts.handle, identity: p, wordAligned: false, classes: texts.handleClasses)
+        name = NameReading(texts.name, identity: p, wordAligned: true, classes: texts.nameClasses, whole: texts.nameWhole)
+        let handle = NameReading(texts.handle, identity: p, wordAligned: false, classes: texts.handleClasses,
+                                 whole: texts.handleWhole)
         if texts.handleHasPadding {
-            let trimmed = NameReading(texts.handleTrimmed, identity: p, wordAligned: false, classes: texts.handleTrimmedClasses)
+            let trimmed = NameReading(texts.handleTrimmed, identity: p, wordAligned: false, classes: texts.handleTrimmedClasses,
+                                      whole: texts.handleTrimmedWhole)
             self.handle = Self.handleStrength(trimmed) > Self.handleStrength(handle) ? trimmed : handle
         } else {
             self.handle = handle

@@ -46,7 +46,9 @@ struct NameReading: Sendable {
 
     /// Reads `text` against `identity`. Display names must match on word boundaries; handles need not.
     /// `shared` are the classes of the text's words in impostor's own vocabulary, when already read.
-    init(_ text: FoldedText, identity: ProtectedIdentity, wordAligned: Bool, classes shared: [WordClass]? = nil) {
+    /// `whole` is what the whole text holds, read once per profile: used where no place is taken out.
+    init(_ text: FoldedText, identity: ProtectedIdentity, wordAligned: Bool, classes shared: [WordClass]? = nil,
+         whole: WholeText? = nil) {
         let vocab = identity.words
         let keys = text.keys
         let compact = text.compact
@@ -148,8 +150,10 @@ struct NameReading: Sendable {
         // The words' classes as read once per profile, unless this council reads by words of its own.
         let classes = identity.hasOwnWords || shared?.count != keys.count ? WordClass.of(keys, vocab: vocab) : shared!
         for i in residualIndices { add(classes[i], key: keys[i]) }
+        // With no place found, what is left is the whole text, read the same for every council.
+        let whole = place == nil && !identity.hasOwnWords ? whole : nil
         // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
-        var residual = gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
+        var residual = whole != nil ? "" : gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
         // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
         var afterPlace = gluedAfter
         if !wordAligned, let hit = placeHit {
@@ -168,16 +172,14 @@ struct NameReading: Sendable {
                 differentPlace = true
             }
         }
-        let inside = vocab.inside.scan(residual)
+        let inside = whole?.inside ?? vocab.inside.scan(residual)
         if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {
             // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
             // one word, that disowns the council or is a councillor's own.
             if inside.negator { negated = true }
             if inside.councillor { councillorTitle = true }
         }
-        if !councilWord, !residual.isEmpty, case let letters = Array(residual.unicodeScalars),
-            Self.councilSkeletonPatterns.contains(where: { EditDistance.bestSubstring($0, in: letters, limit: 1) != nil })
-        {
+        if !councilWord, whole?.councilSkeleton ?? Self.holdsCouncilSkeleton(Array(residual.unicodeScalars)) {
             councilWord = true
         }
         // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
@@ -290,6 +292,22 @@ struct NameReading: Sendable {
     /// ("Councel", "Counsil", "Coucnil"): one edit from either is the word.
     static let councilSkeletons = ["coundl", "councll"]
     static let councilSkeletonPatterns = councilSkeletons.map(SearchPattern.init)
+
+    static func holdsCouncilSkeleton(_ letters: [Unicode.Scalar]) -> Bool {
+        !letters.isEmpty && councilSkeletonPatterns.contains { EditDistance.bestSubstring($0, in: letters, limit: 1) != nil }
+    }
+
+    /// What a whole name or handle holds inside its words, in impostor's own vocabulary: the same for
+    /// every council compared in which no place is found, so read once per profile.
+    struct WholeText {
+        var inside: InsideWords.Found
+        var councilSkeleton: Bool
+
+        init(_ text: FoldedText, vocab: Vocabulary) {
+            inside = vocab.inside.scan(text.compact)
+            councilSkeleton = NameReading.holdsCouncilSkeleton(text.scalars)
+        }
+    }
 
     private mutating func add(_ word: WordClass, key: String) {
         switch word {

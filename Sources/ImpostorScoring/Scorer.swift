@@ -165,12 +165,16 @@ final class FoldedProfile {
     let bioCounties: [[String]]
     /// The classes of the name's and handles' words in impostor's own vocabulary.
     let nameClasses: [WordClass], handleClasses: [WordClass], handleTrimmedClasses: [WordClass]
+    /// What the name and handles hold inside their words, for councils in which no place is found.
+    let nameWhole: NameReading.WholeText, handleWhole: NameReading.WholeText, handleTrimmedWhole: NameReading.WholeText
 
     /// `profile` read by the name a screen shows.
     init(_ profile: FoldedProfile, name: FoldedText, vocabulary: Vocabulary) {
         self.name = name
         nameClasses = WordClass.of(name.keys, vocab: vocabulary)
+        nameWhole = NameReading.WholeText(name, vocab: vocabulary)
         (handleClasses, handleTrimmedClasses) = (profile.handleClasses, profile.handleTrimmedClasses)
+        (handleWhole, handleTrimmedWhole) = (profile.handleWhole, profile.handleTrimmedWhole)
         nameShown = nil
         (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
         handleHasPadding = profile.handleHasPadding
@@ -207,6 +211,10 @@ final class FoldedProfile {
         let handleClasses = WordClass.of(handle.keys, vocab: scorer.vocabulary)
         self.handleClasses = handleClasses
         handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: scorer.vocabulary) : handleClasses
+        nameWhole = NameReading.WholeText(name, vocab: scorer.vocabulary)
+        let handleWhole = NameReading.WholeText(handle, vocab: scorer.vocabulary)
+        self.handleWhole = handleWhole
+        handleTrimmedWhole = handleHasPadding ? NameReading.WholeText(handleTrimmed, vocab: scorer.vocabulary) : handleWhole
     }
 
     /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.

@@ -4,6 +4,9 @@ public enum EditDistance {
     ///
     /// Returns `limit + 1` as soon as the distance must exceed `limit`, so a bad candidate costs little.
     public static func damerau(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        // Most calls ask whether two words are the same or one typo apart, and most are not: told
+        // without building the table.
+        if limit <= 1, let quick = withinOne(a.unicodeScalars, b.unicodeScalars, limit: limit) { return quick }
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
@@ -25,6 +28,32 @@ public enum EditDistance {
             (twoBack, previous, current) = (previous, current, twoBack)
         }
         return previous[b.count]
+    }
+
+    /// The distance when `limit` is 0 or 1 and it is 0 or beyond the limit, nil when the table must
+    /// tell. One edit leaves everything before it and everything after it as it was, so two texts one
+    /// edit apart share a prefix and a suffix that together cover all but two of the longer's scalars.
+    static func withinOne(_ a: String.UnicodeScalarView, _ b: String.UnicodeScalarView, limit: Int) -> Int? {
+        var prefix = 0
+        var i = a.startIndex, j = b.startIndex
+        while i != a.endIndex, j != b.endIndex, a[i] == b[j] {
+            prefix += 1
+            a.formIndex(after: &i)
+            b.formIndex(after: &j)
+        }
+        if i == a.endIndex && j == b.endIndex { return 0 }
+        if limit <= 0 { return 1 }
+        let longer = Swift.max(a.count, b.count)
+        if abs(a.count - b.count) > 1 { return 2 }
+        var suffix = 0
+        var x = a.endIndex, y = b.endIndex
+        while x != i, y != j {
+            a.formIndex(before: &x)
+            b.formIndex(before: &y)
+            if a[x] != b[y] { break }
+            suffix += 1
+        }
+        return prefix + suffix < longer - 2 ? 2 : nil
     }
 
     /// Where `pattern` best occurs inside `text` allowing typos: the distance and the matched range of

@@ -210,8 +210,9 @@ public final class Folder: Sendable {
     public static func key(_ word: String) -> (key: String, leet: [Unicode.Scalar]) {
         var scalars = Array(word.unicodeScalars)
         var leet: [Unicode.Scalar] = []
-        let hasLetter = scalars.contains { $0.properties.isAlphabetic }
+        // Digits first: most words have none, and then no letter needs its Unicode properties read.
         let hasDigit = scalars.contains { ("0"..."9").contains($0) }
+        let hasLetter = hasDigit && scalars.contains { $0.properties.isAlphabetic }
         if hasLetter && hasDigit {
             for (i, s) in scalars.enumerated() where ("0"..."9").contains(s) {
                 leet.append(s)

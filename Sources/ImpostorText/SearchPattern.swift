@@ -2,20 +2,24 @@
 /// with Hyyrö's transposition term (2003), so each text scalar costs a few word operations instead
 /// of a row of the dynamic program. Patterns of up to 64 scalars.
 ///
+/// A class: its masks take 300 bytes, and a struct was copied for every text searched.
+///
 /// It gives the same distances as `EditDistance.bestSubstring`'s table (optimal string alignment,
 /// free start), and is used to rule texts out before that table is built.
-public struct SearchPattern: Sendable {
+public final class SearchPattern: Sendable {
     public let scalars: [Unicode.Scalar]
     /// Bit i set where the pattern's scalar i is this letter or digit ("a"..."z", then "0"..."9"):
     /// what folded keys are made of, held inline so a pattern kept per council costs no more memory.
-    private var common = InlineArray<36, UInt64>(repeating: 0)
+    private let common: InlineArray<36, UInt64>
     /// The same for the pattern's other scalars, few in folded keys.
-    private var others: [(scalar: UInt32, mask: UInt64)] = []
+    private let others: [(scalar: UInt32, mask: UInt64)]
 
-    public init(_ pattern: String) { self.init(Array(pattern.unicodeScalars)) }
+    public convenience init(_ pattern: String) { self.init(Array(pattern.unicodeScalars)) }
 
     public init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
+        var common = InlineArray<36, UInt64>(repeating: 0)
+        var others: [(scalar: UInt32, mask: UInt64)] = []
         for (i, s) in scalars.prefix(64).enumerated() {
             let bit = UInt64(1) << UInt64(i)
             if let slot = Self.slot(s) {
@@ -26,6 +30,7 @@ public struct SearchPattern: Sendable {
                 others.append((s.value, bit))
             }
         }
+        (self.common, self.others) = (common, others)
     }
 
     @inline(__always)

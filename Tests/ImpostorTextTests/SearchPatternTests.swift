@@ -2,7 +2,7 @@ import Testing
 
 @testable import ImpostorText
 
-/// The fast paths of approximate search give exactly what the full table gives.
+/// The fast paths of approximate search and edit distance give exactly what the full table gives.
 @Suite struct SearchPatternTests {
     /// A small generator, so failures repeat.
     struct Random {
@@ -46,6 +46,30 @@ import Testing
             let fast = EditDistance.bestSubstring(ps, in: ts, limit: limit)
             let slow = t.count + limit >= p.count ? EditDistance.table(p, t, limit: limit) : nil
             #expect(fast?.distance == slow?.distance && fast?.range == slow?.range, "\(ps) in \(ts), limit \(limit)")
+        }
+    }
+
+    @Test func wordsOneTypoApartAreToldWithoutTheTable() {
+        var r = Random(state: 11)
+        for _ in 0..<5000 {
+            let a = r.text(r.next(9), alphabet: Self.alphabet)
+            var b = a
+            // Mostly one edit or two from a, as the words compared are.
+            for _ in 0..<r.next(3) {
+                switch r.next(4) {
+                case 0 where !b.isEmpty: b[r.next(b.count)] = Self.alphabet[r.next(Self.alphabet.count)]
+                case 1: b.insert(Self.alphabet[r.next(Self.alphabet.count)], at: r.next(b.count + 1))
+                case 2 where !b.isEmpty: b.remove(at: r.next(b.count))
+                case 3 where b.count >= 2: let at = r.next(b.count - 1); b.swapAt(at, at + 1)
+                default: break
+                }
+            }
+            let sa = String(String.UnicodeScalarView(a)), sb = String(String.UnicodeScalarView(b))
+            let full = EditDistance.damerau(sa, sb, limit: 99)
+            for limit in 0...1 {
+                let quick = EditDistance.damerau(sa, sb, limit: limit)
+                #expect(min(quick, limit + 1) == min(full, limit + 1), "\(sa) against \(sb), limit \(limit)")
+            }
         }
     }
 
