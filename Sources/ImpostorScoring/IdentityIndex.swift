@@ -1,4 +1,5 @@
 import ImpostorText
+import Synchronization
 
 /// Finds the few identities worth a close look for a profile, without comparing it with all of them.
 ///
@@ -22,8 +23,34 @@ struct IdentityIndex: Sendable {
     private var postings: [UInt32: [Int32]] = [:]
     /// First place word (and the whole place) → identities, for bios.
     private var placeWords: [String: [Int]] = [:]
+    private var identityCount = 0
+    /// Counting space for `candidates`, one per thread at work, kept between calls.
+    private let tallies = Tallies()
+
+    /// A count per anchor and a best score per identity, all zero between calls: a call resets only
+    /// what it touched. At 10,000 councils fresh arrays per profile took 160 KB, mapped and faulted
+    /// in each time, and dictionaries of scores spent their time hashing.
+    private final class Tally: @unchecked Sendable {
+        var counts: [UInt16]
+        var place: [Double], person: [Double]
+        init(anchors: Int, identities: Int) {
+            counts = [UInt16](repeating: 0, count: anchors)
+            (place, person) = ([Double](repeating: 0, count: identities), [Double](repeating: 0, count: identities))
+        }
+    }
+
+    /// `@unchecked Sendable` for `Tally`: a tally is used by one call at a time, taken from the pool
+    /// under its lock and given back when the call ends.
+    private final class Tallies: Sendable {
+        private let spare = Mutex<[Tally]>([])
+        func take(anchors: Int, identities: Int) -> Tally {
+            spare.withLock { $0.popLast() } ?? Tally(anchors: anchors, identities: identities)
+        }
+        func give(_ tally: Tally) { spare.withLock { $0.append(tally) } }
+    }
 
     init(_ identities: [ProtectedIdentity]) {
+        identityCount = identities.count
         for (n, identity) in identities.enumerated() {
             // Another name of the place adds only itself: its council's domains and people are indexed once.
             var strings = [(identity.placeCompact, false, 1.0)]
@@ -59,31 +86,38 @@ struct IdentityIndex: Sendable {
         // Each trigram counts once however many of the texts hold it: a handle and the same handle
         // without its digits must not make a common name's trigrams count twice, and a share above
         // 1 would rank a three-letter anchor found twice above a place found whole.
-        var counts = [UInt16](repeating: 0, count: anchors.count)
+        let tally = tallies.take(anchors: anchors.count, identities: identityCount)
+        defer { tallies.give(tally) }
         var touched: [Int32] = []
         // Sorted and deduplicated rather than hashed into a set: a few dozen integers sort faster.
         var grams: [UInt32] = []
         for text in texts { grams += Self.trigrams(text) }
         grams.sort()
-        var previous: UInt32? = nil
-        for g in grams where g != previous {
-            previous = g
-            guard let list = postings[g] else { continue }
-            for a in list {
-                if counts[Int(a)] == 0 { touched.append(a) }
-                counts[Int(a)] &+= 1
+        var placed: [Int] = [], personal: [Int] = []
+        tally.counts.withUnsafeMutableBufferPointer { counts in
+            var previous: UInt32? = nil
+            for g in grams where g != previous {
+                previous = g
+                guard let list = postings[g] else { continue }
+                for a in list {
+                    if counts[Int(a)] == 0 { touched.append(a) }
+                    counts[Int(a)] &+= 1
+                }
             }
-        }
-        var score: [Int: Double] = [:], byPerson: [Int: Double] = [:]
-        for a in touched {
-            let anchor = anchors[Int(a)]
-            let c = Int(counts[Int(a)])
-            guard c >= anchor.needed else { continue }
-            let s = Double(c) / Double(anchor.grams) * anchor.weight
-            if anchor.person {
-                byPerson[anchor.identity] = Swift.max(byPerson[anchor.identity] ?? 0, s)
-            } else {
-                score[anchor.identity] = Swift.max(score[anchor.identity] ?? 0, s)
+            for a in touched {
+                let anchor = anchors[Int(a)]
+                let c = Int(counts[Int(a)])
+                counts[Int(a)] = 0
+                guard c >= anchor.needed else { continue }
+                let s = Double(c) / Double(anchor.grams) * anchor.weight
+                // Scores are above zero, so zero marks an identity not yet scored.
+                if anchor.person {
+                    if tally.person[anchor.identity] == 0 { personal.append(anchor.identity) }
+                    tally.person[anchor.identity] = Swift.max(tally.person[anchor.identity], s)
+                } else {
+                    if tally.place[anchor.identity] == 0 { placed.append(anchor.identity) }
+                    tally.place[anchor.identity] = Swift.max(tally.place[anchor.identity], s)
+                }
             }
         }
         // Initials written apart ("H.R.") fold to one-letter words: look them up joined as well.
@@ -95,16 +129,22 @@ struct IdentityIndex: Sendable {
             run = ""
         }
         for w in lookups {
-            for n in placeWords[w] ?? [] { score[n] = Swift.max(score[n] ?? 0, 0.5) }
+            for n in placeWords[w] ?? [] {
+                if tally.place[n] == 0 { placed.append(n) }
+                tally.place[n] = Swift.max(tally.place[n], 0.5)
+            }
         }
-        let byPlace = Self.best(score, limit: limit)
+        let byPlace = Self.best(placed.lazy.map { (key: $0, value: tally.place[$0]) }, limit: limit)
         let chosen = Set(byPlace)
-        return byPlace + Self.best(byPerson.filter { !chosen.contains($0.key) }, limit: limit)
+        let byPerson = Self.best(personal.lazy.filter { !chosen.contains($0) }.map { (key: $0, value: tally.person[$0]) }, limit: limit)
+        for n in placed { tally.place[n] = 0 }
+        for n in personal { tally.person[n] = 0 }
+        return byPlace + byPerson
     }
 
     /// The `limit` best-scored identities, highest first and the lower number first on a tie: kept in a
     /// short sorted list as the scores go by, rather than sorting the thousands a common name touches.
-    static func best(_ scores: [Int: Double], limit: Int) -> [Int] {
+    static func best<Scores: Sequence>(_ scores: Scores, limit: Int) -> [Int] where Scores.Element == (key: Int, value: Double) {
         func before(_ a: (key: Int, value: Double), _ b: (key: Int, value: Double)) -> Bool {
             a.value > b.value || (a.value == b.value && a.key < b.key)
         }

@@ -29,7 +29,8 @@ public struct Scorer: Sendable {
         self.vocabulary = vocabulary
         // Each council first, in watchlist order (`accounts` and `position` count on it), then the other
         // names of its place that its aliases give: judged as the same council.
-        let base = identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) }
+        // Prepared across the cores: an association's 10,000 councils took seconds one by one.
+        let base = identities.concurrentMap(chunk: 16) { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) }
         let places = Set(base.map(\.placeCompact))
         self.identities = base + base.flatMap { $0.aliasPlaces(folder: folder, otherPlaces: places) }
         baseCount = base.count
