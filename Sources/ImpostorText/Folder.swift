@@ -50,12 +50,17 @@ public final class Folder: Sendable {
     /// Folds `text`, keeping at most `limit` scalars that show. Hidden ones do not count against the
     /// limit, so a name behind hundreds of invisible characters is still read.
     public func fold(_ text: String) -> FoldedText {
+        asciiFold(text) ?? foldAnyText(text)
+    }
+
+    /// `fold` for any text, character by character: what `asciiFold` must agree with.
+    func foldAnyText(_ text: String) -> FoldedText {
         var findings: [Finding] = []
         var units: [Unit] = []
         var shown = 0, scanned = 0
         var truncated = false
         var previousWasLower = false
-        units.reserveCapacity(min(text.unicodeScalars.count, limit))
+        units.reserveCapacity(min(text.utf8.count, limit))
         // Many hidden characters make many findings of one kind: a few of each say what was done.
         var noted: [Finding.Kind: Int] = [:]
         func note(_ f: Finding) {
@@ -181,13 +186,13 @@ public final class Folder: Sendable {
         }
         flush()
         for s in pendingSymbols {
-            findings.append(Finding(kind: .leet, scalar: s, script: "Zyyy", imitates: String(LookalikeTable.leet[s]!)))
+            findings.append(Self.leetFinding(s))
         }
         var keys: [String] = []
         keys.reserveCapacity(words.count)
         for word in words {
             let (key, leet) = Self.key(word)
-            for s in leet { findings.append(Finding(kind: .leet, scalar: s, script: "Zyyy", imitates: String(LookalikeTable.leet[s]!))) }
+            for s in leet { findings.append(Self.leetFinding(s)) }
             keys.append(key)
         }
         return FoldedText(original: original, readable: words.joined(separator: " "), words: words, keys: keys,
@@ -208,6 +213,11 @@ public final class Folder: Sendable {
     ///
     /// Digits count as letters only in words that also hold letters: "2026" stays a number.
     public static func key(_ word: String) -> (key: String, leet: [Unicode.Scalar]) {
+        word.utf8.allSatisfy({ $0 < 0x80 }) ? asciiKey(word) : anyKey(word)
+    }
+
+    /// `key` for any word, scalar by scalar: what `asciiKey` must agree with.
+    static func anyKey(_ word: String) -> (key: String, leet: [Unicode.Scalar]) {
         var scalars = Array(word.unicodeScalars)
         var leet: [Unicode.Scalar] = []
         // Digits first: most words have none, and then no letter needs its Unicode properties read.

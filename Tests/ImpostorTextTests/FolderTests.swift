@@ -90,4 +90,22 @@ import Testing
         #expect(folded.words.contains("script"))
         #expect(folded.words.suffix(2) == ["town", "council"])
     }
+
+    /// The byte-by-byte path for ASCII gives what the general path gives, findings and all, on text
+    /// built from what matters to it: capitals, digits, the symbols read as letters, apostrophes,
+    /// spaces, punctuation and the letters of merged pairs.
+    @Test func asciiTextFoldsAsAnyTextDoes() throws {
+        let pieces = ["a", "b", "C", "T", "c", "l", "i", "I", "r", "n", "N", "v", "V", "m", "0", "1", "3", "7", "@", "$", "!", "|",
+                      "'", " ", "  ", "-", ".", "\t", "\r\n", "Town", "Council", "TC", "x"]
+        var random = SearchPatternTests.Random(state: 2024)
+        let small = try Folder(limit: 12)
+        for _ in 0..<4000 {
+            let text = (0..<random.next(16)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            for f in [folder, small] {
+                #expect(f.fold(text) == f.foldAnyText(text), "\(text.debugDescription) with limit \(f.limit)")
+            }
+            let word = String(text.filter { $0.isLetter || $0.isNumber })
+            #expect(Folder.asciiKey(word) == Folder.anyKey(word), "\(word)")
+        }
+    }
 }

@@ -1,0 +1,125 @@
+extension Folder {
+    /// `fold` for text that is all ASCII and within the limit, byte by byte: most handles and bios
+    /// are, and they hold none of the tricks the general path looks up. Nil for any other text.
+    /// It gives exactly what `foldAnyText` gives; a property test holds it to that.
+    func asciiFold(_ text: String) -> FoldedText? {
+        let count = text.utf8.count
+        guard count <= limit else { return nil }
+        // One unit per byte that is not an apostrophe: a letter (lower case), a symbol or a space.
+        var units: [ASCIIUnit] = []
+        units.reserveCapacity(count)
+        var previousWasLower = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x41...0x5A:  // A-Z: a capital after a lower-case letter may start a new word
+                units.append(ASCIIUnit(byte: byte + 32, kind: .letter, wordStart: previousWasLower))
+                previousWasLower = false
+            case 0x61...0x7A, 0x30...0x39:
+                units.append(ASCIIUnit(byte: byte, kind: .letter, wordStart: false))
+                previousWasLower = byte >= 0x61
+            case UInt8(ascii: "'"):
+                continue  // "What's" is one word
+            case UInt8(ascii: "@"), UInt8(ascii: "$"), UInt8(ascii: "!"), UInt8(ascii: "|"):
+                units.append(ASCIIUnit(byte: byte, kind: .symbol, wordStart: false))
+                previousWasLower = false
+            default:
+                units.append(ASCIIUnit(byte: byte, kind: .space, wordStart: false))
+                previousWasLower = false
+            }
+        }
+
+        var words: [String] = []
+        var current: [UInt8] = []
+        var pendingSymbols: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for (i, unit) in units.enumerated() {
+            let letterBefore = i > 0 && units[i - 1].kind == .letter
+            let next = i + 1 < units.count ? units[i + 1] : nil
+            switch unit.kind {
+            case .letter:
+                // The next is a lower-case letter of the same word: the capital begins "TownCouncil".
+                if unit.wordStart && current.count >= 2, let next, next.kind == .letter, !next.wordStart, next.byte >= 0x61 {
+                    flush()
+                }
+                current.append(unit.byte)
+            case .symbol:
+                // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh").
+                if letterBefore || next?.kind == .letter {
+                    current.append(Self.asciiLeet[Int(unit.byte)])
+                    pendingSymbols.append(unit.byte)
+                } else {
+                    flush()
+                }
+            case .space:
+                flush()
+            }
+        }
+        flush()
+        var findings: [Finding] = pendingSymbols.map { Self.leetFinding(Unicode.Scalar($0)) }
+        var keys: [String] = []
+        keys.reserveCapacity(words.count)
+        for word in words {
+            let (key, leet) = Self.key(word)
+            for s in leet { findings.append(Self.leetFinding(s)) }
+            keys.append(key)
+        }
+        return FoldedText(original: text, readable: words.joined(separator: " "), words: words, keys: keys,
+                          findings: findings, truncated: false)
+    }
+
+    /// `key` for a word that is all ASCII, on its bytes.
+    static func asciiKey(_ word: String) -> (key: String, leet: [Unicode.Scalar]) {
+        var bytes = Array(word.utf8)
+        var leet: [Unicode.Scalar] = []
+        let isDigit = { (b: UInt8) in (0x30...0x39).contains(b) }
+        if bytes.contains(where: isDigit), bytes.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
+            for (i, b) in bytes.enumerated() where isDigit(b) {
+                leet.append(Unicode.Scalar(b))
+                bytes[i] = asciiLeet[Int(b)]
+            }
+        }
+        let (i, l, r, n, v, c) = (UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "r"), UInt8(ascii: "n"), UInt8(ascii: "v"), UInt8(ascii: "c"))
+        for j in bytes.indices where bytes[j] == i { bytes[j] = l }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var k = 0
+        while k < bytes.count {
+            let b = bytes[k], next = k + 1 < bytes.count ? bytes[k + 1] : 0
+            switch (b, next) {
+            case (r, n), (n, n): out.append(UInt8(ascii: "m"))
+            case (v, v): out.append(UInt8(ascii: "w"))
+            case (c, l): out.append(UInt8(ascii: "d"))
+            default:
+                out.append(b)
+                k += 1
+                continue
+            }
+            k += 2
+        }
+        return (String(decoding: out, as: UTF8.self), leet)
+    }
+
+    struct ASCIIUnit {
+        enum Kind { case letter, symbol, space }
+        var byte: UInt8
+        var kind: Kind
+        var wordStart: Bool
+    }
+
+    /// The letter each ASCII digit or symbol reads as, by byte (0 where none).
+    static let asciiLeet: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 128)
+        for (scalar, letter) in LookalikeTable.leet where scalar.isASCII {
+            table[Int(scalar.value)] = UInt8(letter.asciiValue!)
+        }
+        return table
+    }()
+
+    static func leetFinding(_ s: Unicode.Scalar) -> Finding {
+        Finding(kind: .leet, scalar: s, script: "Zyyy", imitates: String(LookalikeTable.leet[s]!))
+    }
+}
