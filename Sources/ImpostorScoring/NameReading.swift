@@ -146,37 +146,47 @@ struct NameReading: Sendable {
             }
         }
 
-        // What is left beside the place. With no place found that is the whole text, read the same for
-        // every council that reads with impostor's own words: taken as read once per profile.
+        let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
+        // The words' classes as read once per profile, unless this council reads by words of its own.
+        let classes = identity.hasOwnWords || shared?.count != keys.count ? WordClass.of(keys, vocab: vocab) : shared!
+        for i in residualIndices { add(classes[i], key: keys[i]) }
+        // With no place found, what is left is the whole text, read the same for every council.
+        let whole = place == nil && !identity.hasOwnWords ? whole : nil
+        // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
+        var residual = whole != nil ? "" : gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
         // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
         var afterPlace = gluedAfter
-        if place == nil, !identity.hasOwnWords, let whole, whole.wordAligned == wordAligned {
-            adoptWords(of: whole.reading)
-        } else {
-            let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
-            // The words' classes as read once per profile, unless this council reads by words of its own.
-            let classes = identity.hasOwnWords || shared?.count != keys.count ? WordClass.of(keys, vocab: vocab) : shared!
-            // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
-            var residual = gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
-            if !wordAligned, let hit = placeHit {
-                let scalars = text.scalars
-                afterPlace = String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
-                residual = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound] + scalars[hit.range.upperBound...]))
-                // "southferriby" for North Ferriby: the handle swaps the place's qualifier for another.
-                let matched = String(String.UnicodeScalarView(scalars[hit.range]))
-                let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
-                if let q = identity.placeKeys.first, vocab.placeQualifiers.contains(q), !matched.hasPrefix(q),
-                    vocab.placeQualifiers.contains(where: { matched.hasPrefix($0) && $0.count >= 3 })
-                {
-                    differentPlace = true
-                }
-                if vocab.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !identity.placeKeys.contains($0) }) {
-                    differentPlace = true
-                }
+        if !wordAligned, let hit = placeHit {
+            let scalars = text.scalars
+            afterPlace = String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
+            residual = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound] + scalars[hit.range.upperBound...]))
+            // "southferriby" for North Ferriby: the handle swaps the place's qualifier for another.
+            let matched = String(String.UnicodeScalarView(scalars[hit.range]))
+            let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
+            if let q = identity.placeKeys.first, vocab.placeQualifiers.contains(q), !matched.hasPrefix(q),
+                vocab.placeQualifiers.contains(where: { matched.hasPrefix($0) && $0.count >= 3 })
+            {
+                differentPlace = true
             }
-            readWords(residualIndices.map { (keys[$0], classes[$0]) }, residual: residual, vocab: vocab,
-                      glued: !wordAligned || !(gluedBefore + gluedAfter).isEmpty)
+            if vocab.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !identity.placeKeys.contains($0) }) {
+                differentPlace = true
+            }
         }
+        let inside = whole?.inside ?? vocab.inside.scan(residual)
+        if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {
+            // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
+            // one word, that disowns the council or is a councillor's own.
+            if inside.negator { negated = true }
+            if inside.councillor { councillorTitle = true }
+        }
+        if !councilWord, whole?.councilSkeleton ?? Self.holdsCouncilSkeleton(Array(residual.unicodeScalars)) {
+            councilWord = true
+        }
+        // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
+        if !councilWord, inside.council { councilWord = true }
+        kinds.formUnion(inside.kinds)
+        // Five letters at least: shorter keys ("derc" for Clerc, "maer") turn up inside other words ("eldercare").
+        offices.formUnion(inside.offices)
         if let place {
             // "Kemsing TC", "kemsingtc", "epplngtc2": an abbreviation right after the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
@@ -287,44 +297,15 @@ struct NameReading: Sendable {
         !letters.isEmpty && councilSkeletonPatterns.contains { EditDistance.bestSubstring($0, in: letters, limit: 1) != nil }
     }
 
-    /// Reads the words left beside the place (every word when none was found), with their classes, and
-    /// what `residual`, those words run together, holds inside them. `glued`: a handle, or a name with
-    /// words glued to the place, where a negator or title inside a word counts.
-    private mutating func readWords(_ words: [(key: String, word: WordClass)], residual: String, vocab: Vocabulary, glued: Bool) {
-        for w in words { add(w.word, key: w.key) }
-        let inside = vocab.inside.scan(residual)
-        if glued {
-            // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
-            // one word, that disowns the council or is a councillor's own.
-            if inside.negator { negated = true }
-            if inside.councillor { councillorTitle = true }
-        }
-        if !councilWord, Self.holdsCouncilSkeleton(Array(residual.unicodeScalars)) { councilWord = true }
-        // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
-        if !councilWord, inside.council { councilWord = true }
-        kinds.formUnion(inside.kinds)
-        // Five letters at least: shorter keys ("derc" for Clerc, "maer") turn up inside other words ("eldercare").
-        offices.formUnion(inside.offices)
-    }
-
-    /// What `readWords` found, taken from a reading of the same words.
-    private mutating func adoptWords(of r: NameReading) {
-        (councilWord, kinds, abbreviation, offices) = (r.councilWord, r.kinds, r.abbreviation, r.offices)
-        (councillorTitle, negated, organisationWords, otherWords) = (r.councillorTitle, r.negated, r.organisationWords, r.otherWords)
-    }
-
-    private init() {}
-
-    /// A whole name or handle read for its words alone, in impostor's own vocabulary: the same for
+    /// What a whole name or handle holds inside its words, in impostor's own vocabulary: the same for
     /// every council compared in which no place is found, so read once per profile.
     struct WholeText {
-        let reading: NameReading
-        let wordAligned: Bool
+        var inside: InsideWords.Found
+        var councilSkeleton: Bool
 
-        init(_ text: FoldedText, wordAligned: Bool, classes: [WordClass], vocab: Vocabulary) {
-            var reading = NameReading()
-            reading.readWords(Array(zip(text.keys, classes)), residual: text.compact, vocab: vocab, glued: !wordAligned)
-            (self.reading, self.wordAligned) = (reading, wordAligned)
+        init(_ text: FoldedText, vocab: Vocabulary) {
+            inside = vocab.inside.scan(text.compact)
+            councilSkeleton = NameReading.holdsCouncilSkeleton(text.scalars)
         }
     }
 

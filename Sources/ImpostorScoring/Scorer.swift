@@ -172,9 +172,8 @@ final class FoldedProfile {
     /// `profile` read by the name a screen shows.
     init(_ profile: FoldedProfile, name: FoldedText, vocabulary: Vocabulary) {
         self.name = name
-        let nameClasses = WordClass.of(name.keys, vocab: vocabulary)
-        self.nameClasses = nameClasses
-        nameWhole = NameReading.WholeText(name, wordAligned: true, classes: nameClasses, vocab: vocabulary)
+        nameClasses = WordClass.of(name.keys, vocab: vocabulary)
+        nameWhole = NameReading.WholeText(name, vocab: vocabulary)
         (handleClasses, handleTrimmedClasses) = (profile.handleClasses, profile.handleTrimmedClasses)
         (handleWhole, handleTrimmedWhole) = (profile.handleWhole, profile.handleTrimmedWhole)
         nameShown = nil
@@ -209,17 +208,14 @@ final class FoldedProfile {
         bioPhrases = BioPhrases(bio.keys, vocabulary: scorer.vocabulary)
         bioCounties = Counties.named(in: bio.keys, table: scorer.counties)
         bioAddresses = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }
-        let nameClasses = WordClass.of(name.keys, vocab: scorer.vocabulary)
-        self.nameClasses = nameClasses
+        nameClasses = WordClass.of(name.keys, vocab: scorer.vocabulary)
         let handleClasses = WordClass.of(handle.keys, vocab: scorer.vocabulary)
         self.handleClasses = handleClasses
-        let handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: scorer.vocabulary) : handleClasses
-        self.handleTrimmedClasses = handleTrimmedClasses
-        nameWhole = NameReading.WholeText(name, wordAligned: true, classes: nameClasses, vocab: scorer.vocabulary)
-        let handleWhole = NameReading.WholeText(handle, wordAligned: false, classes: handleClasses, vocab: scorer.vocabulary)
+        handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: scorer.vocabulary) : handleClasses
+        nameWhole = NameReading.WholeText(name, vocab: scorer.vocabulary)
+        let handleWhole = NameReading.WholeText(handle, vocab: scorer.vocabulary)
         self.handleWhole = handleWhole
-        handleTrimmedWhole = handleHasPadding
-            ? NameReading.WholeText(handleTrimmed, wordAligned: false, classes: handleTrimmedClasses, vocab: scorer.vocabulary) : handleWhole
+        handleTrimmedWhole = handleHasPadding ? NameReading.WholeText(handleTrimmed, vocab: scorer.vocabulary) : handleWhole
     }
 
     /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.
