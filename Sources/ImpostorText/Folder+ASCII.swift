@@ -59,16 +59,8 @@ extension Folder {
             }
         }
         flush()
-        var findings: [Finding] = pendingSymbols.map { Self.leetFinding(Unicode.Scalar($0)) }
-        var keys: [String] = []
-        keys.reserveCapacity(words.count)
-        for word in words {
-            let (key, leet) = Self.key(word)
-            for s in leet { findings.append(Self.leetFinding(s)) }
-            keys.append(key)
-        }
-        return FoldedText(original: text, readable: words.joined(separator: " "), words: words, keys: keys,
-                          findings: findings, truncated: false)
+        return Self.keyed(words: words, original: text, findings: pendingSymbols.map { Self.leetFinding(Unicode.Scalar($0)) },
+                          truncated: false)
     }
 
     /// `key` for a word that is all ASCII, on its bytes.

@@ -156,7 +156,6 @@ public final class Folder: Sendable {
 
     /// Splits the units into words, reads symbols beside letters as letters, and keys each word.
     private func assemble(units: [Unit], original: String, findings: [Finding], truncated: Bool) -> FoldedText {
-        var findings = findings
         var words: [String] = []
         var current = ""
         var pendingSymbols: [Unicode.Scalar] = []
@@ -185,9 +184,13 @@ public final class Folder: Sendable {
             }
         }
         flush()
-        for s in pendingSymbols {
-            findings.append(Self.leetFinding(s))
-        }
+        return Self.keyed(words: words, original: original, findings: findings + pendingSymbols.map(Self.leetFinding),
+                          truncated: truncated)
+    }
+
+    /// The folded text of `words`: each keyed, with the digits a key read as letters added to `findings`.
+    static func keyed(words: [String], original: String, findings: [Finding], truncated: Bool) -> FoldedText {
+        var findings = findings
         var keys: [String] = []
         keys.reserveCapacity(words.count)
         for word in words {
