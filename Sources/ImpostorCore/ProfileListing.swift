@@ -59,8 +59,9 @@ public enum ProfileListing {
         // held the scorer's threads up. Numbered first, so rows keep their order and line numbers.
         var lines: [(number: Int, body: Substring)] = []
         var lineNumber = 0
-        // Split by bytes: a newline byte is always a line's end in UTF-8, and splitting by Character
-        // walked grapheme boundaries through the whole listing.
+        // Split by bytes: a newline byte is always a line's end in UTF-8. Splitting by Character walked
+        // grapheme boundaries through the whole listing, and never split a Windows file, whose CR LF
+        // is one Character: its lines were read as one. A CR left at a line's end is whitespace to JSON.
         for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             var body = Substring(line)

@@ -30,6 +30,9 @@ struct IdentityIndex: Sendable {
     /// A count per anchor and a best score per identity, all zero between calls: a call resets only
     /// what it touched. At 10,000 councils fresh arrays per profile took 160 KB, mapped and faulted
     /// in each time, and dictionaries of scores spent their time hashing.
+    ///
+    /// `@unchecked Sendable`: a tally is used by one call at a time, taken from `Tallies` under its
+    /// lock and given back when the call ends.
     private final class Tally: @unchecked Sendable {
         var counts: [UInt16]
         var place: [Double], person: [Double]
@@ -39,8 +42,7 @@ struct IdentityIndex: Sendable {
         }
     }
 
-    /// `@unchecked Sendable` for `Tally`: a tally is used by one call at a time, taken from the pool
-    /// under its lock and given back when the call ends.
+    /// The tallies not in use, one per thread that has asked.
     private final class Tallies: Sendable {
         private let spare = Mutex<[Tally]>([])
         func take(anchors: Int, identities: Int) -> Tally {

@@ -82,6 +82,16 @@ import TestScratch
         #expect((try? j[2].result.get().followers) == 12)
     }
 
+    /// A listing saved on Windows ends its lines with CR LF: each line is still a profile, numbered as
+    /// an editor numbers it (the CR is whitespace after the JSON).
+    @Test func jsonLinesWithWindowsLineEndingsKeepEveryRow() {
+        let crlf = "\u{FEFF}{\"platform\":\"x\",\"id\":\"1\",\"handle\":\"a\"}\r\n\r\n{\"platform\":\"x\",\"id\":\"2\",\"handle\":\"b\"}\r\nnot json\r\n"
+        let rows = ProfileListing.rows(crlf, format: .jsonLines)
+        #expect(rows.map(\.line) == [1, 3, 4])
+        #expect(rows.prefix(2).compactMap { try? $0.result.get().id } == ["1", "2"])
+        #expect((try? rows[2].result.get()) == nil)
+    }
+
     @Test func readsTheAccountsPageAndTheNation() throws {
         let dir = try folder([
             "e.toml": "name = \"E Town Council\"\naccounts_page = \"https://e.gov.uk/social\"\nnation = \"Wales\"\n",
