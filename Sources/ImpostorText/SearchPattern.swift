@@ -9,7 +9,7 @@
 public final class SearchPattern: Sendable {
     public let scalars: [Unicode.Scalar]
     /// Bit i set where the pattern's scalar i is this letter or digit ("a"..."z", then "0"..."9"):
-    /// what folded keys are made of, held inline so a pattern kept per council costs no more memory.
+    /// what folded keys are made of, held inline in the pattern rather than in an array of their own.
     private let common: InlineArray<36, UInt64>
     /// The same for the pattern's other scalars, few in folded keys.
     private let others: [(scalar: UInt32, mask: UInt64)]

@@ -98,16 +98,9 @@ struct PostgresAddressTests {
         // Another CA: the server's certificate is not trusted, and nothing is sent to it.
         let folder = Scratch.path("otherca")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let r = Process()
-        r.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        r.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                       "-keyout", folder + "/ca.key", "-out", folder + "/ca.pem", "-days", "1", "-subj", "/CN=another CA"]
-        r.standardOutput = FileHandle.nullDevice
-        r.standardError = FileHandle.nullDevice
-        try r.run()
-        r.waitUntilExit()
+        let otherCA = try TestPostgres.makeCA(in: folder, name: "another CA")
         do {
-            _ = try await PostgresStore.open(try PostgresAddress(parsing: with("sslmode=verify-full&sslrootcert=\(folder)/ca.pem")),
+            _ = try await PostgresStore.open(try PostgresAddress(parsing: with("sslmode=verify-full&sslrootcert=\(otherCA)")),
                                              migrate: false)
             Issue.record("a certificate from a CA the address did not name was accepted")
         } catch {

@@ -62,14 +62,11 @@ public final class TestPostgres: Sendable {
         let pwfile = folder + "/superuser-password"
         FileManager.default.createFile(atPath: pwfile, contents: Data(password.utf8), attributes: [.posixPermissions: 0o600])
         // TLS as a real server offers it: a test CA, and a certificate for 127.0.0.1 that it signed.
-        caFile = folder + "/ca.pem"
+        caFile = try Self.makeCA(in: folder, name: "impostor test CA")
         let ext = folder + "/san.ext"
         FileManager.default.createFile(atPath: ext, contents: Data("subjectAltName=IP:127.0.0.1\n".utf8))
-        let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        try Self.run(["/usr/bin/openssl", "req", "-x509"] + key + ["-keyout", folder + "/ca.key", "-out", caFile, "-days", "2",
-                                                                  "-subj", "/CN=impostor test CA"])
-        try Self.run(["/usr/bin/openssl", "req"] + key + ["-keyout", folder + "/server.key", "-out", folder + "/server.csr",
-                                                         "-subj", "/CN=127.0.0.1"])
+        try Self.run(["/usr/bin/openssl", "req"] + Self.newKey + ["-keyout", folder + "/server.key", "-out", folder + "/server.csr",
+                                                                 "-subj", "/CN=127.0.0.1"])
         try Self.run(["/usr/bin/openssl", "x509", "-req", "-in", folder + "/server.csr", "-CA", caFile, "-CAkey", folder + "/ca.key",
                       "-CAcreateserial", "-out", folder + "/server.pem", "-days", "2", "-extfile", ext])
         chmod(folder + "/server.key", 0o600)
@@ -121,6 +118,17 @@ public final class TestPostgres: Sendable {
     public func sql(_ statement: String, database: String = "postgres") throws -> String {
         try Self.run(["\(bin)/psql", "-X", "-q", "-A", "-t", "-h", folder, "-p", "\(port)", "-U", "impostor", "-d", database,
                       "-v", "ON_ERROR_STOP=1", "-c", statement])
+    }
+
+    /// openssl's arguments for a new P-256 key, unencrypted.
+    static let newKey = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+
+    /// A new self-signed CA in `folder` (`ca.key`, `ca.pem`), valid two days; returns the certificate's path.
+    public static func makeCA(in folder: String, name: String) throws(Failure) -> String {
+        let certificate = folder + "/ca.pem"
+        try run(["/usr/bin/openssl", "req", "-x509"] + newKey + ["-keyout", folder + "/ca.key", "-out", certificate, "-days", "2",
+                                                                "-subj", "/CN=\(name)"])
+        return certificate
     }
 
     /// Runs a program and returns what it printed. posix_spawn and waitpid, not Foundation's Process:
