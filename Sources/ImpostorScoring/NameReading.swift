@@ -70,7 +70,7 @@ struct NameReading: Sendable {
         // as a look-alike does: "killington" is another place, not "wellington" with two typos.
         if !wordAligned, let hit = placeHit, hit.distance > 0 {
             let scalars = text.scalars
-            let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
+            let before = text.compactSlice(0..<hit.range.lowerBound)
             if hit.range.lowerBound >= scalars.count
                 || !Self.startsThePlace(scalars[hit.range.lowerBound], before: before, place: identity.placeCompact, vocab: vocab)
             {
@@ -111,8 +111,8 @@ struct NameReading: Sendable {
         if place == nil, !wordAligned, let initials = identity.placeInitials, initials.count >= 3 {
             let scalars = text.scalars, letters = Array(initials.unicodeScalars)
             if let at = EditDistance.firstOccurrence(letters, in: scalars) {
-                let before = String(String.UnicodeScalarView(scalars[..<at]))
-                let after = String(String.UnicodeScalarView(scalars[(at + letters.count)...]))
+                let before = text.compactSlice(0..<at)
+                let after = text.compactSlice((at + letters.count)..<scalars.count)
                 let councilAfter = vocab.abbreviations.keys.contains(where: after.hasPrefix)
                     || vocab.council.contains(where: { $0.count >= 4 && after.hasPrefix($0) })
                     || vocab.kindOf.keys.contains(where: { $0.count >= 4 && after.hasPrefix($0) })
@@ -157,14 +157,12 @@ struct NameReading: Sendable {
         // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
         var afterPlace = gluedAfter
         if !wordAligned, let hit = placeHit {
-            let scalars = text.scalars
-            afterPlace = String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
-            residual = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound] + scalars[hit.range.upperBound...]))
+            let before = text.compactSlice(0..<hit.range.lowerBound)
+            afterPlace = text.compactSlice(hit.range.upperBound..<text.scalars.count)
+            residual = before + afterPlace
             // "southferriby" for North Ferriby: the handle swaps the place's qualifier for another.
-            let matched = String(String.UnicodeScalarView(scalars[hit.range]))
-            let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
-            if let q = identity.placeKeys.first, vocab.placeQualifiers.contains(q), !matched.hasPrefix(q),
-                vocab.placeQualifiers.contains(where: { matched.hasPrefix($0) && $0.count >= 3 })
+            if let q = identity.placeKeys.first, vocab.placeQualifiers.contains(q), case let matched = text.compactSlice(hit.range),
+                !matched.hasPrefix(q), vocab.placeQualifiers.contains(where: { matched.hasPrefix($0) && $0.count >= 3 })
             {
                 differentPlace = true
             }

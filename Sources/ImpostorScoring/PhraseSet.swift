@@ -1,29 +1,36 @@
-/// Phrases of several words ("not affiliated", "views my own"), found by their first word: one
-/// dictionary look-up per word of the text rather than a comparison per phrase.
-struct PhraseSet: Sendable {
-    private var byFirst: [String: [[String]]] = [:]
+/// Phrases of one word or several ("not affiliated", "views my own"), each filed under what it says,
+/// found by their first word: one dictionary look-up per word of the text finds every kind at once,
+/// rather than a look-up per word for each list.
+struct PhraseSet<Meaning: RawRepresentable & Sendable>: Sendable where Meaning.RawValue == Int {
+    private var byFirst: [String: [(words: [String], meaning: Meaning)]] = [:]
 
-    init(_ phrases: [[String]]) {
-        for p in phrases where !p.isEmpty { byFirst[p[0], default: []].append(p) }
+    init(_ phrases: [(words: [String], meaning: Meaning)]) {
+        for p in phrases where !p.words.isEmpty { byFirst[p.words[0], default: []].append(p) }
     }
 
-    /// Whether `keys` holds any of the phrases as consecutive words.
-    func found(in keys: [String]) -> Bool {
-        guard !byFirst.isEmpty else { return false }
+    /// The meanings of the phrases `keys` holds as consecutive words, as bits: bit n for raw value n.
+    func found(in keys: [String]) -> Int {
+        guard !byFirst.isEmpty else { return 0 }
+        var found = 0
         for i in keys.indices {
             guard let candidates = byFirst[keys[i]] else { continue }
-            for p in candidates where p.count <= keys.count - i {
+            for p in candidates where p.words.count <= keys.count - i {
                 var k = 1
-                while k < p.count && keys[i + k] == p[k] { k += 1 }
-                if k == p.count { return true }
+                while k < p.words.count && keys[i + k] == p.words[k] { k += 1 }
+                if k == p.words.count { found |= 1 << p.meaning.rawValue }
             }
         }
-        return false
+        return found
     }
 }
 
 /// What a bio's phrases say whichever council it is read against: worked out once per profile.
 struct BioPhrases: Sendable {
+    /// What a phrase of a bio may say: the word lists they come from.
+    enum Meaning: Int, Sendable {
+        case disclaimer, personal, scam, thirdPerson, mailScam
+    }
+
     var disclaimer = false
     var personal = false
     var scam = false
@@ -32,10 +39,9 @@ struct BioPhrases: Sendable {
 
     init(_ keys: [String], vocabulary v: Vocabulary) {
         guard !keys.isEmpty else { return }
-        disclaimer = v.disclaimers.found(in: keys)
-        personal = v.personal.found(in: keys)
-        scam = v.scamPhrases.found(in: keys) || keys.contains { v.scam.contains($0) }
-        thirdPerson = v.thirdPerson.found(in: keys)
-        mailScam = v.mailScam.found(in: keys)
+        let found = v.bioPhrases.found(in: keys)
+        func said(_ m: Meaning) -> Bool { found & 1 << m.rawValue != 0 }
+        (disclaimer, personal, scam) = (said(.disclaimer), said(.personal), said(.scam))
+        (thirdPerson, mailScam) = (said(.thirdPerson), said(.mailScam))
     }
 }

@@ -223,6 +223,8 @@ final class FoldedProfile {
         var h = handle.trimmingSpaces()
         while h.hasPrefix("@") { h.removeFirst() }
         if let at = h.firstIndex(of: "@") { h = String(h[..<at]) }
+        // Each of the host suffixes starts with a full stop.
+        guard h.utf8.contains(UInt8(ascii: ".")) else { return h }
         let lower = h.lowercased()
         for suffix in WebAddresses.hostSuffixes where lower.hasSuffix(suffix) && lower.count > suffix.count {
             h = String(h.dropLast(suffix.count))

@@ -25,7 +25,6 @@ final class Vocabulary: Sendable {
     let negators: Set<String>
     let organisations: Set<String>
     let placeQualifiers: Set<String>
-    let scam: Set<String>
     let mentionCues: Set<String>
     let mentionBefore: Set<String>
     let officeLinks: Set<String>
@@ -41,11 +40,8 @@ final class Vocabulary: Sendable {
     let welcome: Set<String>
     /// "… by" before a council's name, after a word of support ("Funded by …").
     let by: Set<String>
-    let disclaimers: PhraseSet
-    let personal: PhraseSet
-    let thirdPerson: PhraseSet
-    let scamPhrases: PhraseSet
-    let mailScam: PhraseSet
+    /// A bio's disclaimers, personal and third-person phrases, scam words and phrases, e-mail scam phrases.
+    let bioPhrases: PhraseSet<BioPhrases.Meaning>
     let counties: [String]
     /// Words that mark an alias as a name in a language whose place names mutate ("cyngor").
     let mutationMarkers: Set<String>
@@ -73,7 +69,9 @@ final class Vocabulary: Sendable {
     /// as it likes: "Côr", "Watchdog", "nid y Cyngor".
     init(_ w: WordLists, folder: Folder) {
         func keys(_ name: String) -> Set<String> { Self.keys(w[name], folder: folder) }
-        func phrases(_ name: String) -> PhraseSet { PhraseSet(w[name].map { folder.fold($0).keys }) }
+        func phrases(_ name: String, _ meaning: BioPhrases.Meaning) -> [(words: [String], meaning: BioPhrases.Meaning)] {
+            w[name].map { (folder.fold($0).keys, meaning) }
+        }
         let council = keys("council")
         self.council = council
         var kinds: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
@@ -103,7 +101,6 @@ final class Vocabulary: Sendable {
         self.negators = negators
         organisations = keys("organisations")
         placeQualifiers = keys("place_qualifiers")
-        scam = keys("scam")
         mentionCues = keys("mention_cues")
         mentionBefore = keys("mention_before")
         officeLinks = keys("office_links")
@@ -117,11 +114,10 @@ final class Vocabulary: Sendable {
         addressedTo = keys("addressed_to")
         welcome = keys("welcome")
         by = keys("by")
-        disclaimers = phrases("disclaimers")
-        personal = phrases("personal")
-        thirdPerson = phrases("third_person")
-        scamPhrases = phrases("scam_phrases")
-        mailScam = phrases("mail_scam")
+        // Scam words are phrases of one word.
+        bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
+                               + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
+                               + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam))
         counties = w["counties"]
         mutationMarkers = keys("mutation_markers")
         kindsAfterCouncil = keys("kinds_after_council")

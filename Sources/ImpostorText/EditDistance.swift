@@ -6,7 +6,7 @@ public enum EditDistance {
     public static func damerau(_ a: String, _ b: String, limit: Int = .max) -> Int {
         // Most calls ask whether two words are the same or one typo apart, and most are not: told
         // without building the table.
-        if limit <= 1, let quick = withinOne(a.unicodeScalars, b.unicodeScalars, limit: limit) { return quick }
+        if limit <= 1, let quick = withinOne(a, b, limit: limit) { return quick }
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
@@ -30,10 +30,23 @@ public enum EditDistance {
         return previous[b.count]
     }
 
+    /// `withinOne` over the two strings' bytes when both are ASCII (one byte a scalar, and a buffer
+    /// counts in constant time), else over their scalars.
+    static func withinOne(_ a: String, _ b: String, limit: Int) -> Int? {
+        var bytes: Int?? = nil
+        _ = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { bytes = .some(withinOne(x, y, limit: limit)) }
+            }
+        }
+        if let bytes { return bytes }
+        return withinOne(a.unicodeScalars, b.unicodeScalars, limit: limit)
+    }
+
     /// The distance when `limit` is 0 or 1 and it is 0 or beyond the limit, nil when the table must
     /// tell. One edit leaves everything before it and everything after it as it was, so two texts one
     /// edit apart share a prefix and a suffix that together cover all but two of the longer's scalars.
-    static func withinOne(_ a: String.UnicodeScalarView, _ b: String.UnicodeScalarView, limit: Int) -> Int? {
+    static func withinOne<Text: BidirectionalCollection>(_ a: Text, _ b: Text, limit: Int) -> Int? where Text.Element: Equatable {
         var prefix = 0
         var i = a.startIndex, j = b.startIndex
         while i != a.endIndex, j != b.endIndex, a[i] == b[j] {

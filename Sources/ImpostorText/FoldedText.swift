@@ -29,11 +29,26 @@ public struct FoldedText: Hashable, Sendable {
 
     private static func joined(_ keys: [String]) -> (String, [Unicode.Scalar], [Int]) {
         let compact = keys.joined()
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(compact.utf8.count)
         var bounds = [0]
         bounds.reserveCapacity(keys.count + 1)
-        for k in keys { bounds.append(bounds[bounds.count - 1] + k.unicodeScalars.count) }
-        return (compact, Array(compact.unicodeScalars), bounds)
+        for k in keys {
+            scalars.append(contentsOf: k.unicodeScalars)
+            bounds.append(scalars.count)
+        }
+        return (compact, scalars, bounds)
     }
 
     public func has(_ kind: Finding.Kind) -> Bool { findings.contains { $0.kind == kind } }
+
+    /// The scalars `range` of `compact` as a string: cut from its bytes when they are all ASCII (one byte
+    /// a scalar), which the scorer does for every council it reads a handle against.
+    public func compactSlice(_ range: Range<Int>) -> String {
+        let utf8 = compact.utf8
+        guard utf8.count == scalars.count else { return String(String.UnicodeScalarView(scalars[range])) }
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return String(Substring(utf8[start..<end]))
+    }
 }
