@@ -63,7 +63,7 @@ struct NameReading: Sendable {
         let tolerance = identity.placeTolerance
         // What is glued to the place inside its word ("chorleytowncouncil"): read like the other words.
         var gluedBefore = "", gluedAfter = ""
-        var placeHit = EditDistance.bestSubstring(identity.placePattern, in: text.scalars, limit: tolerance)
+        var placeHit = EditDistance.bestSubstring(identity.placePattern, in: text, limit: tolerance)
         // In a handle a place read with typos must start it, or follow words impostor knows ("official",
         // "the", "mayorof"): other letters before it belong to another place's name, whose tail it
         // shares ("durringtonparishcouncil" is not Longtown's). And it keeps the place's first letter,
@@ -139,7 +139,7 @@ struct NameReading: Sendable {
         }
 
         for (form, limit) in identity.nameFormPatterns {
-            if let hit = EditDistance.bestSubstring(form, in: text.scalars, limit: limit),
+            if let hit = EditDistance.bestSubstring(form, in: text, limit: limit),
                 nameFormDistance == nil || hit.distance < nameFormDistance!
             {
                 nameFormDistance = hit.distance
@@ -199,7 +199,7 @@ struct NameReading: Sendable {
 
         for candidate in identity.people where candidate.nameKeys.count >= 2 {
             let found = candidate.patterns.allSatisfy { key, limit in
-                EditDistance.bestSubstring(key, in: text.scalars, limit: limit) != nil
+                EditDistance.bestSubstring(key, in: text, limit: limit) != nil
             }
             if found {
                 person = candidate
@@ -292,7 +292,11 @@ struct NameReading: Sendable {
     static let councilSkeletonPatterns = councilSkeletons.map(SearchPattern.init)
 
     static func holdsCouncilSkeleton(_ letters: [Unicode.Scalar]) -> Bool {
-        !letters.isEmpty && councilSkeletonPatterns.contains { EditDistance.bestSubstring($0, in: letters, limit: 1) != nil }
+        guard !letters.isEmpty else { return false }
+        let present = letters.reduce(UInt64(0)) { $0 | SearchPattern.bit($1) }
+        return councilSkeletonPatterns.contains {
+            !$0.missesMoreThan(1, of: present) && EditDistance.bestSubstring($0, in: letters, limit: 1) != nil
+        }
     }
 
     /// What a whole name or handle holds inside its words, in impostor's own vocabulary: the same for

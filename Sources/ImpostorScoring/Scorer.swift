@@ -105,7 +105,7 @@ public struct Scorer: Sendable {
     static func uses(_ identity: ProtectedIdentity, _ texts: FoldedProfile) -> Bool {
         let limit = ProtectedIdentity.placeTolerance(identity.placePattern.scalars.count)
         return [texts.name, texts.handle, texts.bio].contains {
-            EditDistance.bestSubstring(identity.placePattern, in: $0.scalars, limit: limit) != nil
+            EditDistance.bestSubstring(identity.placePattern, in: $0, limit: limit) != nil
         }
     }
 

@@ -79,6 +79,12 @@ public enum EditDistance {
 
     /// The same, for a pattern prepared once and a text already in scalars: what the scorer calls for
     /// every council it compares, without converting either again.
+    /// The same in a folded text's `compact` form, ruling out first what too many of the pattern's
+    /// scalars missing from the text rule out: most people's names and most places in most texts.
+    public static func bestSubstring(_ pattern: SearchPattern, in text: FoldedText, limit: Int) -> (distance: Int, range: Range<Int>)? {
+        pattern.missesMoreThan(limit, of: text.present) ? nil : bestSubstring(pattern, in: text.scalars, limit: limit)
+    }
+
     public static func bestSubstring(_ pattern: SearchPattern, in t: [Unicode.Scalar], limit: Int) -> (distance: Int, range: Range<Int>)? {
         let p = pattern.scalars
         guard !p.isEmpty, t.count + limit >= p.count else { return nil }

@@ -7,7 +7,7 @@ public struct FoldedText: Hashable, Sendable {
     /// Folded words, before look-alike classes are merged ("chislehurst", "town", "council").
     public var words: [String]
     /// Comparison keys, one per word: look-alike classes merged ("chlslehurst", "town", "councll").
-    public var keys: [String] { didSet { (compact, scalars, keyBounds) = Self.joined(keys) } }
+    public var keys: [String] { didSet { (compact, scalars, keyBounds, present) = Self.joined(keys) } }
     /// Every character that was not what it looked like.
     public var findings: [Finding]
     /// Whether the input was longer than the limit and was cut.
@@ -20,14 +20,17 @@ public struct FoldedText: Hashable, Sendable {
     public private(set) var scalars: [Unicode.Scalar]
     /// Where each key starts in `scalars`, then where the last ends: key i is `keyBounds[i]..<keyBounds[i + 1]`.
     public private(set) var keyBounds: [Int]
+    /// Which scalars `compact` holds, one bit per value modulo 64 (each of a–z and 0–9 a bit of its own):
+    /// enough to rule out most patterns before they are searched for.
+    public private(set) var present: UInt64
 
     public init(original: String, readable: String, words: [String], keys: [String], findings: [Finding], truncated: Bool) {
         (self.original, self.readable, self.words, self.keys) = (original, readable, words, keys)
         (self.findings, self.truncated) = (findings, truncated)
-        (compact, scalars, keyBounds) = Self.joined(keys)
+        (compact, scalars, keyBounds, present) = Self.joined(keys)
     }
 
-    private static func joined(_ keys: [String]) -> (String, [Unicode.Scalar], [Int]) {
+    private static func joined(_ keys: [String]) -> (String, [Unicode.Scalar], [Int], UInt64) {
         let compact = keys.joined()
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(compact.utf8.count)
@@ -37,7 +40,8 @@ public struct FoldedText: Hashable, Sendable {
             scalars.append(contentsOf: k.unicodeScalars)
             bounds.append(scalars.count)
         }
-        return (compact, scalars, bounds)
+        let present = scalars.reduce(UInt64(0)) { $0 | SearchPattern.bit($1) }
+        return (compact, scalars, bounds, present)
     }
 
     public func has(_ kind: Finding.Kind) -> Bool { findings.contains { $0.kind == kind } }

@@ -13,6 +13,8 @@ public final class SearchPattern: Sendable {
     private let common: InlineArray<36, UInt64>
     /// The same for the pattern's other scalars, few in folded keys.
     private let others: [(scalar: UInt32, mask: UInt64)]
+    /// Each scalar's `bit`, in order.
+    private let bits: [UInt64]
 
     public convenience init(_ pattern: String) { self.init(Array(pattern.unicodeScalars)) }
 
@@ -31,6 +33,23 @@ public final class SearchPattern: Sendable {
             }
         }
         (self.common, self.others) = (common, others)
+        bits = scalars.map(Self.bit)
+    }
+
+    /// A scalar's bit in `FoldedText.present`: its value modulo 64.
+    @inline(__always)
+    public static func bit(_ s: Unicode.Scalar) -> UInt64 { UInt64(1) << UInt64(s.value & 63) }
+
+    /// Whether more than `limit` of the pattern's scalars are missing from a text holding `present`.
+    /// Then no part of the text is within `limit` edits: a substitution or a deletion accounts for
+    /// one pattern scalar, a swap only for scalars the text holds, an insertion for none.
+    public func missesMoreThan(_ limit: Int, of present: UInt64) -> Bool {
+        var missing = 0
+        for b in bits where present & b == 0 {
+            missing += 1
+            if missing > limit { return true }
+        }
+        return false
     }
 
     @inline(__always)
