@@ -20,7 +20,7 @@ struct IdentityIndex: Sendable {
     }
 
     private var anchors: [Anchor] = []
-    private var postings: [UInt32: [Int32]] = [:]
+    private var postings = Postings([:])
     /// First place word (and the whole place) → identities, for bios.
     private var placeWords: [String: [Int]] = [:]
     private var identityCount = 0
@@ -53,6 +53,7 @@ struct IdentityIndex: Sendable {
 
     init(_ identities: [ProtectedIdentity]) {
         identityCount = identities.count
+        var postings: [UInt32: [Int32]] = [:]
         for (n, identity) in identities.enumerated() {
             // Another name of the place adds only itself: its council's domains and people are indexed once.
             var strings = [(identity.placeCompact, false, 1.0)]
@@ -77,6 +78,7 @@ struct IdentityIndex: Sendable {
             if let initials = identity.placeInitials, initials.count >= 2 { placeWords[initials, default: []].append(n) }
             placeWords[identity.placeCompact, default: []].append(n)
         }
+        self.postings = Postings(postings)
     }
 
     /// Identities whose anchors the texts come close to, best first: at most `limit` by their place or
@@ -97,13 +99,15 @@ struct IdentityIndex: Sendable {
         grams.sort()
         var placed: [Int] = [], personal: [Int] = []
         tally.counts.withUnsafeMutableBufferPointer { counts in
-            var previous: UInt32? = nil
-            for g in grams where g != previous {
-                previous = g
-                guard let list = postings[g] else { continue }
-                for a in list {
-                    if counts[Int(a)] == 0 { touched.append(a) }
-                    counts[Int(a)] &+= 1
+            postings.anchors.withUnsafeBufferPointer { listed in
+                var previous: UInt32? = nil
+                for g in grams where g != previous {
+                    previous = g
+                    guard let range = postings.range(of: g) else { continue }
+                    for a in listed[range] {
+                        if counts[Int(a)] == 0 { touched.append(a) }
+                        counts[Int(a)] &+= 1
+                    }
                 }
             }
             for a in touched {
@@ -123,11 +127,12 @@ struct IdentityIndex: Sendable {
             }
         }
         // Initials written apart ("H.R.") fold to one-letter words: look them up joined as well.
-        var lookups = Set(words)
+        // A word looked up twice changes nothing: scores are kept as maxima, and `best` orders by score and number.
+        var lookups = words
         var run = ""
         for w in words + [""] {
             if w.count == 1 { run += w; continue }
-            if run.count >= 2 { lookups.insert(run) }
+            if run.count >= 2 { lookups.append(run) }
             run = ""
         }
         for w in lookups {
@@ -142,6 +147,45 @@ struct IdentityIndex: Sendable {
         for n in placed { tally.place[n] = 0 }
         for n in personal { tally.person[n] = 0 }
         return byPlace + byPerson
+    }
+
+    /// Trigram → the anchors holding it, in one flat array, found by a multiplicative hash and linear
+    /// probing: Swift's seeded hashing of every trigram of every profile was much of the index's time.
+    private struct Postings: Sendable {
+        private var grams: [UInt32]
+        /// Where each slot's anchors lie in `anchors`; an empty slot's range is empty.
+        private var ranges: [Range<Int>]
+        private(set) var anchors: [Int32] = []
+        private let shift: UInt32
+        private var mask: Int { grams.count - 1 }
+
+        init(_ lists: [UInt32: [Int32]]) {
+            var bits: UInt32 = 4
+            while 1 << bits < lists.count * 2 { bits += 1 }
+            shift = 32 - bits
+            grams = [UInt32](repeating: 0, count: 1 << bits)
+            ranges = [Range<Int>](repeating: 0..<0, count: 1 << bits)
+            for (g, list) in lists.sorted(by: { $0.key < $1.key }) where !list.isEmpty {
+                var i = slot(g)
+                while !ranges[i].isEmpty { i = (i + 1) & mask }
+                grams[i] = g
+                ranges[i] = anchors.count..<(anchors.count + list.count)
+                anchors += list
+            }
+        }
+
+        @inline(__always)
+        private func slot(_ g: UInt32) -> Int { Int((g &* 0x9E37_79B1) >> shift) }
+
+        /// Where the anchors holding `g` lie in `anchors`, or nil when none do.
+        func range(of g: UInt32) -> Range<Int>? {
+            var i = slot(g)
+            while !ranges[i].isEmpty {
+                if grams[i] == g { return ranges[i] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
     }
 
     /// The `limit` best-scored identities, highest first and the lower number first on a tie: kept in a

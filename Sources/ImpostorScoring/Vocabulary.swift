@@ -64,6 +64,8 @@ final class Vocabulary: Sendable {
     let insideRoles: [(word: String, office: String)]
     /// All of those, and the councillor titles, for one pass over a text.
     let inside: InsideWords
+    /// The class of each word the lists hold, where `WordClass.classify` weighs them in turn.
+    let listedClasses: [String: WordClass]
 
     /// Every word is folded as names are (case, accents, look-alikes), so a council may write its words
     /// as it likes: "Côr", "Watchdog", "nid y Cyngor".
@@ -144,6 +146,17 @@ final class Vocabulary: Sendable {
         insideRoles = roles.filter { $0.key.count >= 5 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         inside = InsideWords(negators: insideNegators, councillor: councillor, council: insideCouncil, kinds: insideKinds,
                              roles: insideRoles)
+        // From the weakest class to the strongest, so a word in two lists keeps the one read first.
+        var listed: [String: WordClass] = [:]
+        for word in affixes.union(titles) { listed[word] = .ignored }
+        for word in organisations { listed[word] = .organisation }
+        for word in negators { listed[word] = .negator }
+        for word in councillor { listed[word] = .councillor }
+        for (word, office) in roles { listed[word] = .office(office) }
+        for (word, kind) in abbreviations { listed[word] = .abbreviation(kind: kind) }
+        for (word, kind) in kindOf { listed[word] = .kind(kind) }
+        for word in council { listed[word] = .council }
+        listedClasses = listed
     }
 
     /// This vocabulary with a council's own words added (its file's `[words]`).

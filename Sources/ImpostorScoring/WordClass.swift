@@ -21,31 +21,24 @@ enum WordClass: Sendable, Equatable {
         keys.indices.map { i in classify(keys[i], next: i + 1 < keys.count ? keys[i + 1] : nil, vocab: vocab) }
     }
 
+    /// One look-up in the lists' classes, which weigh council words first, then kinds, abbreviations,
+    /// offices, councillor, negators, organisations, and affixes and titles (ignored); a word in none
+    /// is a word of its own unless it is a single letter or a number.
     static func classify(_ key: String, next: String?, vocab: Vocabulary) -> WordClass {
-        if vocab.council.contains(key)
+        let listed = vocab.listedClasses[key]
+        if listed == .council
             || ((5...8).contains(key.unicodeScalars.count) && key.count >= 6
                 && NameReading.councilSkeletons.contains { EditDistance.damerau(key, $0, limit: 1) <= 1 })
         {
             return .council
-        } else if let kind = vocab.kindOf[key] {
-            return .kind(kind)
-        } else if let kind = vocab.abbreviations[key] {
-            return .abbreviation(kind: kind)
-        } else if key.count == 1, let next, let kind = vocab.abbreviations[key + next] {
-            return .abbreviation(kind: kind)
-        } else if let office = vocab.roles[key] {
-            return .office(office)
-        } else if vocab.councillor.contains(key) {
-            return .councillor
-        } else if vocab.negators.contains(key) {
-            return .negator
-        } else if vocab.organisations.contains(key) {
-            return .organisation
-        } else if !vocab.affixes.contains(key) && !vocab.titles.contains(key) && key.count > 1
-            && !key.allSatisfy({ $0.isNumber })
-        {
-            return .other
         }
-        return .ignored
+        switch listed {
+        case .kind?, .abbreviation?: return listed!
+        default: break
+        }
+        // "T.C.": a letter that makes an abbreviation with the next, before the lists' weaker classes.
+        if key.count == 1, let next, let kind = vocab.abbreviations[key + next] { return .abbreviation(kind: kind) }
+        if let listed { return listed }
+        return key.count > 1 && !key.allSatisfy({ $0.isNumber }) ? .other : .ignored
     }
 }

@@ -63,36 +63,41 @@ extension Folder {
                           truncated: false)
     }
 
-    /// `key` for a word that is all ASCII, on its bytes.
+    /// `key` for a word that is all ASCII, on its bytes, rewritten in place in scratch space.
     static func asciiKey(_ word: String) -> (key: String, leet: [Unicode.Scalar]) {
-        var bytes = Array(word.utf8)
-        var leet: [Unicode.Scalar] = []
-        let isDigit = { (b: UInt8) in (0x30...0x39).contains(b) }
-        if bytes.contains(where: isDigit), bytes.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
-            for (i, b) in bytes.enumerated() where isDigit(b) {
-                leet.append(Unicode.Scalar(b))
-                bytes[i] = asciiLeet[Int(b)]
+        let count = word.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(1, count)) { bytes in
+            _ = bytes.initialize(from: word.utf8)
+            var leet: [Unicode.Scalar] = []
+            let isDigit = { (b: UInt8) in (0x30...0x39).contains(b) }
+            let all = bytes[..<count]
+            if all.contains(where: isDigit), all.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
+                for i in 0..<count where isDigit(bytes[i]) {
+                    leet.append(Unicode.Scalar(bytes[i]))
+                    bytes[i] = asciiLeet[Int(bytes[i])]
+                }
             }
-        }
-        let (i, l, r, n, v, c) = (UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "r"), UInt8(ascii: "n"), UInt8(ascii: "v"), UInt8(ascii: "c"))
-        for j in bytes.indices where bytes[j] == i { bytes[j] = l }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var k = 0
-        while k < bytes.count {
-            let b = bytes[k], next = k + 1 < bytes.count ? bytes[k + 1] : 0
-            switch (b, next) {
-            case (r, n), (n, n): out.append(UInt8(ascii: "m"))
-            case (v, v): out.append(UInt8(ascii: "w"))
-            case (c, l): out.append(UInt8(ascii: "d"))
-            default:
-                out.append(b)
-                k += 1
-                continue
+            let (i, l, r, n, v, c) = (UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "r"), UInt8(ascii: "n"), UInt8(ascii: "v"), UInt8(ascii: "c"))
+            for j in 0..<count where bytes[j] == i { bytes[j] = l }
+            // Pairs merge into one letter: what is written never runs ahead of what is read.
+            var written = 0, k = 0
+            while k < count {
+                let b = bytes[k], next = k + 1 < count ? bytes[k + 1] : 0
+                switch (b, next) {
+                case (r, n), (n, n): bytes[written] = UInt8(ascii: "m")
+                case (v, v): bytes[written] = UInt8(ascii: "w")
+                case (c, l): bytes[written] = UInt8(ascii: "d")
+                default:
+                    bytes[written] = b
+                    written += 1
+                    k += 1
+                    continue
+                }
+                written += 1
+                k += 2
             }
-            k += 2
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<written]), as: UTF8.self), leet)
         }
-        return (String(decoding: out, as: UTF8.self), leet)
     }
 
     struct ASCIIUnit {

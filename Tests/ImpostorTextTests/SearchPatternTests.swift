@@ -73,6 +73,34 @@ import Testing
         }
     }
 
+    /// Ruling a pattern out by the scalars a folded text lacks never loses a match: "é" shares its
+    /// bit with "i", so the summary's collisions are tried too.
+    @Test func aTextsSummaryRulesOutOnlyWhatTheSearchWouldNotFind() {
+        var r = Random(state: 23)
+        let alphabet: [Unicode.Scalar] = ["a", "b", "c", "d", "e", "i", "é", "ł", "n"]
+        var ruledOut = 0
+        for _ in 0..<4000 {
+            let p = r.text(1 + r.next(8), alphabet: alphabet)
+            var t = r.text(r.next(20), alphabet: alphabet)
+            if r.next(2) == 0, t.count >= p.count {
+                let at = r.next(t.count - p.count + 1)
+                t.replaceSubrange(at..<(at + p.count), with: p)
+                if p.count >= 2, r.next(2) == 0 { t[at + r.next(p.count)] = alphabet[r.next(alphabet.count)] }
+            }
+            let words = String(String.UnicodeScalarView(t)).split(separator: "n").map(String.init)
+            let folded = FoldedText(original: "", readable: "", words: words, keys: words, findings: [], truncated: false)
+            let pattern = SearchPattern(p)
+            let limit = r.next(3)
+            if pattern.missesMoreThan(limit, of: folded.present) { ruledOut += 1 }
+            let summarised = EditDistance.bestSubstring(pattern, in: folded, limit: limit)
+            let searched = EditDistance.bestSubstring(pattern, in: folded.scalars, limit: limit)
+            #expect(summarised?.distance == searched?.distance && summarised?.range == searched?.range,
+                    "\(String(String.UnicodeScalarView(p))) in \(folded.compact), limit \(limit)")
+        }
+        // The summary must rule some out, or this test would hold for a filter that does nothing.
+        #expect(ruledOut > 500)
+    }
+
     @Test func longPatternsAndTranspositions() {
         let long = Array(String(repeating: "ab", count: 40).unicodeScalars)
         #expect(SearchPattern(long).smallestDistance(in: long, limit: 1) == nil)
