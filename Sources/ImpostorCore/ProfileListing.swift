@@ -70,6 +70,7 @@ public enum ProfileListing {
             lines.append((lineNumber, body))
         }
         return lines.concurrentMap(chunk: 256) { line in
+            if let plain = PlainJSONObject.fields(line.body) { return Row(line: line.number, result: profile(fromJSON: plain)) }
             guard let parsed = try? JSONSerialization.jsonObject(with: Data(line.body.utf8), options: [.fragmentsAllowed]) else {
                 return Row(line: line.number, result: .failure(RowError(message: "not valid JSON", id: nil)))
             }

@@ -146,14 +146,42 @@ struct NameReading: Sendable {
             }
         }
 
-        let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
-        // The words' classes as read once per profile, unless this council reads by words of its own.
-        let classes = identity.hasOwnWords || shared?.count != keys.count ? WordClass.of(keys, vocab: vocab) : shared!
-        for i in residualIndices { add(classes[i], key: keys[i]) }
         // With no place found, what is left is the whole text, read the same for every council.
         let whole = place == nil && !identity.hasOwnWords ? whole : nil
+        if let whole {
+            takeWords(of: whole.placeless)
+        } else {
+            // The words' classes as read once per profile, unless this council reads by words of its own.
+            let classes = identity.hasOwnWords || shared?.count != keys.count ? WordClass.of(keys, vocab: vocab) : shared!
+            readWords(text, vocab: vocab, classes: classes, wordAligned: wordAligned, placeHit: placeHit,
+                      glued: (gluedBefore, gluedAfter), placeKeys: identity.placeKeys)
+        }
+
+        for candidate in identity.people where candidate.nameKeys.count >= 2 {
+            let found = candidate.patterns.allSatisfy { key, limit in
+                EditDistance.bestSubstring(key, in: text, limit: limit) != nil
+            }
+            if found {
+                person = candidate
+                break
+            }
+        }
+    }
+
+    /// A reading with nothing found yet: where `WholeText` starts.
+    private init() {}
+
+    /// What the words outside the place say, and what is glued to it: council words, kinds, offices,
+    /// negators, an abbreviation right after the place. `classes` are those of all the text's words.
+    private mutating func readWords(_ text: FoldedText, vocab: Vocabulary, classes: [WordClass], wordAligned: Bool,
+                                    placeHit: (distance: Int, range: Range<Int>)?, glued: (before: String, after: String),
+                                    placeKeys: [String]) {
+        let keys = text.keys
+        let (gluedBefore, gluedAfter) = glued
+        let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
+        for i in residualIndices { add(classes[i], key: keys[i]) }
         // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
-        var residual = whole != nil ? "" : gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
+        var residual = gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
         // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
         var afterPlace = gluedAfter
         if !wordAligned, let hit = placeHit {
@@ -161,23 +189,23 @@ struct NameReading: Sendable {
             afterPlace = text.compactSlice(hit.range.upperBound..<text.scalars.count)
             residual = before + afterPlace
             // "southferriby" for North Ferriby: the handle swaps the place's qualifier for another.
-            if let q = identity.placeKeys.first, vocab.placeQualifiers.contains(q), case let matched = text.compactSlice(hit.range),
+            if let q = placeKeys.first, vocab.placeQualifiers.contains(q), case let matched = text.compactSlice(hit.range),
                 !matched.hasPrefix(q), vocab.placeQualifiers.contains(where: { matched.hasPrefix($0) && $0.count >= 3 })
             {
                 differentPlace = true
             }
-            if vocab.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !identity.placeKeys.contains($0) }) {
+            if vocab.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !placeKeys.contains($0) }) {
                 differentPlace = true
             }
         }
-        let inside = whole?.inside ?? vocab.inside.scan(residual)
+        let inside = vocab.inside.scan(residual)
         if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {
             // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
             // one word, that disowns the council or is a councillor's own.
             if inside.negator { negated = true }
             if inside.councillor { councillorTitle = true }
         }
-        if !councilWord, whole?.councilSkeleton ?? Self.holdsCouncilSkeleton(Array(residual.unicodeScalars)) {
+        if !councilWord, Self.holdsCouncilSkeleton(Array(residual.unicodeScalars)) {
             councilWord = true
         }
         // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
@@ -194,16 +222,6 @@ struct NameReading: Sendable {
             for (abbr, kind) in vocab.abbreviations where after.hasPrefix(abbr) || afterPlace.hasPrefix(abbr) || glued.hasPrefix(abbr) {
                 abbreviation = true
                 kinds.insert(kind)
-            }
-        }
-
-        for candidate in identity.people where candidate.nameKeys.count >= 2 {
-            let found = candidate.patterns.allSatisfy { key, limit in
-                EditDistance.bestSubstring(key, in: text, limit: limit) != nil
-            }
-            if found {
-                person = candidate
-                break
             }
         }
     }
@@ -299,16 +317,24 @@ struct NameReading: Sendable {
         }
     }
 
-    /// What a whole name or handle holds inside its words, in impostor's own vocabulary: the same for
-    /// every council compared in which no place is found, so read once per profile.
+    /// What a whole name or handle's words say in impostor's own vocabulary: the same for every council
+    /// compared in which no place is found, so read once per profile.
     struct WholeText {
-        var inside: InsideWords.Found
-        var councilSkeleton: Bool
+        /// The reading's words with no place taken out of them.
+        var placeless: NameReading
 
-        init(_ text: FoldedText, vocab: Vocabulary) {
-            inside = vocab.inside.scan(text.compact)
-            councilSkeleton = NameReading.holdsCouncilSkeleton(text.scalars)
+        init(_ text: FoldedText, classes: [WordClass], wordAligned: Bool, vocab: Vocabulary) {
+            placeless = NameReading()
+            placeless.readWords(text, vocab: vocab, classes: classes, wordAligned: wordAligned, placeHit: nil,
+                                glued: ("", ""), placeKeys: [])
         }
+    }
+
+    /// Takes what `readWords` found in `other`'s words.
+    private mutating func takeWords(of other: NameReading) {
+        (councilWord, kinds, abbreviation, offices) = (other.councilWord, other.kinds, other.abbreviation, other.offices)
+        (councillorTitle, negated) = (other.councillorTitle, other.negated)
+        (organisationWords, otherWords, differentPlace) = (other.organisationWords, other.otherWords, other.differentPlace)
     }
 
     private mutating func add(_ word: WordClass, key: String) {

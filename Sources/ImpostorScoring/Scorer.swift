@@ -172,8 +172,9 @@ final class FoldedProfile {
     /// `profile` read by the name a screen shows.
     init(_ profile: FoldedProfile, name: FoldedText, vocabulary: Vocabulary) {
         self.name = name
-        nameClasses = WordClass.of(name.keys, vocab: vocabulary)
-        nameWhole = NameReading.WholeText(name, vocab: vocabulary)
+        let nameClasses = WordClass.of(name.keys, vocab: vocabulary)
+        self.nameClasses = nameClasses
+        nameWhole = NameReading.WholeText(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
         (handleClasses, handleTrimmedClasses) = (profile.handleClasses, profile.handleTrimmedClasses)
         (handleWhole, handleTrimmedWhole) = (profile.handleWhole, profile.handleTrimmedWhole)
         nameShown = nil
@@ -208,14 +209,18 @@ final class FoldedProfile {
         bioPhrases = BioPhrases(bio.keys, vocabulary: scorer.vocabulary)
         bioCounties = Counties.named(in: bio.keys, table: scorer.counties)
         bioAddresses = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }
-        nameClasses = WordClass.of(name.keys, vocab: scorer.vocabulary)
+        let nameClasses = WordClass.of(name.keys, vocab: scorer.vocabulary)
+        self.nameClasses = nameClasses
         let handleClasses = WordClass.of(handle.keys, vocab: scorer.vocabulary)
         self.handleClasses = handleClasses
-        handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: scorer.vocabulary) : handleClasses
-        nameWhole = NameReading.WholeText(name, vocab: scorer.vocabulary)
-        let handleWhole = NameReading.WholeText(handle, vocab: scorer.vocabulary)
+        let handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: scorer.vocabulary) : handleClasses
+        self.handleTrimmedClasses = handleTrimmedClasses
+        let vocabulary = scorer.vocabulary
+        nameWhole = NameReading.WholeText(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
+        let handleWhole = NameReading.WholeText(handle, classes: handleClasses, wordAligned: false, vocab: vocabulary)
         self.handleWhole = handleWhole
-        handleTrimmedWhole = handleHasPadding ? NameReading.WholeText(handleTrimmed, vocab: scorer.vocabulary) : handleWhole
+        handleTrimmedWhole = handleHasPadding
+            ? NameReading.WholeText(handleTrimmed, classes: handleTrimmedClasses, wordAligned: false, vocab: vocabulary) : handleWhole
     }
 
     /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.
