@@ -200,7 +200,7 @@ final class FoldedProfile {
         self.handle = handle
         var trimmed = Substring(bare)
         while let last = trimmed.last, last.isNumber || last == "_" { trimmed = trimmed.dropLast() }
-        let handleHasPadding = trimmed.count != bare.count
+        let handleHasPadding = trimmed.endIndex != bare.endIndex
         let handleTrimmed = handleHasPadding ? scorer.nameFolder.fold(String(trimmed)) : handle
         (self.handleTrimmed, self.handleHasPadding) = (handleTrimmed, handleHasPadding)
         let (prose, addresses) = WebAddresses.read(profile.bio)
