@@ -34,6 +34,8 @@ public final class Folder: Sendable {
     /// differ from the order it is stored in: a name written backwards behind U+202E reads right only on
     /// screen. Nil otherwise, plain right-to-left writing included (it is read as it is).
     public func displayOrder(_ text: String) -> String? {
+        // Each of those controls starts with the byte E2 in UTF-8: most names have none.
+        guard text.utf8.contains(0xE2) else { return nil }
         let kept = text.unicodeScalars.prefix(limit * Self.hiddenPerShown)
         guard kept.contains(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else {
             return nil
