@@ -20,7 +20,7 @@ struct IdentityIndex: Sendable {
     }
 
     private var anchors: [Anchor] = []
-    private var postings = Postings([:])
+    private let postings: Postings
     /// First place word (and the whole place) → identities, for bios.
     private var placeWords: [String: [Int]] = [:]
     private var identityCount = 0
@@ -53,7 +53,7 @@ struct IdentityIndex: Sendable {
 
     init(_ identities: [ProtectedIdentity]) {
         identityCount = identities.count
-        var postings: [UInt32: [Int32]] = [:]
+        var lists: [UInt32: [Int32]] = [:]
         for (n, identity) in identities.enumerated() {
             // Another name of the place adds only itself: its council's domains and people are indexed once.
             var strings = [(identity.placeCompact, false, 1.0)]
@@ -71,14 +71,14 @@ struct IdentityIndex: Sendable {
                                     needed: Swift.max(1, grams.count - 3 * tolerance))
                 let index = Int32(anchors.count)
                 anchors.append(anchor)
-                for g in grams { postings[g, default: []].append(index) }
+                for g in grams { lists[g, default: []].append(index) }
             }
             if let first = identity.placeKeys.first { placeWords[first, default: []].append(n) }
             // "HR Town Council": a place of several words by its initials.
             if let initials = identity.placeInitials, initials.count >= 2 { placeWords[initials, default: []].append(n) }
             placeWords[identity.placeCompact, default: []].append(n)
         }
-        self.postings = Postings(postings)
+        postings = Postings(lists)
     }
 
     /// Identities whose anchors the texts come close to, best first: at most `limit` by their place or

@@ -11,23 +11,54 @@ struct NameReading: Sendable {
         var initials = false
     }
 
+    /// What the words outside the place say: for a text in which no place is found, the same for
+    /// every council, so read once per profile (`placelessWords`).
+    struct Words: Sendable {
+        var councilWord = false
+        /// Kinds of council named ("town", "parish"), abbreviations included.
+        var kinds: Set<String> = []
+        var abbreviation = false
+        var offices: Set<String> = []
+        var councillorTitle = false
+        var negated = false
+        var organisationWords: [String] = []
+        var otherWords: [String] = []
+
+        mutating func add(_ word: WordClass, key: String) {
+            switch word {
+            case .council: councilWord = true
+            case .kind(let kind): kinds.insert(kind)
+            case .abbreviation(let kind):
+                abbreviation = true
+                kinds.insert(kind)
+            case .office(let office): offices.insert(office)
+            case .councillor: councillorTitle = true
+            case .negator: negated = true
+            case .organisation: organisationWords.append(key)
+            case .other: otherWords.append(key)
+            case .ignored: break
+            }
+        }
+    }
+
     var place: PlaceMatch?
     /// A qualifier turns the place into another one ("South Ferriby", "Great Wilton").
     var differentPlace = false
-    var councilWord = false
-    /// Kinds of council named ("town", "parish"), abbreviations included.
-    var kinds: Set<String> = []
-    var abbreviation = false
+    var words = Words()
     /// The smallest distance between the text and the full name or an alias, within tolerance.
     var nameFormDistance: Int?
-    var offices: Set<String> = []
     var person: ProtectedIdentity.ProtectedPerson?
-    var councillorTitle = false
-    var negated = false
-    var organisationWords: [String] = []
-    var otherWords: [String] = []
     /// A longer place that starts or ends with this one ("Woolland" for Wool), as its key.
     var longerPlace: String?
+
+    var councilWord: Bool { words.councilWord }
+    var kinds: Set<String> { words.kinds }
+    var abbreviation: Bool { words.abbreviation }
+    var offices: Set<String> { words.offices }
+    var councillorTitle: Bool { words.councillorTitle }
+    var negated: Bool { words.negated }
+    var organisationWords: [String] { words.organisationWords }
+    var otherWords: [String] { words.otherWords }
 
     /// "NEW: Epping Town Council", "NEW Epping Town Council": "new" set apart by punctuation or
     /// capitals announces a page; it does not name a New Epping.
@@ -46,9 +77,9 @@ struct NameReading: Sendable {
 
     /// Reads `text` against `identity`. Display names must match on word boundaries; handles need not.
     /// `shared` are the classes of the text's words in impostor's own vocabulary, when already read.
-    /// `whole` is what the whole text holds, read once per profile: used where no place is taken out.
+    /// `whole` is what the whole text's words say, read once per profile: used where no place is taken out.
     init(_ text: FoldedText, identity: ProtectedIdentity, wordAligned: Bool, classes shared: [WordClass]? = nil,
-         whole: WholeText? = nil) {
+         whole: Words? = nil) {
         let vocab = identity.words
         let keys = text.keys
         let compact = text.compact
@@ -149,7 +180,7 @@ struct NameReading: Sendable {
         // With no place found, what is left is the whole text, read the same for every council.
         let whole = place == nil && !identity.hasOwnWords ? whole : nil
         if let whole {
-            takeWords(of: whole.placeless)
+            words = whole
         } else {
             // The words' classes as read once per profile, unless this council reads by words of its own.
             let classes = identity.hasOwnWords || shared?.count != keys.count ? WordClass.of(keys, vocab: vocab) : shared!
@@ -168,7 +199,7 @@ struct NameReading: Sendable {
         }
     }
 
-    /// A reading with nothing found yet: where `WholeText` starts.
+    /// A reading with nothing found yet: where `placelessWords` starts.
     private init() {}
 
     /// What the words outside the place say, and what is glued to it: council words, kinds, offices,
@@ -179,7 +210,7 @@ struct NameReading: Sendable {
         let keys = text.keys
         let (gluedBefore, gluedAfter) = glued
         let residualIndices = keys.indices.filter { place?.words.contains($0) != true }
-        for i in residualIndices { add(classes[i], key: keys[i]) }
+        for i in residualIndices { words.add(classes[i], key: keys[i]) }
         // Glued words ("bayparishcouncil", handles): look for council words inside what is left.
         var residual = gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
         // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
@@ -202,26 +233,26 @@ struct NameReading: Sendable {
         if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {
             // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
             // one word, that disowns the council or is a councillor's own.
-            if inside.negator { negated = true }
-            if inside.councillor { councillorTitle = true }
+            if inside.negator { words.negated = true }
+            if inside.councillor { words.councillorTitle = true }
         }
         if !councilWord, Self.holdsCouncilSkeleton(Array(residual.unicodeScalars)) {
-            councilWord = true
+            words.councilWord = true
         }
         // Council words of every language the vocabulary holds, glued in ("cyngortrefaberteifi").
-        if !councilWord, inside.council { councilWord = true }
-        kinds.formUnion(inside.kinds)
+        if !councilWord, inside.council { words.councilWord = true }
+        words.kinds.formUnion(inside.kinds)
         // Five letters at least: shorter keys ("derc" for Clerc, "maer") turn up inside other words ("eldercare").
-        offices.formUnion(inside.offices)
+        words.offices.formUnion(inside.offices)
         if let place {
             // "Kemsing TC", "kemsingtc", "epplngtc2": an abbreviation right after the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
             // A doubled first letter is a slip of the keys, not another word: "stivesttc" is St Ives TC.
-            let glued = afterPlace.unicodeScalars.count >= 3 && afterPlace.unicodeScalars.first == afterPlace.unicodeScalars.dropFirst().first
+            let undoubled = afterPlace.unicodeScalars.count >= 3 && afterPlace.unicodeScalars.first == afterPlace.unicodeScalars.dropFirst().first
                 ? String(afterPlace.unicodeScalars.dropFirst()) : afterPlace
-            for (abbr, kind) in vocab.abbreviations where after.hasPrefix(abbr) || afterPlace.hasPrefix(abbr) || glued.hasPrefix(abbr) {
-                abbreviation = true
-                kinds.insert(kind)
+            for (abbr, kind) in vocab.abbreviations where after.hasPrefix(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr) {
+                words.abbreviation = true
+                words.kinds.insert(kind)
             }
         }
     }
@@ -311,46 +342,19 @@ struct NameReading: Sendable {
 
     static func holdsCouncilSkeleton(_ letters: [Unicode.Scalar]) -> Bool {
         guard !letters.isEmpty else { return false }
-        let present = letters.reduce(UInt64(0)) { $0 | SearchPattern.bit($1) }
+        let present = SearchPattern.summary(of: letters)
         return councilSkeletonPatterns.contains {
             !$0.missesMoreThan(1, of: present) && EditDistance.bestSubstring($0, in: letters, limit: 1) != nil
         }
     }
 
-    /// What a whole name or handle's words say in impostor's own vocabulary: the same for every council
-    /// compared in which no place is found, so read once per profile.
-    struct WholeText {
-        /// The reading's words with no place taken out of them.
-        var placeless: NameReading
-
-        init(_ text: FoldedText, classes: [WordClass], wordAligned: Bool, vocab: Vocabulary) {
-            placeless = NameReading()
-            placeless.readWords(text, vocab: vocab, classes: classes, wordAligned: wordAligned, placeHit: nil,
-                                glued: ("", ""), placeKeys: [])
-        }
-    }
-
-    /// Takes what `readWords` found in `other`'s words.
-    private mutating func takeWords(of other: NameReading) {
-        (councilWord, kinds, abbreviation, offices) = (other.councilWord, other.kinds, other.abbreviation, other.offices)
-        (councillorTitle, negated) = (other.councillorTitle, other.negated)
-        (organisationWords, otherWords, differentPlace) = (other.organisationWords, other.otherWords, other.differentPlace)
-    }
-
-    private mutating func add(_ word: WordClass, key: String) {
-        switch word {
-        case .council: councilWord = true
-        case .kind(let kind): kinds.insert(kind)
-        case .abbreviation(let kind):
-            abbreviation = true
-            kinds.insert(kind)
-        case .office(let office): offices.insert(office)
-        case .councillor: councillorTitle = true
-        case .negator: negated = true
-        case .organisation: organisationWords.append(key)
-        case .other: otherWords.append(key)
-        case .ignored: break
-        }
+    /// What a whole name or handle's words say in impostor's own vocabulary, with no place taken out of
+    /// them: the same for every council compared in which no place is found, so read once per profile.
+    static func placelessWords(_ text: FoldedText, classes: [WordClass], wordAligned: Bool, vocab: Vocabulary) -> Words {
+        var reading = NameReading()
+        reading.readWords(text, vocab: vocab, classes: classes, wordAligned: wordAligned, placeHit: nil,
+                          glued: ("", ""), placeKeys: [])
+        return reading.words
     }
 
     /// Whether the text names a council of this place: the place and a council word or abbreviation.

@@ -166,15 +166,15 @@ final class FoldedProfile {
     let bioCounties: [[String]]
     /// The classes of the name's and handles' words in impostor's own vocabulary.
     let nameClasses: [WordClass], handleClasses: [WordClass], handleTrimmedClasses: [WordClass]
-    /// What the name and handles hold inside their words, for councils in which no place is found.
-    let nameWhole: NameReading.WholeText, handleWhole: NameReading.WholeText, handleTrimmedWhole: NameReading.WholeText
+    /// What the name's and handles' words say, for councils in which no place is found.
+    let nameWhole: NameReading.Words, handleWhole: NameReading.Words, handleTrimmedWhole: NameReading.Words
 
     /// `profile` read by the name a screen shows.
     init(_ profile: FoldedProfile, name: FoldedText, vocabulary: Vocabulary) {
         self.name = name
         let nameClasses = WordClass.of(name.keys, vocab: vocabulary)
         self.nameClasses = nameClasses
-        nameWhole = NameReading.WholeText(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
+        nameWhole = NameReading.placelessWords(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
         (handleClasses, handleTrimmedClasses) = (profile.handleClasses, profile.handleTrimmedClasses)
         (handleWhole, handleTrimmedWhole) = (profile.handleWhole, profile.handleTrimmedWhole)
         nameShown = nil
@@ -203,24 +203,24 @@ final class FoldedProfile {
         let handleHasPadding = trimmed.endIndex != bare.endIndex
         let handleTrimmed = handleHasPadding ? scorer.nameFolder.fold(String(trimmed)) : handle
         (self.handleTrimmed, self.handleHasPadding) = (handleTrimmed, handleHasPadding)
+        let vocabulary = scorer.vocabulary
         let (prose, addresses) = WebAddresses.read(profile.bio)
         let bio = scorer.bioFolder.fold(prose)
         self.bio = bio
-        bioPhrases = BioPhrases(bio.keys, vocabulary: scorer.vocabulary)
+        bioPhrases = BioPhrases(bio.keys, vocabulary: vocabulary)
         bioCounties = Counties.named(in: bio.keys, table: scorer.counties)
         bioAddresses = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }
-        let nameClasses = WordClass.of(name.keys, vocab: scorer.vocabulary)
+        let nameClasses = WordClass.of(name.keys, vocab: vocabulary)
         self.nameClasses = nameClasses
-        let handleClasses = WordClass.of(handle.keys, vocab: scorer.vocabulary)
+        let handleClasses = WordClass.of(handle.keys, vocab: vocabulary)
         self.handleClasses = handleClasses
-        let handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: scorer.vocabulary) : handleClasses
+        let handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: vocabulary) : handleClasses
         self.handleTrimmedClasses = handleTrimmedClasses
-        let vocabulary = scorer.vocabulary
-        nameWhole = NameReading.WholeText(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
-        let handleWhole = NameReading.WholeText(handle, classes: handleClasses, wordAligned: false, vocab: vocabulary)
+        nameWhole = NameReading.placelessWords(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
+        let handleWhole = NameReading.placelessWords(handle, classes: handleClasses, wordAligned: false, vocab: vocabulary)
         self.handleWhole = handleWhole
         handleTrimmedWhole = handleHasPadding
-            ? NameReading.WholeText(handleTrimmed, classes: handleTrimmedClasses, wordAligned: false, vocab: vocabulary) : handleWhole
+            ? NameReading.placelessWords(handleTrimmed, classes: handleTrimmedClasses, wordAligned: false, vocab: vocabulary) : handleWhole
     }
 
     /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.

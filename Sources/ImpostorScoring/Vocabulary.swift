@@ -41,7 +41,7 @@ final class Vocabulary: Sendable {
     /// "… by" before a council's name, after a word of support ("Funded by …").
     let by: Set<String>
     /// A bio's disclaimers, personal and third-person phrases, scam words and phrases, e-mail scam phrases.
-    let bioPhrases: PhraseSet<BioPhrases.Meaning>
+    let bioPhrases: PhraseSet
     let counties: [String]
     /// Words that mark an alias as a name in a language whose place names mutate ("cyngor").
     let mutationMarkers: Set<String>
@@ -146,7 +146,8 @@ final class Vocabulary: Sendable {
         insideRoles = roles.filter { $0.key.count >= 5 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         inside = InsideWords(negators: insideNegators, councillor: councillor, council: insideCouncil, kinds: insideKinds,
                              roles: insideRoles)
-        // From the weakest class to the strongest, so a word in two lists keeps the one read first.
+        // From the weakest class to the strongest, so a word in two lists keeps the stronger, in the
+        // order `WordClass.classify` gives.
         var listed: [String: WordClass] = [:]
         for word in affixes.union(titles) { listed[word] = .ignored }
         for word in organisations { listed[word] = .organisation }

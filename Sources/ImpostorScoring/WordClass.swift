@@ -32,9 +32,11 @@ enum WordClass: Sendable, Equatable {
         {
             return .council
         }
-        switch listed {
-        case .kind?, .abbreviation?: return listed!
-        default: break
+        if let listed {
+            switch listed {
+            case .kind, .abbreviation: return listed
+            default: break
+            }
         }
         // "T.C.": a letter that makes an abbreviation with the next, before the lists' weaker classes.
         if key.count == 1, let next, let kind = vocab.abbreviations[key + next] { return .abbreviation(kind: kind) }

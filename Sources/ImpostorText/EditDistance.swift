@@ -33,20 +33,21 @@ public enum EditDistance {
     /// `withinOne` over the two strings' bytes when both are ASCII (one byte a scalar, and a buffer
     /// counts in constant time), else over their scalars.
     static func withinOne(_ a: String, _ b: String, limit: Int) -> Int? {
-        var bytes: Int?? = nil
+        var readAsBytes = false
+        var answer: Int?
         _ = a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y in
-                if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { bytes = .some(withinOne(x, y, limit: limit)) }
+                guard x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) else { return }
+                (readAsBytes, answer) = (true, withinOneElements(x, y, limit: limit))
             }
         }
-        if let bytes { return bytes }
-        return withinOne(a.unicodeScalars, b.unicodeScalars, limit: limit)
+        return readAsBytes ? answer : withinOneElements(a.unicodeScalars, b.unicodeScalars, limit: limit)
     }
 
     /// The distance when `limit` is 0 or 1 and it is 0 or beyond the limit, nil when the table must
     /// tell. One edit leaves everything before it and everything after it as it was, so two texts one
     /// edit apart share a prefix and a suffix that together cover all but two of the longer's scalars.
-    static func withinOne<Text: BidirectionalCollection>(_ a: Text, _ b: Text, limit: Int) -> Int? where Text.Element: Equatable {
+    static func withinOneElements<Text: BidirectionalCollection>(_ a: Text, _ b: Text, limit: Int) -> Int? where Text.Element: Equatable {
         var prefix = 0
         var i = a.startIndex, j = b.startIndex
         while i != a.endIndex, j != b.endIndex, a[i] == b[j] {
@@ -79,12 +80,6 @@ public enum EditDistance {
 
     /// The same, for a pattern prepared once and a text already in scalars: what the scorer calls for
     /// every council it compares, without converting either again.
-    /// The same in a folded text's `compact` form, ruling out first what too many of the pattern's
-    /// scalars missing from the text rule out: most people's names and most places in most texts.
-    public static func bestSubstring(_ pattern: SearchPattern, in text: FoldedText, limit: Int) -> (distance: Int, range: Range<Int>)? {
-        pattern.missesMoreThan(limit, of: text.present) ? nil : bestSubstring(pattern, in: text.scalars, limit: limit)
-    }
-
     public static func bestSubstring(_ pattern: SearchPattern, in t: [Unicode.Scalar], limit: Int) -> (distance: Int, range: Range<Int>)? {
         let p = pattern.scalars
         guard !p.isEmpty, t.count + limit >= p.count else { return nil }
@@ -95,6 +90,12 @@ public enum EditDistance {
         if limit <= 0 { return nil }
         if p.count <= 64, let d = pattern.smallestDistance(in: t, limit: limit), d > limit { return nil }
         return table(p, t, limit: limit)
+    }
+
+    /// The same in a folded text's `compact` form, ruling out first what too many of the pattern's
+    /// scalars missing from the text rule out: most people's names and most places in most texts.
+    public static func bestSubstring(_ pattern: SearchPattern, in text: FoldedText, limit: Int) -> (distance: Int, range: Range<Int>)? {
+        pattern.missesMoreThan(limit, of: text.present) ? nil : bestSubstring(pattern, in: text.scalars, limit: limit)
     }
 
     /// Where `p` first occurs in `t`, as a scalar offset.

@@ -20,8 +20,8 @@ public struct FoldedText: Hashable, Sendable {
     public private(set) var scalars: [Unicode.Scalar]
     /// Where each key starts in `scalars`, then where the last ends: key i is `keyBounds[i]..<keyBounds[i + 1]`.
     public private(set) var keyBounds: [Int]
-    /// Which scalars `compact` holds, one bit per value modulo 64 (each of a–z and 0–9 a bit of its own):
-    /// enough to rule out most patterns before they are searched for.
+    /// Which scalars `compact` holds, as `SearchPattern.summary`: enough to rule out most patterns before
+    /// they are searched for.
     public private(set) var present: UInt64
 
     public init(original: String, readable: String, words: [String], keys: [String], findings: [Finding], truncated: Bool) {
@@ -40,8 +40,7 @@ public struct FoldedText: Hashable, Sendable {
             scalars.append(contentsOf: k.unicodeScalars)
             bounds.append(scalars.count)
         }
-        let present = scalars.reduce(UInt64(0)) { $0 | SearchPattern.bit($1) }
-        return (compact, scalars, bounds, present)
+        return (compact, scalars, bounds, SearchPattern.summary(of: scalars))
     }
 
     public func has(_ kind: Finding.Kind) -> Bool { findings.contains { $0.kind == kind } }

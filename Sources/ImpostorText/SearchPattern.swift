@@ -36,9 +36,13 @@ public final class SearchPattern: Sendable {
         bits = scalars.map(Self.bit)
     }
 
-    /// A scalar's bit in `FoldedText.present`: its value modulo 64.
+    /// A scalar's bit in `FoldedText.present`: one of its own for each of a–z and 0–9, what folded keys
+    /// are made of; the other scalars share the remaining 28.
     @inline(__always)
-    public static func bit(_ s: Unicode.Scalar) -> UInt64 { UInt64(1) << UInt64(s.value & 63) }
+    public static func bit(_ s: Unicode.Scalar) -> UInt64 { UInt64(1) << UInt64(slot(s) ?? 36 + Int(s.value % 28)) }
+
+    /// The bits of every scalar `text` holds.
+    public static func summary(of text: [Unicode.Scalar]) -> UInt64 { text.reduce(0) { $0 | bit($1) } }
 
     /// Whether more than `limit` of the pattern's scalars are missing from a text holding `present`.
     /// Then no part of the text is within `limit` edits: a substitution or a deletion accounts for

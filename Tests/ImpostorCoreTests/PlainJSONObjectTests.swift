@@ -6,23 +6,27 @@ import Testing
 /// The byte reader of plain JSON objects reads exactly what JSONSerialization reads, and leaves it
 /// everything else.
 @Suite struct PlainJSONObjectTests {
-    /// JSONSerialization's reading of `bytes` as an object of strings, or nil.
-    static func foundation(_ bytes: [UInt8]) -> [String: String]? {
-        (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) as? [String: String]
+    /// JSONSerialization's reading of `bytes` as an object of strings, each as its UTF-8 bytes (String's
+    /// == would take canonically equivalent texts for equal, and the output must not change by a byte).
+    static func foundation(_ bytes: [UInt8]) -> [String: [UInt8]]? {
+        ((try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) as? [String: String])?
+            .mapValues { Array($0.utf8) }
     }
 
-    static func plain(_ bytes: [UInt8]) -> [String: String]? {
-        bytes.withUnsafeBufferPointer { PlainJSONObject.fields(bytes: $0) } as? [String: String]
+    static func plain(_ bytes: [UInt8]) -> [String: [UInt8]]? {
+        (bytes.withUnsafeBufferPointer { PlainJSONObject.fields(bytes: $0) } as? [String: String])?.mapValues { Array($0.utf8) }
     }
 
     @Test func readsPlainObjectsAsFoundationDoes() throws {
         let lines = [
             #"{"platform": "x", "id": "s1", "handle": "chorpingtc", "display_name": "C‍hor‍ping TC", "bio": ""}"#,
             #"  {"id":"1","bio":"Mіllmouth 🏛️ del \#u{7F} sep \#u{2028}"}  "#, "{}", " { } ", "{\"a\":\"b\"}\r",
+            "{\"id\": \"e\u{301} decomposed\", \"bio\": \"\u{E9} composed\"}",
         ]
         for line in lines {
-            let got = try #require(PlainJSONObject.fields(Substring(line)) as? [String: String], "\(line)")
+            let got = try #require(Self.plain(Array(line.utf8)), "\(line)")
             #expect(got == Self.foundation(Array(line.utf8)), "\(line)")
+            #expect(PlainJSONObject.fields(Substring(line)) != nil, "\(line)")
         }
     }
 

@@ -73,11 +73,12 @@ import Testing
         }
     }
 
-    /// Ruling a pattern out by the scalars a folded text lacks never loses a match: "é" shares its
-    /// bit with "i", so the summary's collisions are tried too.
+    /// Ruling a pattern out by the scalars a folded text lacks never loses a match: "é" and "ą" share
+    /// a bit of the summary, so its collisions are tried too, and planted patterns carry typos and swaps.
     @Test func aTextsSummaryRulesOutOnlyWhatTheSearchWouldNotFind() {
         var r = Random(state: 23)
-        let alphabet: [Unicode.Scalar] = ["a", "b", "c", "d", "e", "i", "é", "ł", "n"]
+        let alphabet: [Unicode.Scalar] = ["a", "b", "c", "d", "e", "1", "2", "é", "ą", "n"]
+        #expect(SearchPattern.bit("é") == SearchPattern.bit("ą"))
         var ruledOut = 0
         for _ in 0..<4000 {
             let p = r.text(1 + r.next(8), alphabet: alphabet)
@@ -85,7 +86,11 @@ import Testing
             if r.next(2) == 0, t.count >= p.count {
                 let at = r.next(t.count - p.count + 1)
                 t.replaceSubrange(at..<(at + p.count), with: p)
-                if p.count >= 2, r.next(2) == 0 { t[at + r.next(p.count)] = alphabet[r.next(alphabet.count)] }
+                switch r.next(3) {
+                case 0: t[at + r.next(p.count)] = alphabet[r.next(alphabet.count)]
+                case 1 where p.count >= 2: let k = at + r.next(p.count - 1); t.swapAt(k, k + 1)
+                default: break
+                }
             }
             let words = String(String.UnicodeScalarView(t)).split(separator: "n").map(String.init)
             let folded = FoldedText(original: "", readable: "", words: words, keys: words, findings: [], truncated: false)
@@ -99,6 +104,19 @@ import Testing
         }
         // The summary must rule some out, or this test would hold for a filter that does nothing.
         #expect(ruledOut > 500)
+    }
+
+    /// A piece of the compact text cut from its bytes is the piece its scalars give, ASCII or not.
+    @Test func compactSlicesAreTheScalarsPieces() {
+        for keys in [["chorplng", "town", "coundl"], ["ōak", "🏛", "br1dge"], [], ["a"]] {
+            let folded = FoldedText(original: "", readable: "", words: keys, keys: keys, findings: [], truncated: false)
+            let n = folded.scalars.count
+            for a in 0...n {
+                for b in a...n {
+                    #expect(folded.compactSlice(a..<b) == String(String.UnicodeScalarView(folded.scalars[a..<b])), "\(keys) \(a)..<\(b)")
+                }
+            }
+        }
     }
 
     @Test func longPatternsAndTranspositions() {
