@@ -65,7 +65,6 @@ extension Impostor {
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: true)
             let settings = try DaemonSettings.load(watchlist)
-            let store = try storeOptions.open(settings: settings)
             let choice: Decision = switch decision {
             case "confirm": .confirm
             case "dismiss": .dismiss(reason.flatMap(DismissReason.init(rawValue:)) ?? .other)
@@ -75,15 +74,19 @@ extension Impostor {
             case "expected": .expected
             default: .reopen
             }
-            do {
-                let result = try store.decide(caseID, choice, actor: actor ?? Self.loginName(), note: note)
+            let actor = actor ?? Self.loginName()
+            try await storeOptions.withCaseStore(settings: settings) { store in
+                let result: CaseSummary
+                do {
+                    result = try await store.decide(caseID, choice, actor: actor, note: note, scope: .all, at: Date())
+                } catch let error as StoreError {
+                    Console.error("impostor: \(error.reason)")
+                    throw ExitCode(error.code == .notFound || error.code == .invalidDecision ? 1 : ExitCodes.store)
+                }
                 Console.out("case \(result.id): \(result.status.label.lowercased()) (@\(Terminal.safe(result.handle)) on \(result.platform.rawValue))")
                 if result.status == .confirmed {
                     Console.out("next: `impostor notice \(result.id)` drafts the platform report; `impostor warning \(result.id) --channel website` drafts the public warning")
                 }
-            } catch {
-                Console.error("impostor: \(error.reason)")
-                throw ExitCode(error.code == .notFound || error.code == .invalidDecision ? 1 : ExitCodes.store)
             }
         }
 

@@ -64,7 +64,6 @@ extension Impostor {
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: true)
             let settings = try DaemonSettings.load(watchlist)
-            let store = try storeOptions.open(settings: settings)
             var filter = CaseFilter(limit: 10_000)
             if all {
                 filter.statuses = Set(CaseStatus.allCases)
@@ -73,12 +72,13 @@ extension Impostor {
             }
             filter.identity = identity
             filter.platform = platform.map(Platform.init(rawValue:))
-            let cases: [CaseSummary]
-            do {
-                cases = try store.cases(filter)
-            } catch {
-                Console.error("impostor: \(error.reason)")
-                throw ExitCode(ExitCodes.store)
+            let cases: [CaseSummary] = try await storeOptions.withCaseStore(settings: settings) { store in
+                do {
+                    return try await store.cases(filter)
+                } catch let error as StoreError {
+                    Console.error("impostor: \(error.reason)")
+                    throw ExitCode(ExitCodes.store)
+                }
             }
             if json {
                 let encoder = JSONEncoder()

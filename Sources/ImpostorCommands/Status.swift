@@ -30,18 +30,22 @@ extension Impostor {
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: true)
             let settings = try DaemonSettings.load(watchlist)
-            let store = try storeOptions.open(settings: settings)
-            let report: Report
             let path = storeOptions.path(settings: settings)
-            do {
-                report = Report(
-                    database: path,
-                    runs: Self.abandoned(try store.recentRuns(limit: max(1, runs)), scanning: ScanLock.isHeld(path: path + ".lock")),
-                    openCases: Dictionary(uniqueKeysWithValues: try store.openCasesByIdentity().map { ($0.identity, $0.count) }),
-                    statusCounts: Dictionary(uniqueKeysWithValues: try store.statusCounts().map { ($0.key.rawValue, $0.value) }))
-            } catch {
-                Console.error("impostor: \(error.reason)")
-                throw ExitCode(ExitCodes.store)
+            let report = try await storeOptions.withCaseStore(settings: settings) { store in
+                do {
+                    let recent = try await store.recentRuns(limit: max(1, runs))
+                    return Report(
+                        database: store is Store ? path : store.location,
+                        // Workers' leases close a shared store's abandoned runs; a file's scan holds a lock.
+                        runs: store is Store ? Self.abandoned(recent, scanning: ScanLock.isHeld(path: path + ".lock")) : recent,
+                        openCases: Dictionary(uniqueKeysWithValues: try await store.openCasesByIdentity(scope: .all)
+                            .map { ($0.identity, $0.count) }),
+                        statusCounts: Dictionary(uniqueKeysWithValues: try await store.statusCounts(identity: nil, platform: nil, scope: .all)
+                            .map { ($0.key.rawValue, $0.value) }))
+                } catch let error as StoreError {
+                    Console.error("impostor: \(error.reason)")
+                    throw ExitCode(ExitCodes.store)
+                }
             }
             if json {
                 let encoder = JSONEncoder()

@@ -6,7 +6,7 @@ import Logging
 /// `--db`: where the case store lives.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The case store: a SQLite file (serve also takes a shared postgres://… store). Default: `database` in impostor.toml, else $STATE_DIRECTORY/impostor.sqlite under systemd, else ~/.local/state/impostor/impostor.sqlite.",
+        "The case store: a SQLite file (serve, status, review and decide also take a shared postgres://… store). Default: `database` in impostor.toml, else $STATE_DIRECTORY/impostor.sqlite under systemd, else ~/.local/state/impostor/impostor.sqlite.",
         valueName: "file"))
     var db: String?
 
@@ -27,6 +27,25 @@ struct StoreOptions: ParsableArguments {
         } catch {
             Console.error("impostor: \(error.reason)")
             throw ExitCode(ExitCodes.store)
+        }
+    }
+}
+
+extension StoreOptions {
+    /// Runs `body` on the store, a SQLite file or a shared PostgreSQL one, and closes a shared store
+    /// after it. A shared store is read as its administrator: whoever can reach the database can read
+    /// all of it, and the commands that use this are run by the association's IT on its own machine.
+    func withCaseStore<T>(settings: DaemonSettings?, _ body: (any CaseStore) async throws -> T) async throws -> T {
+        let path = path(settings: settings)
+        guard PostgresAddress.isPostgres(path) else { return try await body(try open(settings: settings)) }
+        let store = try await SharedStore.open(path)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
         }
     }
 }

@@ -38,6 +38,8 @@ public protocol CaseStore: AnyObject, Sendable {
     func cases(_ filter: CaseFilter) async throws(StoreError) -> [CaseSummary]
     func statusCounts(identity: String?, platform: Platform?, scope: CouncilScope) async throws(StoreError)
         -> [CaseStatus: Int]
+    /// How many new cases each council has, most first.
+    func openCasesByIdentity(scope: CouncilScope) async throws(StoreError) -> [(identity: String, count: Int)]
     /// The case, or nil when there is none in `scope`.
     func caseDetail(_ id: Int64, scope: CouncilScope) async throws(StoreError) -> CaseDetail?
     /// Records a decision; a case outside `scope` is not found.

@@ -76,11 +76,11 @@ extension Store {
     }
 
     /// Open (new) cases per identity, for `impostor status`.
-    public func openCasesByIdentity() throws(StoreError) -> [(identity: String, count: Int)] {
+    public func openCasesByIdentity(scope: CouncilScope = .all) throws(StoreError) -> [(identity: String, count: Int)] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT identity, count(*) AS n FROM case_file WHERE status = 'new' GROUP BY identity ORDER BY n DESC, identity
-                """).map { (identity: $0["identity"], count: $0["n"]) }
+                """).map { (identity: $0["identity"], count: $0["n"]) }.filter { scope.allows($0.identity) }
         }
     }
 

@@ -359,3 +359,46 @@ struct MoveToPostgresTests {
         await pg.close()
     }
 }
+
+@Suite("status, review and decide read a shared store as they read a file")
+struct SharedStoreCommandsTests {
+    @Test func theSameCasesTheSameCountsTheSameDecisions() async throws {
+        let fixture = try ScanFixture(suspects: 4)
+        defer { fixture.remove() }
+        let scan = try await CLI.run(fixture.arguments(["--no-digest"]))
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let url = try TestPostgres.shared().database("commands")
+        let moved = try await CLI.run(["migrate", "--from", fixture.database, "--to", url])
+        #expect(moved.status == 0, "\(moved.stderr)")
+
+        let file = ["--watchlist", fixture.watchlist, "--db", fixture.database]
+        let shared = ["--watchlist", fixture.watchlist, "--db", url]
+        let ids = try Store.open(path: fixture.database).cases().map(\.id)
+        #expect(ids.count == 4)
+        for store in [file, shared] {
+            let decided = try await CLI.run(["decide", String(ids[0]), "confirm", "--as", "jane"] + store)
+            #expect(decided.status == 0, "\(decided.stderr)")
+            #expect(decided.stdout.contains("case \(ids[0]): confirmed"), "\(decided.stdout)")
+            let missing = try await CLI.run(["decide", "999999", "dismiss"] + store)
+            #expect(missing.status == 1, "\(missing.stderr)")
+        }
+        let queue = try await CLI.run(["review", "--json"] + file)
+        let sharedQueue = try await CLI.run(["review", "--json"] + shared)
+        #expect(queue.status == 0 && sharedQueue.status == 0, "\(sharedQueue.stderr)")
+        #expect(queue.stdout.split(separator: "\n").count == 3, "\(queue.stdout)")
+        #expect(sharedQueue.stdout == queue.stdout)
+
+        let status = try await CLI.run(["status", "--json"] + file)
+        let sharedStatus = try await CLI.run(["status", "--json"] + shared)
+        #expect(status.status == 0 && sharedStatus.status == 0, "\(sharedStatus.stderr)")
+        struct Report: Decodable, Equatable {
+            var openCases: [String: Int]
+            var statusCounts: [String: Int]
+        }
+        let here = try JSONDecoder().decode(Report.self, from: Data(status.stdout.utf8))
+        let there = try JSONDecoder().decode(Report.self, from: Data(sharedStatus.stdout.utf8))
+        #expect(here == there)
+        #expect(there.statusCounts == ["new": 3, "confirmed": 1], "\(sharedStatus.stdout)")
+        #expect(!sharedStatus.stdout.contains("passfile"), "the address is shown without where its password lives")
+    }
+}

@@ -64,6 +64,20 @@ extension PostgresStore {
         }
     }
 
+    public func openCasesByIdentity(scope: CouncilScope) async throws(StoreError) -> [(identity: String, count: Int)] {
+        let ids = scope.sorted
+        return try await read("count the open cases") { conn in
+            var counts: [(identity: String, count: Int)] = []
+            for r in try await conn.rows("""
+                SELECT identity, count(*) AS n FROM case_file WHERE status = 'new' AND (\(ids == nil) OR identity = ANY(\(ids ?? [])))
+                GROUP BY identity ORDER BY n DESC, identity
+                """, logger: logger) {
+                counts.append((try r.get("identity"), try r.get("n")))
+            }
+            return counts
+        }
+    }
+
     public func caseDetail(_ id: Int64, scope: CouncilScope) async throws(StoreError) -> CaseDetail? {
         try await read("read a case") { conn in
             guard let row = try await conn.one(try Self.bound(" WHERE c.id = $1", [id]), logger: logger) else { return nil }
