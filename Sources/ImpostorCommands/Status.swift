@@ -34,10 +34,11 @@ extension Impostor {
             let report = try await storeOptions.withCaseStore(settings: settings) { store in
                 do {
                     let recent = try await store.recentRuns(limit: max(1, runs))
+                    let file = store is Store
                     return Report(
-                        database: store is Store ? path : store.location,
+                        database: file ? path : store.location,
                         // Workers' leases close a shared store's abandoned runs; a file's scan holds a lock.
-                        runs: store is Store ? Self.abandoned(recent, scanning: ScanLock.isHeld(path: path + ".lock")) : recent,
+                        runs: file ? Self.abandoned(recent, scanning: ScanLock.isHeld(path: path + ".lock")) : recent,
                         openCases: Dictionary(uniqueKeysWithValues: try await store.openCasesByIdentity(scope: .all)
                             .map { ($0.identity, $0.count) }),
                         statusCounts: Dictionary(uniqueKeysWithValues: try await store.statusCounts(identity: nil, platform: nil, scope: .all)

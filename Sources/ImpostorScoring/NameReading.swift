@@ -342,10 +342,8 @@ struct NameReading: Sendable {
 
     static func holdsCouncilSkeleton(_ letters: [Unicode.Scalar]) -> Bool {
         guard !letters.isEmpty else { return false }
-        let present = SearchPattern.summary(of: letters)
-        return councilSkeletonPatterns.contains {
-            !$0.missesMoreThan(1, of: present) && EditDistance.bestSubstring($0, in: letters, limit: 1) != nil
-        }
+        let summary = SearchPattern.summary(of: letters)
+        return councilSkeletonPatterns.contains { EditDistance.bestSubstring($0, in: letters, summary: summary, limit: 1) != nil }
     }
 
     /// What a whole name or handle's words say in impostor's own vocabulary, with no place taken out of

@@ -1,6 +1,5 @@
 /// Phrases of one word or several ("not affiliated", "views my own"), each filed under what it says,
-/// found by their first word: one dictionary look-up per word of the text finds every kind at once,
-/// rather than a look-up per word for each list.
+/// found by their first word: one dictionary look-up per word of the text finds every kind at once.
 struct PhraseSet: Sendable {
     typealias Meaning = BioPhrases.Meaning
     private var byFirst: [String: [(words: [String], meaning: Meaning)]] = [:]

@@ -95,7 +95,14 @@ public enum EditDistance {
     /// The same in a folded text's `compact` form, ruling out first what too many of the pattern's
     /// scalars missing from the text rule out: most people's names and most places in most texts.
     public static func bestSubstring(_ pattern: SearchPattern, in text: FoldedText, limit: Int) -> (distance: Int, range: Range<Int>)? {
-        pattern.missesMoreThan(limit, of: text.present) ? nil : bestSubstring(pattern, in: text.scalars, limit: limit)
+        bestSubstring(pattern, in: text.scalars, summary: text.present, limit: limit)
+    }
+
+    /// The same for scalars whose `SearchPattern.summary` is `summary`.
+    public static func bestSubstring(_ pattern: SearchPattern, in t: [Unicode.Scalar], summary: UInt64, limit: Int)
+        -> (distance: Int, range: Range<Int>)?
+    {
+        pattern.missesMoreThan(limit, of: summary) ? nil : bestSubstring(pattern, in: t, limit: limit)
     }
 
     /// Where `p` first occurs in `t`, as a scalar offset.

@@ -1,6 +1,7 @@
 import Foundation
 import ImpostorCore
 import ImpostorStore
+import Testing
 
 /// A watchlist folder with a listing source, a database path and helpers to start `impostor scan`.
 struct ScanFixture {
@@ -34,6 +35,14 @@ struct ScanFixture {
             path = "\(folder)/listing.jsonl"
 
             """.write(toFile: folder + "/watchlist/impostor.toml", atomically: true, encoding: .utf8)
+    }
+
+    /// A fixture whose listing one scan, without a digest, has already put in its SQLite store.
+    static func scanned(suspects: Int) async throws -> ScanFixture {
+        let fixture = try ScanFixture(suspects: suspects)
+        let scan = try await CLI.run(fixture.arguments(["--no-digest"]))
+        #expect(scan.status == 0, "\(scan.stderr)")
+        return fixture
     }
 
     func arguments(_ extra: [String] = []) -> [String] {

@@ -319,10 +319,8 @@ struct WorkerTests {
 @Suite("A council's SQLite store moves into PostgreSQL whole")
 struct MoveToPostgresTests {
     @Test func casesDecisionsAndHistoryArriveAsTheyWere() async throws {
-        let fixture = try ScanFixture(suspects: 5)
+        let fixture = try await ScanFixture.scanned(suspects: 5)
         defer { fixture.remove() }
-        let scan = try await CLI.run(fixture.arguments(["--no-digest"]))
-        #expect(scan.status == 0, "\(scan.stderr)")
         let sqlite = try Store.open(path: fixture.database)
         let ids = try sqlite.cases().map(\.id)
         #expect(ids.count == 5)
@@ -363,10 +361,8 @@ struct MoveToPostgresTests {
 @Suite("status, review and decide read a shared store as they read a file")
 struct SharedStoreCommandsTests {
     @Test func theSameCasesTheSameCountsTheSameDecisions() async throws {
-        let fixture = try ScanFixture(suspects: 4)
+        let fixture = try await ScanFixture.scanned(suspects: 4)
         defer { fixture.remove() }
-        let scan = try await CLI.run(fixture.arguments(["--no-digest"]))
-        #expect(scan.status == 0, "\(scan.stderr)")
         let url = try TestPostgres.shared().database("commands")
         let moved = try await CLI.run(["migrate", "--from", fixture.database, "--to", url])
         #expect(moved.status == 0, "\(moved.stderr)")
