@@ -179,7 +179,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ImpostorDaemonTests",
-            dependencies: ["ImpostorDaemon", "ImpostorStore", "ImpostorCore", "ImpostorImaging", "TestScratch"],
+            dependencies: [
+                "ImpostorDaemon", "ImpostorStore", "ImpostorCore", "ImpostorImaging", "ImpostorScoring", "TestScratch",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

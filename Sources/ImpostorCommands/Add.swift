@@ -52,10 +52,17 @@ extension Impostor {
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: true)
             let settings = try DaemonSettings.load(watchlist)
-            let store = try storeOptions.open(settings: settings)
             let logger = logOptions.logger("impostor.add")
-            let desk = try ScanSetup.desk(watchlist: watchlist, store: store, cacheDirectory: cache, offline: offline,
-                                          logger: logger)
+            let refused = try await storeOptions.withCaseStore(settings: settings) { store in
+                let desk = try ScanSetup.desk(watchlist: watchlist, store: store, cacheDirectory: cache, offline: offline,
+                                              logger: logger)
+                return await file(desk)
+            }
+            if refused > 0 { throw ExitCode(1) }
+        }
+
+        /// Files each link; returns how many were refused.
+        private func file(_ desk: ReportDesk) async -> Int {
             let reporter = ReportDesk.Reporter(name: by ?? Decide.loginName(), channel: .command, note: note)
             var refused = 0
             for link in links {
@@ -77,7 +84,7 @@ extension Impostor {
                     Console.error("impostor: not filed: \(error.reason)")
                 }
             }
-            if refused > 0 { throw ExitCode(1) }
+            return refused
         }
     }
 }

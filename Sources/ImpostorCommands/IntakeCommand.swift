@@ -25,6 +25,10 @@ extension Impostor {
                 A message moves to the processed folder once its cases are stored; nothing is deleted. A \
                 message impostor cannot read, or that holds nothing to act on, stays in the mailbox for you.
 
+                With a shared store (--db postgres://…, or `database` in impostor.toml) the association \
+                runs this on a timer on one machine (workers do not read the mailbox); each report goes on \
+                the case of the council the account copies.
+
                 Exit status: 0 read; 1 the mailbox could not be read; 2 the settings are wrong.
                 """
         )
@@ -43,11 +47,12 @@ extension Impostor {
                 Console.error("impostor: no report mailbox: add an [intake] table to impostor.toml (see `impostor intake --help`)")
                 throw ExitCode(ExitCodes.configuration)
             }
-            let store = try storeOptions.open(settings: settings)
             let logger = logOptions.logger("impostor.intake")
-            let desk = try ScanSetup.desk(watchlist: watchlist, store: store, cacheDirectory: cache,
-                                          offline: !intake.readPages, logger: logger)
-            let outcome = await Intake(mailbox: intake.mailbox, desk: desk, logger: logger, maxMessages: intake.maxMessages).run()
+            let outcome = try await storeOptions.withCaseStore(settings: settings) { store in
+                let desk = try ScanSetup.desk(watchlist: watchlist, store: store, cacheDirectory: cache,
+                                              offline: !intake.readPages, logger: logger)
+                return await Intake(mailbox: intake.mailbox, desk: desk, logger: logger, maxMessages: intake.maxMessages).run()
+            }
             Self.print(outcome, quiet: logOptions.quiet)
             if outcome.failure != nil { throw ExitCode(1) }
         }

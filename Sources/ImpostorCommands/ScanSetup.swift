@@ -28,7 +28,7 @@ enum ScanSetup {
             logger: logger, intake: intake, evidenceCache: evidence)
     }
 
-    /// The scan of one council by a worker: no report mailbox (it is read by the council's own scan).
+    /// The scan of one council by a worker: no report mailbox (one machine reads it with `impostor intake`).
     /// It searches for the one council, and judges what it finds against every council (`judges`, made
     /// once per worker), as one scan of the whole watchlist would: another council's own account is
     /// known as theirs, and an impostor of a neighbour is that neighbour's case. Requests leave from
@@ -48,7 +48,7 @@ enum ScanSetup {
     }
 
     /// The report desk for `add`, `intake` and the review page's form. `offline` reads no pages.
-    static func desk(watchlist: Watchlist, store: Store, cacheDirectory: String?, offline: Bool, logger: Logger) throws
+    static func desk(watchlist: Watchlist, store: any CaseStore, cacheDirectory: String?, offline: Bool, logger: Logger) throws
         -> ReportDesk
     {
         let (scorer, logos) = try judges(watchlist)

@@ -81,7 +81,7 @@ extension Impostor {
             let path = storeOptions.path(settings: settings)
             if PostgresAddress.isPostgres(path) {
                 return try await Impostor.serveShared(path, watchlist: watchlist, settings: settings, listen: listenOptions,
-                                                      logger: logger)
+                                                      cache: cache, logger: logger)
             }
             let review = try listenOptions.configuration(settings: settings)
             let store = try storeOptions.open(settings: settings)
@@ -98,15 +98,18 @@ extension Impostor {
         }
     }
 
-    /// The page of a shared store: clerks sign in (`impostor users`) and see their own councils.
-    /// Links are reported on a council's own machine or by mail, not on this page.
+    /// The page of a shared store: clerks sign in (`impostor users`) and see their own councils. A
+    /// link a clerk reports is filed under one of their own councils.
     static func serveShared(_ url: String, watchlist: Watchlist, settings: DaemonSettings, listen: ListenOptions,
-                            logger: Logger) async throws {
+                            cache: String?, logger: Logger) async throws {
         let review = try listen.configuration(settings: settings, accounts: true)
         let store = try await SharedStore.open(url, logger: logger)
+        let desk = try ScanSetup.desk(watchlist: watchlist, store: store, cacheDirectory: cache,
+                                      offline: settings.intake?.readPages == false, logger: logger)
         let app = try buildReviewApp(ReviewContext(store: store, watchlist: watchlist, configuration: review,
                                                    signIn: SignIn(store: store),
-                                                   drafts: DraftsForPage.make(watchlist: watchlist)),
+                                                   drafts: DraftsForPage.make(watchlist: watchlist),
+                                                   fileReport: desk.pageReporter),
                                      logger: logger)
         if try await store.clerks().isEmpty {
             logger.warning("serve.no_users", metadata: ["hint": "add one with `impostor users add EMAIL --admin --password-file F`"])

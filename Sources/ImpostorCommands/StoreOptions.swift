@@ -6,7 +6,7 @@ import Logging
 /// `--db`: where the case store lives.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The case store: a SQLite file (serve, status, review and decide also take a shared postgres://… store). Default: `database` in impostor.toml, else $STATE_DIRECTORY/impostor.sqlite under systemd, else ~/.local/state/impostor/impostor.sqlite.",
+        "The case store: a SQLite file (serve, status, review, decide, add and intake also take a shared postgres://… store). Default: `database` in impostor.toml, else $STATE_DIRECTORY/impostor.sqlite under systemd, else ~/.local/state/impostor/impostor.sqlite.",
         valueName: "file"))
     var db: String?
 

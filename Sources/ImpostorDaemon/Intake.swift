@@ -135,7 +135,7 @@ public struct Intake: Sendable {
         let subject = Digest.clean(mail.subject)
         do {
             // Its reports are stored already; only the move was left undone.
-            if try desk.store.intakeProcessed(key) { return .processed }
+            if try await desk.store.intakeProcessed(key) { return .processed }
         } catch {
             outcome.notes.append("message \(uid) from \(who) stays in the mailbox: \(error.reason)")
             return .retry
@@ -159,7 +159,7 @@ public struct Intake: Sendable {
         for forward in Self.forwards(of: mail) {
             guard let sender = forward.from else { continue }
             do throws(ReportDesk.Refusal) {
-                if let result = try desk.file(sender: sender, subject: forward.subject, text: forward.text, by: reporter) {
+                if let result = try await desk.file(sender: sender, subject: forward.subject, text: forward.text, by: reporter) {
                     count(result)
                 }
             } catch {
@@ -179,7 +179,7 @@ public struct Intake: Sendable {
             return .forTheClerk
         }
         do {
-            try desk.store.markIntakeProcessed(key, sender: who, subject: subject, reports: filed)
+            try await desk.store.markIntakeProcessed(key, sender: who, subject: subject, reports: filed, at: Date())
         } catch {
             outcome.notes.append("message \(uid) from \(who) stays in the mailbox: \(error.reason)")
             return .retry

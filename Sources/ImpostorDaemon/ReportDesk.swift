@@ -11,13 +11,13 @@ import ImpostorWeb
 /// case, marked with who reported it, when and why, whatever its score.
 public struct ReportDesk: Sendable {
     public let watchlist: Watchlist
-    public let store: Store
+    public let store: any CaseStore
     public let scorer: Scorer
     public let logos: LogoIndex
     /// Reads each link's public page; nil reads nothing and the address alone makes the profile.
     public let fetcher: Fetcher?
 
-    public init(watchlist: Watchlist, store: Store, scorer: Scorer, logos: LogoIndex, fetcher: Fetcher?) {
+    public init(watchlist: Watchlist, store: any CaseStore, scorer: Scorer, logos: LogoIndex, fetcher: Fetcher?) {
         self.watchlist = watchlist
         self.store = store
         self.scorer = scorer
@@ -58,9 +58,10 @@ public struct ReportDesk: Sendable {
     }
 
     /// Files a link to a profile or page. `council` names the watchlist id to file it under when the
-    /// account names no council.
-    public func file(link raw: String, by reporter: Reporter, council: String? = nil, at now: Date = Date())
-        async throws(Refusal) -> Filed
+    /// account names no council. With `scope`, the case is filed under one of those councils: a clerk
+    /// who reports a link follows it on their own queue.
+    public func file(link raw: String, by reporter: Reporter, council: String? = nil, scope: CouncilScope = .all,
+                     at now: Date = Date()) async throws(Refusal) -> Filed
     {
         let link = raw.trimmingSpaces()
         guard link.count <= 2000, WebLink.isWeb(link) else {
@@ -87,14 +88,14 @@ public struct ReportDesk: Sendable {
         } else {
             unread = "pages are not read (offline)"
         }
-        return try file(profile, link: link, by: reporter, council: council, unread: unread, at: now)
+        return try await file(profile, link: link, by: reporter, council: council, scope: scope, unread: unread, at: now)
     }
 
     /// Files the sender of a forwarded e-mail: the display name, the address as handle, and the
     /// subject with the first lines as bio. Only a sender that claims the council or its people, from
     /// outside the council's domains, is a report; nil otherwise.
     public func file(sender: MailAddress, subject: String, text: String, by reporter: Reporter, at now: Date = Date())
-        throws(Refusal) -> Filed?
+        async throws(Refusal) -> Filed?
     {
         let address = sender.address.lowercased()
         guard address.contains("@"), address.count <= 320 else { return nil }
@@ -109,11 +110,12 @@ public struct ReportDesk: Sendable {
         let assessment = scorer.assess(profile)
         // A name that claims nobody of the council is someone else's mail, not an impersonation.
         guard assessment.verdict == .suspect || assessment.target == .person else { return nil }
-        return try file(profile, link: "mailto:" + address, by: reporter, council: nil, unread: nil, assessed: assessment, at: now)
+        return try await file(profile, link: "mailto:" + address, by: reporter, council: nil, scope: .all, unread: nil,
+                              assessed: assessment, at: now)
     }
 
-    private func file(_ profile: Profile, link: String, by reporter: Reporter, council: String?, unread: String?,
-                      assessed: Assessment? = nil, at now: Date) throws(Refusal) -> Filed
+    private func file(_ profile: Profile, link: String, by reporter: Reporter, council: String?, scope: CouncilScope,
+                      unread: String?, assessed: Assessment? = nil, at now: Date) async throws(Refusal) -> Filed
     {
         let avatar = ScanPass.avatarEvidence(profile, logos: logos, decoder: ScanPass.decoder)
         var assessment = assessed ?? scorer.assess(profile, logoMatches: avatar.matches)
@@ -131,16 +133,19 @@ public struct ReportDesk: Sendable {
         if let council, watchlist.identity(id: council) == nil {
             throw Refusal(reason: "there is no council \"\(council)\" in the watchlist (\(watchlist.identities.map(\.id).joined(separator: ", ")))")
         }
-        let identity = council ?? assessment.identity
-            ?? scorer.rankedAssessments(profile, limit: 1).first?.identity
+        // Filed under the council it was judged to copy, else the nearest, within the viewer's councils.
+        let nearest = [assessment.identity, scorer.rankedAssessments(profile, limit: 1).first?.identity].compactMap { $0 }
+        let identity = council ?? nearest.first(where: scope.allows) ?? scope.sorted?.first
             ?? watchlist.identities.first?.id ?? "unknown"
+        // A clerk's report stays on their own queue even when the account copies another council.
+        if let judged = assessment.identity, !scope.allows(judged) { assessment.identity = identity }
         let report = ResidentReport(at: now, reporter: reporter.name, channel: reporter.channel, link: link,
                                     note: reporter.note, messageID: reporter.messageID)
         do {
-            let outcome = try store.recordReport(
+            let outcome = try await store.recordReport(
                 Observation(profile: profile, assessment: assessment, avatarHash: avatar.hash, avatar: avatar.image,
                             sighted: unread == nil),
-                report: report, identity: identity, version: ImpostorVersion.current, at: now)
+                report: report, identity: identity, run: nil, version: ImpostorVersion.current, at: now)
             return Filed(outcome: outcome, profile: profile, assessment: assessment, unread: unread)
         } catch {
             throw Refusal(reason: error.reason, storeFailed: true)
@@ -175,11 +180,13 @@ public struct ReportDesk: Sendable {
 }
 
 extension ReportDesk {
-    /// The review page's "Report a link" form, filing through this desk.
-    public var pageReporter: @Sendable (_ link: String, _ by: String, _ note: String?) async throws -> Int64 {
-        { link, by, note in
+    /// The review page's "Report a link" form, filing through this desk under the viewer's councils.
+    public var pageReporter: @Sendable (_ link: String, _ by: String, _ note: String?, _ scope: CouncilScope) async throws
+        -> Int64
+    {
+        { link, by, note, scope in
             do throws(Refusal) {
-                return try await file(link: link, by: Reporter(name: by, channel: .page, note: note)).outcome.caseID
+                return try await file(link: link, by: Reporter(name: by, channel: .page, note: note), scope: scope).outcome.caseID
             } catch {
                 throw ReportRefused(error.reason)
             }

@@ -32,6 +32,19 @@ public protocol CaseStore: AnyObject, Sendable {
     func officialGone(_ key: OfficialKey, reason: String, url: String, run: Int64?, at now: Date)
         async throws(StoreError) -> OfficialOutcome
 
+    // MARK: residents' reports
+
+    /// Keeps a resident's report: the account is stored and judged as a scan would, and its case opens
+    /// whatever the score. The same account reported again gets the report on its case; the same mail
+    /// read twice adds nothing. `identity` is the council to file under when the judgement names none.
+    func recordReport(_ observation: Observation, report: ResidentReport, identity: String, run: Int64?,
+                      version: String, at now: Date) async throws(StoreError) -> ReportOutcome
+    /// Whether a mail of the report mailbox has been handled, by its Message-ID (or its digest).
+    func intakeProcessed(_ key: String) async throws(StoreError) -> Bool
+    /// Records that a mail's reports are stored: a second reading only moves it along.
+    func markIntakeProcessed(_ key: String, sender: String, subject: String, reports: Int, at now: Date)
+        async throws(StoreError)
+
     // MARK: review
 
     /// The queue, narrowed by `filter` (whose scope bounds it).
@@ -63,7 +76,7 @@ public enum CouncilScope: Sendable, Hashable {
     }
 
     /// The councils, sorted, or nil for all.
-    var sorted: [String]? {
+    public var sorted: [String]? {
         switch self {
         case .all: nil
         case .only(let ids): ids.sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ImpostorCore
 
 // One record type per table. Columns are snake_case; the records are internal so that only this
 // module knows the schema.
@@ -186,4 +187,12 @@ struct IntakeMessageRecord: SnakeCaseRecord, PersistableRecord, FetchableRecord 
     var sender: String
     var subject: String
     var reports: Int
+}
+
+extension IntakeMessageRecord {
+    /// A handled mail as both stores keep it: the sender's name redacted, both texts bounded.
+    init(key: String, sender: String, subject: String, reports: Int, at now: Date) {
+        self.init(key: key, processedAt: now, sender: Redaction.apply(String(sender.prefix(300))),
+                  subject: String(subject.prefix(500)), reports: reports)
+    }
 }

@@ -80,15 +80,19 @@ extension Store {
             var c = CaseRecord(accountId: accountID, identity: a.identity ?? "unknown", status: CaseStatus.new.rawValue,
                                score: a.score, openedAt: now, updatedAt: now)
             try c.insert(db)
-            let why = isSuspect ? String(format: "scored %.2f as a suspect", a.score)
-                : String(format: "%@ (scored %.2f, below the threshold)", opening ?? "", a.score)
             try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "open", toStatus: CaseStatus.new.rawValue,
-                                reason: why).append(to: db)
+                                reason: openingReason(a, reported: opening)).append(to: db)
             outcome = .opened(caseID: c.id!)
             try bump(db, run, opened: 1)
         }
         if isSuspect { try bump(db, run, suspects: 1) }
         return outcome
+    }
+
+    /// The trail's reason for a new case: its score, or the report that opened it below the threshold.
+    static func openingReason(_ a: Assessment, reported opening: String?) -> String {
+        guard let opening, a.verdict != .suspect else { return String(format: "scored %.2f as a suspect", a.score) }
+        return String(format: "%@ (scored %.2f, below the threshold)", opening, a.score)
     }
 
     /// Why a case seen again comes back to the queue, or nil: a dismissed account whose name, handle or

@@ -3,11 +3,7 @@ import GRDB
 import ImpostorCore
 
 extension Store {
-    /// Keeps a resident's report: the account is stored and scored as a scan would, and its case opens
-    /// whatever the score. The same account reported again gets the report on its one case; the same
-    /// mail read twice adds nothing.
-    ///
-    /// `identity` is the council the case is filed under when the scorer tied the account to none.
+    /// See `CaseStore.recordReport`.
     public func recordReport(
         _ observation: Observation, report: ResidentReport, identity: String, run: Int64? = nil, version: String,
         at now: Date = Date()
@@ -58,16 +54,29 @@ extension Store {
         }
     }
 
-    /// Keeps the report on the case, with an event in the trail. The reporter's words are a stranger's:
-    /// the event's actor is the way it came in, never the name they gave.
+    /// Keeps the report on the case, with an event in the trail.
     static func attach(_ report: ResidentReport, to caseID: Int64, now: Date, db: Database) throws {
+        let (first, event) = filed(report, on: caseID, now: now)
+        var row = first
+        try row.insert(db)
+        try event.append(to: db)
+    }
+
+    /// A report's row and its event, as both stores keep them. The reporter's words are a stranger's:
+    /// the event's actor is the way it came in, never the name they gave.
+    static func filed(_ report: ResidentReport, on caseID: Int64, now: Date) -> (CaseReportRecord, CaseEventRecord) {
         let reporter = Redaction.apply(String(report.reporter.prefix(300)))
         let note = report.note.map { String($0.prefix(4000)) }
-        var row = CaseReportRecord(caseId: caseID, at: report.at, reporter: reporter, channel: report.channel.rawValue,
+        let row = CaseReportRecord(caseId: caseID, at: report.at, reporter: reporter, channel: report.channel.rawValue,
                                    link: String(report.link.prefix(2000)), note: note, messageId: report.messageID)
-        try row.insert(db)
-        try CaseEventRecord(caseId: caseID, at: now, actor: report.channel.actor, action: "report",
-                            reason: "reported by \(reporter.prefix(200)): \(report.link.prefix(300))", note: note).append(to: db)
+        let event = CaseEventRecord(caseId: caseID, at: now, actor: report.channel.actor, action: "report",
+                                    reason: "reported by \(reporter.prefix(200)): \(report.link.prefix(300))", note: note)
+        return (row, event)
+    }
+
+    /// The trail's reason for a case opened by a report of an account already stored.
+    static func openedOnReport(_ reason: String, score: Double) -> String {
+        String(format: "%@ (scored %.2f)", reason, score)
     }
 
     /// Opens a case for an account already stored, without a new sighting of it.
@@ -78,22 +87,19 @@ extension Store {
                            score: a.score, openedAt: now, updatedAt: now)
         try c.insert(db)
         try CaseEventRecord(caseId: c.id!, at: now, actor: "impostor", action: "open", toStatus: CaseStatus.new.rawValue,
-                            reason: String(format: "%@ (scored %.2f)", reason, a.score)).append(to: db)
+                            reason: openedOnReport(reason, score: a.score)).append(to: db)
         try bump(db, run, opened: 1)
         return c
     }
 
-    /// Whether a mail of the report mailbox has been handled, by its Message-ID (or its digest).
     public func intakeProcessed(_ key: String) throws(StoreError) -> Bool {
         try read { db in try IntakeMessageRecord.fetchOne(db, key: key) != nil }
     }
 
-    /// Records that a mail's reports are stored: a second reading only moves it along.
     public func markIntakeProcessed(_ key: String, sender: String, subject: String, reports: Int,
                                     at now: Date = Date()) throws(StoreError) {
         try write { db in
-            try IntakeMessageRecord(key: key, processedAt: now, sender: Redaction.apply(String(sender.prefix(300))),
-                                    subject: String(subject.prefix(500)), reports: reports).save(db)
+            try IntakeMessageRecord(key: key, sender: sender, subject: subject, reports: reports, at: now).save(db)
         }
     }
 

@@ -14,14 +14,14 @@ public struct ReviewContext: Sendable {
     public var signIn: SignIn?
     /// Drafts for a confirmed case (issue: takedown reports and warnings); none by default.
     public var drafts: @Sendable (CaseDetail) -> [DraftView]
-    /// Files a link a resident gave (the "Report a link" form): returns the case, or throws a
-    /// `ReportRefused` whose reason the page shows. Nil hides the form.
-    public var fileReport: (@Sendable (_ link: String, _ by: String, _ note: String?) async throws -> Int64)?
+    /// Files a link a resident gave (the "Report a link" form) under the councils the viewer sees:
+    /// returns the case, or throws a `ReportRefused` whose reason the page shows. Nil hides the form.
+    public var fileReport: ReportFiler?
 
     public init(
         store: any CaseStore, watchlist: Watchlist, configuration: ReviewConfiguration, signIn: SignIn? = nil,
         drafts: @escaping @Sendable (CaseDetail) -> [DraftView] = { _ in [] },
-        fileReport: (@Sendable (_ link: String, _ by: String, _ note: String?) async throws -> Int64)? = nil
+        fileReport: ReportFiler? = nil
     ) {
         self.store = store
         self.watchlist = watchlist
@@ -31,6 +31,10 @@ public struct ReviewContext: Sendable {
         self.fileReport = fileReport
     }
 }
+
+/// Files a reported link under the viewer's councils and returns its case.
+public typealias ReportFiler = @Sendable (_ link: String, _ by: String, _ note: String?, _ scope: CouncilScope) async throws
+    -> Int64
 
 /// Why the page could not file a reported link, in words for the clerk.
 public struct ReportRefused: Error, Sendable {

@@ -165,11 +165,12 @@ struct ReviewRoutes: Sendable {
         }
         let link = (form["link"] ?? "").trimmingSpaces()
         guard !link.isEmpty else { throw HTTPError(.badRequest, message: "Paste the link to the account or page.") }
-        let clerk = try viewer(request, context).name
+        let viewer = try viewer(request, context)
         let by = (form["by"] ?? "").trimmingSpaces()
         let note = (form["note"] ?? "").trimmingSpaces()
         do {
-            let id = try await file(link, by.isEmpty ? clerk : String(by.prefix(200)), note.isEmpty ? nil : String(note.prefix(4000)))
+            let id = try await file(link, by.isEmpty ? viewer.name : String(by.prefix(200)),
+                                    note.isEmpty ? nil : String(note.prefix(4000)), viewer.scope)
             return Response(status: .seeOther, headers: [.location: "/cases/\(id)?done=reported"])
         } catch let refused as ReportRefused {
             throw HTTPError(.unprocessableContent, message: "Not filed: \(refused.reason)")

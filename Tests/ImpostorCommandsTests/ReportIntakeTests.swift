@@ -1,5 +1,6 @@
 import Foundation
 import ImpostorStore
+import TestPostgres
 import TestScratch
 import Testing
 
@@ -166,25 +167,52 @@ enum ResidentMail {
         body: "There is a page called Oakbridge Council News on Facebook that looks fake.")
 }
 
-@Suite(.serialized) struct ReportIntakeTests {
-    func review(_ fixture: ScanFixture) async throws -> [[String: Any]] {
-        try await CLI.run(["review", "--all", "--json", "--watchlist", fixture.watchlist]).lines
+/// Where the commands keep reports: the fixture's own SQLite file, or a shared store on a PostgreSQL
+/// server the tests start.
+enum ReportStore: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+
+    /// The `--db` arguments, naming a new database for the shared store.
+    func arguments(_ hint: String) throws -> [String] {
+        switch self {
+        case .sqlite: []
+        case .postgres: ["--db", try TestPostgres.shared().database(hint)]
+        }
     }
 
-    @Test func theMailboxBecomesReportedCasesOnceAndMessagesMoveOnlyWhenStored() async throws {
+    /// The store the commands wrote, opened the way they open it.
+    func open(_ fixture: ScanFixture, _ arguments: [String]) async throws -> any CaseStore {
+        switch self {
+        case .sqlite: try Store.open(path: fixture.database)
+        case .postgres: try await PostgresStore.open(try PostgresAddress(parsing: arguments[1]))
+        }
+    }
+}
+
+@Suite(.serialized) struct ReportIntakeTests {
+    func review(_ fixture: ScanFixture, _ db: [String] = []) async throws -> [[String: Any]] {
+        try await CLI.run(["review", "--all", "--json", "--watchlist", fixture.watchlist] + db).lines
+    }
+
+    @Test(arguments: ReportStore.allCases)
+    func theMailboxBecomesReportedCasesOnceAndMessagesMoveOnlyWhenStored(_ kind: ReportStore) async throws {
         let mailbox = try ReportMailbox()
         let fixture = try ScanFixture(suspects: 0, clear: 0, settings: mailbox.settings())
         defer { fixture.remove() }
+        let db = try kind.arguments("intake")
         for message in [ResidentMail.fakePage, ResidentMail.samePageInHTML, ResidentMail.base64Alternative,
                         ResidentMail.forwardedScam, ResidentMail.inlineForward, ResidentMail.noLink] {
             try mailbox.deliver(message)
         }
-        let first = try await CLI.run(["intake", "--watchlist", fixture.watchlist])
+        let first = try await CLI.run(["intake", "--watchlist", fixture.watchlist] + db)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("6 unseen messages, 5 processed"), "\(first.stdout)")
         #expect(first.stderr.contains("left in the mailbox for you"))
 
-        let cases = try await review(fixture)
+        let cases = try await review(fixture, db)
         func find(_ platform: String, _ handle: String) -> [String: Any]? {
             cases.first { $0["platform"] as? String == platform && ($0["handle"] as? String)?.lowercased() == handle.lowercased() }
         }
@@ -202,10 +230,10 @@ enum ResidentMail {
         #expect(mailbox.count(in: "") == 1)
 
         // Read again: nothing new, nothing twice.
-        let second = try await CLI.run(["intake", "--watchlist", fixture.watchlist])
+        let second = try await CLI.run(["intake", "--watchlist", fixture.watchlist] + db)
         #expect(second.status == 0)
         #expect(second.stdout.contains("0 unseen messages"), "\(second.stdout)")
-        let again = try await review(fixture)
+        let again = try await review(fixture, db)
         #expect(again.count == 4)
         #expect(again.map { $0["reports"] as? Int ?? 0 }.reduce(0, +) == 5)
         mailbox.stop()
@@ -274,32 +302,35 @@ enum ResidentMail {
         #expect(result.stderr.contains("imaps://"))
     }
 
-    @Test func addWithNoNetworkUsesTheLinkAndTheSameAccountKeepsOneCase() async throws {
+    @Test(arguments: ReportStore.allCases)
+    func addWithNoNetworkUsesTheLinkAndTheSameAccountKeepsOneCase(_ kind: ReportStore) async throws {
         let fixture = try ScanFixture(suspects: 0, clear: 0)
         defer { fixture.remove() }
+        let db = try kind.arguments("add")
+        func add(_ arguments: String...) async throws -> CLI.Result {
+            try await CLI.run(["add"] + arguments + ["--watchlist", fixture.watchlist] + db)
+        }
         // No resolver answers here: the page cannot be read, and the address alone makes the profile.
-        let first = try await CLI.run(["add", "https://www.facebook.com/oakbridgetowncounci1", "--by", "Jo Bloggs",
-                                       "--note", "says the market is cancelled", "--watchlist", fixture.watchlist,
-                                       "--cache", fixture.folder + "/cache"])
+        let first = try await add("https://www.facebook.com/oakbridgetowncounci1", "--by", "Jo Bloggs",
+                                  "--note", "says the market is cancelled", "--cache", fixture.folder + "/cache")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("case 1 opened"), "\(first.stdout)")
-        let again = try await CLI.run(["add", "https://m.facebook.com/OakbridgeTownCounci1/about", "--offline",
-                                       "--watchlist", fixture.watchlist])
+        let again = try await add("https://m.facebook.com/OakbridgeTownCounci1/about", "--offline")
         #expect(again.stdout.contains("added to case 1"), "\(again.stdout)")
         // A plain name that scores low still opens a reported case.
-        let low = try await CLI.run(["add", "https://www.instagram.com/crumbs_bakery", "--offline", "--watchlist", fixture.watchlist])
+        let low = try await add("https://www.instagram.com/crumbs_bakery", "--offline")
         #expect(low.stdout.contains("opened"), "\(low.stdout)")
-        let own = try await CLI.run(["add", "https://www.facebook.com/OakbridgeTownCouncil", "--offline", "--watchlist", fixture.watchlist])
+        let own = try await add("https://www.facebook.com/OakbridgeTownCouncil", "--offline")
         #expect(own.status == 1)
         #expect(own.stderr.contains("own accounts"))
-        let notALink = try await CLI.run(["add", "file:///etc/passwd", "--offline", "--watchlist", fixture.watchlist])
+        let notALink = try await add("file:///etc/passwd", "--offline")
         #expect(notALink.status == 1)
 
-        let cases = try await review(fixture)
+        let cases = try await review(fixture, db)
         #expect(cases.count == 2)
         #expect(cases.first { $0["platform"] as? String == "facebook" }?["reports"] as? Int == 2)
         // The case keeps who reported it, when and their words.
-        let reports = try #require(try Store.open(path: fixture.database).caseDetail(1)).reports
+        let reports = try #require(try await kind.open(fixture, db).caseDetail(1, scope: .all)).reports
         #expect(reports.map(\.reporter).first == "Jo Bloggs")
         #expect(reports.first?.note == "says the market is cancelled")
         #expect(reports.first?.channel == .command)

@@ -179,4 +179,61 @@ struct ContractTests {
         #expect(closed.message?.contains("without finishing") == true)
         #expect(try await store.closeAbandonedRuns(at: t0 + 120) == 0)
     }
+
+    @Test(arguments: StoreKind.allCases)
+    func aResidentsReportJoinsTheAccountsCaseOnceAndBringsItBack(_ kind: StoreKind) async throws {
+        let store = try await kind.make("reports")
+        let council = "oakbridge-town-council"
+        let seen = Fixture.profile("123", name: "Oakbridge Town Council", handle: "oakbridgetowncounci1")
+        guard case .opened(let id) = try await record(store, Fixture.observation(seen), at: t0) else {
+            Issue.record("no case opened")
+            return
+        }
+        try await store.decide(id, .dismiss(.namesake), actor: "jane", note: nil, scope: .all, at: t0 + 60)
+        // The same page reported from its address alone: no name, no bio known, the handle in another case.
+        var bare = Profile(platform: .facebook, id: "https://www.facebook.com/oakbridgetowncounci1", handle: "OakbridgeTownCounci1",
+                           url: "https://www.facebook.com/oakbridgetowncounci1")
+        bare.displayName = ""
+        var unread = Fixture.observation(bare, verdict: .clear, score: 0.1)
+        unread.sighted = false
+        let report = ResidentReport(at: t0 + day, reporter: "Jo <jo@example.org>", channel: .mailbox, link: bare.url,
+                                    note: "looks fake", messageID: "m1")
+        func file(_ o: Observation, _ r: ResidentReport) async throws -> ReportOutcome {
+            try await store.recordReport(o, report: r, identity: council, run: nil, version: "t", at: t0 + day)
+        }
+        #expect(try await file(unread, report) == .added(caseID: id))
+        let detail = try #require(try await store.caseDetail(id, scope: .all))
+        #expect(detail.snapshots.count == 1)
+        #expect(detail.summary.displayName == "Oakbridge Town Council")
+        #expect(detail.summary.status == .new, "a resident's report brings back a dismissed case")
+        #expect(detail.events.map(\.action) == ["open", "dismiss", "report", "reopen"])
+        #expect(detail.events.first { $0.action == "report" }?.actor == "the report mailbox")
+        #expect(detail.reports.map(\.note) == ["looks fake"])
+        // The same message again adds nothing.
+        #expect(try await file(unread, report) == .known(caseID: id))
+        #expect(try await store.caseDetail(id, scope: .all)?.reports.count == 1)
+
+        // An account never seen, scored low, still opens a case, filed under the council given.
+        let bakery = Fixture.observation(Fixture.profile("bakery", name: "Crumbs Bakery"), verdict: .clear, score: 0.05)
+        let opened = try await file(bakery, ResidentReport(at: t0 + day, reporter: "Sam", channel: .command,
+                                                           link: "https://www.facebook.com/bakery"))
+        guard case .opened(let other) = opened, other != id else { Issue.record("got \(opened)"); return }
+        let low = try #require(try await store.caseDetail(other, scope: .all))
+        #expect(low.summary.identity == council)
+        #expect(low.summary.reports == 1)
+        #expect(low.events.first?.reason?.contains("reported with impostor add (scored 0.05, below the threshold)") == true)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aHandledMailIsRememberedByItsKey(_ kind: StoreKind) async throws {
+        let store = try await kind.make("intake")
+        #expect(try await store.intakeProcessed("id:<a@b> from:jo@example.org") == false)
+        try await store.markIntakeProcessed("id:<a@b> from:jo@example.org", sender: "Jo", subject: "Fake page", reports: 2,
+                                            at: t0)
+        // Marked twice (the move to the processed folder failed once): still one, still handled.
+        try await store.markIntakeProcessed("id:<a@b> from:jo@example.org", sender: "Jo", subject: "Fake page", reports: 2,
+                                            at: t0 + 60)
+        #expect(try await store.intakeProcessed("id:<a@b> from:jo@example.org"))
+        #expect(try await store.intakeProcessed("id:<a@b> from:pat@example.org") == false)
+    }
 }

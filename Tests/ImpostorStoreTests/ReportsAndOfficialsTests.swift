@@ -55,35 +55,4 @@ import Testing
                              run: nil, version: "t")
         #expect(try store.watchOfficial(Self.key, seen: Self.official(name: "FREE COUNCIL TAX"), run: nil) == .alerted(caseID: id))
     }
-
-    @Test func aReportWhosePageWasNotReadLeavesTheStoredFaceAlone() throws {
-        let folder = TemporaryFolder()
-        let store = try Store.open(path: folder.path + "/s.sqlite")
-        let seen = Fixture.profile("123", name: "Oakbridge Town Council", handle: "oakbridgetowncounci1")
-        guard case .opened(let id) = try store.record(Fixture.observation(seen), run: nil, version: "t") else {
-            Issue.record("no case opened")
-            return
-        }
-        try store.decide(id, .dismiss(.namesake), actor: "jane")
-        // The same page reported from its address alone: no name, no bio known.
-        var bare = Profile(platform: .facebook, id: "https://www.facebook.com/oakbridgetowncounci1", handle: "OakbridgeTownCounci1",
-                           url: "https://www.facebook.com/oakbridgetowncounci1")
-        bare.displayName = ""
-        var unread = Fixture.observation(bare, verdict: .clear, score: 0.1)
-        unread.sighted = false
-        let outcome = try store.recordReport(unread, report: ResidentReport(reporter: "Jo", channel: .mailbox, link: bare.url,
-                                                                            messageID: "m1"),
-                                             identity: "oakbridge-town-council", version: "t")
-        #expect(outcome == .added(caseID: id))
-        let detail = try #require(try store.caseDetail(id))
-        #expect(detail.snapshots.count == 1)
-        #expect(detail.summary.displayName == "Oakbridge Town Council")
-        #expect(detail.summary.status == .new, "a resident's report brings back a dismissed case")
-        #expect(detail.events.first { $0.action == "report" }?.actor == "the report mailbox")
-        // The same message again adds nothing.
-        #expect(try store.recordReport(unread, report: ResidentReport(reporter: "Jo", channel: .mailbox, link: bare.url,
-                                                                      messageID: "m1"),
-                                       identity: "oakbridge-town-council", version: "t") == .known(caseID: id))
-        #expect(try store.caseDetail(id)?.reports.count == 1)
-    }
 }

@@ -14,7 +14,8 @@ import Testing
     func app(_ f: ReviewFixture) throws -> some ApplicationProtocol {
         var context = try f.context()
         let store = f.store
-        context.fileReport = { link, by, note in
+        context.fileReport = { link, by, note, scope in
+            #expect(scope == .all, "a single council's page files for every council")
             guard let address = ProfileAddress(url: link) else { throw ReportRefused("\(link) is not a link to a profile") }
             let profile = Profile(platform: address.platform, id: address.url, handle: address.handle, url: address.url)
             let assessment = Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: 0.1,

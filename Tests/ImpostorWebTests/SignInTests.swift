@@ -69,10 +69,10 @@ struct SharedReview {
         _ = try await store.addClerk(email: "admin@association.test", passwordHash: hash, admin: true, councils: [], at: Date())
     }
 
-    func app(_ signIn: SignIn? = nil) throws -> some ApplicationProtocol {
+    func app(_ signIn: SignIn? = nil, fileReport: ReportFiler? = nil) throws -> some ApplicationProtocol {
         let configuration = try ReviewConfiguration(listen: "127.0.0.1:8080", password: nil, localUser: "nobody", accounts: true)
         let context = ReviewContext(store: store, watchlist: watchlist, configuration: configuration,
-                                    signIn: signIn ?? SignIn(store: store))
+                                    signIn: signIn ?? SignIn(store: store), fileReport: fileReport)
         return Application(router: try buildReviewRouter(context),
                            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
@@ -193,6 +193,46 @@ struct Browser {
 
     /// Each clerk sees only their own council; every route answers 404 for another council's case, and
     /// changes nothing. The administrator sees both.
+    @Test func aLinkAClerkReportsIsFiledForTheirCouncilAndOnlyTheySeeIt() async throws {
+        let s = try await SharedReview(signInHint: "signin-report")
+        let store = s.store
+        // The page's filing step straight into the shared store, under the first council the viewer
+        // sees (the desk that reads pages and scores is tested with the command).
+        let filer: ReportFiler = { link, by, note, scope in
+            guard let address = ProfileAddress(url: link) else { throw ReportRefused("not a link to a profile") }
+            let profile = Profile(platform: address.platform, id: address.url, handle: address.handle, url: address.url)
+            let assessment = Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: 0.1,
+                                        verdict: .clear, identity: nil, target: nil, reasons: [])
+            return try await store.recordReport(
+                Observation(profile: profile, assessment: assessment),
+                report: ResidentReport(reporter: by, channel: .page, link: link, note: note),
+                identity: scope.sorted?.first ?? "unknown", run: nil, version: "test", at: Date()).caseID
+        }
+        let filed = try await s.app(fileReport: filer).test(.live) { client -> Int64 in
+            var clerk = Browser()
+            #expect(try await clerk.signIn(client, "clerk@thornbury.test").status == .seeOther)
+            let csrf = try await clerk.openForm(client, "/report")
+            #expect(!csrf.isEmpty)
+            let r = try await client.post("/report", form: [("csrf", csrf), ("link", "https://x.com/thornbury_help_desk"),
+                                                            ("note", "asks for bank details")], headers: clerk.header)
+            #expect(r.status == .seeOther)
+            let location = r.headers[.location] ?? ""
+            let filed = Int64(location.firstMatch(of: /\/cases\/(\d+)/).map { String($0.1) } ?? "") ?? 0
+            let page = try await client.get(location, headers: clerk.header)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("thornbury_help_desk"))
+
+            var other = Browser()
+            #expect(try await other.signIn(client, "clerk@oakbridge.test").status == .seeOther)
+            #expect(try await client.get("/cases/\(filed)", headers: other.header).status == .notFound)
+            return filed
+        }
+        let detail = try #require(try await s.store.caseDetail(filed, scope: .all))
+        #expect(detail.summary.identity == SharedReview.thornbury)
+        #expect(detail.reports.map(\.reporter) == ["clerk@thornbury.test"])
+        #expect(detail.reports.map(\.note) == ["asks for bank details"])
+    }
+
     @Test func aClerkCannotReachAnotherCouncilsCaseOnAnyRoute() async throws {
         let s = try await SharedReview(signInHint: "signin-isolation")
         let own = s.cases[SharedReview.oakbridge]!, other = s.cases[SharedReview.thornbury]!

@@ -13,15 +13,16 @@ extension PostgresStore {
         }
     }
 
-    func record(_ o: Observation, run: Int64?, version: String, now: Date, conn: PostgresConnection) async throws
-        -> IngestOutcome
+    /// With `opening`, a case opens whatever the verdict, for that reason: a resident reported the account.
+    func record(_ o: Observation, run: Int64?, version: String, now: Date, conn: PostgresConnection,
+                opening: String? = nil) async throws -> IngestOutcome
     {
         let p = o.profile
         let a = o.assessment
         let isSuspect = a.verdict == .suspect
         var found = try await conn.account(platform: p.platform.rawValue, stableID: p.id, logger: logger)
         if found == nil {
-            guard isSuspect else { return .ignored }
+            guard isSuspect || opening != nil else { return .ignored }
             found = try await conn.insertAccount(platform: p.platform.rawValue, stableID: p.id, url: p.url, now: now,
                                                  logger: logger)
         }
@@ -83,13 +84,13 @@ extension PostgresStore {
             }
             c.updatedAt = now
             try await c.update(conn, logger: logger)
-        } else if isSuspect {
+        } else if isSuspect || opening != nil {
             let c = CaseRecord(accountId: accountID, identity: a.identity ?? "unknown", status: CaseStatus.new.rawValue,
                                score: a.score, openedAt: now, updatedAt: now)
             let id = try await conn.insert(c, logger: logger)
             try await CaseEventRecord(caseId: id, at: now, actor: "impostor", action: "open",
                                       toStatus: CaseStatus.new.rawValue,
-                                      reason: String(format: "scored %.2f as a suspect", a.score))
+                                      reason: Store.openingReason(a, reported: opening))
                 .append(conn, logger: logger)
             outcome = .opened(caseID: id)
             try await conn.bump(run, opened: 1, logger: logger)
