@@ -4,11 +4,11 @@
 /// or reads a line differently from it. On a scan's listing, JSONSerialization took a tenth of scoring.
 enum PlainJSONObject {
     /// The object's fields, or nil when the text is anything but such an object.
-    static func fields(_ text: Substring) -> [String: Any]? {
+    static func fields(_ text: Substring) -> [String: String]? {
         text.utf8.withContiguousStorageIfAvailable { fields(bytes: $0) } ?? nil
     }
 
-    static func fields(bytes: UnsafeBufferPointer<UInt8>) -> [String: Any]? {
+    static func fields(bytes: UnsafeBufferPointer<UInt8>) -> [String: String]? {
         var i = 0
         let n = bytes.count
         func skipSpace() {
@@ -27,7 +27,7 @@ enum PlainJSONObject {
             defer { i += 1 }
             return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         }
-        var object: [String: Any] = [:]
+        var object: [String: String] = [:]
         skipSpace()
         guard i < n, bytes[i] == UInt8(ascii: "{") else { return nil }
         i += 1

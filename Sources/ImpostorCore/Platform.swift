@@ -62,6 +62,12 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, CustomStr
 extension String {
     /// The string without leading and trailing Unicode white space (Foundation-free).
     public func trimmingSpaces() -> String {
+        // Most text starts and ends with a visible ASCII character, a whole scalar: nothing to trim.
+        func visibleASCII(_ byte: UInt8?) -> Bool {
+            guard let byte else { return false }
+            return byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
+        }
+        if visibleASCII(utf8.first) && visibleASCII(utf8.last) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -70,7 +70,7 @@ public enum ProfileListing {
             lines.append((lineNumber, body))
         }
         return lines.concurrentMap(chunk: 256) { line in
-            if let plain = PlainJSONObject.fields(line.body) { return Row(line: line.number, result: profile(fromJSON: plain)) }
+            if let plain = PlainJSONObject.fields(line.body) { return Row(line: line.number, result: profile(fromTexts: plain)) }
             guard let parsed = try? JSONSerialization.jsonObject(with: Data(line.body.utf8), options: [.fragmentsAllowed]) else {
                 return Row(line: line.number, result: .failure(RowError(message: "not valid JSON", id: nil)))
             }
@@ -109,23 +109,46 @@ public enum ProfileListing {
                     message: "\(record.fields.count) fields but the header names \(header.count); quote fields that hold commas",
                     id: nil)))
             }
-            var object: [String: Any] = [:]
+            var object: [String: String] = [:]
             for (name, value) in zip(header, record.fields) where !value.isEmpty { object[name] = value }
-            return Row(line: record.line, result: profile(fromJSON: object))
+            return Row(line: record.line, result: profile(fromTexts: object))
         }
     }
 
-    /// Builds a profile from a decoded JSON object, naming the first field that is wrong.
+    /// Builds a profile from a decoded JSON object.
     static func profile(fromJSON value: Any) -> Result<Profile, RowError> {
         guard let object = value as? [String: Any] else {
             return .failure(RowError(message: "a profile must be a JSON object", id: nil))
         }
-        func text(_ key: String) -> Result<String?, RowError> {
+        return profile { key in
             switch object[key] {
-            case nil, is NSNull: return .success(nil)
-            case let s as String: return .success(s)
-            case let n as NSNumber where key == "id": return .success(n.stringValue)
-            default: return .failure(RowError(message: "`\(key)` must be a string", id: nil))
+            case nil, is NSNull: .absent
+            case let s as String: .text(s)
+            case let n as NSNumber: .number(n)
+            default: .other
+            }
+        }
+    }
+
+    /// Builds a profile from fields that are all text (a plain JSON line, a CSV record), without the
+    /// casts a decoded object needs.
+    static func profile(fromTexts object: [String: String]) -> Result<Profile, RowError> {
+        profile { key in object[key].map(Field.text) ?? .absent }
+    }
+
+    /// A field of a record as read: none (or null), text, a number, or anything else.
+    enum Field {
+        case absent, text(String), number(NSNumber), other
+    }
+
+    /// Builds a profile from its fields, naming the first that is wrong.
+    static func profile(field: (String) -> Field) -> Result<Profile, RowError> {
+        func text(_ key: String) -> Result<String?, RowError> {
+            switch field(key) {
+            case .absent: return .success(nil)
+            case .text(let s): return .success(s)
+            case .number(let n) where key == "id": return .success(n.stringValue)
+            case .number, .other: return .failure(RowError(message: "`\(key)` must be a string", id: nil))
             }
         }
         do {
@@ -136,11 +159,11 @@ public enum ProfileListing {
                 return .failure(RowError(message: "missing `platform`", id: id))
             }
             var followers: Int? = nil
-            switch object["followers"] {
-            case nil, is NSNull: break
-            case let n as NSNumber: followers = n.intValue
-            case let s as String where Int(s.trimmingSpaces()) != nil: followers = Int(s.trimmingSpaces())
-            case let s as String where s.trimmingSpaces().isEmpty: break
+            switch field("followers") {
+            case .absent: break
+            case .number(let n): followers = n.intValue
+            case .text(let s) where Int(s.trimmingSpaces()) != nil: followers = Int(s.trimmingSpaces())
+            case .text(let s) where s.trimmingSpaces().isEmpty: break
             default: return .failure(RowError(message: "`followers` must be a whole number", id: id))
             }
             let handle = try text("handle").get() ?? ""
@@ -154,7 +177,8 @@ public enum ProfileListing {
                 avatar: try text("avatar").get().flatMap { $0.isEmpty ? nil : $0 },
                 createdAt: try text("created_at").get(), followers: followers))
         } catch let error as RowError {
-            return .failure(RowError(message: error.message, id: (object["id"] as? String)))
+            guard case .text(let id) = field("id") else { return .failure(RowError(message: error.message, id: nil)) }
+            return .failure(RowError(message: error.message, id: id))
         } catch {
             return .failure(RowError(message: "\(error)", id: nil))
         }

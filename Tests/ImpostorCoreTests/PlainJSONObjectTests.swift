@@ -14,7 +14,7 @@ import Testing
     }
 
     static func plain(_ bytes: [UInt8]) -> [String: [UInt8]]? {
-        (bytes.withUnsafeBufferPointer { PlainJSONObject.fields(bytes: $0) } as? [String: String])?.mapValues { Array($0.utf8) }
+        bytes.withUnsafeBufferPointer { PlainJSONObject.fields(bytes: $0) }?.mapValues { Array($0.utf8) }
     }
 
     @Test func readsPlainObjectsAsFoundationDoes() throws {

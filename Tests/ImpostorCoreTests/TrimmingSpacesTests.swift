@@ -1,0 +1,32 @@
+import ImpostorCore
+import Testing
+
+/// `trimmingSpaces` drops Unicode white space at both ends; text with a visible ASCII character at
+/// both ends comes back as it is without being read.
+struct TrimmingSpacesTests {
+    /// The definition, scalar by scalar.
+    static func reference(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    @Test func eitherPathGivesWhatTheDefinitionGives() {
+        let pieces = ["a", "Z", "0", "@", " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{1C}", "\u{85}", "\u{A0}", "\u{2003}",
+                      "\u{3000}", "é", "e\u{301}", "\u{301}", "\u{200B}", "🏛", "~", "\u{7F}", "\u{00}"]
+        var rng = SystemRandomNumberGenerator()
+        var texts = [""] + pieces
+        for _ in 0..<5_000 {
+            texts.append((0..<Int.random(in: 1...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+        }
+        for text in texts {
+            let trimmed = text.trimmingSpaces()
+            #expect(Array(trimmed.unicodeScalars) == Array(Self.reference(text).unicodeScalars),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect("  Oakbridge Town Council\u{3000}".trimmingSpaces() == "Oakbridge Town Council")
+        #expect("\u{85}x\u{A0}".trimmingSpaces() == "x")
+        #expect("x\u{1C}".trimmingSpaces() == "x\u{1C}", "U+001C is not white space in Unicode")
+    }
+}
