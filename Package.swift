@@ -170,8 +170,8 @@ let package = Package(
         .testTarget(
             name: "ImpostorWebTests",
             dependencies: [
-                "ImpostorWeb", "ImpostorStore", "ImpostorCore", "ImpostorImaging", "TestScratch", "TestPostgres",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ImpostorWeb", "ImpostorStore", "ImpostorCore", "ImpostorImaging", "ImpostorScoring", "ImpostorDaemon",
+                "TestScratch", "TestPostgres", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             // The Chromium driver (Python), run by BrowserTests against `impostor serve`.
             exclude: ["Browser"],

@@ -15,7 +15,10 @@ extension Impostor {
                 publicly; when it cannot (no network, a login wall) the link alone is used, with the handle \
                 taken from it. The account is scored as a scan would, and the case waits in `impostor review`.
 
-                The same account reported again adds the report to its case: it never opens a second one.
+                The same account reported again adds the report to its case: it never opens a second one \
+                for the same council. With a shared store (--db postgres://…) each council has its own case \
+                of an account; a report goes on the case of the council the account copies, else of --council, \
+                else of the nearest council.
 
                 Example:
                   impostor add https://www.facebook.com/oakbridgetowncounci1 --by "Jo Bloggs" \\

@@ -27,7 +27,7 @@ extension Impostor {
 
                 With a shared store (--db postgres://…, or `database` in impostor.toml) the association \
                 runs this on a timer on one machine (workers do not read the mailbox); each report goes on \
-                the case of the council the account copies.
+                the case of the council the account copies, else of the nearest council.
 
                 Exit status: 0 read; 1 the mailbox could not be read; 2 the settings are wrong.
                 """

@@ -52,8 +52,11 @@ enum ScanSetup {
         -> ReportDesk
     {
         let (scorer, logos) = try judges(watchlist)
+        // On a shared store, pages are read within the request budget the workers share.
+        let shared = (store as? PostgresStore).map { SharedLimits(SharedRateBudget(store: $0, logger: logger), address: nil) }
         let fetcher = offline ? nil : Fetcher.live(
-            watchlist: watchlist, cacheDirectory: cacheDirectory ?? ResponseCache.defaultDirectory(), logger: logger)
+            watchlist: watchlist, cacheDirectory: cacheDirectory ?? ResponseCache.defaultDirectory(), shared: shared,
+            logger: logger)
         return ReportDesk(watchlist: watchlist, store: store, scorer: scorer, logos: logos, fetcher: fetcher)
     }
 

@@ -127,18 +127,24 @@ public struct ReportDesk: Sendable {
         case .suspect, .clear:
             break
         }
-        if let problem = avatar.problem {
-            assessment.reasons.append(Reason(signal: .avatarUnreadable, weight: 0, detail: problem))
-        }
         if let council, watchlist.identity(id: council) == nil {
             throw Refusal(reason: "there is no council \"\(council)\" in the watchlist (\(watchlist.identities.map(\.id).joined(separator: ", ")))")
         }
-        // Filed under the council it was judged to copy, else the nearest, within the viewer's councils.
-        let nearest = [assessment.identity, scorer.rankedAssessments(profile, limit: 1).first?.identity].compactMap { $0 }
-        let identity = council ?? nearest.first(where: scope.allows) ?? scope.sorted?.first
-            ?? watchlist.identities.first?.id ?? "unknown"
-        // A clerk's report stays on their own queue even when the account copies another council.
-        if let judged = assessment.identity, !scope.allows(judged) { assessment.identity = identity }
+        // A clerk's report stays on their own queue: when the account copies another council, it is
+        // judged again against the clerk's own councils alone.
+        let own = scope.sorted?.filter { watchlist.identity(id: $0) != nil }
+        if own?.isEmpty == true {
+            throw Refusal(reason: "none of your councils is in the watchlist; ask whoever runs impostor to check `impostor users list`")
+        }
+        if let own, let judged = assessment.identity, !scope.allows(judged) {
+            assessment = scorer.assess(profile, among: Set(own), logoMatches: avatar.matches)
+        }
+        if let problem = avatar.problem {
+            assessment.reasons.append(Reason(signal: .avatarUnreadable, weight: 0, detail: problem))
+        }
+        // Filed under the council it was judged to copy, else the nearest one the viewer sees.
+        let nearest = assessment.identity ?? scorer.rankedAssessments(profile, limit: 3).first { scope.allows($0.identity ?? "") }?.identity
+        let identity = council ?? nearest ?? own?.first ?? watchlist.identities.first?.id ?? "unknown"
         let report = ResidentReport(at: now, reporter: reporter.name, channel: reporter.channel, link: link,
                                     note: reporter.note, messageID: reporter.messageID)
         do {

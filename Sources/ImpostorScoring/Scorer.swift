@@ -57,11 +57,21 @@ public struct Scorer: Sendable {
     public func assess(_ profile: Profile, logoMatches: [LogoMatch] = []) -> Assessment {
         if let listed = listedAccount(profile) { return listed }
         let best = judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches).max { $0.logOdds < $1.logOdds }
-        guard let best, best.anchored else {
-            return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(Judgement.prior),
-                              verdict: .clear, identity: nil, target: nil, reasons: [])
-        }
+        guard let best, best.anchored else { return cleared(profile) }
         return assessment(profile, best)
+    }
+
+    /// The judgement against the strongest of `councils` alone (watchlist ids): a clerk's report read
+    /// against their own councils. Clear and naming none when nothing ties the profile to any of them.
+    public func assess(_ profile: Profile, among councils: Set<String>, logoMatches: [LogoMatch] = []) -> Assessment {
+        judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches)
+            .filter { councils.contains($0.identity) && $0.anchored }.max { $0.logOdds < $1.logOdds }
+            .map { assessment(profile, $0) } ?? cleared(profile)
+    }
+
+    private func cleared(_ profile: Profile) -> Assessment {
+        Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: Self.squash(Judgement.prior),
+                   verdict: .clear, identity: nil, target: nil, reasons: [])
     }
 
     /// The judgement against each of the closest identities, best first: what `explain` shows.

@@ -169,8 +169,9 @@ struct ReviewRoutes: Sendable {
         let by = (form["by"] ?? "").trimmingSpaces()
         let note = (form["note"] ?? "").trimmingSpaces()
         do {
-            let id = try await file(link, by.isEmpty ? viewer.name : String(by.prefix(200)),
-                                    note.isEmpty ? nil : String(note.prefix(4000)), viewer.scope)
+            // On a shared page the report keeps which clerk filed it, beside the resident's name.
+            let who = by.isEmpty ? viewer.name : String(by.prefix(200)) + (viewer.signedIn ? " (filed by \(viewer.name))" : "")
+            let id = try await file(link, who, note.isEmpty ? nil : String(note.prefix(4000)), viewer.scope)
             return Response(status: .seeOther, headers: [.location: "/cases/\(id)?done=reported"])
         } catch let refused as ReportRefused {
             throw HTTPError(.unprocessableContent, message: "Not filed: \(refused.reason)")

@@ -183,11 +183,21 @@ enum ReportStore: String, CaseIterable, CustomTestStringConvertible {
         }
     }
 
-    /// The store the commands wrote, opened the way they open it.
-    func open(_ fixture: ScanFixture, _ arguments: [String]) async throws -> any CaseStore {
+    /// A case as the commands stored it.
+    func detail(_ id: Int64, _ fixture: ScanFixture, _ arguments: [String]) async throws -> CaseDetail? {
         switch self {
-        case .sqlite: try Store.open(path: fixture.database)
-        case .postgres: try await PostgresStore.open(try PostgresAddress(parsing: arguments[1]))
+        case .sqlite:
+            return try Store.open(path: fixture.database).caseDetail(id)
+        case .postgres:
+            let store = try await PostgresStore.open(try PostgresAddress(parsing: arguments[1]))
+            do {
+                let detail = try await store.caseDetail(id, scope: .all)
+                await store.close()
+                return detail
+            } catch {
+                await store.close()
+                throw error
+            }
         }
     }
 }
@@ -330,7 +340,7 @@ enum ReportStore: String, CaseIterable, CustomTestStringConvertible {
         #expect(cases.count == 2)
         #expect(cases.first { $0["platform"] as? String == "facebook" }?["reports"] as? Int == 2)
         // The case keeps who reported it, when and their words.
-        let reports = try #require(try await kind.open(fixture, db).caseDetail(1, scope: .all)).reports
+        let reports = try #require(try await kind.detail(1, fixture, db)).reports
         #expect(reports.map(\.reporter).first == "Jo Bloggs")
         #expect(reports.first?.note == "says the market is cancelled")
         #expect(reports.first?.channel == .command)

@@ -47,7 +47,16 @@ import TestScratch
         let neighbours = try await desk.file(link: "https://www.instagram.com/oakbridge.town.council",
                                              by: page("clerk@thornbury.test"), scope: .only([Self.thornbury.id]))
         #expect(try council(of: neighbours, in: store) == Self.thornbury.id)
-        #expect(neighbours.assessment.identity == Self.thornbury.id)
+        // Judged against Thornbury alone, where nothing ties it: the score does not borrow Oakbridge's evidence.
+        #expect(neighbours.assessment.identity == nil && neighbours.assessment.verdict == .clear)
+        #expect(!neighbours.assessment.reasons.contains { $0.identity == Self.oakbridge.id })
+
+        // A clerk with no council the watchlist knows files nothing, rather than on someone else's queue.
+        for scope in [CouncilScope.only([]), .only(["nowhere-town-council"])] {
+            await #expect(throws: ReportDesk.Refusal.self) {
+                try await desk.file(link: "https://x.com/thornbury_fake", by: page("clerk@nowhere.test"), scope: scope)
+            }
+        }
 
         // A council the watchlist does not know is refused, and nothing is stored for it.
         await #expect(throws: ReportDesk.Refusal.self) {

@@ -209,8 +209,10 @@ struct ContractTests {
         #expect(detail.events.map(\.action) == ["open", "dismiss", "report", "reopen"])
         #expect(detail.events.first { $0.action == "report" }?.actor == "the report mailbox")
         #expect(detail.reports.map(\.note) == ["looks fake"])
-        // The same message again adds nothing.
+        // The same message again adds nothing, even filed for another council.
         #expect(try await file(unread, report) == .known(caseID: id))
+        #expect(try await store.recordReport(unread, report: report, identity: "thornbury-town-council", run: nil,
+                                             version: "t", at: t0 + day) == .known(caseID: id))
         #expect(try await store.caseDetail(id, scope: .all)?.reports.count == 1)
 
         // An account never seen, scored low, still opens a case, filed under the council given.

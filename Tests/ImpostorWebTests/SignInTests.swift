@@ -3,6 +3,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ImpostorCore
+import ImpostorDaemon
+import ImpostorImaging
+import ImpostorScoring
 import ImpostorStore
 import ImpostorWeb
 import TestPostgres
@@ -191,36 +194,30 @@ struct Browser {
         }
     }
 
-    /// Each clerk sees only their own council; every route answers 404 for another council's case, and
-    /// changes nothing. The administrator sees both.
-    @Test func aLinkAClerkReportsIsFiledForTheirCouncilAndOnlyTheySeeIt() async throws {
+    /// A link a clerk reports on the shared page goes on their own council's case, through the desk
+    /// `impostor serve` uses, and another council's case of the same account stays as it was.
+    @Test func aLinkAClerkReportsIsFiledForTheirCouncilAndTheOtherCouncilsCaseIsUntouched() async throws {
         let s = try await SharedReview(signInHint: "signin-report")
-        let store = s.store
-        // The page's filing step straight into the shared store, under the first council the viewer
-        // sees (the desk that reads pages and scores is tested with the command).
-        let filer: ReportFiler = { link, by, note, scope in
-            guard let address = ProfileAddress(url: link) else { throw ReportRefused("not a link to a profile") }
-            let profile = Profile(platform: address.platform, id: address.url, handle: address.handle, url: address.url)
-            let assessment = Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: 0.1,
-                                        verdict: .clear, identity: nil, target: nil, reasons: [])
-            return try await store.recordReport(
-                Observation(profile: profile, assessment: assessment),
-                report: ResidentReport(reporter: by, channel: .page, link: link, note: note),
-                identity: scope.sorted?.first ?? "unknown", run: nil, version: "test", at: Date()).caseID
-        }
-        let filed = try await s.app(fileReport: filer).test(.live) { client -> Int64 in
+        // The desk `impostor serve` wires to the form, reading no pages.
+        let desk = ReportDesk(watchlist: s.watchlist, store: s.store, scorer: try Scorer(identities: s.watchlist.identities),
+                              logos: LogoIndex(), fetcher: nil)
+        let oakbridgeCase = s.cases[SharedReview.oakbridge]!
+        // Thornbury's clerk reports the page Oakbridge already has a case for.
+        let filed = try await s.app(fileReport: desk.pageReporter).test(.live) { client -> Int64 in
             var clerk = Browser()
             #expect(try await clerk.signIn(client, "clerk@thornbury.test").status == .seeOther)
             let csrf = try await clerk.openForm(client, "/report")
             #expect(!csrf.isEmpty)
-            let r = try await client.post("/report", form: [("csrf", csrf), ("link", "https://x.com/thornbury_help_desk"),
-                                                            ("note", "asks for bank details")], headers: clerk.header)
+            let r = try await client.post("/report", form: [("csrf", csrf), ("link", "https://www.facebook.com/oakbridge_tc_news"),
+                                                            ("by", "Mrs Evans"), ("note", "asks for bank details")],
+                                          headers: clerk.header)
             #expect(r.status == .seeOther)
             let location = r.headers[.location] ?? ""
             let filed = Int64(location.firstMatch(of: /\/cases\/(\d+)/).map { String($0.1) } ?? "") ?? 0
+            #expect(filed != oakbridgeCase)
             let page = try await client.get(location, headers: clerk.header)
             #expect(page.status == .ok)
-            #expect(page.text.contains("thornbury_help_desk"))
+            #expect(page.text.contains("oakbridge_tc_news"))
 
             var other = Browser()
             #expect(try await other.signIn(client, "clerk@oakbridge.test").status == .seeOther)
@@ -229,10 +226,17 @@ struct Browser {
         }
         let detail = try #require(try await s.store.caseDetail(filed, scope: .all))
         #expect(detail.summary.identity == SharedReview.thornbury)
-        #expect(detail.reports.map(\.reporter) == ["clerk@thornbury.test"])
+        #expect(detail.reports.map(\.reporter) == ["Mrs Evans (filed by clerk@thornbury.test)"])
         #expect(detail.reports.map(\.note) == ["asks for bank details"])
+        // Oakbridge's case of the same account neither holds the report nor moved.
+        let theirs = try #require(try await s.store.caseDetail(oakbridgeCase, scope: .all))
+        #expect(theirs.reports.isEmpty)
+        #expect(theirs.events.map(\.action) == ["open"])
+        #expect(theirs.summary.status == .new)
     }
 
+    /// Each clerk sees only their own council; every route answers 404 for another council's case, and
+    /// changes nothing. The administrator sees both.
     @Test func aClerkCannotReachAnotherCouncilsCaseOnAnyRoute() async throws {
         let s = try await SharedReview(signInHint: "signin-isolation")
         let own = s.cases[SharedReview.oakbridge]!, other = s.cases[SharedReview.thornbury]!

@@ -5,6 +5,7 @@ import PostgresNIO
 extension PostgresStore {
     /// As `Store.recordReport`, with one difference of this store: an account has a case per council,
     /// and the report goes on the case of the council the account was judged to copy, else `identity`.
+    /// The same mail is known on any of the account's cases.
     public func recordReport(_ observation: Observation, report: ResidentReport, identity: String, run: Int64?,
                              version: String, at now: Date) async throws(StoreError) -> ReportOutcome
     {
@@ -18,16 +19,15 @@ extension PostgresStore {
             var known = try await conn.account(platform: platform.rawValue, stableID: o.profile.id, logger: logger)
             if known == nil { known = try await account(platform: platform, handle: o.profile.handle, conn: conn) }
             if let known { o.profile.id = known.stableId }
+            // The same mail read again is filed already, whichever council's case it went on.
+            if let known, let filed = try await filedCase(account: known.id!, message: report.messageID, conn: conn) {
+                return .known(caseID: filed)
+            }
             let existing = try await known.asyncFlatMap {
                 try await conn.caseFile(accountID: $0.id!, identity: council, logger: logger)
             }
-            if let existing, let messageID = report.messageID, try await conn.one("""
-                SELECT 1 FROM case_report WHERE case_id = \(existing.id!) AND message_id = \(messageID)
-                """, logger: logger) != nil
-            {
-                return .known(caseID: existing.id!)
-            }
             let opening = "reported \(report.channel.label)"
+            var opened = false
             if let known, !o.sighted {
                 // Nothing was seen of the account: its stored face stays as it is.
                 if existing == nil {
@@ -36,12 +36,16 @@ extension PostgresStore {
                     try await attach(report, to: id, now: now, conn: conn)
                     return .opened(caseID: id)
                 }
-            } else {
-                _ = try await record(o, run: run, version: version, now: now, conn: conn, opening: opening)
+            } else if case .opened = try await record(o, run: run, version: version, now: now, conn: conn, opening: opening) {
+                opened = true
             }
             guard let accountID = try await conn.account(platform: platform.rawValue, stableID: o.profile.id, logger: logger)?.id,
                   var c = try await conn.caseFile(accountID: accountID, identity: council, logger: logger)
             else { throw StoreError(.database, "the reported account was stored without a case") }
+            // Two readings of one mail about an account new to the store: the first to commit filed it.
+            if let filed = try await filedCase(account: accountID, message: report.messageID, conn: conn) {
+                return .known(caseID: filed)
+            }
             try await attach(report, to: c.id!, now: now, conn: conn)
             // A report brings back a case the clerk set aside; one the clerk allowed, confirmed or
             // reported keeps its status and shows the report.
@@ -55,8 +59,17 @@ extension PostgresStore {
                 c.updatedAt = now
                 try await c.update(conn, logger: logger)
             }
-            return existing == nil ? .opened(caseID: c.id!) : .added(caseID: c.id!)
+            return opened ? .opened(caseID: c.id!) : .added(caseID: c.id!)
         }
+    }
+
+    /// The account's case that already holds the report of mail `message`, if any.
+    func filedCase(account: Int64, message: String?, conn: PostgresConnection) async throws -> Int64? {
+        guard let message else { return nil }
+        return try await conn.one("""
+            SELECT r.case_id FROM case_report r JOIN case_file c ON c.id = r.case_id
+            WHERE c.account_id = \(account) AND r.message_id = \(message) ORDER BY r.id LIMIT 1
+            """, logger: logger)?.get("case_id")
     }
 
     public func intakeProcessed(_ key: String) async throws(StoreError) -> Bool {
