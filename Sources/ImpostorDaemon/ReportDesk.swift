@@ -187,9 +187,7 @@ public struct ReportDesk: Sendable {
 
 extension ReportDesk {
     /// The review page's "Report a link" form, filing through this desk under the viewer's councils.
-    public var pageReporter: @Sendable (_ link: String, _ by: String, _ note: String?, _ scope: CouncilScope) async throws
-        -> Int64
-    {
+    public var pageReporter: ReportFiler {
         { link, by, note, scope in
             do throws(Refusal) {
                 return try await file(link: link, by: Reporter(name: by, channel: .page, note: note), scope: scope).outcome.caseID
