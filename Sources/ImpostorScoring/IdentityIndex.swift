@@ -85,7 +85,7 @@ struct IdentityIndex: Sendable {
     /// domains, then at most `limit` more by their people. Kept apart because a handle that spells a
     /// common name ("joshuagriffiths") comes close to the people of hundreds of councils, and must not
     /// crowd out the council whose place the display name gives.
-    func candidates(texts: [String], words: [String], limit: Int = 12) -> [Int] {
+    func candidates(texts: [[Unicode.Scalar]], words: [String], limit: Int = 12) -> [Int] {
         // Counts in a flat array indexed by anchor, with the touched anchors listed for the pass below.
         // Each trigram counts once however many of the texts hold it: a handle and the same handle
         // without its digits must not make a common name's trigrams count twice, and a share above
@@ -95,7 +95,8 @@ struct IdentityIndex: Sendable {
         var touched: [Int32] = []
         // Sorted and deduplicated rather than hashed into a set: a few dozen integers sort faster.
         var grams: [UInt32] = []
-        for text in texts { grams += Self.trigrams(text) }
+        grams.reserveCapacity(texts.reduce(0) { $0 + $1.count })
+        for text in texts { Self.addTrigrams(of: text, to: &grams) }
         grams.sort()
         var placed: [Int] = [], personal: [Int] = []
         tally.counts.withUnsafeMutableBufferPointer { counts in
@@ -130,10 +131,15 @@ struct IdentityIndex: Sendable {
         // A word looked up twice changes nothing: scores are kept as maxima, and `best` orders by score and number.
         var lookups = words
         var run = ""
+        var runLength = 0
         for w in words + [""] {
-            if w.count == 1 { run += w; continue }
-            if run.count >= 2 { lookups.append(run) }
-            run = ""
+            if Self.isOneCharacter(w) {
+                run += w
+                runLength += 1
+                continue
+            }
+            if runLength >= 2 { lookups.append(run) }
+            (run, runLength) = ("", 0)
         }
         for w in lookups {
             for n in placeWords[w] ?? [] {
@@ -205,10 +211,28 @@ struct IdentityIndex: Sendable {
         return top.map(\.key)
     }
 
-    /// Trigrams of a key, packed into integers (21 bits a scalar is plenty: keys are mostly ASCII).
+    /// Trigrams of a key, packed into integers (10 bits a scalar is plenty: keys are mostly ASCII).
     static func trigrams(_ s: String) -> [UInt32] {
-        let v = s.unicodeScalars.map { $0.value & 0x3FF }
-        guard v.count >= 3 else { return v.isEmpty ? [] : [v.reduce(0) { $0 << 10 | $1 }] }
-        return (0..<(v.count - 2)).map { v[$0] << 20 | v[$0 + 1] << 10 | v[$0 + 2] }
+        var grams: [UInt32] = []
+        addTrigrams(of: Array(s.unicodeScalars), to: &grams)
+        return grams
+    }
+
+    /// `trigrams` of a key's scalars, appended to `grams`: read from the folded text's own scalars, with
+    /// no string taken apart again for every profile. A key under three scalars is one gram.
+    static func addTrigrams(of v: [Unicode.Scalar], to grams: inout [UInt32]) {
+        @inline(__always) func bits(_ i: Int) -> UInt32 { v[i].value & 0x3FF }
+        guard v.count >= 3 else {
+            if !v.isEmpty { grams.append(v.indices.reduce(0) { $0 << 10 | bits($1) }) }
+            return
+        }
+        for i in 0..<(v.count - 2) { grams.append(bits(i) << 20 | bits(i + 1) << 10 | bits(i + 2)) }
+    }
+
+    /// Whether a key is one character long: by its bytes when all are ASCII, the usual case, since
+    /// counting characters walks grapheme breaks.
+    static func isOneCharacter(_ w: String) -> Bool {
+        let utf8 = w.utf8
+        return utf8.allSatisfy { $0 < 0x80 } ? utf8.count == 1 : w.count == 1
     }
 }

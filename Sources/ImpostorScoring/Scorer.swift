@@ -97,8 +97,8 @@ public struct Scorer: Sendable {
     }
 
     private func judgementsAsStored(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {
-        var candidates = index.candidates(texts: [texts.name.compact, texts.handle.compact, texts.handleTrimmed.compact]
-                                              + texts.bioAddresses.map(\.key),
+        var candidates = index.candidates(texts: [texts.name.scalars, texts.handle.scalars, texts.handleTrimmed.scalars]
+                                              + texts.bioAddresses.map { Array($0.key.unicodeScalars) },
                                           words: texts.bio.keys + texts.name.keys)
         for m in logoMatches {
             if let n = position[m.identity], !candidates.contains(n) { candidates.append(n) }

@@ -15,7 +15,7 @@ import Testing
         let lists = try WordLists.shipped()
         let vocabulary = Vocabulary(lists, folder: folder)
         let index = IdentityIndex(identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) })
-        let hits = index.candidates(texts: [folder.fold("Thornbrury Town Council").compact], words: [])
+        let hits = index.candidates(texts: [folder.fold("Thornbrury Town Council").scalars], words: [])
         #expect(hits.count <= 12)
         #expect(hits.contains(identities.count - 1))
     }
@@ -54,7 +54,7 @@ import Testing
         #expect(identities.count == 20)
         identities.append(Identity(id: "dunstead", name: "Dunstead Parish Council", place: "Dunstead"))
         let index = IdentityIndex(identities.map { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) })
-        let hits = index.candidates(texts: [name, handle, trimmed], words: [])
+        let hits = index.candidates(texts: [name, handle, trimmed].map { Array($0.unicodeScalars) }, words: [])
         #expect(hits.first == identities.count - 1, "\(hits)")
     }
 
@@ -97,7 +97,15 @@ import Testing
             }
             let places = IdentityIndex.best(byPlace, limit: 12)
             let expected = places + IdentityIndex.best(byPerson.filter { !places.contains($0.key) }, limit: 12)
-            #expect(index.candidates(texts: texts, words: []) == expected, "\(texts)")
+            #expect(index.candidates(texts: texts.map { Array($0.unicodeScalars) }, words: []) == expected, "\(texts)")
+        }
+    }
+
+    /// Initials written apart are joined by words one character long, counted by bytes only when all
+    /// are ASCII: the shortcut agrees with counting characters.
+    @Test func oneCharacterByBytesAgreesWithCountingCharacters() {
+        for word in ["a", "7", "", "ab", "é", "e\u{301}", "ł", "🇬🇧", "👍🏽", "ab\u{301}", "ж"] {
+            #expect(IdentityIndex.isOneCharacter(word) == (word.count == 1), "\(Array(word.unicodeScalars))")
         }
     }
 }
