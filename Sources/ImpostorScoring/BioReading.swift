@@ -102,8 +102,11 @@ struct BioReading: Sendable {
         var start = occurrence.lowerBound
         if !council {
             var b = start - 1
+            // "Cyngor Tref ym Mhorthmadog": the council in its place.
+            if b >= 1, vocab.councilPlaceLinks.contains(keys[b]) { b -= 1 }
+            let last = b
             var before: Set<String> = []
-            while b >= 0, b >= start - 3, let kind = vocab.kindOf[keys[b]] {
+            while b >= 0, b >= last - 2, let kind = vocab.kindOf[keys[b]] {
                 before.insert(kind)
                 b -= 1
             }

@@ -46,7 +46,10 @@ struct Evidence {
         // bio or the handle names this council after all.
         let longer = name.place == nil && name.councilWord ? name.longerPlace : nil
         longerPlace = longer
-        handleIsLonger = longer.map { texts.handle.compact.contains($0) || texts.handleTrimmed.compact.contains($0) } ?? false
+        // The handle of "Newport Pagnell Town Council" is "newportpagnelltc": of the longer place too.
+        handleIsLonger = [longer, name.continuation].contains {
+            $0.map { texts.handle.compact.contains($0) || texts.handleTrimmed.compact.contains($0) } ?? false
+        }
         otherPlace = (name.differentPlace || longer != nil) && !bio.namesCouncil
             && !(handle.namesCouncil && !handle.differentPlace && !handleIsLonger)
         placed = name.place != nil && !otherPlace

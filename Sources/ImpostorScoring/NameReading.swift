@@ -50,6 +50,8 @@ struct NameReading: Sendable {
     var person: ProtectedIdentity.ProtectedPerson?
     /// A longer place that starts or ends with this one ("Woolland" for Wool), as its key.
     var longerPlace: String?
+    /// The word that continues the place's name into another's ("pagnell" in "Newport Pagnell Town Council").
+    var continuation: String?
 
     var councilWord: Bool { words.councilWord }
     var kinds: Set<String> { words.kinds }
@@ -167,6 +169,16 @@ struct NameReading: Sendable {
             {
                 differentPlace = true
             }
+            // Welsh qualifies after the name: "Llanbadarn Fach" is not Llanbadarn Fawr.
+            if identity.placeKeys.count > 1, let lastOfPlace = identity.placeKeys.last, vocab.placeQualifiers.contains(lastOfPlace),
+                let v = place.variant.last, v != lastOfPlace, vocab.placeQualifiers.contains(v)
+            {
+                differentPlace = true
+            }
+            if let word = Self.continuation(of: place.words, keys: keys, identity: identity, vocab: vocab) {
+                differentPlace = true
+                continuation = word
+            }
         }
 
         for (form, limit) in identity.nameFormPatterns {
@@ -255,6 +267,23 @@ struct NameReading: Sendable {
                 words.kinds.insert(kind)
             }
         }
+    }
+
+    /// The word of its own that follows the place in a name and makes it another place's: before the
+    /// council's words ("Newport Pagnell Town Council"), or last after them as Welsh writes it ("Cyngor
+    /// Cymuned Llanbadarn Fynydd"), across a joining word ("Llanbadarn y Creuddyn"). Not a county, a
+    /// scam word or a misspelt council word ("Newport Shropshire Town Council", "Kemsing Towm Council").
+    static func continuation(of span: Range<Int>, keys: [String], identity: ProtectedIdentity, vocab: Vocabulary) -> String? {
+        var i = span.upperBound
+        while i < keys.count, vocab.placeJoiners.contains(keys[i]) { i += 1 }
+        guard i < keys.count else { return nil }
+        let word = keys[i], next = i + 1 < keys.count ? keys[i + 1] : nil
+        guard word.unicodeScalars.count >= 3, WordClass.classify(word, next: next, vocab: vocab) == .other,
+            !vocab.notPlaceWords.contains(word), !identity.areaKeys.contains(word), !identity.placeKeys.contains(word),
+            !vocab.misspellsCouncilWord(word)
+        else { return nil }
+        let continues = next.map(vocab.isCouncilWord) ?? (span.lowerBound > 0 && vocab.isCouncilWord(keys[span.lowerBound - 1]))
+        return continues ? word : nil
     }
 
     /// Whether a place read with typos from `first` on, after `before`, starts as the place does: with

@@ -167,6 +167,8 @@ final class FoldedProfile {
     let bioAddresses: [(address: String, key: String)]
     /// The sender of an e-mail rather than an account: its bio is the subject and first lines.
     let isMail: Bool
+    /// The sender's domain, lower case, for an e-mail.
+    let mailDomain: String?
     /// The name in the order a screen shows it, when that differs from the stored order (a name
     /// written backwards behind a right-to-left override), with the stored name's findings.
     let nameShown: FoldedText?
@@ -190,11 +192,13 @@ final class FoldedProfile {
         nameShown = nil
         (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
         handleHasPadding = profile.handleHasPadding
-        (isMail, bioPhrases, bioCounties) = (profile.isMail, profile.bioPhrases, profile.bioCounties)
+        (isMail, mailDomain, bioPhrases, bioCounties) = (profile.isMail, profile.mailDomain, profile.bioPhrases, profile.bioCounties)
     }
 
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
+        mailDomain = isMail && profile.handle.contains("@")
+            ? profile.handle.split(separator: "@").last.map { String($0).trimmingSpaces().lowercased() } : nil
         let displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName
         let name = scorer.nameFolder.fold(displayName)
         self.name = name

@@ -25,6 +25,16 @@ final class Vocabulary: Sendable {
     let negators: Set<String>
     let organisations: Set<String>
     let placeQualifiers: Set<String>
+    /// Words that join the parts of a place's name: "Stratford upon Avon", "Llanbadarn y Creuddyn".
+    let placeJoiners: Set<String>
+    /// Words between a council's words and its place in a bio, as Welsh writes "Cyngor Tref ym Mhorthmadog".
+    let councilPlaceLinks: Set<String>
+    /// Every word of the counties' names and of the scam words: words that may follow a place in a
+    /// name without making it another place's ("Newport Shropshire Town Council", "… Grants").
+    let notPlaceWords: Set<String>
+    /// Council, kind and office words of four letters or more, to tell a typo of one ("Towm") from a
+    /// word of another place's name.
+    let councilWordsToMisspell: [String]
     let mentionCues: Set<String>
     let mentionBefore: Set<String>
     let officeLinks: Set<String>
@@ -47,8 +57,9 @@ final class Vocabulary: Sendable {
     let mutationMarkers: Set<String>
     /// Words that are a kind only straight after a council word ("Cyngor Dinas …").
     let kindsAfterCouncil: Set<String>
-    /// Initial mutations of a place name, first letters from → to ("c" → "g").
-    let mutations: [(from: String, to: String)]
+    /// Initial mutations of a place name, one table per kind (soft, nasal, aspirate), first letters
+    /// from → to ("c" → "g").
+    let mutations: [[(from: String, to: String)]]
 
     /// Words that may stand before a place in a handle: three letters or more, and a few shorter ones.
     let knownWords: Set<String>
@@ -103,6 +114,9 @@ final class Vocabulary: Sendable {
         self.negators = negators
         organisations = keys("organisations")
         placeQualifiers = keys("place_qualifiers")
+        placeJoiners = keys("place_joiners")
+        councilPlaceLinks = keys("council_place_links")
+        notPlaceWords = keys("counties").union(keys("scam"))
         mentionCues = keys("mention_cues")
         mentionBefore = keys("mention_before")
         officeLinks = keys("office_links")
@@ -123,12 +137,15 @@ final class Vocabulary: Sendable {
         counties = w["counties"]
         mutationMarkers = keys("mutation_markers")
         kindsAfterCouncil = keys("kinds_after_council")
-        mutations = w["soft_mutations"].compactMap { entry in
-            let parts = entry.split(separator: ">", omittingEmptySubsequences: false)
-            return parts.count == 2 && !parts[0].isEmpty ? (String(parts[0]).lowercased(), String(parts[1]).lowercased()) : nil
+        mutations = w.lists.keys.filter { $0.hasSuffix("_mutations") }.sorted().map { name in
+            w[name].compactMap { entry in
+                let parts = entry.split(separator: ">", omittingEmptySubsequences: false)
+                return parts.count == 2 && !parts[0].isEmpty ? (String(parts[0]).lowercased(), String(parts[1]).lowercased()) : nil
+            }
         }
 
         let kindWords = Set(kinds.values.joined())
+        councilWordsToMisspell = council.union(kindWords).union(roles.keys).filter { $0.count >= 4 }.sorted()
         knownWords = affixes.union(titles).union(council).union(roles.keys).union(kindWords).filter { $0.count >= 3 }
             .union(keys("handle_starts"))
         var whole = council.union(affixes).union(titles).union(NameReading.councilSkeletons).union(kindWords)
@@ -170,16 +187,37 @@ final class Vocabulary: Sendable {
         council.contains(key) || kindOf[key] != nil || abbreviations[key] != nil || roles[key] != nil
     }
 
-    /// A place name as it reads after a preposition that mutates it: Caerdydd → Gaerdydd ("o Gaerdydd"),
-    /// Bangor → Fangor, Llandudno → Landudno. The first rule whose letters start the name applies.
+    /// Whether a word is one edit from a council word of six letters or more ("kyngor", "cyngir"):
+    /// shorter ones have too many neighbours that are words of their own.
+    func misspellsLongCouncilWord(_ key: String) -> Bool {
+        let n = key.utf8.count
+        guard n >= 5, n <= 12 else { return false }
+        return insideCouncil.contains { abs($0.utf8.count - n) <= 1 && EditDistance.damerau(key, $0, limit: 1) <= 1 }
+    }
+
+    /// Whether a word may be a council, kind or office word mistyped: one edit from it, three for a word
+    /// of five letters or more ("towm", "parriash", "twlon": a slip and a swap around it count as three).
+    func misspellsCouncilWord(_ key: String) -> Bool {
+        let n = key.unicodeScalars.count, limit = n >= 5 ? 3 : 1
+        return councilWordsToMisspell.contains {
+            abs($0.unicodeScalars.count - n) <= limit && EditDistance.damerau(key, $0, limit: limit) <= limit
+        }
+    }
+
+    /// A place name as it reads after a word that mutates it: Caerdydd → Gaerdydd ("o Gaerdydd"),
+    /// Nghaerdydd ("yng Nghaerdydd"), Chaerdydd ("a Chaerdydd"). In each table the first rule whose
+    /// letters start the name applies; a form that is the name itself is left out.
     func mutated(_ place: String) -> [String] {
         let lower = place.lowercased()
-        for (from, to) in mutations where lower.hasPrefix(from) {
+        var forms: [String] = []
+        for table in mutations {
+            guard let (from, to) = table.first(where: { lower.hasPrefix($0.from) }) else { continue }
             // "dd" is already mutated; a "d" rule must not make it "ddd".
-            if to.hasPrefix(from) && lower.hasPrefix(to) { return [] }
-            return [to + lower.dropFirst(from.count)]
+            if to.hasPrefix(from) && lower.hasPrefix(to) { continue }
+            let form = to + lower.dropFirst(from.count)
+            if form != lower && !forms.contains(form) { forms.append(form) }
         }
-        return []
+        return forms
     }
 
     static func keys(_ words: [String], folder: Folder) -> Set<String> {

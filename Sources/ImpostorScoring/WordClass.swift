@@ -29,6 +29,7 @@ enum WordClass: Sendable, Equatable {
         if listed == .council
             || ((5...8).contains(key.unicodeScalars.count) && key.count >= 6
                 && NameReading.councilSkeletons.contains { EditDistance.damerau(key, $0, limit: 1) <= 1 })
+            || (listed == nil && vocab.misspellsLongCouncilWord(key))
         {
             return .council
         }

@@ -1,4 +1,5 @@
 import ImpostorCore
+import ImpostorText
 import Testing
 @testable import ImpostorScoring
 
@@ -63,5 +64,87 @@ extension WelshTests {
         }
         let real = scorer.assess(Profile(platform: .facebook, id: "d", handle: "page1", displayName: "Cyngor Cymuned Dinas Powys"))
         #expect(real.verdict == .suspect && real.identity == "dinas-powys", "\(real.reasons.map(\.detail))")
+    }
+}
+
+/// What a red-team read of Welsh councils found: nasal and aspirate mutations, Welsh scam and gift-card
+/// words, qualifiers after the place, a place continued into another's name, and a misspelt "Cyngor".
+extension WelshTests {
+    static let porthmadog = Identity(
+        id: "porthmadog", name: "Porthmadog Town Council", kind: "town council", place: "Porthmadog", area: "Gwynedd",
+        aliases: ["Cyngor Tref Porthmadog"], domains: ["porthmadog-tc.cymru"],
+        people: [Person(name: "Elin Pritchard", role: "Clerk"), Person(name: "Cllr Dafydd Rees", role: "Chair")])
+    static let llanbadarn = Identity(
+        id: "llanbadarn", name: "Llanbadarn Fawr Community Council", kind: "community council", place: "Llanbadarn Fawr",
+        area: "Ceredigion", aliases: ["Cyngor Cymuned Llanbadarn Fawr", "Llanbadarn CC"])
+    static let newport = Identity(
+        id: "newport", name: "Newport Town Council", kind: "town council", place: "Newport", area: "Shropshire")
+
+    func judge(_ scorer: Scorer, _ name: String, handle: String = "tudalen123", bio: String = "",
+               platform: Platform = .facebook) -> Assessment {
+        scorer.assess(Profile(platform: platform, id: name, handle: handle, displayName: name, bio: bio))
+    }
+
+    @Test func mutatedFormsAreSoftNasalAndAspirate() throws {
+        let lists = try WordLists.shipped()
+        let vocabulary = Vocabulary(lists, folder: try Folder())
+        #expect(Set(vocabulary.mutated("Porthmadog")) == ["borthmadog", "mhorthmadog", "phorthmadog"])
+        #expect(Set(vocabulary.mutated("Caerdydd")) == ["chaerdydd", "gaerdydd", "nghaerdydd"])
+        // Ch never mutates; a form that is the name itself is left out.
+        #expect(vocabulary.mutated("Chwilog").isEmpty)
+    }
+
+    /// "Cyngor Tref ym Mhorthmadog": the council in its place, with a place only a nasal mutation gives.
+    @Test func aCouncilInItsNasallyMutatedPlaceSpeaksAsTheCouncil() throws {
+        let scorer = try Scorer(identities: [Self.porthmadog])
+        let a = judge(scorer, "Cyngor Tref", bio: "Cyngor Tref ym Mhorthmadog. Grantiau cymunedol, anfonwch neges.")
+        #expect(a.verdict == .suspect && a.identity == "porthmadog", "\(a.reasons.map(\.detail))")
+        #expect(a.reasons.contains { $0.signal == .bioScam })
+    }
+
+    /// A refund page and the Chair's gift-card mail, in Welsh, weigh as their English twins do.
+    @Test func welshScamsWeighAsEnglishOnes() throws {
+        let scorer = try Scorer(identities: [Self.porthmadog])
+        let page = judge(scorer, "Cyngor Tref Porthmadog", bio: "Newyddion swyddogol. Ad-daliadau treth: cliciwch y ddolen.")
+        #expect(page.reasons.contains { $0.signal == .bioScam }, "\(page.reasons.map(\.detail))")
+        let cy = judge(scorer, "Dafydd Rees", handle: "dafyddrees1962@gmail.com",
+                       bio: "Wyt ti ar gael? Dw i mewn cyfarfod. Angen cardiau rhodd Amazon.", platform: .email)
+        let en = judge(scorer, "Dafydd Rees", handle: "dafyddrees1962@gmail.com",
+                       bio: "Are you free? I am in a meeting. I need Amazon gift cards.", platform: .email)
+        #expect(cy.verdict == .suspect && cy.reasons.contains { $0.signal == .mailScam }, "\(cy.reasons.map(\.detail))")
+        #expect(cy.score == en.score)
+    }
+
+    /// The same words from the council's own domain are a colleague's mail.
+    @Test func mailFromTheCouncilsOwnDomainIsNotAnImpostor() throws {
+        let scorer = try Scorer(identities: [Self.porthmadog])
+        let a = judge(scorer, "Elin Pritchard", handle: "clerc@porthmadog-tc.cymru", bio: "Wyt ti ar gael i ddod yn gynnar?",
+                      platform: .email)
+        #expect(a.verdict == .clear, "\(a.reasons.map(\.detail))")
+        #expect(a.reasons.contains { $0.signal == .ownDomain })
+    }
+
+    /// Another place whose name holds this one: Newport Pagnell, Llanbadarn Fynydd, Llanbadarn y
+    /// Creuddyn, Llanbadarn Fach. The handle that spells the longer name does not save it.
+    @Test(arguments: [
+        ("Newport Pagnell Town Council", "NewportPagnellTC"), ("Cyngor Cymuned Llanbadarn Fynydd", "CCLlanbadarnFynydd"),
+        ("Cyngor Cymuned Llanbadarn y Creuddyn", "LlanbadarnYCreuddynCC"), ("Llanbadarn Fach Community Council", "tudalen123"),
+        ("Stratford upon Avon Town Council", "tudalen123"),
+    ])
+    func anotherPlaceHoldingThisOnesNameIsNotIt(_ name: String, _ handle: String) throws {
+        let stratford = Identity(id: "stratford", name: "Stratford Town Council", kind: "town council", place: "Stratford",
+                                 area: "Essex")
+        let scorer = try Scorer(identities: [Self.newport, Self.llanbadarn, stratford])
+        let a = judge(scorer, name, handle: handle)
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+    }
+
+    /// What may follow the place and leave it the place: the county, a mistyped council word, an affix.
+    @Test(arguments: ["Newport Shropshire Town Council", "Newport Twlon Council", "Newport Towm Council",
+                      "Newport Official Town Council", "Kyngor Tref Porthmadog", "Cyngor Cymuned Llanbadarn Fawr Swyddogol"])
+    func theCountyATypoOrAnAffixAfterThePlaceLeaveItThePlace(_ name: String) throws {
+        let scorer = try Scorer(identities: [Self.newport, Self.llanbadarn, Self.porthmadog])
+        let a = judge(scorer, name)
+        #expect(a.verdict == .suspect, "\(name): \(a.reasons.map(\.detail))")
     }
 }

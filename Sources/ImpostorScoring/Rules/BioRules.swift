@@ -156,6 +156,28 @@ enum MailScamRule: Rule {
     }
 }
 
+/// An e-mail from the council's own domain: a colleague's mail, not an impostor's. A forged sender on
+/// that domain is for the mail server's DMARC check to stop; impostors write from addresses of their own.
+enum OwnDomainMailRule: Rule {
+    static let signal = Signal.ownDomain
+    static let weight = -8.0
+    static let summary = "an e-mail sent from the council's own domain"
+    static let examples: [RuleExample] = [
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Are you free to come in early?", platform: .email),
+        .fires("Priya Sharma", handle: "mayor@mail.oakbridge-tc.gov.uk", bio: "Agenda attached", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk.oakbridge@gmail.com", bio: "Are you free? I need a quick favour", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk.example.com", bio: "Are you free?", platform: .email),
+        .quiet("Oakbridge Town Council", handle: "oakbridge-tc.gov.uk"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let domain = e.texts.mailDomain,
+            let own = e.identity.identity.domains.first(where: { domain == $0.lowercased() || domain.hasSuffix("." + $0.lowercased()) })
+        else { return nil }
+        return Hit(weight: weight, detail: "sent from \(own), the council's own domain", matched: own, folded: domain)
+    }
+}
+
 /// Name and bio agree on a parish council when this one is a town council: another body of that name.
 enum OtherKindBioRule: Rule {
     static let signal = Signal.otherKindBio
