@@ -95,9 +95,11 @@ struct BlueskySource: ProfileSource {
     }
 
     static func profile(_ actor: Actor) -> Profile {
-        Profile(
+        // "handle.invalid" stands for a handle that no longer checks out: only the DID still links.
+        let name = actor.handle == "handle.invalid" ? actor.did : actor.handle
+        return Profile(
             platform: .bluesky, id: actor.did, handle: actor.handle, displayName: actor.displayName ?? "",
-            bio: actor.description ?? "", url: "https://bsky.app/profile/\(actor.handle)", avatar: actor.avatar,
+            bio: actor.description ?? "", url: "https://bsky.app/profile/\(name)", avatar: actor.avatar,
             createdAt: actor.createdAt, followers: actor.followersCount)
     }
 }

@@ -3,7 +3,8 @@ import ImpostorCore
 
 /// Facebook Pages search through the Graph API (`pages/search`), with an app token that has Page
 /// Public Metadata Access, from a file. Meta's own throttling is kept: the `X-App-Usage` percentages
-/// stop the source before they reach 100, and its rate-limit codes (4, 17, 32, 613) stop it at once.
+/// stop the source before they reach 100, and its rate-limit codes (4, 17, 32, 613 and the Business
+/// Use Case codes 80001-80014) stop it at once.
 struct FacebookSource: ProfileSource {
     let kind = "facebook"
     let location: String
@@ -87,6 +88,17 @@ struct FacebookSource: ProfileSource {
         let link = page.link ?? "https://www.facebook.com/\(page.id)"
         let handle = ProfileAddress(url: link)?.handle ?? page.id
         let place = [page.location?.city, page.location?.country].compactMap { $0 }.joined(separator: ", ")
-        return Profile(platform: .facebook, id: page.id, handle: handle, displayName: page.name ?? "", bio: place, url: link)
+        return Profile(
+            platform: .facebook, id: page.id, handle: pageID(inSlug: handle) ?? handle, displayName: page.name ?? "", bio: place,
+            url: link)
+    }
+
+    /// The page id that ends a page's address when it has no chosen username, "Facebook-HQ-166793820034304":
+    /// the name before it is the page's title, not a handle. Usernames hold no hyphen, so one is never cut.
+    static func pageID(inSlug slug: String) -> String? {
+        guard let dash = slug.lastIndex(of: "-"), dash > slug.startIndex else { return nil }
+        let id = slug[slug.index(after: dash)...]
+        guard id.count >= 6, id.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+        return String(id)
     }
 }

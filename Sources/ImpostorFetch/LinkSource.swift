@@ -44,20 +44,50 @@ struct LinkSource: ProfileSource {
         return try profile(page: OpenGraph(html: response.text), url: response.effectiveURL, asked: url)
     }
 
-    /// A profile from a page's meta tags; the platform and handle come from the URL.
+    /// A profile from a page's meta tags; the platform and handle come from the URL. The platform's
+    /// own words around the account's (`Boilerplate`) are left out.
     static func profile(page: OpenGraph, url: String, asked: String) throws(FetchError) -> Profile {
         let canonical = page["og:url"] ?? (url.isEmpty ? asked : url)
         let (platform, pathHandle) = identify(canonical)
-        let name = page["og:title", "twitter:title"] ?? page.title ?? ""
+        let boilerplate = Boilerplate.known[platform]
+        let title = page["og:title", "twitter:title"] ?? page.title ?? ""
+        let name = boilerplate?.name(in: title) ?? title
         var handle = pathHandle
         if platform == .x, let creator = page["twitter:creator", "twitter:site"] { handle = creator }
         if handle.isEmpty && name.isEmpty {
             throw FetchError(.badResponse, "the page names no account (no og:title, twitter:title or title)", url: asked)
         }
+        let bio = ["og:description", "twitter:description", "description"].lazy.compactMap { page[$0] }
+            .first { boilerplate?.isOwnDescription($0) != true }
         return Profile(
-            platform: platform, id: canonical, handle: handle, displayName: name,
-            bio: page["og:description", "twitter:description", "description"] ?? "", url: canonical,
+            platform: platform, id: canonical, handle: handle, displayName: name, bio: bio ?? "", url: canonical,
             avatar: page["og:image", "og:image:url", "twitter:image", "twitter:image:src"])
+    }
+
+    /// What a platform writes into its profile pages' tags around the account's own words.
+    struct Boilerplate: Sendable {
+        /// Follows "Name (@handle)" in the title.
+        var titleSuffix: String
+        /// Marks a description the platform wrote (counts and a stock phrase), not the account's bio.
+        var descriptionMarker: String
+
+        /// Only Instagram's is confirmed: og:title "Name (@handle) • Instagram photos and videos",
+        /// og:description "22 Followers, 9 Following, 1 Posts - See Instagram photos and videos from Name (@handle)".
+        static let known: [Platform: Boilerplate] = [
+            .instagram: Boilerplate(
+                titleSuffix: " \u{2022} Instagram photos and videos", descriptionMarker: "See Instagram photos and videos from")
+        ]
+
+        /// The name in a title the platform framed; any other title as it is.
+        func name(in title: String) -> String {
+            guard title.hasSuffix(titleSuffix) else { return title }
+            var words = title.dropLast(titleSuffix.count)
+            // "(@handle)" after the name repeats the handle.
+            if let open = words.range(of: " (@", options: .backwards), words.hasSuffix(")") { words = words[..<open.lowerBound] }
+            return String(words).trimmingSpaces()
+        }
+
+        func isOwnDescription(_ text: String) -> Bool { text.contains(descriptionMarker) }
     }
 
     /// The platform a profile URL belongs to and the handle its path names.

@@ -37,6 +37,7 @@ struct MastodonSource: ProfileSource {
         var avatar_static: String?
         var avatar: String?
         var created_at: String?
+        /// -1 when the account hides its counts.
         var followers_count: Int?
         var emojis: [Emoji]?
     }
@@ -117,6 +118,6 @@ struct MastodonSource: ProfileSource {
             platform: .mastodon, id: account.uri ?? url, handle: handle,
             displayName: Self.showingEmoji(account.display_name ?? "", emojis),
             bio: Self.showingEmoji(HTML.text(account.note ?? ""), emojis), url: url, avatar: avatar, createdAt: account.created_at,
-            followers: account.followers_count)
+            followers: account.followers_count.flatMap { $0 >= 0 ? $0 : nil })
     }
 }

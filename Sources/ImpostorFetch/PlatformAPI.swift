@@ -74,7 +74,8 @@ enum PlatformAPI: Sendable {
             switch code {
             case 190, 102:
                 return refused("Meta refused the token in \(file) (code \(code): \(message)): it has expired or was revoked; make a new one and put it in the file")
-            case 4, 17, 32, 613:
+            // App, user, page and custom limits; then the Business Use Case throttles (80002 is Instagram's).
+            case 4, 17, 32, 613, 80001...80014:
                 return refused("Meta's rate limit is reached (code \(code): \(message)): the source stops for this scan and tries again at the next")
             case 10, 200...299:
                 return refused("Meta refused the app permission it needs (code \(code): \(message)): check the app's review and features in the Meta developer dashboard")

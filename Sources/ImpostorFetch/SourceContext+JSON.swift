@@ -43,12 +43,40 @@ extension SourceContext {
     static func requireOK(_ response: HTTPResponse, url: String) throws(FetchError) {
         guard response.status != 200 else { return }
         var reason = "the server answered HTTP \(response.status)"
-        if let object = try? JSONSerialization.jsonObject(with: Data(response.body.prefix(4096))) as? [String: Any] {
-            let message = (object["message"] as? String) ?? (object["error"] as? String)
-                ?? ((object["error"] as? [String: Any])?["message"] as? String)
-            if let message { reason += ": \(message.prefix(200))" }
+        if let object = try? JSONSerialization.jsonObject(with: Data(response.body.prefix(4096))) as? [String: Any],
+           let message = serverMessage(object)
+        {
+            reason += ": \(oneLine(message))"
         }
         throw FetchError(.status, reason, url: url)
+    }
+
+    /// The words an error body gives: `message`, `error` as text or `error.message`; Brave's
+    /// `{"type": "ErrorResponse", "error": {"code", "detail"}}`; X's problem `{"title", "detail", "type"}`.
+    static func serverMessage(_ object: [String: Any]) -> String? {
+        let error = object["error"] as? [String: Any]
+        if let message = (object["message"] as? String) ?? (object["error"] as? String) ?? (error?["message"] as? String) {
+            return message
+        }
+        if let detail = error?["detail"] as? String {
+            return (error?["code"] as? String).map { "\($0): \(detail)" } ?? detail
+        }
+        if let detail = object["detail"] as? String {
+            return (object["title"] as? String).map { "\($0): \(detail)" } ?? detail
+        }
+        return object["title"] as? String
+    }
+
+    /// A stranger's text fit for one line of a report: controls and format characters (line breaks,
+    /// terminal escapes, bidi overrides) become spaces, and it ends after 200 characters.
+    static func oneLine(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars.prefix(1000) {
+            let category = scalar.properties.generalCategory
+            out.append(category == .control || category == .format ? " " : scalar)
+        }
+        let words = String(out).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return String(words.prefix(200))
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -135,9 +135,12 @@ struct YouTubeSource: ProfileSource {
     }
 
     static func profile(id: String, snippet: Snippet?, subscribers: Int?) -> Profile {
+        // `customUrl` is "@handle"; handles are kept without the "@", as ProfileAddress reads them.
+        var handle = Substring(snippet?.customUrl ?? "")
+        if handle.hasPrefix("@") { handle = handle.dropFirst() }
         // Search snippets come HTML-escaped ("Town &amp; Parish", "Mayor&#39;s"); channel snippets do not.
-        Profile(
-            platform: .youtube, id: id, handle: snippet?.customUrl ?? "",
+        return Profile(
+            platform: .youtube, id: id, handle: String(handle),
             displayName: HTML.decodeEntities(snippet?.title ?? ""), bio: HTML.decodeEntities(snippet?.description ?? ""), url: "https://www.youtube.com/channel/\(id)",
             avatar: snippet?.thumbnails?.best, createdAt: snippet?.publishedAt, followers: subscribers)
     }

@@ -127,6 +127,35 @@ struct PlatformSourceTests {
         }
     }
 
+    @Test func errorBodiesOfXAndBraveNameTheirDetailAndAHostileOneIsTamed() async throws {
+        try await withServer { server in
+            let client = Fixtures.session().client
+            // X's problem: {"title", "detail", "type"}.
+            let names = (0...100).map { "n\($0)" }.joined(separator: ",")
+            let x = try await client.send(
+                HTTPRequest(url: server.base + "/2/users/by?usernames=\(names)", headers: ["Authorization": "Bearer x-token"]))
+            let xErrorSeen = await Fixtures.error { try SourceContext.requireOK(x, url: server.base + "/2/users/by") }
+            let xError = try #require(xErrorSeen)
+            #expect(xError.reason == "the server answered HTTP 400: Invalid Request: too many usernames", "\(xError.reason)")
+            // Brave's {"type": "ErrorResponse", "error": {"code", "detail", ...}}.
+            let brave = try await client.send(
+                HTTPRequest(url: server.base + "/res/v1/web/search?q=oak", headers: ["X-Subscription-Token": "stale"]))
+            let braveErrorSeen = await Fixtures.error { try SourceContext.requireOK(brave, url: server.base + "/res/v1/web/search") }
+            let braveError = try #require(braveErrorSeen)
+            #expect(braveError.reason.hasSuffix(": SUBSCRIPTION_TOKEN_INVALID: The provided subscription token is invalid."),
+                    "\(braveError.reason)")
+            // A detail with line breaks, a terminal escape and a bidi override, and far too long.
+            let hostile = try await client.send(HTTPRequest(url: server.base + "/problems/hostile"))
+            let hostileErrorSeen = await Fixtures.error { try SourceContext.requireOK(hostile, url: server.base + "/problems/hostile") }
+            let hostileError = try #require(hostileErrorSeen)
+            let said = hostileError.reason.dropFirst("the server answered HTTP 400: ".count)
+            #expect(said.hasPrefix("Invalid Request: Bad request X-Injected: yes [31m AAA"), "\(said.prefix(80))")
+            #expect(said.count <= 200, "\(said.count)")
+            let categories = hostileError.reason.unicodeScalars.map(\.properties.generalCategory)
+            #expect(!categories.contains(.control) && !categories.contains(.format))
+        }
+    }
+
     @Test func theLedgerSpreadsTheMonthAndRotates() {
         let queries = (0..<10).map { "q\($0)" }
         var ledger = QueryLedger(month: "2026-12", used: 0, next: 0, scans: [])
@@ -210,6 +239,37 @@ struct SquatWatchTests {
             #expect(expired.summaries.first?.errors.count == 1)
             #expect(expired.summaries.first?.errors.first?.reason.contains("code 190") == true)
         }
+    }
+
+    @Test(arguments: [400, 403])
+    func aMetaBusinessUseCaseThrottleStopsInstagramAtTheFirstCall(status: Int) async throws {
+        try await withServer { server in
+            let options: [String: ConfigValue] = ["base_url": .string(server.base), "token_file": .string("ig"),
+                                                  "account_id": .string("17841400000000000")]
+            let report = try await Self.run("instagram", options, secret: ("ig", "ig-throttled-\(status)"))
+            let errors = try #require(report.summaries.first?.errors)
+            #expect(errors.count == 1, "one stop, not a failure per handle: \(errors)")
+            #expect(errors.first?.code == .refused)
+            #expect(errors.first?.reason.contains("code 80002") == true, "\(errors)")
+            #expect((try await server.stats()["ig_lookups"] as? Int) == 1, "no call after the throttle")
+        }
+    }
+
+    @Test func aFacebookPageWithoutAUsernameHasItsPageIDForHandle() async throws {
+        try await withServer { server in
+            // Meta's own pages/search sample: "https://www.facebook.com/Facebook-HQ-166793820034304/".
+            let report = try await PlatformSourceTests.run(
+                Fixtures.source("facebook", ["base_url": .string(server.base), "token_file": .string("fb"), "queries": .array([.string("Facebook HQ")])]),
+                key: ("fb", "fb-token"), identities: [])
+            #expect(report.summaries.first?.errors.isEmpty == true, "\(report.summaries)")
+            let hq = try #require(report.profiles.first { $0.id == "166793820034304" })
+            #expect(hq.handle == "166793820034304")
+            #expect(hq.url == "https://www.facebook.com/Facebook-HQ-166793820034304/")
+            #expect(report.profiles.first { $0.id == "20531316728" }?.handle == "facebook", "a chosen username stays")
+        }
+        #expect(FacebookSource.pageID(inSlug: "Oakbridge-TC-12345") == nil, "fewer than six digits")
+        #expect(FacebookSource.pageID(inSlug: "100064512345678") == nil, "no name before the id")
+        #expect(FacebookSource.pageID(inSlug: "Oakbridge-Town-Council-100064512345678") == "100064512345678")
     }
 
     @Test func facebookPagesSearchKeepsMetasLimits() async throws {

@@ -110,6 +110,31 @@ struct SourceTests {
         #expect(report.summaries.first?.errors.map(\.reason) .contains { $0.contains("../outside.png") } == true)
     }
 
+    @Test func aMastodonAccountThatHidesItsCountsHasNoFollowerCount() async throws {
+        try await withServer { server in
+            let source = Fixtures.source("mastodon", ["base_url": .string(server.base), "handles": .array([.string("@hidden"), .string("@known")])])
+            let report = await Fixtures.run([source])
+            #expect(report.summaries.first?.errors.isEmpty == true, "\(report.summaries)")
+            let hidden = try #require(report.profiles.first { $0.handle.hasPrefix("hidden@") })
+            #expect(hidden.followers == nil, "-1 is Mastodon's \"hidden\", not a count")
+            #expect(report.profiles.first { $0.handle.hasPrefix("known@") }?.followers == 3)
+        }
+    }
+
+    @Test func aBlueskyHandleThatNoLongerVerifiesLinksByTheDID() async throws {
+        try await withServer { server in
+            let report = await Fixtures.run([
+                Fixtures.source("bluesky", ["base_url": .string(server.base + "/bsky"), "queries": .array([.string("lapsed")]),
+                                            "max_pages": .integer(1), "page_size": .integer(2), "squats": .integer(0)])
+            ])
+            #expect(report.summaries.first?.errors.isEmpty == true, "\(report.summaries)")
+            let lapsed = report.profiles.filter { $0.id.hasPrefix("did:plc:lapsed") }
+            #expect(lapsed.count == 2)
+            #expect(lapsed.allSatisfy { $0.handle == "handle.invalid" && $0.url == "https://bsky.app/profile/\($0.id)" }, "\(lapsed.map(\.url))")
+            #expect(report.profiles.filter { !$0.id.hasPrefix("did:plc:lapsed") }.allSatisfy { $0.url.hasSuffix(".bsky.social") })
+        }
+    }
+
     @Test func mastodonSearchesAndLooksUpExactHandles() async throws {
         try await withServer { server in
             let identity = ImpostorCoreIdentity.make(queries: ["@known", "@missing"])
@@ -132,7 +157,9 @@ struct SourceTests {
             let report = await Fetcher(session: Fixtures.session(), avatars: nil).run(plan)
             #expect(report.summaries.first?.errors.isEmpty == true)
             #expect(report.profiles.count == 2)
-            #expect(report.profiles.allSatisfy { $0.followers == 42 && $0.platform == .youtube && $0.handle.hasPrefix("@uc") })
+            #expect(report.profiles.allSatisfy { $0.followers == 42 && $0.platform == .youtube && $0.handle.hasPrefix("uc") })
+            // customUrl comes as "@uc…": the handle is kept as ProfileAddress reads it from the channel's address.
+            #expect(report.profiles.allSatisfy { ProfileAddress(url: "https://www.youtube.com/@\($0.handle)")?.handle == $0.handle })
         }
     }
 
@@ -175,6 +202,37 @@ struct SourceTests {
             #expect(FileManager.default.fileExists(atPath: profile.avatarFile ?? ""))
             #expect(report.summaries.first?.errors.first?.code == .status)  // the 404 link
         }
+    }
+
+    @Test func anInstagramPageGivesTheNameWithoutInstagramsOwnWords() async throws {
+        try await withServer { server in
+            let report = await Fixtures.run([Fixtures.source("link", ["urls": .array([.string(server.base + "/link/instagram")])])])
+            #expect(report.summaries.first?.errors.isEmpty == true, "\(report.summaries)")
+            let profile = try #require(report.profiles.first)
+            #expect(profile.platform == .instagram)
+            #expect(profile.handle == "oakbridge_tc")
+            #expect(profile.displayName == "Oakbridge Town Council")
+            #expect(profile.bio.isEmpty, "the follower counts and \"See Instagram photos…\" are Instagram's, not a bio: \(profile.bio)")
+        }
+    }
+
+    @Test func namedEntitiesOfCouncilPagesAreDecoded() async throws {
+        try await withServer { server in
+            let report = await Fixtures.run([Fixtures.source("link", ["urls": .array([.string(server.base + "/link/welsh")])])])
+            let profile = try #require(report.profiles.first)
+            #expect(profile.displayName == "Cyngor Tref Llangefni \u{2013} Ynys M\u{F4}n")
+            #expect(profile.bio == "Croeso i\u{2019}r dudalen \u{2026} G\u{175}yl y D\u{175}r, T\u{177} & Caf\u{E9} \u{A3}5 \u{201C}Cymraeg\u{201D} \u{A9} 2026 \u{2022} &unknown; \u{20AC}")
+        }
+        let names = [
+            "rsquo", "lsquo", "rdquo", "ldquo", "hellip", "ndash", "mdash", "pound", "euro", "copy", "reg", "trade", "bull",
+            "middot", "laquo", "raquo", "eacute", "aacute", "iacute", "oacute", "uacute", "wcirc", "ycirc", "acirc", "ecirc",
+            "icirc", "ocirc", "ucirc",
+        ]
+        for name in names {
+            let decoded = HTML.decodeEntities("&\(name);")
+            #expect(decoded.unicodeScalars.count == 1 && decoded != "&", "&\(name); reads \(decoded)")
+        }
+        #expect(HTML.decodeEntities("Y &Wcirc;yl &nosuch; &amp") == "Y \u{174}yl &nosuch; &amp")
     }
 
     @Test func queriesComeFromNamesAliasesPlacesAndPeople() {

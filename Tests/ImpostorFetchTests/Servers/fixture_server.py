@@ -97,6 +97,9 @@ def brave_results(query):
 def actor(did, name, followers=None):
     a = {"did": did, "handle": did.split(":")[-1] + ".bsky.social", "displayName": name,
          "description": "bio of " + name, "createdAt": "2026-01-01T00:00:00.000Z"}
+    # The AppView's answer for an account whose handle no longer verifies.
+    if did.startswith("did:plc:lapsed"):
+        a["handle"] = "handle.invalid"
     if followers is not None:
         a["followersCount"] = followers
     return a
@@ -221,6 +224,12 @@ class Handler(BaseHTTPRequestHandler):
             if query == "Throttled":
                 return self.send(400, {"error": {"message": "(#4) Application request limit reached", "type": "OAuthException",
                                                  "code": 4, "is_transient": True, "fbtrace_id": "AbC"}})
+            if query == "Facebook HQ":
+                data = [{"id": "166793820034304", "name": "Facebook HQ",
+                         "location": {"city": "Menlo Park", "country": "United States"},
+                         "link": "https://www.facebook.com/Facebook-HQ-166793820034304/"},
+                        {"id": "20531316728", "name": "Facebook", "link": "https://www.facebook.com/facebook/"}]
+                return self.send(200, {"data": data}, headers={"X-App-Usage": '{"call_count":1,"total_cputime":1,"total_time":1}'})
             slug = "".join(ch for ch in query.lower() if ch.isalnum())
             data = [{"id": "%d%d" % (abs(hash(slug)) % 100000, i), "name": "%s Town Counci%s" % (query, "l1"[i]),
                      "location": {"city": query, "country": "United Kingdom"},
@@ -229,6 +238,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, {"data": data, "paging": {"cursors": {"before": "QVFIUm", "after": "QVFIUn"}}},
                              headers={"X-App-Usage": usage})
         if path.startswith("/v25.0/"):
+            if one("access_token", "").startswith("ig-throttled-"):
+                with LOCK:
+                    STATS["ig_lookups"] = STATS.get("ig_lookups", 0) + 1
+                return self.send(int(one("access_token").split("-")[-1]), {"error": {
+                    "message": "(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.",
+                    "type": "OAuthException", "code": 80002, "fbtrace_id": "x"}})
             if one("access_token") != "ig-token":
                 return self.send(400, GRAPH_EXPIRED)
             fields = one("fields", "")
@@ -263,6 +278,11 @@ class Handler(BaseHTTPRequestHandler):
             acct = one("acct", "")
             if acct == "known":
                 return self.send(200, account("known", "Known Account"))
+            if acct == "hidden":
+                a = account("hidden", "Hidden Counts")
+                a["followers_count"] = -1
+                a["following_count"] = -1
+                return self.send(200, a)
             if acct == "emoji":
                 # A custom emoji in the name, as Mastodon sends it: the shortcode, and its picture in `emojis`.
                 a = account("emoji", ":verified: Oakbridge Town Council :oak_leaf:")
@@ -406,6 +426,25 @@ class Handler(BaseHTTPRequestHandler):
                     '<meta name="twitter:image" content="http://127.0.0.1:%d/avatar.png">'
                     '<meta property="og:url" content="https://x.com/oakbridge_tc"></head></html>') % port
             return self.send(200, html, ctype="text/html; charset=utf-8")
+        if path == "/link/instagram":
+            # As Instagram writes them: "@" and "•" as character references.
+            html = ('<html><head><meta property="og:type" content="profile">'
+                    '<meta property="og:title" content="Oakbridge Town Council (&#064;oakbridge_tc) &#x2022; Instagram photos and videos">'
+                    '<meta property="og:description" content="22 Followers, 9 Following, 1 Posts - See Instagram photos and videos from Oakbridge Town Council (&#064;oakbridge_tc)">'
+                    '<meta name="description" content="22 Followers, 9 Following, 1 Posts - See Instagram photos and videos from Oakbridge Town Council (&#064;oakbridge_tc)">'
+                    '<meta property="og:url" content="https://www.instagram.com/oakbridge_tc/"></head></html>')
+            return self.send(200, html, ctype="text/html; charset=utf-8")
+        if path == "/link/welsh":
+            html = ('<html><head><meta property="og:title" content="Cyngor Tref Llangefni &ndash; Ynys M&ocirc;n">'
+                    '<meta property="og:description" content="Croeso i&rsquo;r dudalen &hellip; G&wcirc;yl y D&wcirc;r, T&ycirc; &amp; Caf&eacute; '
+                    '&pound;5 &ldquo;Cymraeg&rdquo; &copy; 2026 &bull; &unknown; &euro;">'
+                    '<meta property="og:url" content="https://www.facebook.com/CyngorTrefLlangefni"></head></html>')
+            return self.send(200, html, ctype="text/html; charset=utf-8")
+        if path == "/problems/hostile":
+            # X's problem shape, its detail written to break a log line or a terminal.
+            detail = "Bad\x07 request\r\nX-Injected: yes\x1b[31m\u202e" + "A" * 1000
+            return self.send(400, {"title": "Invalid Request", "detail": detail,
+                                   "type": "https://api.twitter.com/2/problems/invalid-request"})
         if path == "/bench":
             # Requests of one group in flight at once, and the most there ever were.
             group = one("group", "")
