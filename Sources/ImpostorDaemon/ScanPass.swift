@@ -47,7 +47,7 @@ public struct ScanPass: Sendable {
     /// Avatars already decoded and compared with the logos, by content.
     public let evidenceCache: AvatarEvidenceCache?
     let decoder = ScanPass.decoder
-    static let decoder = ImageDecoder(limits: .init(maxBytes: 5 << 20, maxPixels: 40_000_000))
+    static let decoder = ImageDecoder(limits: .avatar)
 
     public init(
         watchlist: Watchlist, store: any CaseStore, fetcher: Fetcher, recheck: Recheck?, scorer: Scorer, logos: LogoIndex,

@@ -14,8 +14,13 @@ public struct AvatarHashes: Hashable, Sendable {
     /// Every form, useful or not; matching skips those below PDQ's quality floor.
     public var forms: [Form]
 
+    /// The longest side an avatar is hashed at: PDQ reads a picture at 64 × 64, and each form below is
+    /// a copy, so a big picture is shrunk once first rather than copied at full size.
+    public static let longestSide = 1024
+
     /// Hashes a decoded avatar in every form.
     public init(_ image: Image) {
+        let image = image.shrunk(toLongSide: Self.longestSide)
         var forms: [Form] = []
         let workspace = PDQWorkspace()
         func add(_ name: String, _ kind: LogoIndex.Kind, _ picture: Image) {
@@ -49,7 +54,7 @@ public struct AvatarHashes: Hashable, Sendable {
     }
 
     /// Reads, decodes and hashes an avatar file.
-    public init(contentsOf path: String, decoder: ImageDecoder = ImageDecoder()) throws(ImageError) {
+    public init(contentsOf path: String, decoder: ImageDecoder = ImageDecoder(limits: .avatar)) throws(ImageError) {
         self.init(try decoder.decode(contentsOf: path))
     }
 

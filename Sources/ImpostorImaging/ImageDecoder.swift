@@ -24,6 +24,10 @@ public struct ImageDecoder: Sendable {
             self.maxBytes = maxBytes
             self.maxPixels = maxPixels
         }
+
+        /// For avatars, which come from strangers: platforms serve them at 1080 pixels or less, and a
+        /// 16 KB file may declare 6000 × 6000 (hundreds of megabytes once decoded and hashed).
+        public static let avatar = Limits(maxBytes: 5 << 20, maxPixels: 4096 * 4096)
     }
 
     /// The container formats the decoder recognises.

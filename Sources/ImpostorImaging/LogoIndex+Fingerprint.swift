@@ -3,7 +3,7 @@ import ImpostorCore
 extension LogoIndex {
     /// Bump when the avatar forms, their hashing or the matching change: results cached under an older
     /// fingerprint are then computed again.
-    static let formsVersion = 1
+    static let formsVersion = 2
 
     /// Names this set of logos and the way avatars are compared with them: the same fingerprint means
     /// the same matches for the same picture. A logo added, changed or removed changes it.

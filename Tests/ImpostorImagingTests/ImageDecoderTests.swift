@@ -98,6 +98,19 @@ import Testing
         #expect(code(try TestImages.bytes(TestImages.fixture("pattern.jpg")), small) == .tooManyPixels)
     }
 
+    /// A stranger's avatar may not declare more than 4096 × 4096: a 16 KB GIF of 6000 × 6000 took
+    /// 420 MB to decode and hash under the general limit.
+    @Test func anAvatarDeclaringMoreThanAnyPlatformServesIsRefused() throws {
+        let avatar = ImageDecoder(limits: .avatar)
+        func gif(_ width: Int, _ height: Int) -> [UInt8] {
+            Array("GIF89a".utf8) + [UInt8(width & 0xFF), UInt8(width >> 8), UInt8(height & 0xFF), UInt8(height >> 8), 0x00, 0, 0] + [0x3B]
+        }
+        #expect(code(gif(6000, 6000), avatar) == .tooManyPixels)
+        #expect(code(gif(4097, 4096), avatar) == .tooManyPixels)
+        #expect(code(gif(6000, 6000)) != .tooManyPixels)
+        #expect(code(gif(4096, 4096), avatar) != .tooManyPixels)
+    }
+
     @Test func fileOverTheByteLimit() throws {
         let tight = ImageDecoder(limits: .init(maxBytes: 1000))
         #expect(code(try TestImages.bytes(TestImages.fixture("pattern.jpg")), tight) == .fileTooLarge)
