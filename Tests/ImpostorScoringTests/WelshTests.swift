@@ -115,6 +115,16 @@ extension WelshTests {
         #expect(cy.score == en.score)
     }
 
+    /// "Swyddfa Faer" (the Mayor's office, "Maer" mutated) and a council's events committee selling
+    /// tickets by bank transfer ("drwy drosglwyddiad banc") claim the council as their English twins do.
+    @Test(arguments: [("Swyddfa Faer Tref Porthmadog", "Tudalen swyddogol"),
+                      ("Pwyllgor Digwyddiadau Cyngor Tref Porthmadog", "Tocynnau Ffair Nadolig: talwch drwy drosglwyddiad banc")])
+    func aMutatedOfficeAndATicketScamClaimTheCouncil(_ name: String, _ bio: String) throws {
+        let scorer = try Scorer(identities: [Self.porthmadog])
+        let a = judge(scorer, name, bio: bio)
+        #expect(a.verdict == .suspect && a.identity == "porthmadog", "\(name): \(a.reasons.map(\.detail))")
+    }
+
     /// The same words from the council's own domain are a colleague's mail.
     @Test func mailFromTheCouncilsOwnDomainIsNotAnImpostor() throws {
         let scorer = try Scorer(identities: [Self.porthmadog])

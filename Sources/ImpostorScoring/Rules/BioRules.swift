@@ -126,12 +126,15 @@ enum BioScamRule: Rule {
     static let summary = "the bio of an account that claims the council asks for money, messages or a move to it"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Town Council", bio: "Our old page was hacked. DM us for your council tax rebate"),
+        .fires("Residents Help", bio: "Council tax rebates for Oakbridge residents, message us", logo: 6),
         .quiet("Oakbridge Cricket Club", bio: "DM us for membership fees"),
+        .quiet("Residents Help", bio: "Council tax rebates for Oakbridge residents, message us"),
         .quiet("Oakbridge Town Council", bio: "Meetings every second Tuesday"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        let strongElsewhere = so.nameWeight >= NameRule.withTypo || e.handle.namesCouncil || so.has(.bioDomain)
+        // The council's logo claims it as surely as its name: "Residents Help" with the crest, offering rebates.
+        let strongElsewhere = so.nameWeight >= NameRule.withTypo || e.handle.namesCouncil || so.has(.bioDomain) || e.logoMatch != nil
         guard e.bio.scam, e.bio.claim || so.has(.bioOffice) || strongElsewhere else { return nil }
         return Hit(weight: weight, detail: "the bio asks for money, messages or a move to this account")
     }
