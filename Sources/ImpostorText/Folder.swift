@@ -36,7 +36,16 @@ public final class Folder: Sendable {
     public func displayOrder(_ text: String) -> String? {
         // Each of those controls starts with the byte E2 in UTF-8: most names have none.
         guard text.utf8.contains(0xE2) else { return nil }
-        let kept = text.unicodeScalars.prefix(limit * Self.hiddenPerShown)
+        // A run of one control deeper than the deepest embedding (125 levels) changes nothing on screen:
+        // the rest of it is dropped, so that thousands of them cannot push the name out of what is read.
+        var kept: [Unicode.Scalar] = []
+        var run = 0
+        for scalar in text.unicodeScalars {
+            run = Self.isBidiControl(scalar) && scalar == kept.last ? run + 1 : 0
+            if run >= Self.deepestEmbedding { continue }
+            kept.append(scalar)
+            if kept.count >= limit * Self.hiddenPerShown { break }
+        }
         guard kept.contains(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else {
             return nil
         }
@@ -45,12 +54,15 @@ public final class Folder: Sendable {
         return shown == stripped ? nil : shown
     }
 
-    /// How many scalars that show nothing (controls, invisibles, combining marks) one shown scalar may
-    /// bring with it before folding stops: enough for any hiding trick, still linear.
+    /// How many scalars that show nothing one shown scalar may bring with it when finding a display
+    /// order: enough for any hiding trick.
     static let hiddenPerShown = 16
+    /// UAX #9's max_depth: embeddings, overrides and isolates nested deeper are ignored.
+    static let deepestEmbedding = 125
 
-    /// Folds `text`, keeping at most `limit` scalars that show. Hidden ones do not count against the
-    /// limit, so a name behind hundreds of invisible characters is still read.
+    /// Folds `text`, keeping at most `limit` scalars that show. Hidden ones, and a space after a space,
+    /// do not count against the limit: a name behind thousands of invisible characters or spaces is
+    /// still read (the work stays linear in the text, whose size the reader of a listing caps).
     public func fold(_ text: String) -> FoldedText {
         asciiFold(text) ?? foldAnyText(text)
     }
@@ -61,6 +73,12 @@ public final class Folder: Sendable {
         var units: [Unit] = []
         var shown = 0, scanned = 0
         var truncated = false
+        // A break after a break, or before any word, adds nothing: it is neither kept nor counted.
+        func breakAddsNothing() -> Bool {
+            guard let last = units.last else { return true }
+            if case .space = last { return true }
+            return false
+        }
         var previousWasLower = false
         units.reserveCapacity(min(text.utf8.count, limit))
         // Many hidden characters make many findings of one kind: a few of each say what was done.
@@ -71,7 +89,7 @@ public final class Folder: Sendable {
         }
         for scalar in text.unicodeScalars {
             scanned += 1
-            if shown >= limit || scanned > limit * Self.hiddenPerShown {
+            if shown >= limit {
                 truncated = true
                 break
             }
@@ -92,8 +110,12 @@ public final class Folder: Sendable {
                     units.append(.symbol(scalar))
                     previousWasLower = false
                 } else {
-                    units.append(.space)
                     previousWasLower = false
+                    if breakAddsNothing() {
+                        shown -= 1
+                    } else {
+                        units.append(.space)
+                    }
                 }
                 continue
             }
@@ -124,12 +146,15 @@ public final class Folder: Sendable {
                 continue
             default: break
             }
-            shown += 1
             if props.isWhitespace {
-                units.append(.space)
+                if !breakAddsNothing() {
+                    shown += 1
+                    units.append(.space)
+                }
                 previousWasLower = false
                 continue
             }
+            shown += 1
             if scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}" { continue }  // curly apostrophes
             if LookalikeTable.letterSymbols.contains(scalar) {
                 units.append(.symbol(scalar))

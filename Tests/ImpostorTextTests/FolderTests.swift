@@ -79,6 +79,22 @@ import Testing
         #expect(folded.original.unicodeScalars.count == folder.limit)
     }
 
+    /// Padding is no hiding place: thousands of invisible characters, spaces or dashes before a name
+    /// neither count against the limit nor push the name out of it.
+    @Test(arguments: [String(repeating: "\u{200B}", count: 5000), String(repeating: " ", count: 1030),
+                      String(repeating: "- ", count: 2000), String(repeating: "\u{3000}", count: 3000)])
+    func paddingDoesNotPushTheNameOut(_ padding: String) {
+        let folded = folder.fold(padding + "Oakbridge Town Council")
+        #expect(folded.words == ["oakbridge", "town", "council"])
+        #expect(!folded.truncated)
+    }
+
+    /// A name written backwards behind thousands of right-to-left overrides still shows, and is read, the right way.
+    @Test func aBackwardsNameBehindThousandsOfOverridesIsReadAsShown() {
+        let shown = folder.displayOrder(String(repeating: "\u{202E}", count: 4090) + "licnuoC nwoT egdirbkaO")
+        #expect(shown.map { folder.fold($0).words } == ["oakbridge", "town", "council"])
+    }
+
     @Test func manyZerosDoNotExplode() {
         // Expansion-based normalisers blow up on repeated ambiguous characters; this must stay linear.
         let folded = folder.fold(String(repeating: "0", count: 500) + "x")
