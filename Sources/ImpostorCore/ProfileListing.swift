@@ -171,9 +171,12 @@ public enum ProfileListing {
             if handle.isEmpty && displayName.isEmpty {
                 return .failure(RowError(message: "needs a `handle` or a `display_name`", id: id))
             }
+            // A listing's address is a stranger's: http(s) only, without passwords or tokens; a profile
+            // with any other keeps no address and is scored all the same.
+            let url = CleanURL.profileURL(try text("url").get())
             return .success(Profile(
                 platform: Platform(rawValue: platform), id: id.trimmingSpaces(), handle: handle,
-                displayName: displayName, bio: try text("bio").get() ?? "", url: try text("url").get() ?? "",
+                displayName: displayName, bio: try text("bio").get() ?? "", url: url,
                 avatar: try text("avatar").get().flatMap { $0.isEmpty ? nil : $0 },
                 createdAt: try text("created_at").get(), followers: followers))
         } catch let error as RowError {

@@ -63,10 +63,14 @@ public struct ReportDesk: Sendable {
     public func file(link raw: String, by reporter: Reporter, council: String? = nil, scope: CouncilScope = .all,
                      at now: Date = Date()) async throws(Refusal) -> Filed
     {
-        let link = raw.trimmingSpaces()
-        guard link.count <= 2000, WebLink.isWeb(link) else {
-            throw Refusal(reason: "\"\(String(link.prefix(80)))\" is not a web link (it must start with https:// or http://)")
+        let given = raw.trimmingSpaces()
+        // The link is kept, shown and fetched without its user name and password and with its tokens
+        // redacted: a resident's bank password must not reach the store, nor the host in a request.
+        guard given.count <= 2000, WebLink.isWeb(given), let clean = CleanURL(given) else {
+            let shown = Redaction.apply(FetchError.redact(given))
+            throw Refusal(reason: "\"\(String(shown.prefix(80)))\" is not a web link (it must start with https:// or http://)")
         }
+        let link = clean.text
         if let own = ownSite(link) {
             throw Refusal(reason: "\(String(link.prefix(120))) is \(own)")
         }

@@ -99,7 +99,7 @@ struct BlueskySource: ProfileSource {
         let name = actor.handle == "handle.invalid" ? actor.did : actor.handle
         return Profile(
             platform: .bluesky, id: actor.did, handle: actor.handle, displayName: actor.displayName ?? "",
-            bio: actor.description ?? "", url: "https://bsky.app/profile/\(name)", avatar: actor.avatar,
+            bio: actor.description ?? "", url: CleanURL.profileURL("https://bsky.app/profile/\(name)"), avatar: actor.avatar,
             createdAt: actor.createdAt, followers: actor.followersCount)
     }
 }

@@ -90,7 +90,7 @@ struct FacebookSource: ProfileSource {
         let place = [page.location?.city, page.location?.country].compactMap { $0 }.joined(separator: ", ")
         return Profile(
             platform: .facebook, id: page.id, handle: pageID(inSlug: handle) ?? handle, displayName: page.name ?? "", bio: place,
-            url: link)
+            url: CleanURL.profileURL(link))
     }
 
     /// The page id that ends a page's address when it has no chosen username, "Facebook-HQ-166793820034304":

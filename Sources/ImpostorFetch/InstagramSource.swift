@@ -83,7 +83,7 @@ struct InstagramSource: ProfileSource {
         if let site = user.website, !site.isEmpty { bio += (bio.isEmpty ? "" : " ") + site }
         return Profile(
             platform: .instagram, id: user.id, handle: user.username, displayName: user.name ?? "", bio: bio,
-            url: "https://www.instagram.com/\(user.username)/", avatar: user.profile_picture_url,
+            url: CleanURL.profileURL("https://www.instagram.com/\(user.username)/"), avatar: user.profile_picture_url,
             followers: user.followers_count)
     }
 }

@@ -47,7 +47,10 @@ struct LinkSource: ProfileSource {
     /// A profile from a page's meta tags; the platform and handle come from the URL. The platform's
     /// own words around the account's (`Boilerplate`) are left out.
     static func profile(page: OpenGraph, url: String, asked: String) throws(FetchError) -> Profile {
-        let canonical = page["og:url"] ?? (url.isEmpty ? asked : url)
+        // The page's word for its own address is a stranger's: one that is no clean http(s) address
+        // (javascript:, a password, a token) gives way to the address read.
+        let claimed = CleanURL.profileURL(page["og:url"])
+        let canonical = claimed.isEmpty ? CleanURL.profileURL(url.isEmpty ? asked : url) : claimed
         let (platform, pathHandle) = identify(canonical)
         let boilerplate = Boilerplate.known[platform]
         let title = page["og:title", "twitter:title"] ?? page.title ?? ""

@@ -117,7 +117,7 @@ struct MastodonSource: ProfileSource {
         return Profile(
             platform: .mastodon, id: account.uri ?? url, handle: handle,
             displayName: Self.showingEmoji(account.display_name ?? "", emojis),
-            bio: Self.showingEmoji(HTML.text(account.note ?? ""), emojis), url: url, avatar: avatar, createdAt: account.created_at,
+            bio: Self.showingEmoji(HTML.text(account.note ?? ""), emojis), url: CleanURL.profileURL(url), avatar: avatar, createdAt: account.created_at,
             followers: account.followers_count.flatMap { $0 >= 0 ? $0 : nil })
     }
 }

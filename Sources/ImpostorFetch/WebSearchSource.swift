@@ -157,7 +157,7 @@ struct WebSearchSource: ProfileSource {
         return Profile(
             platform: address.platform, id: address.url, handle: address.handle,
             displayName: title(HTML.text(result.title ?? ""), platform: address.platform, handle: address.handle),
-            bio: String(bio.prefix(2000)), url: address.url)
+            bio: String(bio.prefix(2000)), url: CleanURL.profileURL(address.url))
     }
 
     /// A page title without the site's own words: "Oakbridge Town Council | Facebook",

@@ -70,7 +70,7 @@ struct XSource: ProfileSource {
         let avatar = user.profile_image_url.map { $0.replacingOccurrences(of: "_normal.", with: "_400x400.") }
         return Profile(
             platform: .x, id: user.id, handle: user.username, displayName: user.name ?? "", bio: user.description ?? "",
-            url: "https://x.com/\(user.username)", avatar: avatar, createdAt: user.created_at,
+            url: CleanURL.profileURL("https://x.com/\(user.username)"), avatar: avatar, createdAt: user.created_at,
             followers: user.public_metrics?.followers_count)
     }
 }

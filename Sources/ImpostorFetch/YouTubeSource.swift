@@ -141,7 +141,7 @@ struct YouTubeSource: ProfileSource {
         // Search snippets come HTML-escaped ("Town &amp; Parish", "Mayor&#39;s"); channel snippets do not.
         return Profile(
             platform: .youtube, id: id, handle: String(handle),
-            displayName: HTML.decodeEntities(snippet?.title ?? ""), bio: HTML.decodeEntities(snippet?.description ?? ""), url: "https://www.youtube.com/channel/\(id)",
+            displayName: HTML.decodeEntities(snippet?.title ?? ""), bio: HTML.decodeEntities(snippet?.description ?? ""), url: CleanURL.profileURL("https://www.youtube.com/channel/\(id)"),
             avatar: snippet?.thumbnails?.best, createdAt: snippet?.publishedAt, followers: subscribers)
     }
 }

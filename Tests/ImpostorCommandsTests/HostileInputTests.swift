@@ -225,6 +225,63 @@ struct HostileInputTests {
         #expect((scored.lines.last?["error"] as? String)?.contains("never closed") == true, "\(scored.stdout)")
     }
 
+    /// A resident's link with a user name, a password and a token: the page is read without them (no
+    /// Authorization header, no token in the request), and the store and the output never hold them.
+    @Test func aReportedLinksPasswordIsNeitherSentNorKept() async throws {
+        let page = try RecordingPage()
+        defer { page.stop() }
+        let fixture = try ScanFixture(suspects: 0, clear: 0, settings: "allow_private_addresses = true")
+        defer { fixture.remove() }
+        let link = "http://alice:MyBankPw99@127.0.0.1:\(page.port)/oakbridge-fake-page?access_token=EAAB1234SECRET&x=1"
+        let add = try await CLI.run(["add", link, "--by", "Jo Bloggs", "--watchlist", fixture.watchlist,
+                                     "--cache", fixture.folder + "/cache"])
+        #expect(add.status == 0, "\(add.stderr)")
+        let requests = page.requests
+        #expect(!requests.isEmpty)
+        for request in requests {
+            #expect(request["authorization"] == "", "the password went to the host: \(request)")
+            #expect(request["path"] == "/oakbridge-fake-page?access_token=[redacted]&x=1", "\(request)")
+        }
+        let store = try Store.open(path: fixture.database)
+        let filed = try #require(try store.cases(CaseFilter(statuses: Set(CaseStatus.allCases))).first)
+        #expect(filed.displayName == "Oakbridge Town Council", "the page was read: \(add.stdout)")
+        let detail = try #require(try store.caseDetail(filed.id))
+        #expect(detail.reports.map(\.link) == ["http://127.0.0.1:\(page.port)/oakbridge-fake-page?access_token=[redacted]&x=1"])
+        var file = Data()
+        for suffix in ["", "-wal"] {
+            file.append((try? Data(contentsOf: URL(fileURLWithPath: fixture.database + suffix))) ?? Data())
+        }
+        let texts = ["output": add.stdout + add.stderr, "store": String(decoding: file, as: UTF8.self)]
+        for (name, text) in texts {
+            for secret in ["MyBankPw99", "mybankpw99", "alice", "EAAB1234SECRET"] {
+                #expect(!text.contains(secret), "\(name) holds \(secret)")
+            }
+        }
+    }
+
+    /// A listing's `url` is kept only as an http(s) address without passwords or tokens; a profile whose
+    /// `url` is a script is scored and kept without one.
+    @Test func aListingsURLIsNoScriptAndHoldsNoSecret() async throws {
+        let fixture = try ScanFixture(suspects: 3, clear: 0, profileURL: { i in
+            i == 0 ? "javascript:alert(document.domain)" : "https://user:s3cretPASS@www.facebook.com/fake\(i)?token=tok\(i)SECRET"
+        })
+        defer { fixture.remove() }
+        let scan = try await CLI.run(fixture.arguments(["--no-digest"]))
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let store = try Store.open(path: fixture.database)
+        let cases = try store.cases(CaseFilter(statuses: Set(CaseStatus.allCases)))
+        #expect(cases.count == 3, "the profile without an address is scored and kept")
+        #expect(Set(cases.map(\.url)) == ["", "https://www.facebook.com/fake1?token=[redacted]", "https://www.facebook.com/fake2?token=[redacted]"])
+        var file = Data()
+        for suffix in ["", "-wal"] {
+            file.append((try? Data(contentsOf: URL(fileURLWithPath: fixture.database + suffix))) ?? Data())
+        }
+        let stored = String(decoding: file, as: UTF8.self)
+        for secret in ["s3cretPASS", "tok1SECRET", "javascript:"] {
+            #expect(!stored.contains(secret), "the store holds \(secret)")
+        }
+    }
+
     @Test func statusAfterKillNineSaysTheScanDidNotFinish() async throws {
         let f = try ScanFixture(suspects: 3000)
         defer { f.remove() }
@@ -237,4 +294,33 @@ struct HostileInputTests {
         #expect(!status.stdout.contains(" running"), "\(status.stdout)")
         #expect(status.stdout.contains("interrupted") && status.stdout.contains("ended without finishing"), "\(status.stdout)")
     }
+}
+
+/// A profile page on 127.0.0.1 that notes each request's path and Authorization header.
+final class RecordingPage: StateServer {
+    static let script = #"""
+        import http.server, json, sys, threading, os
+        state_file = sys.argv[1]
+        lock = threading.Lock()
+        class H(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                with lock:
+                    with open(state_file) as f: seen = json.load(f)
+                    seen.append({"path": self.path, "authorization": self.headers.get("Authorization") or ""})
+                    with open(state_file + ".tmp", "w") as f: json.dump(seen, f)
+                    os.replace(state_file + ".tmp", state_file)
+                body = (b'<html><head><title>Oakbridge Town Council</title>'
+                        b'<meta property="og:title" content="Oakbridge Town Council"></head><body>news</body></html>')
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *a): pass
+        \#(TestServerScript.serveUntilStdinCloses)
+        """#
+
+    init() throws { try super.init(script: Self.script, state: [[String: String]]()) }
+
+    var requests: [[String: String]] { read() as? [[String: String]] ?? [] }
 }

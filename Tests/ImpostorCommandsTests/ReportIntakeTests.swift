@@ -49,9 +49,13 @@ final class ReportMailbox {
     }
 
     func deliver(_ message: String) throws {
+        try deliver(bytes: Array(message.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8))
+    }
+
+    /// A message as it is written, bytes that are no UTF-8 and all.
+    func deliver(bytes: [UInt8]) throws {
         let path = root + "/Maildir/new/\(Int(Date().timeIntervalSince1970)).\(UUID().uuidString).test"
-        try Data(message.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
-            .write(to: URL(fileURLWithPath: path))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         chmod(path, 0o644)
     }
 
@@ -281,6 +285,57 @@ enum ReportStore: String, CaseIterable, CustomTestStringConvertible {
         #expect(cases.contains { $0["handle"] as? String == "oakbridgetc_help" })
         // Every message was either processed or left where it was, with a reason.
         #expect(mailbox.count(in: "impostor-processed") + mailbox.count(in: "") == 3)
+        mailbox.stop()
+    }
+
+    /// The mail from the hostile-input audit, and links written straight before a closing quote, an
+    /// ellipsis, a dash, an ideographic full stop, an emoji, U+FFFD or a byte that is no UTF-8: every link
+    /// is a report, and none keeps the password or the tokens it carried.
+    @Test func linksBeforeNonASCIIAreReportsAndKeepNoSecrets() async throws {
+        let mailbox = try ReportMailbox()
+        let fixture = try ScanFixture(suspects: 0, clear: 0, settings: mailbox.settings())
+        defer { fixture.remove() }
+        try mailbox.deliver(ResidentMail.plain(
+            id: "creds", from: "Resident <res2@example.com>", subject: "creds",
+            body: "See https://alice:MyBankPw99@www.facebook.com/oakbridge.fake2?access_token=EAAB1234SECRET&x=1 "
+                + "and https://x.com/oakbridge_fake3?s=20&t=SESSIONTOKEN42"))
+        let followers = ["\u{201D}", "\u{2026}", "\u{2014}", "\u{3002}", "\u{1F621}", "\u{FFFD}"]
+        for (i, follower) in followers.enumerated() {
+            try mailbox.deliver(ResidentMail.plain(
+                id: "follow\(i)", from: "R \(i) <r\(i)@example.org>", subject: "fake \(i)",
+                body: "This one: \u{201C}https://www.facebook.com/oakbridge.follow\(i)\(follower) is fake"))
+        }
+        // U+0001 stands for the byte 0xFF, which no String holds.
+        let stray = ResidentMail.plain(id: "stray", from: "S <s@example.org>", subject: "stray",
+                                       body: "https://www.facebook.com/oakbridge.stray\u{1}\u{1} is fake")
+        try mailbox.deliver(bytes: Array(stray.replacingOccurrences(of: "\n", with: "\r\n").utf8).map { $0 == 0x01 ? 0xFF : $0 })
+
+        let result = try await CLI.run(["intake", "--watchlist", fixture.watchlist])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(mailbox.count(in: "impostor-processed") == 8, "\(result.stdout)\(result.stderr)")
+        #expect(mailbox.count(in: "") == 0)
+        let store = try Store.open(path: fixture.database)
+        var links: [String: String] = [:]
+        for summary in try store.cases(CaseFilter(statuses: Set(CaseStatus.allCases))) {
+            links[summary.handle] = try store.caseDetail(summary.id)?.reports.first?.link
+        }
+        var expected = [
+            "oakbridge.fake2": "https://www.facebook.com/oakbridge.fake2?access_token=[redacted]&x=1",
+            "oakbridge_fake3": "https://x.com/oakbridge_fake3?s=20&t=[redacted]",
+            "oakbridge.stray": "https://www.facebook.com/oakbridge.stray",
+        ]
+        for i in followers.indices { expected["oakbridge.follow\(i)"] = "https://www.facebook.com/oakbridge.follow\(i)" }
+        #expect(links == expected)
+        var file = Data()
+        for suffix in ["", "-wal"] {
+            file.append((try? Data(contentsOf: URL(fileURLWithPath: fixture.database + suffix))) ?? Data())
+        }
+        let texts = ["output": result.stdout + result.stderr, "store": String(decoding: file, as: UTF8.self).lowercased()]
+        for (name, text) in texts {
+            for secret in ["MyBankPw99", "mybankpw99", "alice:", "EAAB1234SECRET", "eaab1234secret", "SESSIONTOKEN42", "sessiontoken42"] {
+                #expect(!text.contains(secret), "\(name) holds \(secret)")
+            }
+        }
         mailbox.stop()
     }
 

@@ -15,8 +15,7 @@ import TestScratch
     static let thornbury = Identity(id: "thornbury-town-council", name: "Thornbury Town Council", kind: "town council",
                                     place: "Thornbury")
 
-    func desk() throws -> (ReportDesk, Store) {
-        let folder = Scratch.path("desk")
+    func desk(in folder: String = Scratch.path("desk")) throws -> (ReportDesk, Store) {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let store = try Store.open(path: folder + "/store.sqlite")
         let watchlist = Watchlist(directory: folder, identities: [Self.oakbridge, Self.thornbury])
@@ -63,5 +62,35 @@ import TestScratch
             try await desk.file(link: "https://x.com/someone", by: page("admin"), council: "nowhere-town-council")
         }
         #expect(try store.cases(CaseFilter(statuses: Set(CaseStatus.allCases))).count == 3)
+    }
+
+    /// The link from the hostile-input audit: the resident's bank password and a Facebook token reach
+    /// neither the case's report, its trail, its snapshot nor the store's file; the path keeps its case.
+    @Test func aReportedLinkKeepsNoPasswordAndNoToken() async throws {
+        let folder = Scratch.path("desk")
+        let (desk, store) = try desk(in: folder)
+        let reporter = ReportDesk.Reporter(name: "Jo Bloggs", channel: .command)
+        let filed = try await desk.file(
+            link: "https://alice:MyBankPw99@www.facebook.com/Oakbridge.Fake2?access_token=EAAB1234SECRET&x=1", by: reporter)
+        #expect(filed.profile.handle == "Oakbridge.Fake2")
+        let detail = try #require(try store.caseDetail(filed.outcome.caseID))
+        #expect(detail.reports.map(\.link) == ["https://www.facebook.com/Oakbridge.Fake2?access_token=[redacted]&x=1"])
+        let shown = (detail.reports.map(\.link) + detail.events.compactMap(\.reason) + detail.snapshots.map(\.url)
+            + [filed.profile.url, filed.profile.id, detail.summary.url]).joined(separator: "\n").lowercased()
+        var file = Data()
+        for suffix in ["", "-wal"] {
+            file.append((try? Data(contentsOf: URL(fileURLWithPath: folder + "/store.sqlite" + suffix))) ?? Data())
+        }
+        let stored = String(decoding: file, as: UTF8.self).lowercased()
+        for secret in ["alice", "mybankpw99", "eaab1234secret"] {
+            #expect(!shown.contains(secret), "\(shown)")
+            #expect(!stored.contains(secret), "the store's file holds \(secret)")
+        }
+
+        // A link that is no web address is refused without repeating the password in it.
+        let refusal = await #expect(throws: ReportDesk.Refusal.self) {
+            try await desk.file(link: "ftp://bob:Hunter2Secret@files.example/x", by: reporter)
+        }
+        #expect(refusal?.reason.contains("Hunter2Secret") == false, "\(refusal?.reason ?? "")")
     }
 }

@@ -417,6 +417,31 @@ struct ReceivedMailLinkTests {
         #expect(try links(body) == expected)
     }
 
+    /// A link written straight before a non-ASCII character ends there: the character is prose, and
+    /// read as part of the link it made the profile's address none at all, so the report was lost.
+    @Test(arguments: ["\u{201D}", "\u{2026}", "\u{2014}", "\u{3002}", "\u{1F621}", "\u{FFFD}", ".\u{201D}", "!\u{1F621}",
+                      "\u{00A0}", "\u{200B}"])
+    func aLinkEndsAtTheFirstNonASCIICharacter(follower: String) throws {
+        #expect(try links("It is https://www.facebook.com/oakbridge.fake4\(follower) again") == [
+            "https://www.facebook.com/oakbridge.fake4",
+        ])
+        #expect(try links("and x.com/Oakbridge_Fake5\(follower)") == ["https://x.com/Oakbridge_Fake5"])
+    }
+
+    @Test func aLinkEndsAtAByteThatIsNoUTF8() throws {
+        for charset in ["utf-8", "us-ascii"] {
+            let bytes = raw("From: a@x.example\nSubject: s\nContent-Type: text/plain; charset=\(charset)\n\n"
+                + "See https://www.facebook.com/oakbridge.fake6") + [0xFF, 0xFE] + raw(" and https://x.com/fake7") + [0x80]
+            #expect(try ReceivedMail(parsing: bytes).links == ["https://www.facebook.com/oakbridge.fake6", "https://x.com/fake7"])
+        }
+    }
+
+    @Test func aUserNameAndPasswordKeepTheirCaseAndOnlyTheHostIsLowerCased() throws {
+        #expect(try links("https://Alice:MyBankPw99@WWW.Facebook.COM/Oakbridge.Fake2?Token=AbC") == [
+            "https://Alice:MyBankPw99@www.facebook.com/Oakbridge.Fake2?Token=AbC",
+        ])
+    }
+
     @Test func theSameLinkTwiceIsKeptOnce() throws {
         #expect(try links("https://a.example/x and again https://a.example/x, then https://b.example/") == [
             "https://a.example/x", "https://b.example/",

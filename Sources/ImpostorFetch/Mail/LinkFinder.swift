@@ -1,9 +1,10 @@
 import Foundation
 
 /// Web links in text: `http(s)://…`, `<https://…>`, `www.…`, and the social-media addresses people
-/// write without a scheme (`facebook.com/…`, `tiktok.com/@…`), which become `https://`. Trailing
-/// punctuation and unbalanced closing brackets are not part of a link. Safety-redirect wrappers are
-/// unwrapped (see `LinkUnwrapper`).
+/// write without a scheme (`facebook.com/…`, `tiktok.com/@…`), which become `https://`. A link ends at
+/// the first character no address holds as written (a blank, `<`, `>`, `"`, any non-ASCII character);
+/// trailing punctuation and unbalanced closing brackets are not part of it. Safety-redirect wrappers
+/// are unwrapped (see `LinkUnwrapper`).
 enum LinkFinder {
     /// Longer links are left out (and counted): no real page needs more, and one huge link would
     /// otherwise be carried through every later stage.
@@ -52,8 +53,9 @@ enum LinkFinder {
         return tooLong
     }
 
-    /// `scheme://rest` tidied: scheme and host lower-cased, unsafe bytes escaped. Nil if the host is
-    /// missing or holds no letter or digit.
+    /// `scheme://rest` tidied: scheme and host lower-cased, unsafe bytes escaped. A `user:password@`
+    /// before the host keeps its case: it is no part of the host (and the report desk drops it). Nil if
+    /// the host is missing or holds no letter or digit.
     static func canonical(scheme: String, rest: some Collection<UInt8>) -> String? {
         Array(rest).withUnsafeBufferPointer { canonical(scheme: scheme, rest: $0) }
     }
@@ -63,12 +65,13 @@ enum LinkFinder {
         out.reserveCapacity(scheme.utf8.count + 3 + rest.count + 12)
         out.append(contentsOf: scheme.utf8)
         out.append(contentsOf: [0x3A, 0x2F, 0x2F])
-        var inHost = true
+        let authorityEnd = rest.firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 } ?? rest.count
+        // The host starts after the authority's last "@".
+        let hostStart = rest[0..<authorityEnd].lastIndex(of: 0x40).map { $0 + 1 } ?? 0
         var hostLength = 0
         var hostIsReadable = false
-        for var byte in rest {
-            if inHost, byte == 0x2F || byte == 0x3F || byte == 0x23 { inHost = false }
-            if inHost {
+        for (index, var byte) in rest.enumerated() {
+            if index >= hostStart, index < authorityEnd {
                 hostLength += 1
                 hostIsReadable = hostIsReadable || MailBytes.isAlphanumeric(byte) || byte >= 0x80
                 byte = MailBytes.lowercased(byte)
@@ -149,23 +152,13 @@ enum LinkFinder {
         return !MailBytes.isAlphanumeric(before) && ![0x2E, 0x2D, 0x5F, 0x40, 0x2F].contains(before)
     }
 
-    /// Blanks, controls, `<`, `>`, `"`, and the Unicode spaces and invisible characters that end a link
-    /// in what people see (no-break space, zero-width space, line separators, ideographic space).
+    /// Blanks, controls, `<`, `>`, `"`, and every byte of a non-ASCII character. Addresses people paste
+    /// are ASCII (browsers copy them %-escaped), while a closing quote (”), an ellipsis, a dash, an
+    /// ideographic full stop, an emoji, U+FFFD or a stray byte written straight after one is prose: read
+    /// as part of the link, it made a profile's address no address at all, and the report was lost.
     private static func endsLink(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = text[index]
-        if byte <= 0x20 || byte == 0x7F || byte == 0x3C || byte == 0x3E || byte == 0x22 { return true }
-        guard byte >= 0xC2, index + 1 < text.count else { return false }
-        let second = text[index + 1]
-        if byte == 0xC2 { return second == 0xA0 }
-        guard index + 2 < text.count else { return false }
-        let third = text[index + 2]
-        switch (byte, second) {
-        case (0xE2, 0x80): return (0x8B...0x8D).contains(third) || third == 0xA8 || third == 0xA9
-        case (0xE2, 0x81): return third == 0xA0
-        case (0xE3, 0x80): return third == 0x80
-        case (0xEF, 0xBB): return third == 0xBF
-        default: return false
-        }
+        return byte <= 0x20 || byte >= 0x7F || byte == 0x3C || byte == 0x3E || byte == 0x22
     }
 
     /// The end with trailing `.,;:!?'"*` and unbalanced `)`, `]`, `}` taken off, repeatedly.
