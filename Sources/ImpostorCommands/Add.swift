@@ -79,15 +79,21 @@ extension Impostor {
                     case .known(let id): what = "already on case \(id)"
                     }
                     let name = p.displayName.isEmpty ? "" : " \"\(Terminal.safe(p.displayName))\""
-                    Console.out("\(what): \(p.platform.rawValue) @\(Terminal.safe(p.handle))\(name), scored "
+                    Console.out("\(what): \(Terminal.safe(p.platform.rawValue)) @\(Terminal.safe(p.handle))\(name), scored "
                         + String(format: "%.2f", filed.assessment.score)
-                        + (filed.unread.map { " (page not read: \($0); the link alone was used)" } ?? ""))
+                        + (filed.unread.map { " (page not read: \(Terminal.message($0)); the link alone was used)" } ?? ""))
                 } catch {
                     refused += 1
-                    Console.error("impostor: not filed: \(error.reason)")
+                    Console.error(Self.refusal(error))
                 }
             }
             return refused
+        }
+
+        /// Why a link was not filed. The refusal quotes the link as given, which a resident (or whoever
+        /// wrote the message it came from) chose: it is cleaned to one line for the terminal.
+        static func refusal(_ error: ReportDesk.Refusal) -> String {
+            "impostor: not filed: \(Terminal.message(error.reason))"
         }
     }
 }

@@ -38,7 +38,9 @@ enum CaseDrafts {
     /// Tells the clerk what a drafted text lacks or breaks (a council's edited template can drop the
     /// Report Fraud line or run over a limit); true when there is nothing to say.
     static func report(_ findings: [LintFinding]) -> Bool {
-        for finding in findings { Console.error("impostor: check this draft before using it: \(finding.message)") }
+        for finding in findings {
+            Console.error("impostor: check this draft before using it: \(Terminal.message(finding.message))")
+        }
         return findings.isEmpty
     }
 
@@ -52,7 +54,7 @@ enum CaseDrafts {
             }
             detail = d
         } catch let error as StoreError {
-            Console.error("impostor: \(error.reason)")
+            Console.error("impostor: \(Terminal.message(error.reason))")
             throw ExitCode(ExitCodes.store)
         }
         guard [.confirmed, .reported, .removed].contains(detail.summary.status) else {
@@ -60,7 +62,8 @@ enum CaseDrafts {
             throw ExitCode(1)
         }
         guard let draft = draftCase(detail, watchlist: watchlist, preElection: preElection) else {
-            Console.error("impostor: case \(id) belongs to \(detail.summary.identity), which is no longer in the watchlist")
+            Console.error("impostor: case \(id) belongs to \(Terminal.safe(detail.summary.identity)), "
+                + "which is no longer in the watchlist")
             throw ExitCode(ExitCodes.configuration)
         }
         return (detail, draft)

@@ -80,14 +80,20 @@ extension Impostor {
                 do {
                     result = try await store.decide(caseID, choice, actor: actor, note: note, scope: .all, at: Date())
                 } catch let error as StoreError {
-                    Console.error("impostor: \(error.reason)")
+                    Console.error("impostor: \(Terminal.message(error.reason))")
                     throw ExitCode(error.code == .notFound || error.code == .invalidDecision ? 1 : ExitCodes.store)
                 }
-                Console.out("case \(result.id): \(result.status.label.lowercased()) (@\(Terminal.safe(result.handle)) on \(result.platform.rawValue))")
+                Console.out(Self.line(result))
                 if result.status == .confirmed {
                     Console.out("next: `impostor notice \(result.id)` drafts the platform report; `impostor warning \(result.id) --channel website` drafts the public warning")
                 }
             }
+        }
+
+        /// What the decision made of the case, with the account's handle and platform cleaned for the terminal.
+        static func line(_ result: CaseSummary) -> String {
+            "case \(result.id): \(result.status.label.lowercased()) "
+                + "(@\(Terminal.safe(result.handle)) on \(Terminal.safe(result.platform.rawValue)))"
         }
 
         /// The person at the keyboard, for the audit trail.

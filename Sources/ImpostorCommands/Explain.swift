@@ -33,23 +33,26 @@ extension Impostor {
             let scorer = try Scorer(identities: watchlist.identities)
             let profile = Profile(platform: Platform(rawValue: platform), id: "explain", handle: handle, displayName: name, bio: bio)
             let folded = scorer.folded(profile)
-            Console.out("name:    \(name)")
-            Console.out("folded:  \(folded.name.readable)")
-            Console.out("keys:    \(folded.name.keys.joined(separator: " "))")
-            if !handle.isEmpty { Console.out("handle:  \(handle) -> \(folded.handle.compact)") }
+            // The name and handle are pasted from a suspect account: printed, they are cleaned for the terminal.
+            Console.out("name:    \(Terminal.message(name))")
+            Console.out("folded:  \(Terminal.message(folded.name.readable))")
+            Console.out("keys:    \(Terminal.message(folded.name.keys.joined(separator: " ")))")
+            if !handle.isEmpty {
+                Console.out("handle:  \(Terminal.message(handle)) -> \(Terminal.message(folded.handle.compact))")
+            }
             for f in folded.name.findings {
-                let imitation = f.imitates.isEmpty ? "" : " imitating \"\(f.imitates)\""
+                let imitation = f.imitates.isEmpty ? "" : " imitating \"\(Terminal.safe(f.imitates))\""
                 Console.out("  \(f.kind.rawValue): \(f.codePoint) \(f.script)\(imitation)")
             }
             let ranked = scorer.rankedAssessments(profile)
             if ranked.isEmpty { Console.out("No council in the watchlist comes close.") }
             for a in ranked {
                 Console.out("")
-                Console.out("\(a.identity ?? "-"): score \(a.score), \(a.verdict.rawValue)"
+                Console.out("\(Terminal.safe(a.identity ?? "-")): score \(a.score), \(a.verdict.rawValue)"
                     + (a.verdict == .suspect ? ", target \(a.target?.rawValue ?? "-")" : ""))
                 for r in a.reasons {
                     let sign = r.weight >= 0 ? "+" : ""
-                    Console.out("  \(sign)\(String(format: "%.1f", r.weight))  \(r.detail)")
+                    Console.out("  \(sign)\(String(format: "%.1f", r.weight))  \(Terminal.message(r.detail))")
                 }
             }
         }

@@ -66,17 +66,18 @@ extension Impostor {
             if report.failed { throw ExitCode(1) }
         }
 
-        /// One line per source, then one line per failure with its cause.
+        /// One line per source, then one line per failure with its cause. A cause may quote a feed's handle
+        /// or a server's words: each is cleaned to one line (FetchError does so already; this keeps it so).
         static func summary(_ report: Fetcher.Report) -> String {
             var text = ""
             for s in report.summaries {
                 let seconds = Double(s.waited.components.seconds) + Double(s.waited.components.attoseconds) / 1e18
-                text += "\(s.kind) (\(s.location)): \(s.pages) pages, \(s.profiles) profiles, \(s.errors.count) errors, "
-                text += "\(s.waits) waits (\(String(format: "%.1f", seconds)) s)"
+                text += "\(s.kind) (\(Terminal.message(s.location))): \(s.pages) pages, \(s.profiles) profiles, "
+                text += "\(s.errors.count) errors, \(s.waits) waits (\(String(format: "%.1f", seconds)) s)"
                 if !s.avatarErrors.isEmpty { text += ", \(s.avatarErrors.count) avatars failed" }
                 text += "\n"
-                for e in s.errors { text += "  error [\(e.code)]: \(e)\n" }
-                for e in s.avatarErrors { text += "  avatar [\(e.code)]: \(e)\n" }
+                for e in s.errors { text += "  error [\(e.code)]: \(Terminal.message(e.description))\n" }
+                for e in s.avatarErrors { text += "  avatar [\(e.code)]: \(Terminal.message(e.description))\n" }
             }
             return text
         }

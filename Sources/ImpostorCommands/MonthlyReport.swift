@@ -75,7 +75,7 @@ extension Impostor {
             d.timeZone = TimeZone(identifier: "Europe/London")
             d.dateFormat = "d MMM"
             let rows: [[String]] = timelines.filter { $0.summary.status != .dismissed && $0.summary.status != .allowed }.map { t in
-                [String(t.summary.id), t.summary.platform.rawValue, "@" + Terminal.safe(t.summary.handle),
+                [String(t.summary.id), Terminal.safe(t.summary.platform.rawValue), "@" + Terminal.safe(t.summary.handle),
                  d.string(from: t.summary.openedAt), t.confirmedAt.map(d.string) ?? "–", t.reportedAt.map(d.string) ?? "–",
                  t.removedAt.map(d.string) ?? "–", t.summary.status.label]
             }

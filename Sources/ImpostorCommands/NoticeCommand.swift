@@ -58,7 +58,8 @@ extension Impostor {
             let (detail, draft) = try CaseDrafts.confirmedCase(caseID, store: store, watchlist: watchlist, preElection: false)
             let drafter = try CaseDrafts.drafter(watchlist)
             let notice = drafter.notice(for: draft, platform: platform.map(ImpostorCore.Platform.init(rawValue:)))
-            Console.out(notice.text)
+            // The draft quotes the account's own text, cleaned as drafted; no control byte reaches the terminal.
+            Console.out(TerminalText.lines(notice.text))
             let clean = CaseDrafts.report(DraftLint.check(notice, case: draft))
             if submit && !clean {
                 Console.error("impostor: nothing was sent: fix the notice templates first (`impostor drafts --check`)")
@@ -102,9 +103,9 @@ extension Impostor {
             let store = try storeOptions.open(settings: try DaemonSettings.load(watchlist))
             let (_, draft) = try CaseDrafts.confirmedCase(caseID, store: store, watchlist: watchlist, preElection: preElection)
             let warning = try CaseDrafts.drafter(watchlist).warning(for: draft, channel: Channel(rawValue: channel)!)
-            Console.out(warning.text)
+            Console.out(TerminalText.lines(warning.text))
             Console.error("(\(warning.length) of \(warning.limit.maximum), counted as \(channel) counts)")
-            for note in warning.reviewNotes { Console.error("note: \(note)") }
+            for note in warning.reviewNotes { Console.error("note: \(Terminal.message(note))") }
             if !CaseDrafts.report(DraftLint.check(warning, case: draft)) { throw ExitCode(1) }
         }
     }

@@ -47,7 +47,7 @@ struct ReportSubmission {
             throw failure(1, "\(receipt.endpoint) refused the report: \(receipt.refusal). The attempt is recorded with case \(summary.id).")
         }
         let id = receipt.reportID.map { " as report \(Terminal.safe($0))" } ?? ""
-        Console.out("sent to \(receipt.endpoint): accepted\(id); case \(summary.id) is now reported")
+        Console.out("sent to \(Terminal.safe(receipt.endpoint)): accepted\(id); case \(summary.id) is now reported")
     }
 
     private func send(_ summary: CaseSummary) async throws -> ReportReceipt {
@@ -91,9 +91,9 @@ struct ReportSubmission {
         FetchError(.configuration, "to send reports impostor needs \(what): add \(line) to \(identity.id).toml (the secret stays in its file, never in the watchlist)")
     }
 
-    /// Says why on stderr; the caller throws the exit code.
+    /// Says why on stderr, on one line whatever the platform's server answered; the caller throws the exit code.
     private func failure(_ code: Int32, _ message: String) -> ExitCode {
-        Console.error("impostor: \(message)")
+        Console.error("impostor: \(Terminal.message(message))")
         return ExitCode(code)
     }
 }

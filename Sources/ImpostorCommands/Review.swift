@@ -76,7 +76,7 @@ extension Impostor {
                 do {
                     return try await store.cases(filter)
                 } catch let error as StoreError {
-                    Console.error("impostor: \(error.reason)")
+                    Console.error("impostor: \(Terminal.message(error.reason))")
                     throw ExitCode(ExitCodes.store)
                 }
             }
@@ -98,32 +98,22 @@ extension Impostor {
                 return
             }
             for c in cases {
-                let name = Terminal.safe(c.displayName)
-                let council = watchlist.identity(id: c.identity)?.name ?? c.identity
-                let line = c.kind == .takeover
-                    ? "ALERT: the council's own \(c.platform.rawValue) account @\(Terminal.safe(c.handle)) changed or is gone (\(council))"
-                    : "\(c.platform.rawValue) @\(Terminal.safe(c.handle)) \"\(name)\" → \(council)"
-                        + (c.reports > 0 ? " [reported by a resident\(c.reports > 1 ? " ×\(c.reports)" : "")]" : "")
-                Console.out(String(format: "%5lld  %.2f  %-10@ %@", c.id, c.score, c.status.rawValue as NSString, line as NSString))
+                Console.out(Self.line(c, watchlist: watchlist))
             }
             Console.out("\nDecide with: impostor decide CASE confirm|dismiss|allow|snooze [--reason R] [--note N]")
         }
-    }
-}
 
-/// Profile text printed on a terminal: escape sequences and direction overrides could repaint the screen.
-enum Terminal {
-    static func safe(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars.prefix(200) {
-            let c = scalar.properties.generalCategory
-            if c == .control || c == .format || c == .lineSeparator || c == .paragraphSeparator {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        /// One case as the queue lists it. Every stored text the account chose is cleaned for the terminal:
+        /// a listing names the platform, the handle and the name.
+        static func line(_ c: CaseSummary, watchlist: Watchlist) -> String {
+            let name = Terminal.safe(c.displayName)
+            let platform = Terminal.safe(c.platform.rawValue)
+            let council = Terminal.safe(watchlist.identity(id: c.identity)?.name ?? c.identity)
+            let line = c.kind == .takeover
+                ? "ALERT: the council's own \(platform) account @\(Terminal.safe(c.handle)) changed or is gone (\(council))"
+                : "\(platform) @\(Terminal.safe(c.handle)) \"\(name)\" → \(council)"
+                    + (c.reports > 0 ? " [reported by a resident\(c.reports > 1 ? " ×\(c.reports)" : "")]" : "")
+            return String(format: "%5lld  %.2f  %-10@ %@", c.id, c.score, c.status.rawValue as NSString, line as NSString)
         }
-        return out
     }
 }

@@ -79,7 +79,8 @@ extension Impostor {
                 await DigestMailer(settings: digest, logger: logger).send(outcome, watchlist: watchlist)
             }
             for alert in outcome.newCases where alert.summary.kind == .takeover {
-                Console.out("ALERT case \(alert.summary.id): the council's own \(alert.summary.platform.rawValue) account "
+                let platform = Terminal.safe(alert.summary.platform.rawValue)
+                Console.out("ALERT case \(alert.summary.id): the council's own \(platform) account "
                     + "@\(Terminal.safe(alert.summary.handle)) changed or is gone: "
                     + Terminal.safe((alert.changes ?? []).joined(separator: "; ")))
             }

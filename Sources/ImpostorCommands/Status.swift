@@ -44,7 +44,7 @@ extension Impostor {
                         statusCounts: Dictionary(uniqueKeysWithValues: try await store.statusCounts(identity: nil, platform: nil, scope: .all)
                             .map { ($0.key.rawValue, $0.value) }))
                 } catch let error as StoreError {
-                    Console.error("impostor: \(error.reason)")
+                    Console.error("impostor: \(Terminal.message(error.reason))")
                     throw ExitCode(ExitCodes.store)
                 }
             }
@@ -71,6 +71,8 @@ extension Impostor {
             }
         }
 
+        /// The report for a person. Run messages and source failures quote what servers, feeds and accounts
+        /// sent (an error naming a hostile handle): each is cleaned to one line, so none can fake a line here.
         static func text(_ r: Report, watchlist: Watchlist) -> String {
             let f = ISO8601DateFormatter()
             var t = "Case store: \(r.database)\n\nRecent scans:\n"
@@ -79,12 +81,12 @@ extension Impostor {
                 let took = run.endedAt.map { String(format: " in %.0f s", $0.timeIntervalSince(run.startedAt)) } ?? ""
                 t += "  #\(run.id) \(f.string(from: run.startedAt)) \(run.status.rawValue)\(took): \(run.profiles) profiles, "
                 t += "\(run.suspects) suspects, \(run.opened) opened, \(run.reopened) reopened, \(run.removed) removed\n"
-                if let m = run.message { t += "     \(m)\n" }
+                if let m = run.message { t += "     \(Terminal.message(m))\n" }
             }
             t += "\nOpen cases by council:\n"
             if r.openCases.isEmpty { t += "  none\n" }
             for (id, n) in r.openCases.sorted(by: { $0.value > $1.value }) {
-                t += "  \(watchlist.identity(id: id)?.name ?? id): \(n)\n"
+                t += "  \(Terminal.safe(watchlist.identity(id: id)?.name ?? id)): \(n)\n"
             }
             if !r.statusCounts.isEmpty {
                 t += "\nAll cases: " + CaseStatus.allCases.compactMap { s in r.statusCounts[s.rawValue].map { "\($0) \(s.rawValue)" } }
@@ -94,8 +96,9 @@ extension Impostor {
             if let last = r.runs.first, !last.sources.isEmpty {
                 for s in last.sources {
                     let health = s.errors == 0 ? "ok" : "FAILING"
-                    t += "  \(health)  \(s.source): \(s.pages) pages, \(s.profiles) profiles, \(s.errors) errors, \(s.waits) waits\n"
-                    if let failure = s.failure { t += "        \(failure)\n" }
+                    t += "  \(health)  \(Terminal.message(s.source)): \(s.pages) pages, \(s.profiles) profiles, "
+                        + "\(s.errors) errors, \(s.waits) waits\n"
+                    if let failure = s.failure { t += "        \(Terminal.message(failure))\n" }
                 }
             } else {
                 t += "  no scan has run any source yet\n"

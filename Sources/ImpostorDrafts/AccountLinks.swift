@@ -16,8 +16,15 @@ enum AccountLinks {
         case .bluesky: "Bluesky"
         case .mastodon: "Mastodon"
         case .email: "e-mail"
-        default: platform.rawValue.prefix(1).uppercased() + platform.rawValue.dropFirst()
+        default: listedName(platform.rawValue)
         }
+    }
+
+    /// A platform impostor does not know, as a listing named it: the listing's own text, so cleaned and
+    /// defanged like the suspect's (no escapes, no bidi controls, no live link), at most 40 characters.
+    static func listedName(_ raw: String) -> String {
+        let shown = SuspectText.defang(SuspectText.clean(String(raw.prefix(40))))
+        return shown.prefix(1).uppercased() + shown.dropFirst()
     }
 
     /// The handle as the platform writes it: "@name" where mentions use "@", "@user@server" on Mastodon.

@@ -15,9 +15,11 @@ public enum DraftLint {
     }
 
     /// `files` names each language's template file ("cy" → ".../warning-x.cy.txt"); `file` stands for any it lacks.
-    static func check(_ warning: Warning, case draft: DraftCase, file: String?, quoted: [String],
+    static func check(_ warning: Warning, case draft: DraftCase, file: String?, quoted quotedNames: [String],
                       files: [String: String] = [:]) -> [LintFinding] {
         let name = "warning \(warning.channel)"
+        // The website quotes the suspect's names with markup escaped: those are the forms to leave out.
+        let quoted = warning.channel == .website ? quotedNames + quotedNames.map(SuspectText.escapeHTML) : quotedNames
         guard warning.versions.count > 1 else {
             var findings = textFindings(warning.text, draft: name, quoted: quoted, file: file)
             if !warning.fits || warning.length > warning.limit.maximum || !warning.limit.fits(warning.text) {

@@ -110,7 +110,19 @@ struct DraftValues {
             set(&v, "official_here_url", AccountLinks.url(own))
         }
         if language == "cy" { welsh(&v, channel: channel) }
+        if channel == .website { escapeSuspectText(&v) }
         return v
+    }
+
+    /// The values the suspect chose: its name, its handle, and the platform a listing named.
+    static let suspectValues = ["suspect_name", "suspect_handle", "suspect_platform"]
+
+    /// The suspect's values with markup escaped, for the website: a council's editor may read pasted
+    /// text as HTML (see `SuspectText.escapeHTML`). Everything else in a warning is the council's own.
+    func escapeSuspectText(_ v: inout [String: TemplateValue]) {
+        for name in Self.suspectValues {
+            if case .text(let text)? = v[name] { v[name] = .text(SuspectText.escapeHTML(text)) }
+        }
     }
 
     func notice(_ route: ReportingRoute, _ s: Shortening, description: String?) -> [String: TemplateValue] {

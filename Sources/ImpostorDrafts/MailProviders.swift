@@ -43,7 +43,9 @@ struct MailProvider: Sendable, Hashable {
     /// The provider of an address. For any other domain no address is offered: the domain may be the
     /// fraudster's own, and a report sent there would tell them they were noticed.
     static func of(_ address: String) -> MailProvider {
-        let domain = address.split(separator: "@").last.map { $0.lowercased() } ?? ""
+        // The sender's address is the sender's choice: its domain is cleaned before a report names it.
+        let raw = address.split(separator: "@").last.map { $0.lowercased() } ?? ""
+        let domain = SuspectText.clean(String(raw.prefix(253)))
         if let known = all.first(where: { $0.domains.contains(domain) }) { return known }
         return MailProvider(
             name: domain.isEmpty ? "the sender's e-mail provider" : "the provider of \(domain)", domains: [domain],

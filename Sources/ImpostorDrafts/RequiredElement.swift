@@ -68,6 +68,8 @@ public enum RequiredElement: String, Sendable, Hashable, CaseIterable {
             let shown = values.cleanHandle.isEmpty ? values.cleanName : values.cleanHandle
             var key = SuspectText.defang(String(shown.prefix(Fitter.minimumHandle)))
             if shown.count > Fitter.minimumHandle { key = String(key.dropLast()) }
+            // The website quotes the suspect's text with markup escaped.
+            if channel == .website { key = SuspectText.escapeHTML(key) }
             return !key.isEmpty && text.contains(key)
         case .officialAccounts:
             let shown = c.officials.map { [AccountLinks.shownHandle($0), AccountLinks.url($0)] }

@@ -55,9 +55,11 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(_ code: Code, _ reason: String, url: String? = nil) {
         self.code = code
-        // A server may quote the request, key and all, in the body an error repeats.
-        self.reason = Redaction.apply(reason)
-        self.url = url.map(Self.redact)
+        // A server may quote the request, key and all, in the body an error repeats. A reason may also
+        // quote a feed's handle or a server's words: escapes and line breaks in them are spelled out, so
+        // the error is one line on a terminal, in a log and in `impostor status`.
+        self.reason = TerminalText.safe(Redaction.apply(reason), limit: TerminalText.messageLimit)
+        self.url = url.map { TerminalText.safe(Self.redact($0), limit: TerminalText.messageLimit) }
     }
 
     public var description: String {

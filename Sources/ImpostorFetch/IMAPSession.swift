@@ -185,7 +185,8 @@ public final class IMAPSession: @unchecked Sendable {
         return .failure(error(code, detail: detail, custom: custom))
     }
 
-    private func error(_ code: CURLcode, detail: String, custom: String?) -> MailError {
+    private func error(_ code: CURLcode, detail raw: String, custom: String?) -> MailError {
+        let detail = Self.plainDetail(raw)
         let host = FetchError.redact(base)
         let what = custom.map { "\"\($0.split(separator: " ").prefix(2).joined(separator: " "))\"" } ?? "reading a message"
         switch code {
@@ -209,6 +210,19 @@ public final class IMAPSession: @unchecked Sendable {
         default:
             return MailError(.other, "libcurl error \(code.rawValue) with \(host) (\(what)): \(detail)")
         }
+    }
+}
+
+extension IMAPSession {
+    /// libcurl's words for a failure, which may quote the server's and, for a refused login, end in
+    /// the raw byte of its response code ("Access denied. \u{2}"): control characters become spaces,
+    /// runs of spaces one, and the ends are trimmed.
+    static func plainDetail(_ detail: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in detail.unicodeScalars {
+            out.append(scalar.properties.generalCategory == .control ? " " : scalar)
+        }
+        return String(out).split(separator: " ").joined(separator: " ")
     }
 }
 

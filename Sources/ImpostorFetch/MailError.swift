@@ -33,7 +33,8 @@ public struct MailError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(_ code: Code, _ reason: String) {
         self.code = code
-        self.reason = Redaction.apply(reason)
+        // A reason may quote the mail server (or libcurl's "Access denied. \u{2}"): one line, controls spelled out.
+        self.reason = TerminalText.safe(Redaction.apply(reason), limit: TerminalText.messageLimit)
     }
 
     public var description: String { Redaction.apply(reason) }
