@@ -1,3 +1,5 @@
+import ImpostorCore
+
 extension SuspectText {
     /// The characters that start markup or an entity (`&`, `<`, `>`) written as HTML entities, so a name
     /// like `<img src=x onerror=alert(1)>` reads as text wherever the draft is pasted.
@@ -7,16 +9,6 @@ extension SuspectText {
     /// are: the draft is the text of a page, never an attribute, and names such as "King's Lynn" or
     /// "Bishop's Stortford" would otherwise read "King&#39;s" where the editor takes text as text.
     public static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTMLEscaping.escape(text, quotes: false)
     }
 }

@@ -1,20 +1,10 @@
+import ImpostorCore
+
 /// HTML escaping. Every piece of text that reaches a page goes through `escape`: profile text is the
 /// impostor's own words and may hold markup or script.
 enum HTML {
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTMLEscaping.escape(text)
     }
 
     /// A query-string or path component.
