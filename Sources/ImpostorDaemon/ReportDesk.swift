@@ -32,6 +32,9 @@ public struct ReportDesk: Sendable {
         public var assessment: Assessment
         /// Why the page could not be read, when the address alone was used.
         public var unread: String?
+        /// The case of the council the account copies, when a clerk of another council reported it;
+        /// or why the store could not keep it there (the clerk's own case is filed all the same).
+        public var copiedCouncil: Result<ReportOutcome, Refusal>?
     }
 
     /// Why a report was not filed.
@@ -140,26 +143,46 @@ public struct ReportDesk: Sendable {
         if own?.isEmpty == true {
             throw Refusal(reason: "none of your councils is in the watchlist; ask whoever runs impostor to check `impostor users list`")
         }
+        // The council it copies is told as well, with its own judgement: a suspect of theirs.
+        var copied: Assessment?
         if let own, let judged = assessment.identity, !scope.allows(judged) {
+            copied = assessment.verdict == .suspect ? assessment : nil
             assessment = scorer.assess(profile, among: Set(own), logoMatches: avatar.matches)
         }
         if let problem = avatar.problem {
             assessment.reasons.append(Reason(signal: .avatarUnreadable, weight: 0, detail: problem))
+            copied?.reasons.append(Reason(signal: .avatarUnreadable, weight: 0, detail: problem))
         }
         // Filed under the council it was judged to copy, else the nearest one the viewer sees.
         let nearest = assessment.identity ?? scorer.rankedAssessments(profile, limit: 3).first { scope.allows($0.identity ?? "") }?.identity
         let identity = council ?? nearest ?? own?.first ?? watchlist.identities.first?.id ?? "unknown"
         let report = ResidentReport(at: now, reporter: reporter.name, channel: reporter.channel, link: link,
                                     note: reporter.note, messageID: reporter.messageID)
-        do {
-            let outcome = try await store.recordReport(
-                Observation(profile: profile, assessment: assessment, avatarHash: avatar.hash, avatar: avatar.image,
-                            sighted: unread == nil),
-                report: report, identity: identity, run: nil, version: ImpostorVersion.current, at: now)
-            return Filed(outcome: outcome, profile: profile, assessment: assessment, unread: unread)
-        } catch {
-            throw Refusal(reason: error.reason, storeFailed: true)
+        func record(_ assessment: Assessment, _ report: ResidentReport, under identity: String) async throws(Refusal) -> ReportOutcome {
+            do {
+                return try await store.recordReport(
+                    Observation(profile: profile, assessment: assessment, avatarHash: avatar.hash, avatar: avatar.image,
+                                sighted: unread == nil),
+                    report: report, identity: identity, run: nil, version: ImpostorVersion.current, at: now)
+            } catch {
+                throw Refusal(reason: error.reason, storeFailed: true)
+            }
         }
+        var filed = Filed(outcome: try await record(assessment, report, under: identity), profile: profile, assessment: assessment,
+                          unread: unread)
+        // On a store with one case per account, that case is the clerk's already.
+        if let copied, let theirs = copied.identity, store.casePerCouncil {
+            // Their clerk sees whose queue it came through; the clerk's own case is filed whatever happens here.
+            let via = (own ?? []).compactMap { watchlist.identity(id: $0)?.name }.joined(separator: ", ")
+            var told = report
+            told.reporter = "\(reporter.name), reported to \(via)"
+            do throws(Refusal) {
+                filed.copiedCouncil = .success(try await record(copied, told, under: theirs))
+            } catch {
+                filed.copiedCouncil = .failure(error)
+            }
+        }
+        return filed
     }
 
     /// A profile from the address alone: what a login wall or no network leaves.

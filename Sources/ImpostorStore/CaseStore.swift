@@ -10,6 +10,9 @@ import ImpostorCore
 public protocol CaseStore: AnyObject, Sendable {
     /// Where the store lives, for logs and errors: a file or a server, never a password.
     var location: String { get }
+    /// Whether each council has its own case of an account (a county association's server), rather
+    /// than one case an account has whichever council it copies (one council's file).
+    var casePerCouncil: Bool { get }
 
     // MARK: scans
 

@@ -15,6 +15,7 @@ public final class Store: CaseStore {
     public let path: String?
 
     public var location: String { path ?? "memory" }
+    public var casePerCouncil: Bool { false }
 
     init(writer: any DatabaseWriter, path: String?, migrate: Bool = true) throws {
         self.writer = writer

@@ -49,6 +49,8 @@ import TestScratch
         // Judged against Thornbury alone, where nothing ties it: the score does not borrow Oakbridge's evidence.
         #expect(neighbours.assessment.identity == nil && neighbours.assessment.verdict == .clear)
         #expect(!neighbours.assessment.reasons.contains { $0.identity == Self.oakbridge.id })
+        // One council's file keeps one case an account: the clerk's case is the one there is.
+        #expect(neighbours.copiedCouncil == nil)
 
         // A clerk with no council the watchlist knows files nothing, rather than on someone else's queue.
         for scope in [CouncilScope.only([]), .only(["nowhere-town-council"])] {

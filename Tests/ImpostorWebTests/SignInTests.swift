@@ -195,8 +195,9 @@ struct Browser {
     }
 
     /// A link a clerk reports on the shared page goes on their own council's case, through the desk
-    /// `impostor serve` uses, and another council's case of the same account stays as it was.
-    @Test func aLinkAClerkReportsIsFiledForTheirCouncilAndTheOtherCouncilsCaseIsUntouched() async throws {
+    /// `impostor serve` uses; the council whose page it copies is told on its own case, which keeps
+    /// its status, with the way the report came.
+    @Test func aLinkAClerkReportsIsFiledForTheirCouncilAndTheCopiedCouncilIsTold() async throws {
         let s = try await SharedReview(signInHint: "signin-report")
         // The desk `impostor serve` wires to the form, reading no pages.
         let desk = ReportDesk(watchlist: s.watchlist, store: s.store, scorer: try Scorer(identities: s.watchlist.identities),
@@ -228,11 +229,14 @@ struct Browser {
         #expect(detail.summary.identity == SharedReview.thornbury)
         #expect(detail.reports.map(\.reporter) == ["Mrs Evans (filed by clerk@thornbury.test)"])
         #expect(detail.reports.map(\.note) == ["asks for bank details"])
-        // Oakbridge's case of the same account neither holds the report nor moved.
+        // Oakbridge's case of the same account holds the report, saying whose queue it came through.
         let theirs = try #require(try await s.store.caseDetail(oakbridgeCase, scope: .all))
-        #expect(theirs.reports.isEmpty)
-        #expect(theirs.events.map(\.action) == ["open"])
+        #expect(theirs.reports.map(\.reporter) == ["Mrs Evans (filed by clerk@thornbury.test), reported to Thornbury Town Council"])
+        #expect(theirs.reports.map(\.note) == ["asks for bank details"])
+        #expect(theirs.events.map(\.action) == ["open", "report"])
         #expect(theirs.summary.status == .new)
+        // And Thornbury's case is not Oakbridge's: it holds the report once, as filed.
+        #expect(detail.reports.count == 1)
     }
 
     /// Each clerk sees only their own council; every route answers 404 for another council's case, and

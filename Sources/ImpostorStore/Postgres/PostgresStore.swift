@@ -15,6 +15,7 @@ public final class PostgresStore: CaseStore {
     public let worker: String?
 
     public var location: String { address.description }
+    public var casePerCouncil: Bool { true }
 
     init(address: PostgresAddress, client: PostgresClient, worker: String?, logger: Logger) {
         self.address = address
