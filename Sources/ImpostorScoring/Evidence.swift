@@ -24,6 +24,13 @@ struct Evidence {
     let namesCouncil: Bool
 
     var council: String { identity.identity.name }
+
+    /// The bio claims an office the watchlist names someone else as holding ("the current Mayor of
+    /// Oakbridge" from a name that is not the Mayor's): "views my own" does not make that a personal account.
+    var claimsAnothersOffice: Bool {
+        guard let office = bio.office, identity.people.contains(where: { $0.office == office }) else { return false }
+        return name.person?.office != office && handle.person?.office != office
+    }
     /// The name as the account shows it, folded.
     var shown: String { texts.name.readable }
 

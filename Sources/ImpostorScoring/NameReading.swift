@@ -272,7 +272,8 @@ struct NameReading: Sendable {
     /// The word of its own that follows the place in a name and makes it another place's: before the
     /// council's words ("Newport Pagnell Town Council"), or last after them as Welsh writes it ("Cyngor
     /// Cymuned Llanbadarn Fynydd"), across a joining word ("Llanbadarn y Creuddyn"). Not a county, a
-    /// scam word or a misspelt council word ("Newport Shropshire Town Council", "Kemsing Towm Council").
+    /// scam word or a misspelt council word ("Newport Shropshire Town Council", "Kemsing Towm Council"),
+    /// unless it is a qualifier ("Stenning Parva", however close "parva" comes to "parish").
     static func continuation(of span: Range<Int>, keys: [String], identity: ProtectedIdentity, vocab: Vocabulary) -> String? {
         var i = span.upperBound
         while i < keys.count, vocab.placeJoiners.contains(keys[i]) { i += 1 }
@@ -280,7 +281,7 @@ struct NameReading: Sendable {
         let word = keys[i], next = i + 1 < keys.count ? keys[i + 1] : nil
         guard word.unicodeScalars.count >= 3, WordClass.classify(word, next: next, vocab: vocab) == .other,
             !vocab.notPlaceWords.contains(word), !identity.areaKeys.contains(word), !identity.placeKeys.contains(word),
-            !vocab.misspellsCouncilWord(word)
+            vocab.placeQualifiers.contains(word) || !vocab.misspellsCouncilWord(word)
         else { return nil }
         let continues = next.map(vocab.isCouncilWord) ?? (span.lowerBound > 0 && vocab.isCouncilWord(keys[span.lowerBound - 1]))
         return continues ? word : nil

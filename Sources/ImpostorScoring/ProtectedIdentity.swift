@@ -89,6 +89,12 @@ final class ProtectedIdentity: Sendable {
     func aliasPlaces(folder: Folder, otherPlaces: Set<String>) -> [ProtectedIdentity] {
         var seen: Set<String> = [placeCompact]
         var out: [ProtectedIdentity] = []
+        // The place written with its other word forms ("Saint" for "St").
+        for keys in words.otherWordForms(placeKeys) {
+            let compact = keys.joined()
+            guard !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
+            out.append(ProtectedIdentity(self, placeKeys: keys))
+        }
         for alias in identity.aliases {
             let folded = folder.fold(alias)
             // Council words come off the ends only ("Cyngor Tref …", "… Town Council"): words inside

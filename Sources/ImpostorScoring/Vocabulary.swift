@@ -25,6 +25,8 @@ final class Vocabulary: Sendable {
     let negators: Set<String>
     let organisations: Set<String>
     let placeQualifiers: Set<String>
+    /// Words a place's name may be written with either way, as keys: ("st", "salnt").
+    let placeWordForms: [(String, String)]
     /// Words that join the parts of a place's name: "Stratford upon Avon", "Llanbadarn y Creuddyn".
     let placeJoiners: Set<String>
     /// Words between a council's words and its place in a bio, as Welsh writes "Cyngor Tref ym Mhorthmadog".
@@ -115,6 +117,10 @@ final class Vocabulary: Sendable {
         organisations = keys("organisations")
         placeQualifiers = keys("place_qualifiers")
         placeJoiners = keys("place_joiners")
+        placeWordForms = w["place_word_forms"].compactMap { entry in
+            let parts = entry.split(separator: "=").map { folder.fold(String($0)).keys }
+            return parts.count == 2 && parts[0].count == 1 && parts[1].count == 1 ? (parts[0][0], parts[1][0]) : nil
+        }
         councilPlaceLinks = keys("council_place_links")
         notPlaceWords = keys("counties").union(keys("scam"))
         mentionCues = keys("mention_cues")
@@ -201,6 +207,15 @@ final class Vocabulary: Sendable {
         let n = key.unicodeScalars.count, limit = n >= 5 ? 3 : 1
         return councilWordsToMisspell.contains {
             abs($0.unicodeScalars.count - n) <= limit && EditDistance.damerau(key, $0, limit: limit) <= limit
+        }
+    }
+
+    /// A place's name as keys with each word of `placeWordForms` written the other way, when it has one:
+    /// ["kingsford", "salnt", "mary"] for Kingsford St Mary.
+    func otherWordForms(_ keys: [String]) -> [[String]] {
+        placeWordForms.compactMap { short, long in
+            guard keys.contains(short) || keys.contains(long) else { return nil }
+            return keys.map { $0 == short ? long : $0 == long ? short : $0 }
         }
     }
 

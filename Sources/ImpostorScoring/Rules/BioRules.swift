@@ -26,11 +26,14 @@ enum PersonalRule: Rule {
     static let summary = "the bio says it is a personal account (\"views my own\")"
     static let examples: [RuleExample] = [
         .fires("Sam Reed, Oakbridge", bio: "Oakbridge resident. Views my own."),
+        .fires("Priya Sharma", bio: "Mayor of Oakbridge. Views my own."),
         .quiet("Oakbridge Town Council", bio: "News from the council"),
+        .quiet("James Whitcombe", bio: "I'm James Whitcombe, the current Mayor of Oakbridge. Views are my own."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        e.bio.personal ? Hit(weight: weight, detail: "the bio says it is a personal account (\"views my own\")") : nil
+        guard e.bio.personal, !e.claimsAnothersOffice else { return nil }
+        return Hit(weight: weight, detail: "the bio says it is a personal account (\"views my own\")")
     }
 }
 
@@ -65,11 +68,14 @@ enum BioOfficeRule: Rule {
         .fires("Jo Bloggs", bio: "Mayor of Oakbridge. DM me for help with grants."),
         .quiet("Jo Bloggs", bio: "Wrote to the Mayor of Oakbridge about potholes"),
         .quiet("Jo Bloggs", bio: "Former Mayor of Oakbridge"),
+        // The Stafford case: a stranger's name, the Mayor's office and the real Mayor's "views are my own".
+        .fires("James Whitcombe", bio: "I'm James Whitcombe, the current Mayor of Oakbridge. Views are my own."),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Views my own."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let office = e.bio.office, e.bio.otherArea == nil, !e.bio.disclaimer, !e.bio.personal, !e.bio.thirdPerson,
-            !(e.placed && e.name.offices.contains(office))
+        guard let office = e.bio.office, e.bio.otherArea == nil, !e.bio.disclaimer, !e.bio.thirdPerson,
+            !e.bio.personal || e.claimsAnothersOffice, !(e.placed && e.name.offices.contains(office))
         else { return nil }
         var w = weight
         var detail = "the bio claims the office of \(office) of \(e.council)"

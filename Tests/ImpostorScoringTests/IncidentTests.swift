@@ -1,0 +1,50 @@
+import ImpostorCore
+import Testing
+@testable import ImpostorScoring
+
+/// Accounts modelled on impersonations of councils reported in the news, and on what resembles them.
+@Suite struct IncidentTests {
+    static let kingsford = Identity(
+        id: "kingsford", name: "Kingsford St Mary Parish Council", kind: "parish council", place: "Kingsford St Mary",
+        area: "Devon", people: [Person(name: "Cllr Bernard Oyelaran", role: "Chair")])
+    static let hallowbridge = Identity(
+        id: "hallowbridge", name: "Hallowbridge Town Council", kind: "town council", place: "Hallowbridge",
+        area: "Staffordshire", people: [Person(name: "Cllr Angela Pryor", role: "Mayor"), Person(name: "Deborah Kaye", role: "Town Clerk")])
+    static let stenning = Identity(
+        id: "stenning", name: "Stenning Parish Council", kind: "parish council", place: "Stenning", area: "Lincolnshire")
+    let scorer = try! Scorer(identities: [kingsford, hallowbridge, stenning])
+
+    func judge(_ name: String, handle: String = "page12345", bio: String = "", platform: Platform = .facebook) -> Assessment {
+        scorer.assess(Profile(platform: platform, id: name, handle: handle, displayName: name, bio: bio))
+    }
+
+    /// A cancelled-fete refund page under the village's name with "Saint" written out.
+    @Test func saintWrittenOutIsTheSamePlace() {
+        let a = judge("Kingsford Saint Mary Parish Council", bio: "The fete is cancelled. Message us for a refund.")
+        #expect(a.verdict == .suspect && a.identity == "kingsford", "\(a.reasons.map(\.detail))")
+    }
+
+    /// The Stafford case: a stranger claims the Mayor's office with the real Mayor's "views are my own".
+    @Test func anotherHoldersOfficeWithViewsMyOwnIsStillAClaim() {
+        let a = judge("James Whitcombe", bio: "I'm James Whitcombe, the current Mayor of Hallowbridge. Views are my own.")
+        #expect(a.verdict == .suspect, "\(a.reasons.map(\.detail))")
+        #expect(!a.reasons.contains { $0.signal == .personal })
+    }
+
+    /// Payment fraud in the Clerk's name from a free mail address, as the Cotswold and Cornwall warnings describe.
+    @Test(arguments: ["Urgent payment today: please transfer £18,400, sort code and account below.",
+                      "Are you around? I need you to handle a task for me discreetly.",
+                      "Please change the bank details we hold for our supplier."])
+    func paymentFraudInTheClerksNameIsAScam(_ text: String) {
+        let a = judge("Deborah Kaye", handle: "townclerk.hallowbridge@outlook.com", bio: text, platform: .email)
+        #expect(a.verdict == .suspect && a.reasons.contains { $0.signal == .mailScam }, "\(a.reasons.map(\.detail))")
+    }
+
+    /// A neighbouring village named with a qualifier after the place, and the news reporting a fake page.
+    @Test(arguments: [("Stenning Parva Parish Council", ""), ("Stenning Magna Parish Council", ""),
+                      ("Devon Live", "Kingsford St Mary Parish Council warns of fake fete refund page.")])
+    func aNeighbourAndTheNewsAreNotTheCouncil(_ name: String, _ bio: String) {
+        let a = judge(name, bio: bio)
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+    }
+}
