@@ -86,19 +86,12 @@ struct FacebookSource: ProfileSource {
 
     static func profile(_ page: Page.Found) -> Profile {
         let link = page.link ?? "https://www.facebook.com/\(page.id)"
+        // The handle as the page's address gives it, "Facebook-HQ-166793820034304" for a page without a
+        // username: as `impostor add` and the watchlist's accounts read it, so that all of them agree.
         let handle = ProfileAddress(url: link)?.handle ?? page.id
         let place = [page.location?.city, page.location?.country].compactMap { $0 }.joined(separator: ", ")
         return Profile(
-            platform: .facebook, id: page.id, handle: pageID(inSlug: handle) ?? handle, displayName: page.name ?? "", bio: place,
+            platform: .facebook, id: page.id, handle: handle, displayName: page.name ?? "", bio: place,
             url: CleanURL.profileURL(link))
-    }
-
-    /// The page id that ends a page's address when it has no chosen username, "Facebook-HQ-166793820034304":
-    /// the name before it is the page's title, not a handle. Usernames hold no hyphen, so one is never cut.
-    static func pageID(inSlug slug: String) -> String? {
-        guard let dash = slug.lastIndex(of: "-"), dash > slug.startIndex else { return nil }
-        let id = slug[slug.index(after: dash)...]
-        guard id.count >= 6, id.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
-        return String(id)
     }
 }

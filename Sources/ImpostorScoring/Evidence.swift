@@ -54,10 +54,13 @@ struct Evidence {
         let longer = name.place == nil && name.councilWord ? name.longerPlace : nil
         longerPlace = longer
         // The handle of "Newport Pagnell Town Council" is "newportpagnelltc": of the longer place too.
-        handleIsLonger = [longer, name.continuation].contains {
-            $0.map { texts.handle.compact.contains($0) || texts.handleTrimmed.compact.contains($0) } ?? false
+        // "CCLlanbadarnFynydd" spells the word after "Cyngor Cymuned Llanbadarn": another place's name.
+        func spelt(_ word: String?) -> Bool {
+            word.map { texts.handle.compact.contains($0) || texts.handleTrimmed.compact.contains($0) } ?? false
         }
-        otherPlace = (name.differentPlace || longer != nil) && !bio.namesCouncil
+        let trailingPlace = spelt(name.trailingWord)
+        handleIsLonger = spelt(longer) || spelt(name.continuation) || trailingPlace
+        otherPlace = (name.differentPlace || longer != nil || trailingPlace) && !bio.namesCouncil
             && !(handle.namesCouncil && !handle.differentPlace && !handleIsLonger)
         placed = name.place != nil && !otherPlace
         namesCouncil = placed && (name.councilWord || name.abbreviation)

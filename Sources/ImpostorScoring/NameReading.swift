@@ -52,6 +52,9 @@ struct NameReading: Sendable {
     var longerPlace: String?
     /// The word that continues the place's name into another's ("pagnell" in "Newport Pagnell Town Council").
     var continuation: String?
+    /// A word of its own last after the council's words ("Cyngor Tref Porthmadog Cymorth"): another
+    /// place's name only when the handle spells it too, since it may as well say what the page is for.
+    var trailingWord: String?
 
     var councilWord: Bool { words.councilWord }
     var kinds: Set<String> { words.kinds }
@@ -175,9 +178,13 @@ struct NameReading: Sendable {
             {
                 differentPlace = true
             }
-            if let word = Self.continuation(of: place.words, keys: keys, identity: identity, vocab: vocab) {
-                differentPlace = true
-                continuation = word
+            if let (word, alone) = Self.continuation(of: place.words, keys: keys, identity: identity, vocab: vocab) {
+                if alone {
+                    differentPlace = true
+                    continuation = word
+                } else {
+                    trailingWord = word
+                }
             }
         }
 
@@ -273,18 +280,27 @@ struct NameReading: Sendable {
     /// council's words ("Newport Pagnell Town Council"), or last after them as Welsh writes it ("Cyngor
     /// Cymuned Llanbadarn Fynydd"), across a joining word ("Llanbadarn y Creuddyn"). Not a county, a
     /// scam word or a misspelt council word ("Newport Shropshire Town Council", "Kemsing Towm Council"),
-    /// unless it is a qualifier ("Stenning Parva", however close "parva" comes to "parish").
-    static func continuation(of span: Range<Int>, keys: [String], identity: ProtectedIdentity, vocab: Vocabulary) -> String? {
+    /// unless it is a qualifier ("Stenning Parva", however close "parva" comes to "parish"). `alone` is
+    /// whether the word makes another place by itself: last after the council's words, only a qualifier
+    /// or a word after a joining word does.
+    static func continuation(of span: Range<Int>, keys: [String], identity: ProtectedIdentity, vocab: Vocabulary)
+        -> (word: String, alone: Bool)?
+    {
         var i = span.upperBound
-        while i < keys.count, vocab.placeJoiners.contains(keys[i]) { i += 1 }
+        var joined = false
+        while i < keys.count, vocab.placeJoiners.contains(keys[i]) {
+            i += 1
+            joined = true
+        }
         guard i < keys.count else { return nil }
         let word = keys[i], next = i + 1 < keys.count ? keys[i + 1] : nil
         guard word.unicodeScalars.count >= 3, WordClass.classify(word, next: next, vocab: vocab) == .other,
             !vocab.notPlaceWords.contains(word), !identity.areaKeys.contains(word), !identity.placeKeys.contains(word),
             vocab.placeQualifiers.contains(word) || !vocab.misspellsCouncilWord(word)
         else { return nil }
-        let continues = next.map(vocab.isCouncilWord) ?? (span.lowerBound > 0 && vocab.isCouncilWord(keys[span.lowerBound - 1]))
-        return continues ? word : nil
+        if let next { return vocab.isCouncilWord(next) ? (word, true) : nil }
+        guard span.lowerBound > 0, vocab.isCouncilWord(keys[span.lowerBound - 1]) else { return nil }
+        return (word, joined || vocab.placeQualifiers.contains(word))
     }
 
     /// Whether a place read with typos from `first` on, after `before`, starts as the place does: with

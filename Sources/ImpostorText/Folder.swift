@@ -36,15 +36,30 @@ public final class Folder: Sendable {
     public func displayOrder(_ text: String) -> String? {
         // Each of those controls starts with the byte E2 in UTF-8: most names have none.
         guard text.utf8.contains(0xE2) else { return nil }
-        // A run of one control deeper than the deepest embedding (125 levels) changes nothing on screen:
-        // the rest of it is dropped, so that thousands of them cannot push the name out of what is read.
+        // What changes nothing on screen is dropped, so that no padding pushes the name out of what is
+        // read: other invisible characters, openers deeper than the deepest embedding (125 levels),
+        // closers with nothing open, and an opener closed straight away. As in `fold`, only scalars that
+        // show count against the limit.
         var kept: [Unicode.Scalar] = []
-        var run = 0
+        var depth = 0, visible = 0
         for scalar in text.unicodeScalars {
-            run = Self.isBidiControl(scalar) && scalar == kept.last ? run + 1 : 0
-            if run >= Self.deepestEmbedding { continue }
+            if Self.opensDirection(scalar) {
+                guard depth < Self.deepestEmbedding else { continue }
+                depth += 1
+            } else if Self.closesDirection(scalar) {
+                guard depth > 0 else { continue }
+                depth -= 1
+                if let last = kept.last, Self.opensDirection(last) {
+                    kept.removeLast()
+                    continue
+                }
+            } else if !Self.isBidiControl(scalar) && scalar.properties.isDefaultIgnorableCodePoint {
+                continue
+            } else {
+                visible += 1
+            }
             kept.append(scalar)
-            if kept.count >= limit * Self.hiddenPerShown { break }
+            if visible >= limit { break }
         }
         guard kept.contains(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else {
             return nil
@@ -54,9 +69,6 @@ public final class Folder: Sendable {
         return shown == stripped ? nil : shown
     }
 
-    /// How many scalars that show nothing one shown scalar may bring with it when finding a display
-    /// order: enough for any hiding trick.
-    static let hiddenPerShown = 16
     /// UAX #9's max_depth: embeddings, overrides and isolates nested deeper are ignored.
     static let deepestEmbedding = 125
 
@@ -343,6 +355,14 @@ public final class Folder: Sendable {
         }
         return String(out)
     }
+
+    /// Embeddings, overrides and isolates (LRE, RLE, LRO, RLO, LRI, RLI, FSI).
+    static func opensDirection(_ s: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(s.value) && s.value != 0x202C || (0x2066...0x2068).contains(s.value)
+    }
+
+    /// PDF and PDI.
+    static func closesDirection(_ s: Unicode.Scalar) -> Bool { s.value == 0x202C || s.value == 0x2069 }
 
     static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
         switch s.value {

@@ -417,15 +417,22 @@ struct ReceivedMailLinkTests {
         #expect(try links(body) == expected)
     }
 
-    /// A link written straight before a non-ASCII character ends there: the character is prose, and
-    /// read as part of the link it made the profile's address none at all, so the report was lost.
+    /// A link written straight before non-ASCII punctuation, a symbol or a space ends there: the
+    /// character is prose, and read as part of the link it made the profile's address none at all, so
+    /// the report was lost.
     @Test(arguments: ["\u{201D}", "\u{2026}", "\u{2014}", "\u{3002}", "\u{1F621}", "\u{FFFD}", ".\u{201D}", "!\u{1F621}",
                       "\u{00A0}", "\u{200B}"])
-    func aLinkEndsAtTheFirstNonASCIICharacter(follower: String) throws {
+    func aLinkEndsAtNonASCIIPunctuation(follower: String) throws {
         #expect(try links("It is https://www.facebook.com/oakbridge.fake4\(follower) again") == [
             "https://www.facebook.com/oakbridge.fake4",
         ])
         #expect(try links("and x.com/Oakbridge_Fake5\(follower)") == ["https://x.com/Oakbridge_Fake5"])
+    }
+
+    /// A letter is part of the address: cut at the "é", the link would name another channel.
+    @Test func aLinkKeepsItsNonASCIILetters() throws {
+        #expect(try links("See https://www.youtube.com/@Oakbridgé\u{201D} now") == ["https://www.youtube.com/@Oakbridgé"])
+        #expect(try links("and https://www.facebook.com/Cyngor.Tref.Pŵ\u{2026}") == ["https://www.facebook.com/Cyngor.Tref.Pŵ"])
     }
 
     @Test func aLinkEndsAtAByteThatIsNoUTF8() throws {

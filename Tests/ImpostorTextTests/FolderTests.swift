@@ -90,8 +90,10 @@ import Testing
     }
 
     /// A name written backwards behind thousands of right-to-left overrides still shows, and is read, the right way.
-    @Test func aBackwardsNameBehindThousandsOfOverridesIsReadAsShown() {
-        let shown = folder.displayOrder(String(repeating: "\u{202E}", count: 4090) + "licnuoC nwoT egdirbkaO")
+    @Test(arguments: [String(repeating: "\u{202E}", count: 4090), String(repeating: "\u{202A}\u{202C}", count: 2100),
+                      String(repeating: "\u{200B}", count: 4096), String(repeating: "\u{202C}\u{2069}", count: 3000)])
+    func aBackwardsNameBehindThousandsOfControlsIsReadAsShown(_ padding: String) {
+        let shown = folder.displayOrder(padding + "\u{202E}licnuoC nwoT egdirbkaO")
         #expect(shown.map { folder.fold($0).words } == ["oakbridge", "town", "council"])
     }
 

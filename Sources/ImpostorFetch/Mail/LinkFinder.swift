@@ -2,7 +2,7 @@ import Foundation
 
 /// Web links in text: `http(s)://…`, `<https://…>`, `www.…`, and the social-media addresses people
 /// write without a scheme (`facebook.com/…`, `tiktok.com/@…`), which become `https://`. A link ends at
-/// the first character no address holds as written (a blank, `<`, `>`, `"`, any non-ASCII character);
+/// the first character no address holds as written (a blank, `<`, `>`, `"`, non-ASCII punctuation);
 /// trailing punctuation and unbalanced closing brackets are not part of it. Safety-redirect wrappers
 /// are unwrapped (see `LinkUnwrapper`).
 enum LinkFinder {
@@ -152,13 +152,35 @@ enum LinkFinder {
         return !MailBytes.isAlphanumeric(before) && ![0x2E, 0x2D, 0x5F, 0x40, 0x2F].contains(before)
     }
 
-    /// Blanks, controls, `<`, `>`, `"`, and every byte of a non-ASCII character. Addresses people paste
-    /// are ASCII (browsers copy them %-escaped), while a closing quote (”), an ellipsis, a dash, an
-    /// ideographic full stop, an emoji, U+FFFD or a stray byte written straight after one is prose: read
-    /// as part of the link, it made a profile's address no address at all, and the report was lost.
+    /// Blanks, controls, `<`, `>`, `"`, and a non-ASCII character that is not a letter, a mark or a
+    /// digit. A closing quote (”), an ellipsis, a dash, an ideographic full stop, an emoji, U+FFFD or a
+    /// stray byte written straight after a link is prose: read as part of it, it made a profile's address
+    /// no address at all, and the report was lost. A letter stays: `youtube.com/@Oakbridgé` cut at the
+    /// "é" would be another channel's address.
     private static func endsLink(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = text[index]
-        return byte <= 0x20 || byte >= 0x7F || byte == 0x3C || byte == 0x3E || byte == 0x22
+        if byte < 0x80 { return byte <= 0x20 || byte == 0x7F || byte == 0x3C || byte == 0x3E || byte == 0x22 }
+        // A continuation byte belongs to the letter its lead byte started, which did not end the link.
+        if byte & 0xC0 == 0x80 { return index == 0 || text[index - 1] < 0x80 }
+        guard let scalar = scalar(in: text, at: index) else { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .decimalNumber:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// The scalar whose UTF-8 lead byte is at `index`, or nil when the bytes are no valid UTF-8.
+    private static func scalar(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
+        let lead = text[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+        guard length > 0, index + length <= text.count else { return nil }
+        var decoder = UTF8()
+        var bytes = UnsafeBufferPointer(rebasing: text[index..<(index + length)]).makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return nil }
+        return scalar
     }
 
     /// The end with trailing `.,;:!?'"*` and unbalanced `)`, `]`, `}` taken off, repeatedly.
