@@ -90,7 +90,11 @@ struct LinkSource: ProfileSource {
             return String(words).trimmingSpaces()
         }
 
-        func isOwnDescription(_ text: String) -> Bool { text.contains(descriptionMarker) }
+        /// "… Posts - See Instagram photos and videos from Name (@handle)": the marker after the counts and
+        /// the name to the end, not an account's own bio that quotes the phrase.
+        func isOwnDescription(_ text: String) -> Bool {
+            text.contains(" - " + descriptionMarker + " ") && text.hasSuffix(")")
+        }
     }
 
     /// The platform a profile URL belongs to and the handle its path names.

@@ -214,6 +214,10 @@ struct SourceTests {
             #expect(profile.displayName == "Oakbridge Town Council")
             #expect(profile.bio.isEmpty, "the follower counts and \"See Instagram photos…\" are Instagram's, not a bio: \(profile.bio)")
         }
+        // An account's own words that quote the phrase are its bio all the same.
+        let own = LinkSource.Boilerplate.known[.instagram]!
+        #expect(!own.isOwnDescription("Council news. See Instagram photos and videos from our events!"))
+        #expect(own.isOwnDescription("22 Followers, 9 Following, 1 Posts - See Instagram photos and videos from Oakbridge (@oak)"))
     }
 
     @Test func namedEntitiesOfCouncilPagesAreDecoded() async throws {

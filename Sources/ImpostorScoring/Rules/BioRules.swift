@@ -165,8 +165,9 @@ enum MailScamRule: Rule {
     }
 }
 
-/// An e-mail from the council's own domain: a colleague's mail, not an impostor's. A forged sender on
-/// that domain is for the mail server's DMARC check to stop; impostors write from addresses of their own.
+/// An e-mail from the council's own domain: a colleague's mail, not an impostor's. The report mailbox
+/// files no such mail at all; where one is scored (a listing, `explain`), a forged sender on the domain
+/// is the mail server's to stop, and impostors write from addresses of their own.
 enum OwnDomainMailRule: Rule {
     static let signal = Signal.ownDomain
     static let weight = -8.0
@@ -180,8 +181,11 @@ enum OwnDomainMailRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let domain = e.texts.mailDomain,
-            let own = e.identity.identity.domains.first(where: { domain == $0.lowercased() || domain.hasSuffix("." + $0.lowercased()) })
+        guard let domain = e.texts.mailDomain, !domain.isEmpty,
+            let own = e.identity.identity.domains.first(where: { own in
+                let own = own.lowercased()
+                return !own.isEmpty && (domain == own || domain.hasSuffix("." + own))
+            })
         else { return nil }
         return Hit(weight: weight, detail: "sent from \(own), the council's own domain", matched: own, folded: domain)
     }
