@@ -5,6 +5,7 @@ import ImpostorImaging
 import ImpostorScoring
 import ImpostorStore
 import ImpostorWeb
+import Logging
 
 /// Residents' reports become cases: a link from `impostor add`, from the review page's form or from
 /// the report mailbox, and the sender of a forwarded scam e-mail. A reported account always gets a
@@ -16,6 +17,8 @@ public struct ReportDesk: Sendable {
     public let logos: LogoIndex
     /// Reads each link's public page; nil reads nothing and the address alone makes the profile.
     public let fetcher: Fetcher?
+    /// Where a report the desk could file for the clerk but not for the council it copies is told.
+    public var logger = Logger(label: "impostor.reports")
 
     public init(watchlist: Watchlist, store: any CaseStore, scorer: Scorer, logos: LogoIndex, fetcher: Fetcher?) {
         self.watchlist = watchlist
@@ -180,6 +183,7 @@ public struct ReportDesk: Sendable {
                 filed.copiedCouncil = .success(try await record(copied, told, under: theirs))
             } catch {
                 filed.copiedCouncil = .failure(error)
+                logger.warning("report.copied_council_not_told", metadata: ["council": "\(theirs)", "why": "\(error.reason)"])
             }
         }
         return filed
