@@ -126,3 +126,16 @@ public struct Person: Hashable, Sendable, Codable {
         self.role = role
     }
 }
+
+extension Identity {
+    /// The council's domain that `host` is or lies under ("mail.oakbridge-tc.gov.uk"), or nil: never a
+    /// look-alike that merely ends the same ("oakbridge-tc.gov.uk.example.com").
+    public func ownDomain(of host: String) -> String? {
+        let host = host.lowercased()
+        guard !host.isEmpty else { return nil }
+        return domains.first { domain in
+            let domain = domain.lowercased()
+            return !domain.isEmpty && (host == domain || host.hasSuffix("." + domain))
+        }
+    }
+}

@@ -110,7 +110,7 @@ public struct ReportDesk: Sendable {
         let address = sender.address.lowercased()
         guard address.contains("@"), address.count <= 320 else { return nil }
         let domain = String(address[address.index(after: address.lastIndex(of: "@")!)...])
-        if watchlist.identities.contains(where: { $0.domains.contains { own in domain == own || domain.hasSuffix("." + own) } }) {
+        if watchlist.identities.contains(where: { $0.ownDomain(of: domain) != nil }) {
             return nil
         }
         let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix(">") }
@@ -202,7 +202,7 @@ public struct ReportDesk: Sendable {
     public func ownSite(_ link: String) -> String? {
         let host = WebLink.hostAndPath(link).host
         for identity in watchlist.identities {
-            if identity.domains.contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
+            if identity.ownDomain(of: host) != nil {
                 return "\(identity.name)'s own website"
             }
             if let address = ProfileAddress(url: link),

@@ -186,7 +186,9 @@ public final class IMAPSession: @unchecked Sendable {
     }
 
     private func error(_ code: CURLcode, detail raw: String, custom: String?) -> MailError {
-        let detail = Self.plainDetail(raw)
+        // libcurl's words may quote the server's and, for a refused login, end in the raw byte of its
+        // response code ("Access denied. \u{2}"): one line, as a header's text is made.
+        let detail = HeaderText.oneLine(raw).text
         let host = FetchError.redact(base)
         let what = custom.map { "\"\($0.split(separator: " ").prefix(2).joined(separator: " "))\"" } ?? "reading a message"
         switch code {
@@ -210,19 +212,6 @@ public final class IMAPSession: @unchecked Sendable {
         default:
             return MailError(.other, "libcurl error \(code.rawValue) with \(host) (\(what)): \(detail)")
         }
-    }
-}
-
-extension IMAPSession {
-    /// libcurl's words for a failure, which may quote the server's and, for a refused login, end in
-    /// the raw byte of its response code ("Access denied. \u{2}"): control characters become spaces,
-    /// runs of spaces one, and the ends are trimmed.
-    static func plainDetail(_ detail: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in detail.unicodeScalars {
-            out.append(scalar.properties.generalCategory == .control ? " " : scalar)
-        }
-        return String(out).split(separator: " ").joined(separator: " ")
     }
 }
 

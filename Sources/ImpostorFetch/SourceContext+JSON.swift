@@ -67,16 +67,11 @@ extension SourceContext {
         return object["title"] as? String
     }
 
-    /// A stranger's text fit for one line of a report: controls and format characters (line breaks,
-    /// terminal escapes, bidi overrides) become spaces, and it ends after 200 characters.
+    /// A stranger's text fit for one line of a report: format characters (bidi overrides) become
+    /// spaces, then it is made one line as a header's text is, and it ends after 200 characters.
     static func oneLine(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars.prefix(1000) {
-            let category = scalar.properties.generalCategory
-            out.append(category == .control || category == .format ? " " : scalar)
-        }
-        let words = String(out).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        return String(words.prefix(200))
+        let unformatted = text.unicodeScalars.prefix(1000).map { $0.properties.generalCategory == .format ? " " : $0 }
+        return String(HeaderText.oneLine(String(String.UnicodeScalarView(unformatted))).text.prefix(200))
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -48,8 +48,8 @@ import Testing
 
     @Test func libcurlsRefusedLoginLosesItsRawResponseCode() {
         // libcurl writes IMAP's refusal as "Access denied. %c" with the response code's number, 2.
-        #expect(IMAPSession.plainDetail("Access denied. \u{2}") == "Access denied.")
-        #expect(IMAPSession.plainDetail("Login failed\r\n\u{1B}[2J") == "Login failed [2J")
-        #expect(IMAPSession.plainDetail("Couldn't connect to server") == "Couldn't connect to server")
+        #expect(HeaderText.oneLine("Access denied. \u{2}").text == "Access denied.")
+        #expect(HeaderText.oneLine("Login failed\r\n\u{1B}[2J").text == "Login failed [2J")
+        #expect(HeaderText.oneLine("Couldn't connect to server").text == "Couldn't connect to server")
     }
 }

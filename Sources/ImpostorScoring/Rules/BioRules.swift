@@ -181,12 +181,7 @@ enum OwnDomainMailRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let domain = e.texts.mailDomain, !domain.isEmpty,
-            let own = e.identity.identity.domains.first(where: { own in
-                let own = own.lowercased()
-                return !own.isEmpty && (domain == own || domain.hasSuffix("." + own))
-            })
-        else { return nil }
+        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain) else { return nil }
         return Hit(weight: weight, detail: "sent from \(own), the council's own domain", matched: own, folded: domain)
     }
 }
