@@ -35,16 +35,18 @@ struct BioReading: Sendable {
         let tolerance = place.count >= 9 ? 1 : 0
         let n = identity.placeKeys.count
         // Words whose lengths cannot add up to the place's are passed over without joining them.
-        let placeLength = place.unicodeScalars.count
-        let bounds = bio.keyBounds
+        let placeScalars = identity.placePattern.scalars[...]
+        let placeLength = placeScalars.count
+        let bounds = bio.keyBounds, scalars = bio.scalars
         var i = 0
         while i < keys.count {
             var matchedEnd: Int? = nil
             for width in Swift.max(1, n - 1)...(n + 1) where i + width <= keys.count {
                 guard abs(bounds[i + width] - bounds[i] - placeLength) <= tolerance else { continue }
-                let joined = width == 1 ? keys[i] : keys[i..<(i + width)].joined()
-                if tolerance == 0 ? joined.unicodeScalars.elementsEqual(place.unicodeScalars)
-                    : EditDistance.damerau(joined, place, limit: tolerance) <= tolerance
+                // The words run together, read in place in the bio's scalars.
+                let joined = scalars[bounds[i]..<bounds[i + width]]
+                if tolerance == 0 ? joined.elementsEqual(placeScalars)
+                    : EditDistance.damerau(joined, placeScalars, limit: tolerance) <= tolerance
                 {
                     matchedEnd = i + width
                     break

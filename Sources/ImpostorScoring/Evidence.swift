@@ -41,7 +41,8 @@ struct Evidence {
         name = NameReading(texts.name, identity: p, wordAligned: true, classes: texts.nameClasses, whole: texts.nameWhole)
         let handle = NameReading(texts.handle, identity: p, wordAligned: false, classes: texts.handleClasses,
                                  whole: texts.handleWhole)
-        if texts.handleHasPadding {
+        // A handle read as the council's name with its place spelt right cannot be bettered without its digits.
+        if texts.handleHasPadding && Self.handleStrength(handle) < Self.strongestHandle {
             let trimmed = NameReading(texts.handleTrimmed, identity: p, wordAligned: false, classes: texts.handleTrimmedClasses,
                                       whole: texts.handleTrimmedWhole)
             self.handle = Self.handleStrength(trimmed) > Self.handleStrength(handle) ? trimmed : handle
@@ -68,6 +69,8 @@ struct Evidence {
 
     /// The logo, when the avatar is near enough to count.
     var logoMatch: LogoMatch? { logo.flatMap { $0.distance <= LogoRule.distance ? $0 : nil } }
+
+    private static let strongestHandle = 6
 
     private static func handleStrength(_ r: NameReading) -> Int {
         (r.namesCouncil ? 4 : 0) + (r.place != nil ? 2 : 0) - (r.place?.distance ?? 0)

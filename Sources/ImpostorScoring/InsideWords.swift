@@ -17,13 +17,22 @@ struct InsideWords: Sendable {
         case office(String)
     }
 
+    /// One word: where its bytes lie in `pool` and which tag it carries. Plain integers, so that the
+    /// scan copies no reference for each entry it tries.
     private struct Entry: Sendable {
-        var bytes: [UInt8]
-        var tag: Tag
+        var start: Int32
+        var count: Int32
+        var tag: Int32
     }
 
-    /// Entries by first byte; an empty word is in every text.
-    private let byFirst: [[Entry]]
+    /// Every word's bytes, one after another.
+    private let pool: [UInt8]
+    /// The entries, grouped by their first byte.
+    private let entries: [Entry]
+    /// Where the entries for each first byte lie in `entries`.
+    private let byFirst: [Range<Int>]
+    private let tags: [Tag]
+    /// Tags of empty words, which are in every text.
     private let empty: [Tag]
 
     init(negators: [String], councillor: Set<String>, council: [String], kinds: [(kind: String, forms: [String])],
@@ -32,14 +41,28 @@ struct InsideWords: Sendable {
             + council.map { ($0, .council) }
         for (kind, forms) in kinds { all += forms.map { ($0, .kind(kind)) } }
         all += roles.map { ($0.word, .office($0.office)) }
-        var buckets = [[Entry]](repeating: [], count: 256)
+        var buckets = [[(bytes: [UInt8], tag: Int32)]](repeating: [], count: 256)
+        var tags: [Tag] = []
         var empty: [Tag] = []
         for (word, tag) in all {
             let bytes = Array(word.utf8)
-            if let first = bytes.first { buckets[Int(first)].append(Entry(bytes: bytes, tag: tag)) } else { empty.append(tag) }
+            guard let first = bytes.first else {
+                empty.append(tag)
+                continue
+            }
+            buckets[Int(first)].append((bytes, Int32(tags.count)))
+            tags.append(tag)
         }
-        byFirst = buckets
-        self.empty = empty
+        var pool: [UInt8] = [], entries: [Entry] = [], ranges: [Range<Int>] = []
+        for bucket in buckets {
+            let from = entries.count
+            for (bytes, tag) in bucket {
+                entries.append(Entry(start: Int32(pool.count), count: Int32(bytes.count), tag: tag))
+                pool += bytes
+            }
+            ranges.append(from..<entries.count)
+        }
+        (self.pool, self.entries, byFirst, self.tags, self.empty) = (pool, entries, ranges, tags, empty)
     }
 
     func scan(_ text: String) -> Found {
@@ -56,11 +79,16 @@ struct InsideWords: Sendable {
         for tag in empty { note(tag) }
         var hay = text
         hay.withUTF8 { h in
-            for i in 0..<h.count {
-                for entry in byFirst[Int(h[i])] where entry.bytes.count <= h.count - i {
-                    var j = 1
-                    while j < entry.bytes.count && h[i + j] == entry.bytes[j] { j += 1 }
-                    if j == entry.bytes.count { note(entry.tag) }
+            pool.withUnsafeBufferPointer { pool in
+                entries.withUnsafeBufferPointer { entries in
+                    for i in 0..<h.count {
+                        for entry in entries[byFirst[Int(h[i])]] where Int(entry.count) <= h.count - i {
+                            let start = Int(entry.start), count = Int(entry.count)
+                            var j = 1
+                            while j < count && h[i + j] == pool[start + j] { j += 1 }
+                            if j == count { note(tags[Int(entry.tag)]) }
+                        }
+                    }
                 }
             }
         }

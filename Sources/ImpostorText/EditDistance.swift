@@ -7,7 +7,19 @@ public enum EditDistance {
         // Most calls ask whether two words are the same or one typo apart, and most are not: told
         // without building the table.
         if limit <= 1, let quick = withinOne(a, b, limit: limit) { return quick }
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        return alignment(Array(a.unicodeScalars)[...], Array(b.unicodeScalars)[...], limit: limit)
+    }
+
+    /// The same over scalars already at hand: a stretch of a folded text's `scalars` against a key's,
+    /// with nothing joined or copied into a string first.
+    public static func damerau(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>, limit: Int = .max) -> Int {
+        if limit <= 1, let quick = withinOneElements(a, b, limit: limit) { return quick }
+        return alignment(a, b, limit: limit)
+    }
+
+    /// The optimal string alignment table, row by row, given up once a whole row is beyond `limit`.
+    private static func alignment(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>, limit: Int) -> Int {
+        let a = ContiguousArray(a), b = ContiguousArray(b)
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
