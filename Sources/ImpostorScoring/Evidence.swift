@@ -41,8 +41,11 @@ struct Evidence {
         name = NameReading(texts.name, identity: p, wordAligned: true, classes: texts.nameClasses, whole: texts.nameWhole)
         let handle = NameReading(texts.handle, identity: p, wordAligned: false, classes: texts.handleClasses,
                                  whole: texts.handleWhole)
-        // A handle read as the council's name with its place spelt right cannot be bettered without its digits.
-        if texts.handleHasPadding && Self.handleStrength(handle) < Self.strongestHandle {
+        // A handle read as the council's name with its place spelt right is bettered without its digits
+        // only by an office, and there is none when the handle without them holds no office word at all.
+        let unbettered = Self.handleStrength(handle) >= Self.strongestHandle
+            || (Self.handleStrength(handle) == Self.strongestHandle - 1 && texts.handleTrimmedWhole.offices.isEmpty)
+        if texts.handleHasPadding && !unbettered {
             let trimmed = NameReading(texts.handleTrimmed, identity: p, wordAligned: false, classes: texts.handleTrimmedClasses,
                                       whole: texts.handleTrimmedWhole)
             self.handle = Self.handleStrength(trimmed) > Self.handleStrength(handle) ? trimmed : handle
@@ -70,9 +73,11 @@ struct Evidence {
     /// The logo, when the avatar is near enough to count.
     var logoMatch: LogoMatch? { logo.flatMap { $0.distance <= LogoRule.distance ? $0 : nil } }
 
-    private static let strongestHandle = 6
+    private static let strongestHandle = 7
 
+    /// An office read in one reading but not the other ("hallowbridgemayor2", whose "2" reads as a "z"
+    /// beside letters) counts for the reading that finds it.
     private static func handleStrength(_ r: NameReading) -> Int {
-        (r.namesCouncil ? 4 : 0) + (r.place != nil ? 2 : 0) - (r.place?.distance ?? 0)
+        (r.namesCouncil ? 4 : 0) + (r.place != nil ? 2 : 0) + (r.offices.isEmpty ? 0 : 1) - (r.place?.distance ?? 0)
     }
 }

@@ -234,8 +234,10 @@ struct NameReading: Sendable {
         var residual = gluedBefore + gluedAfter + residualIndices.map { keys[$0] }.joined()
         // What a handle, or a word glued to the place, holds after the place: "tc" in "kemsingtc2".
         var afterPlace = gluedAfter
+        var beforePlace = ""
         if !wordAligned, let hit = placeHit {
             let before = text.compactSlice(0..<hit.range.lowerBound)
+            beforePlace = before
             afterPlace = text.compactSlice(hit.range.upperBound..<text.scalars.count)
             residual = before + afterPlace
             // "southferriby" for North Ferriby: the handle swaps the place's qualifier for another.
@@ -263,6 +265,16 @@ struct NameReading: Sendable {
         words.kinds.formUnion(inside.kinds)
         // Five letters at least: shorter keys ("derc" for Clerc, "maer") turn up inside other words ("eldercare").
         words.offices.formUnion(inside.offices)
+        if wordAligned, let place, !words.offices.isEmpty, gluedBefore.isEmpty, gluedAfter.isEmpty,
+            !Self.claimsOffice(around: place.words, keys: keys, classes: classes, vocab: vocab)
+        {
+            words.offices = []
+        }
+        if !wordAligned, placeHit != nil, !words.offices.isEmpty,
+            !Self.claimsOffice(before: beforePlace, after: afterPlace, vocab: vocab)
+        {
+            words.offices = []
+        }
         if let place {
             // "Kemsing TC", "kemsingtc", "epplngtc2": an abbreviation right after the place.
             let after = place.words.upperBound < keys.count ? keys[place.words.upperBound] : ""
@@ -301,6 +313,59 @@ struct NameReading: Sendable {
         if let next { return vocab.isCouncilWord(next) ? (word, true) : nil }
         guard span.lowerBound > 0, vocab.isCouncilWord(keys[span.lowerBound - 1]) else { return nil }
         return (word, joined || vocab.placeQualifiers.contains(word))
+    }
+
+    /// Whether the office words of a display name claim the office at the place: before it ("Mayor of
+    /// Wool"), after a council word that follows it ("Wool Town Clerk"), or last after it ("Wool Mayor").
+    /// Not an office word followed by a word of its own, which names something of the office's ("Wool
+    /// Mayor's Parade", "Wool Mayor Charity Ball"), nor "Leader" straight after the place, as local
+    /// papers are named ("Epping Leader"). True when no single word holds the office.
+    static func claimsOffice(around place: Range<Int>, keys: [String], classes: [WordClass], vocab: Vocabulary) -> Bool {
+        var officeWords = 0
+        for i in keys.indices where !place.contains(i) {
+            let offices: [String]
+            if case .office(let office) = classes[i] { offices = [office] } else { offices = vocab.inside.scan(keys[i]).offices }
+            guard !offices.isEmpty else { continue }
+            officeWords += 1
+            if i < place.lowerBound { return true }
+            let councilBetween = (place.upperBound..<i).contains { n in
+                switch classes[n] {
+                case .council, .kind, .abbreviation: true
+                default: false
+                }
+            }
+            if councilBetween { return true }
+            let namesSomething = ((i + 1)..<keys.count).contains { classes[$0] == .other || classes[$0] == .organisation }
+            if !namesSomething && offices != ["leader"] { return true }
+        }
+        return officeWords == 0
+    }
+
+    /// The same for what a handle holds around its place: an office word with only known words
+    /// between it and the place ("mayorofepping", "eppingtownclerk"), and after it when it follows the
+    /// place, nothing but known words or digits ("eppingmayor2"). Not one that runs on into a word of its
+    /// own ("mayorsparadechorley", "chorleymayorsball"), nor "leader" straight after the place.
+    static func claimsOffice(before: String, after: String, vocab: Vocabulary) -> Bool {
+        let (head, tail) = (Array(before.unicodeScalars), Array(after.unicodeScalars))
+        func text(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+        var found = false
+        for (word, office) in vocab.roles {
+            let letters = Array(word.unicodeScalars)
+            guard !letters.isEmpty else { continue }
+            if let at = EditDistance.firstOccurrence(letters, in: head) {
+                found = true
+                if isKnownWords(text(head[(at + letters.count)...]), vocab: vocab) { return true }
+            }
+            if let at = EditDistance.firstOccurrence(letters, in: tail) {
+                found = true
+                let between = text(tail[..<at])
+                guard isKnownWords(text(tail[(at + letters.count)...]), vocab: vocab) else { continue }
+                if between.isEmpty ? office != "leader" : isKnownWords(between, vocab: vocab) || vocab.abbreviations[between] != nil {
+                    return true
+                }
+            }
+        }
+        return !found
     }
 
     /// Whether a place read with typos from `first` on, after `before`, starts as the place does: with

@@ -47,4 +47,21 @@ import Testing
         let a = judge(name, bio: bio)
         #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
     }
+
+    /// A local paper named "<place> Leader", and a page for the Mayor's parade or ball: the office names
+    /// something of its own, and no one claims to hold it.
+    @Test(arguments: [("Hallowbridge Leader", "HallowbridgeLeader"), ("Hallowbridge Mayor's Parade", "hallowbridgemayorsparade"),
+                      ("Hallowbridge Mayor's Charity Ball", "mayorsballhallowbridge")])
+    func anOfficeThatNamesSomethingElseIsNoClaim(_ name: String, _ handle: String) {
+        let a = judge(name, handle: handle, bio: "Tickets, news and photos.")
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+    }
+
+    /// The office itself, before or after the place, in the name or only in the handle, is still claimed.
+    @Test(arguments: [("Hallowbridge Mayor", "page12345"), ("Hallowbridge Town Clerk", "page12345"),
+                      ("Town News", "hallowbridgetownmayor"), ("Town News", "mayorofhallowbridge"), ("Town News", "hallowbridgemayor2")])
+    func theOfficeItselfIsStillClaimed(_ name: String, _ handle: String) {
+        let a = judge(name, handle: handle)
+        #expect(a.verdict == .suspect, "\(name) @\(handle): \(a.reasons.map(\.detail))")
+    }
 }

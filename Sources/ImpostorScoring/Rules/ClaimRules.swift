@@ -9,7 +9,8 @@ enum OfficeRule: Rule {
     static let summary = "the name claims one of the council's offices (Mayor, Chair, Clerk) at its place"
     static let examples: [RuleExample] = [
         .fires("Mayor of Oakbridge"), .fires("Oakbridge Town Clerk"), .fires("Maer Oakbridge"),
-        .quiet("Mayor of Riverton"), .quiet("Oakbridge Town Council"),
+        .quiet("Mayor of Riverton"), .quiet("Oakbridge Town Council"), .quiet("Oakbridge Mayor's Parade"),
+        .quiet("Oakbridge Leader"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
