@@ -25,6 +25,15 @@ import Testing
         #expect(a.verdict == .suspect && a.identity == "cardigan", "\(name): \(a.reasons.map(\.detail))")
     }
 
+    /// "Cyngor Sir Aberteifi" is the county's council (Cardiganshire's), as "Cyngor Sir Penfro" is
+    /// Pembrokeshire's: the county council of the same name, not the town's.
+    @Test(arguments: [("Cyngor Sir Aberteifi", "cyngorsiraberteifi"), ("Cardigan Borough Council", "cardiganbc")])
+    func theCouncilOfTheOtherTierIsNotTheTown(_ name: String, _ handle: String) {
+        let a = judge(name, handle: handle, bio: "Newyddion a gwybodaeth.")
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+        #expect(a.reasons.contains { $0.signal == .otherKind && $0.weight == OtherKindRule.otherTier })
+    }
+
     @Test func aHandleInWelshIsTheCouncil() {
         let a = judge("Newyddion", handle: "cyngortrefaberteifi")
         #expect(a.verdict == .suspect && a.identity == "cardigan", "\(a.reasons.map(\.detail))")

@@ -7,16 +7,24 @@ import ImpostorText
 enum OtherKindRule: Rule {
     static let signal = Signal.otherKind
     static let weight = -1.5
+    /// The district, borough or county council that covers the place, beside a town or parish council
+    /// (or the other way round): a real body of its own, not a copy with one word changed.
+    static let otherTier = -4.0
+    static var variants: [(when: String, weight: Double)] { [("a council of the other tier (district, borough, county)", otherTier)] }
+    static let principalKinds: Set<String> = ["district", "borough", "county"]
     static let summary = "the name gives another kind of council than this one"
     static let examples: [RuleExample] = [
-        .fires("Oakbridge Parish Council"), .fires("Oakbridge Community Council"),
+        .fires("Oakbridge Parish Council"), .fires("Oakbridge Community Council"), .fires("Oakbridge Borough Council"),
         .quiet("Oakbridge Town Council"), .quiet("Oakbridge Council"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let kind = e.identity.kind
         guard e.namesCouncil, !e.name.kinds.isEmpty, !kind.isEmpty, !e.name.kinds.contains(kind) else { return nil }
-        return Hit(weight: weight, detail: "the name says \(e.name.kinds.sorted().joined(separator: "/")) council, not \(e.identity.identity.kind)",
+        let watchedIsPrincipal = principalKinds.contains(kind)
+        let otherTier = e.name.kinds.allSatisfy { principalKinds.contains($0) != watchedIsPrincipal }
+        return Hit(weight: otherTier ? Self.otherTier : weight,
+                   detail: "the name says \(e.name.kinds.sorted().joined(separator: "/")) council, not \(e.identity.identity.kind)",
                    matched: e.identity.identity.kind, folded: e.shown)
     }
 }
