@@ -161,7 +161,7 @@ extension WelshTests {
     /// What may follow the place and leave it the place: the county, a mistyped council word, an affix.
     @Test(arguments: ["Newport Shropshire Town Council", "Newport Twlon Council", "Newport Towm Council",
                       "Newport Official Town Council", "Kyngor Tref Porthmadog", "Cyngor Cymuned Llanbadarn Fawr Swyddogol",
-                      "Cyngor Tref Porthmadog Newydd", "Cyngor Tref Porthmadog Cymorth", "Cyngor Tref Porthmadog Trigolion"])
+                      "Cyngor Cymuned Llanbadarn Mawr", "Llanbadarn Mawr Community Council", "Cyngor Tref Porthmadog Newydd", "Cyngor Tref Porthmadog Cymorth", "Cyngor Tref Porthmadog Trigolion"])
     func theCountyATypoOrAnAffixAfterThePlaceLeaveItThePlace(_ name: String) throws {
         let scorer = try Scorer(identities: [Self.newport, Self.llanbadarn, Self.porthmadog])
         let a = judge(scorer, name)
