@@ -165,6 +165,28 @@ enum MailScamRule: Rule {
     }
 }
 
+/// "Angela Pryor: new account, the old one was hacked. Can you get some gift cards for me?": the clone
+/// of a councillor's or the Clerk's own account, asking friends for gift cards, a favour or a payment.
+/// Their real accounts ask no one for that.
+enum PersonScamRule: Rule {
+    static let signal = Signal.personScam
+    static let weight = 3.5
+    static let summary = "an account under the name of one of the council's people asks for gift cards, a favour or a payment"
+    static let examples: [RuleExample] = [
+        .fires("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?"),
+        .fires("Tom Okafor", bio: "Town Clerk. Please process this invoice, new bank details attached."),
+        .quiet("Priya Sharma", bio: "Mum, gardener, Oakbridge resident."),
+        .quiet("Priya Patel", bio: "Can you get some gift cards for me?"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        // An e-mail's opener is MailScamRule's.
+        guard !e.texts.isMail, e.bio.mailScam, e.name.person != nil || e.handle.person != nil else { return nil }
+        return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks for gift cards, a favour or a payment",
+                   target: .person)
+    }
+}
+
 /// An e-mail from the council's own domain: a colleague's mail, not an impostor's. The report mailbox
 /// files no such mail at all; where one is scored (a listing, `explain`), a forged sender on the domain
 /// is the mail server's to stop, and impostors write from addresses of their own.

@@ -43,7 +43,7 @@ enum Rules {
     static let others: [any Rule.Type] = [
         OtherKindRule.self, OrganisationRule.self, DifferentPlaceRule.self, NegatedRule.self, CouncillorRule.self,
         RepeatedVariantRule.self, HandleRule.self, HandlePlaceRule.self, DisclaimerRule.self, PersonalRule.self,
-        OtherAreaRule.self, BioOfficeRule.self, BioClaimRule.self, BioDomainRule.self, BioScamRule.self, MailScamRule.self,
+        OtherAreaRule.self, BioOfficeRule.self, BioClaimRule.self, BioDomainRule.self, BioScamRule.self, MailScamRule.self, PersonScamRule.self,
         OwnDomainMailRule.self,
         OtherKindBioRule.self, LogoRule.self, DisguiseRule.self,
     ]
