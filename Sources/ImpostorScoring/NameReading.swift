@@ -133,6 +133,13 @@ struct NameReading: Sendable {
                 }
             }
         }
+        // A place read with typos across a council word is not the place: "Cyngor Sir Fynwy" (Monmouthshire)
+        // holds "sir fynwy", two letters from Trefynwy (Monmouth), but "sir" says county council.
+        if wordAligned, let found = place, found.distance > 0,
+            keys[found.words].contains(where: { !identity.placeKeys.contains($0) && (vocab.kindOf[$0] != nil || vocab.isCouncilWord($0)) })
+        {
+            place = nil
+        }
         // "HR Town Council" for Hebden Royd: a place of two words or more by its initials, but only right
         // before a council word, and read as weakly as a place with a typo.
         // Initials that spell a word of their own ("Much Ravening" is "MR") are that word.
@@ -162,7 +169,7 @@ struct NameReading: Sendable {
         if let place, wordAligned {
             let before = place.words.lowerBound > 0 ? keys[place.words.lowerBound - 1] : nil
             let firstOfPlace = identity.placeKeys.first
-            if let before, vocab.placeQualifiers.contains(before), !identity.placeKeys.contains(before),
+            if let before, vocab.placeQualifiers.contains(before), !identity.placeKeys.contains(before), !identity.nameWords.contains(before),
                 !Self.announces(before, in: text.original)
             {
                 differentPlace = true
@@ -308,6 +315,7 @@ struct NameReading: Sendable {
         let word = keys[i], next = i + 1 < keys.count ? keys[i + 1] : nil
         guard word.unicodeScalars.count >= 3, WordClass.classify(word, next: next, vocab: vocab) == .other,
             !vocab.notPlaceWords.contains(word), !identity.areaKeys.contains(word), !identity.placeKeys.contains(word),
+            !identity.nameWords.contains(word),
             vocab.placeQualifiers.contains(word) || !vocab.misspellsCouncilWord(word)
         else { return nil }
         if let next { return vocab.isCouncilWord(next) ? (word, true) : nil }

@@ -41,6 +41,9 @@ final class ProtectedIdentity: Sendable {
     let nameForms: [String]
     /// Each of `nameForms` as a pattern, with the typos it may carry.
     let nameFormPatterns: [(pattern: SearchPattern, limit: Int)]
+    /// The words of the full name and every alias ("royal" in "Caernarfon Royal Town Council"): never
+    /// another place's qualifier or name after the place.
+    let nameWords: Set<String>
     let areaKeys: [String]
     let people: [ProtectedPerson]
     /// Compact keys of the council's domains, without the public suffix ("chorleytowncouncil").
@@ -66,6 +69,7 @@ final class ProtectedIdentity: Sendable {
         kind = words.kinds.sorted { $0.key < $1.key }.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
         nameForms = ([identity.name] + identity.aliases).map { folder.fold($0).compact }.filter { !$0.isEmpty }
         nameFormPatterns = nameForms.map { (SearchPattern($0), ProtectedIdentity.placeTolerance($0.count)) }
+        nameWords = Set(([identity.name] + identity.aliases).flatMap { folder.fold($0).keys })
         areaKeys = folder.fold(identity.area).keys
         people = identity.people.map { person in
             let keys = folder.fold(person.name).keys.filter { !words.titles.contains($0) }
@@ -127,6 +131,7 @@ final class ProtectedIdentity: Sendable {
     /// `base` read through another name of its place.
     private init(_ base: ProtectedIdentity, placeKeys keys: [String]) {
         (identity, words, kind, nameForms, nameFormPatterns) = (base.identity, base.words, base.kind, base.nameForms, base.nameFormPatterns)
+        nameWords = base.nameWords
         (areaKeys, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.people, base.domainKeys, base.officialHosts, base.siteNames)
         placeKeys = keys
         placeCompact = keys.joined()

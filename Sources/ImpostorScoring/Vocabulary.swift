@@ -140,7 +140,8 @@ final class Vocabulary: Sendable {
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam))
-        counties = w["counties"]
+        // Places abroad are another area as another county is; their words are not kept out of place names.
+        counties = w["counties"] + w["abroad"]
         mutationMarkers = keys("mutation_markers")
         kindsAfterCouncil = keys("kinds_after_council")
         mutations = w.lists.keys.filter { $0.hasSuffix("_mutations") }.sorted().map { name in

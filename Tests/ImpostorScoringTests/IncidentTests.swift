@@ -64,4 +64,33 @@ import Testing
         let a = judge(name, handle: handle)
         #expect(a.verdict == .suspect, "\(name) @\(handle): \(a.reasons.map(\.detail))")
     }
+
+    static let caernarfon = Identity(
+        id: "caernarfon", name: "Caernarfon Royal Town Council", kind: "town council", place: "Caernarfon", area: "Gwynedd",
+        aliases: ["Cyngor Tref Brenhinol Caernarfon"], people: [Person(name: "Cllr Gwen Morris", role: "Mayor")])
+
+    /// "Royal" is a qualifier that makes another place ("Royal Wootton Bassett"), unless it is in the
+    /// council's own name: then it is the council's name, refund scam and all.
+    @Test(arguments: ["Caernarfon Royal Town Counci1", "Caernarfon Royal TC"])
+    func aQualifierInTheCouncilsOwnNameIsItsName(_ name: String) throws {
+        let scorer = try Scorer(identities: [Self.caernarfon])
+        let a = scorer.assess(Profile(platform: .facebook, id: "1", handle: "page12345", displayName: name,
+                                      bio: "Official page. Message us about refunds for the cancelled lights switch-on."))
+        #expect(a.verdict == .suspect && a.identity == "caernarfon", "\(name): \(a.reasons.map(\.detail))")
+    }
+
+    /// The Mayor's or the Clerk's own page, which says it is personal in words of its own.
+    @Test(arguments: [("Angela Pryor", "Mayor of Hallowbridge and town councillor. My personal page."),
+                      ("Deborah Kaye", "Town Clerk, Hallowbridge Town Council. Personal profile.")])
+    func aPersonalPageOfTheCouncilsPeopleIsTheirOwn(_ name: String, _ bio: String) {
+        let a = judge(name, bio: bio)
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+    }
+
+    /// A town of the same name abroad: its own council's page names its state.
+    @Test(arguments: ["City of Hallowbridge, Illinois.", "Hallowbridge, Vermont, USA"])
+    func aNamesakeAbroadIsAnotherArea(_ bio: String) {
+        let a = judge("Hallowbridge City Council", handle: "hallowbridgecityil", bio: bio)
+        #expect(a.verdict == .clear && a.reasons.contains { $0.signal == .otherArea }, "\(bio): \(a.reasons.map(\.detail))")
+    }
 }

@@ -34,6 +34,16 @@ import Testing
         #expect(a.reasons.contains { $0.signal == .otherKind && $0.weight == OtherKindRule.otherTier })
     }
 
+    /// "Cyngor Sir Fynwy" is Monmouthshire County Council: "sir fynwy" comes within two letters of
+    /// Trefynwy (Monmouth), but a place read with typos does not run across the word "sir".
+    @Test func aCountyCouncilsWelshNameIsNotATownMisspelt() throws {
+        let monmouth = Identity(id: "monmouth", name: "Monmouth Town Council", kind: "town council", place: "Monmouth",
+                                area: "Monmouthshire", aliases: ["Cyngor Tref Trefynwy"])
+        let a = try Scorer(identities: [monmouth]).assess(
+            Profile(platform: .facebook, id: "1", handle: "tudalen123", displayName: "Cyngor Sir Fynwy", bio: "Tudalen swyddogol."))
+        #expect(a.verdict == .clear, "\(a.reasons.map(\.detail))")
+    }
+
     @Test func aHandleInWelshIsTheCouncil() {
         let a = judge("Newyddion", handle: "cyngortrefaberteifi")
         #expect(a.verdict == .suspect && a.identity == "cardigan", "\(a.reasons.map(\.detail))")
