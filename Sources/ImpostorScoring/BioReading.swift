@@ -61,7 +61,8 @@ struct BioReading: Sendable {
             read(occurrence: i..<end, keys: keys, vocab: vocab)
             i = end
         }
-        for form in identity.nameForms where !namesCouncil && bio.compact.holds(form) {
+        // The full name as whole words: "St Ives Town Councillor" holds "stivestowncouncil" but is a councillor.
+        for form in identity.nameForms where !namesCouncil && Self.holdsWholeWords(form, in: bio) {
             namesCouncil = true
             claim = claim || !(disclaimer || thirdPerson)
         }
@@ -76,6 +77,17 @@ struct BioReading: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether `form` (compact) occurs in the bio from the start of one of its words to the end of one.
+    static func holdsWholeWords(_ form: String, in bio: FoldedText) -> Bool {
+        let letters = Array(form.unicodeScalars)
+        guard !letters.isEmpty, bio.compact.holds(form) else { return false }
+        let text = bio.scalars, bounds = bio.keyBounds
+        for start in bounds.dropLast() where start + letters.count <= text.count {
+            if text[start..<(start + letters.count)].elementsEqual(letters), bounds.contains(start + letters.count) { return true }
+        }
+        return false
     }
 
     /// Reads one occurrence of the place: council words after it make it the council's name;

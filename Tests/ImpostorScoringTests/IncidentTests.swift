@@ -93,4 +93,18 @@ import Testing
         let a = judge("Hallowbridge City Council", handle: "hallowbridgecityil", bio: bio)
         #expect(a.verdict == .clear && a.reasons.contains { $0.signal == .otherArea }, "\(bio): \(a.reasons.map(\.detail))")
     }
+
+    /// The cloned profile of one of the council's people, asking friends for money.
+    @Test(arguments: ["Hi friend, I am raising funds for a family in need, can you send via PayPal?",
+                      "Please message me, I need a small favour.", "I'm stuck abroad and need money for a flight, send what you can."])
+    func aClonedProfileAskingForMoneyIsTheScam(_ bio: String) {
+        let a = judge("Angela Pryor", handle: "angela.pryor.5521", bio: bio)
+        #expect(a.verdict == .suspect && a.target == .person, "\(bio): \(a.reasons.map(\.detail))")
+    }
+
+    /// "Hallowbridge Town Councillor" holds the council's name run together, but names a councillor.
+    @Test func aTownCouncillorIsNotTheTownCouncilSpeaking() {
+        let a = judge("Cllr Anna Mitchell", bio: "Hallowbridge Town Councillor. My own page, not the council's.")
+        #expect(a.verdict == .clear && !a.reasons.contains { $0.signal == .bioClaim }, "\(a.reasons.map(\.detail))")
+    }
 }
