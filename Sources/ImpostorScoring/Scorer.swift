@@ -169,6 +169,9 @@ final class FoldedProfile {
     let isMail: Bool
     /// The sender's domain, lower case, for an e-mail.
     let mailDomain: String?
+    /// That domain with its distinctive part as a domain key, as `bioAddresses` holds theirs: a sender
+    /// on "streetparishcounci1.gov.uk" writes from an address spelled as the council's.
+    let senderAddress: [(address: String, key: String)]
     /// The name in the order a screen shows it, when that differs from the stored order (a name
     /// written backwards behind a right-to-left override), with the stored name's findings.
     let nameShown: FoldedText?
@@ -193,12 +196,14 @@ final class FoldedProfile {
         (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
         handleHasPadding = profile.handleHasPadding
         (isMail, mailDomain, bioPhrases, bioCounties) = (profile.isMail, profile.mailDomain, profile.bioPhrases, profile.bioCounties)
+        senderAddress = profile.senderAddress
     }
 
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
         mailDomain = isMail && profile.handle.contains("@")
             ? profile.handle.split(separator: "@").last.map { String($0).trimmingSpaces().lowercased() } : nil
+        senderAddress = mailDomain.map { [($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder))] } ?? []
         let displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName
         let name = scorer.nameFolder.fold(displayName)
         self.name = name

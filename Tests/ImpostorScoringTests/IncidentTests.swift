@@ -107,4 +107,20 @@ import Testing
         let a = judge("Cllr Anna Mitchell", bio: "Hallowbridge Town Councillor. My own page, not the council's.")
         #expect(a.verdict == .clear && !a.reasons.contains { $0.signal == .bioClaim }, "\(a.reasons.map(\.detail))")
     }
+
+    static let marketDrayton = Identity(
+        id: "market-drayton", name: "Market Drayton Town Council", kind: "town council", place: "Market Drayton",
+        area: "Shropshire", domains: ["marketdrayton.gov.uk"],
+        people: [Person(name: "Cllr Susan Oakley", role: "Mayor"), Person(name: "Nicola Brent", role: "Town Clerk")])
+
+    /// Tricks an attacker tried: "Mkt" for Market, the Mayor's bio as "Mayor, <place>", and an invoice
+    /// e-mail in the Clerk's name from a domain spelled as the council's.
+    @Test(arguments: [("Mkt Drayton Town Council", "page12345", "Message us to claim your household support payment.", Platform.facebook),
+                      ("Susan Oakley", "susan.oakley.77", "Mayor, Market Drayton. Message me.", .facebook),
+                      ("Nicola Brent", "clerk@marketdraytn.gov.uk", "Please pay the attached invoice today.", .email)])
+    func anAttackersShortFormsStillReadAsTheCouncil(_ name: String, _ handle: String, _ bio: String, _ platform: Platform) throws {
+        let scorer = try Scorer(identities: [Self.marketDrayton])
+        let a = scorer.assess(Profile(platform: platform, id: "1", handle: handle, displayName: name, bio: bio))
+        #expect(a.verdict == .suspect && a.identity == "market-drayton", "\(name): \(a.reasons.map(\.detail))")
+    }
 }

@@ -110,18 +110,25 @@ enum BioClaimRule: Rule {
 enum BioDomainRule: Rule {
     static let signal = Signal.bioDomain
     static let weight = 4.0
-    static let summary = "the bio gives a web address spelled as the council's that is not one of its domains"
+    static let summary = "the bio gives a web address, or an e-mail comes from a domain, spelled as the council's and not one of its own"
     static let examples: [RuleExample] = [
         .fires("Town News", bio: "Pay your allotment fees at oakbridge-tc.co.uk"),
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.co.uk", bio: "Please pay the attached invoice today.", platform: .email),
         .quiet("Town News", bio: "Minutes at oakbridge-tc.gov.uk"),
         .quiet("Town News", bio: "Not affiliated. See oakbridge-tc.co.uk"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        let matched = e.identity.identity.domains.first ?? e.council
+        // An e-mail's sender on such a domain: the look-alike address is the whole of the trick.
+        if let host = WebAddresses.lookalike(e.texts.senderAddress, of: e.identity) {
+            return Hit(weight: weight, detail: "the e-mail comes from \(host), a domain spelled as \(e.council)'s that is not one of its own",
+                       matched: matched, folded: host)
+        }
         guard !e.bio.disclaimer, !e.bio.thirdPerson, let host = WebAddresses.lookalike(e.texts.bioAddresses, of: e.identity)
         else { return nil }
         return Hit(weight: weight, detail: "the bio gives \(host), an address spelled as \(e.council)'s that is not one of its domains",
-                   matched: e.identity.identity.domains.first ?? e.council, folded: host)
+                   matched: matched, folded: host)
     }
 }
 
