@@ -105,17 +105,25 @@ public struct Scorer: Sendable {
         }
         // Another name of a place counts only where the profile uses it: read through a name it does
         // not use, a profile would merely escape the evidence the council's own name brings.
-        candidates.removeAll { n in n >= baseCount && !Self.uses(identities[n], texts) }
+        candidates.removeAll { n in
+            n >= baseCount && !Self.uses(identities[n], over: position[identities[n].identity.id].map { identities[$0] }, texts)
+        }
         return candidates.map { n in
             let nearest = logoMatches.filter { $0.identity == identities[n].identity.id }.min { $0.distance < $1.distance }
             return Judgement(texts, identity: identities[n], logo: nearest)
         }
     }
 
-    static func uses(_ identity: ProtectedIdentity, _ texts: FoldedProfile) -> Bool {
-        let limit = ProtectedIdentity.placeTolerance(identity.placePattern.scalars.count)
-        return [texts.name, texts.handle, texts.bio].contains {
-            EditDistance.bestSubstring(identity.placePattern, in: $0, limit: limit) != nil
+    /// Whether a text reads the place by `alias`'s name more closely than by the council's own: "Gt
+    /// Langstow" uses Great Langstow's short form, but "Great Langstow" only comes near it.
+    static func uses(_ alias: ProtectedIdentity, over own: ProtectedIdentity?, _ texts: FoldedProfile) -> Bool {
+        let limit = ProtectedIdentity.placeTolerance(alias.placePattern.scalars.count)
+        return [texts.name, texts.handle, texts.bio].contains { text in
+            guard let hit = EditDistance.bestSubstring(alias.placePattern, in: text, limit: limit) else { return false }
+            let ownHit = own.flatMap {
+                EditDistance.bestSubstring($0.placePattern, in: text, limit: ProtectedIdentity.placeTolerance($0.placePattern.scalars.count))
+            }
+            return ownHit.map { hit.distance < $0.distance } ?? true
         }
     }
 

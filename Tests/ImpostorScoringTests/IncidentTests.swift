@@ -123,4 +123,19 @@ import Testing
         let a = scorer.assess(Profile(platform: platform, id: "1", handle: handle, displayName: name, bio: bio))
         #expect(a.verdict == .suspect && a.identity == "market-drayton", "\(name): \(a.reasons.map(\.detail))")
     }
+
+    /// "Gt" is Great in a place's name; but a text that spells Great out is read by the council's own
+    /// name, with its evidence: the namesake in Essex is still another area's.
+    @Test func aShortFormIsReadOnlyWhereItIsUsed() throws {
+        let wilton = Identity(id: "great-wilton", name: "Great Wilton Parish Council", kind: "parish council", place: "Great Wilton",
+                              area: "Kent")
+        let scorer = try Scorer(identities: [wilton])
+        func judge(_ name: String, _ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: "1", handle: "page12345", displayName: name, bio: bio))
+        }
+        let short = judge("Gt Wilton Parish Council", "Message us to claim your refund.")
+        #expect(short.verdict == .suspect, "\(short.reasons.map(\.detail))")
+        let namesake = judge("Great Wilton Parish Council", "Great Wilton Parish Council, Essex. Official page.")
+        #expect(namesake.verdict == .clear && namesake.reasons.contains { $0.signal == .otherArea }, "\(namesake.reasons.map(\.detail))")
+    }
 }
