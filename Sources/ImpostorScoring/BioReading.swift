@@ -12,6 +12,8 @@ struct BioReading: Sendable {
     var scam = false
     /// Words of the gift-card e-mail scam ("are you free", "gift cards", "reimburse").
     var mailScam = false
+    /// A friend asked for money, as a cloned profile of one of the council's people asks.
+    var personScam = false
     /// The bio speaks of the council as "their", "them", "not here": someone else writes it.
     var thirdPerson = false
     /// An office of this council the bio claims for the account ("Mayor of Wool", "Clerk to Wool Parish Council").
@@ -30,6 +32,7 @@ struct BioReading: Sendable {
         let vocab = identity.words
         let said = identity.hasOwnWords ? BioPhrases(keys, vocabulary: vocab) : phrases ?? BioPhrases(keys, vocabulary: vocab)
         (disclaimer, personal, scam, thirdPerson, mailScam) = (said.disclaimer, said.personal, said.scam, said.thirdPerson, said.mailScam)
+        personScam = said.personScam
 
         let place = identity.placeCompact
         let tolerance = place.count >= 9 ? 1 : 0
@@ -57,12 +60,12 @@ struct BioReading: Sendable {
                 continue
             }
             mentionsPlace = true
+            if otherArea == nil { otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) }
             if office == nil { office = Self.office(of: i..<end, keys: keys, vocab: vocab) }
             read(occurrence: i..<end, keys: keys, vocab: vocab)
             i = end
         }
-        // The full name as whole words: "St Ives Town Councillor" holds "stivestowncouncil" but is a councillor.
-        for form in identity.nameForms where !namesCouncil && Self.holdsWholeWords(form, in: bio) {
+        for form in identity.nameForms where !namesCouncil && Self.holdsName(form, in: bio, vocab: vocab) {
             namesCouncil = true
             claim = claim || !(disclaimer || thirdPerson)
         }
@@ -79,13 +82,28 @@ struct BioReading: Sendable {
         }
     }
 
-    /// Whether `form` (compact) occurs in the bio from the start of one of its words to the end of one.
-    static func holdsWholeWords(_ form: String, in bio: FoldedText) -> Bool {
+    /// A state or country abroad right after the place, or after council words that follow it:
+    /// "Monmouth, Illinois", "Ludlow Town Council, Vermont".
+    static func abroad(after end: Int, keys: [String], vocab: Vocabulary) -> String? {
+        var j = end
+        while j < keys.count, vocab.isCouncilWord(keys[j]) { j += 1 }
+        return vocab.abroad.first { keys[j...].starts(with: $0) }.map { $0.joined(separator: " ") }
+    }
+
+    /// Whether `form` (compact) occurs in the bio other than as the start of a councillor word: "St Ives
+    /// Town Councillor" holds "stivestowncouncil" but names a councillor; "…TownCouncil2024" is the council.
+    static func holdsName(_ form: String, in bio: FoldedText, vocab: Vocabulary) -> Bool {
         let letters = Array(form.unicodeScalars)
         guard !letters.isEmpty, bio.compact.holds(form) else { return false }
         let text = bio.scalars, bounds = bio.keyBounds
-        for start in bounds.dropLast() where start + letters.count <= text.count {
-            if text[start..<(start + letters.count)].elementsEqual(letters), bounds.contains(start + letters.count) { return true }
+        var start = 0
+        while let at = EditDistance.firstOccurrence(letters, in: Array(text[start...])).map({ $0 + start }) {
+            let end = at + letters.count
+            // The key the occurrence ends inside, if it does not end at a key's end.
+            guard let k = bounds.indices.dropLast().first(where: { bounds[$0] < end && end < bounds[$0 + 1] }),
+                vocab.councillor.contains(bio.keys[k]) || vocab.titles.contains(bio.keys[k])
+            else { return true }
+            start = at + 1
         }
         return false
     }
@@ -157,8 +175,9 @@ struct BioReading: Sendable {
         if b >= 1, vocab.officeLinks.contains(keys[b]) {
             b -= 1
         } else {
-            // Welsh joins an office to its place with no word between: "Maer Aberteifi", "Clerc Cyngor
-            // Tref Aberteifi". Only offices written that way may.
+            // Welsh joins an office to its place with no word between ("Maer Aberteifi", "Clerc Cyngor
+            // Tref Aberteifi"), as a Mayor's bio may in English ("Mayor, Market Drayton", the comma
+            // folded away). Only offices listed as written that way may.
             while b >= 1, vocab.council.contains(keys[b]) || vocab.kindOf[keys[b]] != nil {
                 councilBefore = councilBefore || vocab.council.contains(keys[b])
                 b -= 1

@@ -133,10 +133,11 @@ struct NameReading: Sendable {
                 }
             }
         }
-        // A place read with typos across a council word is not the place: "Cyngor Sir Fynwy" (Monmouthshire)
-        // holds "sir fynwy", two letters from Trefynwy (Monmouth), but "sir" says county council.
+        // A place read with typos across a council, kind, office or abbreviation word is not the place:
+        // "Cyngor Sir Fynwy" (Monmouthshire) holds "sir fynwy", two letters from Trefynwy (Monmouth), but
+        // "sir" says county council.
         if wordAligned, let found = place, found.distance > 0,
-            keys[found.words].contains(where: { !identity.placeKeys.contains($0) && (vocab.kindOf[$0] != nil || vocab.isCouncilWord($0)) })
+            keys[found.words].contains(where: { !identity.placeKeys.contains($0) && vocab.isCouncilWord($0) })
         {
             place = nil
         }
@@ -324,9 +325,9 @@ struct NameReading: Sendable {
     }
 
     /// Whether the office words of a display name claim the office at the place: before it ("Mayor of
-    /// Wool"), after a council word that follows it ("Wool Town Clerk"), or last after it ("Wool Mayor").
-    /// Not an office word followed by a word of its own, which names something of the office's ("Wool
-    /// Mayor's Parade", "Wool Mayor Charity Ball"), nor "Leader" straight after the place, as local
+    /// Wool"), after a council word that follows it ("Wool Town Clerk"), or straight after it ("Wool
+    /// Mayor"). Not an office word followed by an occasion or an organisation of the office's ("Wool
+    /// Mayor's Parade", "Mayor's Charity Ball, Wool"), nor "Leader" straight after the place, as local
     /// papers are named ("Epping Leader"). True when no single word holds the office.
     static func claimsOffice(around place: Range<Int>, keys: [String], classes: [WordClass], vocab: Vocabulary) -> Bool {
         var officeWords = 0
@@ -335,6 +336,11 @@ struct NameReading: Sendable {
             if case .office(let office) = classes[i] { offices = [office] } else { offices = vocab.inside.scan(keys[i]).offices }
             guard !offices.isEmpty else { continue }
             officeWords += 1
+            if let next = keys.indices[(i + 1)...].first(where: { classes[$0] != .ignored }),
+                vocab.officeOccasions.contains(keys[next]) || classes[next] == .organisation
+            {
+                continue
+            }
             if i < place.lowerBound { return true }
             let councilBetween = (place.upperBound..<i).contains { n in
                 switch classes[n] {
@@ -342,32 +348,34 @@ struct NameReading: Sendable {
                 default: false
                 }
             }
-            if councilBetween { return true }
-            let namesSomething = ((i + 1)..<keys.count).contains { classes[$0] == .other || classes[$0] == .organisation }
-            if !namesSomething && offices != ["leader"] { return true }
+            if councilBetween || offices != ["leader"] { return true }
         }
         return officeWords == 0
     }
 
-    /// The same for what a handle holds around its place: an office word with only known words
-    /// between it and the place ("mayorofepping", "eppingtownclerk"), and after it when it follows the
-    /// place, nothing but known words or digits ("eppingmayor2"). Not one that runs on into a word of its
-    /// own ("mayorsparadechorley", "chorleymayorsball"), nor "leader" straight after the place.
+    /// The same for what a handle holds around its place: an office word before it ("mayorofepping",
+    /// "mayorsuewool"), or after it with nothing or council words between ("eppingtownclerk",
+    /// "eppingmayor2"). Not one that runs on into an occasion or an organisation ("chorleymayorsparade",
+    /// "mayorsballhallowbridge"), nor "leader" straight after the place.
     static func claimsOffice(before: String, after: String, vocab: Vocabulary) -> Bool {
         let (head, tail) = (Array(before.unicodeScalars), Array(after.unicodeScalars))
         func text(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+        func namesSomething(_ rest: String) -> Bool {
+            let rest = rest.hasPrefix("s") ? String(rest.dropFirst()) : rest
+            return vocab.officeOccasions.contains { rest.hasPrefix($0) } || vocab.organisations.contains { $0.count >= 4 && rest.hasPrefix($0) }
+        }
         var found = false
         for (word, office) in vocab.roles {
             let letters = Array(word.unicodeScalars)
             guard !letters.isEmpty else { continue }
             if let at = EditDistance.firstOccurrence(letters, in: head) {
                 found = true
-                if isKnownWords(text(head[(at + letters.count)...]), vocab: vocab) { return true }
+                if !namesSomething(text(head[(at + letters.count)...]) + after) { return true }
             }
             if let at = EditDistance.firstOccurrence(letters, in: tail) {
                 found = true
                 let between = text(tail[..<at])
-                guard isKnownWords(text(tail[(at + letters.count)...]), vocab: vocab) else { continue }
+                guard !namesSomething(text(tail[(at + letters.count)...])) else { continue }
                 if between.isEmpty ? office != "leader" : isKnownWords(between, vocab: vocab) || vocab.abbreviations[between] != nil {
                     return true
                 }

@@ -28,7 +28,7 @@ struct PhraseSet: Sendable {
 struct BioPhrases: Sendable {
     /// What a phrase of a bio may say: the word lists they come from.
     enum Meaning: Int, Sendable {
-        case disclaimer, personal, scam, thirdPerson, mailScam
+        case disclaimer, personal, scam, thirdPerson, mailScam, personScam
     }
 
     var disclaimer = false
@@ -36,12 +36,14 @@ struct BioPhrases: Sendable {
     var scam = false
     var thirdPerson = false
     var mailScam = false
+    /// A friend asked for money, as a cloned profile asks ("send what you can", "stuck abroad").
+    var personScam = false
 
     init(_ keys: [String], vocabulary v: Vocabulary) {
         guard !keys.isEmpty else { return }
         let found = v.bioPhrases.found(in: keys)
         func said(_ m: Meaning) -> Bool { found & 1 << m.rawValue != 0 }
         (disclaimer, personal, scam) = (said(.disclaimer), said(.personal), said(.scam))
-        (thirdPerson, mailScam) = (said(.thirdPerson), said(.mailScam))
+        (thirdPerson, mailScam, personScam) = (said(.thirdPerson), said(.mailScam), said(.personScam))
     }
 }

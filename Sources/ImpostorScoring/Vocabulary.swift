@@ -55,6 +55,12 @@ final class Vocabulary: Sendable {
     /// A bio's disclaimers, personal and third-person phrases, scam words and phrases, e-mail scam phrases.
     let bioPhrases: PhraseSet
     let counties: [String]
+    /// States, provinces and countries abroad, as keys: another area only right after the place
+    /// ("Monmouth, Illinois"), since a bio may name them for anything ("UK & USA", "twinned with …").
+    let abroad: [[String]]
+    /// Occasions and funds of an office ("Mayor's Parade", "Mayor's Appeal"): an office word before one
+    /// names it, and claims nothing.
+    let officeOccasions: Set<String>
     /// Words that mark an alias as a name in a language whose place names mutate ("cyngor").
     let mutationMarkers: Set<String>
     /// Words that are a kind only straight after a council word ("Cyngor Dinas …").
@@ -139,9 +145,11 @@ final class Vocabulary: Sendable {
         // Scam words are phrases of one word.
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
-                               + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam))
-        // Places abroad are another area as another county is; their words are not kept out of place names.
-        counties = w["counties"] + w["abroad"]
+                               + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)
+                               + phrases("person_scam", .personScam))
+        counties = w["counties"]
+        abroad = w["abroad"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
+        officeOccasions = keys("office_occasions")
         mutationMarkers = keys("mutation_markers")
         kindsAfterCouncil = keys("kinds_after_council")
         mutations = w.lists.keys.filter { $0.hasSuffix("_mutations") }.sorted().map { name in

@@ -95,6 +95,17 @@ enum WebAddresses {
         return hosts.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
+    /// A domain an e-mail comes from that is, as a whole, the council's domain or name with a letter
+    /// changed ("marketdraytn.gov.uk"): a club's domain that holds the place ("marketdraytonrotary.org.uk")
+    /// is not, though a bio naming it might be.
+    static func lookalikeSender(_ addresses: [(address: String, key: String)], of p: ProtectedIdentity) -> String? {
+        for (address, key) in addresses where !isOfficial(address, hosts: p.officialHosts) {
+            let limit = key.count >= 12 ? 1 : 0
+            if p.siteNames.contains(where: { EditDistance.damerau(key, $0, limit: limit) <= limit }) { return address }
+        }
+        return nil
+    }
+
     /// The first address that spells one of the council's names without being at one of its hosts, and
     /// neither disowns it ("…watch") nor names another place before it ("northchorley…"). `key` is the
     /// address as `ProtectedIdentity.domainKey` reads it.

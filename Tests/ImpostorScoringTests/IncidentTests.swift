@@ -138,4 +138,28 @@ import Testing
         let namesake = judge("Great Wilton Parish Council", "Great Wilton Parish Council, Essex. Official page.")
         #expect(namesake.verdict == .clear && namesake.reasons.contains { $0.signal == .otherArea }, "\(namesake.reasons.map(\.detail))")
     }
+
+    /// What review found the first versions of these readings got wrong, each the other way round.
+    @Test(arguments: [
+        ("Hallowbridge Mayor Angela Pryor", "page12345", "", true),
+        ("Mayor's Charity Ball Hallowbridge", "page12345", "Tickets, news and photos.", false),
+        ("Hallowbridge District Council", "HallowbridgeDC", "The district council for Hallowbridge. Bins, planning, council tax.", false),
+        ("Angela Pryor", "angela.pryor", "Councillor for Castle ward. Are you available for our litter pick on Saturday?", false),
+        ("Angela Pryor", "angela.pryor", "Beware scams: I will never ask you to send money or buy gift cards.", false),
+        ("Angela Pryor", "angela.pryor.77", "My new personal page, the old one was hacked. Can you get some gift cards for me?", true),
+        ("Community News", "page12345", "Official page of Hallowbridge Town Council2024. Claim your refund here.", true),
+        ("Hallowbridge Town Council", "page12345", "Hallowbridge Town Council. Claim your council tax refund. UK & USA", true),
+    ])
+    func reviewedReadings(_ name: String, _ handle: String, _ bio: String, _ suspect: Bool) {
+        let a = judge(name, handle: handle, bio: bio)
+        #expect((a.verdict == .suspect) == suspect, "\(name) / \(bio): \(a.reasons.map(\.detail))")
+    }
+
+    /// A councillor writing from their club's domain, which holds the place, is not a look-alike sender.
+    @Test func aClubsDomainHoldingThePlaceIsNoLookalike() throws {
+        let scorer = try Scorer(identities: [Self.marketDrayton])
+        let a = scorer.assess(Profile(platform: .email, id: "1", handle: "susan@marketdraytonrotary.org.uk", displayName: "Susan Oakley",
+                                      bio: "Please find the minutes of last week's meeting attached."))
+        #expect(a.verdict == .clear && !a.reasons.contains { $0.signal == .bioDomain }, "\(a.reasons.map(\.detail))")
+    }
 }

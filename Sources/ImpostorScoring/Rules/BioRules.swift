@@ -23,7 +23,7 @@ enum DisclaimerRule: Rule {
 enum PersonalRule: Rule {
     static let signal = Signal.personal
     static let weight = -2.5
-    static let summary = "the bio says it is a personal account (\"views my own\")"
+    static let summary = "the bio says it is a personal account (\"views my own\", \"personal page\")"
     static let examples: [RuleExample] = [
         .fires("Sam Reed, Oakbridge", bio: "Oakbridge resident. Views my own."),
         .fires("Priya Sharma", bio: "Mayor of Oakbridge. Views my own."),
@@ -32,8 +32,9 @@ enum PersonalRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard e.bio.personal, !e.claimsAnothersOffice else { return nil }
-        return Hit(weight: weight, detail: "the bio says it is a personal account (\"views my own\")")
+        // A cloned profile calls itself personal too, and then asks for money.
+        guard e.bio.personal, !e.claimsAnothersOffice, !e.bio.personScam else { return nil }
+        return Hit(weight: weight, detail: "the bio says it is a personal account")
     }
 }
 
@@ -121,7 +122,7 @@ enum BioDomainRule: Rule {
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let matched = e.identity.identity.domains.first ?? e.council
         // An e-mail's sender on such a domain: the look-alike address is the whole of the trick.
-        if let host = WebAddresses.lookalike(e.texts.senderAddress, of: e.identity) {
+        if let host = WebAddresses.lookalikeSender(e.texts.senderAddress, of: e.identity) {
             return Hit(weight: weight, detail: "the e-mail comes from \(host), a domain spelled as \(e.council)'s that is not one of its own",
                        matched: matched, folded: host)
         }
@@ -173,23 +174,24 @@ enum MailScamRule: Rule {
 }
 
 /// "Angela Pryor: new account, the old one was hacked. Can you get some gift cards for me?": the clone
-/// of a councillor's or the Clerk's own account, asking friends for gift cards, a favour or a payment.
-/// Their real accounts ask no one for that.
+/// of a councillor's or the Clerk's own account, asking friends for money. Their real accounts ask no
+/// one to send what they can.
 enum PersonScamRule: Rule {
     static let signal = Signal.personScam
     static let weight = 3.5
-    static let summary = "an account under the name of one of the council's people asks for gift cards, a favour or a payment"
+    static let summary = "an account under the name of one of the council's people asks friends for money or gift cards"
     static let examples: [RuleExample] = [
         .fires("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?"),
-        .fires("Tom Okafor", bio: "Town Clerk. Please process this invoice, new bank details attached."),
+        .fires("Tom Okafor", bio: "I'm stuck abroad and need money for a flight, send what you can."),
         .quiet("Priya Sharma", bio: "Mum, gardener, Oakbridge resident."),
+        .quiet("Priya Sharma", bio: "Beware scams: I will never ask you to send money or buy gift cards."),
         .quiet("Priya Patel", bio: "Can you get some gift cards for me?"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // An e-mail's opener is MailScamRule's.
-        guard !e.texts.isMail, e.bio.mailScam, e.name.person != nil || e.handle.person != nil else { return nil }
-        return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks for gift cards, a favour or a payment",
+        guard !e.texts.isMail, e.bio.personScam, e.name.person != nil || e.handle.person != nil else { return nil }
+        return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks friends for money",
                    target: .person)
     }
 }

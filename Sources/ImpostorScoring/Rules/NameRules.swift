@@ -8,7 +8,8 @@ enum OtherKindRule: Rule {
     static let signal = Signal.otherKind
     static let weight = -1.5
     /// The district, borough or county council that covers the place, beside a town or parish council
-    /// (or the other way round): a real body of its own, not a copy with one word changed.
+    /// (or the other way round): a real body of its own, not a copy with one word changed. Its page
+    /// talks of council tax and payments as a scam's does, so the bio does not tell them apart.
     static let otherTier = -4.0
     static var variants: [(when: String, weight: Double)] { [("a council of the other tier (district, borough, county)", otherTier)] }
     static let principalKinds: Set<String> = ["district", "borough", "county"]
