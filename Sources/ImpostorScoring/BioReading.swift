@@ -96,14 +96,12 @@ struct BioReading: Sendable {
         let letters = Array(form.unicodeScalars)
         guard !letters.isEmpty, bio.compact.holds(form) else { return false }
         let text = bio.scalars, bounds = bio.keyBounds
-        var start = 0
-        while let at = EditDistance.firstOccurrence(letters, in: Array(text[start...])).map({ $0 + start }) {
+        for at in 0...(text.count - letters.count) where text[at..<(at + letters.count)].elementsEqual(letters) {
             let end = at + letters.count
             // The key the occurrence ends inside, if it does not end at a key's end.
             guard let k = bounds.indices.dropLast().first(where: { bounds[$0] < end && end < bounds[$0 + 1] }),
                 vocab.councillor.contains(bio.keys[k]) || vocab.titles.contains(bio.keys[k])
             else { return true }
-            start = at + 1
         }
         return false
     }

@@ -43,8 +43,9 @@ struct Evidence {
                                  whole: texts.handleWhole)
         // A handle read as the council's name with its place spelt right is bettered without its digits
         // only by an office, and there is none when the handle without them holds no office word at all.
-        let unbettered = Self.handleStrength(handle) >= Self.strongestHandle
-            || (Self.handleStrength(handle) == Self.strongestHandle - 1 && texts.handleTrimmedWhole.offices.isEmpty)
+        let strength = Self.handleStrength(handle)
+        let unbettered = strength >= Self.strongestHandle
+            || (strength == Self.strongestHandle - 1 && texts.handleTrimmedWhole.offices.isEmpty)
         if texts.handleHasPadding && !unbettered {
             let trimmed = NameReading(texts.handleTrimmed, identity: p, wordAligned: false, classes: texts.handleTrimmedClasses,
                                       whole: texts.handleTrimmedWhole)
