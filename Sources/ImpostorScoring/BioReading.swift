@@ -25,8 +25,8 @@ struct BioReading: Sendable {
 
     /// `phrases` are the bio's phrases read with impostor's own vocabulary: used when the council adds
     /// no words of its own, else read again with its words.
-    /// `counties` are those the bio names, found once per profile.
-    init(_ bio: FoldedText, identity: ProtectedIdentity, counties: [[String]], phrases: BioPhrases? = nil) {
+    /// `areas` are the counties and other areas the bio names, found once per profile.
+    init(_ bio: FoldedText, identity: ProtectedIdentity, areas: [Counties.Area], phrases: BioPhrases? = nil) {
         let keys = bio.keys
         guard !keys.isEmpty else { return }
         let vocab = identity.words
@@ -60,7 +60,9 @@ struct BioReading: Sendable {
                 continue
             }
             mentionsPlace = true
-            if otherArea == nil { otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) }
+            if otherArea == nil {
+                otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
+            }
             if office == nil { office = Self.office(of: i..<end, keys: keys, vocab: vocab) }
             read(occurrence: i..<end, keys: keys, vocab: vocab)
             i = end
@@ -69,17 +71,23 @@ struct BioReading: Sendable {
             namesCouncil = true
             claim = claim || !(disclaimer || thirdPerson)
         }
-        if mentionsPlace && !identity.areaKeys.isEmpty {
-            let own = identity.areaKeys
-            for county in counties {
-                let inOwnArea = county.allSatisfy { own.contains($0) } || own.allSatisfy { county.contains($0) }
-                let inPlace = county.allSatisfy { identity.placeKeys.contains($0) }
-                if !inOwnArea && !inPlace {
-                    otherArea = county.joined(separator: " ")
-                    break
-                }
-            }
+        if mentionsPlace, let area = areas.first(where: { !$0.onlyAfterPlace && Self.isElsewhere($0, identity: identity) }) {
+            otherArea = area.shown
         }
+    }
+
+    /// Whether `area` is not the council's: neither its area, in it, holding it, nor its place's name.
+    static func isElsewhere(_ area: Counties.Area, identity: ProtectedIdentity) -> Bool {
+        !identity.ownAreas.isEmpty && !identity.ownAreas.contains(where: area.within) && !area.form.allSatisfy(identity.placeKeys.contains)
+    }
+
+    /// An area within a county other than the council's, right after the place or council words that
+    /// follow it: "Eye Parish Council, Peterborough", "Llanfair ym Mhowys".
+    static func areaWithin(after end: Int, keys: [String], identity: ProtectedIdentity) -> String? {
+        let vocab = identity.words
+        var j = end
+        while j < keys.count, vocab.isCouncilWord(keys[j]) || vocab.areaLinks.contains(keys[j]) { j += 1 }
+        return vocab.areas.area(at: j, in: keys).flatMap { isElsewhere($0, identity: identity) ? $0.shown : nil }
     }
 
     /// A state or country abroad right after the place, or after council words that follow it:

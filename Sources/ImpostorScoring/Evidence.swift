@@ -53,7 +53,7 @@ struct Evidence {
         } else {
             self.handle = handle
         }
-        bio = BioReading(texts.bio, identity: p, counties: texts.bioCounties, phrases: texts.bioPhrases)
+        bio = BioReading(texts.bio, identity: p, areas: texts.bioAreas, phrases: texts.bioPhrases)
         // A qualifier before the place ("NEW Epping", "South Ferriby") makes another place unless the
         // bio or the handle names this council after all.
         let longer = name.place == nil && name.councilWord ? name.longerPlace : nil

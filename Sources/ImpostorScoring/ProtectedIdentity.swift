@@ -45,6 +45,9 @@ final class ProtectedIdentity: Sendable {
     /// another place's qualifier or name after the place.
     let nameWords: Set<String>
     let areaKeys: [String]
+    /// The council's area and the counties it lies in ("Peterborough", then "Cambridgeshire"), as keys:
+    /// none when the watchlist gives no area.
+    let ownAreas: [[String]]
     let people: [ProtectedPerson]
     /// Compact keys of the council's domains, without the public suffix ("chorleytowncouncil").
     let domainKeys: [String]
@@ -70,7 +73,9 @@ final class ProtectedIdentity: Sendable {
         nameForms = ([identity.name] + identity.aliases).map { folder.fold($0).compact }.filter { !$0.isEmpty }
         nameFormPatterns = nameForms.map { (SearchPattern($0), ProtectedIdentity.placeTolerance($0.count)) }
         nameWords = Set(([identity.name] + identity.aliases).flatMap { folder.fold($0).keys })
-        areaKeys = folder.fold(identity.area).keys
+        let areaKeys = folder.fold(identity.area).keys
+        self.areaKeys = areaKeys
+        ownAreas = areaKeys.isEmpty ? [] : [areaKeys] + words.areas.named(in: areaKeys).map(\.county)
         people = identity.people.map { person in
             let keys = folder.fold(person.name).keys.filter { !words.titles.contains($0) }
             let roleKeys = folder.fold(person.role).keys
@@ -132,7 +137,7 @@ final class ProtectedIdentity: Sendable {
     private init(_ base: ProtectedIdentity, placeKeys keys: [String]) {
         (identity, words, kind, nameForms, nameFormPatterns) = (base.identity, base.words, base.kind, base.nameForms, base.nameFormPatterns)
         nameWords = base.nameWords
-        (areaKeys, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.people, base.domainKeys, base.officialHosts, base.siteNames)
+        (areaKeys, ownAreas, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.ownAreas, base.people, base.domainKeys, base.officialHosts, base.siteNames)
         placeKeys = keys
         placeCompact = keys.joined()
         placePattern = SearchPattern(placeCompact)

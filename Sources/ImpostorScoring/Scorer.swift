@@ -11,7 +11,6 @@ public struct Scorer: Sendable {
     let position: [String: Int]
     let nameFolder: Folder
     let bioFolder: Folder
-    let counties: [String: [[String]]]
     /// impostor's own vocabulary, for what is read once per profile.
     let vocabulary: Vocabulary
     private let accounts: [String: (identity: Int, verdict: Verdict, reference: AccountReference)]
@@ -36,7 +35,6 @@ public struct Scorer: Sendable {
         baseCount = base.count
         index = IdentityIndex(self.identities)
         position = Dictionary(identities.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        counties = Counties.keyed(vocabulary.counties, folder: folder)
         var accounts: [String: (Int, Verdict, AccountReference)] = [:]
         for (n, identity) in identities.enumerated() {
             for (refs, verdict) in [(identity.allowed, Verdict.allowed), (identity.officials, .official)] {
@@ -185,8 +183,8 @@ final class FoldedProfile {
     let nameShown: FoldedText?
     /// The bio's phrases, read once with impostor's own vocabulary.
     let bioPhrases: BioPhrases
-    /// The counties the bio names, as their keys.
-    let bioCounties: [[String]]
+    /// The counties and other areas the bio names.
+    let bioAreas: [Counties.Area]
     /// The classes of the name's and handles' words in impostor's own vocabulary.
     let nameClasses: [WordClass], handleClasses: [WordClass], handleTrimmedClasses: [WordClass]
     /// What the name's and handles' words say, for councils in which no place is found.
@@ -203,7 +201,7 @@ final class FoldedProfile {
         nameShown = nil
         (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
         handleHasPadding = profile.handleHasPadding
-        (isMail, mailDomain, bioPhrases, bioCounties) = (profile.isMail, profile.mailDomain, profile.bioPhrases, profile.bioCounties)
+        (isMail, mailDomain, bioPhrases, bioAreas) = (profile.isMail, profile.mailDomain, profile.bioPhrases, profile.bioAreas)
         senderAddress = profile.senderAddress
     }
 
@@ -235,7 +233,7 @@ final class FoldedProfile {
         let bio = scorer.bioFolder.fold(prose)
         self.bio = bio
         bioPhrases = BioPhrases(bio.keys, vocabulary: vocabulary)
-        bioCounties = Counties.named(in: bio.keys, table: scorer.counties)
+        bioAreas = vocabulary.areas.named(in: bio.keys)
         bioAddresses = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder)) }
         let nameClasses = WordClass.of(name.keys, vocab: vocabulary)
         self.nameClasses = nameClasses

@@ -54,7 +54,10 @@ final class Vocabulary: Sendable {
     let by: Set<String>
     /// A bio's disclaimers, personal and third-person phrases, scam words and phrases, e-mail scam phrases.
     let bioPhrases: PhraseSet
-    let counties: [String]
+    /// Counties, unitary areas and cities a bio may place a namesake in.
+    let areas: Counties
+    /// Words between a place and the area it lies in ("ym Mhowys", "in Peterborough").
+    let areaLinks: Set<String>
     /// States, provinces and countries abroad, as keys: another area only right after the place
     /// ("Monmouth, Illinois"), since a bio may name them for anything ("UK & USA", "twinned with …").
     let abroad: [[String]]
@@ -128,7 +131,7 @@ final class Vocabulary: Sendable {
             return parts.count == 2 && parts[0].count == 1 && parts[1].count == 1 ? (parts[0][0], parts[1][0]) : nil
         }
         councilPlaceLinks = keys("council_place_links")
-        notPlaceWords = keys("counties").union(keys("scam"))
+        notPlaceWords = keys("counties").union(keys("areas_within")).union(keys("scam"))
         mentionCues = keys("mention_cues")
         mentionBefore = keys("mention_before")
         officeLinks = keys("office_links")
@@ -147,7 +150,8 @@ final class Vocabulary: Sendable {
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)
                                + phrases("person_scam", .personScam))
-        counties = w["counties"]
+        areas = Counties(w["counties"], within: w["areas_within"], streets: keys("streets"), folder: folder)
+        areaLinks = keys("area_links")
         abroad = w["abroad"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         officeOccasions = keys("office_occasions")
         mutationMarkers = keys("mutation_markers")

@@ -94,6 +94,28 @@ import Testing
         #expect(a.verdict == .clear && a.reasons.contains { $0.signal == .otherArea }, "\(bio): \(a.reasons.map(\.detail))")
     }
 
+    /// A namesake council gives the unitary area or city it lies in, right after its name: "Eye Parish
+    /// Council, Peterborough" is not Eye Town Council in Suffolk. A council in that county, a city named
+    /// elsewhere in the bio, and a street named after the city are no other area.
+    @Test func aCityOrUnitaryAreaAfterThePlaceIsAnotherArea() throws {
+        let eye = Identity(id: "eye", name: "Eye Town Council", kind: "town council", place: "Eye", area: "Suffolk")
+        let wistow = Identity(id: "wistow", name: "Wistow Parish Council", kind: "parish council", place: "Wistow", area: "Cambridgeshire")
+        let scorer = try Scorer(identities: [eye, wistow])
+        func judge(_ name: String, _ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: name, handle: "page12345", displayName: name, bio: bio))
+        }
+        let namesake = judge("Eye Parish Council", "Eye Parish Council, Peterborough. Meetings and news for Eye and Eye Green.")
+        #expect(namesake.verdict == .clear && namesake.reasons.contains { $0.signal == .otherArea && $0.detail.contains("Peterborough (Cambridgeshire)") },
+                "\(namesake.reasons.map(\.detail))")
+        for bio in ["Wistow Parish Council, near Peterborough. Official page. Council tax refunds, DM us",
+                    "Eye Town Council, near Ipswich. Official page. Refunds available, DM us",
+                    "Eye Town Council. Coach trips to London for residents - pay your deposit now!",
+                    "Eye Town Council, London Road, Eye. Grants available, DM us"] {
+            let a = judge(bio.hasPrefix("Wistow") ? "Wistow Parish Council" : "Eye Town Council", bio)
+            #expect(a.verdict == .suspect && !a.reasons.contains { $0.signal == .otherArea }, "\(bio): \(a.reasons.map(\.detail))")
+        }
+    }
+
     /// The cloned profile of one of the council's people, asking friends for money.
     @Test(arguments: ["Hi friend, I am raising funds for a family in need, can you send via PayPal?",
                       "Please message me, I need a small favour.", "I'm stuck abroad and need money for a flight, send what you can."])

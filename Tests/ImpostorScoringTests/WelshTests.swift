@@ -25,6 +25,23 @@ import Testing
         #expect(a.verdict == .suspect && a.identity == "cardigan", "\(name): \(a.reasons.map(\.detail))")
     }
 
+    /// A namesake in another county, named in Welsh as its bio would ("ym Mhowys", "Sir Benfro"): the
+    /// same name in the council's own county, mutated or not, is its own area.
+    @Test func aWelshCountyNameIsAnArea() throws {
+        let llanfyllin = Identity(id: "llanfyllin", name: "Cyngor Cymuned Llanfyllin", kind: "community council",
+                                  place: "Llanfyllin", area: "Powys", aliases: ["Llanfyllin Community Council"])
+        let scorer = try Scorer(identities: [llanfyllin])
+        func judge(_ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: bio, handle: "tudalen123", displayName: "Cyngor Cymuned Llanfyllin", bio: bio))
+        }
+        for bio in ["Cyngor Cymuned Llanfyllin yng Ngwynedd. Tudalen swyddogol.", "Cyngor Cymuned Llanfyllin, Sir Benfro."] {
+            let a = judge(bio)
+            #expect(a.verdict == .clear && a.reasons.contains { $0.signal == .otherArea }, "\(bio): \(a.reasons.map(\.detail))")
+        }
+        let own = judge("Cyngor Cymuned Llanfyllin ym Mhowys. Tudalen swyddogol.")
+        #expect(own.verdict == .suspect && !own.reasons.contains { $0.signal == .otherArea }, "\(own.reasons.map(\.detail))")
+    }
+
     /// "Cyngor Sir Aberteifi" is the county's council (Cardiganshire's), as "Cyngor Sir Penfro" is
     /// Pembrokeshire's: the county council of the same name, not the town's.
     @Test(arguments: [("Cyngor Sir Aberteifi", "cyngorsiraberteifi"), ("Cardigan Borough Council", "cardiganbc")])
