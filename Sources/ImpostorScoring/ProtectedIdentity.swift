@@ -79,7 +79,10 @@ final class ProtectedIdentity: Sendable {
         people = identity.people.map { person in
             let keys = folder.fold(person.name).keys.filter { !words.titles.contains($0) }
             let roleKeys = folder.fold(person.role).keys
-            let office = roleKeys.lazy.compactMap { words.roles[$0] }.first ?? ""
+            // A deputy holds no office of their own here: "Deputy Mayor" is not the Mayor.
+            let office = roleKeys.indices.lazy.compactMap { i in
+                i > 0 && words.notTheHolder.contains(roleKeys[i - 1]) ? nil : words.roles[roleKeys[i]]
+            }.first ?? ""
             return ProtectedPerson(person: person, office: office, nameKeys: keys)
         }
         domainKeys = identity.domains.map { ProtectedIdentity.domainKey($0, folder: folder) }.filter { !$0.isEmpty }

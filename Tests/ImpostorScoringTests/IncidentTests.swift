@@ -94,6 +94,23 @@ import Testing
         #expect(a.verdict == .clear && a.reasons.contains { $0.signal == .otherArea }, "\(bio): \(a.reasons.map(\.detail))")
     }
 
+    /// The Deputy Mayor holds no office of the Mayor's: an account in their name calling itself "Mayor
+    /// of Hallowbridge" claims another's office, while their own "Deputy Mayor" page stays theirs.
+    @Test func aDeputyIsNotTheHolder() throws {
+        let town = Identity(id: "hallowbridge", name: "Hallowbridge Town Council", kind: "town council", place: "Hallowbridge",
+                            area: "Staffordshire", people: [Person(name: "Cllr Angela Pryor", role: "Mayor"),
+                                                            Person(name: "Cllr Tom Bellamy", role: "Deputy Mayor")])
+        let scorer = try Scorer(identities: [town])
+        func judge(_ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: bio, handle: "tombellamy", displayName: "Tom Bellamy", bio: bio))
+        }
+        let claim = judge("Mayor of Hallowbridge. Message me about the community grant.")
+        #expect(claim.verdict == .suspect && claim.reasons.contains { $0.signal == .bioOffice && $0.detail.contains("held by Cllr Angela Pryor") },
+                "\(claim.reasons.map(\.detail))")
+        let own = judge("Deputy Mayor of Hallowbridge and town councillor. Views my own.")
+        #expect(own.verdict == .clear, "\(own.reasons.map(\.detail))")
+    }
+
     /// A namesake council gives the unitary area or city it lies in, right after its name: "Eye Parish
     /// Council, Peterborough" is not Eye Town Council in Suffolk. A council in that county, a city named
     /// elsewhere in the bio, and a street named after the city are no other area.
