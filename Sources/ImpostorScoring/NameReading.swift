@@ -273,6 +273,13 @@ struct NameReading: Sendable {
         words.kinds.formUnion(inside.kinds)
         // Five letters at least: shorter keys ("derc" for Clerc, "maer") turn up inside other words ("eldercare").
         words.offices.formUnion(inside.offices)
+        // Those shorter keys count as all a handle holds on one side of the place, a kind word or a link
+        // aside: "hallowbridgeclerk", "townclerkhallowbridge", "maeraberteifi".
+        if !wordAligned, placeHit != nil {
+            for part in [beforePlace, afterPlace] {
+                if let office = Self.shortOffice(part, vocab: vocab) { words.offices.insert(office) }
+            }
+        }
         if wordAligned, let place, !words.offices.isEmpty, gluedBefore.isEmpty, gluedAfter.isEmpty,
             !Self.claimsOffice(around: place.words, keys: keys, classes: classes, vocab: vocab)
         {
@@ -357,6 +364,19 @@ struct NameReading: Sendable {
     /// "mayorsuewool"), or after it with nothing or council words between ("eppingtownclerk",
     /// "eppingmayor2"). Not one that runs on into an occasion or an organisation ("chorleymayorsparade",
     /// "mayorsballhallowbridge"), nor "leader" straight after the place.
+    /// The office whose key of four letters or fewer ("derk" for Clerk, "maer") is the whole of `part`
+    /// once a kind word before it ("town") and a link after it ("of", "to the") are taken off.
+    static func shortOffice(_ part: String, vocab: Vocabulary) -> String? {
+        var rest = Substring(part)
+        if let kind = vocab.kindOf.keys.filter({ rest.hasPrefix($0) && rest.count > $0.count }).max(by: { $0.count < $1.count }) {
+            rest = rest.dropFirst(kind.count)
+        }
+        if let the = vocab.the.first(where: { rest.hasSuffix($0) && rest.count > $0.count }) { rest = rest.dropLast(the.count) }
+        if let link = vocab.officeLinks.first(where: { rest.hasSuffix($0) && rest.count > $0.count }) { rest = rest.dropLast(link.count) }
+        guard rest.count < 5, let office = vocab.roles[String(rest)] else { return nil }
+        return office
+    }
+
     static func claimsOffice(before: String, after: String, vocab: Vocabulary) -> Bool {
         let (head, tail) = (Array(before.unicodeScalars), Array(after.unicodeScalars))
         func text(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }

@@ -94,6 +94,15 @@ import Testing
         #expect(a.verdict == .clear && a.reasons.contains { $0.signal == .otherArea }, "\(bio): \(a.reasons.map(\.detail))")
     }
 
+    /// A handle that is the place and the Clerk's office, however short its key ("derk"), claims the
+    /// office; a first name glued to the place ("Derek") does not.
+    @Test(arguments: [("Town Clerk", "townclerkhallowbridge"), ("D Kaye", "hallowbridgeclerk"), ("Clerk", "clerktohallowbridge")])
+    func aHandleOfThePlaceAndTheClerkClaimsTheOffice(_ name: String, _ handle: String) {
+        let a = judge(name, handle: handle, platform: .x)
+        #expect(a.verdict == .suspect && a.identity == "hallowbridge", "\(handle): \(a.reasons.map(\.detail))")
+        #expect(judge("Derek Smith", handle: "hallowbridgederek", bio: "Plumber in Hallowbridge", platform: .x).verdict == .clear)
+    }
+
     /// The Deputy Mayor holds no office of the Mayor's: an account in their name calling itself "Mayor
     /// of Hallowbridge" claims another's office, while their own "Deputy Mayor" page stays theirs.
     @Test func aDeputyIsNotTheHolder() throws {
