@@ -40,6 +40,15 @@ struct MastodonSource: ProfileSource {
         /// -1 when the account hides its counts.
         var followers_count: Int?
         var emojis: [Emoji]?
+        /// The profile's table of name and value pairs ("Website", a link as HTML), shown under its note.
+        var fields: [Field]?
+        /// Present, and true, only for an account its server has suspended.
+        var suspended: Bool?
+    }
+
+    struct Field: Decodable {
+        var name: String
+        var value: String
     }
 
     /// A server's custom emoji, written `:shortcode:` in names and notes and shown as a picture.
@@ -59,6 +68,8 @@ struct MastodonSource: ProfileSource {
         var found: [Profile] = []
         var seen = Set<String>()
         func keep(_ account: Account) {
+            // The server has already dealt with a suspended account: there is nothing left to report.
+            guard account.suspended != true else { return }
             let profile = profile(account)
             if seen.insert(profile.id).inserted { found.append(profile) }
         }
@@ -114,10 +125,17 @@ struct MastodonSource: ProfileSource {
         var avatar = account.avatar_static ?? account.avatar
         if avatar?.hasSuffix("/missing.png") == true { avatar = nil }
         let emojis = account.emojis ?? []
+        // The fields read after the note, as the profile shows them: a look-alike website is there.
+        var bio = HTML.text(account.note ?? "")
+        for field in account.fields ?? [] {
+            let value = HTML.text(field.value)
+            guard !value.isEmpty else { continue }
+            bio += (bio.isEmpty ? "" : " ") + (field.name.isEmpty ? value : "\(HTML.text(field.name)): \(value)")
+        }
         return Profile(
             platform: .mastodon, id: account.uri ?? url, handle: handle,
             displayName: Self.showingEmoji(account.display_name ?? "", emojis),
-            bio: Self.showingEmoji(HTML.text(account.note ?? ""), emojis), url: CleanURL.profileURL(url), avatar: avatar, createdAt: account.created_at,
+            bio: Self.showingEmoji(bio, emojis), url: CleanURL.profileURL(url), avatar: avatar, createdAt: account.created_at,
             followers: account.followers_count.flatMap { $0 >= 0 ? $0 : nil })
     }
 }

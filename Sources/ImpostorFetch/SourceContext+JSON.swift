@@ -52,7 +52,8 @@ extension SourceContext {
     }
 
     /// The words an error body gives: `message`, `error` as text or `error.message`; Brave's
-    /// `{"type": "ErrorResponse", "error": {"code", "detail"}}`; X's problem `{"title", "detail", "type"}`.
+    /// `{"type": "ErrorResponse", "error": {"code", "detail"}}`; X's problem `{"title", "detail", "type"}`,
+    /// with the first of its `errors` when it gives one.
     static func serverMessage(_ object: [String: Any]) -> String? {
         let error = object["error"] as? [String: Any]
         if let message = (object["message"] as? String) ?? (object["error"] as? String) ?? (error?["message"] as? String) {
@@ -62,7 +63,10 @@ extension SourceContext {
             return (error?["code"] as? String).map { "\($0): \(detail)" } ?? detail
         }
         if let detail = object["detail"] as? String {
-            return (object["title"] as? String).map { "\($0): \(detail)" } ?? detail
+            // X names the parameter at fault in `errors`: "The `max_results` query parameter value [0] is not …".
+            let first = (object["errors"] as? [[String: Any]])?.first?["message"] as? String
+            let said = first.map { "\(detail) \($0)" } ?? detail
+            return (object["title"] as? String).map { "\($0): \(said)" } ?? said
         }
         return object["title"] as? String
     }

@@ -161,12 +161,13 @@ struct WebSearchSource: ProfileSource {
     }
 
     /// A page title without the site's own words: "Oakbridge Town Council | Facebook",
-    /// "Oakbridge (@oakbridge_tc) • Instagram photos and videos", "Oakbridge (@oakbridgetc) / X".
+    /// "Oakbridge (@oakbridge_tc) • Instagram photos and videos", "Oakbridge (@oakbridgetc) / X",
+    /// "Oakbridge (@oakbridgetc) • Threads, Say more".
     static func title(_ title: String, platform: Platform, handle: String) -> String {
         var t = title
         let suffixes = [
             " | Facebook", " - Facebook", " – Facebook", " • Instagram photos and videos", " • Instagram", " on Instagram",
-            " / X", " / Twitter", " on X", " on Twitter", " | TikTok", " on TikTok", " • Threads", " on Threads",
+            " / X", " / Twitter", " on X", " on Twitter", " | TikTok", " on TikTok", " • Threads, Say more", " • Threads", " on Threads",
             " | LinkedIn", " - LinkedIn", " - YouTube", " | YouTube",
         ]
         for suffix in suffixes where t.lowercased().hasSuffix(suffix.lowercased()) {

@@ -13,7 +13,7 @@ struct XSource: ProfileSource {
     let squats: [String]
 
     static let defaultBaseURL = "https://api.x.com"
-    static let fields = "created_at,description,profile_image_url,public_metrics,verified_type,parody,url"
+    static let fields = "created_at,description,entities,profile_image_url,public_metrics,verified_type,parody,url"
 
     init(options: SourceOptions, identities: [Identity]) throws(FetchError) {
         location = options.settings.location
@@ -35,6 +35,22 @@ struct XSource: ProfileSource {
         var profile_image_url: String?
         var created_at: String?
         var public_metrics: Metrics?
+        /// The website, as a t.co link.
+        var url: String?
+        /// The links in the website and the bio, each t.co link with the address it stands for.
+        var entities: Entities?
+        /// X's own "Parody account" label.
+        var parody: Bool?
+    }
+
+    struct Entities: Decodable {
+        struct Links: Decodable { var urls: [Link]? }
+        struct Link: Decodable {
+            var url: String?
+            var expanded_url: String?
+        }
+        var url: Links?
+        var description: Links?
     }
 
     struct Page: Decodable {
@@ -65,11 +81,25 @@ struct XSource: ProfileSource {
         return found
     }
 
+    /// The bio as the profile shows it: each t.co link as the address it stands for, then the website,
+    /// and X's parody label, which the profile shows under the name.
+    static func bio(of user: User) -> String {
+        var bio = user.description ?? ""
+        for link in user.entities?.description?.urls ?? [] {
+            guard let short = link.url, !short.isEmpty, let long = link.expanded_url, !long.isEmpty else { continue }
+            bio = bio.replacingOccurrences(of: short, with: long)
+        }
+        let site = user.entities?.url?.urls?.first?.expanded_url ?? user.url
+        if let site, !site.isEmpty { bio += (bio.isEmpty ? "" : " ") + site }
+        if user.parody == true { bio += (bio.isEmpty ? "" : " ") + "Parody account" }
+        return bio
+    }
+
     static func profile(_ user: User) -> Profile {
         // The 48-pixel "_normal" picture is too small to compare with a logo; "_400x400" is the same image.
         let avatar = user.profile_image_url.map { $0.replacingOccurrences(of: "_normal.", with: "_400x400.") }
         return Profile(
-            platform: .x, id: user.id, handle: user.username, displayName: user.name ?? "", bio: user.description ?? "",
+            platform: .x, id: user.id, handle: user.username, displayName: user.name ?? "", bio: bio(of: user),
             url: CleanURL.profileURL("https://x.com/\(user.username)"), avatar: avatar, createdAt: user.created_at,
             followers: user.public_metrics?.followers_count)
     }

@@ -93,7 +93,7 @@ struct YouTubeSource: ProfileSource {
                     for item in page.items {
                         guard let id = item.id.channelId, profiles[id] == nil else { continue }
                         order.append(id)
-                        profiles[id] = Self.profile(id: id, snippet: item.snippet, subscribers: nil)
+                        profiles[id] = Self.profile(id: id, snippet: item.snippet, subscribers: nil, escaped: true)
                     }
                     guard let next = page.nextPageToken, !page.items.isEmpty else { break }
                     token = next
@@ -134,14 +134,16 @@ struct YouTubeSource: ProfileSource {
         return order.compactMap { profiles[$0] }
     }
 
-    static func profile(id: String, snippet: Snippet?, subscribers: Int?) -> Profile {
+    static func profile(id: String, snippet: Snippet?, subscribers: Int?, escaped: Bool = false) -> Profile {
         // `customUrl` is "@handle"; handles are kept without the "@", as ProfileAddress reads them.
         var handle = Substring(snippet?.customUrl ?? "")
         if handle.hasPrefix("@") { handle = handle.dropFirst() }
-        // Search snippets come HTML-escaped ("Town &amp; Parish", "Mayor&#39;s"); channel snippets do not.
+        // Search snippets come HTML-escaped ("Town &amp; Parish", "Mayor&#39;s"); channel snippets do not,
+        // so "&amp;" in a channel's own text is what it says.
+        func text(_ s: String?) -> String { escaped ? HTML.decodeEntities(s ?? "") : s ?? "" }
         return Profile(
             platform: .youtube, id: id, handle: String(handle),
-            displayName: HTML.decodeEntities(snippet?.title ?? ""), bio: HTML.decodeEntities(snippet?.description ?? ""), url: CleanURL.profileURL("https://www.youtube.com/channel/\(id)"),
+            displayName: text(snippet?.title), bio: text(snippet?.description), url: CleanURL.profileURL("https://www.youtube.com/channel/\(id)"),
             avatar: snippet?.thumbnails?.best, createdAt: snippet?.publishedAt, followers: subscribers)
     }
 }

@@ -61,15 +61,27 @@ struct PlatformSourceTests {
         }
     }
 
+    /// Threads' page titles end ", Say more" after the site's name; X's 400 names the bad parameter in `errors`.
+    @Test func threadsTitlesAndXsInvalidRequestsReadAsTheyAreWritten() throws {
+        #expect(WebSearchSource.title("Oakbridge Town Council (@oakbridgetc) • Threads, Say more", platform: .threads, handle: "oakbridgetc")
+                == "Oakbridge Town Council")
+        let body = #"{"errors":[{"parameters":{"max_results":["0"]},"message":"The `max_results` query parameter value [0] is not between 5 and 100"}],"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request"}"#
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        let message = try #require(SourceContext.serverMessage(object))
+        #expect(message.hasPrefix("Invalid Request: One or more parameters") && message.contains("`max_results` query parameter value [0]"), "\(message)")
+    }
+
     @Test func youTubeSnippetsAreUnescaped() async throws {
         try await withServer { server in
             let source = Fixtures.source("youtube", ["base_url": .string(server.base + "/youtube/v3"), "key_file": .string("yt-key")])
             let report = try await Self.run(source, key: ("yt-key", "test-key"), identities: [Identity(id: "oak", name: "Oakbridge Town Council")])
             // The channels.list answer replaces the search snippet; the search's own text is read through `profile`.
             let snippet = YouTubeSource.Snippet(title: "Oakbridge &amp; Friends&#39; channel", description: "Town &amp; Parish")
-            let profile = YouTubeSource.profile(id: "UC1", snippet: snippet, subscribers: nil)
+            let profile = YouTubeSource.profile(id: "UC1", snippet: snippet, subscribers: nil, escaped: true)
             #expect(profile.displayName == "Oakbridge & Friends' channel")
             #expect(profile.bio == "Town & Parish")
+            // A channel's own text is not escaped: "&amp;" there is what its owner wrote.
+            #expect(YouTubeSource.profile(id: "UC1", snippet: snippet, subscribers: nil).bio == "Town &amp; Parish")
             #expect(!report.profiles.isEmpty)
         }
     }
@@ -215,8 +227,13 @@ struct SquatWatchTests {
 
             let x = try await Self.run("x", ["base_url": .string(server.base), "token_file": .string("x-token")], secret: ("x-token", "x-token"))
             #expect(x.summaries.first?.errors.isEmpty == true, "names not found are no failure")
-            #expect(x.profiles.map(\.handle) == ["oakbridge_tc"], "the suspended one is not there to judge")
-            #expect(x.profiles.first?.avatar?.hasSuffix("_400x400.jpg") == true)
+            #expect(x.profiles.map(\.handle) == ["oakbridge_tc", "oakbrdgetc"], "the suspended one is not there to judge")
+            let active = try #require(x.profiles.first)
+            #expect(active.avatar?.hasSuffix("_400x400.jpg") == true)
+            // t.co links read as the addresses they stand for, the website after the bio; X's parody label is read too.
+            #expect(active.bio == "Official news. DM for grants https://oakbridge-refunds.example/form https://oakbridge-tc-grants.example",
+                    "\(active.bio)")
+            #expect(x.profiles.last?.bio.hasSuffix("Parody account") == true && !active.bio.contains("Parody"))
             #expect((try await server.stats()["x_max_batch"] as? Int ?? 0) == 60)
 
             let refused = try await Self.run("x", ["base_url": .string(server.base), "token_file": .string("x-token")], secret: ("x-token", "old"))

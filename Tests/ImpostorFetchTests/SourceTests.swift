@@ -112,12 +112,17 @@ struct SourceTests {
 
     @Test func aMastodonAccountThatHidesItsCountsHasNoFollowerCount() async throws {
         try await withServer { server in
-            let source = Fixtures.source("mastodon", ["base_url": .string(server.base), "handles": .array([.string("@hidden"), .string("@known")])])
+            let source = Fixtures.source("mastodon", ["base_url": .string(server.base),
+                                                      "handles": .array([.string("@hidden"), .string("@known"), .string("@gone")])])
             let report = await Fixtures.run([source])
             #expect(report.summaries.first?.errors.isEmpty == true, "\(report.summaries)")
             let hidden = try #require(report.profiles.first { $0.handle.hasPrefix("hidden@") })
             #expect(hidden.followers == nil, "-1 is Mastodon's \"hidden\", not a count")
-            #expect(report.profiles.first { $0.handle.hasPrefix("known@") }?.followers == 3)
+            let known = try #require(report.profiles.first { $0.handle.hasPrefix("known@") })
+            #expect(known.followers == 3)
+            // Its profile fields are read after the note, links as their text.
+            #expect(known.bio == "Hello & welcome Website: https://oakbridge-grants.example", "\(known.bio)")
+            #expect(!report.profiles.contains { $0.handle.hasPrefix("gone@") }, "a suspended account is not there to judge")
         }
     }
 
@@ -143,7 +148,7 @@ struct SourceTests {
             #expect(summary.errors.isEmpty)  // a 404 lookup is "not there", not a failure
             let known = try #require(report.profiles.first { $0.handle == "known@127.0.0.1:\(server.port)" })
             #expect(known.id == "https://social.example/users/known")
-            #expect(known.bio == "Hello & welcome")
+            #expect(known.bio.hasPrefix("Hello & welcome"))
             #expect(report.profiles.contains { $0.handle.hasPrefix("x0_") && $0.handle.hasSuffix("@other.example") })
         }
     }

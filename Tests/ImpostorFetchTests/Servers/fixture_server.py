@@ -61,7 +61,7 @@ YOUTUBE_QUOTA = {"error": {"code": 403,
 
 # Squats planted for Oakbridge Town Council, one per platform; every other handle does not exist.
 BSKY_PLANTED = {"oakbridge-tc.bsky.social": "Oakbridge TC", "oakbrdgetc.bsky.social": "Oakbridge Town Council"}
-X_PLANTED = {"oakbridge_tc": "active", "oakbridgetc": "suspended"}
+X_PLANTED = {"oakbridge_tc": "active", "oakbridgetc": "suspended", "oakbrdgetc": "parody"}
 IG_PLANTED = {"oakbridge.council": "Oakbridge Town Council"}
 GRAPH_EXPIRED = {"error": {"message": "Error validating access token: Session has expired.", "type": "OAuthException",
                            "code": 190, "error_subcode": 463, "fbtrace_id": "AbC"}}
@@ -198,12 +198,21 @@ class Handler(BaseHTTPRequestHandler):
             data, errors = [], []
             for n in names:
                 kind = X_PLANTED.get(n.lower())
-                if kind == "active":
+                if kind in ("active", "parody"):
+                    # Links come as t.co; `entities` gives each with the address it stands for, as X documents.
                     data.append({"id": "1790000000000000%03d" % len(data), "username": n, "name": "Oakbridge Town Counci1",
-                                 "description": "Official news. DM for grants", "created_at": "2026-11-30T10:00:00.000Z",
+                                 "description": "Official news. DM for grants https://t.co/Gr4ntF0rm1",
+                                 "created_at": "2026-11-30T10:00:00.000Z",
                                  "profile_image_url": "https://pbs.twimg.com/profile_images/1/a_normal.jpg",
                                  "public_metrics": {"followers_count": 12, "following_count": 400, "tweet_count": 3, "listed_count": 0},
-                                 "verified_type": "none", "parody": False})
+                                 "url": "https://t.co/W3bS1te00x",
+                                 "entities": {"url": {"urls": [{"start": 0, "end": 23, "url": "https://t.co/W3bS1te00x",
+                                                                "expanded_url": "https://oakbridge-tc-grants.example",
+                                                                "display_url": "oakbridge-tc-grants.example"}]},
+                                              "description": {"urls": [{"start": 29, "end": 52, "url": "https://t.co/Gr4ntF0rm1",
+                                                                        "expanded_url": "https://oakbridge-refunds.example/form",
+                                                                        "display_url": "oakbridge-refunds.example/form"}]}},
+                                 "verified_type": "none", "parody": kind == "parody"})
                 elif kind == "suspended":
                     errors.append({"value": n, "detail": "User has been suspended: [%s]." % n, "title": "Forbidden",
                                    "resource_type": "user", "parameter": "usernames", "resource_id": n,
@@ -277,7 +286,16 @@ class Handler(BaseHTTPRequestHandler):
         if path.endswith("/api/v1/accounts/lookup"):
             acct = one("acct", "")
             if acct == "known":
-                return self.send(200, account("known", "Known Account"))
+                a = account("known", "Known Account")
+                # Profile fields as Mastodon sends them: the value is HTML, a link split into spans.
+                a["fields"] = [{"name": "Website", "verified_at": None,
+                                "value": "<a href=\"https://oakbridge-grants.example\" target=\"_blank\" rel=\"nofollow noopener noreferrer me\" translate=\"no\"><span class=\"invisible\">https://</span><span class=\"\">oakbridge-grants.example</span><span class=\"invisible\"></span></a>"}]
+                return self.send(200, a)
+            if acct == "gone":
+                # A suspended account still answers the look-up, emptied, with `suspended`.
+                a = account("gone", "")
+                a.update({"note": "", "suspended": True, "fields": [], "avatar_static": "https://social.example/avatars/original/missing.png"})
+                return self.send(200, a)
             if acct == "hidden":
                 a = account("hidden", "Hidden Counts")
                 a["followers_count"] = -1
