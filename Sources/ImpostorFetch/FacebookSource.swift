@@ -13,6 +13,8 @@ struct FacebookSource: ProfileSource {
     let token: String
     let api: PlatformAPI
     let queries: [String]
+    /// Pages of 50 read per query: Graph pages its lists, and a common place name fills more than one.
+    let maxPages: Int
 
     static let defaultBaseURL = "https://graph.facebook.com"
     /// Stop while Meta's usage is below its 100% throttle, leaving room for the council's other apps.
@@ -35,6 +37,7 @@ struct FacebookSource: ProfileSource {
             }
         }
         queries = all + (try options.strings("queries"))
+        maxPages = try options.integer("max_pages", default: 2, range: 1...10)
     }
 
     struct Page: Decodable {
@@ -48,29 +51,50 @@ struct FacebookSource: ProfileSource {
             var link: String?
             var location: Location?
         }
+        /// Graph's paging: `next` is there only when another page is. impostor asks its own server again
+        /// with the `after` cursor rather than fetch an address an answer gives.
+        struct Paging: Decodable {
+            struct Cursors: Decodable { var after: String? }
+            var cursors: Cursors?
+            var next: String?
+        }
         var data: [Found]?
+        var paging: Paging?
+
+        /// The cursor of the next page, when there is one.
+        var after: String? {
+            guard paging?.next != nil, let after = paging?.cursors?.after, !after.isEmpty, !(data ?? []).isEmpty else { return nil }
+            return after
+        }
     }
 
     func run(_ context: SourceContext) async -> [Profile] {
         var found: [Profile] = []
         var seen = Set<String>()
-        for query in queries {
-            let url = "\(baseURL)/\(version)/pages/search?q=\(query.queryEncoded)&fields=id,name,location,link&limit=50"
-            do throws(FetchError) {
-                let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)")
-                let response = try await context.answer(request, shown: url, api: api)
-                try SourceContext.requireOK(response, url: url)
-                let page = try SourceContext.decode(Page.self, response, url: url)
-                for page in page.data ?? [] where seen.insert(page.id).inserted {
-                    found.append(Self.profile(page))
-                }
-                if let usage = Self.usage(response), usage >= Self.usageCeiling {
-                    context.stop(FetchError(.refused, "Meta reports this app at \(usage)% of its hourly allowance (X-App-Usage): the source stops for this scan and goes on at the next"))
+        queries: for query in queries {
+            var after: String?
+            for page in 0..<maxPages {
+                if page > 0 && after == nil { break }
+                var url = "\(baseURL)/\(version)/pages/search?q=\(query.queryEncoded)&fields=id,name,location,link&limit=50"
+                if let after { url += "&after=\(after.queryEncoded)" }
+                do throws(FetchError) {
+                    let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)")
+                    let response = try await context.answer(request, shown: url, api: api)
+                    try SourceContext.requireOK(response, url: url)
+                    let answer = try SourceContext.decode(Page.self, response, url: url)
+                    for page in answer.data ?? [] where seen.insert(page.id).inserted {
+                        found.append(Self.profile(page))
+                    }
+                    after = answer.after
+                    if let usage = Self.usage(response), usage >= Self.usageCeiling {
+                        context.stop(FetchError(.refused, "Meta reports this app at \(usage)% of its hourly allowance (X-App-Usage): the source stops for this scan and goes on at the next"))
+                        break queries
+                    }
+                } catch {
+                    context.fail(error)
+                    if context.stoppedBy != nil { break queries }
                     break
                 }
-            } catch {
-                context.fail(error)
-                if context.stoppedBy != nil { break }
             }
         }
         return found

@@ -289,6 +289,21 @@ struct SquatWatchTests {
         }
     }
 
+    /// A second page is read with the `after` cursor, from impostor's own server, while `next` says one
+    /// follows; the last page has no `next`.
+    @Test func facebookPagesSearchReadsTheNextPageByItsCursor() async throws {
+        try await withServer { server in
+            let report = try await PlatformSourceTests.run(
+                Fixtures.source("facebook", ["base_url": .string(server.base), "token_file": .string("fb"), "queries": .array([.string("Many")]),
+                                             "max_pages": .integer(5)]),
+                key: ("fb", "fb-token"), identities: [])
+            #expect(report.summaries.first?.errors.isEmpty == true, "\(report.summaries)")
+            #expect(report.profiles.map(\.handle) == ["many.tc.first", "many.tc.second"])
+            let hits = try await server.stats()["hits"] as? [String: Int] ?? [:]
+            #expect(hits["/v25.0/pages/search"] == 2, "\(hits)")
+        }
+    }
+
     @Test func facebookPagesSearchKeepsMetasLimits() async throws {
         try await withServer { server in
             let found = try await Self.run("facebook", ["base_url": .string(server.base), "token_file": .string("fb")], secret: ("fb", "fb-token"))

@@ -233,6 +233,15 @@ class Handler(BaseHTTPRequestHandler):
             if query == "Throttled":
                 return self.send(400, {"error": {"message": "(#4) Application request limit reached", "type": "OAuthException",
                                                  "code": 4, "is_transient": True, "fbtrace_id": "AbC"}})
+            if query == "Many":
+                # Graph's paged list: `next` (an address on Meta's host) only while another page follows.
+                if one("after") == "QVFIUm9yZQ":
+                    data = [{"id": "90000000000002", "name": "Many Town Counci1", "link": "https://www.facebook.com/many.tc.second"}]
+                    return self.send(200, {"data": data, "paging": {"cursors": {"before": "QVFIUmJ", "after": "QVFIUmVuZA"}}})
+                data = [{"id": "90000000000001", "name": "Many Town Council", "link": "https://www.facebook.com/many.tc.first"}]
+                return self.send(200, {"data": data, "paging": {
+                    "cursors": {"before": "QVFIUmE", "after": "QVFIUm9yZQ"},
+                    "next": "https://graph.facebook.com/v25.0/pages/search?q=Many&limit=1&after=QVFIUm9yZQ&access_token=elsewhere"}})
             if query == "Facebook HQ":
                 data = [{"id": "166793820034304", "name": "Facebook HQ",
                          "location": {"city": "Menlo Park", "country": "United States"},
