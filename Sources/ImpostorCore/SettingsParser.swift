@@ -10,7 +10,7 @@ struct SettingsParser {
         "youtube": ["base_url", "max_pages", "key_file", "queries", "squats", "daily_units"],
         "x": ["base_url", "token_file", "squats"],
         "instagram": ["base_url", "token_file", "account_id", "api_version", "squats"],
-        "facebook": ["base_url", "token_file", "api_version", "queries"],
+        "facebook": ["base_url", "token_file", "api_version", "queries", "max_pages"],
         "listing": ["path", "url", "urls", "concurrency"],
         "link": ["url", "urls"],
         "websearch": ["key_file", "base_url", "sites", "monthly_queries", "country", "read_pages", "queries"],
