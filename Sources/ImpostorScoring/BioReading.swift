@@ -159,7 +159,8 @@ struct BioReading: Sendable {
         kindsNamed.formUnion(kinds)
         let before = start > 0 ? keys[start - 1] : nil
         let twoBefore = start > 1 ? keys[start - 2] : nil
-        let after = j < keys.count ? keys[j] : nil
+        // Welsh says "… yn rhybuddio" (is warning): the cue after a verb particle.
+        let after = j < keys.count ? (vocab.verbParticles.contains(keys[j]) && j + 1 < keys.count ? keys[j + 1] : keys[j]) : nil
         // "Report potholes to …" mentions the council; "Welcome to …" speaks as it.
         let toSomeoneElse = before.map(vocab.addressedTo.contains) == true && twoBefore.map(vocab.welcome.contains) != true
         let supported = before.map(vocab.by.contains) == true && twoBefore.map { vocab.supportedBy.contains($0) } == true

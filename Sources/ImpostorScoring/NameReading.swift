@@ -55,6 +55,9 @@ struct NameReading: Sendable {
     /// A word of its own last after the council's words ("Cyngor Tref Porthmadog Cymorth"): another
     /// place's name only when the handle spells it too, since it may as well say what the page is for.
     var trailingWord: String?
+    /// The name starts with a council word that an organisation word follows, as "cyngor" means advice
+    /// in Welsh: "Cyngor Busnes Llandudno", "Cyngor ar Bopeth". No council of the place at all.
+    var councilWordIsAdvice = false
 
     var councilWord: Bool { words.councilWord }
     var kinds: Set<String> { words.kinds }
@@ -139,7 +142,7 @@ struct NameReading: Sendable {
         if wordAligned, let found = place, found.distance > 0,
             keys[found.words].contains(where: { !identity.placeKeys.contains($0) && vocab.isCouncilWord($0) })
         {
-            place = nil
+            place = Self.placeAfterCouncilWords(in: found.words, keys: keys, text: text, identity: identity)
         }
         // "HR Town Council" for Hebden Royd: a place of two words or more by its initials, but only right
         // before a council word, and read as weakly as a place with a typo.
@@ -215,15 +218,57 @@ struct NameReading: Sendable {
                       glued: (gluedBefore, gluedAfter), placeKeys: identity.placeKeys)
         }
 
+        if wordAligned, keys.count >= 2, vocab.council.contains(keys[0]) {
+            let next = vocab.affixes.contains(keys[1]) && keys.count > 2 ? keys[2] : keys[1]
+            councilWordIsAdvice = vocab.organisations.contains(next)
+        } else if !wordAligned, let council = vocab.council.first(where: { $0.count >= 5 && compact.hasPrefix($0) }) {
+            // "cyngorbusnesllandudno": the same, glued.
+            let rest = compact.dropFirst(council.count)
+            councilWordIsAdvice = vocab.organisations.contains { $0.count >= 4 && rest.hasPrefix($0) }
+        }
+        // Advice is no council word, unless another follows ("Cyngor Busnes Cyngor Tref …" is not advice).
+        if councilWordIsAdvice, keys.dropFirst().allSatisfy({ !vocab.council.contains($0) }) { words.councilWord = false }
+        // "Cyngor Cymuned Llanbedr" is not Llanbedrog with two letters left off: a word that stops short of
+        // the place is a place of its own.
+        if wordAligned, let found = place, found.distance >= 2, !found.initials, found.words.count == identity.placeKeys.count,
+            case let variant = found.variant.joined(), variant.count < identity.placeCompact.count, identity.placeCompact.hasPrefix(variant)
+        {
+            place = nil
+        }
         for candidate in identity.people where candidate.nameKeys.count >= 2 {
             let found = candidate.patterns.allSatisfy { key, limit in
                 EditDistance.bestSubstring(key, in: text, limit: limit) != nil
             }
-            if found {
+            if found || (wordAligned && Self.byInitial(candidate, in: keys)) {
                 person = candidate
                 break
             }
         }
+    }
+
+    /// "Cyngor Tref Orthmadog": the nearest reading of the place began inside "tref". The place read
+    /// from the word after the council words instead, within the typos it allows.
+    static func placeAfterCouncilWords(in span: Range<Int>, keys: [String], text: FoldedText, identity: ProtectedIdentity) -> PlaceMatch? {
+        let vocab = identity.words
+        guard let last = span.last(where: { !identity.placeKeys.contains(keys[$0]) && vocab.isCouncilWord(keys[$0]) }) else { return nil }
+        let start = last + 1, n = identity.placeKeys.count, tolerance = identity.placeTolerance
+        let place = identity.placePattern.scalars[...]
+        var best: PlaceMatch?
+        for width in Swift.max(1, n - 1)...(n + 1) where start + width <= keys.count {
+            let words = start..<(start + width)
+            if keys[words].contains(where: vocab.isCouncilWord) { break }
+            let d = EditDistance.damerau(text.scalars[text.keyBounds[start]..<text.keyBounds[start + width]], place, limit: tolerance)
+            if d <= tolerance, d < (best?.distance ?? .max) { best = PlaceMatch(distance: d, words: words, variant: Array(keys[words])) }
+        }
+        return best
+    }
+
+    /// "A. Pryor", "A Pryor – Mayor": the first name's initial as a word of its own, right before the
+    /// surname spelt as the watchlist spells it (four letters or more).
+    static func byInitial(_ person: ProtectedIdentity.ProtectedPerson, in keys: [String]) -> Bool {
+        guard let first = person.nameKeys.first?.first, let surname = person.nameKeys.last, surname.count >= 4 else { return false }
+        let initial = String(first)
+        return keys.indices.dropFirst().contains { keys[$0] == surname && keys[$0 - 1] == initial }
     }
 
     /// A reading with nothing found yet: where `placelessWords` starts.
@@ -348,6 +393,8 @@ struct NameReading: Sendable {
             {
                 continue
             }
+            // Welsh puts the occasion first: "Apêl Elusen Maer Llandudno" is the Mayor's charity appeal.
+            if i > 0, vocab.officeOccasions.contains(keys[i - 1]) { continue }
             if i < place.lowerBound { return true }
             let councilBetween = (place.upperBound..<i).contains { n in
                 switch classes[n] {
@@ -360,10 +407,6 @@ struct NameReading: Sendable {
         return officeWords == 0
     }
 
-    /// The same for what a handle holds around its place: an office word before it ("mayorofepping",
-    /// "mayorsuewool"), or after it with nothing or council words between ("eppingtownclerk",
-    /// "eppingmayor2"). Not one that runs on into an occasion or an organisation ("chorleymayorsparade",
-    /// "mayorsballhallowbridge"), nor "leader" straight after the place.
     /// The office whose key of four letters or fewer ("derk" for Clerk, "maer") is the whole of `part`
     /// once a kind word before it ("town") and a link after it ("of", "to the") are taken off.
     static func shortOffice(_ part: String, vocab: Vocabulary) -> String? {
@@ -377,6 +420,10 @@ struct NameReading: Sendable {
         return office
     }
 
+    /// The same for what a handle holds around its place: an office word before it ("mayorofepping",
+    /// "mayorsuewool"), or after it with nothing or council words between ("eppingtownclerk",
+    /// "eppingmayor2"). Not one that runs on into an occasion or an organisation ("chorleymayorsparade",
+    /// "mayorsballhallowbridge"), nor "leader" straight after the place.
     static func claimsOffice(before: String, after: String, vocab: Vocabulary) -> Bool {
         let (head, tail) = (Array(before.unicodeScalars), Array(after.unicodeScalars))
         func text(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }

@@ -107,7 +107,9 @@ final class ProtectedIdentity: Sendable {
             guard !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
             out.append(ProtectedIdentity(self, placeKeys: keys))
         }
-        for alias in identity.aliases {
+        // The name too: a council that gives its Welsh name as its name ("Cyngor Tref Porthmadog") is
+        // written mutated as often ("ym Mhorthmadog").
+        for alias in [identity.name] + identity.aliases {
             let folded = folder.fold(alias)
             // Council words come off the ends only ("Cyngor Tref …", "… Town Council"): words inside
             // a place's name stay ("New Milton", "Tref-y-clawdd").
@@ -122,10 +124,12 @@ final class ProtectedIdentity: Sendable {
             while let last = pairs.last, words.isCouncilWord(last.1) { pairs.removeLast() }
             guard !pairs.isEmpty else { continue }
             let place = pairs.map(\.0).joined(separator: " ")
+            // Without its article, as it is as often written: "Yr Wyddgrug" is "Wyddgrug" too.
+            let bare = pairs.count > 1 && words.placeArticles.contains(pairs[0].1) ? [pairs.dropFirst().map(\.0).joined(separator: " ")] : []
             // A Welsh name spelled as the English one ("Cyngor Tref Llandeilo") still gives its mutated
             // forms ("o Landeilo"); `seen` keeps the name itself from being added twice.
             // Mutated forms only of a name in a language that mutates ("Cyngor …"): "Filton" is no form of "Milton".
-            let forms = [place] + (folded.keys.contains(where: words.mutationMarkers.contains) ? words.mutated(place) : [])
+            let forms = [place] + bare + (folded.keys.contains(where: words.mutationMarkers.contains) ? words.mutated(place) : [])
             for form in forms {
                 let keys = folder.fold(form).keys
                 let compact = keys.joined()

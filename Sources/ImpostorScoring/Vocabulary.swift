@@ -40,6 +40,10 @@ final class Vocabulary: Sendable {
     let mentionCues: Set<String>
     let mentionBefore: Set<String>
     let officeLinks: Set<String>
+    /// Articles a place's name may start with and drop ("Yr Wyddgrug", "Y Bala").
+    let placeArticles: Set<String>
+    /// Words before a verb that a mention cue may follow ("yn rhybuddio", is warning).
+    let verbParticles: Set<String>
     let the: Set<String>
     let lord: Set<String>
     let consort: Set<String>
@@ -135,6 +139,8 @@ final class Vocabulary: Sendable {
         mentionCues = keys("mention_cues")
         mentionBefore = keys("mention_before")
         officeLinks = keys("office_links")
+        placeArticles = keys("place_articles")
+        verbParticles = keys("verb_particles")
         the = keys("the")
         lord = keys("lord")
         consort = keys("consort")

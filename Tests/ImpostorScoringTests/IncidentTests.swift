@@ -103,6 +103,14 @@ import Testing
         #expect(judge("Derek Smith", handle: "hallowbridgederek", bio: "Plumber in Hallowbridge", platform: .x).verdict == .clear)
     }
 
+    /// The Mayor's name with its first name cut to an initial ("A. Pryor – Mayor") is still the Mayor's.
+    @Test(arguments: ["A. Pryor – Mayor", "A Pryor, Mayor"])
+    func anInitialAndTheSurnameNameThePerson(_ name: String) {
+        let a = judge(name, bio: "Hallowbridge")
+        #expect(a.verdict == .suspect && a.target == .person, "\(name): \(a.reasons.map(\.detail))")
+        #expect(judge("P. Pryor", bio: "Plumber, Hallowbridge").verdict == .clear)
+    }
+
     /// The Deputy Mayor holds no office of the Mayor's: an account in their name calling itself "Mayor
     /// of Hallowbridge" claims another's office, while their own "Deputy Mayor" page stays theirs.
     @Test func aDeputyIsNotTheHolder() throws {

@@ -25,6 +25,49 @@ import Testing
         #expect(a.verdict == .suspect && a.identity == "cardigan", "\(name): \(a.reasons.map(\.detail))")
     }
 
+    /// Councils that give their Welsh name as their name, as many do. Their place is read mutated ("o
+    /// Borthmadog"), misspelt right after the council words ("Cyngor Tref Orthmadog") and without its
+    /// article ("Cyngor Tref Wyddgrug" for Yr Wyddgrug).
+    static let cyngorPorthmadog = Identity(id: "porthmadog", name: "Cyngor Tref Porthmadog", kind: "town council", place: "Porthmadog",
+                                     area: "Gwynedd", aliases: ["Porthmadog Town Council"])
+    static let mold = Identity(id: "mold", name: "Mold Town Council", kind: "town council", place: "Mold", area: "Flintshire",
+                               aliases: ["Cyngor Tref yr Wyddgrug"])
+    static let llandudno = Identity(id: "llandudno", name: "Llandudno Town Council", kind: "town council", place: "Llandudno",
+                                    area: "Conwy", aliases: ["Cyngor Tref Llandudno"],
+                                    people: [Person(name: "Cllr Iwan Rhys Lloyd", role: "Maer")])
+
+    func judgeWelsh(_ name: String, handle: String, bio: String) throws -> Assessment {
+        let scorer = try Scorer(identities: [Self.cyngorPorthmadog, Self.mold, Self.llandudno])
+        return scorer.assess(Profile(platform: .facebook, id: name, handle: handle, displayName: name, bio: bio))
+    }
+
+    @Test(arguments: [
+        ("Cyngor Tref Borthmadog", "cyngortrefborthmadog", "Croeso i dudalen newydd y cyngor o Borthmadog. Anfonwch eich manylion banc am ad-daliad.", "porthmadog"),
+        ("Tudalen Swyddogol", "cyngortrefmhorthmadog", "Croeso i gyfrif swyddogol y Cyngor Tref ym Mhorthmadog. Hawliwch eich grant drwy'r ddolen.", "porthmadog"),
+        ("Cyngor Tref Orthmadog", "tudalen123", "Anfonwch neges am grant.", "porthmadog"),
+        ("Cyngor Tref Wyddgrug", "cyngorwyddgrug", "Newyddion swyddogol o'r Wyddgrug. Anfonwch neges am grant.", "mold"),
+        ("Iwan Rhys Lloyd", "iwanrhyslloyd.maer", "Cyfrif newydd, cafodd yr hen un ei hacio. Allwch chi brynu cardiau rhodd i mi? Anfonwch be allwch chi.", "llandudno"),
+    ])
+    func aWelshNamedCouncilIsReadInItsOtherForms(_ name: String, _ handle: String, _ bio: String, _ council: String) throws {
+        let a = try judgeWelsh(name, handle: handle, bio: bio)
+        #expect(a.verdict == .suspect && a.identity == council, "\(name): \(a.reasons.map(\.detail))")
+    }
+
+    /// Genuine accounts in Welsh that read like a council: "cyngor" as advice, a paper's warning, the
+    /// Mayor's charity appeal, a neighbouring council whose handle is its own name run together, and
+    /// two places' joint council.
+    @Test(arguments: [
+        ("Cyngor Busnes Llandudno", "cyngorbusnesllandudno", "Cyngor busnes a chyfrifon i fusnesau bach yn Llandudno. Ffi sefydlog."),
+        ("Cambrian News", "cambriannewsaber", "Cyngor Tref Llandudno yn rhybuddio am gyfrif ffug sy'n cynnig grantiau."),
+        ("Apêl Elusen Maer Llandudno", "apelmaerllandudno", "Codi arian i elusennau lleol yn ystod blwyddyn y Maer. Cyfrannwch drwy'r ddolen."),
+        ("Cyngor Cymuned Llandudoch", "cyngorcymunedllandudoch", "Cyngor Cymuned Llandudoch / St Dogmaels Community Council, Sir Benfro."),
+        ("Mold and Nercwys Community Council", "moldnercwyscc", "Meetings monthly."),
+    ])
+    func genuineWelshAccountsStayClear(_ name: String, _ handle: String, _ bio: String) throws {
+        let a = try judgeWelsh(name, handle: handle, bio: bio)
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+    }
+
     /// A namesake in another county, named in Welsh as its bio would ("ym Mhowys", "Sir Benfro"): the
     /// same name in the council's own county, mutated or not, is its own area.
     @Test func aWelshCountyNameIsAnArea() throws {

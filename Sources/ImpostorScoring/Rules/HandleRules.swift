@@ -7,6 +7,9 @@ extension Evidence {
     /// The handle spells the longer place too, disowns the council ("oakbridgetcwatch") or is a
     /// councillor's own ("cllrsmithoakbridge"): no evidence of speaking as the council.
     var handleStandsApart: Bool { handleIsLonger || handle.negated || handle.councillorTitle }
+    /// The handle is the display name run together ("cyngorcymunedllandudoch"): when the name reads as
+    /// no place of this council's, read word by word, the handle says nothing more.
+    var handleIsTheName: Bool { !texts.name.compact.isEmpty && texts.handleTrimmed.compact == texts.name.compact }
 }
 
 /// "@OakbridgeTC", "@mayorofoakbridge": a handle spelled as the council or one of its offices.
@@ -25,7 +28,9 @@ enum HandleRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard !e.handleStandsApart, e.handle.namesCouncil || (e.handle.place != nil && !e.handle.offices.isEmpty) else { return nil }
+        guard !e.handleStandsApart, e.handle.namesCouncil || (e.handle.place != nil && !e.handle.offices.isEmpty),
+            !e.handleIsTheName || e.name.place != nil
+        else { return nil }
         let w = so.nameWeight >= NameRule.withTypo ? weight : alone
         return Hit(weight: w, detail: "the handle reads as \(e.council)", matched: e.council, folded: e.texts.handle.compact)
     }

@@ -40,13 +40,16 @@ enum OrganisationRule: Rule {
     static let summary = "the name adds a club's, school's, shop's or group's words to the place"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Cricket Club"), .fires("Oakbridge Town Council Allotment Society"),
-        .fires("Clwb Rygbi Oakbridge"),
+        .fires("Clwb Rygbi Oakbridge"), .fires("Cyngor Busnes Oakbridge"),
         .quiet("Oakbridge Town Council"), .quiet("Oakbridge News"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let words = e.name.organisationWords.joined(separator: " ")
         guard !words.isEmpty else { return nil }
+        if e.name.councilWordIsAdvice, e.placed {
+            return Hit(weight: weight, detail: "the name is advice, not a council: \(words)", folded: words)
+        }
         if e.namesCouncil {
             return Hit(weight: besideCouncil, detail: "the name adds organisation words: \(words)", folded: words)
         }
