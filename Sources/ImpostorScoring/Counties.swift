@@ -27,6 +27,9 @@ struct Counties: Sendable {
 
     /// Each area by its first key, longest first, so that "North Yorkshire" wins over "Yorkshire".
     private let table: [String: [Area]]
+    /// Each area of five letters or more by its name run together ("peterborough"), longest first: how
+    /// a handle writes it.
+    private let compact: [(name: String, area: Area)]
     /// Words that make an area's name a street's ("London Road", "Heol Caerdydd" is read after "heol").
     private let streets: Set<String>
 
@@ -41,6 +44,12 @@ struct Counties: Sendable {
         }
         let areas = counties.compactMap { read($0, afterPlace: false) } + within.compactMap { read($0, afterPlace: true) }
         table = Dictionary(grouping: areas.sorted { $0.form.count > $1.form.count }, by: { $0.form[0] })
+        compact = areas.map { ($0.form.joined(), $0) }.filter { $0.name.count >= 5 }.sorted { $0.name.count > $1.name.count }
+    }
+
+    /// The area a handle's text starts with: "peterborough" in what follows "eyeparishcouncil".
+    func area(startingWith text: Substring) -> Area? {
+        compact.first { text.hasPrefix($0.name) }?.area
     }
 
     /// The area whose name starts at `keys[i]`, if one does and it is not a street's name.

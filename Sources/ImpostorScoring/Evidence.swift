@@ -71,6 +71,11 @@ struct Evidence {
         namesCouncil = placed && (name.councilWord || name.abbreviation)
     }
 
+    /// An area other than the council's that the handle gives after the place ("…parishcouncilpeterborough").
+    var handleArea: String? {
+        handle.areaAfter.flatMap { BioReading.isElsewhere($0, identity: identity) ? $0.shown : nil }
+    }
+
     /// The logo, when the avatar is near enough to count.
     var logoMatch: LogoMatch? { logo.flatMap { $0.distance <= LogoRule.distance ? $0 : nil } }
 

@@ -58,6 +58,8 @@ struct NameReading: Sendable {
     /// The name starts with a council word that an organisation word follows, as "cyngor" means advice
     /// in Welsh: "Cyngor Busnes Llandudno", "Cyngor ar Bopeth". No council of the place at all.
     var councilWordIsAdvice = false
+    /// In a handle, an area right after the place and its council words ("eyeparishcouncilpeterborough").
+    var areaAfter: Counties.Area?
 
     var councilWord: Bool { words.councilWord }
     var kinds: Set<String> { words.kinds }
@@ -246,6 +248,17 @@ struct NameReading: Sendable {
         }
     }
 
+    /// The area `text` gives once up to four council words, kinds and abbreviations are taken off its
+    /// front, each way they can be ("councilshropshire" is "council" then "shropshire", not "councils").
+    static func area(after text: Substring, vocab: Vocabulary, words: Int = 4) -> Counties.Area? {
+        if let area = vocab.areas.area(startingWith: text) { return area }
+        guard words > 0 else { return nil }
+        for word in vocab.councilWordsByLength where text.hasPrefix(word) {
+            if let area = area(after: text.dropFirst(word.count), vocab: vocab, words: words - 1) { return area }
+        }
+        return nil
+    }
+
     /// "Cyngor Tref Orthmadog": the nearest reading of the place began inside "tref". The place read
     /// from the word after the council words instead, within the typos it allows.
     static func placeAfterCouncilWords(in span: Range<Int>, keys: [String], text: FoldedText, identity: ProtectedIdentity) -> PlaceMatch? {
@@ -302,6 +315,7 @@ struct NameReading: Sendable {
             if vocab.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !placeKeys.contains($0) }) {
                 differentPlace = true
             }
+            areaAfter = Self.area(after: Substring(afterPlace), vocab: vocab)
         }
         let inside = vocab.inside.scan(residual)
         if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {

@@ -42,6 +42,8 @@ final class Vocabulary: Sendable {
     let officeLinks: Set<String>
     /// Articles a place's name may start with and drop ("Yr Wyddgrug", "Y Bala").
     let placeArticles: Set<String>
+    /// Council words, kinds and abbreviations of two letters or more, longest first.
+    let councilWordsByLength: [String]
     /// Words before a verb that a mention cue may follow ("yn rhybuddio", is warning).
     let verbParticles: Set<String>
     let the: Set<String>
@@ -140,6 +142,8 @@ final class Vocabulary: Sendable {
         mentionBefore = keys("mention_before")
         officeLinks = keys("office_links")
         placeArticles = keys("place_articles")
+        councilWordsByLength = council.union(kinds.values.joined()).union(abbreviations.keys).filter { $0.count >= 2 }
+            .sorted { ($0.count, $1) > ($1.count, $0) }
         verbParticles = keys("verb_particles")
         the = keys("the")
         lord = keys("lord")

@@ -46,10 +46,11 @@ enum OtherAreaRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Oakbridge Town Council", bio: "Oakbridge Town Council, Shropshire"),
         .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council, Kent"),
+        .fires("Oakbridge Parish Council", handle: "oakbridgeparishcouncilshropshire"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let area = e.bio.otherArea else { return nil }
+        guard let area = e.bio.otherArea ?? e.handleArea else { return nil }
         let own = e.identity.identity.area
         return Hit(weight: weight, detail: "the bio places it in \(area), not \(own): a namesake elsewhere", matched: own, folded: area)
     }
