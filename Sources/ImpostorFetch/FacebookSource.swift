@@ -71,33 +71,38 @@ struct FacebookSource: ProfileSource {
     func run(_ context: SourceContext) async -> [Profile] {
         var found: [Profile] = []
         var seen = Set<String>()
-        queries: for query in queries {
-            var after: String?
-            for page in 0..<maxPages {
-                if page > 0 && after == nil { break }
-                var url = "\(baseURL)/\(version)/pages/search?q=\(query.queryEncoded)&fields=id,name,location,link&limit=50"
-                if let after { url += "&after=\(after.queryEncoded)" }
-                do throws(FetchError) {
-                    let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)")
-                    let response = try await context.answer(request, shown: url, api: api)
-                    try SourceContext.requireOK(response, url: url)
-                    let answer = try SourceContext.decode(Page.self, response, url: url)
-                    for page in answer.data ?? [] where seen.insert(page.id).inserted {
-                        found.append(Self.profile(page))
-                    }
-                    after = answer.after
-                    if let usage = Self.usage(response), usage >= Self.usageCeiling {
-                        context.stop(FetchError(.refused, "Meta reports this app at \(usage)% of its hourly allowance (X-App-Usage): the source stops for this scan and goes on at the next"))
-                        break queries
-                    }
-                } catch {
-                    context.fail(error)
-                    if context.stoppedBy != nil { break queries }
-                    break
-                }
+        for query in queries {
+            await search(query, context) { page in
+                if seen.insert(page.id).inserted { found.append(Self.profile(page)) }
             }
+            if context.stoppedBy != nil { break }
         }
         return found
+    }
+
+    /// Reads one query's pages, up to `maxPages`, while Graph says another follows.
+    private func search(_ query: String, _ context: SourceContext, keep: (Page.Found) -> Void) async {
+        var after: String?
+        for number in 0..<maxPages {
+            if number > 0 && after == nil { return }
+            var url = "\(baseURL)/\(version)/pages/search?q=\(query.queryEncoded)&fields=id,name,location,link&limit=50"
+            if let after { url += "&after=\(after.queryEncoded)" }
+            do throws(FetchError) {
+                let request = HTTPRequest(url: url + "&access_token=\(token.queryEncoded)")
+                let response = try await context.answer(request, shown: url, api: api)
+                try SourceContext.requireOK(response, url: url)
+                let answer = try SourceContext.decode(Page.self, response, url: url)
+                (answer.data ?? []).forEach(keep)
+                after = answer.after
+                if let usage = Self.usage(response), usage >= Self.usageCeiling {
+                    context.stop(FetchError(.refused, "Meta reports this app at \(usage)% of its hourly allowance (X-App-Usage): the source stops for this scan and goes on at the next"))
+                    return
+                }
+            } catch {
+                context.fail(error)
+                return
+            }
+        }
     }
 
     /// The highest of `X-App-Usage`'s percentages, `{"call_count":n,"total_cputime":n,"total_time":n}`.

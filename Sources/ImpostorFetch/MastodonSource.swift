@@ -46,6 +46,7 @@ struct MastodonSource: ProfileSource {
         var suspended: Bool?
     }
 
+    /// A name in plain text and a value in HTML, as Mastodon sends them.
     struct Field: Decodable {
         var name: String
         var value: String
@@ -130,7 +131,7 @@ struct MastodonSource: ProfileSource {
         for field in account.fields ?? [] {
             let value = HTML.text(field.value)
             guard !value.isEmpty else { continue }
-            bio += (bio.isEmpty ? "" : " ") + (field.name.isEmpty ? value : "\(HTML.text(field.name)): \(value)")
+            bio += (bio.isEmpty ? "" : " ") + (field.name.isEmpty ? value : "\(field.name): \(value)")
         }
         return Profile(
             platform: .mastodon, id: account.uri ?? url, handle: handle,

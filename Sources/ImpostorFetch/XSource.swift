@@ -39,8 +39,6 @@ struct XSource: ProfileSource {
         var url: String?
         /// The links in the website and the bio, each t.co link with the address it stands for.
         var entities: Entities?
-        /// X's own "Parody account" label.
-        var parody: Bool?
     }
 
     struct Entities: Decodable {
@@ -81,19 +79,25 @@ struct XSource: ProfileSource {
         return found
     }
 
-    /// The bio as the profile shows it: each t.co link as the address it stands for, then the website,
-    /// and X's parody label, which the profile shows under the name.
+    /// The bio as the profile shows it: each t.co link that stands alone as a word read as the address
+    /// it stands for, in one pass (an answer's addresses are never read again for links), then the website.
     static func bio(of user: User) -> String {
-        var bio = user.description ?? ""
+        var expanded: [Substring: String] = [:]
         for link in user.entities?.description?.urls ?? [] {
-            guard let short = link.url, !short.isEmpty, let long = link.expanded_url, !long.isEmpty else { continue }
-            bio = bio.replacingOccurrences(of: short, with: long)
+            guard let short = link.url, short.hasPrefix("https://t.co/"), let long = link.expanded_url, !long.isEmpty,
+                long.utf8.count <= maxLink
+            else { continue }
+            expanded[Substring(short)] = long
         }
-        let site = user.entities?.url?.urls?.first?.expanded_url ?? user.url
-        if let site, !site.isEmpty { bio += (bio.isEmpty ? "" : " ") + site }
-        if user.parody == true { bio += (bio.isEmpty ? "" : " ") + "Parody account" }
+        var bio = (user.description ?? "").split(separator: " ", omittingEmptySubsequences: false)
+            .map { expanded[$0] ?? String($0) }.joined(separator: " ")
+        let site = [user.entities?.url?.urls?.first?.expanded_url, user.url].compactMap { $0 }.first { !$0.isEmpty && $0.utf8.count <= maxLink }
+        if let site { bio += (bio.isEmpty ? "" : " ") + site }
         return bio
     }
+
+    /// The longest address read into a bio: X's own limit on a URL is far below it.
+    static let maxLink = 2048
 
     static func profile(_ user: User) -> Profile {
         // The 48-pixel "_normal" picture is too small to compare with a logo; "_400x400" is the same image.

@@ -85,16 +85,21 @@ struct BioReading: Sendable {
     /// follow it: "Eye Parish Council, Peterborough", "Llanfair ym Mhowys".
     static func areaWithin(after end: Int, keys: [String], identity: ProtectedIdentity) -> String? {
         let vocab = identity.words
+        return vocab.areas.area(at: areaStart(after: end, keys: keys, vocab: vocab), in: keys)
+            .flatMap { isElsewhere($0, identity: identity) ? $0.shown : nil }
+    }
+
+    /// Where an area named after the place would start: past council words and links ("in", "ym").
+    static func areaStart(after end: Int, keys: [String], vocab: Vocabulary) -> Int {
         var j = end
         while j < keys.count, vocab.isCouncilWord(keys[j]) || vocab.areaLinks.contains(keys[j]) { j += 1 }
-        return vocab.areas.area(at: j, in: keys).flatMap { isElsewhere($0, identity: identity) ? $0.shown : nil }
+        return j
     }
 
     /// A state or country abroad right after the place, or after council words that follow it:
     /// "Monmouth, Illinois", "Ludlow Town Council, Vermont".
     static func abroad(after end: Int, keys: [String], vocab: Vocabulary) -> String? {
-        var j = end
-        while j < keys.count, vocab.isCouncilWord(keys[j]) { j += 1 }
+        let j = areaStart(after: end, keys: keys, vocab: vocab)
         return vocab.abroad.first { keys[j...].starts(with: $0) }.map { $0.joined(separator: " ") }
     }
 
@@ -159,14 +164,20 @@ struct BioReading: Sendable {
         kindsNamed.formUnion(kinds)
         let before = start > 0 ? keys[start - 1] : nil
         let twoBefore = start > 1 ? keys[start - 2] : nil
-        // Welsh says "… yn rhybuddio" (is warning): the cue after a verb particle.
-        let after = j < keys.count ? (vocab.verbParticles.contains(keys[j]) && j + 1 < keys.count ? keys[j + 1] : keys[j]) : nil
+        let after = Self.wordAfter(j, keys: keys, vocab: vocab)
         // "Report potholes to …" mentions the council; "Welcome to …" speaks as it.
         let toSomeoneElse = before.map(vocab.addressedTo.contains) == true && twoBefore.map(vocab.welcome.contains) != true
         let supported = before.map(vocab.by.contains) == true && twoBefore.map { vocab.supportedBy.contains($0) } == true
         let mentioned = before.map { vocab.mentionCues.contains($0) || vocab.mentionBefore.contains($0) } == true
             || after.map { vocab.mentionCues.contains($0) } == true || toSomeoneElse || supported
         if !mentioned && !disclaimer && !thirdPerson { claim = true }
+    }
+
+    /// The word at `j`, or the one after it when `j` holds a verb particle: Welsh says "… yn rhybuddio"
+    /// (is warning), and the cue is the verb.
+    static func wordAfter(_ j: Int, keys: [String], vocab: Vocabulary) -> String? {
+        guard j < keys.count else { return nil }
+        return vocab.verbParticles.contains(keys[j]) && j + 1 < keys.count ? keys[j + 1] : keys[j]
     }
 
     /// The office claimed by "<office> of|to|for [the] <place>": "Mayor of Wool", "Town Clerk to Wool

@@ -30,7 +30,7 @@ struct Counties: Sendable {
     /// Each area of five letters or more by its name run together ("peterborough"), longest first: how
     /// a handle writes it.
     private let compact: [(name: String, area: Area)]
-    /// Words that make an area's name a street's ("London Road", "Heol Caerdydd" is read after "heol").
+    /// Words that make an area's name a street's or a building's ("London Road", "Windsor House").
     private let streets: Set<String>
 
     init(_ counties: [String], within: [String], streets: Set<String>, folder: Folder) {

@@ -29,7 +29,7 @@ struct Evidence {
     /// Oakbridge" from a name that is not the Mayor's): "views my own" does not make that a personal account.
     var claimsAnothersOffice: Bool {
         guard let office = bio.office, identity.people.contains(where: { $0.office == office }) else { return false }
-        return name.person?.office != office && handle.person?.office != office
+        return name.holder?.office != office && handle.holder?.office != office
     }
     /// The name as the account shows it, folded.
     var shown: String { texts.name.readable }

@@ -58,6 +58,11 @@ struct NameReading: Sendable {
     /// The name starts with a council word that an organisation word follows, as "cyngor" means advice
     /// in Welsh: "Cyngor Busnes Llandudno", "Cyngor ar Bopeth". No council of the place at all.
     var councilWordIsAdvice = false
+    /// `person` was read from an initial and the surname ("A. Pryor"): their name, but not the holder
+    /// speaking of their own office.
+    var personByInitial = false
+    /// The person the name is, when it names them in full: the one who may speak of their own office.
+    var holder: ProtectedIdentity.ProtectedPerson? { personByInitial ? nil : person }
     /// In a handle, an area right after the place and its council words ("eyeparishcouncilpeterborough").
     var areaAfter: Counties.Area?
 
@@ -146,6 +151,7 @@ struct NameReading: Sendable {
         {
             place = Self.placeAfterCouncilWords(in: found.words, keys: keys, text: text, identity: identity)
         }
+        if wordAligned, let found = place, Self.stopsShort(found, of: identity) { place = nil }
         // "HR Town Council" for Hebden Royd: a place of two words or more by its initials, but only right
         // before a council word, and read as weakly as a place with a typo.
         // Initials that spell a word of their own ("Much Ravening" is "MR") are that word.
@@ -220,32 +226,43 @@ struct NameReading: Sendable {
                       glued: (gluedBefore, gluedAfter), placeKeys: identity.placeKeys)
         }
 
-        if wordAligned, keys.count >= 2, vocab.council.contains(keys[0]) {
-            let next = vocab.affixes.contains(keys[1]) && keys.count > 2 ? keys[2] : keys[1]
-            councilWordIsAdvice = vocab.organisations.contains(next)
-        } else if !wordAligned, let council = vocab.council.first(where: { $0.count >= 5 && compact.hasPrefix($0) }) {
-            // "cyngorbusnesllandudno": the same, glued.
-            let rest = compact.dropFirst(council.count)
-            councilWordIsAdvice = vocab.organisations.contains { $0.count >= 4 && rest.hasPrefix($0) }
-        }
+        councilWordIsAdvice = Self.councilWordIsAdvice(keys: keys, compact: compact, wordAligned: wordAligned, identity: identity)
         // Advice is no council word, unless another follows ("Cyngor Busnes Cyngor Tref …" is not advice).
         if councilWordIsAdvice, keys.dropFirst().allSatisfy({ !vocab.council.contains($0) }) { words.councilWord = false }
-        // "Cyngor Cymuned Llanbedr" is not Llanbedrog with two letters left off: a word that stops short of
-        // the place is a place of its own.
-        if wordAligned, let found = place, found.distance >= 2, !found.initials, found.words.count == identity.placeKeys.count,
-            case let variant = found.variant.joined(), variant.count < identity.placeCompact.count, identity.placeCompact.hasPrefix(variant)
-        {
-            place = nil
-        }
         for candidate in identity.people where candidate.nameKeys.count >= 2 {
             let found = candidate.patterns.allSatisfy { key, limit in
                 EditDistance.bestSubstring(key, in: text, limit: limit) != nil
             }
             if found || (wordAligned && Self.byInitial(candidate, in: keys)) {
                 person = candidate
+                personByInitial = !found
                 break
             }
         }
+    }
+
+    /// Whether the name starts with a council word that an organisation word other than the place's
+    /// follows: "Cyngor Busnes Llandudno", "cyngorbusnesllandudno", but not "Cyngor Bro Garmon".
+    static func councilWordIsAdvice(keys: [String], compact: String, wordAligned: Bool, identity: ProtectedIdentity) -> Bool {
+        let vocab = identity.words
+        func isOrganisation(_ word: String) -> Bool {
+            vocab.organisations.contains(word) && !identity.placeKeys.contains(word) && !identity.nameWords.contains(word)
+        }
+        if wordAligned {
+            guard keys.count >= 2, vocab.council.contains(keys[0]) else { return false }
+            return isOrganisation(vocab.affixes.contains(keys[1]) && keys.count > 2 ? keys[2] : keys[1])
+        }
+        guard let council = vocab.council.first(where: { $0.count >= 5 && compact.hasPrefix($0) }) else { return false }
+        let rest = compact.dropFirst(council.count)
+        return !rest.hasPrefix(identity.placeCompact) && vocab.organisations.contains { $0.count >= 4 && rest.hasPrefix($0) && isOrganisation($0) }
+    }
+
+    /// "Cyngor Cymuned Llanbedr" is not Llanbedrog with two letters left off: a word that stops short of
+    /// the place by two typos or more is a place of its own.
+    static func stopsShort(_ found: PlaceMatch, of identity: ProtectedIdentity) -> Bool {
+        let variant = found.variant.joined()
+        return found.distance >= 2 && !found.initials && found.words.count == identity.placeKeys.count
+            && variant.count < identity.placeCompact.count && identity.placeCompact.hasPrefix(variant)
     }
 
     /// The area `text` gives once up to four council words, kinds and abbreviations are taken off its
@@ -277,11 +294,13 @@ struct NameReading: Sendable {
     }
 
     /// "A. Pryor", "A Pryor – Mayor": the first name's initial as a word of its own, right before the
-    /// surname spelt as the watchlist spells it (four letters or more).
+    /// rest of the name spelt as the watchlist spells it ("Sharma Jones"), four letters or more.
     static func byInitial(_ person: ProtectedIdentity.ProtectedPerson, in keys: [String]) -> Bool {
-        guard let first = person.nameKeys.first?.first, let surname = person.nameKeys.last, surname.count >= 4 else { return false }
+        guard let first = person.nameKeys.first?.first, case let rest = person.nameKeys.dropFirst(),
+            rest.joined().count >= 4, keys.count > rest.count
+        else { return false }
         let initial = String(first)
-        return keys.indices.dropFirst().contains { keys[$0] == surname && keys[$0 - 1] == initial }
+        return (0..<(keys.count - rest.count)).contains { i in keys[i] == initial && keys[(i + 1)...].starts(with: rest) }
     }
 
     /// A reading with nothing found yet: where `placelessWords` starts.

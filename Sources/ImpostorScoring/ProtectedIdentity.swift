@@ -79,9 +79,10 @@ final class ProtectedIdentity: Sendable {
         people = identity.people.map { person in
             let keys = folder.fold(person.name).keys.filter { !words.titles.contains($0) }
             let roleKeys = folder.fold(person.role).keys
-            // A deputy holds no office of their own here: "Deputy Mayor" is not the Mayor.
+            // A deputy holds no office of their own here: "Deputy Mayor" is not the Mayor, nor "Deputy Town
+            // Clerk" the Clerk.
             let office = roleKeys.indices.lazy.compactMap { i in
-                i > 0 && words.notTheHolder.contains(roleKeys[i - 1]) ? nil : words.roles[roleKeys[i]]
+                roleKeys[..<i].contains(where: words.notTheHolder.contains) ? nil : words.roles[roleKeys[i]]
             }.first ?? ""
             return ProtectedPerson(person: person, office: office, nameKeys: keys)
         }

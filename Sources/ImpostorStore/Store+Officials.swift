@@ -75,7 +75,11 @@ extension Store {
 
             let outcome: OfficialOutcome
             if let baselineID = official.baselineSnapshotId, let baseline = try SnapshotRecord.fetchOne(db, key: baselineID) {
-                changes += Self.changes(from: baseline, to: current)
+                if Self.onlyShortLinksExpanded(from: baseline, to: current) {
+                    official.baselineSnapshotId = current.id
+                } else {
+                    changes += Self.changes(from: baseline, to: current)
+                }
                 if wasGone { changes.insert("the account is back after it had gone", at: 0) }
                 outcome = try Self.alert(&official, account: account, changes: changes, key: key, run: run, now: now, db: db)
             } else {
@@ -231,6 +235,19 @@ extension Store {
         if !added.isEmpty { out.append("new links: \(added.prefix(5).joined(separator: ", "))") }
         if !dropped.isEmpty { out.append("links removed: \(dropped.prefix(5).joined(separator: ", "))") }
         return out
+    }
+
+    /// Whether `after` is `before` as impostor now reads X's bios, t.co links as the addresses they stand
+    /// for and the website after them, and nothing else changed: a baseline taken before that reading is
+    /// taken again, not raised as a takeover.
+    static func onlyShortLinksExpanded(from before: SnapshotRecord, to after: SnapshotRecord) -> Bool {
+        func words(_ text: String) -> [Substring] {
+            text.split(whereSeparator: \.isWhitespace).filter { !$0.hasPrefix("https://") && !$0.hasPrefix("http://") }
+        }
+        var rest = after
+        rest.bio = before.bio
+        return before.bio.contains("https://t.co/") && !after.bio.contains("https://t.co/") && words(before.bio) == words(after.bio)
+            && changes(from: before, to: rest).isEmpty
     }
 
     /// The web addresses a bio gives, without scheme, "www." or trailing punctuation, lower-cased.

@@ -233,13 +233,22 @@ struct SquatWatchTests {
             // t.co links read as the addresses they stand for, the website after the bio; X's parody label is read too.
             #expect(active.bio == "Official news. DM for grants https://oakbridge-refunds.example/form https://oakbridge-tc-grants.example",
                     "\(active.bio)")
-            #expect(x.profiles.last?.bio.hasSuffix("Parody account") == true && !active.bio.contains("Parody"))
+            // X's parody label is the account's own choice: no disclaimer that clears it.
+            #expect(x.profiles.last?.bio == active.bio)
             #expect((try await server.stats()["x_max_batch"] as? Int ?? 0) == 60)
 
             let refused = try await Self.run("x", ["base_url": .string(server.base), "token_file": .string("x-token")], secret: ("x-token", "old"))
             #expect(refused.summaries.first?.errors.first?.code == .refused)
             #expect(refused.summaries.first?.errors.first?.reason.contains("developer portal") == true)
         }
+    }
+
+    /// A hostile answer whose addresses hold its own short links, or a link that is no t.co link, cannot
+    /// make the bio grow: each word is read once.
+    @Test func xLinksAreExpandedOnceAndOnlyAsWholeWords() throws {
+        let json = #"{"id":"1","username":"u","description":"a https://t.co/x https://t.co/x","entities":{"description":{"urls":[{"url":"a","expanded_url":"aaaaaaaa"},{"url":"https://t.co/x","expanded_url":"https://t.co/x https://t.co/x"}]},"url":{"urls":[{"url":"https://t.co/w","expanded_url":""}]}},"url":"https://t.co/w"}"#
+        let user = try JSONDecoder().decode(XSource.User.self, from: Data(json.utf8))
+        #expect(XSource.bio(of: user) == "a https://t.co/x https://t.co/x https://t.co/x https://t.co/x https://t.co/w")
     }
 
     @Test func instagramBusinessDiscoveryFindsABusinessAccountAndPassesOverTheRest() async throws {

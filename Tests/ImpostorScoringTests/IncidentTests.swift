@@ -111,6 +111,28 @@ import Testing
         #expect(judge("P. Pryor", bio: "Plumber, Hallowbridge").verdict == .clear)
     }
 
+    /// What a review of the areas, the initials and the advice reading found: a city's name is still
+    /// another place's ("Milton Keynes" for Milton), a building named after a city is no area, an initial
+    /// is the person's name but not the holder speaking, and a place called "Bro …" is no advice.
+    @Test func theReviewsCasesReadAsAClerkWould() throws {
+        let milton = Identity(id: "milton", name: "Milton Parish Council", kind: "parish council", place: "Milton", area: "Cambridgeshire")
+        let oak = Identity(id: "oak", name: "Oakbridge Town Council", kind: "town council", place: "Oakbridge", area: "Wiltshire",
+                           people: [Person(name: "Cllr Priya Sharma", role: "Mayor")])
+        let bro = Identity(id: "bro", name: "Cyngor Cymuned Bro Garmon", kind: "community council", place: "Bro Garmon", area: "Conwy")
+        let scorer = try Scorer(identities: [milton, oak, bro])
+        func judge(_ name: String, _ handle: String, _ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .x, id: name, handle: handle, displayName: name, bio: bio))
+        }
+        #expect(judge("Milton Keynes Council", "mkcouncil", "The official page of Milton Keynes Council").verdict == .clear)
+        let copied = judge("Oakbridge Town Council", "oakbridge_council", "Oakbridge Town Council, Windsor House, Market Place. The official page of the council.")
+        #expect(copied.verdict == .suspect && !copied.reasons.contains { $0.signal == .otherArea }, "\(copied.reasons.map(\.detail))")
+        let initial = judge("P Sharma", "psharma_cllr", "Mayor of Oakbridge. Views my own. DM me")
+        #expect(initial.verdict == .suspect && initial.reasons.contains { $0.detail.contains("held by Cllr Priya Sharma") },
+                "\(initial.reasons.map(\.detail))")
+        let garmon = judge("Cyngor Bro Garmon", "brogarmon1", "")
+        #expect(garmon.verdict == .suspect && garmon.identity == "bro", "\(garmon.reasons.map(\.detail))")
+    }
+
     /// The Deputy Mayor holds no office of the Mayor's: an account in their name calling itself "Mayor
     /// of Hallowbridge" claims another's office, while their own "Deputy Mayor" page stays theirs.
     @Test func aDeputyIsNotTheHolder() throws {

@@ -169,6 +169,25 @@ struct ContractTests {
         #expect(try await store.officialGone(key, reason: "404", url: own.url, run: nil, at: t0 + 5 * day) == .alerted(caseID: id))
     }
 
+    /// A baseline of an X bio taken with t.co links, seen again with the addresses they stand for, is
+    /// taken again without an alert; a new address afterwards is still a change.
+    @Test(arguments: StoreKind.allCases)
+    func anXBioReadWithItsLinksExpandedIsNoTakeover(_ kind: StoreKind) async throws {
+        let store = try await kind.make()
+        let key = OfficialKey(identity: "oakbridge-town-council", platform: .x, handle: "OakbridgeTC")
+        let before = Fixture.profile("200", name: "Oakbridge Town Council", handle: "OakbridgeTC", bio: "News and notices https://t.co/Ab12")
+        #expect(try await store.watchOfficial(key, seen: Fixture.observation(before, verdict: .clear), run: nil, at: t0) == .baseline)
+        let expanded = Fixture.profile("200", name: "Oakbridge Town Council", handle: "OakbridgeTC",
+                                       bio: "News and notices https://oakbridge.gov.uk/news https://oakbridge.gov.uk")
+        #expect(try await store.watchOfficial(key, seen: Fixture.observation(expanded, verdict: .clear), run: nil, at: t0 + 60) == .unchanged)
+        let changed = Fixture.profile("200", name: "Oakbridge Town Council", handle: "OakbridgeTC",
+                                      bio: "News and notices https://oakbridge-grants.example https://oakbridge.gov.uk")
+        guard case .alert(_, let changes) = try await store.watchOfficial(
+            key, seen: Fixture.observation(changed, verdict: .clear), run: nil, at: t0 + day)
+        else { Issue.record("no alert for a new link"); return }
+        #expect(changes.contains { $0.contains("oakbridge-grants.example") }, "\(changes)")
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aRunNoScanOwnsIsClosedAsInterrupted(_ kind: StoreKind) async throws {
         let store = try await kind.make()

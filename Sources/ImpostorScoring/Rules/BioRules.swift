@@ -81,8 +81,8 @@ enum BioOfficeRule: Rule {
         else { return nil }
         var w = weight
         var detail = "the bio claims the office of \(office) of \(e.council)"
-        if let holder = e.identity.people.first(where: { $0.office == office }), e.name.person?.office != office,
-            e.handle.person?.office != office
+        if let holder = e.identity.people.first(where: { $0.office == office }), e.name.holder?.office != office,
+            e.handle.holder?.office != office
         {
             w += ofAnother
             detail += ", held by \(holder.person.name)"

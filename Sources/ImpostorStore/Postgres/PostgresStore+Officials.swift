@@ -46,7 +46,11 @@ extension PostgresStore {
             let outcome: OfficialOutcome
             if let baselineID = official.baselineSnapshotId,
                let baseline = try await conn.snapshot(id: baselineID, logger: logger) {
-                changes += Store.changes(from: baseline, to: current)
+                if Store.onlyShortLinksExpanded(from: baseline, to: current) {
+                    official.baselineSnapshotId = current.id
+                } else {
+                    changes += Store.changes(from: baseline, to: current)
+                }
                 if wasGone { changes.insert("the account is back after it had gone", at: 0) }
                 outcome = try await alert(&official, account: account, changes: changes, key: key, run: run, now: now,
                                           conn: conn)
