@@ -426,8 +426,15 @@ struct NameReading: Sendable {
             {
                 continue
             }
-            // Welsh puts the occasion first: "Apêl Elusen Maer Llandudno" is the Mayor's charity appeal.
+            // Welsh puts the occasion first: "Apêl Elusen Maer Llandudno" is the Mayor's charity appeal; and
+            // "Youth Mayor" is another office.
             if i > 0, vocab.officeOccasions.contains(keys[i - 1]) { continue }
+            // "Mayor of Rye's Charity Ball": the occasion after the place.
+            if i < place.lowerBound, let next = keys.indices[place.upperBound...].first(where: { classes[$0] != .ignored }),
+                vocab.officeOccasions.contains(keys[next]) || classes[next] == .organisation
+            {
+                continue
+            }
             if i < place.lowerBound { return true }
             let councilBetween = (place.upperBound..<i).contains { n in
                 switch classes[n] {

@@ -133,6 +133,22 @@ import Testing
         #expect(garmon.verdict == .suspect && garmon.identity == "bro", "\(garmon.reasons.map(\.detail))")
     }
 
+    /// Genuine accounts from an English red-team round: a namesake of another kind whose handle says so
+    /// too, a Youth Mayor, the Mayor's charity ball, the Clerk's working page, a venue the council owns,
+    /// and a namesake elsewhere that asks its own residents for fees.
+    @Test(arguments: [
+        ("Hallowbridge City Council", "HallowbridgeCityCouncilNY", "News from the city."),
+        ("Hallowbridge Youth Mayor", "hallowbridgeyouthmayor", "Representing young people in Hallowbridge."),
+        ("Mayor of Hallowbridge's Charity Ball", "hallowbridgeball", "Tickets on sale now. Message us to book a table."),
+        ("Deborah Kaye", "dkaye_clerk", "Town Clerk at Hallowbridge Town Council. Parish administration, finance and governance."),
+        ("Hallowbridge Priory", "hallowbridgepriory", "Historic house and gardens, owned by Hallowbridge Town Council. Book your visit."),
+        ("Hallowbridge Town Council", "hallowbridgetcshrops", "Hallowbridge Town Council, Shropshire. Community grants open: apply via the link."),
+    ])
+    func genuineAccountsFromTheEnglishRoundStayClear(_ name: String, _ handle: String, _ bio: String) {
+        let a = judge(name, handle: handle, bio: bio)
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+    }
+
     /// The Deputy Mayor holds no office of the Mayor's: an account in their name calling itself "Mayor
     /// of Hallowbridge" claims another's office, while their own "Deputy Mayor" page stays theirs.
     @Test func aDeputyIsNotTheHolder() throws {

@@ -145,12 +145,14 @@ enum BioScamRule: Rule {
         .quiet("Oakbridge Cricket Club", bio: "DM us for membership fees"),
         .quiet("Residents Help", bio: "Council tax rebates for Oakbridge residents, message us"),
         .quiet("Oakbridge Town Council", bio: "Meetings every second Tuesday"),
+        .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council, Shropshire. Grants open: apply via the link"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // The council's logo claims it as surely as its name: "Residents Help" with the crest, offering rebates.
         let strongElsewhere = so.nameWeight >= NameRule.withTypo || e.handle.namesCouncil || so.has(.bioDomain) || e.logoMatch != nil
-        guard e.bio.scam, e.bio.claim || so.has(.bioOffice) || strongElsewhere else { return nil }
+        // A namesake elsewhere asks for fees and grants of its own residents.
+        guard e.bio.scam, e.bio.claim || so.has(.bioOffice) || strongElsewhere, !so.has(.otherArea) else { return nil }
         return Hit(weight: weight, detail: "the bio asks for money, messages or a move to this account")
     }
 }

@@ -24,12 +24,15 @@ enum HandleRule: Rule {
         .fires("Town Updates", handle: "oakbridgetowncouncil"), .fires("Oakbridge Town Council", handle: "OakbridgeTC"),
         .fires("Notices", handle: "mayorofoakbridge"),
         .quiet("Town Updates", handle: "oakbridgetcwatch"), .quiet("Town Updates", handle: "rivertontowncouncil"),
-        .quiet("Town Updates", handle: "oakbridgeupdates"),
+        .quiet("Town Updates", handle: "oakbridgeupdates"), .quiet("Oakbridge Parish Council", handle: "OakbridgePC"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        // A handle that spells the same other kind of council as the name ("RyeCityCouncilNY" behind
+        // "Rye City Council", for Rye Town Council) says nothing the name does not.
+        let otherKind = so.has(.otherKind) && !e.handle.kinds.isEmpty && !e.handle.kinds.contains(e.identity.kind)
         guard !e.handleStandsApart, e.handle.namesCouncil || (e.handle.place != nil && !e.handle.offices.isEmpty),
-            !e.handleIsTheName || e.name.place != nil
+            !e.handleIsTheName || e.name.place != nil, !otherKind
         else { return nil }
         let w = so.nameWeight >= NameRule.withTypo ? weight : alone
         return Hit(weight: w, detail: "the handle reads as \(e.council)", matched: e.council, folded: e.texts.handle.compact)
