@@ -27,9 +27,11 @@ struct Counties: Sendable {
 
     /// Each area by its first key, longest first, so that "North Yorkshire" wins over "Yorkshire".
     private let table: [String: [Area]]
-    /// Each area of five letters or more by its name run together ("peterborough"), longest first: how
-    /// a handle writes it.
-    private let compact: [(name: String, area: Area)]
+    /// Each area of five letters or more by its name run together ("peterborough"), how a handle writes
+    /// it: filed by its first byte, longest first.
+    private let compact: [UInt8: [(name: String, area: Area)]]
+    /// The fewest letters such a name has.
+    static let shortestCompact = 5
     /// Words that make an area's name a street's or a building's ("London Road", "Windsor House").
     private let streets: Set<String>
 
@@ -44,12 +46,14 @@ struct Counties: Sendable {
         }
         let areas = counties.compactMap { read($0, afterPlace: false) } + within.compactMap { read($0, afterPlace: true) }
         table = Dictionary(grouping: areas.sorted { $0.form.count > $1.form.count }, by: { $0.form[0] })
-        compact = areas.map { ($0.form.joined(), $0) }.filter { $0.name.count >= 5 }.sorted { $0.name.count > $1.name.count }
+        let named = areas.map { (name: $0.form.joined(), area: $0) }.filter { $0.name.utf8.count >= Self.shortestCompact }
+        compact = Dictionary(grouping: named.sorted { $0.name.utf8.count > $1.name.utf8.count }, by: { $0.name.utf8.first! })
     }
 
     /// The area a handle's text starts with: "peterborough" in what follows "eyeparishcouncil".
     func area(startingWith text: Substring) -> Area? {
-        compact.first { text.hasPrefix($0.name) }?.area
+        guard let first = text.utf8.first else { return nil }
+        return compact[first]?.first { text.utf8.starts(with: $0.name.utf8) }?.area
     }
 
     /// The area whose name starts at `keys[i]`, if one does and it is not a street's name.

@@ -229,11 +229,12 @@ struct NameReading: Sendable {
         councilWordIsAdvice = Self.councilWordIsAdvice(keys: keys, compact: compact, wordAligned: wordAligned, identity: identity)
         // Advice is no council word, unless another follows ("Cyngor Busnes Cyngor Tref …" is not advice).
         if councilWordIsAdvice, keys.dropFirst().allSatisfy({ !vocab.council.contains($0) }) { words.councilWord = false }
+        let hasInitial = wordAligned && !identity.people.isEmpty && keys.contains { $0.utf8.count == 1 }
         for candidate in identity.people where candidate.nameKeys.count >= 2 {
             let found = candidate.patterns.allSatisfy { key, limit in
                 EditDistance.bestSubstring(key, in: text, limit: limit) != nil
             }
-            if found || (wordAligned && Self.byInitial(candidate, in: keys)) {
+            if found || (hasInitial && Self.byInitial(candidate, in: keys)) {
                 person = candidate
                 personByInitial = !found
                 break
@@ -252,7 +253,7 @@ struct NameReading: Sendable {
             guard keys.count >= 2, vocab.council.contains(keys[0]) else { return false }
             return isOrganisation(vocab.affixes.contains(keys[1]) && keys.count > 2 ? keys[2] : keys[1])
         }
-        guard let council = vocab.council.first(where: { $0.count >= 5 && compact.hasPrefix($0) }) else { return false }
+        guard let council = vocab.longCouncilWords.first(where: { compact.utf8.starts(with: $0.utf8) }) else { return false }
         let rest = compact.dropFirst(council.count)
         return !rest.hasPrefix(identity.placeCompact) && vocab.organisations.contains { $0.count >= 4 && rest.hasPrefix($0) && isOrganisation($0) }
     }
@@ -268,9 +269,10 @@ struct NameReading: Sendable {
     /// The area `text` gives once up to four council words, kinds and abbreviations are taken off its
     /// front, each way they can be ("councilshropshire" is "council" then "shropshire", not "councils").
     static func area(after text: Substring, vocab: Vocabulary, words: Int = 4) -> Counties.Area? {
+        guard text.utf8.count >= Counties.shortestCompact else { return nil }
         if let area = vocab.areas.area(startingWith: text) { return area }
-        guard words > 0 else { return nil }
-        for word in vocab.councilWordsByLength where text.hasPrefix(word) {
+        guard words > 0, let first = text.utf8.first else { return nil }
+        for word in vocab.councilWordsByFirst[first] ?? [] where text.utf8.starts(with: word.utf8) {
             if let area = area(after: text.dropFirst(word.count), vocab: vocab, words: words - 1) { return area }
         }
         return nil
@@ -297,7 +299,7 @@ struct NameReading: Sendable {
     /// rest of the name spelt as the watchlist spells it ("Sharma Jones"), four letters or more.
     static func byInitial(_ person: ProtectedIdentity.ProtectedPerson, in keys: [String]) -> Bool {
         guard let first = person.nameKeys.first?.first, case let rest = person.nameKeys.dropFirst(),
-            rest.joined().count >= 4, keys.count > rest.count
+            rest.reduce(0, { $0 + $1.utf8.count }) >= 4, keys.count > rest.count
         else { return false }
         let initial = String(first)
         return (0..<(keys.count - rest.count)).contains { i in keys[i] == initial && keys[(i + 1)...].starts(with: rest) }
@@ -450,6 +452,8 @@ struct NameReading: Sendable {
     /// The office whose key of four letters or fewer ("derk" for Clerk, "maer") is the whole of `part`
     /// once a kind word before it ("town") and a link after it ("of", "to the") are taken off.
     static func shortOffice(_ part: String, vocab: Vocabulary) -> String? {
+        // A kind word, a four-letter key and "ofthe" at most.
+        guard !part.isEmpty, part.utf8.count <= 20 else { return nil }
         var rest = Substring(part)
         if let kind = vocab.kindOf.keys.filter({ rest.hasPrefix($0) && rest.count > $0.count }).max(by: { $0.count < $1.count }) {
             rest = rest.dropFirst(kind.count)

@@ -42,8 +42,10 @@ final class Vocabulary: Sendable {
     let officeLinks: Set<String>
     /// Articles a place's name may start with and drop ("Yr Wyddgrug", "Y Bala").
     let placeArticles: Set<String>
-    /// Council words, kinds and abbreviations of two letters or more, longest first.
-    let councilWordsByLength: [String]
+    /// Council words of five letters or more ("cyngor", "council"), as a glued handle may start.
+    let longCouncilWords: [String]
+    /// Council words, kinds and abbreviations of two letters or more, by their first byte, longest first.
+    let councilWordsByFirst: [UInt8: [String]]
     /// Words before a verb that a mention cue may follow ("yn rhybuddio", is warning).
     let verbParticles: Set<String>
     let the: Set<String>
@@ -142,8 +144,11 @@ final class Vocabulary: Sendable {
         mentionBefore = keys("mention_before")
         officeLinks = keys("office_links")
         placeArticles = keys("place_articles")
-        councilWordsByLength = council.union(kinds.values.joined()).union(abbreviations.keys).filter { $0.count >= 2 }
-            .sorted { ($0.count, $1) > ($1.count, $0) }
+        longCouncilWords = council.filter { $0.utf8.count >= 5 }.sorted()
+        councilWordsByFirst = Dictionary(
+            grouping: council.union(kinds.values.joined()).union(abbreviations.keys).filter { $0.utf8.count >= 2 }
+                .sorted { ($0.utf8.count, $1) > ($1.utf8.count, $0) },
+            by: { $0.utf8.first! })
         verbParticles = keys("verb_particles")
         the = keys("the")
         lord = keys("lord")
