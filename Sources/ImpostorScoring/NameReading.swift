@@ -124,6 +124,13 @@ struct NameReading: Sendable {
                 placeHit = Self.placeAtStart(identity.placeCompact, in: scalars, limit: tolerance)
             }
         }
+        // A place of four letters or fewer inside a handle's word is that word's ("softwarepc" holds
+        // Ware): letters before it must be words impostor knows ("officialwaretc").
+        if !wordAligned, let hit = placeHit, hit.distance == 0, identity.placeCompact.utf8.count <= 4, hit.range.lowerBound > 0,
+            !Self.isKnownWords(text.compactSlice(0..<hit.range.lowerBound), vocab: vocab)
+        {
+            placeHit = nil
+        }
         if let hit = placeHit {
             let words = wordsCovering(hit.range)
             let aligned = starts.contains { abs($0 - hit.range.lowerBound) <= 1 }

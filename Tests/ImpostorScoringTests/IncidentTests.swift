@@ -149,6 +149,19 @@ import Testing
         #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
     }
 
+    /// A short place inside a handle's word belongs to that word: "softwarepc" is no Ware Parish Council,
+    /// while "officialwaretc" and "waretc" are Ware's.
+    @Test func aShortPlaceInsideAHandlesWordIsNotThePlace() throws {
+        let ware = Identity(id: "ware", name: "Ware Town Council", kind: "town council", place: "Ware", area: "Hertfordshire")
+        let scorer = try Scorer(identities: [ware])
+        func judge(_ name: String, _ handle: String) -> Assessment {
+            scorer.assess(Profile(platform: .x, id: handle, handle: handle, displayName: name, bio: ""))
+        }
+        #expect(judge("Software PC Repairs", "softwarepc").verdict == .clear)
+        #expect(judge("Local Updates", "officialwaretc").verdict == .suspect)
+        #expect(judge("Local Updates", "waretc").verdict == .suspect)
+    }
+
     /// The Deputy Mayor holds no office of the Mayor's: an account in their name calling itself "Mayor
     /// of Hallowbridge" claims another's office, while their own "Deputy Mayor" page stays theirs.
     @Test func aDeputyIsNotTheHolder() throws {
