@@ -71,6 +71,13 @@ struct Evidence {
         namesCouncil = placed && (name.councilWord || name.abbreviation)
     }
 
+    /// A councillor's name or handle ("Cllr Tom Baxter") of no one the watchlist lists, tied to the
+    /// council's place by the name, the handle or the bio ("Ware Town Councillor").
+    var unlistedCouncillor: Bool {
+        (name.councillorTitle || handle.councillorTitle) && name.person == nil && handle.person == nil
+            && (placed || handle.place != nil || bio.mentionsPlace)
+    }
+
     /// An area other than the council's that the handle gives after the place ("…parishcouncilpeterborough").
     var handleArea: String? {
         handle.areaAfter.flatMap { BioReading.isElsewhere($0, identity: identity) ? $0.shown : nil }

@@ -75,10 +75,12 @@ struct NameReading: Sendable {
     var organisationWords: [String] { words.organisationWords }
     var otherWords: [String] { words.otherWords }
 
-    /// "NEW: Epping Town Council", "NEW Epping Town Council": "new" set apart by punctuation or
-    /// capitals announces a page; it does not name a New Epping.
-    static func announces(_ qualifier: String, in original: String) -> Bool {
+    /// "NEW: Epping Town Council", "NEW Epping Town Council", "New Epping Town Council Page": "new" set
+    /// apart by punctuation or capitals, or with a word for a page after the council's name, announces a
+    /// page; it does not name a New Epping.
+    static func announces(_ qualifier: String, in original: String, keys: [String], vocab: Vocabulary) -> Bool {
         guard qualifier == "new" else { return false }
+        if let last = keys.lastIndex(where: vocab.isCouncilWord), keys[(last + 1)...].contains(where: vocab.pageWords.contains) { return true }
         let words = original.split(whereSeparator: { $0 == " " })
         guard let index = words.firstIndex(where: { $0.lowercased().hasPrefix("new") }) else { return false }
         let word = words[index]
@@ -189,7 +191,7 @@ struct NameReading: Sendable {
             let before = place.words.lowerBound > 0 ? keys[place.words.lowerBound - 1] : nil
             let firstOfPlace = identity.placeKeys.first
             if let before, vocab.placeQualifiers.contains(before), !identity.placeKeys.contains(before), !identity.nameWords.contains(before),
-                !Self.announces(before, in: text.original)
+                !Self.announces(before, in: text.original, keys: keys, vocab: vocab)
             {
                 differentPlace = true
             }

@@ -46,6 +46,9 @@ final class Vocabulary: Sendable {
     let longCouncilWords: [String]
     /// Council words, kinds and abbreviations of two letters or more, by their first byte, longest first.
     let councilWordsByFirst: [UInt8: [String]]
+    /// Words for an account's page after a council's name ("… Town Council Page"): a "New" before it
+    /// announces the page.
+    let pageWords: Set<String>
     /// Words before a verb that a mention cue may follow ("yn rhybuddio", is warning).
     let verbParticles: Set<String>
     let the: Set<String>
@@ -150,6 +153,7 @@ final class Vocabulary: Sendable {
                 .sorted { ($0.utf8.count, $1) > ($1.utf8.count, $0) },
             by: { $0.utf8.first! })
         verbParticles = keys("verb_particles")
+        pageWords = keys("page_words")
         the = keys("the")
         lord = keys("lord")
         consort = keys("consort")

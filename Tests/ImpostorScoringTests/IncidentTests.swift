@@ -162,6 +162,18 @@ import Testing
         #expect(judge("Local Updates", "waretc").verdict == .suspect)
     }
 
+    /// A councillor the watchlist does not list, cloned to ask friends for gift cards, and a "New … Page"
+    /// announced under the council's name: both impersonations. The councillor's own page stays theirs.
+    @Test func anUnlistedCouncillorsCloneAndANewPageAreImpersonations() {
+        let clone = judge("Cllr Tom Baxter", handle: "tombaxter.cllr",
+                          bio: "Hallowbridge Town Councillor. New account, the old one was hacked. Can you get some gift cards for me?")
+        #expect(clone.verdict == .suspect && clone.target == .person, "\(clone.reasons.map(\.detail))")
+        let own = judge("Cllr Tom Baxter", handle: "tombaxter.cllr", bio: "Hallowbridge Town Councillor for Castle ward. Surgeries monthly.")
+        #expect(own.verdict == .clear, "\(own.reasons.map(\.detail))")
+        let page = judge("New Hallowbridge Town Council Page", handle: "hallowbridgetcnew", bio: "Our old page was hacked. Follow us here.")
+        #expect(page.verdict == .suspect && page.identity == "hallowbridge", "\(page.reasons.map(\.detail))")
+    }
+
     /// The Deputy Mayor holds no office of the Mayor's: an account in their name calling itself "Mayor
     /// of Hallowbridge" claims another's office, while their own "Deputy Mayor" page stays theirs.
     @Test func aDeputyIsNotTheHolder() throws {

@@ -182,10 +182,15 @@ enum MailScamRule: Rule {
 enum PersonScamRule: Rule {
     static let signal = Signal.personScam
     static let weight = 3.5
+    /// A councillor the watchlist does not list, tied to the council's place: the same clone, of a
+    /// councillor the clerk has not named.
+    static let unlisted = 4.0
+    static var variants: [(when: String, weight: Double)] { [("a councillor of the council the watchlist does not list", unlisted)] }
     static let summary = "an account under the name of one of the council's people asks friends for money or gift cards"
     static let examples: [RuleExample] = [
         .fires("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?"),
         .fires("Tom Okafor", bio: "I'm stuck abroad and need money for a flight, send what you can."),
+        .fires("Cllr Sam Reed", bio: "Oakbridge Town Councillor. New account, the old one was hacked. Can you get some gift cards for me?"),
         .quiet("Priya Sharma", bio: "Mum, gardener, Oakbridge resident."),
         .quiet("Priya Sharma", bio: "Beware scams: I will never ask you to send money or buy gift cards."),
         .quiet("Priya Patel", bio: "Can you get some gift cards for me?"),
@@ -193,8 +198,13 @@ enum PersonScamRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // An e-mail's opener is MailScamRule's.
-        guard !e.texts.isMail, e.bio.personScam, e.name.person != nil || e.handle.person != nil else { return nil }
-        return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks friends for money",
+        guard !e.texts.isMail, e.bio.personScam else { return nil }
+        if e.name.person != nil || e.handle.person != nil {
+            return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks friends for money",
+                       target: .person)
+        }
+        guard e.unlistedCouncillor else { return nil }
+        return Hit(weight: unlisted, detail: "a councillor's account at \(e.identity.identity.place) asks friends for money",
                    target: .person)
     }
 }

@@ -103,7 +103,8 @@ enum CouncillorRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard e.name.councillorTitle, e.name.person == nil, e.name.offices.isEmpty else { return nil }
+        // Asking friends for money, it is a clone of a councillor's account, not their own (PersonScamRule).
+        guard e.name.councillorTitle, e.name.person == nil, e.name.offices.isEmpty, !e.bio.personScam else { return nil }
         return Hit(weight: weight, detail: "a councillor's own account, not one of the council's offices", folded: e.shown)
     }
 }
