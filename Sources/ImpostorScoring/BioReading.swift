@@ -170,6 +170,7 @@ struct BioReading: Sendable {
         let supported = before.map(vocab.by.contains) == true && twoBefore.map { vocab.supportedBy.contains($0) } == true
         let mentioned = before.map { vocab.mentionCues.contains($0) || vocab.mentionBefore.contains($0) } == true
             || after.map { vocab.mentionCues.contains($0) } == true || toSomeoneElse || supported
+            || vocab.warnsOfCopy(keys, before: start, after: j)
         if !mentioned && !disclaimer && !thirdPerson { claim = true }
     }
 

@@ -34,7 +34,7 @@ struct Evidence {
     /// The name as the account shows it, folded.
     var shown: String { texts.name.readable }
 
-    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, logo: LogoMatch?) {
+    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, base: ProtectedIdentity? = nil, logo: LogoMatch?) {
         self.texts = texts
         identity = p
         self.logo = logo
@@ -53,7 +53,14 @@ struct Evidence {
         } else {
             self.handle = handle
         }
-        bio = BioReading(texts.bio, identity: p, areas: texts.bioAreas, phrases: texts.bioPhrases)
+        // A bio may spell out the place the handle shortens ("GtSheffordPC", "… Great Shefford, West
+        // Berkshire"): read by the council's own name when the other finds nothing.
+        let read = BioReading(texts.bio, identity: p, areas: texts.bioAreas, phrases: texts.bioPhrases)
+        if let base, !read.mentionsPlace, !read.namesCouncil {
+            bio = BioReading(texts.bio, identity: base, areas: texts.bioAreas, phrases: texts.bioPhrases)
+        } else {
+            bio = read
+        }
         // A qualifier before the place ("NEW Epping", "South Ferriby") makes another place unless the
         // bio or the handle names this council after all.
         let longer = name.place == nil && name.councilWord ? name.longerPlace : nil

@@ -16,9 +16,10 @@ struct Judgement {
     /// Something ties the profile to this identity at all (its place, a person, its logo).
     var anchored = false
 
-    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, logo: LogoMatch?) {
+    /// `base` is the council read by its own name when `p` reads it by another ("Gt Shelford").
+    init(_ texts: FoldedProfile, identity p: ProtectedIdentity, base: ProtectedIdentity? = nil, logo: LogoMatch?) {
         identity = p.identity.id
-        let e = Evidence(texts, identity: p, logo: logo)
+        let e = Evidence(texts, identity: p, base: base, logo: logo)
         // Only the name's strongest claim counts: an office and the council's name are one claim.
         var strongest: (signal: Signal, hit: Hit)?
         for rule in Rules.claims {

@@ -50,7 +50,8 @@ struct NameReading: Sendable {
     var person: ProtectedIdentity.ProtectedPerson?
     /// A longer place that starts or ends with this one ("Woolland" for Wool), as its key.
     var longerPlace: String?
-    /// The word that continues the place's name into another's ("pagnell" in "Newport Pagnell Town Council").
+    /// The word that continues the place's name into another's: after it ("pagnell" in "Newport Pagnell
+    /// Town Council") or before it ("builth" in "Builth Wells Town Council").
     var continuation: String?
     /// A word of its own last after the council's words ("Cyngor Tref Porthmadog Cymorth"): another
     /// place's name only when the handle spells it too, since it may as well say what the page is for.
@@ -206,7 +207,10 @@ struct NameReading: Sendable {
             {
                 differentPlace = true
             }
-            if let (word, alone) = Self.continuation(of: place.words, keys: keys, identity: identity, vocab: vocab) {
+            if let word = Self.wordBefore(place.words, keys: keys, identity: identity, vocab: vocab) {
+                differentPlace = true
+                continuation = word
+            } else if let (word, alone) = Self.continuation(of: place.words, keys: keys, identity: identity, vocab: vocab) {
                 if alone {
                     differentPlace = true
                     continuation = word
@@ -420,6 +424,23 @@ struct NameReading: Sendable {
         return (word, joined || vocab.placeQualifiers.contains(word))
     }
 
+    /// The word of its own right before the place and its council words, which makes the name another
+    /// place's: "Builth Wells Town Council" for Wells, "Happy Valley Community Council" for Valley. Not a
+    /// word impostor knows (an affix such as "Official" or "Urgent", a title, an office), a qualifier (read
+    /// on its own), a county, a scam word, a misspelt council word, nor a word of the council's own name
+    /// or of its people's.
+    static func wordBefore(_ span: Range<Int>, keys: [String], identity: ProtectedIdentity, vocab: Vocabulary) -> String? {
+        guard span.lowerBound > 0, span.upperBound < keys.count, vocab.isCouncilWord(keys[span.upperBound]) else { return nil }
+        let word = keys[span.lowerBound - 1]
+        guard word.unicodeScalars.count >= 3, WordClass.classify(word, next: keys[span.lowerBound], vocab: vocab) == .other,
+            !vocab.placeQualifiers.contains(word), !vocab.notPlaceWords.contains(word), !identity.areaKeys.contains(word),
+            !identity.placeKeys.contains(word), !identity.nameWords.contains(word),
+            !identity.people.contains(where: { $0.nameKeys.contains(word) }),
+            !vocab.misspellsCouncilWord(word)
+        else { return nil }
+        return word
+    }
+
     /// Whether the office words of a display name claim the office at the place: before it ("Mayor of
     /// Wool"), after a council word that follows it ("Wool Town Clerk"), or straight after it ("Wool
     /// Mayor"). Not an office word followed by an occasion or an organisation of the office's ("Wool
@@ -432,7 +453,8 @@ struct NameReading: Sendable {
             if case .office(let office) = classes[i] { offices = [office] } else { offices = vocab.inside.scan(keys[i]).offices }
             guard !offices.isEmpty else { continue }
             officeWords += 1
-            if let next = keys.indices[(i + 1)...].first(where: { classes[$0] != .ignored }),
+            // The place's own words are no occasion: "Mayor of Market Drayton" is not a Mayor's market.
+            if let next = keys.indices[(i + 1)...].first(where: { classes[$0] != .ignored }), !place.contains(next),
                 vocab.officeOccasions.contains(keys[next]) || classes[next] == .organisation
             {
                 continue

@@ -108,7 +108,8 @@ public struct Scorer: Sendable {
         }
         return candidates.map { n in
             let nearest = logoMatches.filter { $0.identity == identities[n].identity.id }.min { $0.distance < $1.distance }
-            return Judgement(texts, identity: identities[n], logo: nearest)
+            let base = n >= baseCount ? position[identities[n].identity.id].map { identities[$0] } : nil
+            return Judgement(texts, identity: identities[n], base: base, logo: nearest)
         }
     }
 

@@ -39,6 +39,10 @@ final class Vocabulary: Sendable {
     let councilWordsToMisspell: [String]
     let mentionCues: Set<String>
     let mentionBefore: Set<String>
+    /// Phrases that warn of a copy right before a council's name ("fake", "pretending to be"), as keys.
+    let warningBefore: [[String]]
+    /// Those of one word, which warn after the name too ("… Town Council scam").
+    let warningAfter: Set<String>
     let officeLinks: Set<String>
     /// Articles a place's name may start with and drop ("Yr Wyddgrug", "Y Bala").
     let placeArticles: Set<String>
@@ -145,6 +149,9 @@ final class Vocabulary: Sendable {
         notPlaceWords = keys("counties").union(keys("scam"))
         mentionCues = keys("mention_cues")
         mentionBefore = keys("mention_before")
+        let warnings = w["warning_before"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
+        warningBefore = warnings
+        warningAfter = Set(warnings.filter { $0.count == 1 }.map { $0[0] })
         officeLinks = keys("office_links")
         placeArticles = keys("place_articles")
         longCouncilWords = council.filter { $0.utf8.count >= 5 }.sorted()
@@ -265,6 +272,13 @@ final class Vocabulary: Sendable {
             if form != lower && !forms.contains(form) { forms.append(form) }
         }
         return forms
+    }
+
+    /// Whether a warning of a copy frames the council's name at `start..<end` of `keys`: "fake 'Oakbridge
+    /// Town Council' pages", "accounts pretending to be …", "… Town Council scam".
+    func warnsOfCopy(_ keys: [String], before start: Int, after end: Int) -> Bool {
+        warningBefore.contains { p in p.count <= start && keys[(start - p.count)..<start].elementsEqual(p) }
+            || (end < keys.count && warningAfter.contains(keys[end]))
     }
 
     static func keys(_ words: [String], folder: Folder) -> Set<String> {

@@ -100,6 +100,8 @@ enum BioClaimRule: Rule {
         .fires("Town News", bio: "The official page of Oakbridge Town Council"),
         .quiet("Town News", bio: "Reporting on Oakbridge Town Council meetings"),
         .quiet("Town News", bio: "Oakbridge Town Council, Shropshire"),
+        .quiet("Kent Scam Alerts", bio: "Beware: fake 'Oakbridge Town Council' pages are asking for payments"),
+        .quiet("Police Fraud Team", bio: "Accounts pretending to be Oakbridge Town Council ask for your bank details"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -190,6 +192,7 @@ enum PersonScamRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?"),
         .fires("Tom Okafor", bio: "I'm stuck abroad and need money for a flight, send what you can."),
+        .fires("Priya Sharma", bio: "Raising money for the hospice: please donate via PayPal."),
         .fires("Cllr Sam Reed", bio: "Oakbridge Town Councillor. New account, the old one was hacked. Can you get some gift cards for me?"),
         .quiet("Priya Sharma", bio: "Mum, gardener, Oakbridge resident."),
         .quiet("Priya Sharma", bio: "Beware scams: I will never ask you to send money or buy gift cards."),

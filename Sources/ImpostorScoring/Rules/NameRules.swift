@@ -64,8 +64,8 @@ enum DifferentPlaceRule: Rule {
     static let weight = -5.0
     static let summary = "the name is of another place: a qualifier before it or a longer name around it"
     static let examples: [RuleExample] = [
-        .fires("South Oakbridge Town Council"), .fires("Great Oakbridge Parish Council"),
-        .quiet("Oakbridge Town Council"),
+        .fires("South Oakbridge Town Council"), .fires("Great Oakbridge Parish Council"), .fires("Builth Oakbridge Town Council"),
+        .quiet("Oakbridge Town Council"), .quiet("URGENT Oakbridge Town Council"), .quiet("Official Oakbridge Town Council"),
         .quiet("South Oakbridge Town Council", bio: "Oakbridge Town Council's page for the south ward"),
     ]
 
