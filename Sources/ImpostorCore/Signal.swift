@@ -44,6 +44,7 @@ extension Signal {
     public static let personScam: Signal = "person_scam"
     public static let ownDomain: Signal = "own_domain"
     public static let disclaimer: Signal = "disclaimer"
+    public static let warning: Signal = "warning"
     public static let personal: Signal = "personal"
     public static let otherArea: Signal = "other_area"
     public static let otherKindBio: Signal = "other_kind_bio"

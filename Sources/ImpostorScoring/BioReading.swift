@@ -16,6 +16,9 @@ struct BioReading: Sendable {
     var personScam = false
     /// The bio speaks of the council as "their", "them", "not here": someone else writes it.
     var thirdPerson = false
+    /// The bio warns of a copy of the council ("fake 'Oakbridge Town Council' pages"): a scam alert, whose
+    /// other mentions of the council point to the real one ("Real page: OakbridgeTownCouncil").
+    var warns = false
     /// An office of this council the bio claims for the account ("Mayor of Wool", "Clerk to Wool Parish Council").
     var office: String?
     /// A county other than the council's own, named beside the place: a namesake elsewhere.
@@ -64,13 +67,14 @@ struct BioReading: Sendable {
                 otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
             }
             if office == nil { office = Self.office(of: i..<end, keys: keys, vocab: vocab) }
-            read(occurrence: i..<end, keys: keys, vocab: vocab)
+            read(occurrence: i..<end, keys: keys, vocab: vocab, kind: identity.kind)
             i = end
         }
         for form in identity.nameForms where !namesCouncil && Self.holdsName(form, in: bio, vocab: vocab) {
             namesCouncil = true
             claim = claim || !(disclaimer || thirdPerson)
         }
+        if warns { claim = false }
         if mentionsPlace, let area = areas.first(where: { !$0.onlyAfterPlace && Self.isElsewhere($0, identity: identity) }) {
             otherArea = area.shown
         }
@@ -121,7 +125,8 @@ struct BioReading: Sendable {
 
     /// Reads one occurrence of the place: council words after it make it the council's name;
     /// the words around it tell a claim ("Official page of …", "… – official updates") from a mention.
-    private mutating func read(occurrence: Range<Int>, keys: [String], vocab: Vocabulary) {
+    /// `kind` is the council's own ("town"): "… and Oakbridge Borough Council" names another council.
+    private mutating func read(occurrence: Range<Int>, keys: [String], vocab: Vocabulary, kind: String) {
         var j = occurrence.upperBound
         var kinds: Set<String> = []
         var council = false
@@ -170,8 +175,10 @@ struct BioReading: Sendable {
         let supported = before.map(vocab.by.contains) == true && twoBefore.map { vocab.supportedBy.contains($0) } == true
         let mentioned = before.map { vocab.mentionCues.contains($0) || vocab.mentionBefore.contains($0) } == true
             || after.map { vocab.mentionCues.contains($0) } == true || toSomeoneElse || supported
-            || vocab.warnsOfCopy(keys, before: start, after: j)
-        if !mentioned && !disclaimer && !thirdPerson { claim = true }
+        let warned = vocab.warnsOfCopy(keys, before: start, after: j)
+        warns = warns || warned
+        let anotherKind = !kind.isEmpty && !kinds.isEmpty && !kinds.contains(kind)
+        if !mentioned && !warned && !anotherKind && !disclaimer && !thirdPerson { claim = true }
     }
 
     /// The word at `j`, or the one after it when `j` holds a verb particle: Welsh says "… yn rhybuddio"

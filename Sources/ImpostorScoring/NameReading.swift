@@ -453,6 +453,8 @@ struct NameReading: Sendable {
             if case .office(let office) = classes[i] { offices = [office] } else { offices = vocab.inside.scan(keys[i]).offices }
             guard !offices.isEmpty else { continue }
             officeWords += 1
+            // "Deputy Mayor of Wool", "Former Mayor", "Pryor for Mayor": someone else's office.
+            if i > 0, vocab.notTheHolder.contains(keys[i - 1]) { continue }
             // The place's own words are no occasion: "Mayor of Market Drayton" is not a Mayor's market.
             if let next = keys.indices[(i + 1)...].first(where: { classes[$0] != .ignored }), !place.contains(next),
                 vocab.officeOccasions.contains(keys[next]) || classes[next] == .organisation

@@ -34,7 +34,7 @@ final class Vocabulary: Sendable {
     /// Every word of the counties' names and of the scam words: words that may follow a place in a
     /// name without making it another place's ("Newport Shropshire Town Council", "… Grants").
     let notPlaceWords: Set<String>
-    /// Council, kind and office words of four letters or more, to tell a typo of one ("Towm") from a
+    /// Council, kind and office words of four letters or more (a kind of three), to tell a typo of one ("Towm") from a
     /// word of another place's name.
     let councilWordsToMisspell: [String]
     let mentionCues: Set<String>
@@ -190,7 +190,9 @@ final class Vocabulary: Sendable {
         }
 
         let kindWords = Set(kinds.values.joined())
-        councilWordsToMisspell = council.union(kindWords).union(roles.keys).filter { $0.count >= 4 }.sorted()
+        // A kind's key may be shorter than the word ("city" reads "dty"): three letters are enough for one.
+        councilWordsToMisspell = council.union(kindWords).union(roles.keys)
+            .filter { $0.count >= 4 || ($0.count == 3 && kindWords.contains($0)) }.sorted()
         knownWords = affixes.union(titles).union(council).union(roles.keys).union(kindWords).filter { $0.count >= 3 }
             .union(keys("handle_starts"))
         var whole = council.union(affixes).union(titles).union(NameReading.councilSkeletons).union(kindWords)

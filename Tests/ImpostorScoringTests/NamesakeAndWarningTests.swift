@@ -82,3 +82,57 @@ import Testing
         #expect(fake.verdict == .suspect, "\(fake.reasons.map(\.detail))")
     }
 }
+
+/// The tenth round: an attacker's evasions and the honest pages a naive filter flags.
+@Suite struct EvasionRoundTests {
+    static let ripon = Identity(id: "ripon", name: "Ripon City Council", kind: "city council", place: "Ripon", area: "North Yorkshire")
+    static let bramley = Identity(id: "bramley", name: "Bramley Parish Council", kind: "parish council", place: "Bramley", area: "Hampshire")
+    static let tewkesbury = Identity(id: "tewkesbury", name: "Tewkesbury Town Council", kind: "town council", place: "Tewkesbury",
+                                     area: "Gloucestershire")
+    let scorer = try! Scorer(identities: [ripon, bramley, tewkesbury])
+
+    func judge(_ name: String, handle: String = "page12345", bio: String = "") -> Assessment {
+        scorer.assess(Profile(platform: .facebook, id: name, handle: handle, displayName: name, bio: bio))
+    }
+
+    /// Scam alerts that name the real page, say the council "has warned", or that someone is "copying" it.
+    @Test(arguments: [
+        ("Bramley Village", "Warning: fake Bramley Parish Council page asking for bank details. Real page: BramleyParishCouncilHants"),
+        ("Ripon Alerts", "Ripon City Council has warned of a fake page. Never DM bank details."),
+        ("Ripon Alerts", "Someone is copying Ripon City Council's page and asking for council tax details"),
+    ])
+    func scamAlertsAreClear(_ name: String, _ bio: String) {
+        let a = judge(name, bio: bio)
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+    }
+
+    /// A reporter covering two councils, a youth council, and a namesake near another county's town.
+    @Test(arguments: [
+        ("Tewkesbury council reporter", "Local democracy reporter covering Tewkesbury Town Council and Tewkesbury Borough Council."),
+        ("Tewkesbury Youth Council", "Young people's voice in the town."),
+        ("Bramley Parish Council", "Serving Bramley village near Guildford."),
+    ])
+    func honestPagesAreClear(_ name: String, _ bio: String) {
+        let a = judge(name, bio: bio)
+        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
+    }
+
+    /// A Deputy Mayor's own page, and a former Mayor's, claim no Mayor's office; the Mayor's does.
+    @Test func aDeputyOrFormerMayorClaimsNoOffice() {
+        for name in ["Cllr Omar Siddiqui – Deputy Mayor of Tewkesbury", "Former Mayor of Tewkesbury"] {
+            #expect(!judge(name, bio: "Prior's Park ward.").reasons.contains { $0.signal == .office }, "\(name)")
+        }
+        #expect(judge("Mayor of Tewkesbury", bio: "Prior's Park ward.").reasons.contains { $0.signal == .office })
+    }
+
+    /// A misspelling the bio repeats in the council's own county, and a misspelt "City", are still the council.
+    @Test(arguments: [
+        ("Bramly Parish Council", "Bramly Parish Council, Hampshire. Allotment fees - pay via link."),
+        ("Ripon Cty Council", "Welcome to Ripon Cty Council. Grants - DM us."),
+        ("Ripon Citty Council", "Welcome to Ripon Citty Council. Grants - DM us."),
+    ])
+    func misspellingsStillNameTheCouncil(_ name: String, _ bio: String) {
+        let a = judge(name, bio: bio)
+        #expect(a.verdict == .suspect, "\(name): \(a.reasons.map(\.detail))")
+    }
+}

@@ -19,6 +19,26 @@ enum DisclaimerRule: Rule {
     }
 }
 
+/// "Beware: fake 'Oakbridge Town Council' pages": a police, news or residents' page warning of a copy.
+/// Not when the name itself claims the council: a fake under the council's name warns of "the other
+/// fake page" to win trust.
+enum WarningRule: Rule {
+    static let signal = Signal.warning
+    static let weight = -3.5
+    static let summary = "the bio warns of fake copies of the council, and the name does not claim it"
+    static let examples: [RuleExample] = [
+        .fires("Kent Scam Alerts", bio: "Beware: fake 'Oakbridge Town Council' pages are asking for payments"),
+        .fires("Oakbridge Alerts", bio: "Fake Oakbridge Town Council pages ask for bank details. Only trust OakbridgeTownCouncil.", logo: 6),
+        .quiet("Oakbridge Town Council", bio: "Ignore the fake Oakbridge Town Council page. This is our new page: message us for refunds"),
+        .quiet("Kent Scam Alerts", bio: "Beware of fake pages and phishing texts"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.bio.warns, so.nameWeight < NameRule.withTypo else { return nil }
+        return Hit(weight: weight, detail: "the bio warns of fake copies of \(e.council)")
+    }
+}
+
 /// "Views my own": a person speaking for themselves.
 enum PersonalRule: Rule {
     static let signal = Signal.personal
@@ -154,7 +174,8 @@ enum BioScamRule: Rule {
         // The council's logo claims it as surely as its name: "Residents Help" with the crest, offering rebates.
         let strongElsewhere = so.nameWeight >= NameRule.withTypo || e.handle.namesCouncil || so.has(.bioDomain) || e.logoMatch != nil
         // A namesake elsewhere asks for fees and grants of its own residents.
-        guard e.bio.scam, e.bio.claim || so.has(.bioOffice) || strongElsewhere, !so.has(.otherArea) else { return nil }
+        // A scam alert's words describe the scam it warns of.
+        guard e.bio.scam, e.bio.claim || so.has(.bioOffice) || strongElsewhere, !so.has(.otherArea), !so.has(.warning) else { return nil }
         return Hit(weight: weight, detail: "the bio asks for money, messages or a move to this account")
     }
 }

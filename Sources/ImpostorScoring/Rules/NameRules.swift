@@ -36,10 +36,15 @@ enum OrganisationRule: Rule {
     static let weight = -3.5
     /// Beside a council name ("Oakbridge Town Council Allotments"): weaker, impostors add such words too.
     static let besideCouncil = -1.5
-    static var variants: [(when: String, weight: Double)] { [("beside the council's name", besideCouncil)] }
+    /// In place of the kind, right between the place and "Council": "Oakbridge Youth Council", "Oakbridge
+    /// Arts Council" are bodies of their own.
+    static let otherBody = -5.0
+    static var variants: [(when: String, weight: Double)] {
+        [("beside the council's name", besideCouncil), ("between the place and \"Council\": another body", otherBody)]
+    }
     static let summary = "the name adds a club's, school's, shop's or group's words to the place"
     static let examples: [RuleExample] = [
-        .fires("Oakbridge Cricket Club"), .fires("Oakbridge Town Council Allotment Society"),
+        .fires("Oakbridge Cricket Club"), .fires("Oakbridge Town Council Allotment Society"), .fires("Oakbridge Youth Council"),
         .fires("Clwb Rygbi Oakbridge"), .fires("Cyngor Busnes Oakbridge"),
         .quiet("Oakbridge Town Council"), .quiet("Oakbridge News"),
     ]
@@ -49,6 +54,12 @@ enum OrganisationRule: Rule {
         guard !words.isEmpty else { return nil }
         if e.name.councilWordIsAdvice, e.placed {
             return Hit(weight: weight, detail: "the name is advice, not a council: \(words)", folded: words)
+        }
+        if e.namesCouncil, let place = e.name.place, e.name.kinds.isEmpty, case let keys = e.texts.name.keys,
+            place.words.upperBound + 1 < keys.count, e.identity.words.organisations.contains(keys[place.words.upperBound]),
+            e.identity.words.council.contains(keys[place.words.upperBound + 1])
+        {
+            return Hit(weight: otherBody, detail: "the name is of another body: \(keys[place.words.upperBound]) council", folded: words)
         }
         if e.namesCouncil {
             return Hit(weight: besideCouncil, detail: "the name adds organisation words: \(words)", folded: words)
@@ -118,10 +129,14 @@ enum RepeatedVariantRule: Rule {
         .fires("Oakbrige Town Council", bio: "Serving the people of Oakbrige since 1894"),
         .quiet("Oakbrige Town Council", bio: "Serving the people of the town"),
         .quiet("Oakbridge Town Council", bio: "Serving the people of Oakbridge"),
+        .quiet("Oakbrige Town Council", bio: "Oakbrige Town Council, Kent. Allotment fees: pay via the link"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let place = e.name.place, place.distance > 0, !place.initials, !e.otherPlace else { return nil }
+        // A bio in the council's own county repeats a misspelling ("Bramly Parish Council, Hampshire").
+        let own = e.identity.ownAreas
+        if !own.isEmpty, e.texts.bioAreas.contains(where: { area in own.contains(where: area.within) }) { return nil }
         let variant = place.variant
         let bio = e.texts.bio.keys
         guard bio.count >= variant.count,
