@@ -134,9 +134,12 @@ enum RepeatedVariantRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let place = e.name.place, place.distance > 0, !place.initials, !e.otherPlace else { return nil }
-        // A bio in the council's own county repeats a misspelling ("Bramly Parish Council, Hampshire").
+        // A lure in the council's own county repeats a one-letter misspelling ("Bramly Parish Council,
+        // Hampshire. Allotment fees: pay via link"); a neighbour of a name further off is a place of its own.
         let own = e.identity.ownAreas
-        if !own.isEmpty, e.texts.bioAreas.contains(where: { area in own.contains(where: area.within) }) { return nil }
+        if place.distance == 1, e.bio.scam, !own.isEmpty, e.texts.bioAreas.contains(where: { area in own.contains(where: area.within) }) {
+            return nil
+        }
         let variant = place.variant
         let bio = e.texts.bio.keys
         guard bio.count >= variant.count,
