@@ -16,9 +16,10 @@ struct BioReading: Sendable {
     var personScam = false
     /// The bio speaks of the council as "their", "them", "not here": someone else writes it.
     var thirdPerson = false
-    /// The bio warns of a copy of the council ("fake 'Oakbridge Town Council' pages"): a scam alert, whose
-    /// other mentions of the council point to the real one ("Real page: OakbridgeTownCouncil").
+    /// The bio warns of a copy of the council ("fake 'Oakbridge Town Council' pages"): a scam alert.
     var warns = false
+    /// The account asks residents to act ("DM us", "claim your"), as a scam does and an alert does not.
+    var asks = false
     /// An office of this council the bio claims for the account ("Mayor of Wool", "Clerk to Wool Parish Council").
     var office: String?
     /// A county other than the council's own, named beside the place: a namesake elsewhere.
@@ -36,6 +37,7 @@ struct BioReading: Sendable {
         let said = identity.hasOwnWords ? BioPhrases(keys, vocabulary: vocab) : phrases ?? BioPhrases(keys, vocabulary: vocab)
         (disclaimer, personal, scam, thirdPerson, mailScam) = (said.disclaimer, said.personal, said.scam, said.thirdPerson, said.mailScam)
         personScam = said.personScam
+        asks = said.asks
 
         let place = identity.placeCompact
         let tolerance = place.count >= 9 ? 1 : 0
@@ -74,7 +76,10 @@ struct BioReading: Sendable {
             namesCouncil = true
             claim = claim || !(disclaimer || thirdPerson)
         }
-        if warns { claim = false }
+        // What a warning points to as the real page, and a council of another kind beside one of this
+        // council's own kind ("… Town Council and … Borough Council"), are no claims; else they are.
+        // A bio that asks residents to act ("DM us", "claim your") while it warns of fakes is the fake.
+        claim = claim || (pointerClaim && (!warns || asks)) || (otherKindClaim && !ownKindNamed) || (warnedClaim && asks)
         if mentionsPlace, let area = areas.first(where: { !$0.onlyAfterPlace && Self.isElsewhere($0, identity: identity) }) {
             otherArea = area.shown
         }
@@ -125,6 +130,9 @@ struct BioReading: Sendable {
 
     /// Reads one occurrence of the place: council words after it make it the council's name;
     /// the words around it tell a claim ("Official page of …", "… – official updates") from a mention.
+    /// Occurrences held back until the whole bio is read: see the end of `init`.
+    private var pointerClaim = false, otherKindClaim = false, ownKindNamed = false, warnedClaim = false
+
     /// `kind` is the council's own ("town"): "… and Oakbridge Borough Council" names another council.
     private mutating func read(occurrence: Range<Int>, keys: [String], vocab: Vocabulary, kind: String) {
         var j = occurrence.upperBound
@@ -177,8 +185,19 @@ struct BioReading: Sendable {
             || after.map { vocab.mentionCues.contains($0) } == true || toSomeoneElse || supported
         let warned = vocab.warnsOfCopy(keys, before: start, after: j)
         warns = warns || warned
-        let anotherKind = !kind.isEmpty && !kinds.isEmpty && !kinds.contains(kind)
-        if !mentioned && !warned && !anotherKind && !disclaimer && !thirdPerson { claim = true }
+        if kinds.contains(kind) { ownKindNamed = true }
+        guard !mentioned && !disclaimer && !thirdPerson else { return }
+        if warned {
+            warnedClaim = true
+            return
+        }
+        if !kind.isEmpty && !kinds.isEmpty && !kinds.contains(kind) {
+            otherKindClaim = true
+        } else if vocab.realPage.contains(where: { p in p.count <= start && keys[(start - p.count)..<start].elementsEqual(p) }) {
+            pointerClaim = true
+        } else {
+            claim = true
+        }
     }
 
     /// The word at `j`, or the one after it when `j` holds a verb particle: Welsh says "… yn rhybuddio"

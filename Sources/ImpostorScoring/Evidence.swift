@@ -71,11 +71,23 @@ struct Evidence {
             word.map { texts.handle.compact.contains($0) || texts.handleTrimmed.compact.contains($0) } ?? false
         }
         let trailingPlace = spelt(name.trailingWord)
+        // "Builth Wells Town Council" is Builth Wells where the handle or the bio writes it so too; the
+        // bio's word counts only when the handle does not name the council without it.
+        let handleNamesIt = handle.namesCouncil && !handle.differentPlace
+        let longerBefore = name.wordBeforePlace.map { word in
+            spelt(word + p.placeCompact) || (!handleNamesIt && Self.holds([word] + p.placeKeys, in: texts.bio.keys))
+        } ?? false
         handleIsLonger = spelt(longer) || spelt(name.continuation) || trailingPlace
-        otherPlace = (name.differentPlace || longer != nil || trailingPlace) && !bio.namesCouncil
-            && !(handle.namesCouncil && !handle.differentPlace && !handleIsLonger)
+        otherPlace = longerBefore || ((name.differentPlace || longer != nil || trailingPlace) && !bio.namesCouncil
+            && !(handleNamesIt && !handleIsLonger))
         placed = name.place != nil && !otherPlace
         namesCouncil = placed && (name.councilWord || name.abbreviation)
+    }
+
+    /// Whether `words` stand one after another in `keys`.
+    static func holds(_ words: [String], in keys: [String]) -> Bool {
+        guard !words.isEmpty, keys.count >= words.count else { return false }
+        return (0...(keys.count - words.count)).contains { keys[$0..<($0 + words.count)].elementsEqual(words) }
     }
 
     /// A councillor's name or handle ("Cllr Tom Baxter") of no one the watchlist lists, tied to the

@@ -50,12 +50,15 @@ struct NameReading: Sendable {
     var person: ProtectedIdentity.ProtectedPerson?
     /// A longer place that starts or ends with this one ("Woolland" for Wool), as its key.
     var longerPlace: String?
-    /// The word that continues the place's name into another's: after it ("pagnell" in "Newport Pagnell
-    /// Town Council") or before it ("builth" in "Builth Wells Town Council").
+    /// The word that continues the place's name into another's ("pagnell" in "Newport Pagnell Town Council").
     var continuation: String?
     /// A word of its own last after the council's words ("Cyngor Tref Porthmadog Cymorth"): another
     /// place's name only when the handle spells it too, since it may as well say what the page is for.
     var trailingWord: String?
+    /// A word of its own right before the place and its council words ("Builth Wells Town Council"):
+    /// another place's name only when the handle or the bio spells it with the place too, since an
+    /// impostor may as well write "Our Wells City Council".
+    var wordBeforePlace: String?
     /// The name starts with a council word that an organisation word follows, as "cyngor" means advice
     /// in Welsh: "Cyngor Busnes Llandudno", "Cyngor ar Bopeth". No council of the place at all.
     var councilWordIsAdvice = false
@@ -208,8 +211,7 @@ struct NameReading: Sendable {
                 differentPlace = true
             }
             if let word = Self.wordBefore(place.words, keys: keys, identity: identity, vocab: vocab) {
-                differentPlace = true
-                continuation = word
+                wordBeforePlace = word
             } else if let (word, alone) = Self.continuation(of: place.words, keys: keys, identity: identity, vocab: vocab) {
                 if alone {
                     differentPlace = true
@@ -424,7 +426,7 @@ struct NameReading: Sendable {
         return (word, joined || vocab.placeQualifiers.contains(word))
     }
 
-    /// The word of its own right before the place and its council words, which makes the name another
+    /// The word of its own right before the place and its council words, which may make the name another
     /// place's: "Builth Wells Town Council" for Wells, "Happy Valley Community Council" for Valley. Not a
     /// word impostor knows (an affix such as "Official" or "Urgent", a title, an office), a qualifier (read
     /// on its own), a county, a scam word, a misspelt council word, nor a word of the council's own name
@@ -453,8 +455,8 @@ struct NameReading: Sendable {
             if case .office(let office) = classes[i] { offices = [office] } else { offices = vocab.inside.scan(keys[i]).offices }
             guard !offices.isEmpty else { continue }
             officeWords += 1
-            // "Deputy Mayor of Wool", "Former Mayor", "Pryor for Mayor": someone else's office.
-            if i > 0, vocab.notTheHolder.contains(keys[i - 1]) { continue }
+            // "Former Mayor of Wool": no longer the holder. (A Deputy Mayor is the Mayor's stand-in: a claim.)
+            if i > 0, vocab.formerOffice.contains(keys[i - 1]) { continue }
             // The place's own words are no occasion: "Mayor of Market Drayton" is not a Mayor's market.
             if let next = keys.indices[(i + 1)...].first(where: { classes[$0] != .ignored }), !place.contains(next),
                 vocab.officeOccasions.contains(keys[next]) || classes[next] == .organisation

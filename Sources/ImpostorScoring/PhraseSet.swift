@@ -28,7 +28,7 @@ struct PhraseSet: Sendable {
 struct BioPhrases: Sendable {
     /// What a phrase of a bio may say: the word lists they come from.
     enum Meaning: Int, Sendable {
-        case disclaimer, personal, scam, thirdPerson, mailScam, personScam
+        case disclaimer, personal, scam, thirdPerson, mailScam, personScam, ask
     }
 
     var disclaimer = false
@@ -38,6 +38,8 @@ struct BioPhrases: Sendable {
     var mailScam = false
     /// A friend asked for money, as a cloned profile asks ("send what you can", "stuck abroad").
     var personScam = false
+    /// The account itself asks residents to act: "DM us", "claim your", "via the link".
+    var asks = false
 
     init(_ keys: [String], vocabulary v: Vocabulary) {
         guard !keys.isEmpty else { return }
@@ -45,5 +47,6 @@ struct BioPhrases: Sendable {
         func said(_ m: Meaning) -> Bool { found & 1 << m.rawValue != 0 }
         (disclaimer, personal, scam) = (said(.disclaimer), said(.personal), said(.scam))
         (thirdPerson, mailScam, personScam) = (said(.thirdPerson), said(.mailScam), said(.personScam))
+        asks = said(.ask)
     }
 }

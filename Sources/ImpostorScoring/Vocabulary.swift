@@ -34,7 +34,7 @@ final class Vocabulary: Sendable {
     /// Every word of the counties' names and of the scam words: words that may follow a place in a
     /// name without making it another place's ("Newport Shropshire Town Council", "… Grants").
     let notPlaceWords: Set<String>
-    /// Council, kind and office words of four letters or more (a kind of three), to tell a typo of one ("Towm") from a
+    /// Council, kind and office words of four letters or more, to tell a typo of one ("Towm") from a
     /// word of another place's name.
     let councilWordsToMisspell: [String]
     let mentionCues: Set<String>
@@ -43,6 +43,14 @@ final class Vocabulary: Sendable {
     let warningBefore: [[String]]
     /// Those of one word, which warn after the name too ("… Town Council scam").
     let warningAfter: Set<String>
+    /// Words that may stand between a warning and the name ("pretending to be the …", "from our …").
+    let warningFillers: Set<String>
+    /// Words of office that say its holder is no longer in it: "Former Mayor of …".
+    let formerOffice: Set<String>
+    /// Words for another body in place of a council's kind: "Oakbridge Youth Council".
+    let otherBodies: Set<String>
+    /// Phrases that point from a warning to the real page ("Real page: …", "only trust …").
+    let realPage: [[String]]
     let officeLinks: Set<String>
     /// Articles a place's name may start with and drop ("Yr Wyddgrug", "Y Bala").
     let placeArticles: Set<String>
@@ -152,6 +160,10 @@ final class Vocabulary: Sendable {
         let warnings = w["warning_before"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         warningBefore = warnings
         warningAfter = Set(warnings.filter { $0.count == 1 }.map { $0[0] })
+        warningFillers = keys("warning_fillers")
+        formerOffice = keys("former_office")
+        otherBodies = keys("other_bodies")
+        realPage = w["real_page"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         officeLinks = keys("office_links")
         placeArticles = keys("place_articles")
         longCouncilWords = council.filter { $0.utf8.count >= 5 }.sorted()
@@ -175,7 +187,7 @@ final class Vocabulary: Sendable {
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)
-                               + phrases("person_scam", .personScam))
+                               + phrases("person_scam", .personScam) + phrases("scam_asks", .ask))
         areas = Counties(w["counties"], within: w["areas_within"], streets: keys("streets"), folder: folder)
         areaLinks = keys("area_links")
         abroad = w["abroad"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
@@ -190,9 +202,7 @@ final class Vocabulary: Sendable {
         }
 
         let kindWords = Set(kinds.values.joined())
-        // A kind's key may be shorter than the word ("city" reads "dty"): three letters are enough for one.
-        councilWordsToMisspell = council.union(kindWords).union(roles.keys)
-            .filter { $0.count >= 4 || ($0.count == 3 && kindWords.contains($0)) }.sorted()
+        councilWordsToMisspell = council.union(kindWords).union(roles.keys).filter { $0.count >= 4 }.sorted()
         knownWords = affixes.union(titles).union(council).union(roles.keys).union(kindWords).filter { $0.count >= 3 }
             .union(keys("handle_starts"))
         var whole = council.union(affixes).union(titles).union(NameReading.councilSkeletons).union(kindWords)
@@ -244,11 +254,27 @@ final class Vocabulary: Sendable {
 
     /// Whether a word may be a council, kind or office word mistyped: one edit from it, three for a word
     /// of five letters or more ("towm", "parriash", "twlon": a slip and a swap around it count as three).
+    /// A slip keeps the word's letters: all but one of them must be there, or "Cheney" (three from
+    /// "county") would make Sutton Cheney a Sutton council.
     func misspellsCouncilWord(_ key: String) -> Bool {
         let n = key.unicodeScalars.count, limit = n >= 5 ? 3 : 1
         return councilWordsToMisspell.contains {
             abs($0.unicodeScalars.count - n) <= limit && EditDistance.damerau(key, $0, limit: limit) <= limit
+                && (limit == 1 || Self.sharedLetters(key, $0) >= $0.unicodeScalars.count - 1)
         }
+    }
+
+    /// How many of `word`'s letters `text` holds, each counted as often as both have it.
+    static func sharedLetters(_ text: String, _ word: String) -> Int {
+        var left = Array(text.unicodeScalars)
+        var shared = 0
+        for s in word.unicodeScalars {
+            if let i = left.firstIndex(of: s) {
+                left.remove(at: i)
+                shared += 1
+            }
+        }
+        return shared
     }
 
     /// A place's name as keys with each word of `placeWordForms` written the other way, when it has one:
@@ -278,9 +304,17 @@ final class Vocabulary: Sendable {
 
     /// Whether a warning of a copy frames the council's name at `start..<end` of `keys`: "fake 'Oakbridge
     /// Town Council' pages", "accounts pretending to be …", "… Town Council scam".
+    /// Not after a negator: "not a fake Oakbridge Town Council page" claims to be the council.
     func warnsOfCopy(_ keys: [String], before start: Int, after end: Int) -> Bool {
-        warningBefore.contains { p in p.count <= start && keys[(start - p.count)..<start].elementsEqual(p) }
-            || (end < keys.count && warningAfter.contains(keys[end]))
+        var start = start
+        if start > 0, warningFillers.contains(keys[start - 1]) { start -= 1 }
+        let before = warningBefore.contains { p in
+            guard p.count <= start, keys[(start - p.count)..<start].elementsEqual(p) else { return false }
+            var k = start - p.count - 1
+            if k > 0, warningFillers.contains(keys[k]) { k -= 1 }
+            return !(k >= 0 && negators.contains(keys[k]))
+        }
+        return before || (end < keys.count && warningAfter.contains(keys[end]))
     }
 
     static func keys(_ words: [String], folder: Folder) -> Set<String> {

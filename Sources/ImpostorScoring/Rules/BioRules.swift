@@ -25,16 +25,26 @@ enum DisclaimerRule: Rule {
 enum WarningRule: Rule {
     static let signal = Signal.warning
     static let weight = -3.5
-    static let summary = "the bio warns of fake copies of the council, and the name does not claim it"
+    static let summary = "the bio warns of fake copies of the council, and nothing else claims it (name, handle, an ask of its own)"
     static let examples: [RuleExample] = [
         .fires("Kent Scam Alerts", bio: "Beware: fake 'Oakbridge Town Council' pages are asking for payments"),
-        .fires("Oakbridge Alerts", bio: "Fake Oakbridge Town Council pages ask for bank details. Only trust OakbridgeTownCouncil.", logo: 6),
+        .fires("Oakbridge Alerts", bio: "Fake Oakbridge Town Council pages ask for bank details. Only trust OakbridgeTownCouncil."),
         .quiet("Oakbridge Town Council", bio: "Ignore the fake Oakbridge Town Council page. This is our new page: message us for refunds"),
+        .quiet("Residents Help", bio: "Beware of fake Oakbridge Town Council pages. This is the new page of Oakbridge Town Council"),
+        .quiet("Residents Help", bio: "Warning: fake Oakbridge Town Council pages are circulating. Claim your rebate via the link"),
+        .fires("Residents Help", bio: "Warning: fake Oakbridge Town Council pages are circulating. Bins are collected as usual.", logo: 6),
+        .quiet("Residents Help", bio: "Warning: fake Oakbridge Town Council pages are circulating. Claim your rebate via the link", logo: 6),
+        .quiet("Residents Help", bio: "This page is not a fake Oakbridge Town Council page."),
         .quiet("Kent Scam Alerts", bio: "Beware of fake pages and phishing texts"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard e.bio.warns, so.nameWeight < NameRule.withTypo else { return nil }
+        // Not when anything else says it is the council: a claim of its own in the bio, a handle that
+        // names the council, an office, a person's clone, or an ask of its own ("DM us"). An alert may
+        // show the crest it warns of.
+        guard e.bio.warns, so.nameWeight < NameRule.withTypo, !e.bio.claim, !e.bio.asks, e.bio.office == nil, !e.bio.personScam,
+            !(e.handle.namesCouncil && !e.handle.differentPlace)
+        else { return nil }
         return Hit(weight: weight, detail: "the bio warns of fake copies of \(e.council)")
     }
 }
@@ -213,7 +223,6 @@ enum PersonScamRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?"),
         .fires("Tom Okafor", bio: "I'm stuck abroad and need money for a flight, send what you can."),
-        .fires("Priya Sharma", bio: "Raising money for the hospice: please donate via PayPal."),
         .fires("Cllr Sam Reed", bio: "Oakbridge Town Councillor. New account, the old one was hacked. Can you get some gift cards for me?"),
         .quiet("Priya Sharma", bio: "Mum, gardener, Oakbridge resident."),
         .quiet("Priya Sharma", bio: "Beware scams: I will never ask you to send money or buy gift cards."),

@@ -36,8 +36,8 @@ enum OrganisationRule: Rule {
     static let weight = -3.5
     /// Beside a council name ("Oakbridge Town Council Allotments"): weaker, impostors add such words too.
     static let besideCouncil = -1.5
-    /// In place of the kind, right between the place and "Council": "Oakbridge Youth Council", "Oakbridge
-    /// Arts Council" are bodies of their own.
+    /// A word of `other_bodies` in place of the kind, right between the place and "Council": "Oakbridge
+    /// Youth Council", "Oakbridge Arts Council" are bodies of their own.
     static let otherBody = -5.0
     static var variants: [(when: String, weight: Double)] {
         [("beside the council's name", besideCouncil), ("between the place and \"Council\": another body", otherBody)]
@@ -50,16 +50,18 @@ enum OrganisationRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        let vocab = e.identity.words
+        if e.namesCouncil, let place = e.name.place, e.name.kinds.isEmpty, case let keys = e.texts.name.keys,
+            place.words.upperBound + 1 < keys.count, vocab.otherBodies.contains(keys[place.words.upperBound]),
+            vocab.council.contains(keys[place.words.upperBound + 1])
+        {
+            let body = keys[place.words.upperBound]
+            return Hit(weight: otherBody, detail: "the name is of another body: \(body) council", folded: body)
+        }
         let words = e.name.organisationWords.joined(separator: " ")
         guard !words.isEmpty else { return nil }
         if e.name.councilWordIsAdvice, e.placed {
             return Hit(weight: weight, detail: "the name is advice, not a council: \(words)", folded: words)
-        }
-        if e.namesCouncil, let place = e.name.place, e.name.kinds.isEmpty, case let keys = e.texts.name.keys,
-            place.words.upperBound + 1 < keys.count, e.identity.words.organisations.contains(keys[place.words.upperBound]),
-            e.identity.words.council.contains(keys[place.words.upperBound + 1])
-        {
-            return Hit(weight: otherBody, detail: "the name is of another body: \(keys[place.words.upperBound]) council", folded: words)
         }
         if e.namesCouncil {
             return Hit(weight: besideCouncil, detail: "the name adds organisation words: \(words)", folded: words)
@@ -75,7 +77,8 @@ enum DifferentPlaceRule: Rule {
     static let weight = -5.0
     static let summary = "the name is of another place: a qualifier before it or a longer name around it"
     static let examples: [RuleExample] = [
-        .fires("South Oakbridge Town Council"), .fires("Great Oakbridge Parish Council"), .fires("Builth Oakbridge Town Council"),
+        .fires("South Oakbridge Town Council"), .fires("Great Oakbridge Parish Council"), .fires("Builth Oakbridge Town Council", handle: "builthoakbridgetc"),
+        .quiet("Our Oakbridge Town Council"),
         .quiet("Oakbridge Town Council"), .quiet("URGENT Oakbridge Town Council"), .quiet("Official Oakbridge Town Council"),
         .quiet("South Oakbridge Town Council", bio: "Oakbridge Town Council's page for the south ward"),
     ]
@@ -129,22 +132,12 @@ enum RepeatedVariantRule: Rule {
         .fires("Oakbrige Town Council", bio: "Serving the people of Oakbrige since 1894"),
         .quiet("Oakbrige Town Council", bio: "Serving the people of the town"),
         .quiet("Oakbridge Town Council", bio: "Serving the people of Oakbridge"),
-        .quiet("Oakbrige Town Council", bio: "Oakbrige Town Council, Kent. Allotment fees: pay via the link"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let place = e.name.place, place.distance > 0, !place.initials, !e.otherPlace else { return nil }
-        // A lure in the council's own county repeats a one-letter misspelling ("Bramly Parish Council,
-        // Hampshire. Allotment fees: pay via link"); a neighbour of a name further off is a place of its own.
-        let own = e.identity.ownAreas
-        if place.distance == 1, e.bio.scam, !own.isEmpty, e.texts.bioAreas.contains(where: { area in own.contains(where: area.within) }) {
-            return nil
-        }
         let variant = place.variant
-        let bio = e.texts.bio.keys
-        guard bio.count >= variant.count,
-            (0...(bio.count - variant.count)).contains(where: { Array(bio[$0..<($0 + variant.count)]) == variant })
-        else { return nil }
+        guard Evidence.holds(variant, in: e.texts.bio.keys) else { return nil }
         let spelled = variant.joined(separator: " ")
         return Hit(weight: weight,
                    detail: "the bio repeats \"\(spelled)\": a place of its own, not a typo of \(e.identity.identity.place)",
