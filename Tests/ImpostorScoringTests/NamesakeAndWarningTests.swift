@@ -11,7 +11,11 @@ import Testing
                                  area: "Isle of Anglesey", aliases: ["Cyngor Cymuned y Fali"], languages: ["cy", "en"])
     static let carmarthen = Identity(id: "carmarthen", name: "Carmarthen Town Council", kind: "town council", place: "Carmarthen",
                                      area: "Carmarthenshire", aliases: ["Cyngor Tref Caerfyrddin"], languages: ["cy", "en"])
-    let scorer = try! Scorer(identities: [wells, valley, carmarthen, IncidentTests.marketDrayton])
+    static let ripon = Identity(id: "ripon", name: "Ripon City Council", kind: "city council", place: "Ripon", area: "North Yorkshire")
+    static let bramley = Identity(id: "bramley", name: "Bramley Parish Council", kind: "parish council", place: "Bramley", area: "Hampshire")
+    static let tewkesbury = Identity(id: "tewkesbury", name: "Tewkesbury Town Council", kind: "town council", place: "Tewkesbury",
+                                     area: "Gloucestershire")
+    let scorer = try! Scorer(identities: [wells, valley, carmarthen, IncidentTests.marketDrayton, ripon, bramley, tewkesbury])
 
     func judge(_ name: String, handle: String = "page12345", bio: String = "") -> Assessment {
         scorer.assess(Profile(platform: .facebook, id: name, handle: handle, displayName: name, bio: bio))
@@ -22,6 +26,12 @@ import Testing
         ("Shropshire Scam Alerts", "Beware: fake 'Market Drayton Town Council' pages asking for bin permit payments."),
         ("Dyfed-Powys Police Fraud", "Rhybudd: mae tudalen ffug 'Cyngor Tref Caerfyrddin' yn gofyn am daliadau. Warning: fake Carmarthen Town Council page asking for payments."),
         ("Action Fraud Wales", "Accounts pretending to be Carmarthen Town Council are asking for bank details."),
+        // Alerts that name the real page, say the council "has warned", that someone is "copying" it.
+        ("Bramley Village", "Warning: fake Bramley Parish Council page asking for bank details. Real page: BramleyParishCouncilHants"),
+        ("Ripon Alerts", "Ripon City Council has warned of a fake page. Never DM bank details."),
+        ("Ripon Alerts", "Someone is copying Ripon City Council's page and asking for council tax details"),
+        ("Gloucestershire Scam Alerts", "Accounts posing as the Tewkesbury Town Council are asking for money."),
+        ("Gloucestershire Scam Alerts", "The real Tewkesbury Town Council will never ask for payment by DM. Report fake pages."),
     ])
     func aWarningOfAFakeIsNoClaim(_ name: String, _ bio: String) {
         let a = judge(name, bio: bio)
@@ -97,29 +107,7 @@ import Testing
 }
 
 /// The tenth round: an attacker's evasions and the honest pages a naive filter flags.
-@Suite struct EvasionRoundTests {
-    static let ripon = Identity(id: "ripon", name: "Ripon City Council", kind: "city council", place: "Ripon", area: "North Yorkshire")
-    static let bramley = Identity(id: "bramley", name: "Bramley Parish Council", kind: "parish council", place: "Bramley", area: "Hampshire")
-    static let tewkesbury = Identity(id: "tewkesbury", name: "Tewkesbury Town Council", kind: "town council", place: "Tewkesbury",
-                                     area: "Gloucestershire")
-    let scorer = try! Scorer(identities: [ripon, bramley, tewkesbury])
-
-    func judge(_ name: String, handle: String = "page12345", bio: String = "") -> Assessment {
-        scorer.assess(Profile(platform: .facebook, id: name, handle: handle, displayName: name, bio: bio))
-    }
-
-    /// Scam alerts that name the real page, say the council "has warned", or that someone is "copying" it.
-    @Test(arguments: [
-        ("Bramley Village", "Warning: fake Bramley Parish Council page asking for bank details. Real page: BramleyParishCouncilHants"),
-        ("Ripon Alerts", "Ripon City Council has warned of a fake page. Never DM bank details."),
-        ("Ripon Alerts", "Someone is copying Ripon City Council's page and asking for council tax details"),
-        ("Gloucestershire Scam Alerts", "Accounts posing as the Tewkesbury Town Council are asking for money."),
-        ("Gloucestershire Scam Alerts", "The real Tewkesbury Town Council will never ask for payment by DM. Report fake pages."),
-    ])
-    func scamAlertsAreClear(_ name: String, _ bio: String) {
-        let a = judge(name, bio: bio)
-        #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
-    }
+extension NamesakeAndWarningTests {
 
     /// A reporter covering two councils, a youth council, and a namesake near another county's town.
     @Test(arguments: [
