@@ -128,11 +128,11 @@ struct BioReading: Sendable {
         return false
     }
 
-    /// Reads one occurrence of the place: council words after it make it the council's name;
-    /// the words around it tell a claim ("Official page of …", "… – official updates") from a mention.
     /// Occurrences held back until the whole bio is read: see the end of `init`.
     private var pointerClaim = false, otherKindClaim = false, ownKindNamed = false, warnedClaim = false
 
+    /// Reads one occurrence of the place: council words after it make it the council's name;
+    /// the words around it tell a claim ("Official page of …", "… – official updates") from a mention.
     /// `kind` is the council's own ("town"): "… and Oakbridge Borough Council" names another council.
     private mutating func read(occurrence: Range<Int>, keys: [String], vocab: Vocabulary, kind: String) {
         var j = occurrence.upperBound
@@ -193,7 +193,7 @@ struct BioReading: Sendable {
         }
         if !kind.isEmpty && !kinds.isEmpty && !kinds.contains(kind) {
             otherKindClaim = true
-        } else if vocab.realPage.contains(where: { p in p.count <= start && keys[(start - p.count)..<start].elementsEqual(p) }) {
+        } else if vocab.realPage.contains(where: { Vocabulary.phrase($0, endsAt: start, in: keys) }) {
             pointerClaim = true
         } else {
             claim = true

@@ -309,12 +309,17 @@ final class Vocabulary: Sendable {
         var start = start
         if start > 0, warningFillers.contains(keys[start - 1]) { start -= 1 }
         let before = warningBefore.contains { p in
-            guard p.count <= start, keys[(start - p.count)..<start].elementsEqual(p) else { return false }
+            guard Self.phrase(p, endsAt: start, in: keys) else { return false }
             var k = start - p.count - 1
             if k > 0, warningFillers.contains(keys[k]) { k -= 1 }
             return !(k >= 0 && negators.contains(keys[k]))
         }
         return before || (end < keys.count && warningAfter.contains(keys[end]))
+    }
+
+    /// Whether the words of `phrase` stand in `keys` right before index `end`.
+    static func phrase(_ phrase: [String], endsAt end: Int, in keys: [String]) -> Bool {
+        phrase.count <= end && keys[(end - phrase.count)..<end].elementsEqual(phrase)
     }
 
     static func keys(_ words: [String], folder: Folder) -> Set<String> {

@@ -37,7 +37,7 @@ enum OrganisationRule: Rule {
     /// Beside a council name ("Oakbridge Town Council Allotments"): weaker, impostors add such words too.
     static let besideCouncil = -1.5
     /// A word of `other_bodies` in place of the kind, right between the place and "Council": "Oakbridge
-    /// Youth Council", "Oakbridge Arts Council" are bodies of their own.
+    /// Youth Council", "Oakbridge School Council" are bodies of their own.
     static let otherBody = -5.0
     static var variants: [(when: String, weight: Double)] {
         [("beside the council's name", besideCouncil), ("between the place and \"Council\": another body", otherBody)]
