@@ -54,16 +54,17 @@ public struct Scorer: Sendable {
     /// The judgement on one profile. `logoMatches` come from the imaging stage (empty without an avatar).
     public func assess(_ profile: Profile, logoMatches: [LogoMatch] = []) -> Assessment {
         if let listed = listedAccount(profile) { return listed }
-        let best = judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches).max { $0.logOdds < $1.logOdds }
-        guard let best, best.anchored else { return cleared(profile) }
-        return assessment(profile, best)
+        // The strongest judgement against a council something ties the profile to; none, and it is clear.
+        let best = judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches, tiedOnly: true)
+            .max { $0.logOdds < $1.logOdds }
+        return best.map { assessment(profile, $0) } ?? cleared(profile)
     }
 
     /// The judgement against the strongest of `councils` alone (watchlist ids): a clerk's report read
     /// against their own councils. Clear and naming none when nothing ties the profile to any of them.
     public func assess(_ profile: Profile, among councils: Set<String>, logoMatches: [LogoMatch] = []) -> Assessment {
-        judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches)
-            .filter { councils.contains($0.identity) && $0.anchored }.max { $0.logOdds < $1.logOdds }
+        judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches, tiedOnly: true)
+            .filter { councils.contains($0.identity) }.max { $0.logOdds < $1.logOdds }
             .map { assessment(profile, $0) } ?? cleared(profile)
     }
 
@@ -75,18 +76,20 @@ public struct Scorer: Sendable {
     /// The judgement against each of the closest identities, best first: what `explain` shows.
     public func rankedAssessments(_ profile: Profile, logoMatches: [LogoMatch] = [], limit: Int = 3) -> [Assessment] {
         var seen = Set<String>()
-        return judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches)
+        return judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches, tiedOnly: false)
             .sorted { $0.logOdds > $1.logOdds }.filter { seen.insert($0.identity).inserted }.prefix(limit)
             .map { assessment(profile, $0) }
     }
 
     /// One judgement per candidate identity: those the index finds, and those whose logo the avatar copies.
     /// A name that reads differently on screen is judged both ways, and the stronger reading counts.
-    private func judgements(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {
-        guard let shown = texts.nameShown else { return judgementsAsStored(texts, logoMatches: logoMatches) }
+    /// `tiedOnly` keeps only judgements against councils something ties the profile to (`anchored`).
+    func judgements(_ texts: FoldedProfile, logoMatches: [LogoMatch], tiedOnly: Bool) -> [Judgement] {
+        guard let shown = texts.nameShown else { return judgementsAsStored(texts, logoMatches: logoMatches, tiedOnly: tiedOnly) }
         let onScreen = FoldedProfile(texts, name: shown, vocabulary: vocabulary)
         var best: [String: Judgement] = [:]
-        for j in judgementsAsStored(texts, logoMatches: logoMatches) + judgementsAsStored(onScreen, logoMatches: logoMatches)
+        for j in judgementsAsStored(texts, logoMatches: logoMatches, tiedOnly: tiedOnly)
+            + judgementsAsStored(onScreen, logoMatches: logoMatches, tiedOnly: tiedOnly)
         where best[j.identity].map({ $0.logOdds < j.logOdds }) ?? true {
             best[j.identity] = j
         }
@@ -94,7 +97,7 @@ public struct Scorer: Sendable {
         return best.values.sorted { ($0.logOdds, $1.identity) > ($1.logOdds, $0.identity) }
     }
 
-    private func judgementsAsStored(_ texts: FoldedProfile, logoMatches: [LogoMatch]) -> [Judgement] {
+    private func judgementsAsStored(_ texts: FoldedProfile, logoMatches: [LogoMatch], tiedOnly: Bool) -> [Judgement] {
         var candidates = index.candidates(texts: [texts.name.scalars, texts.handle.scalars, texts.handleTrimmed.scalars]
                                               + texts.bioAddresses.map { Array($0.key.unicodeScalars) },
                                           words: texts.bio.keys + texts.name.keys)
@@ -104,13 +107,20 @@ public struct Scorer: Sendable {
         // Another name of a place counts only where the profile uses it: read through a name it does
         // not use, a profile would merely escape the evidence the council's own name brings.
         candidates.removeAll { n in
-            n >= baseCount && !Self.uses(identities[n], over: position[identities[n].identity.id].map { identities[$0] }, texts)
+            n >= baseCount && !Self.uses(identities[n], over: base(of: n), texts)
         }
-        return candidates.map { n in
+        return candidates.compactMap { n in
             let nearest = logoMatches.filter { $0.identity == identities[n].identity.id }.min { $0.distance < $1.distance }
-            let base = n >= baseCount ? position[identities[n].identity.id].map { identities[$0] } : nil
-            return Judgement(texts, identity: identities[n], base: base, logo: nearest)
+            let base = base(of: n)
+            if tiedOnly, nearest == nil, !identities[n].mayTie(texts, base: base) { return nil }
+            let j = Judgement(texts, identity: identities[n], base: base, logo: nearest)
+            return !tiedOnly || j.anchored ? j : nil
         }
+    }
+
+    /// The council itself, when `identities[n]` reads it by another name of its place.
+    func base(of n: Int) -> ProtectedIdentity? {
+        n >= baseCount ? position[identities[n].identity.id].map { identities[$0] } : nil
     }
 
     /// Whether a text reads the place by `alias`'s name more closely than by the council's own: "Gt
