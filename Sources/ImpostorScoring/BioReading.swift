@@ -69,12 +69,23 @@ struct BioReading: Sendable {
                 otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
             }
             if office == nil { office = Self.office(of: i..<end, keys: keys, vocab: vocab) }
-            read(occurrence: i..<end, keys: keys, vocab: vocab, kind: identity.kind)
+            read(occurrence: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds)
             i = end
         }
-        for form in identity.nameForms where !namesCouncil && Self.holdsName(form, in: bio, vocab: vocab) {
-            namesCouncil = true
-            claim = claim || !(disclaimer || thirdPerson)
+        // The council's full name where no occurrence of the place was read in it: written in a warning
+        // ("fake 'Oakbridge Town Council' page") or pointing to the real page, it is held back as those are.
+        for form in identity.nameForms {
+            for span in Self.nameOccurrences(form, in: bio, vocab: vocab) where !placesRead.contains(where: span.overlaps) {
+                namesCouncil = true
+                if disclaimer || thirdPerson { break }
+                if vocab.warnsOfCopy(keys, before: span.lowerBound, after: span.upperBound) {
+                    (warns, warnedClaim) = (true, true)
+                } else if vocab.realPage.contains(where: { Vocabulary.phrase($0, endsAt: span.lowerBound, in: keys) }) {
+                    pointerClaim = true
+                } else {
+                    claim = true
+                }
+            }
         }
         // What a warning points to as the real page, and a council of another kind beside one of this
         // council's own kind ("… Town Council and … Borough Council"), are no claims; else they are.
@@ -112,29 +123,38 @@ struct BioReading: Sendable {
         return vocab.abroad.first { keys[j...].starts(with: $0) }.map { $0.joined(separator: " ") }
     }
 
-    /// Whether `form` (compact) occurs in the bio other than as the start of a councillor word: "St Ives
-    /// Town Councillor" holds "stivestowncouncil" but names a councillor; "…TownCouncil2024" is the council.
-    static func holdsName(_ form: String, in bio: FoldedText, vocab: Vocabulary) -> Bool {
+    /// Where `form` (compact) occurs in the bio other than as the start of a councillor word, as the keys
+    /// it spans: "St Ives Town Councillor" holds "stivestowncouncil" but names a councillor;
+    /// "…TownCouncil2024" is the council.
+    static func nameOccurrences(_ form: String, in bio: FoldedText, vocab: Vocabulary) -> [Range<Int>] {
         let letters = Array(form.unicodeScalars)
-        guard !letters.isEmpty, bio.compact.holds(form) else { return false }
+        guard !letters.isEmpty, bio.compact.holds(form) else { return [] }
         let text = bio.scalars, bounds = bio.keyBounds
+        var found: [Range<Int>] = []
         for at in 0...(text.count - letters.count) where text[at..<(at + letters.count)].elementsEqual(letters) {
             let end = at + letters.count
             // The key the occurrence ends inside, if it does not end at a key's end.
-            guard let k = bounds.indices.dropLast().first(where: { bounds[$0] < end && end < bounds[$0 + 1] }),
+            if let k = bounds.indices.dropLast().first(where: { bounds[$0] < end && end < bounds[$0 + 1] }),
                 vocab.councillor.contains(bio.keys[k]) || vocab.titles.contains(bio.keys[k])
-            else { return true }
+            {
+                continue
+            }
+            let first = bounds.lastIndex { $0 <= at } ?? 0
+            let last = bounds.firstIndex { $0 >= end } ?? bio.keys.count
+            found.append(first..<max(first + 1, last))
         }
-        return false
+        return found
     }
 
     /// Occurrences held back until the whole bio is read: see the end of `init`.
     private var pointerClaim = false, otherKindClaim = false, ownKindNamed = false, warnedClaim = false
+    /// Where the place was read as the council's name, as keys: a name form there is read already.
+    private var placesRead: [Range<Int>] = []
 
     /// Reads one occurrence of the place: council words after it make it the council's name;
     /// the words around it tell a claim ("Official page of …", "… – official updates") from a mention.
-    /// `kind` is the council's own ("town"): "… and Oakbridge Borough Council" names another council.
-    private mutating func read(occurrence: Range<Int>, keys: [String], vocab: Vocabulary, kind: String) {
+    /// `own` are the council's own kinds ("parish", "village"): "… and Oakbridge Borough Council" names another council.
+    private mutating func read(occurrence: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String>) {
         var j = occurrence.upperBound
         var kinds: Set<String> = []
         var council = false
@@ -174,6 +194,7 @@ struct BioReading: Sendable {
         }
         guard council else { return }
         namesCouncil = true
+        placesRead.append(occurrence)
         kindsNamed.formUnion(kinds)
         let before = start > 0 ? keys[start - 1] : nil
         let twoBefore = start > 1 ? keys[start - 2] : nil
@@ -185,13 +206,13 @@ struct BioReading: Sendable {
             || after.map { vocab.mentionCues.contains($0) } == true || toSomeoneElse || supported
         let warned = vocab.warnsOfCopy(keys, before: start, after: j)
         warns = warns || warned
-        if kinds.contains(kind) { ownKindNamed = true }
+        if !kinds.isDisjoint(with: own) { ownKindNamed = true }
         guard !mentioned && !disclaimer && !thirdPerson else { return }
         if warned {
             warnedClaim = true
             return
         }
-        if !kind.isEmpty && !kinds.isEmpty && !kinds.contains(kind) {
+        if !own.isEmpty && !kinds.isEmpty && kinds.isDisjoint(with: own) {
             otherKindClaim = true
         } else if vocab.realPage.contains(where: { Vocabulary.phrase($0, endsAt: start, in: keys) }) {
             pointerClaim = true

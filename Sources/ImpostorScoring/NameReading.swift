@@ -129,6 +129,13 @@ struct NameReading: Sendable {
                 // The typo may be at the very start ("prreesall"): the place read from the handle's first letter.
                 placeHit = Self.placeAtStart(identity.placeCompact, in: scalars, limit: tolerance)
             }
+            // Nor may three letters or more of no word impostor knows follow it: "streatleypc" is
+            // Streatley's, not Street mistyped with "ley" glued on ("chislehursrtowncouncil" is a typo).
+            if let hit = placeHit, hit.distance > 0,
+                Self.continuesTheWord(text.compactSlice(hit.range.upperBound..<scalars.count), vocab: vocab)
+            {
+                placeHit = nil
+            }
         }
         // A place of four letters or fewer inside a handle's word is that word's ("softwarepc" holds
         // Ware): letters before it must be words impostor knows ("officialwaretc").
@@ -391,7 +398,14 @@ struct NameReading: Sendable {
             // A doubled first letter is a slip of the keys, not another word: "stivesttc" is St Ives TC.
             let undoubled = afterPlace.unicodeScalars.count >= 3 && afterPlace.unicodeScalars.first == afterPlace.unicodeScalars.dropFirst().first
                 ? String(afterPlace.unicodeScalars.dropFirst()) : afterPlace
-            for (abbr, kind) in vocab.abbreviations where after.hasPrefix(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr) {
+            // A word of a name is the abbreviation with at most a slip of one letter, or digits: "TCC" is,
+            // "PCYDDS" (a university's initials) is not.
+            func abbreviates(_ abbr: String) -> Bool {
+                guard after.hasPrefix(abbr) else { return false }
+                let rest = after.dropFirst(abbr.count)
+                return !wordAligned || rest.count <= 1 || rest.allSatisfy(\.isNumber)
+            }
+            for (abbr, kind) in vocab.abbreviations where abbreviates(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr) {
                 words.abbreviation = true
                 words.kinds.insert(kind)
             }
@@ -567,6 +581,23 @@ struct NameReading: Sendable {
             if d <= limit, best.map({ d < $0.distance }) ?? true { best = (d, 0..<k) }
         }
         return best
+    }
+
+    /// Whether `rest` starts with three letters or more before any word impostor knows, an abbreviation
+    /// or a digit starts, and those letters are no misspelt council word ("towm" in "towmcouncil").
+    static func continuesTheWord(_ rest: String, vocab: Vocabulary) -> Bool {
+        let letters = Array(rest.unicodeScalars)
+        var start = 0
+        search: while start < letters.count {
+            if ("0"..."9").contains(letters[start]) { break }
+            for end in stride(from: start + 2, through: min(letters.count, start + 16), by: 1) {
+                let piece = String(String.UnicodeScalarView(letters[start..<end]))
+                if vocab.knownWords.contains(piece) || vocab.abbreviations[piece] != nil { break search }
+            }
+            start += 1
+        }
+        guard start >= 3 else { return false }
+        return !vocab.misspellsCouncilWord(String(String.UnicodeScalarView(letters[..<start])))
     }
 
     /// Whether `text` is empty, or only words of the vocabulary and digits run together ("theofficial",

@@ -37,6 +37,8 @@ final class ProtectedIdentity: Sendable {
     let isAliasPlace: Bool
     /// The council's kind as one word ("town", "parish"), or "" when unknown.
     let kind: String
+    /// That kind and the other styles it may take ("parish", "village"): none when the kind is unknown.
+    var ownKinds: Set<String> { kind.isEmpty ? [] : words.styles[kind, default: []].union([kind]) }
     /// Compact keys of the full name and every alias.
     let nameForms: [String]
     /// Each of `nameForms` as a pattern, with the typos it may carry.
@@ -138,7 +140,24 @@ final class ProtectedIdentity: Sendable {
                 out.append(ProtectedIdentity(self, placeKeys: keys))
             }
         }
+        for keys in [placeKeys] + out.map(\.placeKeys) {
+            for part in jointPlaces(keys) {
+                let compact = part.joined()
+                guard !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
+                out.append(ProtectedIdentity(self, placeKeys: part))
+            }
+        }
         return out
+    }
+
+    /// A council of two places joined ("Fishguard and Goodwick") goes by both without the joining word
+    /// ("Fishguard & Goodwick") and by each alone, of four letters or more and no council word.
+    func jointPlaces(_ keys: [String]) -> [[String]] {
+        guard let at = keys.firstIndex(where: words.placeConjunctions.contains), at > 0, at < keys.count - 1 else { return [] }
+        let parts = [Array(keys[..<at]), Array(keys[(at + 1)...])].filter { part in
+            part.joined().count >= 4 && !part.contains(where: words.isCouncilWord)
+        }
+        return [Array(keys[..<at] + keys[(at + 1)...])] + parts
     }
 
     /// `base` read through another name of its place.

@@ -9,6 +9,9 @@ public struct Scorer: Sendable {
     let index: IdentityIndex
     /// Identity id → its place in `identities`, for logo matches.
     let position: [String: Int]
+    /// For each identity after `baseCount`: the council itself and its other names of the place that hold
+    /// this one ("Fishguard Goodwick" for Goodwick), as places in `identities`.
+    let longerNames: [[Int]]
     let nameFolder: Folder
     let bioFolder: Folder
     /// impostor's own vocabulary, for what is read once per profile.
@@ -34,7 +37,16 @@ public struct Scorer: Sendable {
         self.identities = base + base.flatMap { $0.aliasPlaces(folder: folder, otherPlaces: places) }
         baseCount = base.count
         index = IdentityIndex(self.identities)
-        position = Dictionary(identities.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let position = Dictionary(identities.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        self.position = position
+        let all = self.identities
+        let aliasesOf = Dictionary(grouping: all.indices.dropFirst(base.count), by: { all[$0].identity.id })
+        longerNames = all.indices.dropFirst(base.count).map { n in
+            let own = position[all[n].identity.id].map { [$0] } ?? []
+            return own + (aliasesOf[all[n].identity.id] ?? []).filter { m in
+                m != n && all[m].placeCompact.count > all[n].placeCompact.count && all[m].placeCompact.contains(all[n].placeCompact)
+            }
+        }
         var accounts: [String: (Int, Verdict, AccountReference)] = [:]
         for (n, identity) in identities.enumerated() {
             for (refs, verdict) in [(identity.allowed, Verdict.allowed), (identity.officials, .official)] {
@@ -107,7 +119,7 @@ public struct Scorer: Sendable {
         // Another name of a place counts only where the profile uses it: read through a name it does
         // not use, a profile would merely escape the evidence the council's own name brings.
         candidates.removeAll { n in
-            n >= baseCount && !Self.uses(identities[n], over: base(of: n), texts)
+            n >= baseCount && !Self.uses(identities[n], over: longerNames[n - baseCount].map { identities[$0] }, texts)
         }
         return candidates.compactMap { n in
             let nearest = logoMatches.filter { $0.identity == identities[n].identity.id }.min { $0.distance < $1.distance }
@@ -123,16 +135,18 @@ public struct Scorer: Sendable {
         n >= baseCount ? position[identities[n].identity.id].map { identities[$0] } : nil
     }
 
-    /// Whether a text reads the place by `alias`'s name more closely than by the council's own: "Gt
-    /// Langstow" uses Great Langstow's short form, but "Great Langstow" only comes near it.
-    static func uses(_ alias: ProtectedIdentity, over own: ProtectedIdentity?, _ texts: FoldedProfile) -> Bool {
+    /// Whether a text reads the place by `alias`'s name more closely than by the council's own names
+    /// that hold it (`own`): "Gt Langstow" uses Great Langstow's short form, but "Great Langstow" only
+    /// comes near it; "Fishguard & Goodwick" is the joint council's name, not Goodwick's.
+    static func uses(_ alias: ProtectedIdentity, over own: [ProtectedIdentity], _ texts: FoldedProfile) -> Bool {
         let limit = ProtectedIdentity.placeTolerance(alias.placePattern.scalars.count)
         return [texts.name, texts.handle, texts.bio].contains { text in
             guard let hit = EditDistance.bestSubstring(alias.placePattern, in: text, limit: limit) else { return false }
-            let ownHit = own.flatMap {
-                EditDistance.bestSubstring($0.placePattern, in: text, limit: ProtectedIdentity.placeTolerance($0.placePattern.scalars.count))
+            return own.allSatisfy { longer in
+                let ownHit = EditDistance.bestSubstring(longer.placePattern, in: text,
+                                                        limit: ProtectedIdentity.placeTolerance(longer.placePattern.scalars.count))
+                return ownHit.map { hit.distance < $0.distance } ?? true
             }
-            return ownHit.map { hit.distance < $0.distance } ?? true
         }
     }
 

@@ -13,6 +13,8 @@ final class Vocabulary: Sendable {
     let kinds: [String: Set<String>]
     /// The kind each kind word names ("twn" → "town").
     let kindOf: [String: String]
+    /// Other kinds a council of a kind may call itself ("parish" → "village"): the same council.
+    let styles: [String: Set<String>]
     /// Council abbreviations and their kinds: "tc" → "town".
     let abbreviations: [String: String]
     /// Office words and their offices: "maer" → "mayor".
@@ -29,6 +31,8 @@ final class Vocabulary: Sendable {
     let placeWordForms: [(String, String)]
     /// Words that join the parts of a place's name: "Stratford upon Avon", "Llanbadarn y Creuddyn".
     let placeJoiners: Set<String>
+    /// Words that join two places into one council's: "Fishguard and Goodwick", "Abergwaun ac Wdig".
+    let placeConjunctions: Set<String>
     /// Words between a council's words and its place in a bio, as Welsh writes "Cyngor Tref ym Mhorthmadog".
     let councilPlaceLinks: Set<String>
     /// Every word of the counties' names and of the scam words: words that may follow a place in a
@@ -45,6 +49,8 @@ final class Vocabulary: Sendable {
     let warningAfter: Set<String>
     /// Words that may stand between a warning and the name ("pretending to be the …", "from our …").
     let warningFillers: Set<String>
+    /// Words that tie a warning to the name a few words before it: "… page asking for bank details is FAKE".
+    let warningCopulas: Set<String>
     /// Words of office that say its holder is no longer in it: "Former Mayor of …".
     let formerOffice: Set<String>
     /// Words for another body in place of a council's kind: "Oakbridge Youth Council".
@@ -121,9 +127,10 @@ final class Vocabulary: Sendable {
         }
         let council = keys("council")
         self.council = council
-        var kinds: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
+        var kinds: [String: Set<String>] = [:], styles: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
         for (name, words) in w.lists.sorted(by: { $0.key < $1.key }) {
             if name.hasPrefix("kinds_"), name != "kinds_after_council" { kinds[String(name.dropFirst(6))] = Self.keys(words, folder: folder) }
+            if name.hasPrefix("styles_") { styles[String(name.dropFirst(7)), default: []].formUnion(words) }
             if name.hasPrefix("abbreviations_") {
                 for a in Self.keys(words, folder: folder) { abbreviations[a] = String(name.dropFirst(14)) }
             }
@@ -137,6 +144,7 @@ final class Vocabulary: Sendable {
         var kindOf: [String: String] = [:]
         for (kind, forms) in kinds.sorted(by: { $0.key < $1.key }) { for f in forms where kindOf[f] == nil { kindOf[f] = kind } }
         self.kindOf = kindOf
+        self.styles = styles
         self.abbreviations = abbreviations
         self.roles = roles
         officesBeforePlace = keys("offices_before_place")
@@ -149,6 +157,7 @@ final class Vocabulary: Sendable {
         organisations = keys("organisations")
         placeQualifiers = keys("place_qualifiers")
         placeJoiners = keys("place_joiners")
+        placeConjunctions = keys("place_conjunctions")
         placeWordForms = w["place_word_forms"].compactMap { entry in
             let parts = entry.split(separator: "=").map { folder.fold(String($0)).keys }
             return parts.count == 2 && parts[0].count == 1 && parts[1].count == 1 ? (parts[0][0], parts[1][0]) : nil
@@ -161,6 +170,7 @@ final class Vocabulary: Sendable {
         warningBefore = warnings
         warningAfter = Set(warnings.filter { $0.count == 1 }.map { $0[0] })
         warningFillers = keys("warning_fillers")
+        warningCopulas = keys("warning_copulas")
         formerOffice = keys("former_office")
         otherBodies = keys("other_bodies")
         realPage = w["real_page"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
@@ -314,7 +324,16 @@ final class Vocabulary: Sendable {
             if k > 0, warningFillers.contains(keys[k]) { k -= 1 }
             return !(k >= 0 && negators.contains(keys[k]))
         }
-        return before || (end < keys.count && warningAfter.contains(keys[end]))
+        return before || (end < keys.count && warningAfter.contains(keys[end])) || saysCopy(keys, after: end)
+    }
+
+    /// "… is fake", "… are a scam": the first of the copulas within eight words after the name, then a
+    /// one-word warning past at most one filler.
+    func saysCopy(_ keys: [String], after end: Int) -> Bool {
+        guard let c = keys[end..<min(keys.count, end + 8)].firstIndex(where: warningCopulas.contains) else { return false }
+        var k = c + 1
+        if k < keys.count, warningFillers.contains(keys[k]) { k += 1 }
+        return k < keys.count && warningAfter.contains(keys[k])
     }
 
     /// Whether the words of `phrase` stand in `keys` right before index `end`.

@@ -276,7 +276,7 @@ enum OtherKindBioRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let named = e.bio.kindsNamed
-        guard !named.isEmpty, !e.identity.kind.isEmpty, !named.contains(e.identity.kind), !e.name.kinds.isEmpty,
+        guard !named.isEmpty, !e.identity.kind.isEmpty, named.isDisjoint(with: e.identity.ownKinds), !e.name.kinds.isEmpty,
             e.name.kinds == named
         else { return nil }
         return Hit(weight: weight, detail: "name and bio agree on a \(named.sorted().joined(separator: "/")) council: another body of that name",

@@ -30,7 +30,7 @@ enum HandleRule: Rule {
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // A handle that spells the same other kind of council as the name ("RyeCityCouncilNY" behind
         // "Rye City Council", for Rye Town Council) says nothing the name does not.
-        let otherKind = so.has(.otherKind) && !e.handle.kinds.isEmpty && !e.handle.kinds.contains(e.identity.kind)
+        let otherKind = so.has(.otherKind) && !e.handle.kinds.isEmpty && e.handle.kinds.isDisjoint(with: e.identity.ownKinds)
         guard !e.handleStandsApart, e.handle.namesCouncil || (e.handle.place != nil && !e.handle.offices.isEmpty),
             !e.handleIsTheName || e.name.place != nil, !otherKind
         else { return nil }

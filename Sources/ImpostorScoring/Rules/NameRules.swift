@@ -21,7 +21,7 @@ enum OtherKindRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let kind = e.identity.kind
-        guard e.namesCouncil, !e.name.kinds.isEmpty, !kind.isEmpty, !e.name.kinds.contains(kind) else { return nil }
+        guard e.namesCouncil, !e.name.kinds.isEmpty, !kind.isEmpty, e.name.kinds.isDisjoint(with: e.identity.ownKinds) else { return nil }
         let watchedIsPrincipal = principalKinds.contains(kind)
         let otherTier = e.name.kinds.allSatisfy { principalKinds.contains($0) != watchedIsPrincipal }
         return Hit(weight: otherTier ? Self.otherTier : weight,
