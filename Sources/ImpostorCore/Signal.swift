@@ -54,4 +54,6 @@ extension Signal {
     // Accounts the watchlist lists.
     public static let official: Signal = "official"
     public static let allowed: Signal = "allowed"
+    /// One of the council's own accounts posting what a hijacker posts.
+    public static let hijacked: Signal = "hijacked"
 }

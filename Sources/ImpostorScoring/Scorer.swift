@@ -65,7 +65,7 @@ public struct Scorer: Sendable {
 
     /// The judgement on one profile. `logoMatches` come from the imaging stage (empty without an avatar).
     public func assess(_ profile: Profile, logoMatches: [LogoMatch] = []) -> Assessment {
-        if let listed = listedAccount(profile) { return listed }
+        if let listed = listedAccount(profile) { return hijacked(profile, listed) ?? listed }
         // The strongest judgement against a council something ties the profile to; none, and it is clear.
         let best = judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches, tiedOnly: true)
             .max { $0.logOdds < $1.logOdds }
@@ -161,6 +161,17 @@ public struct Scorer: Sendable {
     public func folded(_ profile: Profile) -> (name: FoldedText, handle: FoldedText, bio: FoldedText) {
         let t = FoldedProfile(profile, scorer: self)
         return (t.name, t.handle, t.bio)
+    }
+
+    /// One of the council's own accounts posting what a hijacker posts: a suspect, with why it is listed.
+    private func hijacked(_ profile: Profile, _ listed: Assessment) -> Assessment? {
+        guard listed.verdict == .official, let id = listed.identity,
+            let reason = HijackCheck.check(name: nameFolder.fold(profile.displayName), bio: bioFolder.fold(profile.bio),
+                                           vocabulary: vocabulary, identity: id)
+        else { return nil }
+        return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle,
+                          score: Self.squash(Judgement.prior + reason.weight), verdict: .suspect, identity: id, target: .council,
+                          reasons: listed.reasons + [reason])
     }
 
     private func listedAccount(_ profile: Profile) -> Assessment? {

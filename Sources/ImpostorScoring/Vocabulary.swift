@@ -83,6 +83,8 @@ final class Vocabulary: Sendable {
     let by: Set<String>
     /// A bio's disclaimers, personal and third-person phrases, scam words and phrases, e-mail scam phrases.
     let bioPhrases: PhraseSet
+    /// What a hijacker posts from a council's own account: "crypto", "airdrop", "wallet".
+    let hijackWords: Set<String>
     /// Counties, unitary areas and cities a bio may place a namesake in.
     let areas: Counties
     /// Words between a place and the area it lies in ("ym Mhowys", "in Peterborough").
@@ -194,6 +196,7 @@ final class Vocabulary: Sendable {
         welcome = keys("welcome")
         by = keys("by")
         // Scam words are phrases of one word.
+        hijackWords = keys("hijack")
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)

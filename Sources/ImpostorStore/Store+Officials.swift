@@ -35,7 +35,8 @@ public enum OfficialOutcome: Sendable, Hashable {
 
 extension Store {
     /// Compares an official account with its baseline, the last state the council accepted. The first
-    /// sighting becomes the baseline; a change opens a takeover alert (or reopens it), once per new state.
+    /// sighting becomes the baseline unless the scorer read it as hijacked; a change, or such a reading,
+    /// opens a takeover alert (or reopens it), once per new state.
     public func watchOfficial(_ key: OfficialKey, seen o: Observation, run: Int64?, at now: Date = Date())
         throws(StoreError) -> OfficialOutcome
     {
@@ -44,6 +45,9 @@ extension Store {
             let known = try official.accountId.flatMap { try AccountRecord.fetchOne(db, key: $0) }
             let holder = try AccountRecord.filter(Column("platform") == key.platform.rawValue && Column("stable_id") == o.profile.id)
                 .fetchOne(db)
+            // What the account posts may give it away before anything has changed: the scorer's
+            // reason when its name and bio say what a hijacker posts.
+            let hijack = o.assessment.reasons.first { $0.signal == .hijacked }?.detail
             var changes: [String] = []
             var account: AccountRecord
             if var known, known.stableId != o.profile.id {
@@ -80,10 +84,12 @@ extension Store {
                 } else {
                     changes += Self.changes(from: baseline, to: current)
                 }
+                if let hijack { changes.append(hijack) }
                 if wasGone { changes.insert("the account is back after it had gone", at: 0) }
                 outcome = try Self.alert(&official, account: account, changes: changes, key: key, run: run, now: now, db: db)
             } else {
-                official.baselineSnapshotId = current.id
+                // A face that already reads as hijacked is no baseline to come back to.
+                if let hijack { changes.append(hijack) } else { official.baselineSnapshotId = current.id }
                 // Never seen before it went: its return is news, but there is nothing to compare.
                 if wasGone { changes.append("the account is back") }
                 outcome = changes.isEmpty ? .baseline

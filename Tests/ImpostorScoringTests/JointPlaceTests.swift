@@ -76,3 +76,31 @@ import Testing
         #expect(slip.verdict == .suspect, "\(slip.reasons.map(\.detail))")
     }
 }
+
+/// The council's own account taken over: listed under `[[official]]`, it posts what a hijacker posts.
+@Suite struct HijackTests {
+    static let lichfield = Identity(id: "lichfield", name: "Lichfield City Council", kind: "city council", place: "Lichfield",
+                                    area: "Staffordshire", officials: [AccountReference(platform: .x, handle: "LichfieldCityCncl")])
+    let scorer = try! Scorer(identities: [lichfield])
+
+    func judge(_ name: String, bio: String) -> Assessment {
+        scorer.assess(Profile(platform: .x, id: "1", handle: "LichfieldCityCncl", displayName: name, bio: bio))
+    }
+
+    @Test(arguments: [
+        ("Bitcoin Giveaway ✅", "We are giving away 2 BTC to our followers! Send 0.01 BTC to verify your wallet."),
+        ("Lichfield City Council", "🚀 We've partnered with a crypto exchange – claim your free $LICH tokens now"),
+    ])
+    func aHijackedOfficialAccountIsACase(name: String, bio: String) {
+        let a = judge(name, bio: bio)
+        #expect(a.verdict == .suspect && a.identity == "lichfield" && a.reasons.contains { $0.signal == .hijacked },
+                "\(a.reasons.map(\.detail))")
+        #expect(a.reasons.contains { $0.signal == .official }, "the reasons say it is the council's own account")
+    }
+
+    /// One such word is a council's own raffle or giveaway as often.
+    @Test func oneWordIsNoHijack() {
+        let a = judge("Lichfield City Council", bio: "Christmas giveaway: win a hamper from our market traders!")
+        #expect(a.verdict == .official, "\(a.reasons.map(\.detail))")
+    }
+}
