@@ -8,15 +8,20 @@ enum HijackCheck {
     static let signal = Signal.hijacked
     /// Enough on its own: the account is the council's, and two of these words are no council's post.
     static let weight = 8.0
-    /// Words of the `hijack` list the name and bio must hold between them: one alone ("giveaway") is
-    /// a council's raffle as often.
+    /// Words of the `hijack` list the name and bio must hold between them, told apart by `stem` ("nft" and
+    /// "nfts" are one): one alone may be a council's warning about crypto scams.
     static let wordsNeeded = 2
+
+    /// What tells two words apart: the first four letters once a plural's "s" is off.
+    static func stem(_ key: String) -> Substring {
+        (key.count > 3 && key.hasSuffix("s") ? key.dropLast() : Substring(key)).prefix(4)
+    }
 
     /// The reason, when `name` and `bio` hold enough of `vocabulary`'s hijack words.
     static func check(name: FoldedText, bio: FoldedText, vocabulary: Vocabulary, identity: String) -> Reason? {
-        var found: [String] = []
+        var found: [String] = [], stems: Set<Substring> = []
         for (key, word) in zip(name.keys + bio.keys, name.words + bio.words)
-        where vocabulary.hijackWords.contains(key) && !found.contains(word) {
+        where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
             found.append(word)
         }
         guard found.count >= wordsNeeded else { return nil }

@@ -141,7 +141,7 @@ final class ProtectedIdentity: Sendable {
             }
         }
         for keys in [placeKeys] + out.map(\.placeKeys) {
-            for part in jointPlaces(keys) {
+            for part in jointPlaces(keys) where part.joined().count >= 4 {
                 let compact = part.joined()
                 guard !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
                 out.append(ProtectedIdentity(self, placeKeys: part))
@@ -151,13 +151,11 @@ final class ProtectedIdentity: Sendable {
     }
 
     /// A council of two places joined ("Fishguard and Goodwick") goes by both without the joining word
-    /// ("Fishguard & Goodwick") and by each alone, of four letters or more and no council word.
+    /// ("Fishguard & Goodwick"). Not by each alone: "Newport City Council" is no copy of Newport and
+    /// Carisbrooke's; a clerk lists such a name as an alias where the council goes by it.
     func jointPlaces(_ keys: [String]) -> [[String]] {
         guard let at = keys.firstIndex(where: words.placeConjunctions.contains), at > 0, at < keys.count - 1 else { return [] }
-        let parts = [Array(keys[..<at]), Array(keys[(at + 1)...])].filter { part in
-            part.joined().count >= 4 && !part.contains(where: words.isCouncilWord)
-        }
-        return [Array(keys[..<at] + keys[(at + 1)...])] + parts
+        return [Array(keys[..<at] + keys[(at + 1)...])]
     }
 
     /// `base` read through another name of its place.

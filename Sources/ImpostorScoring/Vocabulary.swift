@@ -51,6 +51,8 @@ final class Vocabulary: Sendable {
     let warningFillers: Set<String>
     /// Words that tie a warning to the name a few words before it: "… page asking for bank details is FAKE".
     let warningCopulas: Set<String>
+    /// Words that make such a sentence the council's own: "pages copying us are a scam".
+    let warningSelf: Set<String>
     /// Words of office that say its holder is no longer in it: "Former Mayor of …".
     let formerOffice: Set<String>
     /// Words for another body in place of a council's kind: "Oakbridge Youth Council".
@@ -173,6 +175,7 @@ final class Vocabulary: Sendable {
         warningAfter = Set(warnings.filter { $0.count == 1 }.map { $0[0] })
         warningFillers = keys("warning_fillers")
         warningCopulas = keys("warning_copulas")
+        warningSelf = keys("warning_self")
         formerOffice = keys("former_office")
         otherBodies = keys("other_bodies")
         realPage = w["real_page"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
@@ -331,9 +334,11 @@ final class Vocabulary: Sendable {
     }
 
     /// "… is fake", "… are a scam": the first of the copulas within eight words after the name, then a
-    /// one-word warning past at most one filler.
+    /// one-word warning past at most one filler; not when the words between speak as the council.
     func saysCopy(_ keys: [String], after end: Int) -> Bool {
-        guard let c = keys[end..<min(keys.count, end + 8)].firstIndex(where: warningCopulas.contains) else { return false }
+        guard let c = keys[end..<min(keys.count, end + 8)].firstIndex(where: warningCopulas.contains),
+            !keys[end..<c].contains(where: warningSelf.contains)
+        else { return false }
         var k = c + 1
         if k < keys.count, warningFillers.contains(keys[k]) { k += 1 }
         return k < keys.count && warningAfter.contains(keys[k])

@@ -45,9 +45,7 @@ extension Store {
             let known = try official.accountId.flatMap { try AccountRecord.fetchOne(db, key: $0) }
             let holder = try AccountRecord.filter(Column("platform") == key.platform.rawValue && Column("stable_id") == o.profile.id)
                 .fetchOne(db)
-            // What the account posts may give it away before anything has changed: the scorer's
-            // reason when its name and bio say what a hijacker posts.
-            let hijack = o.assessment.reasons.first { $0.signal == .hijacked }?.detail
+            let hijack = Self.hijackNote(o)
             var changes: [String] = []
             var account: AccountRecord
             if var known, known.stableId != o.profile.id {
@@ -84,7 +82,8 @@ extension Store {
                 } else {
                     changes += Self.changes(from: baseline, to: current)
                 }
-                if let hijack { changes.append(hijack) }
+                // Beside other changes only: alone, it was there when the clerk accepted this state.
+                if let hijack, !changes.isEmpty { changes.append(hijack) }
                 if wasGone { changes.insert("the account is back after it had gone", at: 0) }
                 outcome = try Self.alert(&official, account: account, changes: changes, key: key, run: run, now: now, db: db)
             } else {
@@ -209,6 +208,12 @@ extension Store {
                             toStatus: CaseStatus.new.rawValue, reason: why).append(to: db)
         try bump(db, run, opened: 1)
         return c.id!
+    }
+
+    /// The scorer's reason when an official account's name and bio say what a hijacker posts: news on a
+    /// first sighting, which is then no baseline, and beside other changes against one.
+    static func hijackNote(_ o: Observation) -> String? {
+        o.assessment.reasons.first { $0.signal == .hijacked }?.detail
     }
 
     /// The clerk said the change was the council's own: the account as it is now is the new baseline.

@@ -22,15 +22,21 @@ import Testing
         scorer.assess(Profile(platform: .facebook, id: name, handle: handle, displayName: name, bio: bio))
     }
 
-    /// Each place of the two alone, in either language, is the joint council's.
-    @Test(arguments: [
-        ("Goodwick Town Council", "goodwick_town_council", "Free parking permits for residents, DM us to claim yours."),
-        ("Cyngor Tref Abergwaun", "cyngortrefabergwaun", "Cystadleuaeth – anfonwch neges i ennill taleb £200."),
-        ("Cyngor Tref Wdig", "CyngorTrefWdig", "Grantiau busnes – anfonwch neges."),
-    ])
-    func eachPlaceAloneIsTheJointCouncil(name: String, handle: String, bio: String) {
-        let a = judge(name, handle: handle, bio: bio)
-        #expect(a.verdict == .suspect && a.identity == "fishguard", "\(a.reasons.map(\.detail))")
+    /// Each place alone is another council's name as often ("Newport City Council" beside Newport and
+    /// Carisbrooke): the clerk lists it as an alias where the council goes by it.
+    @Test func onePlaceAloneIsNotTheJointCouncil() throws {
+        let newport = Identity(id: "newport", name: "Newport and Carisbrooke Community Council", kind: "community council",
+                               place: "Newport and Carisbrooke", area: "Isle of Wight")
+        let scorer = try Scorer(identities: [newport])
+        let city = scorer.assess(Profile(platform: .x, id: "1", handle: "NewportCouncil", displayName: "Newport City Council",
+                                         bio: "The official account of Newport City Council"))
+        #expect(city.verdict == .clear, "\(city.reasons.map(\.detail))")
+        let joint = scorer.assess(Profile(platform: .x, id: "2", handle: "newportcarisbrookecc", displayName: "Newport & Carisbrooke CC",
+                                          bio: "Council tax refunds – DM us"))
+        #expect(joint.verdict == .suspect, "\(joint.reasons.map(\.detail))")
+        // The Welsh name joined the same way: "Abergwaun ac Wdig" written "Abergwaun & Wdig".
+        let welsh = judge("Cyngor Tref Abergwaun & Wdig", handle: "cyngortref1", bio: "Grantiau busnes – anfonwch neges.")
+        #expect(welsh.verdict == .suspect && welsh.identity == "fishguard", "\(welsh.reasons.map(\.detail))")
     }
 
     @Test func bothPlacesWithAnAmpersandAreTheCouncil() {
@@ -56,6 +62,17 @@ import Testing
     func warningsThatQuoteTheNameAreNoClaim(name: String, handle: String, bio: String) {
         let a = judge(name, handle: handle, bio: bio)
         #expect(a.verdict == .clear && !a.reasons.contains { $0.signal == .bioClaim }, "\(a.reasons.map(\.detail))")
+    }
+
+    /// An impostor's own "others are fake" speaks as the council: no warning.
+    @Test(arguments: [
+        "Official Lampeter Town Council support page. Pages copying us are a scam. Rebates paid weekly.",
+        "Official page of Lampeter Town Council. All other pages are fake.",
+    ])
+    func anImpostorsOwnOthersAreFakeIsNoWarning(bio: String) {
+        let a = judge("Council Tax Help", handle: "counciltaxhelp", bio: bio)
+        #expect(a.reasons.contains { $0.signal == .bioClaim } && !a.reasons.contains { $0.signal == .warning },
+                "\(a.reasons.map(\.detail))")
     }
 
     /// The same words with nothing that warns still speak as the council.
@@ -89,7 +106,7 @@ import Testing
 
     @Test(arguments: [
         ("Bitcoin Giveaway ✅", "We are giving away 2 BTC to our followers! Send 0.01 BTC to verify your wallet."),
-        ("Lichfield City Council", "🚀 We've partnered with a crypto exchange – claim your free $LICH tokens now"),
+        ("Lichfield City Council", "🚀 We've partnered with a crypto exchange – claim your free $LICH tokens at lich-airdrop.io"),
     ])
     func aHijackedOfficialAccountIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
@@ -98,9 +115,16 @@ import Testing
         #expect(a.reasons.contains { $0.signal == .official }, "the reasons say it is the council's own account")
     }
 
-    /// One such word is a council's own raffle or giveaway as often.
-    @Test func oneWordIsNoHijack() {
-        let a = judge("Lichfield City Council", bio: "Christmas giveaway: win a hamper from our market traders!")
+    /// A council's own giveaways, tokens and warnings about crypto scams are no hijack; nor is one word
+    /// written two ways.
+    @Test(arguments: [
+        "Christmas giveaway: win a hamper from our market traders!",
+        "Win gift tokens – one token per entry. Free bus tokens and a wallet-sized timetable.",
+        "Beware crypto investment scams using the council's name.",
+        "NFT and NFTs: what the library's talk covers.",
+    ])
+    func aCouncilsOwnPostsAreNoHijack(bio: String) {
+        let a = judge("Lichfield City Council", bio: bio)
         #expect(a.verdict == .official, "\(a.reasons.map(\.detail))")
     }
 }

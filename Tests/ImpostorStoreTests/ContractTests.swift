@@ -169,6 +169,29 @@ struct ContractTests {
         #expect(try await store.officialGone(key, reason: "404", url: own.url, run: nil, at: t0 + 5 * day) == .alerted(caseID: id))
     }
 
+    /// An account already posting what a hijacker posts when first seen is no baseline: an alert at once,
+    /// not news when seen so again; back in the council's hands it is the baseline, and a state the clerk
+    /// accepted raises nothing of itself.
+    @Test(arguments: StoreKind.allCases)
+    func aFirstSightingThatReadsAsHijackedIsAnAlertNotABaseline(_ kind: StoreKind) async throws {
+        let store = try await kind.make()
+        let key = OfficialKey(identity: "oakbridge-town-council", platform: .x, handle: "OakbridgeTC")
+        let note = "one of the council's own accounts posts what a hijacker posts (bitcoin, btc): taken over?"
+        var hijacked = Fixture.observation(Fixture.profile("300", name: "Bitcoin Giveaway", handle: "OakbridgeTC", bio: "Send 0.1 BTC"),
+                                           verdict: .suspect)
+        hijacked.assessment.reasons.append(Reason(signal: .hijacked, identity: key.identity, weight: 8, detail: note))
+        guard case .alert(let id, let changes) = try await store.watchOfficial(key, seen: hijacked, run: nil, at: t0) else {
+            Issue.record("a hijacked first sighting raised no alert")
+            return
+        }
+        #expect(changes == [note])
+        #expect(try await store.watchOfficial(key, seen: hijacked, run: nil, at: t0 + 60) == .alerted(caseID: id))
+        let own = Fixture.profile("300", name: "Oakbridge Town Council", handle: "OakbridgeTC", bio: "News and notices")
+        #expect(try await store.watchOfficial(key, seen: Fixture.observation(own, verdict: .official), run: nil, at: t0 + day) == .baseline)
+        #expect(try await store.watchOfficial(key, seen: Fixture.observation(own, verdict: .official), run: nil, at: t0 + 2 * day)
+            == .unchanged)
+    }
+
     /// A baseline of an X bio taken with t.co links, seen again with the addresses they stand for, is
     /// taken again without an alert; a new address afterwards is still a change.
     @Test(arguments: StoreKind.allCases)

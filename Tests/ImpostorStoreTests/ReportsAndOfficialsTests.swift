@@ -27,25 +27,6 @@ import Testing
         #expect(changes.first?.contains("did:plc:copy") == true)
     }
 
-    /// An account already posting crypto giveaways when first seen is no baseline: an alert at once, and
-    /// again when seen so a second time is not news.
-    @Test func aFirstSightingThatReadsAsHijackedIsAnAlertNotABaseline() throws {
-        let folder = TemporaryFolder()
-        let store = try Store.open(path: folder.path + "/s.sqlite")
-        var hijacked = Self.official(name: "Bitcoin Giveaway")
-        hijacked.assessment.reasons.append(Reason(signal: .hijacked, identity: "oakbridge-town-council", weight: 8,
-                                                  detail: "one of the council's own accounts posts what a hijacker posts"))
-        guard case .alert(let id, let changes) = try store.watchOfficial(Self.key, seen: hijacked, run: nil) else {
-            Issue.record("a hijacked first sighting raised no alert")
-            return
-        }
-        #expect(changes == ["one of the council's own accounts posts what a hijacker posts"])
-        #expect(try store.watchOfficial(Self.key, seen: hijacked, run: nil) == .alerted(caseID: id))
-        // Back in the council's hands, it is the baseline from then on.
-        #expect(try store.watchOfficial(Self.key, seen: Self.official(), run: nil) == .baseline)
-        #expect(try store.watchOfficial(Self.key, seen: Self.official(), run: nil) == .unchanged)
-    }
-
     @Test func goneBackAndGoneAgainAlertsEachTimeAndASecondSightingIsNotNews() throws {
         let folder = TemporaryFolder()
         let store = try Store.open(path: folder.path + "/s.sqlite")

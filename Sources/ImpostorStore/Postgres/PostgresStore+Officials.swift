@@ -51,11 +51,13 @@ extension PostgresStore {
                 } else {
                     changes += Store.changes(from: baseline, to: current)
                 }
+                if let hijack = Store.hijackNote(o), !changes.isEmpty { changes.append(hijack) }
                 if wasGone { changes.insert("the account is back after it had gone", at: 0) }
                 outcome = try await alert(&official, account: account, changes: changes, key: key, run: run, now: now,
                                           conn: conn)
             } else {
-                official.baselineSnapshotId = current.id
+                // A face that already reads as hijacked is no baseline to come back to.
+                if let hijack = Store.hijackNote(o) { changes.append(hijack) } else { official.baselineSnapshotId = current.id }
                 if wasGone { changes.append("the account is back") }
                 outcome = changes.isEmpty ? .baseline
                     : try await alert(&official, account: account, changes: changes, key: key, run: run, now: now,
