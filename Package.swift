@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(name: "ImpostorTextTests", dependencies: ["ImpostorText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ImpostorScoringTests",
-            dependencies: ["ImpostorScoring", "ImpostorCore", "ImpostorText"],
+            dependencies: ["ImpostorScoring", "ImpostorCore", "ImpostorText", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

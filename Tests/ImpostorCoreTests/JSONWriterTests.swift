@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import ImpostorCore
@@ -38,19 +39,6 @@ import Testing
             #expect(!a.jsonLine.contains("\n"))
             let reasons = try JSONDecoder().decode([Reason].self, from: Data(Reason.jsonArray(a.reasons).utf8))
             #expect(reasons == a.reasons)
-        }
-    }
-
-    /// A small seeded generator, so a failure names the case that failed.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

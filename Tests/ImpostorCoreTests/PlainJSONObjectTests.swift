@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import ImpostorCore
@@ -47,7 +48,7 @@ import Testing
     @Test func mutatedLinesReadTheSameOrAreLeftAlone() {
         let seed = Array(#"{"platform": "x", "id": "s1", "handle": "ab", "bio": "Tоwn é"}"#.utf8)
         let alphabet = Array(#"{}[]":,\ "ab0-nul"#.utf8) + [0x00, 0x09, 0x0A, 0xC3, 0xA9, 0xFF]
-        var rng = JSONWriterTests.SplitMix(seed: 99)
+        var rng = SplitMix(seed: 99)
         func next(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
         var accepted = 0
         for _ in 0..<3000 {

@@ -1,4 +1,5 @@
 import ImpostorCore
+import TestScratch
 import Testing
 
 @testable import ImpostorScoring
@@ -20,7 +21,7 @@ import Testing
     /// handles, cut to initials and mentioned in bios; then the rule table's own examples.
     static var profiles: [Profile] {
         var texts: [(name: String, handle: String, bio: String)] = []
-        var rng = SeededGenerator(seed: 12)
+        var rng = SplitMix(seed: 12)
         for c in councils {
             let words = [c.name, c.place] + c.aliases + c.people.compactMap { $0.name }
             for w in words {
@@ -84,7 +85,7 @@ import Testing
         }
     }
 
-    static func typo(_ s: String, _ rng: inout SeededGenerator) -> String {
+    static func typo(_ s: String, _ rng: inout SplitMix) -> String {
         var c = Array(s)
         guard c.count > 3 else { return s }
         let i = Int(rng.next() % UInt64(c.count))
@@ -96,7 +97,7 @@ import Testing
         return String(c)
     }
 
-    static func swap(_ s: String, _ rng: inout SeededGenerator) -> String {
+    static func swap(_ s: String, _ rng: inout SplitMix) -> String {
         var c = Array(s)
         guard c.count > 3 else { return s }
         let i = Int(rng.next() % UInt64(c.count - 1))
@@ -106,19 +107,5 @@ import Testing
 
     static func initials(_ s: String) -> String {
         String(s.split(separator: " ").compactMap(\.first))
-    }
-}
-
-/// A fixed sequence, so that a failure names the same profile on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        // SplitMix64.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
