@@ -77,7 +77,7 @@ struct BioReading: Sendable {
         for form in identity.nameForms {
             for span in Self.nameOccurrences(form, in: bio, vocab: vocab) where !placesRead.contains(where: span.overlaps) {
                 namesCouncil = true
-                if disclaimer || thirdPerson { break }
+                if disclaimer || thirdPerson { continue }
                 if vocab.warnsOfCopy(keys, before: span.lowerBound, after: span.upperBound) {
                     (warns, warnedClaim) = (true, true)
                 } else if vocab.realPage.contains(where: { Vocabulary.phrase($0, endsAt: span.lowerBound, in: keys) }) {

@@ -25,8 +25,8 @@ enum HijackCheck {
             found.append(word)
         }
         guard found.count >= wordsNeeded else { return nil }
-        return Reason(signal: signal, identity: identity, matched: found.joined(separator: ", "), weight: weight,
-                      detail: "one of the council's own accounts posts what a hijacker posts (\(found.joined(separator: ", "))): "
-                          + "taken over?")
+        let words = found.joined(separator: ", ")
+        return Reason(signal: signal, identity: identity, matched: words, weight: weight,
+                      detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")
     }
 }

@@ -38,7 +38,8 @@ final class ProtectedIdentity: Sendable {
     /// The council's kind as one word ("town", "parish"), or "" when unknown.
     let kind: String
     /// That kind and the other styles it may take ("parish", "village"): none when the kind is unknown.
-    var ownKinds: Set<String> { kind.isEmpty ? [] : words.styles[kind, default: []].union([kind]) }
+    /// Kept, not worked out per reading: every rule on kinds asks.
+    let ownKinds: Set<String>
     /// Compact keys of the full name and every alias.
     let nameForms: [String]
     /// Each of `nameForms` as a pattern, with the typos it may carry.
@@ -71,7 +72,9 @@ final class ProtectedIdentity: Sendable {
         placeInitials = ProtectedIdentity.initials(placeKeys)
         isAliasPlace = false
         let kindWords = folder.fold(identity.kind).keys
-        kind = words.kinds.sorted { $0.key < $1.key }.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
+        let kind = words.kinds.sorted { $0.key < $1.key }.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
+        self.kind = kind
+        ownKinds = kind.isEmpty ? [] : words.styles[kind, default: []].union([kind])
         nameForms = ([identity.name] + identity.aliases).map { folder.fold($0).compact }.filter { !$0.isEmpty }
         nameFormPatterns = nameForms.map { (SearchPattern($0), ProtectedIdentity.placeTolerance($0.count)) }
         nameWords = Set(([identity.name] + identity.aliases).flatMap { folder.fold($0).keys })
@@ -141,11 +144,10 @@ final class ProtectedIdentity: Sendable {
             }
         }
         for keys in [placeKeys] + out.map(\.placeKeys) {
-            for part in jointPlaces(keys) where part.joined().count >= 4 {
-                let compact = part.joined()
-                guard !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
-                out.append(ProtectedIdentity(self, placeKeys: part))
-            }
+            guard let joined = jointPlace(keys), case let compact = joined.joined(), compact.count >= 4,
+                !otherPlaces.contains(compact), seen.insert(compact).inserted
+            else { continue }
+            out.append(ProtectedIdentity(self, placeKeys: joined))
         }
         return out
     }
@@ -153,14 +155,15 @@ final class ProtectedIdentity: Sendable {
     /// A council of two places joined ("Fishguard and Goodwick") goes by both without the joining word
     /// ("Fishguard & Goodwick"). Not by each alone: "Newport City Council" is no copy of Newport and
     /// Carisbrooke's; a clerk lists such a name as an alias where the council goes by it.
-    func jointPlaces(_ keys: [String]) -> [[String]] {
-        guard let at = keys.firstIndex(where: words.placeConjunctions.contains), at > 0, at < keys.count - 1 else { return [] }
-        return [Array(keys[..<at] + keys[(at + 1)...])]
+    func jointPlace(_ keys: [String]) -> [String]? {
+        guard let at = keys.firstIndex(where: words.placeConjunctions.contains), at > 0, at < keys.count - 1 else { return nil }
+        return Array(keys[..<at] + keys[(at + 1)...])
     }
 
     /// `base` read through another name of its place.
     private init(_ base: ProtectedIdentity, placeKeys keys: [String]) {
-        (identity, words, kind, nameForms, nameFormPatterns) = (base.identity, base.words, base.kind, base.nameForms, base.nameFormPatterns)
+        (identity, words, kind, ownKinds) = (base.identity, base.words, base.kind, base.ownKinds)
+        (nameForms, nameFormPatterns) = (base.nameForms, base.nameFormPatterns)
         nameWords = base.nameWords
         (areaKeys, ownAreas, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.ownAreas, base.people, base.domainKeys, base.officialHosts, base.siteNames)
         placeKeys = keys

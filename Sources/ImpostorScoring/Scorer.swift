@@ -10,7 +10,7 @@ public struct Scorer: Sendable {
     /// Identity id → its place in `identities`, for logo matches.
     let position: [String: Int]
     /// For each identity after `baseCount`: the council itself and its other names of the place that hold
-    /// this one ("Fishguard Goodwick" for Goodwick), as places in `identities`.
+    /// this one ("Llanbedr Pont Steffan" for Llanbed), as places in `identities`.
     let longerNames: [[Int]]
     let nameFolder: Folder
     let bioFolder: Folder
@@ -137,7 +137,7 @@ public struct Scorer: Sendable {
 
     /// Whether a text reads the place by `alias`'s name more closely than by the council's own names
     /// that hold it (`own`): "Gt Langstow" uses Great Langstow's short form, but "Great Langstow" only
-    /// comes near it; "Fishguard & Goodwick" is the joint council's name, not Goodwick's.
+    /// comes near it; "Llanbedr Pont Steffan" is Lampeter's Welsh name in full, not its short form Llanbed.
     static func uses(_ alias: ProtectedIdentity, over own: [ProtectedIdentity], _ texts: FoldedProfile) -> Bool {
         let limit = ProtectedIdentity.placeTolerance(alias.placePattern.scalars.count)
         return [texts.name, texts.handle, texts.bio].contains { text in

@@ -85,7 +85,7 @@ final class Vocabulary: Sendable {
     let by: Set<String>
     /// A bio's disclaimers, personal and third-person phrases, scam words and phrases, e-mail scam phrases.
     let bioPhrases: PhraseSet
-    /// What a hijacker posts from a council's own account: "crypto", "airdrop", "wallet".
+    /// What a hijacker posts from a council's own account: "crypto", "airdrop", "BTC".
     let hijackWords: Set<String>
     /// Counties, unitary areas and cities a bio may place a namesake in.
     let areas: Counties
