@@ -22,6 +22,9 @@ struct BioReading: Sendable {
     var asks = false
     /// An office of this council the bio claims for the account ("Mayor of Wool", "Clerk to Wool Parish Council").
     var office: String?
+    /// An office of this council the bio says the account's owner held before ("served as Mayor of
+    /// Wool 2019-20", "Former Clerk to Wool Parish Council").
+    var pastOffice: String?
     /// A county other than the council's own, named beside the place: a namesake elsewhere.
     var otherArea: String?
     /// Kinds of council the bio gives this place ("parish" for a namesake of a town council).
@@ -69,6 +72,7 @@ struct BioReading: Sendable {
                 otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
             }
             if office == nil { office = Self.office(of: i..<end, keys: keys, vocab: vocab) }
+            if pastOffice == nil { pastOffice = Self.office(of: i..<end, keys: keys, vocab: vocab, past: true) }
             read(occurrence: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds)
             i = end
         }
@@ -233,7 +237,9 @@ struct BioReading: Sendable {
     /// ("Deputy Mayor of", "a letter to the Mayor of", "former Mayor of", "wife of the Mayor of"), nor
     /// an office of a club or charity named after the place ("Chair of Wool Cricket Club"). A Chair,
     /// Clerk or Leader is of the council only when the council follows or nothing does; a Mayor is.
-    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary) -> String? {
+    /// `past` reads instead an office held before: one a word of `former_office` stands before ("served
+    /// as"), or years of a term that has ended follow.
+    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary, past: Bool = false) -> String? {
         var b = place.lowerBound - 1
         if b >= 0, vocab.the.contains(keys[b]) { b -= 1 }
         // Council words before the place ("… Cyngor Tref Aberteifi") name the council already.
@@ -265,7 +271,13 @@ struct BioReading: Sendable {
         while c >= 0, vocab.the.contains(keys[c]) || vocab.lord.contains(keys[c]) || vocab.kindOf[keys[c]] != nil {
             c -= 1
         }
-        if keys[max(0, c - 1)..<max(0, c + 1)].contains(where: { vocab.notTheHolder.contains($0) }) { return nil }
+        // "Mayor of Battle 2018–2020": years of a term that has ended, past any council words.
+        let ended = Term.ended(keysFrom: areaStart(after: place.upperBound, keys: keys, vocab: vocab), in: keys)
+        let before = keys[max(0, c - 1)..<max(0, c + 1)]
+        if past ? !(ended || before.contains(where: vocab.formerOffice.contains))
+            : (ended || before.contains(where: vocab.notTheHolder.contains)) {
+            return nil
+        }
         let following = keys[place.upperBound..<min(keys.count, place.upperBound + 3)]
         if following.contains(where: { vocab.organisations.contains($0) }) { return nil }
         if office != "mayor", !councilBefore, let next = following.first, !next.allSatisfy(\.isNumber),

@@ -17,16 +17,37 @@ enum HijackCheck {
         (key.count > 3 && key.hasSuffix("s") ? key.dropLast() : Substring(key)).prefix(4)
     }
 
-    /// The reason, when `name` and `bio` hold enough of `vocabulary`'s hijack words.
+    /// The reason, when `name` and `bio` hold enough of `vocabulary`'s hijack words, or a coin's ticker.
     static func check(name: FoldedText, bio: FoldedText, vocabulary: Vocabulary, identity: String) -> Reason? {
         var found: [String] = [], stems: Set<Substring> = []
         for (key, word) in zip(name.keys + bio.keys, name.words + bio.words)
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
             found.append(word)
         }
-        guard found.count >= wordsNeeded else { return nil }
+        // A cashtag ("$BTC", "$BORTH") names a coin to buy: no council writes one, even in a warning.
+        let tickers = cashtags(name.original) + cashtags(bio.original)
+        found += tickers
+        guard found.count >= wordsNeeded || !tickers.isEmpty else { return nil }
         let words = found.joined(separator: ", ")
         return Reason(signal: signal, identity: identity, matched: words, weight: weight,
                       detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")
+    }
+
+    /// "$" and two to six capital letters standing alone, as a coin's ticker is written: not a price ("$5").
+    static func cashtags(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var tags: [String] = []
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "$") {
+            if i > 0, isLetterOrDigit(bytes[i - 1]) { continue }  // "US$", "a$b"
+            var end = i + 1
+            while end < bytes.count, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[end]) { end += 1 }
+            guard (2...6).contains(end - i - 1), end == bytes.count || !isLetterOrDigit(bytes[end]) else { continue }
+            tags.append(String(decoding: bytes[i..<end], as: UTF8.self))
+        }
+        return tags
+    }
+
+    private static func isLetterOrDigit(_ b: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
     }
 }

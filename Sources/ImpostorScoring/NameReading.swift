@@ -247,6 +247,12 @@ struct NameReading: Sendable {
             readWords(text, vocab: vocab, classes: classes, wordAligned: wordAligned, placeHit: placeHit,
                       glued: (gluedBefore, gluedAfter), placeKeys: identity.placeKeys)
         }
+        // "WTC Whitchurch", "ctp_porthaethwy": the initials of the council's own name ("Whitchurch Town
+        // Council", "Cyngor Tref Porthaethwy") beside its place abbreviate the council.
+        if let found = place, !abbreviation, Self.initialsBeside(found, hit: placeHit, in: text, wordAligned: wordAligned, identity: identity) {
+            words.abbreviation = true
+            if !identity.kind.isEmpty { words.kinds.insert(identity.kind) }
+        }
 
         councilWordIsAdvice = Self.councilWordIsAdvice(keys: keys, compact: compact, wordAligned: wordAligned, identity: identity)
         // Advice is no council word, unless another follows ("Cyngor Busnes Cyngor Tref …" is not advice).
@@ -405,7 +411,19 @@ struct NameReading: Sendable {
                 let rest = after.dropFirst(abbr.count)
                 return !wordAligned || rest.count <= 1 || rest.allSatisfy(\.isNumber)
             }
-            for (abbr, kind) in vocab.abbreviations where abbreviates(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr) {
+            // "chorleypcso" is the police and "Epping PCN" the surgeries, not "pc" with letters glued on; but
+            // "mundesleypcnews" is "pc" and "news". The organisation's word wins when known words or nothing
+            // follow it ("aberaeroncctv", not "cc" and "tv"), or when no known word follows the abbreviation.
+            func organisation(_ text: String, _ abbr: String) -> Bool {
+                vocab.abbreviationLookalikes.contains { word in
+                    word.hasPrefix(abbr) && text.hasPrefix(word)
+                        && (Self.isKnownWords(String(text.dropFirst(word.count)), vocab: vocab)
+                            || !Self.isKnownWords(String(text.dropFirst(abbr.count)), vocab: vocab))
+                }
+            }
+            for (abbr, kind) in vocab.abbreviations
+            where !organisation(afterPlace, abbr) && !organisation(after, abbr)
+                && (abbreviates(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr)) {
                 words.abbreviation = true
                 words.kinds.insert(kind)
             }
@@ -657,6 +675,23 @@ struct NameReading: Sendable {
         reading.readWords(text, vocab: vocab, classes: classes, wordAligned: wordAligned, placeHit: nil,
                           glued: ("", ""), placeKeys: [])
         return reading.words
+    }
+
+    /// Whether the initials of one of the council's names stand beside the place: as a word of their own in
+    /// a name, right before the place (after known words) or right after it in a handle.
+    static func initialsBeside(_ place: PlaceMatch, hit: (distance: Int, range: Range<Int>)?, in text: FoldedText,
+                               wordAligned: Bool, identity: ProtectedIdentity) -> Bool {
+        let initials = identity.nameInitials
+        guard !initials.isEmpty else { return false }
+        if wordAligned {
+            return text.keys.indices.contains { !place.words.contains($0) && initials.contains(text.keys[$0]) }
+        }
+        guard let hit, !place.initials else { return false }
+        let before = text.compactSlice(0..<hit.range.lowerBound)
+        let after = text.compactSlice(hit.range.upperBound..<text.scalars.count)
+        return initials.contains { i in
+            after.hasPrefix(i) || (before.hasSuffix(i) && isKnownWords(String(before.dropLast(i.count)), vocab: identity.words))
+        }
     }
 
     /// Whether the text names a council of this place: the place and a council word or abbreviation.

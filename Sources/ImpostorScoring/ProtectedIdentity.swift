@@ -42,6 +42,9 @@ final class ProtectedIdentity: Sendable {
     let ownKinds: Set<String>
     /// Compact keys of the full name and every alias.
     let nameForms: [String]
+    /// The initials of each of those names of three words or more that holds a council word ("wtc" for
+    /// Whitchurch Town Council, "ctp" for Cyngor Tref Porthaethwy), when they spell no word impostor knows.
+    let nameInitials: Set<String>
     /// Each of `nameForms` as a pattern, with the typos it may carry.
     let nameFormPatterns: [(pattern: SearchPattern, limit: Int)]
     /// The words of the full name and every alias ("royal" in "Caernarfon Royal Town Council"): never
@@ -78,6 +81,15 @@ final class ProtectedIdentity: Sendable {
         nameForms = ([identity.name] + identity.aliases).map { folder.fold($0).compact }.filter { !$0.isEmpty }
         nameFormPatterns = nameForms.map { (SearchPattern($0), ProtectedIdentity.placeTolerance($0.count)) }
         nameWords = Set(([identity.name] + identity.aliases).flatMap { folder.fold($0).keys })
+        nameInitials = Set(([identity.name] + identity.aliases).compactMap { name in
+            // From the words, not the keys: "city" is keyed "dty" ("ci" looks like "d").
+            let folded = folder.fold(name)
+            guard folded.keys.count >= 3, folded.keys.contains(where: words.isCouncilWord),
+                let initials = ProtectedIdentity.initials(folded.words), !words.isCouncilWord(initials),
+                !words.knownWords.contains(initials)
+            else { return nil }
+            return initials
+        })
         let areaKeys = folder.fold(identity.area).keys
         self.areaKeys = areaKeys
         ownAreas = areaKeys.isEmpty ? [] : [areaKeys] + words.areas.named(in: areaKeys).map(\.county)
@@ -163,7 +175,7 @@ final class ProtectedIdentity: Sendable {
     /// `base` read through another name of its place.
     private init(_ base: ProtectedIdentity, placeKeys keys: [String]) {
         (identity, words, kind, ownKinds) = (base.identity, base.words, base.kind, base.ownKinds)
-        (nameForms, nameFormPatterns) = (base.nameForms, base.nameFormPatterns)
+        (nameForms, nameFormPatterns, nameInitials) = (base.nameForms, base.nameFormPatterns, base.nameInitials)
         nameWords = base.nameWords
         (areaKeys, ownAreas, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.ownAreas, base.people, base.domainKeys, base.officialHosts, base.siteNames)
         placeKeys = keys

@@ -26,6 +26,9 @@ final class Vocabulary: Sendable {
     let affixes: Set<String>
     let negators: Set<String>
     let organisations: Set<String>
+    /// Organisation words that start with a council's abbreviation ("pcso", "cctv"): in a handle they
+    /// are that word, not the abbreviation with letters glued on.
+    let abbreviationLookalikes: [String]
     let placeQualifiers: Set<String>
     /// Words a place's name may be written with either way, as keys: ("st", "salnt").
     let placeWordForms: [(String, String)]
@@ -158,7 +161,11 @@ final class Vocabulary: Sendable {
         self.affixes = affixes
         let negators = keys("negators")
         self.negators = negators
-        organisations = keys("organisations")
+        let organisations = keys("organisations")
+        self.organisations = organisations
+        abbreviationLookalikes = organisations.filter { word in
+            abbreviations.keys.contains { word.count > $0.count && word.hasPrefix($0) }
+        }.sorted()
         placeQualifiers = keys("place_qualifiers")
         placeJoiners = keys("place_joiners")
         placeConjunctions = keys("place_conjunctions")

@@ -107,6 +107,8 @@ import Testing
     @Test(arguments: [
         ("Bitcoin Giveaway ✅", "We are giving away 2 BTC to our followers! Send 0.01 BTC to verify your wallet."),
         ("Lichfield City Council", "🚀 We've partnered with a crypto exchange – claim your free $LICH tokens at lich-airdrop.io"),
+        ("Lichfield City Council", "🔥 $BTC giveaway with the Mayor: send 0.01 and receive 0.1 back!"),
+        ("Lichfield City Council", "Proud to launch $LICH, the community coin of our city."),
     ])
     func aHijackedOfficialAccountIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
@@ -122,6 +124,7 @@ import Testing
         "Win gift tokens – one token per entry. Free bus tokens and a wallet-sized timetable.",
         "Beware crypto investment scams using the council's name.",
         "NFT and NFTs: what the library's talk covers.",
+        "Tickets US$5 or $10 at the door; $ signs and $5OFF codes are no coins.",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)

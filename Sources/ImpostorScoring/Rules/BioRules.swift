@@ -68,6 +68,27 @@ enum PersonalRule: Rule {
     }
 }
 
+/// "Jane Smith, Mayor of Oakbridge 2019-20" whose bio says she served as Mayor: a former holder's own
+/// account, not the office's. One that asks residents for anything is read as the office's copy still.
+enum FormerHolderRule: Rule {
+    static let signal = Signal.formerHolder
+    static let weight = -5.0
+    static let summary = "the name gives an office the bio says its owner held before (\"served as Mayor\")"
+    static let examples: [RuleExample] = [
+        .fires("Jane Smith, Mayor of Oakbridge 2019-20", bio: "Proud to have served as Mayor of Oakbridge 2019-2020."),
+        .fires("Mayor of Oakbridge 2021", bio: "Former Mayor of Oakbridge. Walker, grandad, volunteer."),
+        .quiet("Mayor of Oakbridge", bio: "Official account of the Mayor of Oakbridge."),
+        .quiet("Mayor of Oakbridge", bio: "Former Mayor of Oakbridge. DM me to claim your grant."),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let past = e.bio.pastOffice, e.placed, e.name.offices.contains(past), e.bio.office == nil,
+            !e.bio.scam, !e.bio.asks, !e.bio.personScam, !e.bio.mailScam
+        else { return nil }
+        return Hit(weight: weight, detail: "the bio says the account's owner was \(past) of \(e.council) before")
+    }
+}
+
 /// "Oakbridge Town Council, Shropshire" for a council in Kent: a namesake elsewhere.
 enum OtherAreaRule: Rule {
     static let signal = Signal.otherArea
