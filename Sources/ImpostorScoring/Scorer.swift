@@ -214,6 +214,9 @@ final class FoldedProfile {
     /// That domain with its distinctive part as a domain key, as `bioAddresses` holds theirs: a sender
     /// on "streetparishcounci1.gov.uk" writes from an address spelled as the council's.
     let senderAddress: [(address: String, key: String)]
+    /// For an e-mail, the host of an address its sender's name shows in place of a name
+    /// ("clerk@oakbridge-tc.gov.uk" written from a free-mail account), lower case.
+    let shownHost: String?
     /// The name in the order a screen shows it, when that differs from the stored order (a name
     /// written backwards behind a right-to-left override), with the stored name's findings.
     let nameShown: FoldedText?
@@ -239,6 +242,7 @@ final class FoldedProfile {
         handleHasPadding = profile.handleHasPadding
         (isMail, mailDomain, bioPhrases, bioAreas) = (profile.isMail, profile.mailDomain, profile.bioPhrases, profile.bioAreas)
         senderAddress = profile.senderAddress
+        shownHost = profile.shownHost
     }
 
     init(_ profile: Profile, scorer: Scorer) {
@@ -246,6 +250,7 @@ final class FoldedProfile {
         mailDomain = isMail && profile.handle.contains("@")
             ? profile.handle.split(separator: "@").last.map { String($0).trimmingSpaces().lowercased() } : nil
         senderAddress = mailDomain.map { [($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder))] } ?? []
+        shownHost = isMail ? Self.addressHost(in: profile.displayName) : nil
         let displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName
         let name = scorer.nameFolder.fold(displayName)
         self.name = name
@@ -282,6 +287,16 @@ final class FoldedProfile {
         self.handleWhole = handleWhole
         handleTrimmedWhole = handleHasPadding
             ? NameReading.placelessWords(handleTrimmed, classes: handleTrimmedClasses, wordAligned: false, vocab: vocabulary) : handleWhole
+    }
+
+    /// The host of the first e-mail address in `text` ("Clerk <clerk@x.gov.uk>" gives "x.gov.uk").
+    static func addressHost(in text: String) -> String? {
+        guard let word = text.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" })
+            .first(where: { $0.contains("@") }),
+            let host = word.split(separator: "@", omittingEmptySubsequences: false).last, host.contains(".")
+        else { return nil }
+        let cut: Set<Character> = [".", ",", ";", ":", "(", ")"]
+        return String(host.drop { cut.contains($0) }.reversed().drop { cut.contains($0) }.reversed()).lowercased()
     }
 
     /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.

@@ -284,6 +284,29 @@ enum OwnDomainMailRule: Rule {
     }
 }
 
+/// An e-mail whose sender's name is an address of the council's own domain, sent from another: the
+/// name is what a mail program shows, and it is borrowed.
+enum ShownAddressMailRule: Rule {
+    static let signal = Signal.shownAddress
+    static let weight = 6.0
+    static let summary = "an e-mail that shows one of the council's addresses as its sender's name but comes from another domain"
+    static let examples: [RuleExample] = [
+        .fires("clerk@oakbridge-tc.gov.uk", handle: "oak.clerk@protonmail.com", bio: "Please pay the attached invoice today",
+               platform: .email),
+        .fires("Town Clerk <clerk@oakbridge-tc.gov.uk>", handle: "townclerk@mail-oakbridge.com", bio: "Agenda", platform: .email),
+        .quiet("clerk@oakbridge-tc.gov.uk", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda attached", platform: .email),
+        .quiet("tom@gmail.com", handle: "tom@gmail.com", bio: "Are you free?", platform: .email),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let host = e.texts.shownHost, let own = e.identity.identity.ownDomain(of: host),
+            let sender = e.texts.mailDomain, e.identity.identity.ownDomain(of: sender) == nil
+        else { return nil }
+        return Hit(weight: weight, detail: "the sender's name shows an address at \(own), the council's domain, but the mail comes from \(sender)",
+                   matched: own, folded: sender)
+    }
+}
+
 /// Name and bio agree on a parish council when this one is a town council: another body of that name.
 enum OtherKindBioRule: Rule {
     static let signal = Signal.otherKindBio
