@@ -71,8 +71,10 @@ struct BioReading: Sendable {
             if otherArea == nil {
                 otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
             }
-            if office == nil { office = Self.office(of: i..<end, keys: keys, vocab: vocab) }
-            if pastOffice == nil { pastOffice = Self.office(of: i..<end, keys: keys, vocab: vocab, past: true) }
+            if let found = Self.office(of: i..<end, keys: keys, vocab: vocab) {
+                if found.now, office == nil { office = found.office }
+                if found.past, pastOffice == nil { pastOffice = found.office }
+            }
             read(occurrence: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds)
             i = end
         }
@@ -237,9 +239,9 @@ struct BioReading: Sendable {
     /// ("Deputy Mayor of", "a letter to the Mayor of", "former Mayor of", "wife of the Mayor of"), nor
     /// an office of a club or charity named after the place ("Chair of Wool Cricket Club"). A Chair,
     /// Clerk or Leader is of the council only when the council follows or nothing does; a Mayor is.
-    /// `past` reads instead an office held before: one a word of `former_office` stands before ("served
-    /// as"), or years of a term that has ended follow.
-    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary, past: Bool = false) -> String? {
+    /// `now` says it is claimed as held now; `past` that it was held before: a word of `former_office` stands
+    /// before it ("served as"), or years of a term that has ended follow. Nil when neither.
+    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary) -> (office: String, now: Bool, past: Bool)? {
         var b = place.lowerBound - 1
         if b >= 0, vocab.the.contains(keys[b]) { b -= 1 }
         // Council words before the place ("… Cyngor Tref Aberteifi") name the council already.
@@ -274,10 +276,9 @@ struct BioReading: Sendable {
         // "Mayor of Battle 2018–2020": years of a term that has ended, past any council words.
         let ended = Term.ended(keysFrom: areaStart(after: place.upperBound, keys: keys, vocab: vocab), in: keys)
         let before = keys[max(0, c - 1)..<max(0, c + 1)]
-        if past ? !(ended || before.contains(where: vocab.formerOffice.contains))
-            : (ended || before.contains(where: vocab.notTheHolder.contains)) {
-            return nil
-        }
+        let now = !ended && !before.contains(where: vocab.notTheHolder.contains)
+        let past = ended || before.contains(where: vocab.formerOffice.contains)
+        guard now || past else { return nil }
         let following = keys[place.upperBound..<min(keys.count, place.upperBound + 3)]
         if following.contains(where: { vocab.organisations.contains($0) }) { return nil }
         if office != "mayor", !councilBefore, let next = following.first, !next.allSatisfy(\.isNumber),
@@ -285,6 +286,6 @@ struct BioReading: Sendable {
         {
             return nil
         }
-        return office
+        return (office, now, past)
     }
 }

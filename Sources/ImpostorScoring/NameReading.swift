@@ -422,8 +422,8 @@ struct NameReading: Sendable {
                 }
             }
             for (abbr, kind) in vocab.abbreviations
-            where !organisation(afterPlace, abbr) && !organisation(after, abbr)
-                && (abbreviates(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr)) {
+            where (abbreviates(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr))
+                && !organisation(afterPlace, abbr) && !organisation(after, abbr) {
                 words.abbreviation = true
                 words.kinds.insert(kind)
             }
