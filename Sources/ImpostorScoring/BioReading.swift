@@ -29,6 +29,12 @@ struct BioReading: Sendable {
     var otherArea: String?
     /// Kinds of council the bio gives this place ("parish" for a namesake of a town council).
     var kindsNamed: Set<String> = []
+    /// What the bio's opening words call the account, when that is a body of its own ("club" in
+    /// "Tabletop wargaming club").
+    var describedAs: String?
+
+    /// How many of a bio's first words may say what the account is: its opening phrase.
+    static let openingWords = 6
 
     /// `phrases` are the bio's phrases read with impostor's own vocabulary: used when the council adds
     /// no words of its own, else read again with its words.
@@ -41,6 +47,7 @@ struct BioReading: Sendable {
         (disclaimer, personal, scam, thirdPerson, mailScam) = (said.disclaimer, said.personal, said.scam, said.thirdPerson, said.mailScam)
         personScam = said.personScam
         asks = said.asks
+        describedAs = keys.prefix(Self.openingWords).firstIndex(where: vocab.selfDescriptions.contains).map { bio.words[$0] }
 
         let place = identity.placeCompact
         let tolerance = place.count >= 9 ? 1 : 0

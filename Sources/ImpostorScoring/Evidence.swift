@@ -81,7 +81,7 @@ struct Evidence {
         otherPlace = longerBefore || ((name.differentPlace || longer != nil || trailingPlace) && !bio.namesCouncil
             && !(handleNamesIt && !handleIsLonger))
         placed = name.place != nil && !otherPlace
-        namesCouncil = placed && (name.councilWord || name.abbreviation)
+        namesCouncil = placed && (name.councilWord || name.abbreviation || name.isNameForm)
     }
 
     /// Whether `words` stand one after another in `keys`.

@@ -8,8 +8,9 @@ enum HijackCheck {
     static let signal = Signal.hijacked
     /// Enough on its own: the account is the council's, and two of these words are no council's post.
     static let weight = 8.0
-    /// Words of the `hijack` list the name and bio must hold between them, told apart by `stem` ("nft" and
-    /// "nfts" are one): one alone may be a council's warning about crypto scams.
+    /// Words of the `hijack` list (told apart by `stem`: "nft" and "nfts" are one) and phrases of
+    /// `hijack_phrases` the name and bio must hold between them: one alone may be a council's warning
+    /// about crypto scams, or a competition of its own.
     static let wordsNeeded = 2
 
     /// What tells two words apart: the first four letters once a plural's "s" is off.
@@ -24,6 +25,9 @@ enum HijackCheck {
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
             found.append(word)
         }
+        for phrase in vocabulary.hijackPhrases where holds(phrase.keys, in: name.keys) || holds(phrase.keys, in: bio.keys) {
+            found.append(phrase.text)
+        }
         // A cashtag ("$BTC", "$BORTH") names a coin to buy: no council writes one, even in a warning.
         let tickers = cashtags(name.original) + cashtags(bio.original)
         found += tickers
@@ -31,6 +35,12 @@ enum HijackCheck {
         let words = found.joined(separator: ", ")
         return Reason(signal: signal, identity: identity, matched: words, weight: weight,
                       detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")
+    }
+
+    /// Whether `keys` holds `phrase` as consecutive words.
+    static func holds(_ phrase: [String], in keys: [String]) -> Bool {
+        guard phrase.count <= keys.count else { return false }
+        return (0...(keys.count - phrase.count)).contains { i in keys[i..<(i + phrase.count)].elementsEqual(phrase) }
     }
 
     /// "$" and two to six capital letters standing alone, as a coin's ticker is written: not a price ("$5").

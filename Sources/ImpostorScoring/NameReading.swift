@@ -47,6 +47,9 @@ struct NameReading: Sendable {
     var words = Words()
     /// The smallest distance between the text and the full name or an alias, within tolerance.
     var nameFormDistance: Int?
+    /// The text is the full name or an alias exactly, and more than the place: an alias in a language
+    /// impostor has no words for ("Konsel Cita Truru") still names the council.
+    var isNameForm = false
     var person: ProtectedIdentity.ProtectedPerson?
     /// A longer place that starts or ends with this one ("Woolland" for Wool), as its key.
     var longerPlace: String?
@@ -150,7 +153,10 @@ struct NameReading: Sendable {
                 && ends.contains { abs($0 - hit.range.upperBound) <= 1 }
             if !wordAligned || aligned {
                 place = PlaceMatch(distance: hit.distance, words: words, variant: Array(keys[words]))
-            } else if hit.distance == 0 {
+            } else if hit.distance > 0 {
+                // The nearest reading cut a word ("blewber|ry"): read from that word's start as whole words.
+                place = Self.placeAt(word: words.lowerBound, keys: keys, text: text, identity: identity)
+            } else {
                 let end = text.keyBounds[words.upperBound]
                 switch Self.glue(around: hit.range, in: compact, wordStart: starts[words.lowerBound], wordEnd: end,
                                  leet: text.has(.leet), vocab: vocab) {
@@ -237,6 +243,8 @@ struct NameReading: Sendable {
             }
         }
 
+        isNameForm = wordAligned && keys.count >= 2 && keys != identity.placeKeys && identity.nameForms.contains(compact)
+
         // With no place found, what is left is the whole text, read the same for every council.
         let whole = place == nil && !identity.hasOwnWords ? whole : nil
         if let whole {
@@ -311,7 +319,13 @@ struct NameReading: Sendable {
     static func placeAfterCouncilWords(in span: Range<Int>, keys: [String], text: FoldedText, identity: ProtectedIdentity) -> PlaceMatch? {
         let vocab = identity.words
         guard let last = span.last(where: { !identity.placeKeys.contains(keys[$0]) && vocab.isCouncilWord(keys[$0]) }) else { return nil }
-        let start = last + 1, n = identity.placeKeys.count, tolerance = identity.placeTolerance
+        return placeAt(word: last + 1, keys: keys, text: text, identity: identity)
+    }
+
+    /// The place read from the words starting at `start`, as whole words, within the typos it allows.
+    static func placeAt(word start: Int, keys: [String], text: FoldedText, identity: ProtectedIdentity) -> PlaceMatch? {
+        let vocab = identity.words
+        let n = identity.placeKeys.count, tolerance = identity.placeTolerance
         let place = identity.placePattern.scalars[...]
         var best: PlaceMatch?
         for width in Swift.max(1, n - 1)...(n + 1) where start + width <= keys.count {

@@ -35,6 +35,9 @@ final class ProtectedIdentity: Sendable {
     let placeInitials: String?
     /// Read through another name of the place that an alias gives: only that name is indexed for it.
     let isAliasPlace: Bool
+    /// For one place of a joint council read alone ("Ewhurst" of Ewhurst and Ellens Green), the other
+    /// place's keys: alone, it counts only beside the council's own kind or with the other named.
+    let jointRest: [String]?
     /// The council's kind as one word ("town", "parish"), or "" when unknown.
     let kind: String
     /// That kind and the other styles it may take ("parish", "village"): none when the kind is unknown.
@@ -74,6 +77,7 @@ final class ProtectedIdentity: Sendable {
         placeTolerance = ProtectedIdentity.placeTolerance(placeCompact.count)
         placeInitials = ProtectedIdentity.initials(placeKeys)
         isAliasPlace = false
+        jointRest = nil
         let kindWords = folder.fold(identity.kind).keys
         let kind = words.kinds.sorted { $0.key < $1.key }.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
         self.kind = kind
@@ -119,8 +123,10 @@ final class ProtectedIdentity: Sendable {
     func aliasPlaces(folder: Folder, otherPlaces: Set<String>) -> [ProtectedIdentity] {
         var seen: Set<String> = [placeCompact]
         var out: [ProtectedIdentity] = []
-        // The place written with its other word forms ("Saint" for "St").
-        for keys in words.otherWordForms(placeKeys) {
+        // The place written with its other word forms ("Saint" for "St"), and without a title it was
+        // granted ("Wootton Bassett").
+        let untitled = placeKeys.count >= 2 && words.placeHonorifics.contains(placeKeys[0]) ? [Array(placeKeys.dropFirst())] : []
+        for keys in words.otherWordForms(placeKeys) + untitled {
             let compact = keys.joined()
             guard !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
             out.append(ProtectedIdentity(self, placeKeys: keys))
@@ -156,24 +162,44 @@ final class ProtectedIdentity: Sendable {
             }
         }
         for keys in [placeKeys] + out.map(\.placeKeys) {
-            guard let joined = jointPlace(keys), case let compact = joined.joined(), compact.count >= 4,
-                !otherPlaces.contains(compact), seen.insert(compact).inserted
-            else { continue }
-            out.append(ProtectedIdentity(self, placeKeys: joined))
+            guard let (first, conjunction, second) = jointParts(keys) else { continue }
+            let forms: [(keys: [String], rest: [String]?)] = [
+                (first + second, nil), (second + [conjunction] + first, nil), (second + first, nil),
+                (first, second), (second, first),
+            ]
+            for (keys, rest) in forms {
+                let compact = keys.joined()
+                guard compact.count >= 4, !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
+                out.append(ProtectedIdentity(self, placeKeys: keys, jointRest: rest))
+            }
         }
         return out
     }
 
     /// A council of two places joined ("Fishguard and Goodwick") goes by both without the joining word
-    /// ("Fishguard & Goodwick"). Not by each alone: "Newport City Council" is no copy of Newport and
-    /// Carisbrooke's; a clerk lists such a name as an alias where the council goes by it.
-    func jointPlace(_ keys: [String]) -> [String]? {
+    /// ("Fishguard & Goodwick"), the other way round, and by each alone ("Goodwick Town Council"). Alone
+    /// only where the profile says the rest (`givesWholePlace`): "Newport City Council" is no copy of
+    /// Newport and Carisbrooke's.
+    func jointParts(_ keys: [String]) -> (first: [String], conjunction: String, second: [String])? {
         guard let at = keys.firstIndex(where: words.placeConjunctions.contains), at > 0, at < keys.count - 1 else { return nil }
-        return Array(keys[..<at] + keys[(at + 1)...])
+        return (Array(keys[..<at]), keys[at], Array(keys[(at + 1)...]))
+    }
+
+    /// Whether a profile read through one place of a joint council says the rest: the council's own kind
+    /// in its name or handle ("Ewhurst Parish Council", "EwhurstPC"), or the other place in its bio.
+    func givesWholePlace(_ texts: FoldedProfile) -> Bool {
+        guard let rest = jointRest else { return true }
+        let ownKind = (texts.nameClasses + texts.handleClasses).contains { word in
+            switch word {
+            case .kind(let k), .abbreviation(kind: let k): ownKinds.contains(k)
+            default: false
+            }
+        }
+        return ownKind || texts.bio.compact.holds(rest.joined())
     }
 
     /// `base` read through another name of its place.
-    private init(_ base: ProtectedIdentity, placeKeys keys: [String]) {
+    private init(_ base: ProtectedIdentity, placeKeys keys: [String], jointRest: [String]? = nil) {
         (identity, words, kind, ownKinds) = (base.identity, base.words, base.kind, base.ownKinds)
         (nameForms, nameFormPatterns, nameInitials) = (base.nameForms, base.nameFormPatterns, base.nameInitials)
         nameWords = base.nameWords
@@ -184,6 +210,7 @@ final class ProtectedIdentity: Sendable {
         placeTolerance = ProtectedIdentity.placeTolerance(placeCompact.count)
         placeInitials = ProtectedIdentity.initials(keys)
         isAliasPlace = true
+        self.jointRest = jointRest
     }
 
     static func initials(_ placeKeys: [String]) -> String? {

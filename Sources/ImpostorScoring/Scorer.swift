@@ -119,7 +119,8 @@ public struct Scorer: Sendable {
         // Another name of a place counts only where the profile uses it: read through a name it does
         // not use, a profile would merely escape the evidence the council's own name brings.
         candidates.removeAll { n in
-            n >= baseCount && !Self.uses(identities[n], over: longerNames[n - baseCount].map { identities[$0] }, texts)
+            n >= baseCount && (!identities[n].givesWholePlace(texts)
+                || !Self.uses(identities[n], over: longerNames[n - baseCount].map { identities[$0] }, texts))
         }
         return candidates.compactMap { n in
             let nearest = logoMatches.filter { $0.identity == identities[n].identity.id }.min { $0.distance < $1.distance }

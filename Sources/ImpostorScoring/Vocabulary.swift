@@ -26,6 +26,8 @@ final class Vocabulary: Sendable {
     let affixes: Set<String>
     let negators: Set<String>
     let organisations: Set<String>
+    /// What a bio's opening words may call the account itself when it is a body of its own ("wargaming club").
+    let selfDescriptions: Set<String>
     /// Organisation words that start with a council's abbreviation ("pcso", "cctv"): in a handle they
     /// are that word, not the abbreviation with letters glued on.
     let abbreviationLookalikes: [String]
@@ -65,6 +67,8 @@ final class Vocabulary: Sendable {
     let officeLinks: Set<String>
     /// Articles a place's name may start with and drop ("Yr Wyddgrug", "Y Bala").
     let placeArticles: Set<String>
+    /// Titles a place's name may start with and drop ("Royal Wootton Bassett").
+    let placeHonorifics: Set<String>
     /// Council words of five letters or more ("cyngor", "council"), as a glued handle may start.
     let longCouncilWords: [String]
     /// Council words, kinds and abbreviations of two letters or more, by their first byte, longest first.
@@ -90,6 +94,8 @@ final class Vocabulary: Sendable {
     let bioPhrases: PhraseSet
     /// What a hijacker posts from a council's own account: "crypto", "airdrop", "BTC".
     let hijackWords: Set<String>
+    /// What a hijacker writes in several words ("card details", "account manager"), as written and as keys.
+    let hijackPhrases: [(text: String, keys: [String])]
     /// Counties, unitary areas and cities a bio may place a namesake in.
     let areas: Counties
     /// Words between a place and the area it lies in ("ym Mhowys", "in Peterborough").
@@ -162,6 +168,7 @@ final class Vocabulary: Sendable {
         let negators = keys("negators")
         self.negators = negators
         let organisations = keys("organisations")
+        selfDescriptions = keys("self_descriptions")
         self.organisations = organisations
         abbreviationLookalikes = organisations.filter { word in
             abbreviations.keys.contains { word.count > $0.count && word.hasPrefix($0) }
@@ -188,6 +195,7 @@ final class Vocabulary: Sendable {
         realPage = w["real_page"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         officeLinks = keys("office_links")
         placeArticles = keys("place_articles")
+        placeHonorifics = keys("place_honorifics")
         longCouncilWords = council.filter { $0.utf8.count >= 5 }.sorted()
         councilWordsByFirst = Dictionary(
             grouping: council.union(kinds.values.joined()).union(abbreviations.keys).filter { $0.utf8.count >= 2 }
@@ -207,6 +215,7 @@ final class Vocabulary: Sendable {
         by = keys("by")
         // Scam words are phrases of one word.
         hijackWords = keys("hijack")
+        hijackPhrases = w["hijack_phrases"].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)

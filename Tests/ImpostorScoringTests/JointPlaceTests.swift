@@ -23,7 +23,7 @@ import Testing
     }
 
     /// Each place alone is another council's name as often ("Newport City Council" beside Newport and
-    /// Carisbrooke): the clerk lists it as an alias where the council goes by it.
+    /// Carisbrooke): alone, it is the joint council only with its own kind or the other place named.
     @Test func onePlaceAloneIsNotTheJointCouncil() throws {
         let newport = Identity(id: "newport", name: "Newport and Carisbrooke Community Council", kind: "community council",
                                place: "Newport and Carisbrooke", area: "Isle of Wight")
@@ -37,6 +37,21 @@ import Testing
         // The Welsh name joined the same way: "Abergwaun ac Wdig" written "Abergwaun & Wdig".
         let welsh = judge("Cyngor Tref Abergwaun & Wdig", handle: "cyngortref1", bio: "Grantiau busnes – anfonwch neges.")
         #expect(welsh.verdict == .suspect && welsh.identity == "fishguard", "\(welsh.reasons.map(\.detail))")
+    }
+
+    /// What the village calls its council, the places the other way round, or one place with the rest in
+    /// the bio: still the joint council. A club in one of the places is not.
+    @Test(arguments: [
+        ("Goodwick Town Council", "GoodwickTC", "Harbour parking refunds – message us.", true),
+        ("Fishguard Town Council", "fishguardcouncil", "Official page. Festival tickets on sale now, DM us.", true),
+        ("Goodwick Council", "goodwickcouncil", "News for Fishguard and Goodwick. Grants – message us.", true),
+        ("Goodwick and Fishguard Town Council", "GoodwickFishguardTC", "Town news and events.", true),
+        ("Goodwick Council", "goodwickcouncil", "Grants – message us.", false),
+        ("Goodwick Bowls Club", "goodwickbowls", "Friendly bowls club, new members welcome.", false),
+    ])
+    func onePlaceWithTheRestIsTheJointCouncil(name: String, handle: String, bio: String, suspect: Bool) {
+        let a = judge(name, handle: handle, bio: bio)
+        #expect((a.verdict == .suspect && a.identity == "fishguard") == suspect, "\(a.reasons.map(\.detail))")
     }
 
     @Test func bothPlacesWithAnAmpersandAreTheCouncil() {
@@ -109,6 +124,9 @@ import Testing
         ("Lichfield City Council", "🚀 We've partnered with a crypto exchange – claim your free $LICH tokens at lich-airdrop.io"),
         ("Lichfield City Council", "🔥 $BTC giveaway with the Mayor: send 0.01 and receive 0.1 back!"),
         ("Lichfield City Council", "Proud to launch $LICH, the community coin of our city."),
+        ("Lichfield City Council", "We're giving away 50 PS5s to celebrate our new website! Click the link and enter your details."),
+        ("Lichfield City Council", "I made £8,000 in a week with crypto trading! Message my account manager on WhatsApp."),
+        ("Lichfield City Council", "Rydyn ni'n rhoi 10 iPhone i ffwrdd! Rhowch fanylion eich cerdyn i dalu costau postio."),
     ])
     func aHijackedOfficialAccountIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
@@ -125,6 +143,7 @@ import Testing
         "Beware crypto investment scams using the council's name.",
         "NFT and NFTs: what the library's talk covers.",
         "Tickets US$5 or $10 at the door; $ signs and $5OFF codes are no coins.",
+        "Win a £20 voucher for the Christmas market: like and share. Never give your card details to anyone.",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)

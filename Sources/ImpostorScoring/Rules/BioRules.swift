@@ -89,6 +89,30 @@ enum FormerHolderRule: Rule {
     }
 }
 
+/// "Oakbridge Council" whose bio opens "Tabletop wargaming club": a club with "council" in its name, not
+/// the council. Not when the name gives the council's kind, nor when the bio speaks as the council or asks.
+enum SelfDescribedRule: Rule {
+    static let signal = Signal.selfDescribed
+    static let weight = -5.0
+    static let summary = "the bio opens by calling the account a club, society or team, and the name gives no kind of council"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Council", bio: "Tabletop wargaming club. Thursdays at the Crown, all armies welcome."),
+        .fires("Cyngor Oakbridge", bio: "Clwb gemau bwrdd. Nos Iau yn y Llew Coch."),
+        .quiet("Oakbridge Town Council", bio: "Tabletop wargaming club. Thursdays at the Crown."),
+        .quiet("Oakbridge Council", bio: "Supporters club tickets refunded – DM us."),
+        .quiet("Oakbridge Council", bio: "Oakbridge Town Council's book club. News from the council."),
+        .quiet("Oakbridge Council", bio: "News, events and notices. Our book club meets on Mondays."),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        // Only against a claim to weigh: "Oakbridge Cricket Club" claims nothing a club's bio need undo.
+        guard let word = e.bio.describedAs, e.namesCouncil || e.handle.namesCouncil, e.name.kinds.isEmpty, !e.bio.namesCouncil, !e.bio.claim, e.bio.office == nil,
+            !e.bio.asks, !e.bio.scam, !e.bio.personScam, !e.bio.mailScam, e.logo == nil
+        else { return nil }
+        return Hit(weight: weight, detail: "the bio opens by calling the account a \(word): a body of its own, not \(e.council)")
+    }
+}
+
 /// "Oakbridge Town Council, Shropshire" for a council in Kent: a namesake elsewhere.
 enum OtherAreaRule: Rule {
     static let signal = Signal.otherArea

@@ -1,0 +1,57 @@
+import ImpostorCore
+import Testing
+@testable import ImpostorScoring
+
+/// What a fourteenth round of probes found: a place written without the title it was granted, a typo
+/// that lengthens the place's word, and a club whose name holds "Council".
+@Suite struct PlaceTitleAndTypoTests {
+    static let bassett = Identity(id: "rwb", name: "Royal Wootton Bassett Town Council", kind: "town council",
+                                  place: "Royal Wootton Bassett", area: "Wiltshire")
+    static let blewbury = Identity(id: "blewbury", name: "Blewbury Parish Council", kind: "parish council", place: "Blewbury",
+                                   area: "Oxfordshire")
+    static let truro = Identity(id: "truro", name: "Truro City Council", kind: "city council", place: "Truro", area: "Cornwall",
+                                aliases: ["Konsel Cita Truru"])
+    let scorer = try! Scorer(identities: [bassett, blewbury, truro])
+
+    func judge(_ name: String, handle: String, bio: String) -> Assessment {
+        scorer.assess(Profile(platform: .facebook, id: handle, handle: handle, displayName: name, bio: bio))
+    }
+
+    /// "Royal" is a title: the town without it is the same town. A page about the town's past that drops
+    /// it claims nothing.
+    @Test(arguments: [
+        ("Wootton Bassett Town Council", "WoottonBassettTownCouncil", "Official page. The lights switch-on is cancelled, refunds via the link.", true),
+        ("Wootton Bassett TC", "WoottonBassettTC", "Town council news. DM to book your place – £15 per person.", true),
+        ("Wootton Bassett Memories", "WoottonBassettMemories", "Old photos of the town before it was Royal.", false),
+    ])
+    func aPlaceWithoutItsTitleIsThePlace(name: String, handle: String, bio: String, suspect: Bool) {
+        let a = judge(name, handle: handle, bio: bio)
+        #expect((a.verdict == .suspect && a.identity == "rwb") == suspect, "\(a.reasons.map(\.detail))")
+    }
+
+    /// "Blewberry": the nearest reading stops inside the word ("blewber"); the whole word is read instead,
+    /// within the typos the place allows. A word further off is still another place.
+    @Test func aTypoThatLengthensTheWordIsStillThePlace() {
+        let a = judge("Blewberry Parish Council", handle: "BlewberryParishCouncil", bio: "Official. Win a Christmas hamper – like and share!")
+        #expect(a.verdict == .suspect && a.identity == "blewbury", "\(a.reasons.map(\.detail))")
+        let far = judge("Bloxbury Parish Council", handle: "BloxburyPC", bio: "News for Bloxbury village.")
+        #expect(far.verdict == .clear, "\(far.reasons.map(\.detail))")
+    }
+
+    /// An alias in a language impostor has no words for names the council when the name is that alias
+    /// exactly; its place alone in another name does not.
+    @Test func anAliasWrittenExactlyNamesTheCouncil() {
+        let a = judge("Konsel Cita Truru", handle: "Konsel.Cita.Truru", bio: "Win a Cornish hamper – share this post")
+        #expect(a.verdict == .suspect && a.identity == "truro", "\(a.reasons.map(\.detail))")
+        let club = judge("Truru Surf Club", handle: "trurusurf", bio: "Surf lessons on the north coast.")
+        #expect(club.verdict == .clear, "\(club.reasons.map(\.detail))")
+    }
+
+    /// A club with "Council" in its name says what it is in its bio's opening words.
+    @Test func aClubThatSaysSoIsNotTheCouncil() {
+        let a = judge("Blewbury Council", handle: "blewburycouncil_wargames", bio: "Tabletop wargaming club ⚔️ Thursdays at the Red Lion.")
+        #expect(a.verdict == .clear && a.reasons.contains { $0.signal == .selfDescribed }, "\(a.reasons.map(\.detail))")
+        let fake = judge("Blewbury Council", handle: "blewburycouncil", bio: "Supporters club: tickets refunded – DM us.")
+        #expect(fake.verdict == .suspect, "\(fake.reasons.map(\.detail))")
+    }
+}
