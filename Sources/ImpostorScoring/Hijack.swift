@@ -25,7 +25,8 @@ enum HijackCheck {
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
             found.append(word)
         }
-        for phrase in vocabulary.hijackPhrases where holds(phrase.keys, in: name.keys) || holds(phrase.keys, in: bio.keys) {
+        for phrase in vocabulary.hijackPhrases
+        where Evidence.holds(phrase.keys, in: name.keys) || Evidence.holds(phrase.keys, in: bio.keys) {
             found.append(phrase.text)
         }
         // A cashtag ("$BTC", "$BORTH") names a coin to buy: no council writes one, even in a warning.
@@ -35,12 +36,6 @@ enum HijackCheck {
         let words = found.joined(separator: ", ")
         return Reason(signal: signal, identity: identity, matched: words, weight: weight,
                       detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")
-    }
-
-    /// Whether `keys` holds `phrase` as consecutive words.
-    static func holds(_ phrase: [String], in keys: [String]) -> Bool {
-        guard phrase.count <= keys.count else { return false }
-        return (0...(keys.count - phrase.count)).contains { i in keys[i..<(i + phrase.count)].elementsEqual(phrase) }
     }
 
     /// "$" and two to six capital letters standing alone, as a coin's ticker is written: not a price ("$5").

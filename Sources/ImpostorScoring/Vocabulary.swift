@@ -94,7 +94,7 @@ final class Vocabulary: Sendable {
     let bioPhrases: PhraseSet
     /// What a hijacker posts from a council's own account: "crypto", "airdrop", "BTC".
     let hijackWords: Set<String>
-    /// What a hijacker writes in several words ("card details", "account manager"), as written and as keys.
+    /// What a hijacker writes in several words ("enter your details", "account manager"), as written and as keys.
     let hijackPhrases: [(text: String, keys: [String])]
     /// Counties, unitary areas and cities a bio may place a namesake in.
     let areas: Counties

@@ -106,8 +106,9 @@ enum SelfDescribedRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // Only against a claim to weigh: "Oakbridge Cricket Club" claims nothing a club's bio need undo.
-        guard let word = e.bio.describedAs, e.namesCouncil || e.handle.namesCouncil, e.name.kinds.isEmpty, !e.bio.namesCouncil, !e.bio.claim, e.bio.office == nil,
-            !e.bio.asks, !e.bio.scam, !e.bio.personScam, !e.bio.mailScam, e.logo == nil
+        guard let word = e.bio.describedAs, e.namesCouncil || e.handle.namesCouncil, e.name.kinds.isEmpty,
+            !e.bio.namesCouncil, !e.bio.claim, e.bio.office == nil, !e.bio.asks, !e.bio.scam, !e.bio.personScam,
+            !e.bio.mailScam, e.logo == nil
         else { return nil }
         return Hit(weight: weight, detail: "the bio opens by calling the account a \(word): a body of its own, not \(e.council)")
     }
