@@ -28,8 +28,10 @@ struct Counties: Sendable {
     /// Each area by its first key, longest first, so that "North Yorkshire" wins over "Yorkshire".
     private let table: [String: [Area]]
     /// Each area of five letters or more by its name run together ("peterborough"), how a handle writes
-    /// it: filed by its first byte, longest first.
-    private let compact: [UInt8: [(name: String, area: Area)]]
+    /// it: filed by its first byte, longest first, as bytes and the area's place in `compactAreas`, so
+    /// that the search copies no area while it looks.
+    private let compact: [UInt8: [(name: [UInt8], area: Int)]]
+    private let compactAreas: [Area]
     /// The fewest letters such a name has.
     static let shortestCompact = 5
     /// Words that make an area's name a street's or a building's ("London Road", "Windsor House").
@@ -46,14 +48,16 @@ struct Counties: Sendable {
         }
         let areas = counties.compactMap { read($0, afterPlace: false) } + within.compactMap { read($0, afterPlace: true) }
         table = Dictionary(grouping: areas.sorted { $0.form.count > $1.form.count }, by: { $0.form[0] })
-        let named = areas.map { (name: $0.form.joined(), area: $0) }.filter { $0.name.utf8.count >= Self.shortestCompact }
-        compact = Dictionary(grouping: named.sorted { $0.name.utf8.count > $1.name.utf8.count }, by: { $0.name.utf8.first! })
+        compactAreas = areas
+        let named = areas.indices.map { (name: Array(areas[$0].form.joined().utf8), area: $0) }.filter { $0.name.count >= Self.shortestCompact }
+        compact = Dictionary(grouping: named.sorted { $0.name.count > $1.name.count }, by: { $0.name[0] })
     }
 
     /// The area a handle's text starts with: "peterborough" in what follows "eyeparishcouncil".
     func area(startingWith text: Substring) -> Area? {
         guard let first = text.utf8.first else { return nil }
-        return compact[first]?.first { text.utf8.starts(with: $0.name.utf8) }?.area
+        guard let n = compact[first]?.first(where: { text.utf8.starts(with: $0.name) })?.area else { return nil }
+        return compactAreas[n]
     }
 
     /// The area whose name starts at `keys[i]`, if one does and it is not a street's name.

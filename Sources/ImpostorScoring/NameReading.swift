@@ -535,12 +535,15 @@ struct NameReading: Sendable {
     static func shortOffice(_ part: String, vocab: Vocabulary) -> String? {
         // A kind word, a four-letter key and "ofthe" at most.
         guard !part.isEmpty, part.utf8.count <= 20 else { return nil }
+        // Compared as bytes: keys are folded alike, so equal text is equal bytes.
         var rest = Substring(part)
-        if let kind = vocab.kindOf.keys.filter({ rest.hasPrefix($0) && rest.count > $0.count }).max(by: { $0.count < $1.count }) {
+        func starts(_ word: String) -> Bool { rest.utf8.count > word.utf8.count && rest.utf8.starts(with: word.utf8) }
+        func ends(_ word: String) -> Bool { rest.utf8.count > word.utf8.count && rest.utf8.reversed().starts(with: word.utf8.reversed()) }
+        if let kind = vocab.kindOf.keys.filter(starts).max(by: { $0.utf8.count < $1.utf8.count }) {
             rest = rest.dropFirst(kind.count)
         }
-        if let the = vocab.the.first(where: { rest.hasSuffix($0) && rest.count > $0.count }) { rest = rest.dropLast(the.count) }
-        if let link = vocab.officeLinks.first(where: { rest.hasSuffix($0) && rest.count > $0.count }) { rest = rest.dropLast(link.count) }
+        if let the = vocab.the.first(where: ends) { rest = rest.dropLast(the.count) }
+        if let link = vocab.officeLinks.first(where: ends) { rest = rest.dropLast(link.count) }
         guard rest.count < 5, let office = vocab.roles[String(rest)] else { return nil }
         return office
     }

@@ -48,8 +48,9 @@ final class Vocabulary: Sendable {
     let councilWordsToMisspell: [String]
     let mentionCues: Set<String>
     let mentionBefore: Set<String>
-    /// Phrases that warn of a copy right before a council's name ("fake", "pretending to be"), as keys.
-    let warningBefore: [[String]]
+    /// Phrases that warn of a copy right before a council's name ("fake", "pretending to be"), as keys,
+    /// filed by their last word: most names follow none of them.
+    let warningBefore: [String: [[String]]]
     /// Those of one word, which warn after the name too ("… Town Council scam").
     let warningAfter: Set<String>
     /// Words that may stand between a warning and the name ("pretending to be the …", "from our …").
@@ -185,7 +186,7 @@ final class Vocabulary: Sendable {
         mentionCues = keys("mention_cues")
         mentionBefore = keys("mention_before")
         let warnings = w["warning_before"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
-        warningBefore = warnings
+        warningBefore = Dictionary(grouping: warnings, by: { $0[$0.count - 1] })
         warningAfter = Set(warnings.filter { $0.count == 1 }.map { $0[0] })
         warningFillers = keys("warning_fillers")
         warningCopulas = keys("warning_copulas")
@@ -340,7 +341,7 @@ final class Vocabulary: Sendable {
     func warnsOfCopy(_ keys: [String], before start: Int, after end: Int) -> Bool {
         var start = start
         if start > 0, warningFillers.contains(keys[start - 1]) { start -= 1 }
-        let before = warningBefore.contains { p in
+        let before = start > 0 && (warningBefore[keys[start - 1]] ?? []).contains { p in
             guard Self.phrase(p, endsAt: start, in: keys) else { return false }
             var k = start - p.count - 1
             if k > 0, warningFillers.contains(keys[k]) { k -= 1 }

@@ -18,28 +18,34 @@ public enum EditDistance {
     }
 
     /// The optimal string alignment table, row by row, given up once a whole row is beyond `limit`.
+    /// Its three rows live in one scratch allocation on the stack: this runs for many words of every profile.
     private static func alignment(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>, limit: Int) -> Int {
-        let a = ContiguousArray(a), b = ContiguousArray(b)
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var twoBack = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMin = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, twoBack[j - 2] + 1) }
-                current[j] = v
-                rowMin = min(rowMin, v)
+        let width = b.count + 1
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+                    var twoBack = 0, previous = width, current = 2 * width
+                    for j in 0..<width { rows[previous + j] = j }
+                    for i in 1...a.count {
+                        rows[current] = i
+                        var rowMin = i
+                        for j in 1...b.count {
+                            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                            var v = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+                            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, rows[twoBack + j - 2] + 1) }
+                            rows[current + j] = v
+                            rowMin = min(rowMin, v)
+                        }
+                        if rowMin > limit { return limit + 1 }
+                        (twoBack, previous, current) = (previous, current, twoBack)
+                    }
+                    return rows[previous + b.count]
+                }
             }
-            if rowMin > limit { return limit + 1 }
-            (twoBack, previous, current) = (previous, current, twoBack)
         }
-        return previous[b.count]
     }
 
     /// `withinOne` over the two strings' bytes when both are ASCII (one byte a scalar, and a buffer
@@ -133,36 +139,40 @@ public enum EditDistance {
     }
 
     /// Sellers' table over the whole text: the distance and where the best match starts and ends.
+    /// Only three rows are alive at once (the swap looks two back), kept in stack scratch space rather
+    /// than a table of the whole text per call, which faulted in fresh pages for every long bio.
     static func table(_ p: [Unicode.Scalar], _ t: [Unicode.Scalar], limit: Int) -> (distance: Int, range: Range<Int>)? {
         let width = t.count + 1
-        // Flat rows: row i holds distances for p[0..<i] ending at each text offset, and where that match started.
-        var dist = [Int](repeating: 0, count: (p.count + 1) * width)
-        var start = [Int](repeating: 0, count: (p.count + 1) * width)
-        for j in 0...t.count { start[j] = j }
-        for i in 1...p.count {
-            let row = i * width, up = (i - 1) * width
-            dist[row] = i
-            start[row] = 0
-            if t.isEmpty { continue }
-            for j in 1...t.count {
-                let cost = p[i - 1] == t[j - 1] ? 0 : 1
-                var best = dist[up + j - 1] + cost, from = start[up + j - 1]
-                if dist[up + j] + 1 < best { best = dist[up + j] + 1; from = start[up + j] }
-                if dist[row + j - 1] + 1 < best { best = dist[row + j - 1] + 1; from = start[row + j - 1] }
-                if i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] {
-                    let twoUp = (i - 2) * width
-                    if dist[twoUp + j - 2] + 1 < best { best = dist[twoUp + j - 2] + 1; from = start[twoUp + j - 2] }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 6 * width) { rows in
+            // Row r of the distances starts at r * width, of the starts at (3 + r) * width; p[0..<i] is row i % 3.
+            @inline(__always) func dist(_ i: Int) -> Int { (i % 3) * width }
+            @inline(__always) func start(_ i: Int) -> Int { (3 + i % 3) * width }
+            for j in 0...t.count { (rows[dist(0) + j], rows[start(0) + j]) = (0, j) }
+            for i in 1...p.count {
+                let row = dist(i), up = dist(i - 1), rowStart = start(i), upStart = start(i - 1)
+                rows[row] = i
+                rows[rowStart] = 0
+                if t.isEmpty { continue }
+                for j in 1...t.count {
+                    let cost = p[i - 1] == t[j - 1] ? 0 : 1
+                    var best = rows[up + j - 1] + cost, from = rows[upStart + j - 1]
+                    if rows[up + j] + 1 < best { best = rows[up + j] + 1; from = rows[upStart + j] }
+                    if rows[row + j - 1] + 1 < best { best = rows[row + j - 1] + 1; from = rows[rowStart + j - 1] }
+                    if i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] {
+                        let twoUp = dist(i - 2), twoUpStart = start(i - 2)
+                        if rows[twoUp + j - 2] + 1 < best { best = rows[twoUp + j - 2] + 1; from = rows[twoUpStart + j - 2] }
+                    }
+                    rows[row + j] = best
+                    rows[rowStart + j] = from
                 }
-                dist[row + j] = best
-                start[row + j] = from
             }
+            var found: (Int, Range<Int>)? = nil
+            let last = dist(p.count), lastStart = start(p.count)
+            for j in 0...t.count where rows[last + j] <= limit {
+                let d = rows[last + j]
+                if found == nil || d < found!.0 { found = (d, rows[lastStart + j]..<j) }
+            }
+            return found
         }
-        var found: (Int, Range<Int>)? = nil
-        let last = p.count * width
-        for j in 0...t.count where dist[last + j] <= limit {
-            let d = dist[last + j]
-            if found == nil || d < found!.0 { found = (d, start[last + j]..<j) }
-        }
-        return found
     }
 }
