@@ -44,7 +44,8 @@ struct Counties: Sendable {
             let sides = names.map { folder.fold($0).keys }
             guard let form = sides.first, !form.isEmpty else { return nil }
             guard sides.count == 2, !sides[1].isEmpty else { return Area(form: form, county: form, shown: names[0]) }
-            return Area(form: form, county: sides[1], shown: "\(names[0]) (\(names[1]))", onlyAfterPlace: afterPlace)
+            let shown = sides[1] == form ? names[0] : "\(names[0]) (\(names[1]))"
+            return Area(form: form, county: sides[1], shown: shown, onlyAfterPlace: afterPlace)
         }
         let areas = counties.compactMap { read($0, afterPlace: false) } + within.compactMap { read($0, afterPlace: true) }
         table = Dictionary(grouping: areas.sorted { $0.form.count > $1.form.count }, by: { $0.form[0] })

@@ -61,7 +61,9 @@ struct IdentityIndex: Sendable {
             // letters that turn up in many texts, so they rank below a place's name.
             if let initials = identity.placeInitials, initials.count >= 3 { strings.append((initials, false, 0.5)) }
             if !identity.isAliasPlace {
-                strings += identity.domainKeys.map { ($0, false, 1.0) } + identity.people.map { ($0.compact, true, 1.0) }
+                strings += identity.domainKeys.map { ($0, false, 1.0) } + identity.people.flatMap { person in
+                    [(person.compact, true, 1.0)] + (person.shortKeys.map { [($0.joined(), true, 1.0)] } ?? [])
+                }
             }
             var added = Set<String>()
             for (s, person, weight) in strings where !s.isEmpty && added.insert(s).inserted {

@@ -267,9 +267,7 @@ struct NameReading: Sendable {
         if councilWordIsAdvice, keys.dropFirst().allSatisfy({ !vocab.council.contains($0) }) { words.councilWord = false }
         let hasInitial = wordAligned && !identity.people.isEmpty && keys.contains { $0.utf8.count == 1 }
         for candidate in identity.people where candidate.nameKeys.count >= 2 {
-            let found = candidate.patterns.allSatisfy { key, limit in
-                EditDistance.bestSubstring(key, in: text, limit: limit) != nil
-            }
+            let found = candidate.named { EditDistance.bestSubstring($0, in: text, limit: $1) != nil }
             if found || (hasInitial && Self.byInitial(candidate, in: keys)) {
                 person = candidate
                 personByInitial = !found
@@ -295,10 +293,11 @@ struct NameReading: Sendable {
     }
 
     /// "Cyngor Cymuned Llanbedr" is not Llanbedrog with two letters left off: a word that stops short of
-    /// the place by two typos or more is a place of its own.
+    /// the place by two typos or more is a place of its own. So is the first word of a place of two
+    /// ("Llanfair Mathafarn Eithaf" is not Llanfair PG with its "PG" left off).
     static func stopsShort(_ found: PlaceMatch, of identity: ProtectedIdentity) -> Bool {
         let variant = found.variant.joined()
-        return found.distance >= 2 && !found.initials && found.words.count == identity.placeKeys.count
+        return found.distance >= 2 && !found.initials && found.words.count <= identity.placeKeys.count
             && variant.count < identity.placeCompact.count && identity.placeCompact.hasPrefix(variant)
     }
 

@@ -10,13 +10,21 @@ final class ProtectedIdentity: Sendable {
         var office: String
         /// Name keys without titles ("cameron", "foster").
         var nameKeys: [String]
-        /// Each name key as a pattern, with the typos it may carry.
-        var patterns: [(pattern: SearchPattern, limit: Int)]
+        /// The first and last names alone, for a name of three words or more: "Iwan Pritchard" is how
+        /// people write Cllr Iwan Tomos Pritchard. Not the parts of a hyphenated surname.
+        var shortKeys: [String]?
+        /// Each name key as a pattern, with the typos it may carry: the whole name, then the short one.
+        var forms: [[(pattern: SearchPattern, limit: Int)]]
         var compact: String { nameKeys.joined() }
 
-        init(person: Person, office: String, nameKeys: [String]) {
-            (self.person, self.office, self.nameKeys) = (person, office, nameKeys)
-            patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
+        init(person: Person, office: String, nameKeys: [String], shortKeys: [String]? = nil) {
+            (self.person, self.office, self.nameKeys, self.shortKeys) = (person, office, nameKeys, shortKeys)
+            forms = ([nameKeys] + (shortKeys.map { [$0] } ?? [])).map { keys in keys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) } }
+        }
+
+        /// Whether every name key of one of `forms` is found by `found`.
+        func named(by found: (SearchPattern, Int) -> Bool) -> Bool {
+            forms.contains { $0.allSatisfy { found($0.pattern, $0.limit) } }
         }
     }
 
@@ -99,13 +107,16 @@ final class ProtectedIdentity: Sendable {
         ownAreas = areaKeys.isEmpty ? [] : [areaKeys] + words.areas.named(in: areaKeys).map(\.county)
         people = identity.people.map { person in
             let keys = folder.fold(person.name).keys.filter { !words.titles.contains($0) }
+            let names = person.name.split(whereSeparator: \.isWhitespace).map { folder.fold(String($0)).keys }
+                .filter { !$0.isEmpty && !($0.count == 1 && words.titles.contains($0[0])) }
+            let short = names.count >= 3 ? names[0] + names[names.count - 1] : nil
             let roleKeys = folder.fold(person.role).keys
             // A deputy holds no office of their own here: "Deputy Mayor" is not the Mayor, nor "Deputy Town
             // Clerk" the Clerk.
             let office = roleKeys.indices.lazy.compactMap { i in
                 roleKeys[..<i].contains(where: words.notTheHolder.contains) ? nil : words.roles[roleKeys[i]]
             }.first ?? ""
-            return ProtectedPerson(person: person, office: office, nameKeys: keys)
+            return ProtectedPerson(person: person, office: office, nameKeys: keys, shortKeys: short)
         }
         domainKeys = identity.domains.map { ProtectedIdentity.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
         let site = identity.website.flatMap { WebAddresses.read($0).addresses.first }

@@ -139,14 +139,17 @@ public struct Scorer: Sendable {
     /// Whether a text reads the place by `alias`'s name more closely than by the council's own names
     /// that hold it (`own`): "Gt Langstow" uses Great Langstow's short form, but "Great Langstow" only
     /// comes near it; "Llanbedr Pont Steffan" is Lampeter's Welsh name in full, not its short form Llanbed.
+    /// As closely counts when the alias is the longer name: "Llanfairpwllgwyngyll" is that name in full,
+    /// not Llanfairpwll with letters glued on.
     static func uses(_ alias: ProtectedIdentity, over own: [ProtectedIdentity], _ texts: FoldedProfile) -> Bool {
         let limit = ProtectedIdentity.placeTolerance(alias.placePattern.scalars.count)
         return [texts.name, texts.handle, texts.bio].contains { text in
             guard let hit = EditDistance.bestSubstring(alias.placePattern, in: text, limit: limit) else { return false }
-            return own.allSatisfy { longer in
-                let ownHit = EditDistance.bestSubstring(longer.placePattern, in: text,
-                                                        limit: ProtectedIdentity.placeTolerance(longer.placePattern.scalars.count))
-                return ownHit.map { hit.distance < $0.distance } ?? true
+            return own.allSatisfy { name in
+                let ownHit = EditDistance.bestSubstring(name.placePattern, in: text,
+                                                        limit: ProtectedIdentity.placeTolerance(name.placePattern.scalars.count))
+                let aliasIsLonger = alias.placePattern.scalars.count > name.placePattern.scalars.count
+                return ownHit.map { hit.distance < $0.distance || (aliasIsLonger && hit.distance == $0.distance) } ?? true
             }
         }
     }

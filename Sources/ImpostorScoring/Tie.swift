@@ -25,9 +25,9 @@ extension ProtectedIdentity {
             }
         }
         for person in people where person.nameKeys.count >= 2 {
-            if person.patterns.allSatisfy({ Self.occurs($0.pattern, in: texts.name, limit: $0.limit) })
-                || person.patterns.allSatisfy({ Self.occurs($0.pattern, in: texts.handle, limit: $0.limit) })
-                || (texts.handleHasPadding && person.patterns.allSatisfy({ Self.occurs($0.pattern, in: texts.handleTrimmed, limit: $0.limit) }))
+            if person.named(by: { Self.occurs($0, in: texts.name, limit: $1) })
+                || person.named(by: { Self.occurs($0, in: texts.handle, limit: $1) })
+                || (texts.handleHasPadding && person.named(by: { Self.occurs($0, in: texts.handleTrimmed, limit: $1) }))
             {
                 return true
             }

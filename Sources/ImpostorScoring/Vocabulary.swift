@@ -221,7 +221,10 @@ final class Vocabulary: Sendable {
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)
                                + phrases("person_scam", .personScam) + phrases("scam_asks", .ask))
-        areas = Counties(w["counties"], within: w["areas_within"], streets: keys("streets"), folder: folder)
+        // A state abroad counts as an area within itself, and so only right after the place: a handle
+        // "elyminnesotacitycouncil" places its council there as "Ely, Minnesota" does.
+        areas = Counties(w["counties"], within: w["areas_within"] + w["abroad"].map { "\($0) = \($0)" }, streets: keys("streets"),
+                         folder: folder)
         areaLinks = keys("area_links")
         abroad = w["abroad"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         officeOccasions = keys("office_occasions")

@@ -47,8 +47,9 @@ extension Folder {
                 }
                 current.append(unit.byte)
             case .symbol:
-                // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh").
-                if letterBefore || next?.kind == .letter {
+                // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh"); "!"
+                // only before one, since after a word it ends a sentence ("ask me how!").
+                if (letterBefore && unit.byte != UInt8(ascii: "!")) || next?.kind == .letter {
                     current.append(Self.asciiLeet[Int(unit.byte)])
                     pendingSymbols.append(unit.byte)
                 } else {

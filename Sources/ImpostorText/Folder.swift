@@ -209,8 +209,9 @@ public final class Folder: Sendable {
                 if wordStart && current.count >= 2 && Self.nextIsLower(units, after: i) { flush() }
                 current.append(ch)
             case .symbol(let s):
-                // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh").
-                let before = i > 0 ? Self.isLetter(units[i - 1]) : false
+                // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh"); "!"
+                // only before one, since after a word it ends a sentence ("ask me how!").
+                let before = i > 0 && s != "!" ? Self.isLetter(units[i - 1]) : false
                 let after = i + 1 < units.count ? Self.isLetter(units[i + 1]) : false
                 if (before || after), let ch = LookalikeTable.leet[s] {
                     current.append(ch)

@@ -127,6 +127,9 @@ import Testing
         ("Lichfield City Council", "We're giving away 50 PS5s to celebrate our new website! Click the link and enter your details."),
         ("Lichfield City Council", "I made £8,000 in a week with crypto trading! Message my account manager on WhatsApp."),
         ("Lichfield City Council", "Rydyn ni'n rhoi 10 iPhone i ffwrdd! Rhowch fanylion eich cerdyn i dalu costau postio."),
+        ("Lichfield City Council", "Meta Support: your page will be deleted for copyright violation. Verify your account here."),
+        ("Lichfield City Council 💰", "I made £8,000 in a week with @crypto_mentor – ask me how!"),
+        ("Lichfield City Council", "Giveaway! First 300 followers to DM get a £100 voucher – claim at the link in bio."),
     ])
     func aHijackedOfficialAccountIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
@@ -144,6 +147,7 @@ import Testing
         "NFT and NFTs: what the library's talk covers.",
         "Tickets US$5 or $10 at the door; $ signs and $5OFF codes are no coins.",
         "Win a £20 voucher for the Christmas market: like and share. Never give your card details to anyone.",
+        "Giving away 500 free trees this Saturday at the Guildhall!",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)

@@ -95,9 +95,12 @@ enum SelfDescribedRule: Rule {
     static let signal = Signal.selfDescribed
     static let weight = -5.0
     static let summary = "the bio opens by calling the account a club, society or team, and the name gives no kind of council"
+        + " (or an abbreviation the bio spells out as other words: \"CC\", Cricket Club)"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Council", bio: "Tabletop wargaming club. Thursdays at the Crown, all armies welcome."),
         .fires("Cyngor Oakbridge", bio: "Clwb gemau bwrdd. Nos Iau yn y Llew Coch."),
+        .fires("Oakbridge TC", bio: "Oakbridge Tennis Club. Courts open to members from 8am."),
+        .quiet("Oakbridge TC", bio: "Oakbridge Town Council. Our tennis club meets on Mondays."),
         .quiet("Oakbridge Town Council", bio: "Tabletop wargaming club. Thursdays at the Crown."),
         .quiet("Oakbridge Council", bio: "Supporters club tickets refunded – DM us."),
         .quiet("Oakbridge Council", bio: "Oakbridge Town Council's book club. News from the council."),
@@ -106,11 +109,33 @@ enum SelfDescribedRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // Only against a claim to weigh: "Oakbridge Cricket Club" claims nothing a club's bio need undo.
-        guard let word = e.bio.describedAs, e.namesCouncil || e.handle.namesCouncil, e.name.kinds.isEmpty,
+        guard let word = e.bio.describedAs, e.namesCouncil || e.handle.namesCouncil,
             !e.bio.namesCouncil, !e.bio.claim, e.bio.office == nil, !e.bio.asks, !e.bio.scam, !e.bio.personScam,
             !e.bio.mailScam, e.logo == nil
         else { return nil }
-        return Hit(weight: weight, detail: "the bio opens by calling the account a \(word): a body of its own, not \(e.council)")
+        if e.name.kinds.isEmpty {
+            return Hit(weight: weight, detail: "the bio opens by calling the account a \(word): a body of its own, not \(e.council)")
+        }
+        // The kind the name gives comes from an abbreviation the bio spells out otherwise.
+        guard let (abbreviation, words) = spelledOut(e) else { return nil }
+        return Hit(weight: weight, detail: "the bio spells out \(abbreviation.uppercased()) as \(words): a \(word), not \(e.council)")
+    }
+
+    /// The name's one council abbreviation, with the words of the bio whose initials spell it when none of
+    /// them is a council word: "Ely CC" and "Ely Cricket Club".
+    static func spelledOut(_ e: Evidence) -> (abbreviation: String, words: String)? {
+        let vocab = e.identity.words
+        let found = e.texts.name.keys.filter { vocab.abbreviations[$0] != nil }
+        guard found.count == 1, let abbreviation = found.first, e.name.kinds.count == 1 else { return nil }
+        let letters = Array(abbreviation.utf8), (words, keys) = (e.texts.bio.words, e.texts.bio.keys)
+        guard words.count >= letters.count else { return nil }
+        for i in 0...(words.count - letters.count) {
+            let run = i..<(i + letters.count)
+            guard zip(words[run], letters).allSatisfy({ $0.utf8.first == $1 }), !keys[run].contains(where: vocab.isCouncilWord)
+            else { continue }
+            return (abbreviation, words[run].joined(separator: " "))
+        }
+        return nil
     }
 }
 
@@ -265,7 +290,8 @@ enum PersonScamRule: Rule {
     /// councillor the clerk has not named.
     static let unlisted = 4.0
     static var variants: [(when: String, weight: Double)] { [("a councillor of the council the watchlist does not list", unlisted)] }
-    static let summary = "an account under the name of one of the council's people asks friends for money or gift cards"
+    static let summary = "an account under the name of one of the council's people asks friends for money or gift cards,"
+        + " or offers residents money for a message"
     static let examples: [RuleExample] = [
         .fires("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?"),
         .fires("Tom Okafor", bio: "I'm stuck abroad and need money for a flight, send what you can."),
@@ -273,18 +299,42 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Mum, gardener, Oakbridge resident."),
         .quiet("Priya Sharma", bio: "Beware scams: I will never ask you to send money or buy gift cards."),
         .quiet("Priya Patel", bio: "Can you get some gift cards for me?"),
+        .fires("Tom Okafor", bio: "Oakbridge Town Clerk. Message me to claim the winter energy grant."),
+        .fires("Priya Sharma", bio: "Helping families get the £300 household support – message me."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor for Castle ward. Message me with any casework."),
+        .quiet("Priya Sharma", bio: "Beware: no councillor will ever message you about a grant."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // An e-mail's opener is MailScamRule's.
-        guard !e.texts.isMail, e.bio.personScam else { return nil }
-        if e.name.person != nil || e.handle.person != nil {
+        guard !e.texts.isMail else { return nil }
+        let named = e.name.person != nil || e.handle.person != nil
+        // The clone offering residents money for a message: "message me to claim the energy grant".
+        if named, !e.bio.personScam, e.bio.asks, e.bio.scam || namesSum(e.texts.bio.original), !e.bio.warns {
+            return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
+                       target: .person)
+        }
+        guard e.bio.personScam else { return nil }
+        if named {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks friends for money",
                        target: .person)
         }
         guard e.unlistedCouncillor else { return nil }
         return Hit(weight: unlisted, detail: "a councillor's account at \(e.identity.identity.place) asks friends for money",
                    target: .person)
+    }
+}
+
+extension PersonScamRule {
+    /// Whether `text` gives a sum of money ("£300", "€50", "$1,000"): what a clone offers, where the words
+    /// around it ("household support") are a council's own.
+    static func namesSum(_ text: String) -> Bool {
+        var previous: Character? = nil
+        for c in text {
+            if let p = previous, p == "£" || p == "€" || p == "$", c.isASCII, c.isNumber { return true }
+            previous = c
+        }
+        return false
     }
 }
 

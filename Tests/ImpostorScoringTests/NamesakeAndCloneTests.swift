@@ -1,0 +1,79 @@
+import ImpostorCore
+import ImpostorText
+import Testing
+@testable import ImpostorScoring
+
+/// What a fifteenth round of probes found: a Welsh place's longer name, a namesake that shares only the
+/// first word of a place, a town abroad, a club whose initials are a council's, a councillor known
+/// without a middle name, and a clone that offers money for a message.
+@Suite struct NamesakeAndCloneTests {
+    static let llanfairpwll = Identity(
+        id: "llanfairpwll", name: "Cyngor Cymuned Llanfairpwll", kind: "community council", place: "Llanfairpwll",
+        area: "Isle of Anglesey", aliases: ["Llanfairpwllgwyngyll Community Council", "Llanfair PG Community Council"],
+        people: [Person(name: "Glesni Haf Williams", role: "Clerk"), Person(name: "Cllr Sandra Pritchard-Jones", role: "Vice-Chair")],
+        languages: ["cy", "en"])
+    static let ely = Identity(id: "ely", name: "Ely City Council", kind: "city council", place: "Ely", area: "Cambridgeshire")
+    static let caernarfon = Identity(
+        id: "caernarfon", name: "Cyngor Tref Brenhinol Caernarfon", kind: "town council", place: "Caernarfon", area: "Gwynedd",
+        people: [Person(name: "Cllr Iwan Tomos Pritchard", role: "Deputy Mayor")], languages: ["cy", "en"])
+    let scorer = try! Scorer(identities: [llanfairpwll, ely, caernarfon])
+
+    func judge(_ name: String, handle: String, bio: String, platform: Platform = .facebook) -> Assessment {
+        scorer.assess(Profile(platform: platform, id: handle, handle: handle, displayName: name, bio: bio))
+    }
+
+    /// The place's full name that an alias gives holds its short name: written in full, it is the council.
+    @Test func theLongerNameOfThePlaceIsThePlace() {
+        let a = judge("Llanfairpwllgwyngyll Community Council", handle: "LlanfairpwllgwyngyllCommunityCouncil",
+                      bio: "Official. £150 energy rebate for every household – claim by DM.")
+        #expect(a.verdict == .suspect && a.identity == "llanfairpwll", "\(a.reasons.map(\.detail))")
+        #expect(!a.reasons.contains { $0.signal == .differentPlace }, "\(a.reasons.map(\.detail))")
+    }
+
+    /// "Llanfair" is the first word of Llanfair PG, and the first word of a dozen other places.
+    @Test func theFirstWordOfAPlaceIsAnotherPlace() {
+        let a = judge("Cyngor Cymuned Llanfair Mathafarn Eithaf", handle: "CyngorCymunedLlanfairMathafarnEithaf",
+                      bio: "Cyngor cymuned Benllech, Brynteg a Thyn-y-gongl, Ynys Môn.")
+        #expect(a.verdict == .clear, "\(a.reasons.map(\.detail))")
+    }
+
+    /// A state abroad right after the place in a handle places the council there, as the bio's would.
+    @Test func aHandleThatPlacesTheTownAbroadIsANamesake() {
+        let a = judge("Ely City Council – Minnesota", handle: "ElyMinnesotaCityCouncil",
+                      bio: "Agendas and minutes of the Ely, MN City Council. Gateway to the Boundary Waters.")
+        #expect(a.verdict == .clear && a.reasons.contains { $0.signal == .otherArea }, "\(a.reasons.map(\.detail))")
+    }
+
+    /// "Ely CC" whose bio spells out "Cricket Club"; the same initials with a bio that speaks as the council are the council.
+    @Test func initialsTheBioSpellsOutAreNotTheCouncils() {
+        let club = judge("Ely CC", handle: "ElyCricketClub", bio: "Ely Cricket Club – nets Tuesday and Thursday. New players welcome.")
+        #expect(club.verdict == .clear && club.reasons.contains { $0.signal == .selfDescribed }, "\(club.reasons.map(\.detail))")
+        let fake = judge("Ely CC", handle: "EIyCC", bio: "Ely City Council – official updates. Council tax refund: apply via the link.")
+        #expect(fake.verdict == .suspect && fake.identity == "ely", "\(fake.reasons.map(\.detail))")
+    }
+
+    /// A councillor of three names is written by the first and last; a double-barrelled surname is not cut.
+    @Test func aPersonWithoutTheirMiddleNameIsThePerson() {
+        let a = judge("Cllr Iwan Pritchard – Dirprwy Faer", handle: "Iwan.Pritchard.DirprwyFaer",
+                      bio: "Deputy Mayor of Caernarfon. Helping local families get the £300 winter support – message me.")
+        #expect(a.verdict == .suspect && a.identity == "caernarfon" && a.target == .person, "\(a.reasons.map(\.detail))")
+        let other = judge("Sandra Jones", handle: "sandra.jones.77", bio: "Mum of two. Message me for cake orders, £20 a dozen.")
+        #expect(other.verdict == .clear && other.identity == nil, "\(other.reasons.map(\.detail))")
+    }
+
+    /// The clerk's name on an e-mail saying the council's bank has changed: mandate fraud.
+    @Test func aMailSayingTheBankHasChangedIsTheScam() {
+        let a = judge("Glesni Haf Williams", handle: "glesni.williams@llanfairpwll-cymru.co.uk",
+                      bio: "Invoice 0427 — The Council's bank account has changed. Please send this quarter's payment to the new account.",
+                      platform: .email)
+        #expect(a.verdict == .suspect && a.reasons.contains { $0.signal == .mailScam }, "\(a.reasons.map(\.detail))")
+    }
+
+    /// "!" after a word ends a sentence; inside one, or before one, it still reads as a letter.
+    @Test func anExclamationMarkAfterAWordIsNoLetter() throws {
+        let folder = try Folder()
+        #expect(folder.fold("ask me how!").keys == ["ask", "me", "how"])
+        #expect(folder.fold("Par!sh Counc!l").keys.first == "parlsh")
+        #expect(folder.fold("ask me hów!").keys == ["ask", "me", "how"])
+    }
+}
