@@ -37,17 +37,21 @@ struct Counties: Sendable {
     /// Words that make an area's name a street's or a building's ("London Road", "Windsor House").
     private let streets: Set<String>
 
-    init(_ counties: [String], within: [String], streets: Set<String>, folder: Folder) {
+    /// `abroad` are states and countries abroad: areas within themselves, named only right after the place.
+    init(_ counties: [String], within: [String], abroad: [String] = [], streets: Set<String>, folder: Folder) {
         self.streets = streets
         func read(_ entry: String, afterPlace: Bool) -> Area? {
             let names = entry.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
             let sides = names.map { folder.fold($0).keys }
             guard let form = sides.first, !form.isEmpty else { return nil }
             guard sides.count == 2, !sides[1].isEmpty else { return Area(form: form, county: form, shown: names[0]) }
-            let shown = sides[1] == form ? names[0] : "\(names[0]) (\(names[1]))"
-            return Area(form: form, county: sides[1], shown: shown, onlyAfterPlace: afterPlace)
+            return Area(form: form, county: sides[1], shown: "\(names[0]) (\(names[1]))", onlyAfterPlace: afterPlace)
         }
-        let areas = counties.compactMap { read($0, afterPlace: false) } + within.compactMap { read($0, afterPlace: true) }
+        let foreign = abroad.compactMap { name in
+            let form = folder.fold(name).keys
+            return form.isEmpty ? nil : Area(form: form, county: form, shown: name, onlyAfterPlace: true)
+        }
+        let areas = counties.compactMap { read($0, afterPlace: false) } + within.compactMap { read($0, afterPlace: true) } + foreign
         table = Dictionary(grouping: areas.sorted { $0.form.count > $1.form.count }, by: { $0.form[0] })
         compactAreas = areas
         let named = areas.indices.map { (name: Array(areas[$0].form.joined().utf8), area: $0) }.filter { $0.name.count >= Self.shortestCompact }

@@ -102,6 +102,14 @@ struct Evidence {
         handle.areaAfter.flatMap { BioReading.isElsewhere($0, identity: identity) ? $0.shown : nil }
     }
 
+    /// An area other than the council's that the name gives right after the place or the council words
+    /// after it: "City of Salisbury, North Carolina", "Eye Parish Council, Peterborough".
+    var nameArea: String? {
+        guard let place = name.place else { return nil }
+        let keys = texts.name.keys, end = place.words.upperBound
+        return BioReading.abroad(after: end, keys: keys, vocab: identity.words) ?? BioReading.areaWithin(after: end, keys: keys, identity: identity)
+    }
+
     /// The logo, when the avatar is near enough to count.
     var logoMatch: LogoMatch? { logo.flatMap { $0.distance <= LogoRule.distance ? $0 : nil } }
 

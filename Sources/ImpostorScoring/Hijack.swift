@@ -20,6 +20,8 @@ enum HijackCheck {
 
     /// The reason, when `name` and `bio` hold enough of `vocabulary`'s hijack words, or a coin's ticker.
     static func check(name: FoldedText, bio: FoldedText, vocabulary: Vocabulary, identity: String) -> Reason? {
+        // A council's warning quotes the scam it warns of: "Beware fake 'Meta Support' messages".
+        if bio.keys.contains(where: { vocabulary.warningAfter.contains($0) || vocabulary.refusals.contains($0) }) { return nil }
         var found: [String] = [], stems: Set<Substring> = []
         for (key, word) in zip(name.keys + bio.keys, name.words + bio.words)
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
@@ -36,6 +38,22 @@ enum HijackCheck {
         let words = found.joined(separator: ", ")
         return Reason(signal: signal, identity: identity, matched: words, weight: weight,
                       detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")
+    }
+
+    /// The reason, when the account now shows a name that gives neither the council's place (by any of its
+    /// `readings`), a council word, the council's initials ("LCC"), nor one of its people or offices:
+    /// "MicroStrategy US LIVE", "Page Support Centre". A takeover renames the account; a council names its own.
+    static func renamed(_ name: FoldedText, readings: [ProtectedIdentity], identity: String) -> Reason? {
+        guard !name.keys.isEmpty, !readings.isEmpty else { return nil }
+        let namesCouncil = readings.contains { r in
+            let read = NameReading(name, identity: r, wordAligned: true)
+            return read.place != nil || read.councilWord || read.abbreviation || read.person != nil || !read.offices.isEmpty
+                || name.words.contains(where: r.nameInitials.contains)
+        }
+        guard !namesCouncil else { return nil }
+        let shown = name.readable
+        return Reason(signal: signal, identity: identity, matched: shown, weight: weight,
+                      detail: "one of the council's own accounts now goes by \"\(shown)\", which names neither the council nor its place: taken over?")
     }
 
     /// "$" and two to six capital letters standing alone, as a coin's ticker is written: not a price ("$5").

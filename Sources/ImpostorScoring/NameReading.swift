@@ -267,7 +267,7 @@ struct NameReading: Sendable {
         if councilWordIsAdvice, keys.dropFirst().allSatisfy({ !vocab.council.contains($0) }) { words.councilWord = false }
         let hasInitial = wordAligned && !identity.people.isEmpty && keys.contains { $0.utf8.count == 1 }
         for candidate in identity.people where candidate.nameKeys.count >= 2 {
-            let found = candidate.named { EditDistance.bestSubstring($0, in: text, limit: $1) != nil }
+            let found = candidate.named(in: text) { EditDistance.bestSubstring($0, in: text, limit: $1) != nil }
             if found || (hasInitial && Self.byInitial(candidate, in: keys)) {
                 person = candidate
                 personByInitial = !found
@@ -539,10 +539,10 @@ struct NameReading: Sendable {
         func starts(_ word: String) -> Bool { rest.utf8.count > word.utf8.count && rest.utf8.starts(with: word.utf8) }
         func ends(_ word: String) -> Bool { rest.utf8.count > word.utf8.count && rest.utf8.reversed().starts(with: word.utf8.reversed()) }
         if let kind = vocab.kindOf.keys.filter(starts).max(by: { $0.utf8.count < $1.utf8.count }) {
-            rest = rest.dropFirst(kind.count)
+            rest = Substring(rest.utf8.dropFirst(kind.utf8.count))
         }
-        if let the = vocab.the.first(where: ends) { rest = rest.dropLast(the.count) }
-        if let link = vocab.officeLinks.first(where: ends) { rest = rest.dropLast(link.count) }
+        if let the = vocab.the.first(where: ends) { rest = Substring(rest.utf8.dropLast(the.utf8.count)) }
+        if let link = vocab.officeLinks.first(where: ends) { rest = Substring(rest.utf8.dropLast(link.utf8.count)) }
         guard rest.count < 5, let office = vocab.roles[String(rest)] else { return nil }
         return office
     }

@@ -13,18 +13,21 @@ final class ProtectedIdentity: Sendable {
         /// The first and last names alone, for a name of three words or more: "Iwan Pritchard" is how
         /// people write Cllr Iwan Tomos Pritchard. Not the parts of a hyphenated surname.
         var shortKeys: [String]?
-        /// Each name key as a pattern, with the typos it may carry: the whole name, then the short one.
-        var forms: [[(pattern: SearchPattern, limit: Int)]]
+        /// Each name key as a pattern, with the typos it may carry.
+        var patterns: [(pattern: SearchPattern, limit: Int)]
         var compact: String { nameKeys.joined() }
 
         init(person: Person, office: String, nameKeys: [String], shortKeys: [String]? = nil) {
             (self.person, self.office, self.nameKeys, self.shortKeys) = (person, office, nameKeys, shortKeys)
-            forms = ([nameKeys] + (shortKeys.map { [$0] } ?? [])).map { keys in keys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) } }
+            patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
         }
 
-        /// Whether every name key of one of `forms` is found by `found`.
-        func named(by found: (SearchPattern, Int) -> Bool) -> Bool {
-            forms.contains { $0.allSatisfy { found($0.pattern, $0.limit) } }
+        /// Whether `text` names the person: every key of the whole name within its typos (as `found`
+        /// finds a pattern), or the short name as it is, in neighbouring words or run together in a handle.
+        func named(in text: FoldedText, found: (SearchPattern, Int) -> Bool) -> Bool {
+            if patterns.allSatisfy({ found($0.pattern, $0.limit) }) { return true }
+            guard let short = shortKeys else { return false }
+            return Evidence.holds(short, in: text.keys) || text.compact.holds(short.joined())
         }
     }
 
@@ -106,17 +109,19 @@ final class ProtectedIdentity: Sendable {
         self.areaKeys = areaKeys
         ownAreas = areaKeys.isEmpty ? [] : [areaKeys] + words.areas.named(in: areaKeys).map(\.county)
         people = identity.people.map { person in
-            let keys = folder.fold(person.name).keys.filter { !words.titles.contains($0) }
-            let names = person.name.split(whereSeparator: \.isWhitespace).map { folder.fold(String($0)).keys }
-                .filter { !$0.isEmpty && !($0.count == 1 && words.titles.contains($0[0])) }
+            // Word by word, so that the first and last names are known: a hyphenated surname is one.
+            let names = person.name.split(whereSeparator: \.isWhitespace)
+                .map { folder.fold(String($0)).keys.filter { !words.titles.contains($0) } }.filter { !$0.isEmpty }
             let short = names.count >= 3 ? names[0] + names[names.count - 1] : nil
+            let keys = names.flatMap { $0 }
             let roleKeys = folder.fold(person.role).keys
             // A deputy holds no office of their own here: "Deputy Mayor" is not the Mayor, nor "Deputy Town
             // Clerk" the Clerk.
             let office = roleKeys.indices.lazy.compactMap { i in
                 roleKeys[..<i].contains(where: words.notTheHolder.contains) ? nil : words.roles[roleKeys[i]]
             }.first ?? ""
-            return ProtectedPerson(person: person, office: office, nameKeys: keys, shortKeys: short)
+            return ProtectedPerson(person: person, office: office, nameKeys: keys,
+                                   shortKeys: short.flatMap { $0.allSatisfy { $0.unicodeScalars.count >= 3 } ? $0 : nil })
         }
         domainKeys = identity.domains.map { ProtectedIdentity.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
         let site = identity.website.flatMap { WebAddresses.read($0).addresses.first }
@@ -174,9 +179,10 @@ final class ProtectedIdentity: Sendable {
         }
         for keys in [placeKeys] + out.map(\.placeKeys) {
             guard let (first, conjunction, second) = jointParts(keys) else { continue }
-            let forms: [(keys: [String], rest: [String]?)] = [
-                (first + second, nil), (second + [conjunction] + first, nil), (second + first, nil),
-                (first, second), (second, first),
+            // Joined by any of the conjunctions ("Bisley and Lypiatt" for Bisley-with-Lypiatt), either way round.
+            let joined = ([conjunction] + words.placeConjunctions.sorted()).flatMap { c in [first + [c] + second, second + [c] + first] }
+            let forms: [(keys: [String], rest: [String]?)] = [(first + second, nil)] + joined.map { ($0, nil) } + [
+                (second + first, nil), (first, second), (second, first),
             ]
             for (keys, rest) in forms {
                 let compact = keys.joined()

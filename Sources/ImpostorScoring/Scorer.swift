@@ -12,6 +12,8 @@ public struct Scorer: Sendable {
     /// For each identity after `baseCount`: the council itself and its other names of the place that hold
     /// this one ("Llanbedr Pont Steffan" for Llanbed), as places in `identities`.
     let longerNames: [[Int]]
+    /// Identity id → the council and its readings by other names of its place, as places in `identities`.
+    let readings: [String: [Int]]
     let nameFolder: Folder
     let bioFolder: Folder
     /// impostor's own vocabulary, for what is read once per profile.
@@ -41,6 +43,7 @@ public struct Scorer: Sendable {
         self.position = position
         let all = self.identities
         let aliasesOf = Dictionary(grouping: all.indices.dropFirst(base.count), by: { all[$0].identity.id })
+        readings = position.mapValues { [$0] + (aliasesOf[all[$0].identity.id] ?? []) }
         longerNames = all.indices.dropFirst(base.count).map { n in
             let own = position[all[n].identity.id].map { [$0] } ?? []
             return own + (aliasesOf[all[n].identity.id] ?? []).filter { m in
@@ -169,9 +172,10 @@ public struct Scorer: Sendable {
 
     /// One of the council's own accounts posting what a hijacker posts: a suspect, with why it is listed.
     private func hijacked(_ profile: Profile, _ listed: Assessment) -> Assessment? {
-        guard listed.verdict == .official, let id = listed.identity,
-            let reason = HijackCheck.check(name: nameFolder.fold(profile.displayName), bio: bioFolder.fold(profile.bio),
-                                           vocabulary: vocabulary, identity: id)
+        guard listed.verdict == .official, let id = listed.identity else { return nil }
+        let name = nameFolder.fold(profile.displayName)
+        guard let reason = HijackCheck.check(name: name, bio: bioFolder.fold(profile.bio), vocabulary: vocabulary, identity: id)
+            ?? HijackCheck.renamed(name, readings: (readings[id] ?? []).map { identities[$0] }, identity: id)
         else { return nil }
         return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle,
                           score: Self.squash(Judgement.prior + reason.weight), verdict: .suspect, identity: id, target: .council,

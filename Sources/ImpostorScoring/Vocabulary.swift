@@ -93,6 +93,10 @@ final class Vocabulary: Sendable {
     let by: Set<String>
     /// A bio's disclaimers, personal and third-person phrases, scam words and phrases, e-mail scam phrases.
     let bioPhrases: PhraseSet
+    /// What a clone of one of the council's people offers residents for a message ("grant", "rebate").
+    let personOffers: Set<String>
+    /// Words that turn an offer down ("never", "won't"): a councillor's warning, not an offer.
+    let refusals: Set<String>
     /// What a hijacker posts from a council's own account: "crypto", "airdrop", "BTC".
     let hijackWords: Set<String>
     /// What a hijacker writes in several words ("enter your details", "account manager"), as written and as keys.
@@ -214,6 +218,8 @@ final class Vocabulary: Sendable {
         addressedTo = keys("addressed_to")
         welcome = keys("welcome")
         by = keys("by")
+        personOffers = keys("person_offers")
+        refusals = keys("refusals")
         // Scam words are phrases of one word.
         hijackWords = keys("hijack")
         hijackPhrases = w["hijack_phrases"].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
@@ -221,10 +227,9 @@ final class Vocabulary: Sendable {
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)
                                + phrases("person_scam", .personScam) + phrases("scam_asks", .ask))
-        // A state abroad counts as an area within itself, and so only right after the place: a handle
-        // "elyminnesotacitycouncil" places its council there as "Ely, Minnesota" does.
-        areas = Counties(w["counties"], within: w["areas_within"] + w["abroad"].map { "\($0) = \($0)" }, streets: keys("streets"),
-                         folder: folder)
+        // A state abroad right after the place in a handle ("elyminnesotacitycouncil") places the council
+        // there, as "Ely, Minnesota" does in a bio.
+        areas = Counties(w["counties"], within: w["areas_within"], abroad: w["abroad"], streets: keys("streets"), folder: folder)
         areaLinks = keys("area_links")
         abroad = w["abroad"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         officeOccasions = keys("office_occasions")

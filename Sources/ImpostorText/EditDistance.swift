@@ -18,7 +18,8 @@ public enum EditDistance {
     }
 
     /// The optimal string alignment table, row by row, given up once a whole row is beyond `limit`.
-    /// Its three rows live in one scratch allocation on the stack: this runs for many words of every profile.
+    /// Its three rows share one scratch allocation (on the stack when small): this runs for many words of
+    /// every profile.
     private static func alignment(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>, limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
@@ -139,8 +140,8 @@ public enum EditDistance {
     }
 
     /// Sellers' table over the whole text: the distance and where the best match starts and ends.
-    /// Only three rows are alive at once (the swap looks two back), kept in stack scratch space rather
-    /// than a table of the whole text per call, which faulted in fresh pages for every long bio.
+    /// Only three rows are alive at once (the swap looks two back), kept in scratch space rather than a
+    /// table of the whole text per call, which faulted in fresh pages for every long bio.
     static func table(_ p: [Unicode.Scalar], _ t: [Unicode.Scalar], limit: Int) -> (distance: Int, range: Range<Int>)? {
         let width = t.count + 1
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 6 * width) { rows in

@@ -148,9 +148,21 @@ import Testing
         "Tickets US$5 or $10 at the door; $ signs and $5OFF codes are no coins.",
         "Win a £20 voucher for the Christmas market: like and share. Never give your card details to anyone.",
         "Giving away 500 free trees this Saturday at the Guildhall!",
+        "Beware fake 'Meta Support' messages asking you to verify your account: your page will not be deleted.",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)
         #expect(a.verdict == .official, "\(a.reasons.map(\.detail))")
+    }
+
+    /// A takeover renames the account to something that is not the council's; the council's own names
+    /// for its accounts give its place, a council word, an office or one of its people.
+    @Test(arguments: [
+        ("MicroStrategy US 🔴 LIVE", true), ("Page Support Centre", true), ("Emma Rose Boutique", true),
+        ("Lichfield Guildhall", false), ("Council Meetings", false), ("Mayor of Lichfield", false), ("LCC", false), ("", false),
+    ])
+    func anOfficialAccountRenamedAwayIsACase(name: String, renamed: Bool) {
+        let a = judge(name, bio: "Huge clearance today only, link in the comments.")
+        #expect((a.verdict == .suspect && a.reasons.contains { $0.signal == .hijacked }) == renamed, "\(a.reasons.map(\.detail))")
     }
 }

@@ -15,7 +15,8 @@ import Testing
     static let ely = Identity(id: "ely", name: "Ely City Council", kind: "city council", place: "Ely", area: "Cambridgeshire")
     static let caernarfon = Identity(
         id: "caernarfon", name: "Cyngor Tref Brenhinol Caernarfon", kind: "town council", place: "Caernarfon", area: "Gwynedd",
-        people: [Person(name: "Cllr Iwan Tomos Pritchard", role: "Deputy Mayor")], languages: ["cy", "en"])
+        people: [Person(name: "Cllr Iwan Tomos Pritchard", role: "Deputy Mayor"), Person(name: "Cllr John Smith MBE", role: "Mayor")],
+        languages: ["cy", "en"])
     let scorer = try! Scorer(identities: [llanfairpwll, ely, caernarfon])
 
     func judge(_ name: String, handle: String, bio: String, platform: Platform = .facebook) -> Assessment {
@@ -55,10 +56,23 @@ import Testing
     /// A councillor of three names is written by the first and last; a double-barrelled surname is not cut.
     @Test func aPersonWithoutTheirMiddleNameIsThePerson() {
         let a = judge("Cllr Iwan Pritchard – Dirprwy Faer", handle: "Iwan.Pritchard.DirprwyFaer",
-                      bio: "Deputy Mayor of Caernarfon. Helping local families get the £300 winter support – message me.")
+                      bio: "Deputy Mayor of Caernarfon. Helping local families get the winter hardship grant – message me.")
         #expect(a.verdict == .suspect && a.identity == "caernarfon" && a.target == .person, "\(a.reasons.map(\.detail))")
         let other = judge("Sandra Jones", handle: "sandra.jones.77", bio: "Mum of two. Message me for cake orders, £20 a dozen.")
         #expect(other.verdict == .clear && other.identity == nil, "\(other.reasons.map(\.detail))")
+        // A post-nominal is no name: "John Smith MBE" is not "John" and "MBE" inside "Chambers".
+        let chambers = judge("John Chambers", handle: "johnchambers", bio: "Plumber. Message me for a quote.")
+        #expect(chambers.identity == nil, "\(chambers.reasons.map(\.detail))")
+    }
+
+    /// One of the council's people offering a grant for a message is a clone; the same person warning
+    /// that they never would is not.
+    @Test func aPersonOfferingAGrantForAMessageIsAClone() {
+        let clone = judge("Cllr Iwan Tomos Pritchard", handle: "iwan.pritchard.99", bio: "Message me to claim the winter energy grant.")
+        #expect(clone.verdict == .suspect && clone.reasons.contains { $0.signal == .personScam }, "\(clone.reasons.map(\.detail))")
+        let real = judge("Cllr Iwan Tomos Pritchard", handle: "iwan.pritchard.99",
+                         bio: "I will never message you about a grant. Message me with casework.")
+        #expect(real.verdict == .clear, "\(real.reasons.map(\.detail))")
     }
 
     /// The clerk's name on an e-mail saying the council's bank has changed: mandate fraud.
@@ -67,6 +81,29 @@ import Testing
                       bio: "Invoice 0427 — The Council's bank account has changed. Please send this quarter's payment to the new account.",
                       platform: .email)
         #expect(a.verdict == .suspect && a.reasons.contains { $0.signal == .mailScam }, "\(a.reasons.map(\.detail))")
+    }
+
+    /// A joint council by any of its conjunctions, either way round; a warning that names such a page is none.
+    @Test func aJointCouncilByAnyConjunction() throws {
+        let bisley = Identity(id: "bisley", name: "Bisley-with-Lypiatt Parish Council", kind: "parish council",
+                              place: "Bisley-with-Lypiatt", area: "Gloucestershire")
+        let scorer = try Scorer(identities: [bisley])
+        func judge(_ name: String, _ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: "1", handle: "page1", displayName: name, bio: bio))
+        }
+        for name in ["Bisley and Lypiatt Parish Council", "Lypiatt-with-Bisley Parish Council", "Bisley w/ Lypiatt Parish Council"] {
+            let a = judge(name, "The village fete is called off. Stallholders: reply with your card details for a refund.")
+            #expect(a.verdict == .suspect && a.identity == "bisley", "\(name): \(a.reasons.map(\.detail))")
+        }
+        let police = judge("Gloucestershire Constabulary",
+                           "Scam warning: a page called 'Bisley and Lypiatt Parish Council' is asking for bank details.")
+        #expect(police.verdict == .clear, "\(police.reasons.map(\.detail))")
+    }
+
+    /// A state abroad right after the place in the name: a namesake there.
+    @Test func aNameThatPlacesTheTownAbroadIsANamesake() {
+        let a = judge("City of Ely, Minnesota", handle: "ElyMNGov", bio: "Official page. Ely City Council meets on the first Tuesday.")
+        #expect(a.verdict == .clear && a.reasons.contains { $0.signal == .otherArea }, "\(a.reasons.map(\.detail))")
     }
 
     /// "!" after a word ends a sentence; inside one, or before one, it still reads as a letter.

@@ -78,8 +78,8 @@ import Testing
             let all = scorer.judgements(FoldedProfile(profile, scorer: scorer), logoMatches: [], tiedOnly: false)
             let best = all.filter(\.anchored).max { $0.logOdds < $1.logOdds }
             let assessed = scorer.assess(profile)
-            // An account the watchlist lists is known by its handle, not judged.
-            guard assessed.verdict != .official, assessed.verdict != .allowed else { continue }
+            // An account the watchlist lists is known by its handle, not judged (a hijacked one included).
+            guard !assessed.reasons.contains(where: { $0.signal == .official || $0.signal == .allowed }) else { continue }
             #expect(assessed.identity == best?.identity && assessed.reasons.map(\.weight) == (best?.reasons.map(\.weight) ?? []),
                     "\(profile.displayName) @\(profile.handle)")
         }

@@ -101,6 +101,7 @@ enum SelfDescribedRule: Rule {
         .fires("Cyngor Oakbridge", bio: "Clwb gemau bwrdd. Nos Iau yn y Llew Coch."),
         .fires("Oakbridge TC", bio: "Oakbridge Tennis Club. Courts open to members from 8am."),
         .quiet("Oakbridge TC", bio: "Oakbridge Town Council. Our tennis club meets on Mondays."),
+        .quiet("Oakbridge TC", bio: "Book club notes and news. Take care."),
         .quiet("Oakbridge Town Council", bio: "Tabletop wargaming club. Thursdays at the Crown."),
         .quiet("Oakbridge Council", bio: "Supporters club tickets refunded – DM us."),
         .quiet("Oakbridge Council", bio: "Oakbridge Town Council's book club. News from the council."),
@@ -122,7 +123,7 @@ enum SelfDescribedRule: Rule {
     }
 
     /// The name's one council abbreviation, with the words of the bio whose initials spell it when none of
-    /// them is a council word: "Ely CC" and "Ely Cricket Club".
+    /// them is a council word and the last says what the account is: "Ely CC" and "Ely Cricket Club".
     static func spelledOut(_ e: Evidence) -> (abbreviation: String, words: String)? {
         let vocab = e.identity.words
         let found = e.texts.name.keys.filter { vocab.abbreviations[$0] != nil }
@@ -131,7 +132,8 @@ enum SelfDescribedRule: Rule {
         guard words.count >= letters.count else { return nil }
         for i in 0...(words.count - letters.count) {
             let run = i..<(i + letters.count)
-            guard zip(words[run], letters).allSatisfy({ $0.utf8.first == $1 }), !keys[run].contains(where: vocab.isCouncilWord)
+            guard vocab.selfDescriptions.contains(keys[run.upperBound - 1]), zip(words[run], letters).allSatisfy({ $0.utf8.first == $1 }),
+                !keys[run].contains(where: vocab.isCouncilWord)
             else { continue }
             return (abbreviation, words[run].joined(separator: " "))
         }
@@ -143,17 +145,19 @@ enum SelfDescribedRule: Rule {
 enum OtherAreaRule: Rule {
     static let signal = Signal.otherArea
     static let weight = -6.0
-    static let summary = "the bio places the account in another county: a namesake elsewhere"
+    static let summary = "the bio, the handle or the name places the account in another county or abroad: a namesake elsewhere"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Town Council", bio: "Oakbridge Town Council, Shropshire"),
         .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council, Kent"),
         .fires("Oakbridge Parish Council", handle: "oakbridgeparishcouncilshropshire"),
+        .fires("City of Oakbridge, North Carolina", bio: "Oakbridge City Council meets on Tuesdays."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let area = e.bio.otherArea ?? e.handleArea else { return nil }
+        let placed = e.bio.otherArea.map { ("bio", $0) } ?? e.handleArea.map { ("handle", $0) } ?? e.nameArea.map { ("name", $0) }
+        guard let (text, area) = placed else { return nil }
         let own = e.identity.identity.area
-        return Hit(weight: weight, detail: "the bio places it in \(area), not \(own): a namesake elsewhere", matched: own, folded: area)
+        return Hit(weight: weight, detail: "the \(text) places it in \(area), not \(own): a namesake elsewhere", matched: own, folded: area)
     }
 }
 
@@ -300,17 +304,23 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Beware scams: I will never ask you to send money or buy gift cards."),
         .quiet("Priya Patel", bio: "Can you get some gift cards for me?"),
         .fires("Tom Okafor", bio: "Oakbridge Town Clerk. Message me to claim the winter energy grant."),
-        .fires("Priya Sharma", bio: "Helping families get the £300 household support – message me."),
-        .quiet("Priya Sharma", bio: "Oakbridge councillor for Castle ward. Message me with any casework."),
-        .quiet("Priya Sharma", bio: "Beware: no councillor will ever message you about a grant."),
+        .fires("Priya Sharma", bio: "DM me for the council tax rebate before Friday."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor for Castle ward. DM me with any casework."),
+        .quiet("Priya Sharma", bio: "Message me about potholes, parking fines or bins."),
+        .quiet("Priya Sharma", bio: "I will never message you about a grant."),
+        .quiet("Priya Sharma", bio: "Cakes to order, £20 a dozen – message me."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // An e-mail's opener is MailScamRule's.
         guard !e.texts.isMail else { return nil }
         let named = e.name.person != nil || e.handle.person != nil
-        // The clone offering residents money for a message: "message me to claim the energy grant".
-        if named, !e.bio.personScam, e.bio.asks, e.bio.scam || namesSum(e.texts.bio.original), !e.bio.warns {
+        // The clone offering residents money for a message: "message me to claim the energy grant". Not a
+        // councillor's "I will never message you about a grant".
+        let keys = e.texts.bio.keys, vocab = e.identity.words
+        if named, !e.bio.personScam, e.bio.asks, keys.contains(where: vocab.personOffers.contains), !e.bio.warns,
+            !keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) })
+        {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
                        target: .person)
         }
@@ -322,19 +332,6 @@ enum PersonScamRule: Rule {
         guard e.unlistedCouncillor else { return nil }
         return Hit(weight: unlisted, detail: "a councillor's account at \(e.identity.identity.place) asks friends for money",
                    target: .person)
-    }
-}
-
-extension PersonScamRule {
-    /// Whether `text` gives a sum of money ("£300", "€50", "$1,000"): what a clone offers, where the words
-    /// around it ("household support") are a council's own.
-    static func namesSum(_ text: String) -> Bool {
-        var previous: Character? = nil
-        for c in text {
-            if let p = previous, p == "£" || p == "€" || p == "$", c.isASCII, c.isNumber { return true }
-            previous = c
-        }
-        return false
     }
 }
 
