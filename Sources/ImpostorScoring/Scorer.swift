@@ -27,7 +27,7 @@ public struct Scorer: Sendable {
 
     public init(identities: [Identity], words lists: WordLists) throws {
         nameFolder = try Folder(limit: 256)
-        bioFolder = try Folder(limit: 2000)
+        bioFolder = try Folder(limit: 2000, readsMentions: true)
         let folder = nameFolder
         let vocabulary = Vocabulary(lists, folder: folder)
         self.vocabulary = vocabulary

@@ -49,7 +49,8 @@ extension Folder {
             case .symbol:
                 // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh"); "!"
                 // only before one, since after a word it ends a sentence ("ask me how!").
-                if (letterBefore && unit.byte != UInt8(ascii: "!")) || next?.kind == .letter {
+                let mention = readsMentions && unit.byte == UInt8(ascii: "@") && !letterBefore
+                if (letterBefore && unit.byte != UInt8(ascii: "!")) || (next?.kind == .letter && !mention) {
                     current.append(Self.asciiLeet[Int(unit.byte)])
                     pendingSymbols.append(unit.byte)
                 } else {

@@ -15,10 +15,14 @@ public final class Folder: Sendable {
 
     /// The longest input folded, in Unicode scalars; the rest is dropped and `truncated` set.
     public let limit: Int
+    /// Whether an "@" that starts a word marks a mention ("thanks to @crypto_mentor") rather than an "a":
+    /// so in prose, where accounts are named that way; a name's "@shwell" is the letter.
+    public let readsMentions: Bool
 
-    public init(limit: Int = 1024) throws(TextError) {
+    public init(limit: Int = 1024, readsMentions: Bool = false) throws(TextError) {
         icu = try ICU()
         self.limit = limit
+        self.readsMentions = readsMentions
     }
 
     /// The ICU version the folder runs on, e.g. "72.1": skeletons differ between versions.
@@ -212,7 +216,8 @@ public final class Folder: Sendable {
                 // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh"); "!"
                 // only before one, since after a word it ends a sentence ("ask me how!").
                 let before = i > 0 && s != "!" ? Self.isLetter(units[i - 1]) : false
-                let after = i + 1 < units.count ? Self.isLetter(units[i + 1]) : false
+                let mention = readsMentions && s == "@" && !(i > 0 && Self.isLetter(units[i - 1]))
+                let after = i + 1 < units.count && !mention ? Self.isLetter(units[i + 1]) : false
                 if (before || after), let ch = LookalikeTable.leet[s] {
                     current.append(ch)
                     pendingSymbols.append(s)

@@ -113,4 +113,13 @@ import Testing
         #expect(folder.fold("Par!sh Counc!l").keys.first == "parlsh")
         #expect(folder.fold("ask me hów!").keys == ["ask", "me", "how"])
     }
+
+    /// In prose an "@" that starts a word names an account ("with @crypto_mentor"); in a name it is an "a".
+    @Test func anAtSignBeforeAWordIsAMentionInProse() throws {
+        let prose = try Folder(readsMentions: true), name = try Folder()
+        #expect(prose.fold("thanks to @crypto_mentor").words == ["thanks", "to", "crypto", "mentor"])
+        #expect(prose.fold("diolch i @crypto_mentor – ŵ").words.contains("crypto"))
+        #expect(prose.fold("T@wn news").words == ["tawn", "news"])
+        #expect(name.fold("@shwell Town Council").words.first == "ashwell")
+    }
 }
