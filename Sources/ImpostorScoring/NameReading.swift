@@ -217,6 +217,15 @@ struct NameReading: Sendable {
             {
                 differentPlace = true
             }
+            // The second place of a joint council of two others: "Cyngor Tref Bae Cinmel a Thywyn" is not
+            // Tywyn's. Not this council's own other place, nor one of its words.
+            let at = place.words.lowerBound
+            if at >= 2, vocab.placeConjunctions.contains(keys[at - 1]), case let other = keys[at - 2],
+                !vocab.isCouncilWord(other), !identity.placeKeys.contains(other), !identity.nameWords.contains(other),
+                !(identity.jointRest ?? []).contains(other), WordClass.classify(other, next: keys[at - 1], vocab: vocab) == .other
+            {
+                differentPlace = true
+            }
             // Welsh qualifies after the name: "Llanbadarn Fach" is not Llanbadarn Fawr.
             if identity.placeKeys.count > 1, let lastOfPlace = identity.placeKeys.last, vocab.placeQualifiers.contains(lastOfPlace),
                 let v = place.variant.last, v != lastOfPlace, vocab.placeQualifiers.contains(v)

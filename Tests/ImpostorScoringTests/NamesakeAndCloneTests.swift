@@ -100,6 +100,32 @@ import Testing
         #expect(police.verdict == .clear, "\(police.reasons.map(\.detail))")
     }
 
+    /// The second place of a joint council of two others is that council's, in either language; the
+    /// council's own name with a scam is still the council.
+    @Test func theSecondPlaceOfAnotherJointCouncilIsAnotherCouncil() throws {
+        let tywyn = Identity(id: "tywyn", name: "Cyngor Tref Tywyn", kind: "town council", place: "Tywyn", area: "Gwynedd",
+                             aliases: ["Tywyn Town Council"], languages: ["cy", "en"])
+        let scorer = try Scorer(identities: [tywyn])
+        func judge(_ name: String, _ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: "1", handle: "page1", displayName: name, bio: bio))
+        }
+        let joint = judge("Cyngor Tref Bae Cinmel a Thywyn / Kinmel Bay and Towyn Town Council",
+                          "Conwy county. Council news for Kinmel Bay and Towyn.")
+        #expect(joint.verdict == .clear, "\(joint.reasons.map(\.detail))")
+        let fake = judge("Cyngor Tref Tywyn", "Grant ynni £200 i bob cartref – anfonwch neges gyda manylion eich cerdyn.")
+        #expect(fake.verdict == .suspect && fake.identity == "tywyn", "\(fake.reasons.map(\.detail))")
+    }
+
+    /// Scam alerts that name the fake page: "a page calling itself …", "tudalen ffug o'r enw …".
+    @Test(arguments: [
+        "A page calling itself 'Ely City Council Events' wants £15 for the lights switch-on. It is a scam.",
+        "RHYBUDD: mae tudalen ffug o'r enw 'Ely City Council' yn cynnig taliad tanwydd £25 – peidiwch ag ateb.",
+    ])
+    func aScamAlertNamingTheFakeIsNoClaim(bio: String) {
+        let a = judge("Trading Standards", handle: "TradingStandards", bio: bio)
+        #expect(a.verdict == .clear, "\(a.reasons.map(\.detail))")
+    }
+
     /// A state abroad right after the place in the name: a namesake there.
     @Test func aNameThatPlacesTheTownAbroadIsANamesake() {
         let a = judge("City of Ely, Minnesota", handle: "ElyMNGov", bio: "Official page. Ely City Council meets on the first Tuesday.")
