@@ -276,7 +276,7 @@ struct NameReading: Sendable {
         if councilWordIsAdvice, keys.dropFirst().allSatisfy({ !vocab.council.contains($0) }) { words.councilWord = false }
         let hasInitial = wordAligned && !identity.people.isEmpty && keys.contains { $0.utf8.count == 1 }
         for candidate in identity.people where candidate.nameKeys.count >= 2 {
-            let found = candidate.named(in: text) { EditDistance.bestSubstring($0, in: text, limit: $1) != nil }
+            let found = candidate.named(in: text)
             if found || (hasInitial && Self.byInitial(candidate, in: keys)) {
                 person = candidate
                 personByInitial = !found

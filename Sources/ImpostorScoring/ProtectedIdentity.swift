@@ -22,10 +22,10 @@ final class ProtectedIdentity: Sendable {
             patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
         }
 
-        /// Whether `text` names the person: every key of the whole name within its typos (as `found`
-        /// finds a pattern), or the short name as it is, in neighbouring words or run together in a handle.
-        func named(in text: FoldedText, found: (SearchPattern, Int) -> Bool) -> Bool {
-            if patterns.allSatisfy({ found($0.pattern, $0.limit) }) { return true }
+        /// Whether `text` names the person: every key of the whole name within its typos, or the short
+        /// name as it is, in neighbouring words or run together in a handle.
+        func named(in text: FoldedText) -> Bool {
+            if patterns.allSatisfy({ ProtectedIdentity.occurs($0.pattern, in: text, limit: $0.limit) }) { return true }
             guard let short = shortKeys else { return false }
             return Evidence.holds(short, in: text.keys) || text.compact.holds(short.joined())
         }
@@ -112,6 +112,7 @@ final class ProtectedIdentity: Sendable {
             // Word by word, so that the first and last names are known: a hyphenated surname is one.
             let names = person.name.split(whereSeparator: \.isWhitespace)
                 .map { folder.fold(String($0)).keys.filter { !words.titles.contains($0) } }.filter { !$0.isEmpty }
+            // Names of three letters or more only: two short ones turn up inside too many other names.
             let short = names.count >= 3 ? names[0] + names[names.count - 1] : nil
             let keys = names.flatMap { $0 }
             let roleKeys = folder.fold(person.role).keys
@@ -121,7 +122,7 @@ final class ProtectedIdentity: Sendable {
                 roleKeys[..<i].contains(where: words.notTheHolder.contains) ? nil : words.roles[roleKeys[i]]
             }.first ?? ""
             return ProtectedPerson(person: person, office: office, nameKeys: keys,
-                                   shortKeys: short.flatMap { $0.allSatisfy { $0.unicodeScalars.count >= 3 } ? $0 : nil })
+                                   shortKeys: short?.allSatisfy({ $0.unicodeScalars.count >= 3 }) == true ? short : nil)
         }
         domainKeys = identity.domains.map { ProtectedIdentity.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
         let site = identity.website.flatMap { WebAddresses.read($0).addresses.first }

@@ -25,9 +25,7 @@ extension ProtectedIdentity {
             }
         }
         for person in people where person.nameKeys.count >= 2 {
-            if person.named(in: texts.name, found: { Self.occurs($0, in: texts.name, limit: $1) })
-                || person.named(in: texts.handle, found: { Self.occurs($0, in: texts.handle, limit: $1) })
-                || (texts.handleHasPadding && person.named(in: texts.handleTrimmed, found: { Self.occurs($0, in: texts.handleTrimmed, limit: $1) }))
+            if person.named(in: texts.name) || person.named(in: texts.handle) || (texts.handleHasPadding && person.named(in: texts.handleTrimmed))
             {
                 return true
             }
