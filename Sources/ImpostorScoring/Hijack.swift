@@ -20,8 +20,10 @@ enum HijackCheck {
 
     /// The reason, when `name` and `bio` hold enough of `vocabulary`'s hijack words, or a coin's ticker.
     static func check(name: FoldedText, bio: FoldedText, vocabulary: Vocabulary, identity: String) -> Reason? {
-        // A council's warning quotes the scam it warns of: "Beware fake 'Meta Support' messages".
-        if bio.keys.contains(where: { vocabulary.warningAfter.contains($0) || vocabulary.refusals.contains($0) }) { return nil }
+        // A council's warning quotes the scam it warns of: "Beware fake 'Meta Support' messages", "we will
+        // never ask you to send crypto". A hijacker's "Don't miss out!" is no warning.
+        if bio.keys.contains(where: { vocabulary.warningAfter.contains($0) || vocabulary.cautions.contains($0) })
+            || vocabulary.refusesAnAct(bio.keys) { return nil }
         var found: [String] = [], stems: Set<Substring> = []
         for (key, word) in zip(name.keys + bio.keys, name.words + bio.words)
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
@@ -31,10 +33,13 @@ enum HijackCheck {
         where Evidence.holds(phrase.keys, in: name.keys) || Evidence.holds(phrase.keys, in: bio.keys) {
             found.append(phrase.text)
         }
-        // A cashtag ("$BTC", "$BORTH") names a coin to buy: no council writes one, even in a warning.
+        // A cashtag ("$BTC", "$BORTH") names a coin to buy: no council writes one, even in a warning; nor
+        // does a council announce that its page is "under new management".
         let tickers = cashtags(name.original) + cashtags(bio.original)
-        found += tickers
-        guard found.count >= wordsNeeded || !tickers.isEmpty else { return nil }
+        let announced = vocabulary.hijackAnnouncements
+            .filter { Evidence.holds($0.keys, in: name.keys) || Evidence.holds($0.keys, in: bio.keys) }.map(\.text)
+        found += tickers + announced
+        guard found.count >= wordsNeeded || !tickers.isEmpty || !announced.isEmpty else { return nil }
         let words = found.joined(separator: ", ")
         return Reason(signal: signal, identity: identity, matched: words, weight: weight,
                       detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")

@@ -13,21 +13,31 @@ final class ProtectedIdentity: Sendable {
         /// The first and last names alone, for a name of three words or more: "Iwan Pritchard" is how
         /// people write Cllr Iwan Tomos Pritchard. Not the parts of a hyphenated surname.
         var shortKeys: [String]?
+        /// The first name, one word of four letters or more, and the surname: "Ros Greaves" is how people
+        /// write Rosalind Greaves, a first name cut short to three letters or more before the surname.
+        var cutKeys: (first: String, last: String)?
         /// Each name key as a pattern, with the typos it may carry.
         var patterns: [(pattern: SearchPattern, limit: Int)]
         var compact: String { nameKeys.joined() }
 
-        init(person: Person, office: String, nameKeys: [String], shortKeys: [String]? = nil) {
+        init(person: Person, office: String, nameKeys: [String], shortKeys: [String]? = nil,
+             cutKeys: (first: String, last: String)? = nil) {
             (self.person, self.office, self.nameKeys, self.shortKeys) = (person, office, nameKeys, shortKeys)
+            self.cutKeys = cutKeys
             patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
         }
 
-        /// Whether `text` names the person: every key of the whole name within its typos, or the short
-        /// name as it is, in neighbouring words or run together in a handle.
+        /// Whether `text` names the person: every key of the whole name within its typos, the short name
+        /// as it is (in neighbouring words or run together in a handle), or the first name cut short right
+        /// before the surname, as words.
         func named(in text: FoldedText) -> Bool {
             if patterns.allSatisfy({ ProtectedIdentity.occurs($0.pattern, in: text, limit: $0.limit) }) { return true }
-            guard let short = shortKeys else { return false }
-            return Evidence.holds(short, in: text.keys) || text.compact.holds(short.joined())
+            if let short = shortKeys, Evidence.holds(short, in: text.keys) || text.compact.holds(short.joined()) { return true }
+            guard let cut = cutKeys else { return false }
+            let keys = text.keys
+            return keys.indices.dropFirst().contains { i in
+                keys[i] == cut.last && keys[i - 1].utf8.count >= 3 && cut.first.hasPrefix(keys[i - 1])
+            }
         }
     }
 
@@ -121,8 +131,12 @@ final class ProtectedIdentity: Sendable {
             let office = roleKeys.indices.lazy.compactMap { i in
                 roleKeys[..<i].contains(where: words.notTheHolder.contains) ? nil : words.roles[roleKeys[i]]
             }.first ?? ""
+            // A first name of one word, long enough to be cut short, and a surname of one word.
+            let cut = names.count >= 2 && names[0].count == 1 && names[0][0].utf8.count >= 4 && names[names.count - 1].count == 1
+                ? (first: names[0][0], last: names[names.count - 1][0]) : nil
             return ProtectedPerson(person: person, office: office, nameKeys: keys,
-                                   shortKeys: short?.allSatisfy({ $0.unicodeScalars.count >= 3 }) == true ? short : nil)
+                                   shortKeys: short?.allSatisfy({ $0.unicodeScalars.count >= 3 }) == true ? short : nil,
+                                   cutKeys: cut)
         }
         domainKeys = identity.domains.map { ProtectedIdentity.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
         let site = identity.website.flatMap { WebAddresses.read($0).addresses.first }

@@ -97,10 +97,16 @@ final class Vocabulary: Sendable {
     let personOffers: Set<String>
     /// Words that turn an offer down ("never", "won't"): a councillor's warning, not an offer.
     let refusals: Set<String>
+    /// What a warning refuses to do or tells residents not to do ("ask", "send"), after a refusal.
+    let refusedActs: Set<String>
+    /// Words of a warning about scams ("beware", "scams"): a council's post, not a hijacker's.
+    let cautions: Set<String>
     /// What a hijacker posts from a council's own account: "crypto", "airdrop", "BTC".
     let hijackWords: Set<String>
     /// What a hijacker writes in several words ("enter your details", "account manager"), as written and as keys.
     let hijackPhrases: [(text: String, keys: [String])]
+    /// What only a new owner of an account says ("under new management"): one is enough.
+    let hijackAnnouncements: [(text: String, keys: [String])]
     /// Counties, unitary areas and cities a bio may place a namesake in.
     let areas: Counties
     /// Words between a place and the area it lies in ("ym Mhowys", "in Peterborough").
@@ -220,9 +226,12 @@ final class Vocabulary: Sendable {
         by = keys("by")
         personOffers = keys("person_offers")
         refusals = keys("refusals")
+        refusedActs = keys("refused_acts")
+        cautions = keys("cautions")
         // Scam words are phrases of one word.
         hijackWords = keys("hijack")
         hijackPhrases = w["hijack_phrases"].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
+        hijackAnnouncements = w["hijack_announcements"].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)
@@ -278,6 +287,14 @@ final class Vocabulary: Sendable {
     /// This vocabulary with a council's own words added (its file's `[words]`).
     func adding(_ words: [String: [String]], to lists: WordLists, folder: Folder) -> Vocabulary {
         words.isEmpty ? self : Vocabulary(lists.adding(words), folder: folder)
+    }
+
+    /// Whether `keys` refuse an act a scam asks for: a refusal, then within two words what it refuses
+    /// ("We will never ask you", "Don't send money", "never, ever share"). "Don't miss out!" refuses nothing.
+    func refusesAnAct(_ keys: [String]) -> Bool {
+        keys.indices.contains { i in
+            refusals.contains(keys[i]) && keys[(i + 1)..<min(keys.count, i + 3)].contains(where: refusedActs.contains)
+        }
     }
 
     /// Words that make a name a council's and not its place: "Town", "Council", "Cyngor", "TC", "Mayor".

@@ -130,6 +130,10 @@ import Testing
         ("Lichfield City Council", "Meta Support: your page will be deleted for copyright violation. Verify your account here."),
         ("Lichfield City Council 💰", "I made £8,000 in a week with @crypto_mentor – ask me how!"),
         ("Lichfield City Council", "Giveaway! First 300 followers to DM get a £100 voucher – claim at the link in bio."),
+        ("Lichfield City Council", "Don't miss out! We're giving away 20 iPhones – DM to claim yours 🎁"),
+        ("Lichfield City Council", "Never miss a drop: free crypto airdrop for every follower today."),
+        ("Lichfield City Council", "Page under new management ✨ Now: Dales Holiday Lets, book direct & save 30%!"),
+        ("Lichfield City Council", "Mae'r dudalen hon dan reolaeth newydd. Bargeinion gwych bob dydd!"),
     ])
     func aHijackedOfficialAccountIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
@@ -149,6 +153,8 @@ import Testing
         "Win a £20 voucher for the Christmas market: like and share. Never give your card details to anyone.",
         "Giving away 500 free trees this Saturday at the Guildhall!",
         "Beware fake 'Meta Support' messages asking you to verify your account: your page will not be deleted.",
+        "We will never ask you to send bitcoin or crypto to claim a prize or a council tax refund.",
+        "Ni fyddwn ni byth yn gofyn i chi anfon crypto na bitcoin.",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)

@@ -65,6 +65,23 @@ import Testing
         #expect(chambers.identity == nil, "\(chambers.reasons.map(\.detail))")
     }
 
+    /// A first name cut short before the surname is the person: "Ros Greaves" is Cllr Rosalind Greaves,
+    /// who may speak of her own office, and whose clone offering a grant is a clone. "Ross" is no cut of it.
+    @Test func aFirstNameCutShortIsThePerson() throws {
+        let wool = Identity(id: "wool", name: "Wool Town Council", kind: "town council", place: "Wool", area: "Dorset",
+                            people: [Person(name: "Cllr Rosalind Greaves", role: "Chair")])
+        let scorer = try Scorer(identities: [wool])
+        func judge(_ name: String, _ handle: String, _ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: handle, handle: handle, displayName: name, bio: bio))
+        }
+        let own = judge("Ros Greaves", "RosGreaves", "Chair of Wool Town Council 2025/26. Cllr for Priory ward. Views my own.")
+        #expect(own.verdict == .clear, "\(own.reasons.map(\.detail))")
+        let clone = judge("Ros Greaves", "ros.greaves.7", "Chair of Wool Town Council. Message me to claim the winter energy grant.")
+        #expect(clone.verdict == .suspect && clone.target == .person, "\(clone.reasons.map(\.detail))")
+        let other = judge("Ross Greaves", "ross.greaves", "Plumber in Dorset. Message me for a quote.")
+        #expect(other.identity == nil, "\(other.reasons.map(\.detail))")
+    }
+
     /// One of the council's people offering a grant for a message is a clone; the same person warning
     /// that they never would is not.
     @Test func aPersonOfferingAGrantForAMessageIsAClone() {
