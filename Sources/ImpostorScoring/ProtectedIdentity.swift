@@ -13,15 +13,16 @@ final class ProtectedIdentity: Sendable {
         /// The first and last names alone, for a name of three words or more: "Iwan Pritchard" is how
         /// people write Cllr Iwan Tomos Pritchard. Not the parts of a hyphenated surname.
         var shortKeys: [String]?
-        /// The first name, one word of four letters or more, and the surname: "Ros Greaves" is how people
-        /// write Rosalind Greaves, a first name cut short to three letters or more before the surname.
-        var cutKeys: (first: String, last: String)?
+        /// The first name (one word, past any initials), its nicknames, and the surname: "Ros Greaves" is
+        /// how people write Rosalind Greaves (a first name of four letters or more cut to three or more),
+        /// "Ted Lyle" J. Edward Lyle.
+        var cutKeys: (first: String, nicknames: Set<String>, last: String)?
         /// Each name key as a pattern, with the typos it may carry.
         var patterns: [(pattern: SearchPattern, limit: Int)]
         var compact: String { nameKeys.joined() }
 
         init(person: Person, office: String, nameKeys: [String], shortKeys: [String]? = nil,
-             cutKeys: (first: String, last: String)? = nil) {
+             cutKeys: (first: String, nicknames: Set<String>, last: String)? = nil) {
             (self.person, self.office, self.nameKeys, self.shortKeys) = (person, office, nameKeys, shortKeys)
             self.cutKeys = cutKeys
             patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
@@ -36,7 +37,9 @@ final class ProtectedIdentity: Sendable {
             guard let cut = cutKeys else { return false }
             let keys = text.keys
             return keys.indices.dropFirst().contains { i in
-                keys[i] == cut.last && keys[i - 1].utf8.count >= 3 && cut.first.hasPrefix(keys[i - 1])
+                keys[i] == cut.last && (keys[i - 1] == cut.first
+                    || (keys[i - 1].utf8.count >= 3 && cut.first.utf8.count >= 4 && cut.first.hasPrefix(keys[i - 1]))
+                    || cut.nicknames.contains(keys[i - 1]))
             }
         }
     }
@@ -45,7 +48,7 @@ final class ProtectedIdentity: Sendable {
     /// The words it is read by: impostor's vocabulary with the council's own words added.
     let words: Vocabulary
     /// The council adds words of its own, so what depends on words is read again for it.
-    var hasOwnWords: Bool { !identity.words.isEmpty }
+    let hasOwnWords: Bool
     let placeKeys: [String]
     let placeCompact: String
     /// The place as a pattern, for approximate search in names and handles.
@@ -89,7 +92,9 @@ final class ProtectedIdentity: Sendable {
 
     init(_ identity: Identity, folder: Folder, vocabulary: Vocabulary, lists: WordLists) {
         self.identity = identity
-        let words = vocabulary.adding(identity.words, to: lists, folder: folder)
+        let own = ProtectedIdentity.ownWords(identity, vocabulary: vocabulary, folder: folder)
+        hasOwnWords = !own.isEmpty
+        let words = vocabulary.adding(own, to: lists, folder: folder)
         self.words = words
         let place = identity.place.isEmpty ? identity.name : identity.place
         placeKeys = folder.fold(place).keys
@@ -131,9 +136,11 @@ final class ProtectedIdentity: Sendable {
             let office = roleKeys.indices.lazy.compactMap { i in
                 roleKeys[..<i].contains(where: words.notTheHolder.contains) ? nil : words.roles[roleKeys[i]]
             }.first ?? ""
-            // A first name of one word, long enough to be cut short, and a surname of one word.
-            let cut = names.count >= 2 && names[0].count == 1 && names[0][0].utf8.count >= 4 && names[names.count - 1].count == 1
-                ? (first: names[0][0], last: names[names.count - 1][0]) : nil
+            // A first name of one word, long enough to be cut short, and a surname of one word; past leading
+            // initials, since "J. Edward Lyle" goes by Edward.
+            let known = Array(names.drop { $0.count == 1 && $0[0].unicodeScalars.count == 1 })
+            let cut = known.count >= 2 && known[0].count == 1 && known[0][0].utf8.count >= 3 && known[known.count - 1].count == 1
+                ? (first: known[0][0], nicknames: words.nicknames[known[0][0]] ?? [], last: known[known.count - 1][0]) : nil
             return ProtectedPerson(person: person, office: office, nameKeys: keys,
                                    shortKeys: short?.allSatisfy({ $0.unicodeScalars.count >= 3 }) == true ? short : nil,
                                    cutKeys: cut)
@@ -230,9 +237,19 @@ final class ProtectedIdentity: Sendable {
         return ownKind || texts.bio.compact.holds(rest.joined())
     }
 
+    /// The words its file adds, and those of its kind that impostor knows as no council's: "Meeting" names
+    /// a Parish Meeting as "Council" names a parish council, so it is a council word for it alone.
+    static func ownWords(_ identity: Identity, vocabulary: Vocabulary, folder: Folder) -> [String: [String]] {
+        var own = identity.words
+        let kind = folder.fold(identity.kind)
+        let unknown = zip(kind.words, kind.keys).filter { !vocabulary.isCouncilWord($0.1) }.map(\.0)
+        if !unknown.isEmpty { own["council", default: []] += unknown }
+        return own
+    }
+
     /// `base` read through another name of its place.
     private init(_ base: ProtectedIdentity, placeKeys keys: [String], jointRest: [String]? = nil) {
-        (identity, words, kind, ownKinds) = (base.identity, base.words, base.kind, base.ownKinds)
+        (identity, words, kind, ownKinds, hasOwnWords) = (base.identity, base.words, base.kind, base.ownKinds, base.hasOwnWords)
         (nameForms, nameFormPatterns, nameInitials) = (base.nameForms, base.nameFormPatterns, base.nameInitials)
         nameWords = base.nameWords
         (areaKeys, ownAreas, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.ownAreas, base.people, base.domainKeys, base.officialHosts, base.siteNames)

@@ -97,6 +97,8 @@ final class Vocabulary: Sendable {
     let personOffers: Set<String>
     /// Words that turn an offer down ("never", "won't"): a councillor's warning, not an offer.
     let refusals: Set<String>
+    /// First names → what people call their holders ("edward" → "ted", "ed"), as keys.
+    let nicknames: [String: Set<String>]
     /// What a warning refuses to do or tells residents not to do ("ask", "send"), after a refusal.
     let refusedActs: Set<String>
     /// Words of a warning about scams ("beware", "scams"): a council's post, not a hijacker's.
@@ -227,6 +229,13 @@ final class Vocabulary: Sendable {
         personOffers = keys("person_offers")
         refusals = keys("refusals")
         refusedActs = keys("refused_acts")
+        var nicknames: [String: Set<String>] = [:]
+        for entry in w["nicknames"] {
+            let parts = entry.split(separator: "=").map { folder.fold(String($0)).keys }
+            guard parts.count == 2, parts[0].count == 1, parts[1].count == 1 else { continue }
+            nicknames[parts[1][0], default: []].insert(parts[0][0])
+        }
+        self.nicknames = nicknames
         cautions = keys("cautions")
         // Scam words are phrases of one word.
         hijackWords = keys("hijack")

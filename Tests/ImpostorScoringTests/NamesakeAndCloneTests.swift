@@ -82,6 +82,28 @@ import Testing
         #expect(other.identity == nil, "\(other.reasons.map(\.detail))")
     }
 
+    /// A Parish Meeting is named by "Meeting" as a council by "Council"; its Chair, J. Edward Lyle, goes by
+    /// Ted: his own account may say he chairs it, and a gift-card mail in his name is the scam.
+    @Test func aParishMeetingAndAChairKnownByANickname() throws {
+        let fenton = Identity(id: "fenton", name: "Little Fenton Parish Meeting", kind: "parish meeting", place: "Little Fenton",
+                              area: "Dorset", people: [Person(name: "J. Edward Lyle", role: "Chairman")])
+        let scorer = try Scorer(identities: [fenton])
+        func judge(_ name: String, _ handle: String, _ bio: String, _ platform: Platform = .youtube) -> Assessment {
+            scorer.assess(Profile(platform: platform, id: handle, handle: handle, displayName: name, bio: bio))
+        }
+        let fake = judge("Little Fenton Parish Meeting - Official", "@LittleFentonParish",
+                         "Subscribe & comment to be entered into our £1,000 prize draw! Claim your prize via the link.")
+        #expect(fake.verdict == .suspect && fake.identity == "fenton", "\(fake.reasons.map(\.detail))")
+        let hall = judge("Little Fenton Village Hall", "LittleFentonHall", "Parish meeting on Tuesday at 7pm in the main hall.", .facebook)
+        #expect(hall.verdict == .clear, "\(hall.reasons.map(\.detail))")
+        let own = judge("Ted Lyle", "tedlyle_farm", "Retired farmer. Chairman of Little Fenton Parish Meeting (personal account).", .x)
+        #expect(own.verdict == .clear, "\(own.reasons.map(\.detail))")
+        let mail = judge("Ted Lyle (Chairman)", "ted.lyle.chairman@gmail.com",
+                         "Parish matter\nHello, are you free at the moment? I need a small favour – could you pick up 4 x £50 gift cards. Edward",
+                         .email)
+        #expect(mail.verdict == .suspect && mail.identity == "fenton", "\(mail.reasons.map(\.detail))")
+    }
+
     /// One of the council's people offering a grant for a message is a clone; the same person warning
     /// that they never would is not.
     @Test func aPersonOfferingAGrantForAMessageIsAClone() {

@@ -132,10 +132,16 @@ enum RepeatedVariantRule: Rule {
         .fires("Oakbrige Town Council", bio: "Serving the people of Oakbrige since 1894"),
         .quiet("Oakbrige Town Council", bio: "Serving the people of the town"),
         .quiet("Oakbridge Town Council", bio: "Serving the people of Oakbridge"),
+        .quiet("Oakbrige Town Counsil", bio: "Business rates relief for Oakbrige traders: apply now"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let place = e.name.place, place.distance > 0, !place.initials, !e.otherPlace else { return nil }
+        // Another place's council spells its own name right: a misspelt council word is the impostor's.
+        let vocab = e.identity.words, keys = e.texts.name.keys
+        guard !keys.indices.contains(where: { i in
+            !place.words.contains(i) && !vocab.isCouncilWord(keys[i]) && vocab.misspellsCouncilWord(keys[i])
+        }) else { return nil }
         let variant = place.variant
         guard Evidence.holds(variant, in: e.texts.bio.keys) else { return nil }
         let spelled = variant.joined(separator: " ")
