@@ -138,9 +138,11 @@ enum RepeatedVariantRule: Rule {
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let place = e.name.place, place.distance > 0, !place.initials, !e.otherPlace else { return nil }
         // Another place's council spells its own name right: a misspelt council word is the impostor's.
+        // (A word of another list, "councillor", is no misspelling.)
         let vocab = e.identity.words, keys = e.texts.name.keys
         guard !keys.indices.contains(where: { i in
-            !place.words.contains(i) && !vocab.isCouncilWord(keys[i]) && vocab.misspellsCouncilWord(keys[i])
+            !place.words.contains(i) && vocab.listedClasses[keys[i]] == nil
+                && WordClass.classify(keys[i], next: nil, vocab: vocab) == .council
         }) else { return nil }
         let variant = place.variant
         guard Evidence.holds(variant, in: e.texts.bio.keys) else { return nil }
