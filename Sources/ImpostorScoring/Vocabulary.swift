@@ -97,6 +97,8 @@ final class Vocabulary: Sendable {
     let personOffers: Set<String>
     /// Words that turn an offer down ("never", "won't"): a councillor's warning, not an offer.
     let refusals: Set<String>
+    /// What a page paying out asks for ("card details", "claim within", "llenwch eich manylion"), as keys.
+    let payoutAsks: [[String]]
     /// First names → what people call their holders ("edward" → "ted", "ed"), as keys.
     let nicknames: [String: Set<String>]
     /// What a warning refuses to do or tells residents not to do ("ask", "send"), after a refusal.
@@ -229,6 +231,7 @@ final class Vocabulary: Sendable {
         personOffers = keys("person_offers")
         refusals = keys("refusals")
         refusedActs = keys("refused_acts")
+        payoutAsks = w["payout_asks"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         var nicknames: [String: Set<String>] = [:]
         for entry in w["nicknames"] {
             let parts = entry.split(separator: "=").map { folder.fold(String($0)).keys }

@@ -69,6 +69,8 @@ enum WebAddresses {
         "com", "org", "net", "info", "biz", "gov", "edu", "app", "site", "online", "xyz", "top", "club", "shop",
         "store", "live", "page", "link", "website", "world", "news", "today", "help", "support", "services",
         "care", "life", "pro", "scot", "wales", "cymru", "london", "social", "community", "email",
+        // Form links and the cheap domains scam pages use: "forms.gle/…", "council-refund.click".
+        "gle", "click", "vip", "icu", "tickets", "events", "digital", "ltd",
     ]
 
     private static func address(_ token: String) -> String? {

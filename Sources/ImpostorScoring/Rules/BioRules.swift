@@ -204,6 +204,7 @@ enum BioClaimRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Town News", bio: "The official page of Oakbridge Town Council"),
         .quiet("Town News", bio: "Reporting on Oakbridge Town Council meetings"),
+        .quiet("Eisteddfod Oakbridge", bio: "Tudalen y pwyllgor. Diolch i Gyngor Tref Oakbridge am eu cefnogaeth."),
         .quiet("Town News", bio: "Oakbridge Town Council, Shropshire"),
         .quiet("Kent Scam Alerts", bio: "Beware: fake 'Oakbridge Town Council' pages are asking for payments"),
         .quiet("Police Fraud Team", bio: "Accounts pretending to be Oakbridge Town Council ask for your bank details"),
@@ -241,6 +242,34 @@ enum BioDomainRule: Rule {
     }
 }
 
+/// "Cancelled! Oakbridge Town Council is refunding all stall fees – submit your card details at
+/// oakbridge-refunds.com": a page of the place's event or market paying out in the council's name, through
+/// an address that is not the council's. Whatever the page calls itself, it uses the council to collect.
+enum PayoutRule: Rule {
+    static let signal = Signal.bioPayout
+    static let weight = 3.5
+    static let summary = "the bio of a page of the place pays out refunds or grants in the council's name and asks for"
+        + " details or a claim through an address that is not the council's"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Christmas Market", bio: "CANCELLED. Oakbridge Town Council is refunding all stall fees – submit your card details at oakbridge-refunds.com"),
+        .fires("Gŵyl Gerdd Oakbridge", bio: "Mae'r cyngor yn cynnig ad-daliad llawn – hawliwch o fewn 48 awr: oakbridge-gwyl.co/adtaliad"),
+        .quiet("Oakbridge Christmas Market", bio: "Cancelled. Oakbridge Town Council will refund stall fees: claim at oakbridge-tc.gov.uk/refunds"),
+        .quiet("Oakbridge Christmas Market", bio: "Beware: a fake page says the council is refunding fees – never give your card details at oakbridge-refunds.com"),
+        .quiet("Oakbridge Food Bank", bio: "Thanks to a council grant we're open Fridays. Donate at oakbridgefoodbank.org.uk"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        let vocab = e.identity.words, keys = e.texts.bio.keys
+        guard e.name.place != nil || e.handle.place != nil, !e.bio.warns, !e.bio.disclaimer,
+            keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
+            let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }),
+            !vocab.refusesAnAct(keys), vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })
+        else { return nil }
+        return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for details or a claim at \(address.address)",
+                   folded: address.address)
+    }
+}
+
 /// "Message us for your council tax rebate": asks for money, messages or a move.
 enum BioScamRule: Rule {
     static let signal = Signal.bioScam
@@ -272,6 +301,9 @@ enum MailScamRule: Rule {
     static let summary = "an e-mail in the name of the council or its people opens like the gift-card scam"
     static let examples: [RuleExample] = [
         .fires("Priya Sharma", handle: "mayor.oakbridge@gmail.com", bio: "Are you free? I need a quick favour", platform: .email),
+        .fires("Priya Sharma", handle: "p.sharma.mayor@aol.com", bio: "You about?\nNeed a hand with something, bit time-sensitive.", platform: .email),
+        .fires("Tom Okafor", handle: "tom.okafor.clerc@gmail.com", bio: "Taliad\nPan gei di funud, mae angen i ti gymeradwyo taliad heddiw.",
+               platform: .email),
         .quiet("Priya Sharma", handle: "mayor.oakbridge@gmail.com", bio: "Minutes of Tuesday's meeting", platform: .email),
         .quiet("Priya Sharma", bio: "Are you free? I need a quick favour"),
     ]
