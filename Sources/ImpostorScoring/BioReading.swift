@@ -95,7 +95,7 @@ struct BioReading: Sendable {
                     (warns, warnedClaim) = (true, true)
                 } else if vocab.realPage.contains(where: { Vocabulary.phrase($0, endsAt: span.lowerBound, in: keys) }) {
                     pointerClaim = true
-                } else {
+                } else if !Self.mentions(keys, start: span.lowerBound, end: span.upperBound, vocab: vocab) {
                     claim = true
                 }
             }
@@ -159,6 +159,18 @@ struct BioReading: Sendable {
         return found
     }
 
+    /// Whether the words around the council's name at `start..<end` speak of it rather than as it: "meetings
+    /// of …", "Report potholes to …" (but "Welcome to …" speaks as it), "Funded by …", "with support from …".
+    static func mentions(_ keys: [String], start: Int, end: Int, vocab: Vocabulary) -> Bool {
+        let before = start > 0 ? keys[start - 1] : nil
+        let twoBefore = start > 1 ? keys[start - 2] : nil
+        let after = wordAfter(end, keys: keys, vocab: vocab)
+        let toSomeoneElse = before.map(vocab.addressedTo.contains) == true && twoBefore.map(vocab.welcome.contains) != true
+        let supported = before.map(vocab.by.contains) == true && twoBefore.map { vocab.supportedBy.contains($0) } == true
+        return before.map { vocab.mentionCues.contains($0) || vocab.mentionBefore.contains($0) } == true
+            || after.map { vocab.mentionCues.contains($0) } == true || toSomeoneElse || supported
+    }
+
     /// Occurrences held back until the whole bio is read: see the end of `init`.
     private var pointerClaim = false, otherKindClaim = false, ownKindNamed = false, warnedClaim = false
     /// Where the place was read as the council's name, as keys: a name form there is read already.
@@ -209,14 +221,7 @@ struct BioReading: Sendable {
         namesCouncil = true
         placesRead.append(occurrence)
         kindsNamed.formUnion(kinds)
-        let before = start > 0 ? keys[start - 1] : nil
-        let twoBefore = start > 1 ? keys[start - 2] : nil
-        let after = Self.wordAfter(j, keys: keys, vocab: vocab)
-        // "Report potholes to …" mentions the council; "Welcome to …" speaks as it.
-        let toSomeoneElse = before.map(vocab.addressedTo.contains) == true && twoBefore.map(vocab.welcome.contains) != true
-        let supported = before.map(vocab.by.contains) == true && twoBefore.map { vocab.supportedBy.contains($0) } == true
-        let mentioned = before.map { vocab.mentionCues.contains($0) || vocab.mentionBefore.contains($0) } == true
-            || after.map { vocab.mentionCues.contains($0) } == true || toSomeoneElse || supported
+        let mentioned = Self.mentions(keys, start: start, end: j, vocab: vocab)
         let warned = vocab.warnsOfCopy(keys, before: start, after: j)
         warns = warns || warned
         if !kinds.isDisjoint(with: own) { ownKindNamed = true }

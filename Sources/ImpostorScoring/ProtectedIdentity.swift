@@ -13,9 +13,8 @@ final class ProtectedIdentity: Sendable {
         /// The first and last names alone, for a name of three words or more: "Iwan Pritchard" is how
         /// people write Cllr Iwan Tomos Pritchard. Not the parts of a hyphenated surname.
         var shortKeys: [String]?
-        /// The first name (one word, past any initials), its nicknames, and the surname: "Ros Greaves" is
-        /// how people write Rosalind Greaves (a first name of four letters or more cut to three or more),
-        /// "Ted Lyle" J. Edward Lyle.
+        /// The first name (one word, past any initials), its nicknames, and the surname: "Edward Lyle" and
+        /// "Ted Lyle" are how people write J. Edward Lyle, "Ros Greaves" Rosalind Greaves.
         var cutKeys: (first: String, nicknames: Set<String>, last: String)?
         /// Each name key as a pattern, with the typos it may carry.
         var patterns: [(pattern: SearchPattern, limit: Int)]
@@ -29,17 +28,15 @@ final class ProtectedIdentity: Sendable {
         }
 
         /// Whether `text` names the person: every key of the whole name within its typos, the short name
-        /// as it is (in neighbouring words or run together in a handle), or the first name cut short right
-        /// before the surname, as words.
+        /// as it is (in neighbouring words or run together in a handle), or the first name past its initials,
+        /// or a nickname of it, right before the surname, as words.
         func named(in text: FoldedText) -> Bool {
             if patterns.allSatisfy({ ProtectedIdentity.occurs($0.pattern, in: text, limit: $0.limit) }) { return true }
             if let short = shortKeys, Evidence.holds(short, in: text.keys) || text.compact.holds(short.joined()) { return true }
             guard let cut = cutKeys else { return false }
             let keys = text.keys
             return keys.indices.dropFirst().contains { i in
-                keys[i] == cut.last && (keys[i - 1] == cut.first
-                    || (keys[i - 1].utf8.count >= 3 && cut.first.utf8.count >= 4 && cut.first.hasPrefix(keys[i - 1]))
-                    || cut.nicknames.contains(keys[i - 1]))
+                keys[i] == cut.last && (keys[i - 1] == cut.first || cut.nicknames.contains(keys[i - 1]))
             }
         }
     }
@@ -139,7 +136,7 @@ final class ProtectedIdentity: Sendable {
             // A first name of one word, long enough to be cut short, and a surname of one word; past leading
             // initials, since "J. Edward Lyle" goes by Edward.
             let known = Array(names.drop { $0.count == 1 && $0[0].unicodeScalars.count == 1 })
-            let cut = known.count >= 2 && known[0].count == 1 && known[0][0].utf8.count >= 3 && known[known.count - 1].count == 1
+            let cut = known.count >= 2 && known[0].count == 1 && known[known.count - 1].count == 1
                 ? (first: known[0][0], nicknames: words.nicknames[known[0][0]] ?? [], last: known[known.count - 1][0]) : nil
             return ProtectedPerson(person: person, office: office, nameKeys: keys,
                                    shortKeys: short?.allSatisfy({ $0.unicodeScalars.count >= 3 }) == true ? short : nil,
@@ -237,13 +234,13 @@ final class ProtectedIdentity: Sendable {
         return ownKind || texts.bio.compact.holds(rest.joined())
     }
 
-    /// The words its file adds, and those of its kind that impostor knows as no council's: "Meeting" names
-    /// a Parish Meeting as "Council" names a parish council, so it is a council word for it alone.
+    /// The words its file adds, and the word of `council_after_kind` its kind holds: "Meeting" names a
+    /// Parish Meeting as "Council" names a parish council, so it is a council word for it alone.
     static func ownWords(_ identity: Identity, vocabulary: Vocabulary, folder: Folder) -> [String: [String]] {
         var own = identity.words
         let kind = folder.fold(identity.kind)
-        let unknown = zip(kind.words, kind.keys).filter { !vocabulary.isCouncilWord($0.1) }.map(\.0)
-        if !unknown.isEmpty { own["council", default: []] += unknown }
+        let nouns = zip(kind.words, kind.keys).filter { vocabulary.councilAfterKind.contains($0.1) }.map(\.0)
+        if !nouns.isEmpty { own["council", default: []] += nouns }
         return own
     }
 

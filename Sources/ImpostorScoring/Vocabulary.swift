@@ -9,6 +9,9 @@ import ImpostorText
 final class Vocabulary: Sendable {
     /// Words that make a name a council's name.
     let council: Set<String>
+    /// Words that name a council only straight after a kind, for a council whose kind holds them: the
+    /// "Meeting" of "Parish Meeting". Never read inside other words or through a typo ("Melting Pot").
+    let councilAfterKind: Set<String>
     /// Kinds of council ("town") and the words for each ("town", "twn", "tref").
     let kinds: [String: Set<String>]
     /// The kind each kind word names ("twn" → "town").
@@ -97,12 +100,18 @@ final class Vocabulary: Sendable {
     let personOffers: Set<String>
     /// Words that turn an offer down ("never", "won't"): a councillor's warning, not an offer.
     let refusals: Set<String>
+    /// Words that end a name as a body of its own after the council's words ("… Council Tenants' Forum").
+    let bodiesAfterCouncil: Set<String>
+    /// How a page takes money no one can get back ("friends & family", "bank transfer only"), as keys.
+    let privatePayments: [[String]]
     /// What a page paying out asks for ("card details", "claim within", "llenwch eich manylion"), as keys.
     let payoutAsks: [[String]]
-    /// First names → what people call their holders ("edward" → "ted", "ed"), as keys.
+    /// First names → what people call their holders ("edward" → "ted", "ned"), as keys.
     let nicknames: [String: Set<String>]
     /// What a warning refuses to do or tells residents not to do ("ask", "send"), after a refusal.
     let refusedActs: Set<String>
+    /// Words that may stand between a refusal and its act ("never ever ask", "peidiwch ag anfon").
+    let refusalFillers: Set<String>
     /// Words of a warning about scams ("beware", "scams"): a council's post, not a hijacker's.
     let cautions: Set<String>
     /// What a hijacker posts from a council's own account: "crypto", "airdrop", "BTC".
@@ -154,6 +163,8 @@ final class Vocabulary: Sendable {
             w[name].map { (folder.fold($0).keys, meaning) }
         }
         let council = keys("council")
+        let councilAfterKind = keys("council_after_kind")
+        self.councilAfterKind = councilAfterKind
         self.council = council
         var kinds: [String: Set<String>] = [:], styles: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
         for (name, words) in w.lists.sorted(by: { $0.key < $1.key }) {
@@ -231,6 +242,9 @@ final class Vocabulary: Sendable {
         personOffers = keys("person_offers")
         refusals = keys("refusals")
         refusedActs = keys("refused_acts")
+        refusalFillers = keys("refusal_fillers")
+        bodiesAfterCouncil = keys("bodies_after_council")
+        privatePayments = w["private_payments"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         payoutAsks = w["payout_asks"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         var nicknames: [String: Set<String>] = [:]
         for entry in w["nicknames"] {
@@ -264,7 +278,7 @@ final class Vocabulary: Sendable {
         }
 
         let kindWords = Set(kinds.values.joined())
-        councilWordsToMisspell = council.union(kindWords).union(roles.keys).filter { $0.count >= 4 }.sorted()
+        councilWordsToMisspell = council.subtracting(councilAfterKind).union(kindWords).union(roles.keys).filter { $0.count >= 4 }.sorted()
         knownWords = affixes.union(titles).union(council).union(roles.keys).union(kindWords).filter { $0.count >= 3 }
             .union(keys("handle_starts"))
         var whole = council.union(affixes).union(titles).union(NameReading.councilSkeletons).union(kindWords)
@@ -276,7 +290,7 @@ final class Vocabulary: Sendable {
         gluedLeading = council.union(NameReading.councilSkeletons).union(roles.keys).union(keys("glued_leading"))
             .union(kindWords).filter { $0.count >= 4 }.sorted()
         insideNegators = negators.filter { $0.count >= 4 }.sorted()
-        insideCouncil = council.filter { $0.count >= 6 }.sorted()
+        insideCouncil = council.subtracting(councilAfterKind).filter { $0.count >= 6 }.sorted()
         insideKinds = kinds.filter { ["town", "parish", "city"].contains($0.key) }.sorted { $0.key < $1.key }
             .map { ($0.key, $0.value.filter { $0.count >= 4 }.sorted()) }
         insideRoles = roles.filter { $0.key.count >= 5 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -301,12 +315,21 @@ final class Vocabulary: Sendable {
         words.isEmpty ? self : Vocabulary(lists.adding(words), folder: folder)
     }
 
-    /// Whether `keys` refuse an act a scam asks for: a refusal, then within two words what it refuses
-    /// ("We will never ask you", "Don't send money", "never, ever share"). "Don't miss out!" refuses nothing.
+    /// Whether `keys` refuse an act a scam asks for: a refusal, then what it refuses, straight after it or
+    /// after one filler ("We will never ask you", "Don't send money", "never ever share"). "Don't miss out!"
+    /// and "Don't wait, send 0.1 BTC" refuse nothing.
     func refusesAnAct(_ keys: [String]) -> Bool {
         keys.indices.contains { i in
-            refusals.contains(keys[i]) && keys[(i + 1)..<min(keys.count, i + 3)].contains(where: refusedActs.contains)
+            guard refusals.contains(keys[i]), i + 1 < keys.count else { return false }
+            if refusedActs.contains(keys[i + 1]) { return true }
+            return i + 2 < keys.count && refusalFillers.contains(keys[i + 1]) && refusedActs.contains(keys[i + 2])
         }
+    }
+
+    /// Whether a word is a council word misspelt: one the council words' skeletons read as one, and no
+    /// list holds ("counsil"; "councillor" is a word of its own).
+    func isMisspeltCouncilWord(_ key: String) -> Bool {
+        listedClasses[key] == nil && WordClass.classify(key, next: nil, vocab: self) == .council
     }
 
     /// Words that make a name a council's and not its place: "Town", "Council", "Cyngor", "TC", "Mayor".

@@ -18,7 +18,11 @@ enum WordClass: Sendable, Equatable {
 
     /// The class of each of `keys`, in order.
     static func of(_ keys: [String], vocab: Vocabulary) -> [WordClass] {
-        keys.indices.map { i in classify(keys[i], next: i + 1 < keys.count ? keys[i + 1] : nil, vocab: vocab) }
+        keys.indices.map { i in
+            // "Meeting" is a council word only right after a kind: "Parish Meeting", not "Quaker Meeting".
+            if vocab.councilAfterKind.contains(keys[i]), i == 0 || vocab.kindOf[keys[i - 1]] == nil { return .other }
+            return classify(keys[i], next: i + 1 < keys.count ? keys[i + 1] : nil, vocab: vocab)
+        }
     }
 
     /// One look-up in the lists' classes, which weigh council words first, then kinds, abbreviations,

@@ -132,6 +132,8 @@ import Testing
         ("Lichfield City Council", "Giveaway! First 300 followers to DM get a £100 voucher – claim at the link in bio."),
         ("Lichfield City Council", "Don't miss out! We're giving away 20 iPhones – DM to claim yours 🎁"),
         ("Lichfield City Council", "Never miss a drop: free crypto airdrop for every follower today."),
+        ("Lichfield City Council", "Don't wait, send 0.1 BTC and get 0.2 back. Bitcoin promo ends tonight!"),
+        ("Lichfield City Council", "No scams, 100% legit! Bitcoin airdrop for followers."),
         ("Lichfield City Council", "Page under new management ✨ Now: Dales Holiday Lets, book direct & save 30%!"),
         ("Lichfield City Council", "Mae'r dudalen hon dan reolaeth newydd. Bargeinion gwych bob dydd!"),
     ])

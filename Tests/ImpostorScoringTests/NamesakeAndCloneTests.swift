@@ -86,7 +86,7 @@ import Testing
     /// Ted: his own account may say he chairs it, and a gift-card mail in his name is the scam.
     @Test func aParishMeetingAndAChairKnownByANickname() throws {
         let fenton = Identity(id: "fenton", name: "Little Fenton Parish Meeting", kind: "parish meeting", place: "Little Fenton",
-                              area: "Dorset", people: [Person(name: "J. Edward Lyle", role: "Chairman")])
+                              area: "Dorset", people: [Person(name: "J. Edward Lyle", role: "Chairman"), Person(name: "Cllr Carol Park", role: "Councillor")])
         let scorer = try Scorer(identities: [fenton])
         func judge(_ name: String, _ handle: String, _ bio: String, _ platform: Platform = .youtube) -> Assessment {
             scorer.assess(Profile(platform: platform, id: handle, handle: handle, displayName: name, bio: bio))
@@ -96,12 +96,34 @@ import Testing
         #expect(fake.verdict == .suspect && fake.identity == "fenton", "\(fake.reasons.map(\.detail))")
         let hall = judge("Little Fenton Village Hall", "LittleFentonHall", "Parish meeting on Tuesday at 7pm in the main hall.", .facebook)
         #expect(hall.verdict == .clear, "\(hall.reasons.map(\.detail))")
+        // "Meeting" names the council only after its kind, and never through a typo.
+        for name in ["Little Fenton Quaker Meeting", "Little Fenton Melting Pot", "Little Fenton Meeting Room Hire"] {
+            let other = judge(name, "lfenton", "Tea, cake and good company. All welcome.", .facebook)
+            #expect(other.verdict == .clear, "\(name): \(other.reasons.map(\.detail))")
+        }
+        // A word that starts a first name is no nickname: the car park is not Cllr Carol Park.
+        let park = judge("Car Park Little Fenton", "lfcarpark", "Pay and display, 50p an hour.", .facebook)
+        #expect(!park.reasons.contains { $0.signal == .person || $0.signal == .personName }, "\(park.reasons.map(\.detail))")
         let own = judge("Ted Lyle", "tedlyle_farm", "Retired farmer. Chairman of Little Fenton Parish Meeting (personal account).", .x)
         #expect(own.verdict == .clear, "\(own.reasons.map(\.detail))")
         let mail = judge("Ted Lyle (Chairman)", "ted.lyle.chairman@gmail.com",
                          "Parish matter\nHello, are you free at the moment? I need a small favour – could you pick up 4 x £50 gift cards. Edward",
                          .email)
         #expect(mail.verdict == .suspect && mail.identity == "fenton", "\(mail.reasons.map(\.detail))")
+    }
+
+    /// A council read by another name of its place ("Caldwick Town Council" for Caldwick-on-Ouse) finds the
+    /// full name in a bio that only thanks it: that is a mention, as it is through the council's own name.
+    @Test func aFullNameThankedIsAMentionThroughAnAliasToo() throws {
+        let caldwick = Identity(id: "caldwick", name: "Caldwick-on-Ouse Town Council", kind: "town council", place: "Caldwick-on-Ouse",
+                                area: "North Yorkshire", aliases: ["Caldwick Town Council"])
+        let scorer = try Scorer(identities: [caldwick])
+        for bio in ["Volunteers running the bonfire, with support from Caldwick-on-Ouse Town Council.",
+                    "Funded by Caldwick-on-Ouse Town Council. Entry free."] {
+            let a = scorer.assess(Profile(platform: .facebook, id: "1", handle: "CaldwickBonfireCommittee",
+                                          displayName: "Caldwick Bonfire Committee", bio: bio))
+            #expect(a.verdict == .clear && !a.reasons.contains { $0.signal == .bioClaim }, "\(a.reasons.map(\.detail))")
+        }
     }
 
     /// One of the council's people offering a grant for a message is a clone; the same person warning

@@ -242,28 +242,40 @@ enum BioDomainRule: Rule {
     }
 }
 
-/// "Cancelled! Oakbridge Town Council is refunding all stall fees – submit your card details at
-/// oakbridge-refunds.com": a page of the place's event or market paying out in the council's name, through
-/// an address that is not the council's. Whatever the page calls itself, it uses the council to collect.
+/// Money moving in the council's name where it cannot be got back: "Cancelled! Oakbridge Town Council is
+/// refunding all stall fees – submit your card details at oakbridge-refunds.com", or stall bookings "for the
+/// Oakbridge Town Council Christmas Market" by "PayPal friends & family". Whatever the page calls itself,
+/// it uses the council (or its Mayor) to collect.
 enum PayoutRule: Rule {
     static let signal = Signal.bioPayout
     static let weight = 3.5
-    static let summary = "the bio of a page of the place pays out refunds or grants in the council's name and asks for"
-        + " details or a claim through an address that is not the council's"
+    static let summary = "a page speaking as the council pays out refunds or grants and asks for details or a claim at an address"
+        + " not the council's, or takes money in the council's or its Mayor's name by a private payment"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Christmas Market", bio: "CANCELLED. Oakbridge Town Council is refunding all stall fees – submit your card details at oakbridge-refunds.com"),
-        .fires("Gŵyl Gerdd Oakbridge", bio: "Mae'r cyngor yn cynnig ad-daliad llawn – hawliwch o fewn 48 awr: oakbridge-gwyl.co/adtaliad"),
+        .fires("Gŵyl Gerdd Oakbridge", bio: "Ad-daliad llawn gan Gyngor Tref Oakbridge – llenwch eich manylion: oakbridge-gwyl.co/adtaliad"),
+        .fires("Oakbridge Christmas Market Stalls", bio: "Official stall bookings for the Oakbridge Town Council Christmas Market. Message us for bank details!"),
+        .fires("Mayor of Oakbridge's Charity Appeal", bio: "Help the Mayor reach £20,000. Donations by bank transfer only, details sent by DM."),
         .quiet("Oakbridge Christmas Market", bio: "Cancelled. Oakbridge Town Council will refund stall fees: claim at oakbridge-tc.gov.uk/refunds"),
         .quiet("Oakbridge Christmas Market", bio: "Beware: a fake page says the council is refunding fees – never give your card details at oakbridge-refunds.com"),
         .quiet("Oakbridge Food Bank", bio: "Thanks to a council grant we're open Fridays. Donate at oakbridgefoodbank.org.uk"),
+        .quiet("Oakbridge Beer Festival", bio: "Ticket refunds: fill in the form at forms.gle/abc. Thanks to Oakbridge Town Council."),
+        .quiet("Oakbridge Car Boot", bio: "Pitches £10, pay by PayPal friends & family. Sundays on the rec."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let vocab = e.identity.words, keys = e.texts.bio.keys
-        guard e.name.place != nil || e.handle.place != nil, !e.bio.warns, !e.bio.disclaimer,
-            keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
+        guard e.name.place != nil || e.handle.place != nil, !e.bio.warns, !e.bio.disclaimer, !vocab.refusesAnAct(keys) else { return nil }
+        // Taking money by a payment no one can reverse, as the council or in its Mayor's name.
+        let speaks = e.bio.claim || e.texts.name.keys.contains { vocab.roles[$0] != nil }
+        if speaks, let way = vocab.privatePayments.first(where: { Evidence.holds($0, in: keys) }) {
+            let how = way.joined(separator: " ")
+            return Hit(weight: weight, detail: "the page takes money in \(e.council)'s name by \(how), which cannot be got back", folded: how)
+        }
+        // Paying out as the council: a page thanking it, or funded by it, pays out nothing in its name.
+        guard e.bio.claim, keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
             let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }),
-            !vocab.refusesAnAct(keys), vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })
+            vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })
         else { return nil }
         return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for details or a claim at \(address.address)",
                    folded: address.address)
@@ -398,6 +410,7 @@ enum ShownAddressMailRule: Rule {
         .fires("clerk@oakbridge-tc.gov.uk", handle: "oak.clerk@protonmail.com", bio: "Please pay the attached invoice today",
                platform: .email),
         .fires("Town Clerk <clerk@oakbridge-tc.gov.uk>", handle: "townclerk@mail-oakbridge.com", bio: "Agenda", platform: .email),
+        .fires("oakbridge-tc.gov.uk", handle: "notices@oakbridge-tc-gov.uk.com", bio: "Your parking permit has expired", platform: .email),
         .quiet("clerk@oakbridge-tc.gov.uk", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda attached", platform: .email),
         .quiet("tom@gmail.com", handle: "tom@gmail.com", bio: "Are you free?", platform: .email),
     ]

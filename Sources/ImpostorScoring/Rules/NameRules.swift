@@ -40,12 +40,12 @@ enum OrganisationRule: Rule {
     /// Youth Council", "Oakbridge School Council" are bodies of their own.
     static let otherBody = -5.0
     static var variants: [(when: String, weight: Double)] {
-        [("beside the council's name", besideCouncil), ("between the place and \"Council\": another body", otherBody)]
+        [("beside the council's name", besideCouncil), ("between the place and \"Council\", or last after it: another body", otherBody)]
     }
     static let summary = "the name adds a club's, school's, shop's or group's words to the place"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Cricket Club"), .fires("Oakbridge Town Council Allotment Society"), .fires("Oakbridge Youth Council"),
-        .fires("Clwb Rygbi Oakbridge"), .fires("Cyngor Busnes Oakbridge"),
+        .fires("Clwb Rygbi Oakbridge"), .fires("Cyngor Busnes Oakbridge"), .fires("Oakbridge Council Tenants' Forum"),
         .quiet("Oakbridge Town Council"), .quiet("Oakbridge News"),
     ]
 
@@ -57,6 +57,14 @@ enum OrganisationRule: Rule {
         {
             let body = keys[place.words.upperBound]
             return Hit(weight: otherBody, detail: "the name is of another body: \(body) council", folded: body)
+        }
+        // "Oakbridge Council Tenants' Forum", "… Town Council Allotment Society": the name ends as a body of
+        // its own after the council's words, which say whose tenants or allotments.
+        if e.namesCouncil, e.name.offices.isEmpty, let last = e.texts.name.keys.last, vocab.bodiesAfterCouncil.contains(last),
+            let council = e.texts.name.keys.lastIndex(where: vocab.council.contains), council < e.texts.name.keys.count - 1
+        {
+            let body = e.texts.name.words[(council + 1)...].joined(separator: " ")
+            return Hit(weight: otherBody, detail: "the name is of another body: \(body)", folded: body)
         }
         let words = e.name.organisationWords.joined(separator: " ")
         guard !words.isEmpty else { return nil }
@@ -138,12 +146,8 @@ enum RepeatedVariantRule: Rule {
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let place = e.name.place, place.distance > 0, !place.initials, !e.otherPlace else { return nil }
         // Another place's council spells its own name right: a misspelt council word is the impostor's.
-        // (A word of another list, "councillor", is no misspelling.)
         let vocab = e.identity.words, keys = e.texts.name.keys
-        guard !keys.indices.contains(where: { i in
-            !place.words.contains(i) && vocab.listedClasses[keys[i]] == nil
-                && WordClass.classify(keys[i], next: nil, vocab: vocab) == .council
-        }) else { return nil }
+        guard !keys.indices.contains(where: { !place.words.contains($0) && vocab.isMisspeltCouncilWord(keys[$0]) }) else { return nil }
         let variant = place.variant
         guard Evidence.holds(variant, in: e.texts.bio.keys) else { return nil }
         let spelled = variant.joined(separator: " ")
