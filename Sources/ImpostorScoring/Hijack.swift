@@ -22,7 +22,7 @@ enum HijackCheck {
     static func check(name: FoldedText, bio: FoldedText, vocabulary: Vocabulary, identity: String) -> Reason? {
         // A council's warning quotes the scam it warns of: "Beware fake 'Meta Support' messages", "we will
         // never ask you to send crypto". A hijacker's "Don't miss out!" is no warning.
-        if bio.keys.contains(where: { vocabulary.warningAfter.contains($0) || vocabulary.cautions.contains($0) })
+        if bio.keys.contains(where: vocabulary.warningAfter.contains) || vocabulary.cautions(bio.keys)
             || vocabulary.refusesAnAct(bio.keys) { return nil }
         var found: [String] = [], stems: Set<Substring> = []
         for (key, word) in zip(name.keys + bio.keys, name.words + bio.words)

@@ -133,8 +133,8 @@ final class ProtectedIdentity: Sendable {
             let office = roleKeys.indices.lazy.compactMap { i in
                 roleKeys[..<i].contains(where: words.notTheHolder.contains) ? nil : words.roles[roleKeys[i]]
             }.first ?? ""
-            // A first name of one word, long enough to be cut short, and a surname of one word; past leading
-            // initials, since "J. Edward Lyle" goes by Edward.
+            // A first name of one word and a surname of one word, past leading initials: "J. Edward Lyle" goes
+            // by Edward, or Ted.
             let known = Array(names.drop { $0.count == 1 && $0[0].unicodeScalars.count == 1 })
             let cut = known.count >= 2 && known[0].count == 1 && known[known.count - 1].count == 1
                 ? (first: known[0][0], nicknames: words.nicknames[known[0][0]] ?? [], last: known[known.count - 1][0]) : nil
@@ -234,13 +234,19 @@ final class ProtectedIdentity: Sendable {
         return ownKind || texts.bio.compact.holds(rest.joined())
     }
 
-    /// The words its file adds, and the word of `council_after_kind` its kind holds: "Meeting" names a
-    /// Parish Meeting as "Council" names a parish council, so it is a council word for it alone.
+    /// The words its file adds; the word of `council_after_kind` its kind holds ("Meeting" names a Parish
+    /// Meeting as "Council" names a parish council); and the role of one of its people that is one word no
+    /// list knows ("Sheriff" of a city): a council word, or an office, for it alone.
     static func ownWords(_ identity: Identity, vocabulary: Vocabulary, folder: Folder) -> [String: [String]] {
         var own = identity.words
         let kind = folder.fold(identity.kind)
         let nouns = zip(kind.words, kind.keys).filter { vocabulary.councilAfterKind.contains($0.1) }.map(\.0)
         if !nouns.isEmpty { own["council", default: []] += nouns }
+        for person in identity.people {
+            let role = folder.fold(person.role)
+            guard role.keys.count == 1, role.keys[0].utf8.count >= 4, vocabulary.listedClasses[role.keys[0]] == nil else { continue }
+            own["offices_" + role.words[0], default: []].append(role.words[0])
+        }
         return own
     }
 

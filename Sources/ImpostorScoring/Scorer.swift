@@ -297,11 +297,11 @@ final class FoldedProfile {
             ? NameReading.placelessWords(handleTrimmed, classes: handleTrimmedClasses, wordAligned: false, vocab: vocabulary) : handleWhole
     }
 
-    /// The host of the first e-mail address in `text` ("Clerk <clerk@x.gov.uk>" gives "x.gov.uk"), or the
-    /// text itself when it is a bare domain ("x.gov.uk" shown as the sender's name).
+    /// The host of the first e-mail address in `text` ("Clerk <clerk@x.gov.uk>" gives "x.gov.uk"), or, with
+    /// none, the first domain it shows ("x.gov.uk", "Oakbridge Town Council (x.gov.uk)").
     static func addressHost(in text: String) -> String? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" })
-        if words.count == 1, !text.contains("@"), let domain = WebAddresses.read(text).addresses.first { return domain }
+        if !text.contains("@") { return WebAddresses.read(text).addresses.first }
         guard let word = words.first(where: { $0.contains("@") }),
             let host = word.split(separator: "@", omittingEmptySubsequences: false).last, host.contains(".")
         else { return nil }

@@ -103,7 +103,9 @@ final class Vocabulary: Sendable {
     /// Words that end a name as a body of its own after the council's words ("… Council Tenants' Forum").
     let bodiesAfterCouncil: Set<String>
     /// How a page takes money no one can get back ("friends & family", "bank transfer only"), as keys.
-    let privatePayments: [[String]]
+    let privatePayments: [(text: String, keys: [String])]
+    /// A card or bank account a page paying out asks for ("card details", "sort code"), as keys.
+    let payoutDetails: [[String]]
     /// What a page paying out asks for ("card details", "claim within", "llenwch eich manylion"), as keys.
     let payoutAsks: [[String]]
     /// First names → what people call their holders ("edward" → "ted", "ned"), as keys.
@@ -114,6 +116,8 @@ final class Vocabulary: Sendable {
     let refusalFillers: Set<String>
     /// Words of a warning about scams ("beware", "scams"): a council's post, not a hijacker's.
     let cautions: Set<String>
+    /// Words that turn a caution into a hijacker's boast ("no scams").
+    let cautionNegators: Set<String>
     /// What a hijacker posts from a council's own account: "crypto", "airdrop", "BTC".
     let hijackWords: Set<String>
     /// What a hijacker writes in several words ("enter your details", "account manager"), as written and as keys.
@@ -244,7 +248,8 @@ final class Vocabulary: Sendable {
         refusedActs = keys("refused_acts")
         refusalFillers = keys("refusal_fillers")
         bodiesAfterCouncil = keys("bodies_after_council")
-        privatePayments = w["private_payments"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
+        privatePayments = w["private_payments"].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
+        payoutDetails = w["payout_details"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         payoutAsks = w["payout_asks"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
         var nicknames: [String: Set<String>] = [:]
         for entry in w["nicknames"] {
@@ -254,6 +259,7 @@ final class Vocabulary: Sendable {
         }
         self.nicknames = nicknames
         cautions = keys("cautions")
+        cautionNegators = keys("caution_negators")
         // Scam words are phrases of one word.
         hijackWords = keys("hijack")
         hijackPhrases = w["hijack_phrases"].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
@@ -324,6 +330,12 @@ final class Vocabulary: Sendable {
             if refusedActs.contains(keys[i + 1]) { return true }
             return i + 2 < keys.count && refusalFillers.contains(keys[i + 1]) && refusedActs.contains(keys[i + 2])
         }
+    }
+
+    /// Whether `keys` warn of scams as a council does ("Beware", "crypto scams are rising"), not boast of
+    /// none ("No scams, 100% legit!").
+    func cautions(_ keys: [String]) -> Bool {
+        keys.indices.contains { i in cautions.contains(keys[i]) && (i == 0 || !cautionNegators.contains(keys[i - 1])) }
     }
 
     /// Whether a word is a council word misspelt: one the council words' skeletons read as one, and no

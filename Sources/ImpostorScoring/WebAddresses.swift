@@ -70,7 +70,7 @@ enum WebAddresses {
         "store", "live", "page", "link", "website", "world", "news", "today", "help", "support", "services",
         "care", "life", "pro", "scot", "wales", "cymru", "london", "social", "community", "email",
         // Form links and the cheap domains scam pages use: "forms.gle/…", "council-refund.click".
-        "gle", "click", "vip", "icu",
+        "gle", "click", "vip", "icu", "events", "tickets", "digital",
     ]
 
     private static func address(_ token: String) -> String? {

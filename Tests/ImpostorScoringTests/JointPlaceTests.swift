@@ -157,6 +157,7 @@ import Testing
         "Beware fake 'Meta Support' messages asking you to verify your account: your page will not be deleted.",
         "We will never ask you to send bitcoin or crypto to claim a prize or a council tax refund.",
         "Ni fyddwn ni byth yn gofyn i chi anfon crypto na bitcoin.",
+        "Crypto scams are rising: if a stranger offers you Bitcoin returns, report it to Action Fraud.",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)

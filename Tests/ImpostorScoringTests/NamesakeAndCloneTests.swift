@@ -112,6 +112,21 @@ import Testing
         #expect(mail.verdict == .suspect && mail.identity == "fenton", "\(mail.reasons.map(\.detail))")
     }
 
+    /// A city's Sheriff, one of its people, is an office of that city alone: a page in the Sheriff's name
+    /// collecting donations by DM is a case; "Oakbridge Sheriff", a band, is none elsewhere.
+    @Test func aRoleOfTheCouncilsOwnIsItsOffice() throws {
+        let city = Identity(id: "aldchester", name: "Aldchester City Council", kind: "city council", place: "Aldchester",
+                            area: "Lincolnshire", people: [Person(name: "Cllr Marcus Feltham", role: "Sheriff")])
+        let town = Identity(id: "oakbridge", name: "Oakbridge Town Council", kind: "town council", place: "Oakbridge", area: "Kent")
+        let scorer = try Scorer(identities: [city, town])
+        let fake = scorer.assess(Profile(platform: .instagram, id: "1", handle: "sheriffofaldchester", displayName: "Sheriff of Aldchester",
+                                         bio: "The Sheriff's Christmas Toy Appeal. Donations by bank transfer, details sent by DM."))
+        #expect(fake.verdict == .suspect && fake.identity == "aldchester", "\(fake.reasons.map(\.detail))")
+        let band = scorer.assess(Profile(platform: .instagram, id: "2", handle: "oakbridgesheriff", displayName: "Oakbridge Sheriff",
+                                         bio: "Country covers band. Gigs every Friday."))
+        #expect(band.verdict == .clear, "\(band.reasons.map(\.detail))")
+    }
+
     /// A council read by another name of its place ("Caldwick Town Council" for Caldwick-on-Ouse) finds the
     /// full name in a bio that only thanks it: that is a mention, as it is through the council's own name.
     @Test func aFullNameThankedIsAMentionThroughAnAliasToo() throws {

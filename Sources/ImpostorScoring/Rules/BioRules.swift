@@ -261,21 +261,26 @@ enum PayoutRule: Rule {
         .quiet("Oakbridge Food Bank", bio: "Thanks to a council grant we're open Fridays. Donate at oakbridgefoodbank.org.uk"),
         .quiet("Oakbridge Beer Festival", bio: "Ticket refunds: fill in the form at forms.gle/abc. Thanks to Oakbridge Town Council."),
         .quiet("Oakbridge Car Boot", bio: "Pitches £10, pay by PayPal friends & family. Sundays on the rec."),
+        .quiet("Mayor of Oakbridge", bio: "Views my own. Precious time with friends and family."),
+        .quiet("Oakbridge Farmers Market", bio: "Run by Oakbridge Town Council. Pitch fees by bank transfer only, see oakbridge-tc.gov.uk"),
+        .fires("Oakbridge Energy Grants", bio: "Funding from Oakbridge Town Council. Claim your £300 refund: submit your card details at oakbridge-grants.com"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let vocab = e.identity.words, keys = e.texts.bio.keys
         guard e.name.place != nil || e.handle.place != nil, !e.bio.warns, !e.bio.disclaimer, !vocab.refusesAnAct(keys) else { return nil }
         // Taking money by a payment no one can reverse, as the council or in its Mayor's name.
-        let speaks = e.bio.claim || e.texts.name.keys.contains { vocab.roles[$0] != nil }
-        if speaks, let way = vocab.privatePayments.first(where: { Evidence.holds($0, in: keys) }) {
-            let how = way.joined(separator: " ")
+        let speaks = e.bio.claim || (e.name.place != nil && e.texts.name.keys.contains { vocab.roles[$0] != nil })
+        if speaks, let way = vocab.privatePayments.first(where: { Evidence.holds($0.keys, in: keys) }) {
+            let how = way.text
             return Hit(weight: weight, detail: "the page takes money in \(e.council)'s name by \(how), which cannot be got back", folded: how)
         }
-        // Paying out as the council: a page thanking it, or funded by it, pays out nothing in its name.
-        guard e.bio.claim, keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
+        // Paying out in the council's name: a card or bank account asked for wherever the council is named; a
+        // claim only where the bio speaks as it (a page thanking it, or funded by it, pays out nothing).
+        guard keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
             let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }),
-            vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })
+            vocab.payoutDetails.contains(where: { Evidence.holds($0, in: keys) })
+                || (e.bio.claim && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) }))
         else { return nil }
         return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for details or a claim at \(address.address)",
                    folded: address.address)
