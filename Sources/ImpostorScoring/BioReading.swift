@@ -74,6 +74,10 @@ struct BioReading: Sendable {
                 i += 1
                 continue
             }
+            if Self.qualified(keys, at: i, identity: identity) {
+                i = end
+                continue
+            }
             mentionsPlace = true
             if otherArea == nil {
                 otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
@@ -88,7 +92,8 @@ struct BioReading: Sendable {
         // The council's full name where no occurrence of the place was read in it: written in a warning
         // ("fake 'Oakbridge Town Council' page") or pointing to the real page, it is held back as those are.
         for form in identity.nameForms {
-            for span in Self.nameOccurrences(form, in: bio, vocab: vocab) where !placesRead.contains(where: span.overlaps) {
+            for span in Self.nameOccurrences(form, in: bio, vocab: vocab)
+            where !placesRead.contains(where: span.overlaps) && !Self.qualified(keys, at: span.lowerBound, identity: identity) {
                 namesCouncil = true
                 if disclaimer || thirdPerson { continue }
                 if vocab.warnsOfCopy(keys, before: span.lowerBound, after: span.upperBound) {
@@ -157,6 +162,14 @@ struct BioReading: Sendable {
             found.append(first..<max(first + 1, last))
         }
         return found
+    }
+
+    /// Whether a qualifier that is not the place's own stands before `start`: "Little Gable Parish Council" in
+    /// the bio is another place's council, as in the name. "The new … page" announces one ("new" is an affix).
+    static func qualified(_ keys: [String], at start: Int, identity: ProtectedIdentity) -> Bool {
+        guard start > 0 else { return false }
+        let vocab = identity.words, word = keys[start - 1]
+        return vocab.placeQualifiers.contains(word) && !vocab.affixes.contains(word) && !identity.placeKeys.contains(word)
     }
 
     /// Whether the words around the council's name at `start..<end` speak of it rather than as it: "meetings

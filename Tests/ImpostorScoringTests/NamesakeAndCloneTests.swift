@@ -127,6 +127,20 @@ import Testing
         #expect(band.verdict == .clear, "\(band.reasons.map(\.detail))")
     }
 
+    /// "Little Gable Parish Council" is another parish, whatever its bio says of itself; "Castlebury Without"
+    /// says it is not part of the city.
+    @Test func aNeighbourSharingPartOfTheNameIsAnotherCouncil() throws {
+        let gable = Identity(id: "gable", name: "Gable Parish Council", kind: "parish council", place: "Gable", area: "Norfolk")
+        let city = Identity(id: "castlebury", name: "Castlebury City Council", kind: "city council", place: "Castlebury", area: "Somerset")
+        let scorer = try Scorer(identities: [gable, city])
+        let little = scorer.assess(Profile(platform: .facebook, id: "1", handle: "LittleGableParishCouncil", displayName: "Little Gable Parish Council",
+                                           bio: "Little Gable Parish Council, Norfolk. Meetings second Tuesday of the month, 7pm."))
+        #expect(little.verdict == .clear, "\(little.reasons.map(\.detail))")
+        let without = scorer.assess(Profile(platform: .facebook, id: "2", handle: "CastleburyWithoutPC", displayName: "Castlebury Without Parish Council",
+                                            bio: "The parish council for the villages around Castlebury. Not part of Castlebury City Council!"))
+        #expect(without.verdict == .clear, "\(without.reasons.map(\.detail))")
+    }
+
     /// A council read by another name of its place ("Caldwick Town Council" for Caldwick-on-Ouse) finds the
     /// full name in a bio that only thanks it: that is a mention, as it is through the council's own name.
     @Test func aFullNameThankedIsAMentionThroughAnAliasToo() throws {

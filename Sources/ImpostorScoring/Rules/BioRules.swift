@@ -261,6 +261,7 @@ enum PayoutRule: Rule {
         .quiet("Oakbridge Food Bank", bio: "Thanks to a council grant we're open Fridays. Donate at oakbridgefoodbank.org.uk"),
         .quiet("Oakbridge Beer Festival", bio: "Ticket refunds: fill in the form at forms.gle/abc. Thanks to Oakbridge Town Council."),
         .quiet("Oakbridge Car Boot", bio: "Pitches £10, pay by PayPal friends & family. Sundays on the rec."),
+        .fires("Oakbridge Car Boot", bio: "Run by Oakbridge Town Council on the rec. Pitches £12, pre-book via PayPal friends & family only."),
         .quiet("Mayor of Oakbridge", bio: "Views my own. Precious time with friends and family."),
         .quiet("Oakbridge Farmers Market", bio: "Run by Oakbridge Town Council. Pitch fees by bank transfer only, see oakbridge-tc.gov.uk"),
         .fires("Oakbridge Energy Grants", bio: "Funding from Oakbridge Town Council. Claim your £300 refund: submit your card details at oakbridge-grants.com"),
@@ -269,8 +270,8 @@ enum PayoutRule: Rule {
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let vocab = e.identity.words, keys = e.texts.bio.keys
         guard e.name.place != nil || e.handle.place != nil, !e.bio.warns, !e.bio.disclaimer, !vocab.refusesAnAct(keys) else { return nil }
-        // Taking money by a payment no one can reverse, as the council or in its Mayor's name.
-        let speaks = e.bio.claim || (e.name.place != nil && e.texts.name.keys.contains { vocab.roles[$0] != nil })
+        // Taking money by a payment no one can reverse, naming the council ("run by …" too) or in its Mayor's name.
+        let speaks = e.bio.namesCouncil || (e.name.place != nil && e.texts.name.keys.contains { vocab.roles[$0] != nil })
         if speaks, let way = vocab.privatePayments.first(where: { Evidence.holds($0.keys, in: keys) }) {
             let how = way.text
             return Hit(weight: weight, detail: "the page takes money in \(e.council)'s name by \(how), which cannot be got back", folded: how)
@@ -299,6 +300,7 @@ enum BioScamRule: Rule {
         .quiet("Residents Help", bio: "Council tax rebates for Oakbridge residents, message us"),
         .quiet("Oakbridge Town Council", bio: "Meetings every second Tuesday"),
         .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council, Shropshire. Grants open: apply via the link"),
+        .quiet("Oakbridge Town Council", bio: "Bonfire tickets from our website only. We never sell or refund tickets through messages."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -306,7 +308,10 @@ enum BioScamRule: Rule {
         let strongElsewhere = so.nameWeight >= NameRule.withTypo || e.handle.namesCouncil || so.has(.bioDomain) || e.logoMatch != nil
         // A namesake elsewhere asks for fees and grants of its own residents.
         // A scam alert's words describe the scam it warns of.
-        guard e.bio.scam, e.bio.claim || so.has(.bioOffice) || strongElsewhere, !so.has(.otherArea), !so.has(.warning) else { return nil }
+        // A bio that refuses what scams ask ("We never sell or refund tickets through messages") asks nothing.
+        guard e.bio.scam, e.bio.claim || so.has(.bioOffice) || strongElsewhere, !so.has(.otherArea), !so.has(.warning),
+            !e.identity.words.refusesAnAct(e.texts.bio.keys)
+        else { return nil }
         return Hit(weight: weight, detail: "the bio asks for money, messages or a move to this account")
     }
 }
