@@ -235,8 +235,8 @@ final class ProtectedIdentity: Sendable {
     }
 
     /// The words its file adds; the word of `council_after_kind` its kind holds ("Meeting" names a Parish
-    /// Meeting as "Council" names a parish council); and the role of one of its people that is one word no
-    /// list knows ("Sheriff" of a city): a council word, or an office, for it alone.
+    /// Meeting as "Council" names a parish council); and the office of `own_offices` one of its people holds
+    /// ("Sheriff" of a city): a council word, or an office, for it alone.
     static func ownWords(_ identity: Identity, vocabulary: Vocabulary, folder: Folder) -> [String: [String]] {
         var own = identity.words
         let kind = folder.fold(identity.kind)
@@ -244,7 +244,7 @@ final class ProtectedIdentity: Sendable {
         if !nouns.isEmpty { own["council", default: []] += nouns }
         for person in identity.people {
             let role = folder.fold(person.role)
-            guard role.keys.count == 1, role.keys[0].utf8.count >= 4, vocabulary.listedClasses[role.keys[0]] == nil else { continue }
+            guard role.keys.count == 1, vocabulary.ownOffices.contains(role.keys[0]) else { continue }
             own["offices_" + role.words[0], default: []].append(role.words[0])
         }
         return own
