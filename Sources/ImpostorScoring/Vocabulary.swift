@@ -165,6 +165,11 @@ final class Vocabulary: Sendable {
     /// as it likes: "Côr", "Watchdog", "nid y Cyngor".
     init(_ w: WordLists, folder: Folder) {
         func keys(_ name: String) -> Set<String> { Self.keys(w[name], folder: folder) }
+        /// A list of phrases, each as keys ("card details" → ["card", "detalls"]); and with each as written.
+        func phraseKeys(_ name: String) -> [[String]] { w[name].map { folder.fold($0).keys }.filter { !$0.isEmpty } }
+        func written(_ name: String) -> [(text: String, keys: [String])] {
+            w[name].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
+        }
         func phrases(_ name: String, _ meaning: BioPhrases.Meaning) -> [(words: [String], meaning: BioPhrases.Meaning)] {
             w[name].map { (folder.fold($0).keys, meaning) }
         }
@@ -217,7 +222,7 @@ final class Vocabulary: Sendable {
         notPlaceWords = keys("counties").union(keys("scam"))
         mentionCues = keys("mention_cues")
         mentionBefore = keys("mention_before")
-        let warnings = w["warning_before"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
+        let warnings = phraseKeys("warning_before")
         warningBefore = Dictionary(grouping: warnings, by: { $0[$0.count - 1] })
         warningAfter = Set(warnings.filter { $0.count == 1 }.map { $0[0] })
         warningFillers = keys("warning_fillers")
@@ -225,7 +230,7 @@ final class Vocabulary: Sendable {
         warningSelf = keys("warning_self")
         formerOffice = keys("former_office")
         otherBodies = keys("other_bodies")
-        realPage = w["real_page"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
+        realPage = phraseKeys("real_page")
         officeLinks = keys("office_links")
         placeArticles = keys("place_articles")
         placeHonorifics = keys("place_honorifics")
@@ -251,9 +256,9 @@ final class Vocabulary: Sendable {
         refusedActs = keys("refused_acts")
         refusalFillers = keys("refusal_fillers")
         bodiesAfterCouncil = keys("bodies_after_council")
-        privatePayments = w["private_payments"].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
-        payoutDetails = w["payout_details"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
-        payoutAsks = w["payout_asks"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
+        privatePayments = written("private_payments")
+        payoutDetails = phraseKeys("payout_details")
+        payoutAsks = phraseKeys("payout_asks")
         var nicknames: [String: Set<String>] = [:]
         for entry in w["nicknames"] {
             let parts = entry.split(separator: "=").map { folder.fold(String($0)).keys }
@@ -265,8 +270,8 @@ final class Vocabulary: Sendable {
         cautionNegators = keys("caution_negators")
         // Scam words are phrases of one word.
         hijackWords = keys("hijack")
-        hijackPhrases = w["hijack_phrases"].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
-        hijackAnnouncements = w["hijack_announcements"].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
+        hijackPhrases = written("hijack_phrases")
+        hijackAnnouncements = written("hijack_announcements")
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
                                + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)
@@ -275,7 +280,7 @@ final class Vocabulary: Sendable {
         // there, as "Ely, Minnesota" does in a bio.
         areas = Counties(w["counties"], within: w["areas_within"], abroad: w["abroad"], streets: keys("streets"), folder: folder)
         areaLinks = keys("area_links")
-        abroad = w["abroad"].map { folder.fold($0).keys }.filter { !$0.isEmpty }
+        abroad = phraseKeys("abroad")
         officeOccasions = keys("office_occasions")
         mutationMarkers = keys("mutation_markers")
         kindsAfterCouncil = keys("kinds_after_council")
