@@ -4,27 +4,34 @@ import ImpostorText
 /// An identity with its names folded once, ready to compare with many profiles. A class: each
 /// account compared with it reads it, and a struct of this size would be copied every time.
 final class ProtectedIdentity: Sendable {
-    struct ProtectedPerson: Sendable {
-        var person: Person
+    /// A class: every profile's tie test reads the people of each council near it, and a struct this
+    /// size is copied field by field on each read.
+    final class ProtectedPerson: Sendable {
+        let person: Person
         /// "mayor", "chair", "clerk", "leader", or "" for other roles.
-        var office: String
+        let office: String
         /// Name keys without titles ("cameron", "foster").
-        var nameKeys: [String]
+        let nameKeys: [String]
         /// The first and last names alone, for a name of three words or more: "Iwan Pritchard" is how
         /// people write Cllr Iwan Tomos Pritchard. Not the parts of a hyphenated surname.
-        var shortKeys: [String]?
+        let shortKeys: [String]?
         /// The first name (one word, past any initials), its nicknames, and the surname: "Edward Lyle" and
         /// "Ted Lyle" are how people write J. Edward Lyle, "Ros Greaves" Rosalind Greaves.
-        var cutKeys: (first: String, nicknames: Set<String>, last: String)?
+        let cutKeys: (first: String, nicknames: Set<String>, last: String)?
         /// Each name key as a pattern, with the typos it may carry.
-        var patterns: [(pattern: SearchPattern, limit: Int)]
-        var compact: String { nameKeys.joined() }
+        let patterns: [(pattern: SearchPattern, limit: Int)]
+        /// The name keys run together, as a handle writes them ("priyasharma").
+        let compact: String
+        /// `shortKeys` run together.
+        let shortCompact: String?
 
         init(person: Person, office: String, nameKeys: [String], shortKeys: [String]? = nil,
              cutKeys: (first: String, nicknames: Set<String>, last: String)? = nil) {
             (self.person, self.office, self.nameKeys, self.shortKeys) = (person, office, nameKeys, shortKeys)
             self.cutKeys = cutKeys
             patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
+            compact = nameKeys.joined()
+            shortCompact = shortKeys?.joined()
         }
 
         /// Whether `text` names the person: every key of the whole name within its typos, the short name
@@ -32,7 +39,7 @@ final class ProtectedIdentity: Sendable {
         /// or a nickname of it, right before the surname, as words.
         func named(in text: FoldedText) -> Bool {
             if patterns.allSatisfy({ ProtectedIdentity.occurs($0.pattern, in: text, limit: $0.limit) }) { return true }
-            if let short = shortKeys, Evidence.holds(short, in: text.keys) || text.compact.holds(short.joined()) { return true }
+            if let short = shortKeys, let shortCompact, Evidence.holds(short, in: text.keys) || text.compact.holds(shortCompact) { return true }
             guard let cut = cutKeys else { return false }
             let keys = text.keys
             return keys.indices.dropFirst().contains { i in

@@ -313,7 +313,8 @@ final class FoldedProfile {
     static func bareHandle(_ handle: String, platform: Platform) -> String {
         var h = handle.trimmingSpaces()
         while h.hasPrefix("@") { h.removeFirst() }
-        if let at = h.firstIndex(of: "@") { h = String(h[..<at]) }
+        // Over the bytes: "@" is ASCII, and a search by Character reads every grapheme of a long handle.
+        if let at = h.utf8.firstIndex(of: UInt8(ascii: "@")) { h = String(h[..<at]) }
         // Each of the host suffixes starts with a full stop.
         guard h.utf8.contains(UInt8(ascii: ".")) else { return h }
         let lower = h.lowercased()

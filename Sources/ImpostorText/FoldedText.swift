@@ -37,7 +37,12 @@ public struct FoldedText: Hashable, Sendable {
         var bounds = [0]
         bounds.reserveCapacity(keys.count + 1)
         for k in keys {
-            scalars.append(contentsOf: k.unicodeScalars)
+            // Most keys are ASCII: a byte is a scalar, without decoding UTF-8.
+            if k.utf8.allSatisfy({ $0 < 0x80 }) {
+                for b in k.utf8 { scalars.append(Unicode.Scalar(b)) }
+            } else {
+                scalars.append(contentsOf: k.unicodeScalars)
+            }
             bounds.append(scalars.count)
         }
         return (compact, scalars, bounds, SearchPattern.summary(of: scalars))

@@ -269,10 +269,12 @@ enum PayoutRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let vocab = e.identity.words, keys = e.texts.bio.keys
-        guard e.name.place != nil || e.handle.place != nil, !e.bio.warns, !e.bio.disclaimer, !vocab.refusesAnAct(keys) else { return nil }
+        guard e.name.place != nil || e.handle.place != nil, !e.bio.warns, !e.bio.disclaimer else { return nil }
         // Taking money by a payment no one can reverse, naming the council ("run by …" too) or in its Mayor's name.
+        // A refusal ("we never take PayPal") is read last, once there is something for it to refuse: it is the dearest test.
         let speaks = e.bio.namesCouncil || (e.name.place != nil && e.texts.name.keys.contains { vocab.roles[$0] != nil })
         if speaks, let way = vocab.privatePayments.first(where: { Evidence.holds($0.keys, in: keys) }) {
+            guard !vocab.refusesAnAct(keys) else { return nil }
             let how = way.text
             return Hit(weight: weight, detail: "the page takes money in \(e.council)'s name by \(how), which cannot be got back", folded: how)
         }
@@ -281,7 +283,8 @@ enum PayoutRule: Rule {
         guard keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
             let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }),
             vocab.payoutDetails.contains(where: { Evidence.holds($0, in: keys) })
-                || (e.bio.claim && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) }))
+                || (e.bio.claim && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })),
+            !vocab.refusesAnAct(keys)
         else { return nil }
         return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for details or a claim at \(address.address)",
                    folded: address.address)
