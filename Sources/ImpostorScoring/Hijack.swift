@@ -20,10 +20,7 @@ enum HijackCheck {
 
     /// The reason, when `name` and `bio` hold enough of `vocabulary`'s hijack words, or a coin's ticker.
     static func check(name: FoldedText, bio: FoldedText, vocabulary: Vocabulary, identity: String) -> Reason? {
-        // A council's warning quotes the scam it warns of: "Beware fake 'Meta Support' messages", "we will
-        // never ask you to send crypto". A hijacker's "Don't miss out!" is no warning.
-        if bio.keys.contains(where: vocabulary.warningAfter.contains) || vocabulary.cautions(bio.keys)
-            || vocabulary.refusesAnAct(bio.keys) { return nil }
+        if warns(bio, vocabulary: vocabulary) { return nil }
         var found: [String] = [], stems: Set<Substring> = []
         for (key, word) in zip(name.keys + bio.keys, name.words + bio.words)
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
@@ -43,6 +40,24 @@ enum HijackCheck {
         let words = found.joined(separator: ", ")
         return Reason(signal: signal, identity: identity, matched: words, weight: weight,
                       detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")
+    }
+
+    /// The reason, when the account's bio sends people to an address spelled as the council's that is not
+    /// one of its own ("claim here 👉 caerwenlli-gov.uk/claim"): a council links its own site. Not where the
+    /// bio warns of that address.
+    static func lookalikeAddress(bio: FoldedText, addresses: [(address: String, key: String)], vocabulary: Vocabulary,
+                                 readings: [ProtectedIdentity], identity: String) -> Reason? {
+        guard !warns(bio, vocabulary: vocabulary),
+            let address = readings.lazy.compactMap({ WebAddresses.lookalike(addresses, of: $0) }).first
+        else { return nil }
+        return Reason(signal: signal, identity: identity, matched: address, weight: weight,
+                      detail: "one of the council's own accounts sends people to \(address), an address spelled as the council's that is not one of its own: taken over?")
+    }
+
+    /// A council's warning quotes the scam it warns of: "Beware fake 'Meta Support' messages", "we will never
+    /// ask you to send crypto". A hijacker's "Don't miss out!" is no warning.
+    static func warns(_ bio: FoldedText, vocabulary: Vocabulary) -> Bool {
+        bio.keys.contains(where: vocabulary.warningAfter.contains) || vocabulary.cautions(bio.keys) || vocabulary.refusesAnAct(bio.keys)
     }
 
     /// The reason, when the account now shows a name that gives neither the council's place (by any of its

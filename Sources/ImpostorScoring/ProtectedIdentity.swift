@@ -93,6 +93,8 @@ final class ProtectedIdentity: Sendable {
     /// What an address spelled as the council's holds: its domain keys and its full name, compact,
     /// 8 letters or more (short aliases such as "wooltc" are too often someone else's).
     let siteNames: [String]
+    /// Those of `siteNames` that are the place alone, as a city's "york.gov.uk" is.
+    let placeSites: Set<String>
 
     init(_ identity: Identity, folder: Folder, vocabulary: Vocabulary, lists: WordLists) {
         self.identity = identity
@@ -157,6 +159,8 @@ final class ProtectedIdentity: Sendable {
         }
         let siteKeys = [site].compactMap { $0 }.map { ProtectedIdentity.domainKey($0, folder: folder) }
         siteNames = Array(Set(domainKeys + siteKeys + [folder.fold(identity.name).compact])).filter { $0.count >= 8 }.sorted()
+        let placeCompact = placeCompact
+        placeSites = Set(siteNames.filter { $0 == placeCompact })
     }
 
     /// The identity as read through each other name of its place that its aliases give ("Cyngor Tref
@@ -241,14 +245,23 @@ final class ProtectedIdentity: Sendable {
         return ownKind || texts.bio.compact.holds(rest.joined())
     }
 
-    /// The words its file adds; the word of `council_after_kind` its kind holds ("Meeting" names a Parish
-    /// Meeting as "Council" names a parish council); and the office of `own_offices` one of its people holds
+    /// The words its file adds; the words of `council_after_kind` when its kind holds one ("Meeting" and
+    /// "Mtg" name a Parish Meeting as "Council" names a parish council); the initials of its kind ("CC"); and the office of `own_offices` one of its people holds
     /// ("Sheriff" of a city): a council word, or an office, for it alone.
     static func ownWords(_ identity: Identity, vocabulary: Vocabulary, folder: Folder) -> [String: [String]] {
         var own = identity.words
         let kind = folder.fold(identity.kind)
-        let nouns = zip(kind.words, kind.keys).filter { vocabulary.councilAfterKind.contains($0.1) }.map(\.0)
-        if !nouns.isEmpty { own["council", default: []] += nouns }
+        // The list is one word and its short forms: a Parish Meeting is a "Parish Mtg" too.
+        if kind.keys.contains(where: vocabulary.councilAfterKind.contains) {
+            own["council", default: []] += vocabulary.councilAfterKind.sorted()
+        }
+        // The initials of its own kind are its abbreviation, whatever another kind writes the same: "CC" is
+        // a community council's as much as a city council's. Added only where the lists say otherwise: a
+        // council with words of its own reads with a vocabulary of its own.
+        if kind.keys.count == 2, let name = vocabulary.kindOf[kind.keys[0]], vocabulary.council.contains(kind.keys[1]) {
+            let initials = String(kind.keys.compactMap(\.first))
+            if vocabulary.abbreviations[initials] != name { own["abbreviations_" + name, default: []].append(initials) }
+        }
         for person in identity.people {
             let role = folder.fold(person.role)
             guard role.keys.count == 1, vocabulary.ownOffices.contains(role.keys[0]) else { continue }
@@ -263,6 +276,7 @@ final class ProtectedIdentity: Sendable {
         (nameForms, nameFormPatterns, nameInitials) = (base.nameForms, base.nameFormPatterns, base.nameInitials)
         nameWords = base.nameWords
         (areaKeys, ownAreas, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.ownAreas, base.people, base.domainKeys, base.officialHosts, base.siteNames)
+        placeSites = base.placeSites
         placeKeys = keys
         placeCompact = keys.joined()
         placePattern = SearchPattern(placeCompact)

@@ -1,8 +1,9 @@
 import ImpostorCore
 import ImpostorText
 
-/// Judges profiles against a watchlist: pure, no I/O, safe to share across threads.
-public struct Scorer: Sendable {
+/// Judges profiles against a watchlist: pure, no I/O, safe to share across threads. A class: every
+/// profile's judgement reads it, and a struct of this many references was copied for each.
+public final class Scorer: Sendable {
     let identities: [ProtectedIdentity]
     /// How many of `identities` are the councils themselves; the rest read them by another name.
     let baseCount: Int
@@ -21,7 +22,7 @@ public struct Scorer: Sendable {
     private let accounts: [String: (identity: Int, verdict: Verdict, reference: AccountReference)]
 
     /// A scorer reading with impostor's own vocabulary (`vocabulary/*.toml`).
-    public init(identities: [Identity]) throws {
+    public convenience init(identities: [Identity]) throws {
         try self.init(identities: identities, words: try WordLists.shipped())
     }
 
@@ -174,8 +175,13 @@ public struct Scorer: Sendable {
     private func hijacked(_ profile: Profile, _ listed: Assessment) -> Assessment? {
         guard listed.verdict == .official, let id = listed.identity else { return nil }
         let name = nameFolder.fold(profile.displayName)
-        guard let reason = HijackCheck.check(name: name, bio: bioFolder.fold(profile.bio), vocabulary: vocabulary, identity: id)
-            ?? HijackCheck.renamed(name, readings: (readings[id] ?? []).map { identities[$0] }, identity: id)
+        let bio = bioFolder.fold(profile.bio)
+        let addresses = WebAddresses.read(profile.bio).addresses
+        let councils = (readings[id] ?? []).map { identities[$0] }
+        let keyed = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: nameFolder)) }
+        guard let reason = HijackCheck.check(name: name, bio: bio, vocabulary: vocabulary, identity: id)
+            ?? HijackCheck.renamed(name, readings: councils, identity: id)
+            ?? HijackCheck.lookalikeAddress(bio: bio, addresses: keyed, vocabulary: vocabulary, readings: councils, identity: id)
         else { return nil }
         return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle,
                           score: Self.squash(Judgement.prior + reason.weight), verdict: .suspect, identity: id, target: .council,

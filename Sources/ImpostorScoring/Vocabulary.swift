@@ -12,6 +12,8 @@ final class Vocabulary: Sendable {
     /// Words that name a council only straight after a kind, for a council whose kind holds them: the
     /// "Meeting" of "Parish Meeting". Never read inside other words or through a typo ("Melting Pot").
     let councilAfterKind: Set<String>
+    /// What a look-alike web address adds to a place besides council words ("wexcester-gov.uk").
+    let domainCouncilWords: Set<String>
     /// Offices only some councils have ("sheriff"): an office of a council whose people hold one.
     let ownOffices: Set<String>
     /// Kinds of council ("town") and the words for each ("town", "twn", "tref").
@@ -176,6 +178,7 @@ final class Vocabulary: Sendable {
         let council = keys("council")
         let councilAfterKind = keys("council_after_kind")
         self.councilAfterKind = councilAfterKind
+        domainCouncilWords = keys("domain_council_words")
         ownOffices = keys("own_offices")
         self.council = council
         var kinds: [String: Set<String>] = [:], styles: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]

@@ -91,6 +91,21 @@ enum WebAddresses {
         return String(t)
     }
 
+    /// Whether `rest` is nothing, or council words run together ("towncouncil", "gov", "tc").
+    static func isCouncilWords(_ rest: String, vocab: Vocabulary) -> Bool {
+        let scalars = Array(rest.unicodeScalars)
+        // reached[i]: the first i scalars are council words, one after another.
+        var reached = [true] + Array(repeating: false, count: scalars.count)
+        for end in scalars.indices.map({ $0 + 1 }) {
+            reached[end] = (0..<end).contains { start in
+                guard reached[start] else { return false }
+                let word = String(String.UnicodeScalarView(scalars[start..<end]))
+                return vocab.isCouncilWord(word) || vocab.domainCouncilWords.contains(word)
+            }
+        }
+        return reached[scalars.count]
+    }
+
     /// Whether the address is at one of the council's own hosts (or a name under one).
     static func isOfficial(_ address: String, hosts: [String]) -> Bool {
         let host = address.split(separator: "@").last.map(String.init) ?? address
@@ -122,6 +137,10 @@ enum WebAddresses {
                 if p.words.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !p.placeKeys.contains($0) }) {
                     continue
                 }
+                // A domain that is the place alone ("wexcester.gov.uk") is spelled by every local business that
+                // names it ("wexcesterlive.co.uk"): only the place with the council's words is its spelling
+                // ("wexcester-gov.uk", "wexcestercitycouncil.com"), or the place alone elsewhere.
+                if p.placeSites.contains(name), !Self.isCouncilWords(rest, vocab: p.words) { continue }
                 return address
             }
         }

@@ -159,3 +159,34 @@ import Testing
         #expect(throws: WordListError.self) { try WordLists.load(directory: "/nonexistent/vocabulary") }
     }
 }
+
+/// Abbreviations and short forms a council's own kind gives it: "CC" for a community council (as for a
+/// city's), "Mtg" for a Parish Meeting.
+@Suite struct OwnKindAbbreviationTests {
+    static let llanddewi = Identity(id: "llanddewi", name: "Cyngor Cymuned Llanddewi Felin", kind: "community council",
+                                    place: "Llanddewi Felin", area: "Gwynedd", aliases: ["Llanddewi Felin Community Council"])
+    static let compton = Identity(id: "compton", name: "Compton Abdale Parish Meeting", kind: "parish meeting",
+                                  place: "Compton Abdale", area: "Gloucestershire")
+    static let wexcester = Identity(id: "wexcester", name: "Wexcester City Council", kind: "city council", place: "Wexcester",
+                                    area: "Gloucestershire")
+
+    @Test func aCommunityCouncilIsCCAsACityIs() throws {
+        let scorer = try Scorer(identities: [Self.llanddewi, Self.wexcester])
+        let cc = scorer.assess(Profile(platform: .x, id: "1", handle: "LlanddewiFelnCC", displayName: "Llanddewi Felin CC",
+                                       bio: "Community Council for Llanddewi Felin, Gwynedd. Notices and meetings."))
+        #expect(cc.verdict == .suspect && !cc.reasons.contains { $0.signal == .otherKind }, "\(cc.reasons.map(\.detail))")
+        let city = scorer.assess(Profile(platform: .x, id: "2", handle: "wexcc", displayName: "Wexcester CC", bio: ""))
+        #expect(city.verdict == .suspect && city.identity == "wexcester", "\(city.reasons.map(\.detail))")
+        // A council of another kind still reads "TC" as another kind's.
+        let town = scorer.assess(Profile(platform: .x, id: "3", handle: "x", displayName: "Llanddewi Felin TC", bio: ""))
+        #expect(town.reasons.contains { $0.signal == .otherKind }, "\(town.reasons.map(\.detail))")
+    }
+
+    @Test func aParishMeetingIsItsMtg() throws {
+        let scorer = try Scorer(identities: [Self.compton])
+        let mtg = scorer.assess(Profile(platform: .x, id: "1", handle: "comptonpm", displayName: "Compton Abdale Parish Mtg", bio: ""))
+        #expect(mtg.verdict == .suspect && mtg.reasons.contains { $0.signal == .name }, "\(mtg.reasons.map(\.detail))")
+        let quaker = scorer.assess(Profile(platform: .x, id: "2", handle: "x", displayName: "Compton Abdale Quaker Mtg", bio: ""))
+        #expect(quaker.verdict == .clear, "\(quaker.reasons.map(\.detail))")
+    }
+}

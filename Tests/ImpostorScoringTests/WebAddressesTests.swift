@@ -1,4 +1,5 @@
 import Testing
+import ImpostorCore
 @testable import ImpostorScoring
 
 @Suite struct WebAddressesTests {
@@ -19,5 +20,42 @@ import Testing
         #expect(withAddress > 250, "the random texts must hold addresses often enough to test anything")
         #expect(WebAddresses.read("Grants at chorleytc.co.uk. Apply now.").addresses == ["chorleytc.co.uk"])
         #expect(WebAddresses.read("Hello. Official page.").addresses.isEmpty)
+    }
+}
+
+/// A council whose domain is its place alone ("wexcester.gov.uk"): every local business that names the
+/// place writes it in its address, so only the place with the council's words is spelled as the council's.
+@Suite struct PlaceDomainTests {
+    static let wexcester = Identity(id: "wexcester", name: "Wexcester City Council", kind: "city council", place: "Wexcester",
+                                    area: "Gloucestershire", domains: ["wexcester.gov.uk"],
+                                    officials: [AccountReference(platform: .x, handle: "WexcesterCC")])
+    let scorer = try! Scorer(identities: [wexcester])
+
+    func judge(_ name: String, handle: String = "someone", bio: String) -> Assessment {
+        scorer.assess(Profile(platform: .facebook, id: "1", handle: handle, displayName: name, bio: bio))
+    }
+
+    @Test(arguments: ["wexcester-gov.uk", "wexcestercitycouncil.com", "wexcester.co.uk", "wexcestercc.org"])
+    func thePlaceWithTheCouncilsWordsIsItsSpelling(address: String) {
+        let a = judge("Parking Fines", bio: "Pay your parking fine at \(address)")
+        #expect(a.reasons.contains { $0.signal == .bioDomain }, "\(a.reasons.map(\.detail))")
+    }
+
+    @Test(arguments: ["wexcesterlive.co.uk", "wexcesterbakery.co.uk", "visitwexcester.com"])
+    func aLocalBusinessNamingThePlaceIsNot(address: String) {
+        let a = judge("Wexcester Live", bio: "Breaking news from Wexcester 📰 Council, courts, crime. Send us your stories: news@\(address)")
+        #expect(!a.reasons.contains { $0.signal == .bioDomain } && a.verdict == .clear, "\(a.reasons.map(\.detail))")
+    }
+
+    /// The council's own account sending people to such an address has been taken over; warning of it, it has not.
+    @Test func anOfficialAccountLinkingALookalikeIsACase() {
+        let taken = scorer.assess(Profile(platform: .x, id: "2", handle: "WexcesterCC", displayName: "Wexcester City Council",
+                                          bio: "Great news! Residents can claim a share of £10,000 – claim here 👉 wexcester-gov.uk/claim"))
+        #expect(taken.verdict == .suspect && taken.reasons.contains { $0.signal == .hijacked }, "\(taken.reasons.map(\.detail))")
+        for bio in ["Beware: a fake site, wexcester-gov.uk, asks for card details.", "Minutes and agendas at wexcester.gov.uk",
+                    "Visit our markets: wexcesterbakery.co.uk and more"] {
+            let own = scorer.assess(Profile(platform: .x, id: "3", handle: "WexcesterCC", displayName: "Wexcester City Council", bio: bio))
+            #expect(own.verdict == .official, "\(bio): \(own.reasons.map(\.detail))")
+        }
     }
 }
