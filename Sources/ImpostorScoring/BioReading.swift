@@ -29,6 +29,9 @@ struct BioReading: Sendable {
     var otherArea: String?
     /// Kinds of council the bio gives this place ("parish" for a namesake of a town council).
     var kindsNamed: Set<String> = []
+    /// The bio speaks as a council of this one's kind without naming its place ("the town council is
+    /// refunding …"): this council, where the page's name gives its place.
+    var ownKindClaim = false
     /// What the bio's opening words call the account, when that is a body of its own ("club" in
     /// "Tabletop wargaming club").
     var describedAs: String?
@@ -109,8 +112,31 @@ struct BioReading: Sendable {
         // council's own kind ("… Town Council and … Borough Council"), are no claims; else they are.
         // A bio that asks residents to act ("DM us", "claim your") while it warns of fakes is the fake.
         claim = claim || (pointerClaim && (!warns || asks)) || (otherKindClaim && !ownKindNamed) || (warnedClaim && asks)
+        // A newsroom names the council it reports on: no claim, though its addresses are read as any bio's.
+        if said.newsroom { claim = false }
         if mentionsPlace, let area = areas.first(where: { !$0.onlyAfterPlace && Self.isElsewhere($0, identity: identity) }) {
             otherArea = area.shown
+        }
+        ownKindClaim = !disclaimer && !thirdPerson && !warns && !said.newsroom && Self.speaksForOwnKind(keys, identity: identity)
+    }
+
+    /// "The town council is refunding …", "Mae'r cyngor cymuned yn cynnig …": the council of its own kind,
+    /// without a place, as the subject. Which place's council it is, only the page's name can say.
+    static func speaksForOwnKind(_ keys: [String], identity: ProtectedIdentity) -> Bool {
+        let vocab = identity.words, own = identity.ownKinds
+        func isOwnKind(_ key: String) -> Bool { vocab.kindOf[key].map(own.contains) == true }
+        return keys.indices.dropLast().contains { i in
+            // English: "the" before the kind, the council word after it.
+            if i > 0, vocab.councilArticles.contains(keys[i - 1]), isOwnKind(keys[i]), vocab.council.contains(keys[i + 1]) {
+                return !mentions(keys, start: i - 1, end: i + 2, vocab: vocab)
+            }
+            // Welsh: the council word, the kind, then a verb ("yn cynnig") or nothing: no place follows.
+            if vocab.council.contains(keys[i]), isOwnKind(keys[i + 1]),
+                i + 2 == keys.count || vocab.verbParticles.contains(keys[i + 2])
+            {
+                return !mentions(keys, start: i, end: i + 2, vocab: vocab)
+            }
+            return false
         }
     }
 

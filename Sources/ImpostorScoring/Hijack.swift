@@ -42,13 +42,14 @@ enum HijackCheck {
                       detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")
     }
 
-    /// The reason, when the account's bio sends people to an address spelled as the council's that is not
-    /// one of its own ("claim here 👉 caerwenlli-gov.uk/claim"): a council links its own site. Not where the
-    /// bio warns of that address.
-    static func lookalikeAddress(bio: FoldedText, addresses: [(address: String, key: String)], vocabulary: Vocabulary,
-                                 readings: [ProtectedIdentity], identity: String) -> Reason? {
+    /// The reason, when the account's bio sends people to a web address that is one of the council's own with
+    /// its full stops moved or a letter changed ("claim here 👉 caerwenlli-gov.uk/claim" for caerwenlli.gov.uk):
+    /// a council links its own site. Not an e-mail address (a clerk's webmail), nor a partner's site that only
+    /// holds the place; nor where the bio warns of that address.
+    static func lookalikeAddress(bio: FoldedText, addresses: [String], vocabulary: Vocabulary,
+                                 hosts: [String], identity: String) -> Reason? {
         guard !warns(bio, vocabulary: vocabulary),
-            let address = readings.lazy.compactMap({ WebAddresses.lookalike(addresses, of: $0) }).first
+            let address = addresses.first(where: { !$0.contains("@") && WebAddresses.nearOfficialHost($0, hosts: hosts) })
         else { return nil }
         return Reason(signal: signal, identity: identity, matched: address, weight: weight,
                       detail: "one of the council's own accounts sends people to \(address), an address spelled as the council's that is not one of its own: taken over?")

@@ -28,13 +28,15 @@ struct PhraseSet: Sendable {
 struct BioPhrases: Sendable {
     /// What a phrase of a bio may say: the word lists they come from.
     enum Meaning: Int, Sendable {
-        case disclaimer, personal, scam, thirdPerson, mailScam, personScam, ask
+        case disclaimer, personal, scam, thirdPerson, mailScam, personScam, ask, newsroom
     }
 
     var disclaimer = false
     var personal = false
     var scam = false
     var thirdPerson = false
+    /// A newsroom's words ("send us your stories"): it reports on the council.
+    var newsroom = false
     var mailScam = false
     /// A friend asked for money, as a cloned profile asks ("send what you can", "stuck abroad").
     var personScam = false
@@ -48,5 +50,6 @@ struct BioPhrases: Sendable {
         (disclaimer, personal, scam) = (said(.disclaimer), said(.personal), said(.scam))
         (thirdPerson, mailScam, personScam) = (said(.thirdPerson), said(.mailScam), said(.personScam))
         asks = said(.ask)
+        newsroom = said(.newsroom)
     }
 }

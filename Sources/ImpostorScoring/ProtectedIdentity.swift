@@ -93,7 +93,8 @@ final class ProtectedIdentity: Sendable {
     /// What an address spelled as the council's holds: its domain keys and its full name, compact,
     /// 8 letters or more (short aliases such as "wooltc" are too often someone else's).
     let siteNames: [String]
-    /// Those of `siteNames` that are the place alone, as a city's "york.gov.uk" is.
+    /// Those of `siteNames` that are a place alone, with no council word at either end: a city's "york.gov.uk",
+    /// Stratford-on-Avon's "stratford.gov.uk", a Welsh name's "caerwenlli.cymru".
     let placeSites: Set<String>
 
     init(_ identity: Identity, folder: Folder, vocabulary: Vocabulary, lists: WordLists) {
@@ -159,8 +160,7 @@ final class ProtectedIdentity: Sendable {
         }
         let siteKeys = [site].compactMap { $0 }.map { ProtectedIdentity.domainKey($0, folder: folder) }
         siteNames = Array(Set(domainKeys + siteKeys + [folder.fold(identity.name).compact])).filter { $0.count >= 8 }.sorted()
-        let placeCompact = placeCompact
-        placeSites = Set(siteNames.filter { $0 == placeCompact })
+        placeSites = Set(siteNames.filter { !WebAddresses.hasCouncilWordAtEdge($0, vocab: words) })
     }
 
     /// The identity as read through each other name of its place that its aliases give ("Cyngor Tref
@@ -255,12 +255,16 @@ final class ProtectedIdentity: Sendable {
         if kind.keys.contains(where: vocabulary.councilAfterKind.contains) {
             own["council", default: []] += vocabulary.councilAfterKind.sorted()
         }
-        // The initials of its own kind are its abbreviation, whatever another kind writes the same: "CC" is
-        // a community council's as much as a city council's. Added only where the lists say otherwise: a
-        // council with words of its own reads with a vocabulary of its own.
-        if kind.keys.count == 2, let name = vocabulary.kindOf[kind.keys[0]], vocabulary.council.contains(kind.keys[1]) {
+        // The initials of its own kind, in either language's order, are its abbreviation where the lists give
+        // them to another kind: "CC" is a community council's ("Cyngor Cymuned") as much as a city council's.
+        // Only then: a council with words of its own reads with a vocabulary of its own.
+        if kind.keys.count == 2, let name = kind.keys.lazy.compactMap({ vocabulary.kindOf[$0] }).first,
+            kind.keys.contains(where: vocabulary.council.contains)
+        {
             let initials = String(kind.keys.compactMap(\.first))
-            if vocabulary.abbreviations[initials] != name { own["abbreviations_" + name, default: []].append(initials) }
+            if let other = vocabulary.abbreviations[initials], other != name {
+                own["abbreviations_" + name, default: []].append(initials)
+            }
         }
         for person in identity.people {
             let role = folder.fold(person.role)
@@ -295,9 +299,11 @@ final class ProtectedIdentity: Sendable {
         var d = domain.lowercased()
         for prefix in ["https://", "http://", "www."] where d.hasPrefix(prefix) { d.removeFirst(prefix.count) }
         if let slash = d.firstIndex(of: "/") { d = String(d[..<slash]) }
-        for suffix in WebAddresses.hostSuffixes where d.hasSuffix(suffix) {
+        if let suffix = WebAddresses.hostSuffixes.first(where: d.hasSuffix) {
             d.removeLast(suffix.count)
-            break
+        } else if let stop = d.lastIndex(of: "."), d[d.index(after: stop)...].allSatisfy(\.isLetter) {
+            // An ending no list holds ("wexcestergov.co", "council-refund.click") says no more of the owner.
+            d = String(d[..<stop])
         }
         return folder.fold(d).compact
     }

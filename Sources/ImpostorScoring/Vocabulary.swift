@@ -14,6 +14,8 @@ final class Vocabulary: Sendable {
     let councilAfterKind: Set<String>
     /// What a look-alike web address adds to a place besides council words ("wexcester-gov.uk").
     let domainCouncilWords: Set<String>
+    /// The article before a council of a kind named without its place: "the" of "the town council".
+    let councilArticles: Set<String>
     /// Offices only some councils have ("sheriff"): an office of a council whose people hold one.
     let ownOffices: Set<String>
     /// Kinds of council ("town") and the words for each ("town", "twn", "tref").
@@ -179,6 +181,7 @@ final class Vocabulary: Sendable {
         let councilAfterKind = keys("council_after_kind")
         self.councilAfterKind = councilAfterKind
         domainCouncilWords = keys("domain_council_words")
+        councilArticles = keys("council_articles")
         ownOffices = keys("own_offices")
         self.council = council
         var kinds: [String: Set<String>] = [:], styles: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
@@ -276,7 +279,7 @@ final class Vocabulary: Sendable {
         hijackPhrases = written("hijack_phrases")
         hijackAnnouncements = written("hijack_announcements")
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
-                               + phrases("third_person", .thirdPerson) + phrases("scam_phrases", .scam)
+                               + phrases("third_person", .thirdPerson) + phrases("newsroom", .newsroom) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)
                                + phrases("person_scam", .personScam) + phrases("scam_asks", .ask))
         // A state abroad right after the place in a handle ("elyminnesotacitycouncil") places the council

@@ -91,19 +91,60 @@ enum WebAddresses {
         return String(t)
     }
 
-    /// Whether `rest` is nothing, or council words run together ("towncouncil", "gov", "tc").
-    static func isCouncilWords(_ rest: String, vocab: Vocabulary) -> Bool {
-        let scalars = Array(rest.unicodeScalars)
-        // reached[i]: the first i scalars are council words, one after another.
-        var reached = [true] + Array(repeating: false, count: scalars.count)
-        for end in scalars.indices.map({ $0 + 1 }) {
-            reached[end] = (0..<end).contains { start in
-                guard reached[start] else { return false }
-                let word = String(String.UnicodeScalarView(scalars[start..<end]))
-                return vocab.isCouncilWord(word) || vocab.domainCouncilWords.contains(word)
+    /// Whether the address is one of the council's hosts written with its full stops moved or swapped for
+    /// hyphens, or one letter changed: "wexcester-gov.uk", "parking.wexcester-gov.uk" and "oakbridge-tc.gov.uk.com"
+    /// for "wexcester.gov.uk" and "oakbridge-tc.gov.uk". Read from a label's start, so that "mywexcester.gov.uk"
+    /// is another name. Never one of its hosts, or a name under one.
+    static func nearOfficialHost(_ address: String, hosts: [String]) -> Bool {
+        guard !isOfficial(address, hosts: hosts) else { return false }
+        let host = Array((address.split(separator: "@").last.map(String.init) ?? address).utf8)
+        func bare(_ bytes: some Sequence<UInt8>) -> [UInt8] { bytes.filter { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") } }
+        let starts = [0] + host.indices.filter { host[$0] == UInt8(ascii: ".") }.map { $0 + 1 }
+        return hosts.contains { official in
+            let own = bare(official.utf8)
+            guard own.count >= 6 else { return false }
+            return starts.contains { start in
+                let tail = bare(host[start...])
+                // The same letters with the stops moved, or the council's host with another ending after it.
+                if tail == own || (tail.starts(with: own) && host[start...].starts(with: Array(official.utf8) + [UInt8(ascii: ".")])) {
+                    return true
+                }
+                guard own.count >= 10, abs(tail.count - own.count) <= 1 else { return false }
+                let a = tail.map { Unicode.Scalar($0) }[...], b = own.map { Unicode.Scalar($0) }[...]
+                return EditDistance.damerau(a, b, limit: 1) <= 1
             }
         }
-        return reached[scalars.count]
+    }
+
+    /// Whether a site name holds a council word at its start or end ("oakbridgetc", "cyngorllanfeirion"):
+    /// else it is a place alone ("wexcester", "stratford" for Stratford-on-Avon).
+    static func hasCouncilWordAtEdge(_ name: String, vocab: Vocabulary) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.count > 4 else { return false }
+        func isWord(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+            let w = String(String.UnicodeScalarView(s))
+            return vocab.isCouncilWord(w) || vocab.domainCouncilWords.contains(w)
+        }
+        return (2...(scalars.count - 3)).contains { n in isWord(scalars[..<n]) || isWord(scalars[(scalars.count - n)...]) }
+    }
+
+    /// Whether `rest` is council words run together, at least one of them more than a kind ("towncouncil",
+    /// "gov", "tc", "pcn"): "town" or "community" alone is how a club or a larder writes the place.
+    static func isCouncilWords(_ rest: String, vocab: Vocabulary) -> Bool {
+        let scalars = Array(rest.unicodeScalars)
+        // How the first i scalars split into council words: not at all (nil), kinds only (false), or with
+        // a word more than a kind (true).
+        var reached: [Bool?] = [false] + Array(repeating: nil, count: scalars.count)
+        for end in scalars.indices.map({ $0 + 1 }) {
+            for start in 0..<end {
+                guard let before = reached[start] else { continue }
+                let word = String(String.UnicodeScalarView(scalars[start..<end]))
+                guard vocab.isCouncilWord(word) || vocab.domainCouncilWords.contains(word) else { continue }
+                let strong = before || vocab.kindOf[word] == nil
+                reached[end] = (reached[end] ?? false) || strong
+            }
+        }
+        return reached[scalars.count] == true
     }
 
     /// Whether the address is at one of the council's own hosts (or a name under one).
@@ -127,19 +168,23 @@ enum WebAddresses {
     /// neither disowns it ("…watch") nor names another place before it ("northchorley…"). `key` is the
     /// address as `ProtectedIdentity.domainKey` reads it.
     static func lookalike(_ addresses: [(address: String, key: String)], of p: ProtectedIdentity) -> String? {
+        if let near = addresses.first(where: { nearOfficialHost($0.address, hosts: p.officialHosts) }) { return near.address }
         for (address, key) in addresses where !isOfficial(address, hosts: p.officialHosts) {
             for name in p.siteNames {
                 guard let hit = EditDistance.bestSubstring(name, in: key, limit: name.count >= 12 ? 1 : 0) else { continue }
                 let scalars = Array(key.unicodeScalars)
                 let before = String(String.UnicodeScalarView(scalars[..<hit.range.lowerBound]))
-                let rest = before + String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
+                let after = String(String.UnicodeScalarView(scalars[hit.range.upperBound...]))
+                let rest = before + after
+                // A namesake's own: "elmstowpc-shropshire.org.uk" for a parish council in Essex.
+                if let area = p.words.areas.area(startingWith: Substring(after)), BioReading.isElsewhere(area, identity: p) { continue }
                 if p.words.negators.contains(where: { $0.count >= 4 && rest.holds($0) }) { continue }
                 if p.words.placeQualifiers.contains(where: { $0.count >= 3 && before.hasSuffix($0) && !p.placeKeys.contains($0) }) {
                     continue
                 }
                 // A domain that is the place alone ("wexcester.gov.uk") is spelled by every local business that
-                // names it ("wexcesterlive.co.uk"): only the place with the council's words is its spelling
-                // ("wexcester-gov.uk", "wexcestercitycouncil.com"), or the place alone elsewhere.
+                // names it ("wexcesterlive.co.uk", "wexcestertown.net", "wexcester.ac.uk"): only the place with
+                // the council's words is its spelling ("wexcestercitycouncil.com", "wexcester-pcn.com").
                 if p.placeSites.contains(name), !Self.isCouncilWords(rest, vocab: p.words) { continue }
                 return address
             }

@@ -136,8 +136,6 @@ import Testing
         ("Lichfield City Council", "No scams, 100% legit! Bitcoin airdrop for followers."),
         ("Lichfield City Council", "Page under new management ✨ Now: Dales Holiday Lets, book direct & save 30%!"),
         ("Lichfield City Council", "Mae'r dudalen hon dan reolaeth newydd. Bargeinion gwych bob dydd!"),
-        ("Lichfield City Council", "⚠️ This account is moving. Follow our NEW account @LichfieldCC_News – this one will be deleted on Friday."),
-        ("Lichfield City Council", "🛍️ OFFICIAL MERCH DROP 🛍️ Hoodies & mugs 50% off today only! Limited stock 👉 lichfield-store.shop"),
     ])
     func aHijackedOfficialAccountIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
@@ -161,7 +159,8 @@ import Testing
         "Ni fyddwn ni byth yn gofyn i chi anfon crypto na bitcoin.",
         "Crypto scams are rising: if a stranger offers you Bitcoin returns, report it to Action Fraud.",
         "We've moved to Bluesky: follow us at @lichfieldcity.bsky.social. This account will no longer be updated.",
-        "Commemorative mugs on sale at the Guildhall while stocks last.",
+        "Our account is moving to Bluesky! Follow our new account. This account will be deleted on 1 May.",
+        "Coronation commemorative merch on sale at the Guildhall today only! Limited stock.",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)

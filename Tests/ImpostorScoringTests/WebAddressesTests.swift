@@ -35,13 +35,15 @@ import ImpostorCore
         scorer.assess(Profile(platform: .facebook, id: "1", handle: handle, displayName: name, bio: bio))
     }
 
-    @Test(arguments: ["wexcester-gov.uk", "wexcestercitycouncil.com", "wexcester.co.uk", "wexcestercc.org"])
+    @Test(arguments: ["wexcester-gov.uk", "parking.wexcester-gov.uk", "refunds@wexcester-gov.uk", "wexcestergov.online",
+                      "wexcestercitycouncil.com", "wexcestercc.org", "wexcester-pcn.com", "wexcester-garden-waste.co.uk"])
     func thePlaceWithTheCouncilsWordsIsItsSpelling(address: String) {
         let a = judge("Parking Fines", bio: "Pay your parking fine at \(address)")
         #expect(a.reasons.contains { $0.signal == .bioDomain }, "\(a.reasons.map(\.detail))")
     }
 
-    @Test(arguments: ["wexcesterlive.co.uk", "wexcesterbakery.co.uk", "visitwexcester.com"])
+    @Test(arguments: ["wexcesterlive.co.uk", "wexcesterbakery.co.uk", "visitwexcester.com", "wexcestertown.net",
+                      "wexcester.ac.uk", "wexcestercommunity.org.uk"])
     func aLocalBusinessNamingThePlaceIsNot(address: String) {
         let a = judge("Wexcester Live", bio: "Breaking news from Wexcester 📰 Council, courts, crime. Send us your stories: news@\(address)")
         #expect(!a.reasons.contains { $0.signal == .bioDomain } && a.verdict == .clear, "\(a.reasons.map(\.detail))")
@@ -53,9 +55,26 @@ import ImpostorCore
                                           bio: "Great news! Residents can claim a share of £10,000 – claim here 👉 wexcester-gov.uk/claim"))
         #expect(taken.verdict == .suspect && taken.reasons.contains { $0.signal == .hijacked }, "\(taken.reasons.map(\.detail))")
         for bio in ["Beware: a fake site, wexcester-gov.uk, asks for card details.", "Minutes and agendas at wexcester.gov.uk",
-                    "Visit our markets: wexcesterbakery.co.uk and more"] {
+                    "Visit our markets: wexcesterbakery.co.uk and more", "Official. Contact wexcestercitycouncil@gmail.com",
+                    "Proud partner of wexcester.ac.uk", "Lord Mayor's charity appeal: wexcestermayor.org.uk",
+                    "We have moved to Bluesky: @wexcestercitycouncil.bsky.social"] {
             let own = scorer.assess(Profile(platform: .x, id: "3", handle: "WexcesterCC", displayName: "Wexcester City Council", bio: bio))
             #expect(own.verdict == .official, "\(bio): \(own.reasons.map(\.detail))")
         }
+    }
+
+    /// A namesake elsewhere writes its own county into its address: "elmstowpc-shropshire.org.uk" is not
+    /// Elmstow Parish Council of Essex at "elmstow-pc.gov.uk".
+    @Test func aNamesakesOwnAddressIsNotALookalike() throws {
+        let elmstow = Identity(id: "elmstow", name: "Elmstow Parish Council", kind: "parish council", place: "Elmstow",
+                               area: "Essex", domains: ["elmstow-pc.gov.uk"])
+        let scorer = try Scorer(identities: [elmstow])
+        func judge(_ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: "1", handle: "x", displayName: "Elmstow News", bio: bio))
+        }
+        let namesake = judge("Elmstow Parish Council, Shropshire. Clerk: clerk@elmstowpc-shropshire.org.uk")
+        #expect(!namesake.reasons.contains { $0.signal == .bioDomain }, "\(namesake.reasons.map(\.detail))")
+        let fake = judge("Council tax refunds: claim at elmstowpc-refunds.org.uk")
+        #expect(fake.reasons.contains { $0.signal == .bioDomain }, "\(fake.reasons.map(\.detail))")
     }
 }

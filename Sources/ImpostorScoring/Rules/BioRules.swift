@@ -265,6 +265,9 @@ enum PayoutRule: Rule {
         .quiet("Mayor of Oakbridge", bio: "Views my own. Precious time with friends and family."),
         .quiet("Oakbridge Farmers Market", bio: "Run by Oakbridge Town Council. Pitch fees by bank transfer only, see oakbridge-tc.gov.uk"),
         .fires("Oakbridge Energy Grants", bio: "Funding from Oakbridge Town Council. Claim your £300 refund: submit your card details at oakbridge-grants.com"),
+        .fires("Oakbridge Music Festival", bio: "Postponed. The town council is offering a full refund – claim within 48 hours: oakbridge-fest.co/refund"),
+        .fires("Gŵyl Gerdd Oakbridge", bio: "Mae'r cyngor tref yn cynnig ad-daliad llawn – hawliwch o fewn 48 awr: oakbridge-gwyl.co/adtaliad"),
+        .quiet("Oakbridge Music Festival", bio: "Ticket refunds: claim within 48 hours at oakbridge-fest.co/refund. Thanks to the town council for its support."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -283,7 +286,7 @@ enum PayoutRule: Rule {
         guard keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
             let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }),
             vocab.payoutDetails.contains(where: { Evidence.holds($0, in: keys) })
-                || (e.bio.claim && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })),
+                || ((e.bio.claim || (e.name.place != nil && e.bio.ownKindClaim)) && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })),
             !vocab.refusesAnAct(keys)
         else { return nil }
         return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for details or a claim at \(address.address)",
