@@ -29,6 +29,9 @@ struct BioReading: Sendable {
     var otherArea: String?
     /// Kinds of council the bio gives this place ("parish" for a namesake of a town council).
     var kindsNamed: Set<String> = []
+    /// Every claim the bio makes says the page is the council's, not the council itself: "run by …", "a
+    /// committee of …", "… City Council's libraries".
+    var claimsBelonging = false
     /// The bio speaks as a council of this one's kind without naming its place ("the town council is
     /// refunding …"): this council, where the page's name gives its place.
     var ownKindClaim = false
@@ -105,13 +108,16 @@ struct BioReading: Sendable {
                     pointerClaim = true
                 } else if !Self.mentions(keys, start: span.lowerBound, end: span.upperBound, vocab: vocab) {
                     claim = true
+                    noteClaim(belonging: Self.belongs(keys, start: span.lowerBound, end: span.upperBound, vocab: vocab))
                 }
             }
         }
         // What a warning points to as the real page, and a council of another kind beside one of this
         // council's own kind ("… Town Council and … Borough Council"), are no claims; else they are.
         // A bio that asks residents to act ("DM us", "claim your") while it warns of fakes is the fake.
-        claim = claim || (pointerClaim && (!warns || asks)) || (otherKindClaim && !ownKindNamed) || (warnedClaim && asks)
+        let heldBack = (pointerClaim && (!warns || asks)) || (otherKindClaim && !ownKindNamed) || (warnedClaim && asks)
+        claim = claim || heldBack
+        claimsBelonging = belongingClaim && !beingClaim && !heldBack
         // A newsroom names the council it reports on: no claim, though its addresses are read as any bio's.
         if said.newsroom { claim = false }
         if mentionsPlace, let area = areas.first(where: { !$0.onlyAfterPlace && Self.isElsewhere($0, identity: identity) }) {
@@ -212,6 +218,8 @@ struct BioReading: Sendable {
 
     /// Occurrences held back until the whole bio is read: see the end of `init`.
     private var pointerClaim = false, otherKindClaim = false, ownKindNamed = false, warnedClaim = false
+    /// Claims that the page is the council's (`belongs`), and claims to be it.
+    private var belongingClaim = false, beingClaim = false
     /// Where the place was read as the council's name, as keys: a name form there is read already.
     private var placesRead: [Range<Int>] = []
 
@@ -275,7 +283,23 @@ struct BioReading: Sendable {
             pointerClaim = true
         } else {
             claim = true
+            noteClaim(belonging: Self.belongs(keys, start: start, end: j, vocab: vocab))
         }
+    }
+
+    private mutating func noteClaim(belonging: Bool) {
+        if belonging { belongingClaim = true } else { beingClaim = true }
+    }
+
+    /// Whether the council's name at `start..<end` is said to own the page rather than be it: "run by …",
+    /// "a committee of …", "Llyfrgelloedd Cyngor …", "… City Council's 14 libraries".
+    static func belongs(_ keys: [String], start: Int, end: Int, vocab: Vocabulary) -> Bool {
+        if vocab.belongingBefore.contains(where: { Vocabulary.phrase($0, endsAt: start, in: keys) }) { return true }
+        if start >= 1, vocab.councilParts.contains(keys[start - 1]) { return true }
+        if start >= 2, vocab.partLinks.contains(keys[start - 1]), vocab.councilParts.contains(keys[start - 2]) { return true }
+        // Straight after the name, past a number.
+        let next = keys[end...].first { !$0.allSatisfy(\.isNumber) }
+        return next.map(vocab.councilParts.contains) == true
     }
 
     /// The word at `j`, or the one after it when `j` holds a verb particle: Welsh says "… yn rhybuddio"

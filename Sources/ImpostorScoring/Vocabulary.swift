@@ -16,6 +16,11 @@ final class Vocabulary: Sendable {
     let domainCouncilWords: Set<String>
     /// The article before a council of a kind named without its place: "the" of "the town council".
     let councilArticles: Set<String>
+    /// What says a council owns a page rather than is it: "run by" before its name, the part it runs
+    /// ("committee", "libraries") beside it, and the link between them ("of").
+    let belongingBefore: [[String]]
+    let councilParts: Set<String>
+    let partLinks: Set<String>
     /// Offices only some councils have ("sheriff"): an office of a council whose people hold one.
     let ownOffices: Set<String>
     /// Kinds of council ("town") and the words for each ("town", "twn", "tref").
@@ -182,6 +187,8 @@ final class Vocabulary: Sendable {
         self.councilAfterKind = councilAfterKind
         domainCouncilWords = keys("domain_council_words")
         councilArticles = keys("council_articles")
+        councilParts = keys("council_parts")
+        partLinks = keys("part_links")
         ownOffices = keys("own_offices")
         self.council = council
         var kinds: [String: Set<String>] = [:], styles: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]
@@ -237,6 +244,7 @@ final class Vocabulary: Sendable {
         formerOffice = keys("former_office")
         otherBodies = keys("other_bodies")
         realPage = phraseKeys("real_page")
+        belongingBefore = phraseKeys("belonging_before")
         officeLinks = keys("office_links")
         placeArticles = keys("place_articles")
         placeHonorifics = keys("place_honorifics")

@@ -200,6 +200,12 @@ enum BioOfficeRule: Rule {
 enum BioClaimRule: Rule {
     static let signal = Signal.bioClaim
     static let weight = 2.5
+    /// The bio says only that the council owns the page ("a committee of …", "run by …"), the name gives
+    /// only the place, and nothing is asked: most such pages are the council's own, unlisted.
+    static let belonging = 1.5
+    static var variants: [(when: String, weight: Double)] {
+        [("the council owns the page (run by it, a part of it), the name gives only the place, and nothing is asked", belonging)]
+    }
     static let summary = "the bio speaks as the council"
     static let examples: [RuleExample] = [
         .fires("Town News", bio: "The official page of Oakbridge Town Council"),
@@ -208,10 +214,17 @@ enum BioClaimRule: Rule {
         .quiet("Town News", bio: "Oakbridge Town Council, Shropshire"),
         .quiet("Kent Scam Alerts", bio: "Beware: fake 'Oakbridge Town Council' pages are asking for payments"),
         .quiet("Police Fraud Team", bio: "Accounts pretending to be Oakbridge Town Council ask for your bank details"),
+        .fires("Oakbridge Christmas Lights", bio: "A committee of Oakbridge Town Council. Switch-on Sat 29 Nov, free entry."),
+        .fires("Oakbridge Libraries", bio: "Oakbridge Town Council's 4 libraries. Events and storytime."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard e.bio.claim, e.bio.otherArea == nil, !so.has(.bioOffice) else { return nil }
+        // A scam's words the bio refuses ("We never sell or refund tickets through messages") ask nothing.
+        let asksNothing = !e.bio.asks && !e.bio.personScam && (!e.bio.scam || e.identity.words.refusesAnAct(e.texts.bio.keys))
+        if e.bio.claimsBelonging, so.claim == .place, asksNothing {
+            return Hit(weight: belonging, detail: "the bio says \(e.council) runs the page, and asks nothing", matched: e.council)
+        }
         return Hit(weight: weight, detail: "the bio speaks as \(e.council)", matched: e.council)
     }
 }
