@@ -32,9 +32,6 @@ struct BioReading: Sendable {
     /// Every claim the bio makes says the page is the council's, not the council itself: "run by …", "a
     /// committee of …", "… City Council's libraries".
     var claimsBelonging = false
-    /// The bio speaks as a council of this one's kind without naming its place ("the town council is
-    /// refunding …"): this council, where the page's name gives its place.
-    var ownKindClaim = false
     /// What the bio's opening words call the account, when that is a body of its own ("club" in
     /// "Tabletop wargaming club").
     var describedAs: String?
@@ -92,7 +89,7 @@ struct BioReading: Sendable {
                 if found.now, office == nil { office = found.office }
                 if found.past, pastOffice == nil { pastOffice = found.office }
             }
-            read(occurrence: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds)
+            read(occurrence: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds, roles: identity.roleWords)
             i = end
         }
         // The council's full name where no occurrence of the place was read in it: written in a warning
@@ -117,29 +114,41 @@ struct BioReading: Sendable {
         // A bio that asks residents to act ("DM us", "claim your") while it warns of fakes is the fake.
         let heldBack = (pointerClaim && (!warns || asks)) || (otherKindClaim && !ownKindNamed) || (warnedClaim && asks)
         claim = claim || heldBack
-        claimsBelonging = belongingClaim && !beingClaim && !heldBack
+        claimsBelonging = belongingClaim && !beingClaim && !heldBack && !keys.contains(where: vocab.officialWords.contains)
         // A newsroom names the council it reports on: no claim, though its addresses are read as any bio's.
-        if said.newsroom { claim = false }
+        // Not one that offers money or asks for bank details: no newsroom does.
+        if said.newsroom, !keys.contains(where: vocab.personOffers.contains),
+            !vocab.payoutDetails.contains(where: { Evidence.holds($0, in: keys) })
+        {
+            claim = false
+        }
         if mentionsPlace, let area = areas.first(where: { !$0.onlyAfterPlace && Self.isElsewhere($0, identity: identity) }) {
             otherArea = area.shown
         }
-        ownKindClaim = !disclaimer && !thirdPerson && !warns && !said.newsroom && Self.speaksForOwnKind(keys, identity: identity)
     }
 
-    /// "The town council is refunding …", "Mae'r cyngor cymuned yn cynnig …": the council of its own kind,
-    /// without a place, as the subject. Which place's council it is, only the page's name can say.
+    /// "The town council is refunding …", "Mae'r cyngor cymuned yn cynnig ad-daliad": the council of its own
+    /// kind, without a place, as the subject of an offer of money. Which place's council it is, only the page's
+    /// name can say. Not "Not the town council", nor "the town council supports us. Refunds: …".
     static func speaksForOwnKind(_ keys: [String], identity: ProtectedIdentity) -> Bool {
         let vocab = identity.words, own = identity.ownKinds
         func isOwnKind(_ key: String) -> Bool { vocab.kindOf[key].map(own.contains) == true }
+        // The offer straight after the name ("refunds"), or within four words after a verb particle ("is
+        // offering a full refund", "yn cynnig ad-daliad").
+        func offers(after end: Int) -> Bool {
+            guard end < keys.count else { return false }
+            if vocab.personOffers.contains(keys[end]) { return true }
+            guard vocab.verbParticles.contains(keys[end]) else { return false }
+            return keys[(end + 1)..<Swift.min(keys.count, end + 5)].contains(where: vocab.personOffers.contains)
+        }
         return keys.indices.dropLast().contains { i in
             // English: "the" before the kind, the council word after it.
             if i > 0, vocab.councilArticles.contains(keys[i - 1]), isOwnKind(keys[i]), vocab.council.contains(keys[i + 1]) {
-                return !mentions(keys, start: i - 1, end: i + 2, vocab: vocab)
+                return !(i > 1 && vocab.negators.contains(keys[i - 2])) && offers(after: i + 2)
+                    && !mentions(keys, start: i - 1, end: i + 2, vocab: vocab)
             }
-            // Welsh: the council word, the kind, then a verb ("yn cynnig") or nothing: no place follows.
-            if vocab.council.contains(keys[i]), isOwnKind(keys[i + 1]),
-                i + 2 == keys.count || vocab.verbParticles.contains(keys[i + 2])
-            {
+            // Welsh: the council word, the kind, then a verb ("yn cynnig"): no place follows.
+            if vocab.council.contains(keys[i]), isOwnKind(keys[i + 1]), offers(after: i + 2) {
                 return !mentions(keys, start: i, end: i + 2, vocab: vocab)
             }
             return false
@@ -226,7 +235,7 @@ struct BioReading: Sendable {
     /// Reads one occurrence of the place: council words after it make it the council's name;
     /// the words around it tell a claim ("Official page of …", "… – official updates") from a mention.
     /// `own` are the council's own kinds ("parish", "village"): "… and Oakbridge Borough Council" names another council.
-    private mutating func read(occurrence: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String>) {
+    private mutating func read(occurrence: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String>, roles: Set<String>) {
         var j = occurrence.upperBound
         var kinds: Set<String> = []
         var council = false
@@ -273,6 +282,8 @@ struct BioReading: Sendable {
         warns = warns || warned
         if !kinds.isDisjoint(with: own) { ownKindNamed = true }
         guard !mentioned && !disclaimer && !thirdPerson else { return }
+        // "Treasurer of Kilbrannock Community Council": one of its people's roles, said of the account's owner.
+        if start >= 2, vocab.partLinks.contains(keys[start - 1]), roles.contains(keys[start - 2]) { return }
         if warned {
             warnedClaim = true
             return
@@ -297,7 +308,8 @@ struct BioReading: Sendable {
         if vocab.belongingBefore.contains(where: { Vocabulary.phrase($0, endsAt: start, in: keys) }) { return true }
         if start >= 1, vocab.councilParts.contains(keys[start - 1]) { return true }
         if start >= 2, vocab.partLinks.contains(keys[start - 1]), vocab.councilParts.contains(keys[start - 2]) { return true }
-        // Straight after the name, past a number.
+        // After the council's name as a possessive ("… Council's 14 libraries"), past a number.
+        guard end > start, keys[end - 1].hasSuffix("s") else { return false }
         let next = keys[end...].first { !$0.allSatisfy(\.isNumber) }
         return next.map(vocab.councilParts.contains) == true
     }

@@ -42,14 +42,14 @@ enum HijackCheck {
                       detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")
     }
 
-    /// The reason, when the account's bio sends people to a web address that is one of the council's own with
+    /// The reason, when the account's bio sends people to an address at one of the council's own hosts with
     /// its full stops moved or a letter changed ("claim here 👉 caerwenlli-gov.uk/claim" for caerwenlli.gov.uk):
-    /// a council links its own site. Not an e-mail address (a clerk's webmail), nor a partner's site that only
-    /// holds the place; nor where the bio warns of that address.
+    /// a council links its own site. Not a clerk's webmail, nor a partner's site that only holds the place;
+    /// nor where the bio warns of that address.
     static func lookalikeAddress(bio: FoldedText, addresses: [String], vocabulary: Vocabulary,
                                  hosts: [String], identity: String) -> Reason? {
         guard !warns(bio, vocabulary: vocabulary),
-            let address = addresses.first(where: { !$0.contains("@") && WebAddresses.nearOfficialHost($0, hosts: hosts) })
+            let address = addresses.first(where: { WebAddresses.nearOfficialHost($0, hosts: hosts) })
         else { return nil }
         return Reason(signal: signal, identity: identity, matched: address, weight: weight,
                       detail: "one of the council's own accounts sends people to \(address), an address spelled as the council's that is not one of its own: taken over?")

@@ -17,7 +17,7 @@ final class ProtectedIdentity: Sendable {
         let shortKeys: [String]?
         /// The first name (one word, past any initials), its nicknames, and the surname: "Edward Lyle" and
         /// "Ted Lyle" are how people write J. Edward Lyle, "Ros Greaves" Rosalind Greaves.
-        let cutKeys: (first: String, nicknames: Set<String>, last: String)?
+        let cutKeys: (first: String, nicknames: Set<String>, last: [String])?
         /// Each name key as a pattern, with the typos it may carry.
         let patterns: [(pattern: SearchPattern, limit: Int)]
         /// The name keys run together, as a handle writes them ("priyasharma").
@@ -26,7 +26,7 @@ final class ProtectedIdentity: Sendable {
         let shortCompact: String?
 
         init(person: Person, office: String, nameKeys: [String], shortKeys: [String]? = nil,
-             cutKeys: (first: String, nicknames: Set<String>, last: String)? = nil) {
+             cutKeys: (first: String, nicknames: Set<String>, last: [String])? = nil) {
             (self.person, self.office, self.nameKeys, self.shortKeys) = (person, office, nameKeys, shortKeys)
             self.cutKeys = cutKeys
             patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
@@ -43,7 +43,7 @@ final class ProtectedIdentity: Sendable {
             guard let cut = cutKeys else { return false }
             let keys = text.keys
             return keys.indices.dropFirst().contains { i in
-                keys[i] == cut.last && (keys[i - 1] == cut.first || cut.nicknames.contains(keys[i - 1]))
+                keys[i...].starts(with: cut.last) && (keys[i - 1] == cut.first || cut.nicknames.contains(keys[i - 1]))
             }
         }
     }
@@ -93,6 +93,9 @@ final class ProtectedIdentity: Sendable {
     /// What an address spelled as the council's holds: its domain keys and its full name, compact,
     /// 8 letters or more (short aliases such as "wooltc" are too often someone else's).
     let siteNames: [String]
+    /// The words of its people's roles that are no office or council word ("treasurer", "secretary"):
+    /// "Treasurer of …" in a bio is what one of them is, not the council speaking.
+    let roleWords: Set<String>
     /// Those of `siteNames` that are a place alone, with no council word at either end: a city's "york.gov.uk",
     /// Stratford-on-Avon's "stratford.gov.uk", a Welsh name's "caerwenlli.cymru".
     let placeSites: Set<String>
@@ -143,14 +146,17 @@ final class ProtectedIdentity: Sendable {
             let office = roleKeys.indices.lazy.compactMap { i in
                 roleKeys[..<i].contains(where: words.notTheHolder.contains) ? nil : words.roles[roleKeys[i]]
             }.first ?? ""
-            // A first name of one word and a surname of one word, past leading initials: "J. Edward Lyle" goes
-            // by Edward, or Ted.
+            // A first name of one word and the surname (hyphenated or not), past leading initials: "J. Edward
+            // Lyle" goes by Edward, or Ted; Geoffrey Hartley-Booth by Geoff.
             let known = Array(names.drop { $0.count == 1 && $0[0].unicodeScalars.count == 1 })
-            let cut = known.count >= 2 && known[0].count == 1 && known[known.count - 1].count == 1
-                ? (first: known[0][0], nicknames: words.nicknames[known[0][0]] ?? [], last: known[known.count - 1][0]) : nil
+            let cut = known.count >= 2 && known[0].count == 1
+                ? (first: known[0][0], nicknames: words.nicknames[known[0][0]] ?? [], last: known[known.count - 1]) : nil
             return ProtectedPerson(person: person, office: office, nameKeys: keys,
                                    shortKeys: short?.allSatisfy({ $0.unicodeScalars.count >= 3 }) == true ? short : nil,
                                    cutKeys: cut)
+        }
+        roleWords = Set(identity.people.flatMap { folder.fold($0.role).keys }).filter {
+            $0.count >= 4 && !words.isCouncilWord($0) && !words.titles.contains($0)
         }
         domainKeys = identity.domains.map { ProtectedIdentity.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
         let site = identity.website.flatMap { WebAddresses.read($0).addresses.first }
@@ -160,7 +166,13 @@ final class ProtectedIdentity: Sendable {
         }
         let siteKeys = [site].compactMap { $0 }.map { ProtectedIdentity.domainKey($0, folder: folder) }
         siteNames = Array(Set(domainKeys + siteKeys + [folder.fold(identity.name).compact])).filter { $0.count >= 8 }.sorted()
-        placeSites = Set(siteNames.filter { !WebAddresses.hasCouncilWordAtEdge($0, vocab: words) })
+        // The place itself, or its first part ("stratford"), even where a council word ends it ("peterborough");
+        // else a name that holds no council word at either end (a Welsh name's "caerwenlli").
+        let compactPlace = placeCompact
+        placeSites = Set(siteNames.filter { name in
+            name == compactPlace || compactPlace.hasPrefix(name)
+                || (!name.contains(compactPlace) && !WebAddresses.hasCouncilWordAtEdge(name, vocab: words))
+        })
     }
 
     /// The identity as read through each other name of its place that its aliases give ("Cyngor Tref
@@ -281,6 +293,7 @@ final class ProtectedIdentity: Sendable {
         nameWords = base.nameWords
         (areaKeys, ownAreas, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.ownAreas, base.people, base.domainKeys, base.officialHosts, base.siteNames)
         placeSites = base.placeSites
+        roleWords = base.roleWords
         placeKeys = keys
         placeCompact = keys.joined()
         placePattern = SearchPattern(placeCompact)

@@ -241,16 +241,20 @@ final class FoldedProfile {
     /// The classes of the name's and handles' words in impostor's own vocabulary.
     let nameClasses: [WordClass], handleClasses: [WordClass], handleTrimmedClasses: [WordClass]
     /// What the name's and handles' words say, for councils in which no place is found.
-    let nameWhole: NameReading.Words, handleWhole: NameReading.Words, handleTrimmedWhole: NameReading.Words
+    /// Read on first use: a profile no council's place is missing from never needs them.
+    lazy var nameWhole = NameReading.placelessWords(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
+    lazy var handleWhole = NameReading.placelessWords(handle, classes: handleClasses, wordAligned: false, vocab: vocabulary)
+    lazy var handleTrimmedWhole = handleHasPadding
+        ? NameReading.placelessWords(handleTrimmed, classes: handleTrimmedClasses, wordAligned: false, vocab: vocabulary) : handleWhole
+    private let vocabulary: Vocabulary
 
     /// `profile` read by the name a screen shows.
     init(_ profile: FoldedProfile, name: FoldedText, vocabulary: Vocabulary) {
         self.name = name
         let nameClasses = WordClass.of(name.keys, vocab: vocabulary)
         self.nameClasses = nameClasses
-        nameWhole = NameReading.placelessWords(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
         (handleClasses, handleTrimmedClasses) = (profile.handleClasses, profile.handleTrimmedClasses)
-        (handleWhole, handleTrimmedWhole) = (profile.handleWhole, profile.handleTrimmedWhole)
+        self.vocabulary = vocabulary
         nameShown = nil
         (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
         handleHasPadding = profile.handleHasPadding
@@ -296,11 +300,7 @@ final class FoldedProfile {
         self.handleClasses = handleClasses
         let handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: vocabulary) : handleClasses
         self.handleTrimmedClasses = handleTrimmedClasses
-        nameWhole = NameReading.placelessWords(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
-        let handleWhole = NameReading.placelessWords(handle, classes: handleClasses, wordAligned: false, vocab: vocabulary)
-        self.handleWhole = handleWhole
-        handleTrimmedWhole = handleHasPadding
-            ? NameReading.placelessWords(handleTrimmed, classes: handleTrimmedClasses, wordAligned: false, vocab: vocabulary) : handleWhole
+        self.vocabulary = vocabulary
     }
 
     /// The host of the first e-mail address in `text` ("Clerk <clerk@x.gov.uk>" gives "x.gov.uk"), or, with

@@ -21,6 +21,7 @@ final class Vocabulary: Sendable {
     let belongingBefore: [[String]]
     let councilParts: Set<String>
     let partLinks: Set<String>
+    let officialWords: Set<String>
     /// Offices only some councils have ("sheriff"): an office of a council whose people hold one.
     let ownOffices: Set<String>
     /// Kinds of council ("town") and the words for each ("town", "twn", "tref").
@@ -189,6 +190,7 @@ final class Vocabulary: Sendable {
         councilArticles = keys("council_articles")
         councilParts = keys("council_parts")
         partLinks = keys("part_links")
+        officialWords = keys("official_words")
         ownOffices = keys("own_offices")
         self.council = council
         var kinds: [String: Set<String>] = [:], styles: [String: Set<String>] = [:], abbreviations: [String: String] = [:], roles: [String: String] = [:]

@@ -92,9 +92,10 @@ enum WebAddresses {
     }
 
     /// Whether the address is one of the council's hosts written with its full stops moved or swapped for
-    /// hyphens, or one letter changed: "wexcester-gov.uk", "parking.wexcester-gov.uk" and "oakbridge-tc.gov.uk.com"
-    /// for "wexcester.gov.uk" and "oakbridge-tc.gov.uk". Read from a label's start, so that "mywexcester.gov.uk"
-    /// is another name. Never one of its hosts, or a name under one.
+    /// hyphens, or more after it, or one letter changed: "wexcester-gov.uk", "parking.wexcester-gov.uk",
+    /// "wexcester.gov.uk-claims.com" for "wexcester.gov.uk"; or its name with "gov" and another ending
+    /// ("wexcester-gov.co.uk"). Read from a label's start, so that "mywexcester.gov.uk" is another name.
+    /// Never one of its hosts, or a name under one.
     static func nearOfficialHost(_ address: String, hosts: [String]) -> Bool {
         guard !isOfficial(address, hosts: hosts) else { return false }
         let host = Array((address.split(separator: "@").last.map(String.init) ?? address).utf8)
@@ -103,10 +104,16 @@ enum WebAddresses {
         return hosts.contains { official in
             let own = bare(official.utf8)
             guard own.count >= 6 else { return false }
+            // The name before the public suffix ("wexcester" of "wexcester.gov.uk"), with "gov" after it.
+            let suffix = hostSuffixes.first(where: official.hasSuffix) ?? ""
+            let named = bare(official.utf8.dropLast(suffix.utf8.count)) + Array("gov".utf8)
             return starts.contains { start in
                 let tail = bare(host[start...])
-                // The same letters with the stops moved, or the council's host with another ending after it.
-                if tail == own || (tail.starts(with: own) && host[start...].starts(with: Array(official.utf8) + [UInt8(ascii: ".")])) {
+                // The same letters with the stops moved, or with more after them.
+                if tail.starts(with: own) { return true }
+                // "gov" as a label or part of one, not the start of a word ("wexcestergovernors.org.uk").
+                let text = String(decoding: host[start...], as: UTF8.self)
+                if named.count >= 7, tail.starts(with: named), text.contains("gov.") || text.contains("gov-") || text.hasSuffix("gov") {
                     return true
                 }
                 guard own.count >= 10, abs(tail.count - own.count) <= 1 else { return false }
@@ -129,8 +136,13 @@ enum WebAddresses {
     }
 
     /// Whether `rest` is council words run together, at least one of them more than a kind ("towncouncil",
-    /// "gov", "tc", "pcn"): "town" or "community" alone is how a club or a larder writes the place.
-    static func isCouncilWords(_ rest: String, vocab: Vocabulary) -> Bool {
+    /// "gov", "tc", "pcn"): "town" or "community" alone is how a club or a larder writes the place. Kinds and
+    /// their abbreviations count only when they are the council's own: "wexcesterpc.co.uk" repairs computers.
+    static func isCouncilWords(_ rest: String, vocab: Vocabulary, ownKinds: Set<String>) -> Bool {
+        func counts(_ word: String) -> Bool {
+            if let kind = vocab.kindOf[word] ?? vocab.abbreviations[word] { return ownKinds.contains(kind) }
+            return vocab.council.contains(word) || vocab.roles[word] != nil || vocab.domainCouncilWords.contains(word)
+        }
         let scalars = Array(rest.unicodeScalars)
         // How the first i scalars split into council words: not at all (nil), kinds only (false), or with
         // a word more than a kind (true).
@@ -139,7 +151,7 @@ enum WebAddresses {
             for start in 0..<end {
                 guard let before = reached[start] else { continue }
                 let word = String(String.UnicodeScalarView(scalars[start..<end]))
-                guard vocab.isCouncilWord(word) || vocab.domainCouncilWords.contains(word) else { continue }
+                guard counts(word) else { continue }
                 let strong = before || vocab.kindOf[word] == nil
                 reached[end] = (reached[end] ?? false) || strong
             }
@@ -185,7 +197,7 @@ enum WebAddresses {
                 // A domain that is the place alone ("wexcester.gov.uk") is spelled by every local business that
                 // names it ("wexcesterlive.co.uk", "wexcestertown.net", "wexcester.ac.uk"): only the place with
                 // the council's words is its spelling ("wexcestercitycouncil.com", "wexcester-pcn.com").
-                if p.placeSites.contains(name), !Self.isCouncilWords(rest, vocab: p.words) { continue }
+                if p.placeSites.contains(name), !Self.isCouncilWords(rest, vocab: p.words, ownKinds: p.ownKinds) { continue }
                 return address
             }
         }

@@ -103,12 +103,15 @@ public final class Folder: Sendable {
             noted[f.kind, default: 0] += 1
             if noted[f.kind]! <= 64 { findings.append(f) }
         }
+        var articleR = ArticleR()
         for scalar in text.unicodeScalars {
             scanned += 1
             if shown >= limit {
                 truncated = true
                 break
             }
+            if articleR.pending, let at = articleR.breakBefore(endsWord: !Self.continuesWord(scalar)) { units.insert(.space, at: at) }
+            defer { if !Self.isApostrophe(scalar) { articleR.added(isR: scalar == "r" || scalar == "R", at: units.count - 1) } }
             // ASCII holds no control, invisible, tick or mark that the steps below look for: its
             // letters, digits and symbols go straight in, without a look-up of Unicode properties.
             if scalar.isASCII {
@@ -121,6 +124,7 @@ public final class Folder: Sendable {
                     units.append(.letter(Character(scalar), wordStart: false))
                     previousWasLower = (0x61...0x7A).contains(v)
                 } else if scalar == "'" {
+                    articleR.apostrophe(afterLetter: Self.endsWithLetter(units))
                     continue  // "What's" is one word
                 } else if LookalikeTable.letterSymbols.contains(scalar) {
                     units.append(.symbol(scalar))
@@ -171,7 +175,10 @@ public final class Folder: Sendable {
                 continue
             }
             shown += 1
-            if scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}" { continue }  // curly apostrophes
+            if Self.isApostrophe(scalar) {  // curly apostrophes
+                articleR.apostrophe(afterLetter: Self.endsWithLetter(units))
+                continue
+            }
             if LookalikeTable.letterSymbols.contains(scalar) {
                 units.append(.symbol(scalar))
                 continue
@@ -187,6 +194,7 @@ public final class Folder: Sendable {
             }
             previousWasLower = false
         }
+        if let at = articleR.breakBefore(endsWord: true) { units.insert(.space, at: at) }
         return assemble(units: units, original: truncated ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(scanned - 1))) : text,
                         findings: findings, truncated: truncated)
     }
@@ -245,6 +253,26 @@ public final class Folder: Sendable {
         }
         return FoldedText(original: original, readable: words.joined(separator: " "), words: words, keys: keys,
                           findings: findings, truncated: truncated)
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}"
+    }
+
+    static func endsWithLetter(_ units: [Unit]) -> Bool {
+        units.last.map(isLetter) ?? false
+    }
+
+    /// Whether a character goes on with the word before it: a letter, digit or mark, or one that folds away.
+    static func continuesWord(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return isAlphanumeric(UInt8(scalar.value)) }
+        let p = scalar.properties
+        return p.isAlphabetic || p.numericType != nil || p.isDefaultIgnorableCodePoint
+            || [.nonspacingMark, .enclosingMark, .spacingMark].contains(p.generalCategory)
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     private static func isLetter(_ unit: Unit) -> Bool {

@@ -31,10 +31,38 @@ import Testing
         ("Thrapley Christmas Market", "Run by Thrapley Town Council. Stall pitches £45 – DM us to pay by bank transfer!"),
         ("Thrapley Updates", "The official page of Thrapley Town Council."),
         ("Thrapley Libraries", "Thrapley Town Council's libraries. Message us for your council tax rebate."),
+        // A price, a number to ring or another site is an ask in any words.
+        ("Thrapley Christmas Lights", "Run by Thrapley Town Council. Switch-on tickets £8 – comment SOLD and we'll be in touch"),
+        ("Thrapley Christmas Lights", "Run by Thrapley Town Council. Switch-on tickets – WhatsApp 07700 900123 to book"),
+        ("Thrapley Christmas Lights", "Run by Thrapley Town Council. Switch-on tickets at thrapley-lights.shop"),
+        // "Official" says the page is the council, whatever part of it it names.
+        ("Thrapley", "The official Thrapley Town Council service page."),
     ])
     func aPageClaimingTheCouncilOrAskingIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
         #expect(a.verdict == .suspect, "\(a.reasons.map(\.detail))")
         #expect(a.reasons.first { $0.signal == .bioClaim }?.weight == BioClaimRule.weight, "\(a.reasons.map(\.detail))")
+    }
+
+    /// One of its people describing their own role ("Treasurer of …") is not the council speaking; nor is the
+    /// Lady Mayoress the Mayor. Geoffrey Hartley-Booth goes by Geoff, hyphenated surname and all.
+    @Test func itsPeopleDescribingThemselvesAreNotTheCouncil() throws {
+        let kilbrannock = Identity(id: "kilbrannock", name: "Kilbrannock Community Council", kind: "community council",
+                                   place: "Kilbrannock", area: "Argyll and Bute",
+                                   people: [Person(name: "Callum Grieve", role: "Treasurer"),
+                                            Person(name: "Geoffrey Hartley-Booth", role: "Chair"),
+                                            Person(name: "Anne Lyle", role: "Mayor")])
+        let scorer = try Scorer(identities: [kilbrannock])
+        func judge(_ name: String, _ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .mastodon, id: name, handle: "someone", displayName: name, bio: bio))
+        }
+        let treasurer = judge("Callum Grieve", "Treasurer of Kilbrannock Community Council, crofter, ex-teacher. Toots about peat.")
+        #expect(treasurer.verdict == .clear && !treasurer.reasons.contains { $0.signal == .bioClaim }, "\(treasurer.reasons.map(\.detail))")
+        let chair = judge("Geoff Hartley-Booth", "Chair of Kilbrannock Community Council – personal page, views my own.")
+        #expect(chair.verdict == .clear && chair.reasons.contains { $0.signal == .personal }, "\(chair.reasons.map(\.detail))")
+        let consort = judge("Lady Mayoress of Kilbrannock", "Supporting the Mayor's charities. Engagements via the council office.")
+        #expect(consort.verdict == .clear && !consort.reasons.contains { $0.signal == .office }, "\(consort.reasons.map(\.detail))")
+        let clone = judge("Callum Grieve", "Benefit fund: apply by DM with your name, address and bank details.")
+        #expect(clone.verdict == .suspect, "\(clone.reasons.map(\.detail))")
     }
 }

@@ -36,6 +36,7 @@ import ImpostorCore
     }
 
     @Test(arguments: ["wexcester-gov.uk", "parking.wexcester-gov.uk", "refunds@wexcester-gov.uk", "wexcestergov.online",
+                      "wexcester.gov.uk-claims.com", "wexcester-gov.uk.claims.com", "wexcester-gov.co.uk",
                       "wexcestercitycouncil.com", "wexcestercc.org", "wexcester-pcn.com", "wexcester-garden-waste.co.uk"])
     func thePlaceWithTheCouncilsWordsIsItsSpelling(address: String) {
         let a = judge("Parking Fines", bio: "Pay your parking fine at \(address)")
@@ -43,7 +44,8 @@ import ImpostorCore
     }
 
     @Test(arguments: ["wexcesterlive.co.uk", "wexcesterbakery.co.uk", "visitwexcester.com", "wexcestertown.net",
-                      "wexcester.ac.uk", "wexcestercommunity.org.uk"])
+                      "wexcester.ac.uk", "wexcestercommunity.org.uk", "wexcesterpc.co.uk", "wexcestergovernors.org.uk",
+                      "mywexcester.gov.uk"])
     func aLocalBusinessNamingThePlaceIsNot(address: String) {
         let a = judge("Wexcester Live", bio: "Breaking news from Wexcester 📰 Council, courts, crime. Send us your stories: news@\(address)")
         #expect(!a.reasons.contains { $0.signal == .bioDomain } && a.verdict == .clear, "\(a.reasons.map(\.detail))")

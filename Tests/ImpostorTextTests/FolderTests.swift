@@ -57,6 +57,18 @@ import Testing
         #expect(!folder.fold("Town 2026").has(.leet))
     }
 
+    /// Welsh "'r" (the article after a vowel) is a word of its own, else "Mae'r" reads as "maer", the Mayor;
+    /// any other apostrophe folds away, by either path.
+    @Test(arguments: [
+        ("Mae'r Cyngor yn cyfarfod", ["mae", "r", "cyngor", "yn", "cyfarfod"]), ("Mae’r Cyngor", ["mae", "r", "cyngor"]),
+        ("diolch i'r Maer", ["diolch", "i", "r", "maer"]), ("drwy'r", ["drwy", "r"]), ("Mae'r\u{301} x", ["maer", "x"]),
+        ("What's on", ["whats", "on"]), ("O'Reilly's", ["oreillys"]), ("they're here", ["theyre", "here"]), ("'r ysgol", ["r", "ysgol"]),
+    ])
+    func theWelshArticleIsAWordOfItsOwn(text: String, words: [String]) {
+        #expect(folder.fold(text).words == words, "\(folder.fold(text).words)")
+        #expect(folder.foldAnyText(text).words == words, "\(folder.foldAnyText(text).words)")
+    }
+
     @Test func numbersStayNumbers() {
         #expect(folder.fold("Council 2026").keys == ["coundl", "2026"])
     }

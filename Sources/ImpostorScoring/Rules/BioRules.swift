@@ -220,12 +220,31 @@ enum BioClaimRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard e.bio.claim, e.bio.otherArea == nil, !so.has(.bioOffice) else { return nil }
-        // A scam's words the bio refuses ("We never sell or refund tickets through messages") ask nothing.
-        let asksNothing = !e.bio.asks && !e.bio.personScam && (!e.bio.scam || e.identity.words.refusesAnAct(e.texts.bio.keys))
-        if e.bio.claimsBelonging, so.claim == .place, asksNothing {
+        if e.bio.claimsBelonging, so.claim == .place, asksNothing(e) {
             return Hit(weight: belonging, detail: "the bio says \(e.council) runs the page, and asks nothing", matched: e.council)
         }
         return Hit(weight: weight, detail: "the bio speaks as \(e.council)", matched: e.council)
+    }
+
+    /// Whether the bio asks residents for nothing: no ask or scam words (unless it refuses them: "We never
+    /// sell or refund tickets through messages"), no price, no phone number, no address but the council's own.
+    static func asksNothing(_ e: Evidence) -> Bool {
+        guard !e.bio.asks, !e.bio.personScam, !e.bio.scam || e.identity.words.refusesAnAct(e.texts.bio.keys),
+            e.texts.bioAddresses.allSatisfy({ WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) })
+        else { return false }
+        // "£8", "$5", "€10", "07700 900123": a price or a number to ring is an ask in any words.
+        var digits = 0, afterCurrency = false
+        for s in e.texts.bio.original.unicodeScalars {
+            if ("0"..."9").contains(s) {
+                if afterCurrency { return false }
+                digits += 1
+                if digits >= 9 { return false }
+            } else if s != " " && s != "-" {
+                digits = 0
+            }
+            afterCurrency = s == "£" || s == "$" || s == "€"
+        }
+        return true
     }
 }
 
@@ -281,6 +300,8 @@ enum PayoutRule: Rule {
         .fires("Oakbridge Music Festival", bio: "Postponed. The town council is offering a full refund – claim within 48 hours: oakbridge-fest.co/refund"),
         .fires("Gŵyl Gerdd Oakbridge", bio: "Mae'r cyngor tref yn cynnig ad-daliad llawn – hawliwch o fewn 48 awr: oakbridge-gwyl.co/adtaliad"),
         .quiet("Oakbridge Music Festival", bio: "Ticket refunds: claim within 48 hours at oakbridge-fest.co/refund. Thanks to the town council for its support."),
+        .quiet("Oakbridge Music Festival", bio: "Postponed. The town council supports us. Full refunds: claim within 48 hours at oakbridge-fest.co/refund"),
+        .quiet("Oakbridge Music Festival", bio: "Not the town council. Refunds: claim within 48 hours at oakbridge-fest.co/refund"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -299,11 +320,17 @@ enum PayoutRule: Rule {
         guard keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
             let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }),
             vocab.payoutDetails.contains(where: { Evidence.holds($0, in: keys) })
-                || ((e.bio.claim || (e.name.place != nil && e.bio.ownKindClaim)) && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })),
+                || ((e.bio.claim || (e.name.place != nil && speaksForOwnKind(e))) && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })),
             !vocab.refusesAnAct(keys)
         else { return nil }
         return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for details or a claim at \(address.address)",
                    folded: address.address)
+    }
+
+    /// "The town council is refunding …" in the bio of a page whose name gives the place: it speaks for this
+    /// council. Read only here, once the rest of the rule holds.
+    static func speaksForOwnKind(_ e: Evidence) -> Bool {
+        !e.bio.disclaimer && !e.bio.thirdPerson && !e.bio.warns && BioReading.speaksForOwnKind(e.texts.bio.keys, identity: e.identity)
     }
 }
 
@@ -382,6 +409,9 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Message me about potholes, parking fines or bins."),
         .quiet("Priya Sharma", bio: "I will never message you about a grant."),
         .quiet("Priya Sharma", bio: "Cakes to order, £20 a dozen – message me."),
+        .fires("Priya Sharma", bio: "Community benefit fund: apply by DM with your name and bank details."),
+        .fires("Priya Sharma", bio: "Won the lottery 🎉 helping friends and family – DM me"),
+        .fires("Cllr Sam Reed", bio: "Oakbridge town councillor. Views my own. Stuck abroad, passport was stolen – anything helps, I'll pay you back"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -391,7 +421,8 @@ enum PersonScamRule: Rule {
         // The clone offering residents money for a message: "message me to claim the energy grant". Not a
         // councillor's "I will never message you about a grant".
         let keys = e.texts.bio.keys, vocab = e.identity.words
-        if named, !e.bio.personScam, e.bio.asks, keys.contains(where: vocab.personOffers.contains), !e.bio.warns,
+        let offers = keys.contains(where: vocab.personOffers.contains) || vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
+        if named, !e.bio.personScam, e.bio.asks, offers, !e.bio.warns,
             !keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) })
         {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
