@@ -282,8 +282,13 @@ struct BioReading: Sendable {
         warns = warns || warned
         if !kinds.isDisjoint(with: own) { ownKindNamed = true }
         guard !mentioned && !disclaimer && !thirdPerson else { return }
-        // "Treasurer of Kilbrannock Community Council": one of its people's roles, said of the account's owner.
-        if start >= 2, vocab.partLinks.contains(keys[start - 1]), roles.contains(keys[start - 2]) { return }
+        // "Treasurer of Kilbrannock Community Council": one of its people's roles, said of the account's owner,
+        // in a bio that asks for nothing and calls itself nothing official.
+        if start >= 2, vocab.partLinks.contains(keys[start - 1]), roles.contains(keys[start - 2]), !asks, !scam, !personScam,
+            !keys.contains(where: vocab.officialWords.contains)
+        {
+            return
+        }
         if warned {
             warnedClaim = true
             return

@@ -156,7 +156,7 @@ final class ProtectedIdentity: Sendable {
                                    cutKeys: cut)
         }
         roleWords = Set(identity.people.flatMap { folder.fold($0.role).keys }).filter {
-            $0.count >= 4 && !words.isCouncilWord($0) && !words.titles.contains($0)
+            $0.count >= 4 && !words.isCouncilWord($0) && !words.titles.contains($0) && !words.consort.contains($0)
         }
         domainKeys = identity.domains.map { ProtectedIdentity.domainKey($0, folder: folder) }.filter { !$0.isEmpty }
         let site = identity.website.flatMap { WebAddresses.read($0).addresses.first }

@@ -109,12 +109,18 @@ enum WebAddresses {
             let named = bare(official.utf8.dropLast(suffix.utf8.count)) + Array("gov".utf8)
             return starts.contains { start in
                 let tail = bare(host[start...])
-                // The same letters with the stops moved, or with more after them.
-                if tail.starts(with: own) { return true }
-                // "gov" as a label or part of one, not the start of a word ("wexcestergovernors.org.uk").
-                let text = String(decoding: host[start...], as: UTF8.self)
-                if named.count >= 7, tail.starts(with: named), text.contains("gov.") || text.contains("gov-") || text.hasSuffix("gov") {
+                // The same letters with the stops moved; or the host itself with more after it ("….gov.uk-claims.com"),
+                // not a cloud service's name for the council ("wexcestergovuk.sharepoint.com").
+                if tail == own || host[start...].starts(with: Array(official.utf8) + [UInt8(ascii: ".")])
+                    || host[start...].starts(with: Array(official.utf8) + [UInt8(ascii: "-")])
+                {
                     return true
+                }
+                // "gov" then only a public ending ("wexcester-gov.co.uk", "wexcestergov.online"): not the start
+                // of a word ("wexcestergovernors.org.uk"), nor a service's name for the council ("….zoom.us").
+                if named.count >= 7, tail.starts(with: named) {
+                    let ending = String(decoding: tail.dropFirst(named.count), as: UTF8.self)
+                    if ending.count == 2 || bareEndings.contains(ending) { return true }
                 }
                 guard own.count >= 10, abs(tail.count - own.count) <= 1 else { return false }
                 let a = tail.map { Unicode.Scalar($0) }[...], b = own.map { Unicode.Scalar($0) }[...]
@@ -122,6 +128,10 @@ enum WebAddresses {
             }
         }
     }
+
+    /// The public endings with their stops taken out ("couk", "orguk", "com", "online").
+    static let bareEndings: Set<String> = Set(hostSuffixes.map { $0.replacing(".", with: "") } + topLevel.map { $0 }
+        + topLevel.map { $0 + "uk" })
 
     /// Whether a site name holds a council word at its start or end ("oakbridgetc", "cyngorllanfeirion"):
     /// else it is a place alone ("wexcester", "stratford" for Stratford-on-Avon).
@@ -136,11 +146,12 @@ enum WebAddresses {
     }
 
     /// Whether `rest` is council words run together, at least one of them more than a kind ("towncouncil",
-    /// "gov", "tc", "pcn"): "town" or "community" alone is how a club or a larder writes the place. Kinds and
-    /// their abbreviations count only when they are the council's own: "wexcesterpc.co.uk" repairs computers.
+    /// "gov", "tc", "pcn"): "town" or "community" alone is how a club or a larder writes the place. Abbreviations
+    /// count only when they are of the council's own kind: "wexcesterpc.co.uk" repairs computers.
     static func isCouncilWords(_ rest: String, vocab: Vocabulary, ownKinds: Set<String>) -> Bool {
         func counts(_ word: String) -> Bool {
-            if let kind = vocab.kindOf[word] ?? vocab.abbreviations[word] { return ownKinds.contains(kind) }
+            if vocab.kindOf[word] != nil { return true }
+            if let kind = vocab.abbreviations[word] { return ownKinds.contains(kind) }
             return vocab.council.contains(word) || vocab.roles[word] != nil || vocab.domainCouncilWords.contains(word)
         }
         let scalars = Array(rest.unicodeScalars)

@@ -14,7 +14,7 @@ extension Folder {
         for byte in text.utf8 {
             guard byte < 0x80 else { return nil }
             if articleR.pending, let at = articleR.breakBefore(endsWord: !Self.isAlphanumeric(byte)) {
-                units.insert(ASCIIUnit(byte: UInt8(ascii: " "), kind: .space, wordStart: false), at: at)
+                units[at] = ASCIIUnit(byte: UInt8(ascii: " "), kind: .space, wordStart: false)
             }
             switch byte {
             case 0x41...0x5A:  // A-Z: a capital after a lower-case letter may start a new word
@@ -36,7 +36,7 @@ extension Folder {
             articleR.added(isR: byte | 0x20 == UInt8(ascii: "r"), at: units.count - 1)
         }
         if let at = articleR.breakBefore(endsWord: true) {
-            units.insert(ASCIIUnit(byte: UInt8(ascii: " "), kind: .space, wordStart: false), at: at)
+            units[at] = ASCIIUnit(byte: UInt8(ascii: " "), kind: .space, wordStart: false)
         }
 
         var words: [String] = []
@@ -135,7 +135,8 @@ extension Folder {
 
 /// Welsh writes the article "yr" as "'r" after a vowel: "Mae'r Cyngor" (the Council is), "i'r dref". Read
 /// as one word, "mae'r" is "maer", the Mayor. So an apostrophe after a letter, then "r", then the end of
-/// the word, is a word break before the "r". Any other apostrophe folds away ("What's", "O'Reilly").
+/// the word, is dropped with the "r": "mae cyngor", "diolch i maer", "cinio maer". Any other apostrophe
+/// folds away ("What's", "O'Reilly").
 struct ArticleR {
     private enum State { case none, apostrophe, r(at: Int) }
     private var state = State.none
@@ -155,7 +156,7 @@ struct ArticleR {
         if case .apostrophe = state, isR { state = .r(at: at) } else if case .r = state {} else { state = .none }
     }
 
-    /// Before the next character, or at the end: where to put a break, when that character ends the word.
+    /// Before the next character, or at the end: the "r" to drop (as a break), when that character ends the word.
     mutating func breakBefore(endsWord: Bool) -> Int? {
         guard case .r(let at) = state else { return nil }
         state = .none

@@ -110,7 +110,10 @@ public final class Folder: Sendable {
                 truncated = true
                 break
             }
-            if articleR.pending, let at = articleR.breakBefore(endsWord: !Self.continuesWord(scalar)) { units.insert(.space, at: at) }
+            // Invisible characters and marks of direction add nothing: the "'r" still waits on what follows them.
+            if articleR.pending, !Self.foldsAway(scalar), let at = articleR.breakBefore(endsWord: !Self.continuesWord(scalar)) {
+                units[at] = .space
+            }
             defer { if !Self.isApostrophe(scalar) { articleR.added(isR: scalar == "r" || scalar == "R", at: units.count - 1) } }
             // ASCII holds no control, invisible, tick or mark that the steps below look for: its
             // letters, digits and symbols go straight in, without a look-up of Unicode properties.
@@ -194,7 +197,7 @@ public final class Folder: Sendable {
             }
             previousWasLower = false
         }
-        if let at = articleR.breakBefore(endsWord: true) { units.insert(.space, at: at) }
+        if let at = articleR.breakBefore(endsWord: true) { units[at] = .space }
         return assemble(units: units, original: truncated ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(scanned - 1))) : text,
                         findings: findings, truncated: truncated)
     }
@@ -263,12 +266,16 @@ public final class Folder: Sendable {
         units.last.map(isLetter) ?? false
     }
 
-    /// Whether a character goes on with the word before it: a letter, digit or mark, or one that folds away.
+    /// Whether a character goes on with the word before it: a letter, digit or mark.
     static func continuesWord(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return isAlphanumeric(UInt8(scalar.value)) }
         let p = scalar.properties
-        return p.isAlphabetic || p.numericType != nil || p.isDefaultIgnorableCodePoint
-            || [.nonspacingMark, .enclosingMark, .spacingMark].contains(p.generalCategory)
+        return p.isAlphabetic || p.numericType != nil || [.nonspacingMark, .enclosingMark, .spacingMark].contains(p.generalCategory)
+    }
+
+    /// Whether a character folds away without a trace in the words: invisible, or a mark of direction.
+    static func foldsAway(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && (scalar.properties.isDefaultIgnorableCodePoint || isBidiControl(scalar))
     }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -36,7 +36,8 @@ import ImpostorCore
     }
 
     @Test(arguments: ["wexcester-gov.uk", "parking.wexcester-gov.uk", "refunds@wexcester-gov.uk", "wexcestergov.online",
-                      "wexcester.gov.uk-claims.com", "wexcester-gov.uk.claims.com", "wexcester-gov.co.uk",
+                      "wexcester.gov.uk-claims.com", "wexcester.gov.uk.claims.com", "wexcester-gov.co.uk",
+                      "wexcestertowncouncil.co.uk",
                       "wexcestercitycouncil.com", "wexcestercc.org", "wexcester-pcn.com", "wexcester-garden-waste.co.uk"])
     func thePlaceWithTheCouncilsWordsIsItsSpelling(address: String) {
         let a = judge("Parking Fines", bio: "Pay your parking fine at \(address)")
@@ -59,7 +60,9 @@ import ImpostorCore
         for bio in ["Beware: a fake site, wexcester-gov.uk, asks for card details.", "Minutes and agendas at wexcester.gov.uk",
                     "Visit our markets: wexcesterbakery.co.uk and more", "Official. Contact wexcestercitycouncil@gmail.com",
                     "Proud partner of wexcester.ac.uk", "Lord Mayor's charity appeal: wexcestermayor.org.uk",
-                    "We have moved to Bluesky: @wexcestercitycouncil.bsky.social"] {
+                    "We have moved to Bluesky: @wexcestercitycouncil.bsky.social",
+                    "Agendas: wexcestergovuk.sharepoint.com, meetings on wexcester-gov-uk.zoom.us",
+                    "Write to clerk@wexcestergovuk.onmicrosoft.com"] {
             let own = scorer.assess(Profile(platform: .x, id: "3", handle: "WexcesterCC", displayName: "Wexcester City Council", bio: bio))
             #expect(own.verdict == .official, "\(bio): \(own.reasons.map(\.detail))")
         }
