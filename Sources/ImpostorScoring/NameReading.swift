@@ -446,8 +446,13 @@ struct NameReading: Sendable {
                             || !Self.isKnownWords(String(text.dropFirst(abbr.count)), vocab: vocab))
                 }
             }
+            // "KingsmereTCinfo": the abbreviation's "c" and the next word's "i" fold together as a look-alike of
+            // "d" ("tdnfo"). Read back only with letters after it: "TD" alone is no "TC".
+            func mergedIntoNext(_ abbr: String) -> Bool {
+                !wordAligned && abbr.count == 2 && abbr.hasSuffix("c") && afterPlace.count > 2 && afterPlace.hasPrefix(abbr.dropLast() + "d")
+            }
             for (abbr, kind) in vocab.abbreviations
-            where (abbreviates(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr))
+            where (abbreviates(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr) || mergedIntoNext(abbr))
                 && !organisation(afterPlace, abbr) && !organisation(after, abbr) {
                 words.abbreviation = true
                 words.kinds.insert(kind)

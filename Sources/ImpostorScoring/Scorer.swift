@@ -69,6 +69,7 @@ public final class Scorer: Sendable {
 
     /// The judgement on one profile. `logoMatches` come from the imaging stage (empty without an avatar).
     public func assess(_ profile: Profile, logoMatches: [LogoMatch] = []) -> Assessment {
+        let profile = Self.handleFromAddress(profile)
         if let listed = listedAccount(profile) { return hijacked(profile, listed) ?? listed }
         // The strongest judgement against a council something ties the profile to; none, and it is clear.
         let best = judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches, tiedOnly: true)
@@ -79,9 +80,21 @@ public final class Scorer: Sendable {
     /// The judgement against the strongest of `councils` alone (watchlist ids): a clerk's report read
     /// against their own councils. Clear and naming none when nothing ties the profile to any of them.
     public func assess(_ profile: Profile, among councils: Set<String>, logoMatches: [LogoMatch] = []) -> Assessment {
-        judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches, tiedOnly: true)
+        let profile = Self.handleFromAddress(profile)
+        return judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches, tiedOnly: true)
             .filter { councils.contains($0.identity) }.max { $0.logOdds < $1.logOdds }
             .map { assessment(profile, $0) } ?? cleared(profile)
+    }
+
+    /// A feed that gives a profile's address where its handle belongs ("https://x.com/OakbridgeTC") names the
+    /// handle all the same: read it out, so that the council's own account is known as its own.
+    static func handleFromAddress(_ profile: Profile) -> Profile {
+        guard profile.handle.contains("://"), let address = ProfileAddress(url: profile.handle), address.platform == profile.platform
+        else { return profile }
+        var p = profile
+        p.handle = address.handle
+        if p.url.isEmpty { p.url = address.url }
+        return p
     }
 
     private func cleared(_ profile: Profile) -> Assessment {
@@ -92,6 +105,7 @@ public final class Scorer: Sendable {
     /// The judgement against each of the closest identities, best first: what `explain` shows.
     public func rankedAssessments(_ profile: Profile, logoMatches: [LogoMatch] = [], limit: Int = 3) -> [Assessment] {
         var seen = Set<String>()
+        let profile = Self.handleFromAddress(profile)
         return judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches, tiedOnly: false)
             .sorted { $0.logOdds > $1.logOdds }.filter { seen.insert($0.identity).inserted }.prefix(limit)
             .map { assessment(profile, $0) }

@@ -190,3 +190,27 @@ import Testing
         #expect(quaker.verdict == .clear, "\(quaker.reasons.map(\.detail))")
     }
 }
+
+/// Handles as feeds give them: a profile's address where the handle belongs, and an abbreviation whose
+/// last letter folds into the next word's first ("KingsmereTCinfo" keys as "…tdnfo").
+@Suite struct HandleFormTests {
+    static let kingsmere = Identity(id: "kingsmere", name: "Kingsmere Town Council", kind: "town council", place: "Kingsmere",
+                                    area: "Norfolk", officials: [AccountReference(platform: .facebook, handle: "KingsmereTownCouncil")])
+    let scorer = try! Scorer(identities: [kingsmere])
+
+    @Test func theOfficialAccountGivenAsItsAddressIsOfficial() {
+        let a = scorer.assess(Profile(platform: .facebook, id: "1", handle: "https://www.facebook.com/KingsmereTownCouncil",
+                                      displayName: "Kingsmere Town Council", bio: "News and meetings."))
+        #expect(a.verdict == .official, "\(a.reasons.map(\.detail))")
+        let other = scorer.assess(Profile(platform: .facebook, id: "2", handle: "https://www.facebook.com/KingsmereTownCouncilUK",
+                                          displayName: "Kingsmere Town Council", bio: "News and meetings."))
+        #expect(other.verdict == .suspect, "\(other.reasons.map(\.detail))")
+    }
+
+    @Test(arguments: [("KingsmereTCinfo", true), ("kingsmere_tc_info", true), ("KingsmereToday", false), ("kingsmeretd", false)])
+    func anAbbreviationBeforeAnAffixInAHandle(handle: String, council: Bool) {
+        let a = scorer.assess(Profile(platform: .facebook, id: handle, handle: handle, displayName: "Info Page",
+                                      bio: "Updates for residents."))
+        #expect(a.reasons.contains { $0.signal == .handle } == council, "\(a.reasons.map(\.detail))")
+    }
+}
