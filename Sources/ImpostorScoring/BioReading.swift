@@ -51,6 +51,7 @@ struct BioReading: Sendable {
         personScam = said.personScam
         asks = said.asks
         describedAs = keys.prefix(Self.openingWords).firstIndex(where: vocab.selfDescriptions.contains).map { bio.words[$0] }
+        callsItselfOfficial = keys.contains(where: vocab.officialWords.contains)
 
         let place = identity.placeCompact
         let tolerance = place.count >= 9 ? 1 : 0
@@ -114,7 +115,7 @@ struct BioReading: Sendable {
         // A bio that asks residents to act ("DM us", "claim your") while it warns of fakes is the fake.
         let heldBack = (pointerClaim && (!warns || asks)) || (otherKindClaim && !ownKindNamed) || (warnedClaim && asks)
         claim = claim || heldBack
-        claimsBelonging = belongingClaim && !beingClaim && !heldBack && !keys.contains(where: vocab.officialWords.contains)
+        claimsBelonging = belongingClaim && !beingClaim && !heldBack && !callsItselfOfficial
         // A newsroom names the council it reports on: no claim, though its addresses are read as any bio's.
         // Not one that offers money or asks for bank details: no newsroom does.
         if said.newsroom, !keys.contains(where: vocab.personOffers.contains),
@@ -229,6 +230,8 @@ struct BioReading: Sendable {
     private var pointerClaim = false, otherKindClaim = false, ownKindNamed = false, warnedClaim = false
     /// Claims that the page is the council's (`belongs`), and claims to be it.
     private var belongingClaim = false, beingClaim = false
+    /// The bio calls itself official ("Official page …"): the council itself, whatever else it says.
+    private var callsItselfOfficial = false
     /// Where the place was read as the council's name, as keys: a name form there is read already.
     private var placesRead: [Range<Int>] = []
 
@@ -285,7 +288,7 @@ struct BioReading: Sendable {
         // "Treasurer of Kilbrannock Community Council": one of its people's roles, said of the account's owner,
         // in a bio that asks for nothing and calls itself nothing official.
         if start >= 2, vocab.partLinks.contains(keys[start - 1]), roles.contains(keys[start - 2]), !asks, !scam, !personScam,
-            !keys.contains(where: vocab.officialWords.contains)
+            !callsItselfOfficial
         {
             return
         }

@@ -1,6 +1,7 @@
 /// The words NameReading looks for inside glued words (negators, councillor titles, council words,
 /// kinds, offices), filed under their first byte: one pass over what is left of a name finds every
-/// word it holds, where a scan of it per word took twenty times as long.
+/// word it holds, where a scan of it per word took twenty times as long. Words inside a consort's title
+/// count for nothing: "ladymayoress" holds no Mayor.
 struct InsideWords: Sendable {
     /// Which lists have a word inside the text.
     struct Found {
@@ -12,7 +13,7 @@ struct InsideWords: Sendable {
     }
 
     private enum Tag: Sendable {
-        case negator, councillor, council
+        case negator, councillor, council, consort
         case kind(String)
         case office(String)
     }
@@ -36,9 +37,10 @@ struct InsideWords: Sendable {
     private let empty: [Tag]
 
     init(negators: [String], councillor: Set<String>, council: [String], kinds: [(kind: String, forms: [String])],
-         roles: [(word: String, office: String)]) {
-        var all: [(String, Tag)] = negators.map { ($0, .negator) } + councillor.sorted().map { ($0, .councillor) }
-            + council.map { ($0, .council) }
+         roles: [(word: String, office: String)], consort: [String]) {
+        // A consort's title first in its bucket: it covers the words inside it before they are tried.
+        var all: [(String, Tag)] = consort.map { ($0, .consort) } + negators.map { ($0, .negator) }
+            + councillor.sorted().map { ($0, .councillor) } + council.map { ($0, .council) }
         for (kind, forms) in kinds { all += forms.map { ($0, .kind(kind)) } }
         all += roles.map { ($0.word, .office($0.office)) }
         var buckets = [[(bytes: [UInt8], tag: Int32)]](repeating: [], count: 256)
@@ -72,6 +74,7 @@ struct InsideWords: Sendable {
             case .negator: found.negator = true
             case .councillor: found.councillor = true
             case .council: found.council = true
+            case .consort: break
             case .kind(let k): found.kinds.append(k)
             case .office(let o): found.offices.append(o)
             }
@@ -81,12 +84,20 @@ struct InsideWords: Sendable {
         hay.withUTF8 { h in
             pool.withUnsafeBufferPointer { pool in
                 entries.withUnsafeBufferPointer { entries in
+                    // Where the last consort's title found ends: words that end within it are part of it.
+                    var covered = 0
                     for i in 0..<h.count {
                         for entry in entries[byFirst[Int(h[i])]] where Int(entry.count) <= h.count - i {
                             let start = Int(entry.start), count = Int(entry.count)
                             var j = 1
                             while j < count && h[i + j] == pool[start + j] { j += 1 }
-                            if j == count { note(tags[Int(entry.tag)]) }
+                            guard j == count else { continue }
+                            let tag = tags[Int(entry.tag)]
+                            if case .consort = tag {
+                                covered = Swift.max(covered, i + count)
+                            } else if i + count > covered {
+                                note(tag)
+                            }
                         }
                     }
                 }

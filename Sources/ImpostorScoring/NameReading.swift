@@ -389,9 +389,7 @@ struct NameReading: Sendable {
             }
             areaAfter = Self.area(after: Substring(afterPlace), vocab: vocab)
         }
-        // "Lady Mayoress": the Mayor's consort holds no office, though "mayor" is inside the word.
-        var inside = vocab.inside.scan(residual)
-        if !inside.offices.isEmpty { inside = vocab.inside.scan(Self.withoutConsort(residual, vocab: vocab)) }
+        let inside = vocab.inside.scan(residual)
         if !wordAligned || !(gluedBefore + gluedAfter).isEmpty {
             // "wooltcwatch", "cllrjanesmithwool", "woolparishcouncillor": a handle, or a name glued into
             // one word, that disowns the council or is a councillor's own.
@@ -505,27 +503,6 @@ struct NameReading: Sendable {
         return word
     }
 
-    /// `text` with the consort's words ("mayoress") blanked out, byte by byte: most texts hold none.
-    static func withoutConsort(_ text: String, vocab: Vocabulary) -> String {
-        var bytes = Array(text.utf8)
-        var changed = false
-        for word in vocab.consort {
-            let w = Array(word.utf8)
-            guard !w.isEmpty, bytes.count >= w.count else { continue }
-            var i = 0
-            while i + w.count <= bytes.count {
-                if bytes[i] == w[0], bytes[i..<(i + w.count)].elementsEqual(w) {
-                    for k in i..<(i + w.count) { bytes[k] = UInt8(ascii: " ") }
-                    changed = true
-                    i += w.count
-                } else {
-                    i += 1
-                }
-            }
-        }
-        return changed ? String(decoding: bytes, as: UTF8.self) : text
-    }
-
     /// Whether the office words of a display name claim the office at the place: before it ("Mayor of
     /// Wool"), after a council word that follows it ("Wool Town Clerk"), or straight after it ("Wool
     /// Mayor"). Not an office word followed by an occasion or an organisation of the office's ("Wool
@@ -535,11 +512,7 @@ struct NameReading: Sendable {
         var officeWords = 0
         for i in keys.indices where !place.contains(i) {
             let offices: [String]
-            if case .office(let office) = classes[i] {
-                offices = [office]
-            } else {
-                offices = vocab.consort.contains(keys[i]) ? [] : vocab.inside.scan(keys[i]).offices
-            }
+            if case .office(let office) = classes[i] { offices = [office] } else { offices = vocab.inside.scan(keys[i]).offices }
             guard !offices.isEmpty else { continue }
             officeWords += 1
             // "Former Mayor of Wool": no longer the holder. (A Deputy Mayor is the Mayor's stand-in: a claim.)

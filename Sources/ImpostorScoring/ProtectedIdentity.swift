@@ -258,8 +258,9 @@ final class ProtectedIdentity: Sendable {
     }
 
     /// The words its file adds; the words of `council_after_kind` when its kind holds one ("Meeting" and
-    /// "Mtg" name a Parish Meeting as "Council" names a parish council); the initials of its kind ("CC"); and the office of `own_offices` one of its people holds
-    /// ("Sheriff" of a city): a council word, or an office, for it alone.
+    /// "Mtg" name a Parish Meeting as "Council" names a parish council); the initials of its kind ("CC");
+    /// and the office of `own_offices` one of its people holds ("Sheriff" of a city): a council word, or an
+    /// office, for it alone.
     static func ownWords(_ identity: Identity, vocabulary: Vocabulary, folder: Folder) -> [String: [String]] {
         var own = identity.words
         let kind = folder.fold(identity.kind)

@@ -21,6 +21,7 @@ final class Vocabulary: Sendable {
     let belongingBefore: [[String]]
     let councilParts: Set<String>
     let partLinks: Set<String>
+    /// Words by which a bio says the page is the council itself ("official"), whatever else it says.
     let officialWords: Set<String>
     /// Offices only some councils have ("sheriff"): an office of a council whose people hold one.
     let ownOffices: Set<String>
@@ -325,7 +326,7 @@ final class Vocabulary: Sendable {
             .map { ($0.key, $0.value.filter { $0.count >= 4 }.sorted()) }
         insideRoles = roles.filter { $0.key.count >= 5 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         inside = InsideWords(negators: insideNegators, councillor: councillor, council: insideCouncil, kinds: insideKinds,
-                             roles: insideRoles)
+                             roles: insideRoles, consort: consort.sorted())
         // From the weakest class to the strongest, so a word in two lists keeps the stronger, in the
         // order `WordClass.classify` gives.
         var listed: [String: WordClass] = [:]

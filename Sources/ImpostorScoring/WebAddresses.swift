@@ -102,7 +102,8 @@ enum WebAddresses {
         func bare(_ bytes: some Sequence<UInt8>) -> [UInt8] { bytes.filter { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") } }
         let starts = [0] + host.indices.filter { host[$0] == UInt8(ascii: ".") }.map { $0 + 1 }
         return hosts.contains { official in
-            let own = bare(official.utf8)
+            let officialBytes = Array(official.utf8)
+            let own = bare(officialBytes)
             guard own.count >= 6 else { return false }
             // The name before the public suffix ("wexcester" of "wexcester.gov.uk"), with "gov" after it.
             let suffix = hostSuffixes.first(where: official.hasSuffix) ?? ""
@@ -111,8 +112,9 @@ enum WebAddresses {
                 let tail = bare(host[start...])
                 // The same letters with the stops moved; or the host itself with more after it ("….gov.uk-claims.com"),
                 // not a cloud service's name for the council ("wexcestergovuk.sharepoint.com").
-                if tail == own || host[start...].starts(with: Array(official.utf8) + [UInt8(ascii: ".")])
-                    || host[start...].starts(with: Array(official.utf8) + [UInt8(ascii: "-")])
+                let after = start + officialBytes.count
+                if tail == own || (after < host.count && host[start...].starts(with: officialBytes)
+                    && (host[after] == UInt8(ascii: ".") || host[after] == UInt8(ascii: "-")))
                 {
                     return true
                 }
@@ -130,8 +132,7 @@ enum WebAddresses {
     }
 
     /// The public endings with their stops taken out ("couk", "orguk", "com", "online").
-    static let bareEndings: Set<String> = Set(hostSuffixes.map { $0.replacing(".", with: "") } + topLevel.map { $0 }
-        + topLevel.map { $0 + "uk" })
+    static let bareEndings: Set<String> = Set(hostSuffixes.map { $0.replacing(".", with: "") } + topLevel + topLevel.map { $0 + "uk" })
 
     /// Whether a site name holds a council word at its start or end ("oakbridgetc", "cyngorllanfeirion"):
     /// else it is a place alone ("wexcester", "stratford" for Stratford-on-Avon).

@@ -9,11 +9,11 @@ extension Folder {
         var units: [ASCIIUnit] = []
         units.reserveCapacity(count)
         var previousWasLower = false
-        // Welsh "mae'r", "i'r": the article "'r" is a word of its own (see `ArticleR`).
+        // Welsh "mae'r", "i'r": the article "'r" folds away (see `ArticleR`).
         var articleR = ArticleR()
         for byte in text.utf8 {
             guard byte < 0x80 else { return nil }
-            if articleR.pending, let at = articleR.breakBefore(endsWord: !Self.isAlphanumeric(byte)) {
+            if articleR.pending, let at = articleR.articleToDrop(endsWord: !Self.isAlphanumeric(byte)) {
                 units[at] = ASCIIUnit(byte: UInt8(ascii: " "), kind: .space, wordStart: false)
             }
             switch byte {
@@ -35,7 +35,7 @@ extension Folder {
             }
             articleR.added(isR: byte | 0x20 == UInt8(ascii: "r"), at: units.count - 1)
         }
-        if let at = articleR.breakBefore(endsWord: true) {
+        if let at = articleR.articleToDrop(endsWord: true) {
             units[at] = ASCIIUnit(byte: UInt8(ascii: " "), kind: .space, wordStart: false)
         }
 
@@ -130,36 +130,5 @@ extension Folder {
 
     static func leetFinding(_ s: Unicode.Scalar) -> Finding {
         Finding(kind: .leet, scalar: s, script: "Zyyy", imitates: String(LookalikeTable.leet[s]!))
-    }
-}
-
-/// Welsh writes the article "yr" as "'r" after a vowel: "Mae'r Cyngor" (the Council is), "i'r dref". Read
-/// as one word, "mae'r" is "maer", the Mayor. So an apostrophe after a letter, then "r", then the end of
-/// the word, is dropped with the "r": "mae cyngor", "diolch i maer", "cinio maer". Any other apostrophe
-/// folds away ("What's", "O'Reilly").
-struct ArticleR {
-    private enum State { case none, apostrophe, r(at: Int) }
-    private var state = State.none
-
-    /// Whether an "'r" waits on the next character: only then need it be looked at.
-    var pending: Bool {
-        if case .r = state { return true }
-        return false
-    }
-
-    mutating func apostrophe(afterLetter: Bool) {
-        state = afterLetter ? .apostrophe : .none
-    }
-
-    /// A unit was added at `at`; `isR` when it is the letter r.
-    mutating func added(isR: Bool, at: Int) {
-        if case .apostrophe = state, isR { state = .r(at: at) } else if case .r = state {} else { state = .none }
-    }
-
-    /// Before the next character, or at the end: the "r" to drop (as a break), when that character ends the word.
-    mutating func breakBefore(endsWord: Bool) -> Int? {
-        guard case .r(let at) = state else { return nil }
-        state = .none
-        return endsWord ? at : nil
     }
 }

@@ -111,7 +111,7 @@ public final class Folder: Sendable {
                 break
             }
             // Invisible characters and marks of direction add nothing: the "'r" still waits on what follows them.
-            if articleR.pending, !Self.foldsAway(scalar), let at = articleR.breakBefore(endsWord: !Self.continuesWord(scalar)) {
+            if articleR.pending, !Self.foldsAway(scalar), let at = articleR.articleToDrop(endsWord: !Self.continuesWord(scalar)) {
                 units[at] = .space
             }
             defer { if !Self.isApostrophe(scalar) { articleR.added(isR: scalar == "r" || scalar == "R", at: units.count - 1) } }
@@ -197,7 +197,7 @@ public final class Folder: Sendable {
             }
             previousWasLower = false
         }
-        if let at = articleR.breakBefore(endsWord: true) { units[at] = .space }
+        if let at = articleR.articleToDrop(endsWord: true) { units[at] = .space }
         return assemble(units: units, original: truncated ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(scanned - 1))) : text,
                         findings: findings, truncated: truncated)
     }
