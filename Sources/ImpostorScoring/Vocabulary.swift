@@ -44,6 +44,9 @@ final class Vocabulary: Sendable {
     let organisations: Set<String>
     /// What a bio's opening words may call the account itself when it is a body of its own ("wargaming club").
     let selfDescriptions: Set<String>
+    /// Those, and the organisation words, folded but with no look-alikes merged, in the lists' order: what
+    /// an abbreviation's letters are the initials of ("cc": "cricket", "club").
+    let selfDescriptionWords: [String], organisationWords: [String]
     /// Organisation words that start with a council's abbreviation ("pcso", "cctv"): in a handle they
     /// are that word, not the abbreviation with letters glued on.
     let abbreviationLookalikes: [String]
@@ -224,6 +227,8 @@ final class Vocabulary: Sendable {
         let organisations = keys("organisations")
         selfDescriptions = keys("self_descriptions")
         self.organisations = organisations
+        func words(_ name: String) -> [String] { w[name].map { folder.fold($0).words }.filter { $0.count == 1 }.map { $0[0] } }
+        (selfDescriptionWords, organisationWords) = (words("self_descriptions"), words("organisations"))
         abbreviationLookalikes = organisations.filter { word in
             abbreviations.keys.contains { word.count > $0.count && word.hasPrefix($0) }
         }.sorted()

@@ -95,7 +95,7 @@ enum SelfDescribedRule: Rule {
     static let signal = Signal.selfDescribed
     static let weight = -5.0
     static let summary = "the bio opens by calling the account a club, society or team, and the name gives no kind of council"
-        + " (or an abbreviation the bio spells out as other words: \"CC\", Cricket Club)"
+        + " (or an abbreviation the bio or the handle spells out as other words: \"CC\", Cricket Club)"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Council", bio: "Tabletop wargaming club. Thursdays at the Crown, all armies welcome."),
         .fires("Cyngor Oakbridge", bio: "Clwb gemau bwrdd. Nos Iau yn y Llew Coch."),
@@ -106,38 +106,53 @@ enum SelfDescribedRule: Rule {
         .quiet("Oakbridge Council", bio: "Supporters club tickets refunded – DM us."),
         .quiet("Oakbridge Council", bio: "Oakbridge Town Council's book club. News from the council."),
         .quiet("Oakbridge Council", bio: "News, events and notices. Our book club meets on Mondays."),
+        .fires("Oakbridge CC", handle: "oakbridgecricketclub", bio: "Home of the game in Oakbridge since 1882."),
+        .fires("Oakbridge CC", bio: "Home of cricket in Oakbridge since 1882. Nets on Tuesdays."),
+        .quiet("Oakbridge CC", bio: "Home of cricket in Oakbridge? Ask us about the pitch – DM us."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // Only against a claim to weigh: "Oakbridge Cricket Club" claims nothing a club's bio need undo.
-        guard let word = e.bio.describedAs, e.namesCouncil || e.handle.namesCouncil,
+        guard e.namesCouncil || e.handle.namesCouncil,
             !e.bio.namesCouncil, !e.bio.claim, e.bio.office == nil, !e.bio.asks, !e.bio.scam, !e.bio.personScam,
             !e.bio.mailScam, e.logo == nil
         else { return nil }
         if e.name.kinds.isEmpty {
+            guard let word = e.bio.describedAs else { return nil }
             return Hit(weight: weight, detail: "the bio opens by calling the account a \(word): a body of its own, not \(e.council)")
         }
-        // The kind the name gives comes from an abbreviation the bio spells out otherwise.
-        guard let (abbreviation, words) = spelledOut(e) else { return nil }
-        return Hit(weight: weight, detail: "the bio spells out \(abbreviation.uppercased()) as \(words): a \(word), not \(e.council)")
+        // The kind the name gives comes from an abbreviation the bio or the handle spells out otherwise.
+        guard let (abbreviation, words, text) = spelledOut(e), let word = words.split(separator: " ").last else { return nil }
+        return Hit(weight: weight, detail: "the \(text) spells out \(abbreviation.uppercased()) as \(words): a \(word), not \(e.council)")
     }
 
-    /// The name's one council abbreviation, with the words of the bio whose initials spell it when none of
-    /// them is a council word and the last says what the account is: "Ely CC" and "Ely Cricket Club".
-    static func spelledOut(_ e: Evidence) -> (abbreviation: String, words: String)? {
+    /// The name's one council abbreviation, with the words whose initials spell it otherwise, and where
+    /// they are: a run of the bio's words, none of them a council word, the last saying what the account
+    /// is ("Ely CC", "Ely Cricket Club"); the same glued in the handle ("elycricketclub"); or, for two
+    /// letters, the first word alone among the bio's opening words ("Home of cricket in Ely since 1882").
+    static func spelledOut(_ e: Evidence) -> (abbreviation: String, words: String, text: String)? {
         let vocab = e.identity.words
         let found = e.texts.name.keys.filter { vocab.abbreviations[$0] != nil }
         guard found.count == 1, let abbreviation = found.first, e.name.kinds.count == 1 else { return nil }
         let letters = Array(abbreviation.utf8), (words, keys) = (e.texts.bio.words, e.texts.bio.keys)
-        guard words.count >= letters.count else { return nil }
-        for i in 0...(words.count - letters.count) {
-            let run = i..<(i + letters.count)
-            guard vocab.selfDescriptions.contains(keys[run.upperBound - 1]), zip(words[run], letters).allSatisfy({ $0.utf8.first == $1 }),
-                !keys[run].contains(where: vocab.isCouncilWord)
-            else { continue }
-            return (abbreviation, words[run].joined(separator: " "))
+        if words.count >= letters.count {
+            for i in 0...(words.count - letters.count) {
+                let run = i..<(i + letters.count)
+                guard vocab.selfDescriptions.contains(keys[run.upperBound - 1]), zip(words[run], letters).allSatisfy({ $0.utf8.first == $1 }),
+                    !keys[run].contains(where: vocab.isCouncilWord)
+                else { continue }
+                return (abbreviation, words[run].joined(separator: " "), "bio")
+            }
         }
-        return nil
+        guard letters.count == 2 else { return nil }
+        let firsts = vocab.organisationWords.filter { $0.utf8.first == letters[0] }
+        let lasts = vocab.selfDescriptionWords.filter { $0.utf8.first == letters[1] }
+        let handle = e.texts.handle.words.joined()
+        for first in firsts {
+            if let last = lasts.first(where: { handle.contains(first + $0) }) { return (abbreviation, "\(first) \(last)", "handle") }
+        }
+        guard let last = lasts.first, let first = words.prefix(BioReading.openingWords).first(where: firsts.contains) else { return nil }
+        return (abbreviation, "\(first) \(last)", "bio's '\(first)'")
     }
 }
 
