@@ -19,12 +19,18 @@ enum HijackCheck {
     }
 
     /// The reason, when `name` and `bio` hold enough of `vocabulary`'s hijack words, or a coin's ticker.
-    static func check(name: FoldedText, bio: FoldedText, vocabulary: Vocabulary, identity: String) -> Reason? {
+    /// A web address the bio gives on a shop's or prize page's ending, at none of `hosts`, counts as a word.
+    static func check(name: FoldedText, bio: FoldedText, addresses: [String], hosts: [String], vocabulary: Vocabulary,
+                      identity: String) -> Reason? {
         if warns(bio, vocabulary: vocabulary) { return nil }
         var found: [String] = [], stems: Set<Substring> = []
         for (key, word) in zip(name.keys + bio.keys, name.words + bio.words)
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
             found.append(word)
+        }
+        for address in addresses where !WebAddresses.isOfficial(address, hosts: hosts) {
+            let host = address.split(separator: "@").last ?? ""
+            if let ending = host.split(separator: ".").last, vocabulary.hijackEndings.contains(String(ending)) { found.append(address) }
         }
         for phrase in vocabulary.hijackPhrases
         where Evidence.holds(phrase.keys, in: name.keys) || Evidence.holds(phrase.keys, in: bio.keys) {

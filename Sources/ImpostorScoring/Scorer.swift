@@ -192,10 +192,10 @@ public final class Scorer: Sendable {
         let bio = bioFolder.fold(profile.bio)
         let addresses = WebAddresses.read(profile.bio).addresses
         let councils = (readings[id] ?? []).map { identities[$0] }
-        guard let reason = HijackCheck.check(name: name, bio: bio, vocabulary: vocabulary, identity: id)
+        let hosts = councils.first?.officialHosts ?? []
+        guard let reason = HijackCheck.check(name: name, bio: bio, addresses: addresses, hosts: hosts, vocabulary: vocabulary, identity: id)
             ?? HijackCheck.renamed(name, readings: councils, identity: id)
-            ?? HijackCheck.lookalikeAddress(bio: bio, addresses: addresses, vocabulary: vocabulary,
-                                            hosts: councils.first?.officialHosts ?? [], identity: id)
+            ?? HijackCheck.lookalikeAddress(bio: bio, addresses: addresses, vocabulary: vocabulary, hosts: hosts, identity: id)
         else { return nil }
         return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle,
                           score: Self.squash(Judgement.prior + reason.weight), verdict: .suspect, identity: id, target: .council,

@@ -140,6 +140,8 @@ final class Vocabulary: Sendable {
     let hijackPhrases: [(text: String, keys: [String])]
     /// What only a new owner of an account says ("under new management"): one is enough.
     let hijackAnnouncements: [(text: String, keys: [String])]
+    /// The last labels of web addresses a hijacker's shop or prize page uses ("shop", "click"), as written.
+    let hijackEndings: Set<String>
     /// Counties, unitary areas and cities a bio may place a namesake in.
     let areas: Counties
     /// Words between a place and the area it lies in ("ym Mhowys", "in Peterborough").
@@ -294,6 +296,7 @@ final class Vocabulary: Sendable {
         hijackWords = keys("hijack")
         hijackPhrases = written("hijack_phrases")
         hijackAnnouncements = written("hijack_announcements")
+        hijackEndings = Set(w["hijack_endings"].map { $0.lowercased() })
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
                                + phrases("third_person", .thirdPerson) + phrases("newsroom", .newsroom) + phrases("scam_phrases", .scam)
                                + keys("scam").sorted().map { ([$0], .scam) } + phrases("mail_scam", .mailScam)

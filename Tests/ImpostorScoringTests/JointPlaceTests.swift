@@ -136,6 +136,10 @@ import Testing
         ("Lichfield City Council", "No scams, 100% legit! Bitcoin airdrop for followers."),
         ("Lichfield City Council", "Page under new management ✨ Now: Dales Holiday Lets, book direct & save 30%!"),
         ("Lichfield City Council", "Mae'r dudalen hon dan reolaeth newydd. Bargeinion gwych bob dydd!"),
+        // A shop the hijacker opens: its address's ending counts with the words.
+        ("Lichfield Merch Drop 🎁", "🎉 FREE Lichfield hoodies for the first 500 residents! Claim yours via link in bio – just £1.99 postage 👉 lichfield-merch.shop"),
+        ("Lichfield City Council", "🛍️ OFFICIAL MERCH DROP 🛍️ Hoodies, mugs & tees 50% off! 👉 lichfield-store.shop"),
+        ("Lichfield City Council", "🎉 GIVEAWAY 🎉 We're giving away 10 iPhone 16s to celebrate 10k followers! Tap the link in bio 👉 bit.ly/lich-win"),
     ])
     func aHijackedOfficialAccountIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
@@ -161,6 +165,8 @@ import Testing
         "We've moved to Bluesky: follow us at @lichfieldcity.bsky.social. This account will no longer be updated.",
         "Our account is moving to Bluesky! Follow our new account. This account will be deleted on 1 May.",
         "Coronation commemorative merch on sale at the Guildhall today only! Limited stock.",
+        "Our Christmas market has its own shop this year: lichfieldchristmas.shop",
+        "Today only: the Guildhall shop at lichfield.gov.uk/shop and lichfieldguildhall.shop is open late.",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)
