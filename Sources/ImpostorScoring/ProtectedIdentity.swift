@@ -54,6 +54,8 @@ final class ProtectedIdentity: Sendable {
     /// The council adds words of its own, so what depends on words is read again for it.
     let hasOwnWords: Bool
     let placeKeys: [String]
+    /// The place as the watchlist writes it, whichever of its forms this reading is ("Gt Millbeck").
+    let writtenPlaceKeys: [String]
     let placeCompact: String
     /// The place as a pattern, for approximate search in names and handles.
     let placePattern: SearchPattern
@@ -108,6 +110,7 @@ final class ProtectedIdentity: Sendable {
         self.words = words
         let place = identity.place.isEmpty ? identity.name : identity.place
         placeKeys = folder.fold(place).keys
+        writtenPlaceKeys = placeKeys
         placeCompact = placeKeys.joined()
         placePattern = SearchPattern(placeCompact)
         placeTolerance = ProtectedIdentity.placeTolerance(placeCompact.count)
@@ -296,6 +299,7 @@ final class ProtectedIdentity: Sendable {
         placeSites = base.placeSites
         roleWords = base.roleWords
         placeKeys = keys
+        writtenPlaceKeys = base.writtenPlaceKeys
         placeCompact = keys.joined()
         placePattern = SearchPattern(placeCompact)
         placeTolerance = ProtectedIdentity.placeTolerance(placeCompact.count)

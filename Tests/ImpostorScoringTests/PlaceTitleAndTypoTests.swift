@@ -55,3 +55,20 @@ import Testing
         #expect(fake.verdict == .suspect, "\(fake.reasons.map(\.detail))")
     }
 }
+
+/// A place read without its qualifier ("Millbeck" for Great Millbeck) is another place when the bio
+/// repeats that spelling, but not when the bio writes the council's own place in full around it.
+@Suite struct DroppedQualifierTests {
+    static let millbeck = Identity(id: "great-millbeck", name: "Great Millbeck Parish Council", kind: "parish council",
+                                   place: "Great Millbeck", area: "Suffolk")
+    let scorer = try! Scorer(identities: [millbeck])
+
+    @Test func theCouncilsOwnPlaceInTheBioIsNoPlaceOfItsOwn() {
+        let a = scorer.assess(Profile(platform: .instagram, id: "1", handle: "millbeck_parish_council", displayName: "Millbeck Parish Council",
+                                      bio: "Serving Great Millbeck, Suffolk 🌾 Grants for local clubs and societies — apply by message."))
+        #expect(a.verdict == .suspect && !a.reasons.contains { $0.signal == .otherPlace }, "\(a.reasons.map(\.detail))")
+        let other = scorer.assess(Profile(platform: .instagram, id: "2", handle: "millbeckpc", displayName: "Millbeck Parish Council",
+                                          bio: "News for the people of Millbeck. Meetings on the first Monday."))
+        #expect(other.verdict == .clear && other.reasons.contains { $0.signal == .otherPlace }, "\(other.reasons.map(\.detail))")
+    }
+}

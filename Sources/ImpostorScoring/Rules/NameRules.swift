@@ -151,12 +151,23 @@ enum RepeatedVariantRule: Rule {
         // Another place's council spells its own name right: a misspelt council word is the impostor's.
         let vocab = e.identity.words, keys = e.texts.name.keys
         guard !keys.indices.contains(where: { !place.words.contains($0) && vocab.isMisspeltCouncilWord(keys[$0]) }) else { return nil }
-        let variant = place.variant
-        guard Evidence.holds(variant, in: e.texts.bio.keys) else { return nil }
+        // Not inside the council's own place, spelled right: "Millbeck" in "Serving Great Millbeck".
+        let variant = place.variant, bio = e.texts.bio.keys, own = [e.identity.placeKeys, e.identity.writtenPlaceKeys]
+        guard bio.count >= variant.count, (0...(bio.count - variant.count)).contains(where: { at in
+            let span = at..<(at + variant.count)
+            return bio[span].elementsEqual(variant) && !own.contains { Self.inside(span, $0, of: bio) }
+        }) else { return nil }
         let spelled = variant.joined(separator: " ")
         return Hit(weight: weight,
                    detail: "the bio repeats \"\(spelled)\": a place of its own, not a typo of \(e.identity.identity.place)",
                    folded: spelled)
+    }
+
+    /// Whether `span` of `keys` lies within an occurrence of `words`.
+    static func inside(_ span: Range<Int>, _ words: [String], of keys: [String]) -> Bool {
+        let first = max(0, span.upperBound - words.count), last = min(span.lowerBound, keys.count - words.count)
+        guard !words.isEmpty, first <= last else { return false }
+        return (first...last).contains { keys[$0..<($0 + words.count)].elementsEqual(words) }
     }
 }
 
