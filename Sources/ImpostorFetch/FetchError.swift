@@ -33,6 +33,8 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let stopped = Code(name: "stopped")
         /// The server kept saying "slow down" beyond the retries and waits allowed.
         public static let rateLimited = Code(name: "rate-limited")
+        /// The server stayed unavailable (HTTP 503) through the retries allowed: down or overloaded.
+        public static let unavailable = Code(name: "unavailable")
         /// This run's request budget is spent.
         public static let budget = Code(name: "budget")
         /// The body is not what was expected (malformed JSON, wrong content type).

@@ -130,6 +130,10 @@ public final class FetchSession: Sendable {
 
     private func retryDelay(_ response: HTTPResponse, attempt: Int, url: String) throws(FetchError) -> Duration {
         guard attempt < policy.maxRetries else {
+            // A 503 is a server down or overloaded, not a limit on impostor's own requests.
+            if response.status == 503 {
+                throw FetchError(.unavailable, "the server was unavailable (HTTP 503) through \(attempt) retries", url: url)
+            }
             throw FetchError(.rateLimited, "the server answered \(response.status) after \(attempt) retries", url: url)
         }
         let now = HTTPDates.reference(for: response)

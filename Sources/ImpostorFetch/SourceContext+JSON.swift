@@ -21,7 +21,16 @@ extension SourceContext {
         try checkNotStopped()
         var request = request
         request.headers["Accept"] = request.headers["Accept"] ?? "application/json"
-        let response = try await session.get(request, stats: stats, cacheNamespace: cacheNamespace)
+        let response: HTTPResponse
+        do {
+            response = try await session.get(request, stats: stats, cacheNamespace: cacheNamespace)
+        } catch where error.code == .rateLimited || error.code == .unavailable {
+            // Past the retries and waits allowed, the next query meets the same server: the source stops
+            // for this scan rather than spend minutes on each of its queries.
+            let stopping = FetchError(error.code, error.reason + "; the source stops for this scan and goes on at the next", url: error.url)
+            stop(stopping)
+            throw stopping
+        }
         stats.page()
         if response.status != 200, let refusal = api?.refusal(response, url: shown ?? request.url) {
             stop(refusal)

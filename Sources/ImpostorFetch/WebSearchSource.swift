@@ -152,7 +152,10 @@ struct WebSearchSource: ProfileSource {
     /// A search result as a profile, when its address is a profile's or a page's.
     static func profile(_ result: Page.Result) -> Profile? {
         guard let address = ProfileAddress(url: result.url) else { return nil }
+        // The platform's own words for a profile ("22 Followers, … - See Instagram photos and videos from …")
+        // are no bio.
         var bio = HTML.text(result.description ?? "")
+        if LinkSource.Boilerplate.known[address.platform]?.isOwnDescription(bio) == true { bio = "" }
         if let extra = result.extra_snippets?.first { bio += bio.isEmpty ? extra : " " + extra }
         return Profile(
             platform: address.platform, id: address.url, handle: address.handle,

@@ -79,22 +79,34 @@ struct XSource: ProfileSource {
         return found
     }
 
-    /// The bio as the profile shows it: each t.co link that stands alone as a word read as the address
-    /// it stands for, in one pass (an answer's addresses are never read again for links), then the website.
+    /// The bio as the profile shows it: each t.co link read as the address it stands for, wherever it stands
+    /// ("…\nhttps://t.co/AbC1.", "(https://t.co/AbC1)"), in one pass (an answer's addresses are never read
+    /// again for links), then the website.
     static func bio(of user: User) -> String {
         var expanded: [Substring: String] = [:]
         for link in user.entities?.description?.urls ?? [] {
-            guard let short = link.url, short.hasPrefix("https://t.co/"), let long = link.expanded_url, !long.isEmpty,
+            guard let short = link.url, short.hasPrefix(tco), let long = link.expanded_url, !long.isEmpty,
                 long.utf8.count <= maxLink
             else { continue }
             expanded[Substring(short)] = long
         }
-        var bio = (user.description ?? "").split(separator: " ", omittingEmptySubsequences: false)
-            .map { expanded[$0] ?? String($0) }.joined(separator: " ")
+        var bio = "", rest = Substring(user.description ?? "")
+        while let found = rest.range(of: tco) {
+            bio += rest[..<found.lowerBound]
+            // A short link's code is letters and digits: what follows it is the bio's again.
+            let end = rest[found.upperBound...].firstIndex { !($0.isASCII && ($0.isLetter || $0.isNumber)) } ?? rest.endIndex
+            let short = rest[found.lowerBound..<end]
+            bio += expanded[short] ?? String(short)
+            rest = rest[end...]
+        }
+        bio += rest
         let site = [user.entities?.url?.urls?.first?.expanded_url, user.url].compactMap { $0 }.first { !$0.isEmpty && $0.utf8.count <= maxLink }
         if let site { bio += (bio.isEmpty ? "" : " ") + site }
         return bio
     }
+
+    /// How X's short links begin.
+    static let tco = "https://t.co/"
 
     /// The longest address read into a bio: X's own limit on a URL is far below it.
     static let maxLink = 2048

@@ -35,6 +35,20 @@ struct PlatformSourceTests {
         }
     }
 
+    /// A server down for the whole scan is asked once, with its retries, not once for every query; the
+    /// clerk is told it was unavailable, not that impostor asked too often.
+    @Test func aServerThatStaysDownStopsTheSourceAfterOneQuery() async throws {
+        try await withServer { server in
+            let source = Fixtures.source("mastodon", ["base_url": .string(server.base + "/down")])
+            let report = try await Self.run(source, key: nil)
+            let summary = try #require(report.summaries.first)
+            #expect(summary.errors.map(\.code) == [.unavailable], "\(summary.errors)")
+            #expect(summary.errors.first?.reason.contains("503") == true && summary.errors.first?.reason.contains("next") == true)
+            let hits = try await server.stats()["hits"] as? [String: Int] ?? [:]
+            #expect(hits["/down/api/v2/search"] == RetryPolicy().maxRetries + 1, "\(hits)")
+        }
+    }
+
     @Test func youTubeKeepsToItsDailyUnits() async throws {
         try await withServer { server in
             // 300 units a day: two searches (100 each) and thirty look-ups (1 each), spread over the day's scans.
@@ -59,6 +73,20 @@ struct PlatformSourceTests {
             let hits = try await server.stats()["hits"] as? [String: Int] ?? [:]
             #expect(hits["/api/v2/search"] == 1, "\(hits)")
         }
+    }
+
+    /// A search result for an Instagram profile carries Instagram's own words as its description: no bio.
+    /// The account's own words stay, even when they quote the phrase.
+    @Test func instagramsOwnDescriptionInASearchResultIsNoBio() throws {
+        func result(_ description: String) throws -> WebSearchSource.Page.Result {
+            let json = #"{"title":"Oakbridge TC (@oakbridge_tc) • Instagram photos and videos","url":"https://www.instagram.com/oakbridge_tc/","description":"\#(description)"}"#
+            return try JSONDecoder().decode(WebSearchSource.Page.Result.self, from: Data(json.utf8))
+        }
+        let stock = try #require(WebSearchSource.profile(try result(
+            "22 Followers, 9 Following, 1 Posts - See Instagram photos and videos from Oakbridge TC (@oakbridge_tc)")))
+        #expect(stock.bio == "" && stock.handle == "oakbridge_tc", "\(stock)")
+        let own = try #require(WebSearchSource.profile(try result("Official page. Grants: DM us. See Instagram photos and videos from our events")))
+        #expect(own.bio == "Official page. Grants: DM us. See Instagram photos and videos from our events")
     }
 
     /// Threads' page titles end ", Say more" after the site's name; X's 400 names the bad parameter in `errors`.
@@ -249,6 +277,13 @@ struct SquatWatchTests {
         let json = #"{"id":"1","username":"u","description":"a https://t.co/x https://t.co/x","entities":{"description":{"urls":[{"url":"a","expanded_url":"aaaaaaaa"},{"url":"https://t.co/x","expanded_url":"https://t.co/x https://t.co/x"}]},"url":{"urls":[{"url":"https://t.co/w","expanded_url":""}]}},"url":"https://t.co/w"}"#
         let user = try JSONDecoder().decode(XSource.User.self, from: Data(json.utf8))
         #expect(XSource.bio(of: user) == "a https://t.co/x https://t.co/x https://t.co/x https://t.co/x https://t.co/w")
+    }
+
+    /// A short link is read wherever it stands: after a line break, in brackets, before a full stop.
+    @Test func xLinksAreExpandedBesideLineBreaksAndPunctuation() throws {
+        let json = #"{"id":"1","username":"u","description":"Official.\nhttps://t.co/AAA111\nDM us (https://t.co/BBB222). Grants: https://t.co/CCC333.","entities":{"description":{"urls":[{"url":"https://t.co/AAA111","expanded_url":"https://one.example"},{"url":"https://t.co/BBB222","expanded_url":"https://two.example/dm"},{"url":"https://t.co/CCC333","expanded_url":"https://oakbridge-grants.example"}]}}}"#
+        let user = try JSONDecoder().decode(XSource.User.self, from: Data(json.utf8))
+        #expect(XSource.bio(of: user) == "Official.\nhttps://one.example\nDM us (https://two.example/dm). Grants: https://oakbridge-grants.example.")
     }
 
     @Test func instagramBusinessDiscoveryFindsABusinessAccountAndPassesOverTheRest() async throws {

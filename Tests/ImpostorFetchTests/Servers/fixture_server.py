@@ -146,6 +146,10 @@ class Handler(BaseHTTPRequestHandler):
         count(path)
         port = self.server.server_address[1]
 
+        if path.startswith("/down/"):
+            # A server that is down: a proxy's HTML page, 503, on every request.
+            return self.send(503, "<html><body><h1>503 Service Unavailable</h1></body></html>", ctype="text/html",
+                             headers={"Retry-After": "0"})
         if path == "/stats":
             with LOCK:
                 return self.send(200, STATS)
