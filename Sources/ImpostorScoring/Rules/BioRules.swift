@@ -427,6 +427,9 @@ enum PersonScamRule: Rule {
         .fires("Priya Sharma", bio: "Community benefit fund: apply by DM with your name and bank details."),
         .fires("Priya Sharma", bio: "Won the lottery 🎉 helping friends and family – DM me"),
         .fires("Cllr Sam Reed", bio: "Oakbridge town councillor. Views my own. Stuck abroad, passport was stolen – anything helps, I'll pay you back"),
+        .fires("Priya Sharma", bio: "Oakbridge Town Councillor 🏛️ Crypto changed my life 📈 DM me 'START' to learn how 💰"),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Beware crypto scams using my name – DM me if one contacts you."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Spoke at the library's talk on bitcoin scams."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -437,11 +440,18 @@ enum PersonScamRule: Rule {
         // councillor's "I will never message you about a grant".
         let keys = e.texts.bio.keys, vocab = e.identity.words
         let offers = keys.contains(where: vocab.personOffers.contains) || vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
-        if named, !e.bio.personScam, e.bio.asks, offers, !e.bio.warns,
+        if named, !e.bio.personScam, e.bio.asks, !e.bio.warns,
             !keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) })
         {
-            return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
-                       target: .person)
+            if offers {
+                return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
+                           target: .person)
+            }
+            // The pitch of a cloned or taken-over account: "Crypto changed my life … DM me 'START'".
+            if let coin = zip(keys, e.texts.bio.words).first(where: { vocab.hijackWords.contains($0.0) })?.1 {
+                return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people pitches \(coin) for a message",
+                           target: .person)
+            }
         }
         guard e.bio.personScam else { return nil }
         if named {
