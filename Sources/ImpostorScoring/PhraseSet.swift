@@ -47,7 +47,8 @@ struct BioPhrases: Sendable {
         guard !keys.isEmpty else { return }
         let found = v.bioPhrases.found(in: keys)
         func said(_ m: Meaning) -> Bool { found & 1 << m.rawValue != 0 }
-        (disclaimer, personal, scam) = (said(.disclaimer), said(.personal), said(.scam))
+        // A disclaimer beside an ask no parody or critic makes ("card details") is cover, not a disclaimer.
+        (disclaimer, personal, scam) = (said(.disclaimer) && !v.grabsMoney(keys), said(.personal), said(.scam))
         (thirdPerson, mailScam, personScam) = (said(.thirdPerson), said(.mailScam), said(.personScam))
         asks = said(.ask)
         newsroom = said(.newsroom)

@@ -41,6 +41,10 @@ final class Vocabulary: Sendable {
     let councillor: Set<String>
     let affixes: Set<String>
     let negators: Set<String>
+    /// What "not" denies in a name ("not fake"), and the words that may stand between ("not a scam").
+    let negatedDenials: Set<String>, negatedDenialFillers: Set<String>
+    /// What no parody or critic asks of residents ("card details", "gift cards"), as keys.
+    let moneyGrabs: [[String]]
     let organisations: Set<String>
     /// What a bio's opening words may call the account itself when it is a body of its own ("wargaming club").
     let selfDescriptions: Set<String>
@@ -226,6 +230,8 @@ final class Vocabulary: Sendable {
         self.affixes = affixes
         let negators = keys("negators")
         self.negators = negators
+        (negatedDenials, negatedDenialFillers) = (keys("negated_denials"), keys("negated_denial_fillers"))
+        moneyGrabs = phraseKeys("money_grabs")
         let organisations = keys("organisations")
         selfDescriptions = keys("self_descriptions")
         self.organisations = organisations
@@ -357,6 +363,20 @@ final class Vocabulary: Sendable {
     /// Whether `keys` refuse an act a scam asks for: a refusal, then what it refuses, straight after it or
     /// after one filler ("We will never ask you", "Don't send money", "never ever share"). "Don't miss out!"
     /// and "Don't wait, send 0.1 BTC" refuse nothing.
+    /// Whether `keys` ask residents for what no parody, fan or critic asks ("card details"), and do not
+    /// refuse it ("never give your card details").
+    func grabsMoney(_ keys: [String]) -> Bool {
+        moneyGrabs.contains { Evidence.holds($0, in: keys) } && !refusesAnAct(keys)
+    }
+
+    /// The index of the word a denial at `i` denies ("not fake", "not a scam"), when it denies one.
+    func deniedWord(after i: Int, in keys: [String]) -> Int? {
+        guard cautionNegators.contains(keys[i]) else { return nil }
+        var j = i + 1
+        if j < keys.count, negatedDenialFillers.contains(keys[j]) { j += 1 }
+        return j < keys.count && negatedDenials.contains(keys[j]) ? j : nil
+    }
+
     func refusesAnAct(_ keys: [String]) -> Bool {
         keys.indices.contains { i in
             guard refusals.contains(keys[i]), i + 1 < keys.count else { return false }

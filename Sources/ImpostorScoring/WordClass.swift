@@ -18,11 +18,17 @@ enum WordClass: Sendable, Equatable {
 
     /// The class of each of `keys`, in order.
     static func of(_ keys: [String], vocab: Vocabulary) -> [WordClass] {
-        keys.indices.map { i in
+        var classes = keys.indices.map { i in
             // "Meeting" is a council word only right after a kind: "Parish Meeting", not "Quaker Meeting".
-            if vocab.councilAfterKind.contains(keys[i]), i == 0 || vocab.kindOf[keys[i - 1]] == nil { return .other }
+            if vocab.councilAfterKind.contains(keys[i]), i == 0 || vocab.kindOf[keys[i - 1]] == nil { return WordClass.other }
             return classify(keys[i], next: i + 1 < keys.count ? keys[i + 1] : nil, vocab: vocab)
         }
+        // "Official, not fake", "Not a scam": a denial of a denial disowns nothing.
+        for i in keys.indices where classes[i] == .negator {
+            guard let j = vocab.deniedWord(after: i, in: keys) else { continue }
+            for k in i...j { classes[k] = .ignored }
+        }
+        return classes
     }
 
     /// One look-up in the lists' classes, which weigh council words first, then kinds, abbreviations,

@@ -27,8 +27,8 @@ extension Folder {
                 articleR.apostrophe(afterLetter: units.last?.kind == .letter)
                 continue  // "What's" is one word
             case UInt8(ascii: "@"), UInt8(ascii: "$"), UInt8(ascii: "!"), UInt8(ascii: "|"):
+                // The case before it is kept: a capital after it starts a word ("Oakbridge|Town").
                 units.append(ASCIIUnit(byte: byte, kind: .symbol, wordStart: false))
-                previousWasLower = false
             default:
                 units.append(ASCIIUnit(byte: byte, kind: .space, wordStart: false))
                 previousWasLower = false
@@ -51,16 +51,21 @@ extension Folder {
             let next = i + 1 < units.count ? units[i + 1] : nil
             switch unit.kind {
             case .letter:
-                // The next is a lower-case letter of the same word: the capital begins "TownCouncil".
-                if unit.wordStart && current.count >= 2, let next, next.kind == .letter, !next.wordStart, next.byte >= 0x61 {
+                // The next is a lower-case letter of the same word: the capital begins "TownCouncil". After a
+                // symbol read as a letter, it goes on with the word ("Upd@Il").
+                if unit.wordStart && current.count >= 2 && letterBefore, let next, next.kind == .letter, !next.wordStart, next.byte >= 0x61 {
                     flush()
                 }
                 current.append(unit.byte)
             case .symbol:
                 // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh"); "!"
                 // only before one, since after a word it ends a sentence ("ask me how!").
+                // Between a lower-case letter and a capital it parts two words ("Oakbridge|Town|Council"), as
+                // `Folder.startsWord` says.
                 let mention = readsMentions && unit.byte == UInt8(ascii: "@") && !letterBefore
-                if (letterBefore && unit.byte != UInt8(ascii: "!")) || (next?.kind == .letter && !mention) {
+                let partsWords = i + 2 < units.count && next?.kind == .letter && next?.wordStart == true
+                    && next?.byte != UInt8(ascii: "i") && units[i + 2].kind == .letter
+                if !partsWords, (letterBefore && unit.byte != UInt8(ascii: "!")) || (next?.kind == .letter && !mention) {
                     current.append(Self.asciiLeet[Int(unit.byte)])
                     pendingSymbols.append(unit.byte)
                 } else {

@@ -130,8 +130,8 @@ public final class Folder: Sendable {
                     articleR.apostrophe(afterLetter: Self.endsWithLetter(units))
                     continue  // "What's" is one word
                 } else if LookalikeTable.letterSymbols.contains(scalar) {
+                    // The case before it is kept: a capital after it starts a word ("Oakbridge|Town").
                     units.append(.symbol(scalar))
-                    previousWasLower = false
                 } else {
                     previousWasLower = false
                     if breakAddsNothing() {
@@ -221,15 +221,17 @@ public final class Folder: Sendable {
         for (i, unit) in units.enumerated() {
             switch unit {
             case .letter(let ch, let wordStart):
-                if wordStart && current.count >= 2 && Self.nextIsLower(units, after: i) { flush() }
+                // After a symbol read as a letter, a capital goes on with the word ("Upd@Il").
+                if wordStart && current.count >= 2 && Self.isLetter(units[i - 1]) && Self.nextIsLower(units, after: i) { flush() }
                 current.append(ch)
             case .symbol(let s):
                 // A symbol is a letter when a letter stands right beside it ("Chi$lehurst", "Par!sh"); "!"
-                // only before one, since after a word it ends a sentence ("ask me how!").
+                // only before one, since after a word it ends a sentence ("ask me how!"). Between a lower-case
+                // letter and a capital it parts two words ("Oakbridge|Town|Council").
                 let before = i > 0 && s != "!" ? Self.isLetter(units[i - 1]) : false
                 let mention = readsMentions && s == "@" && !(i > 0 && Self.isLetter(units[i - 1]))
                 let after = i + 1 < units.count && !mention ? Self.isLetter(units[i + 1]) : false
-                if (before || after), let ch = LookalikeTable.leet[s] {
+                if (before || after), !Self.startsWord(units, at: i + 1), let ch = LookalikeTable.leet[s] {
                     current.append(ch)
                     pendingSymbols.append(s)
                 } else {
@@ -280,6 +282,13 @@ public final class Folder: Sendable {
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// Whether unit `i` is a capital after a lower-case letter that starts a word of two letters or more
+    /// ("Town", "TC"). Not an "I", which is written for "l" ("Counc!I", "Upd@Il").
+    private static func startsWord(_ units: [Unit], at i: Int) -> Bool {
+        guard i + 1 < units.count, case .letter(let ch, let start) = units[i] else { return false }
+        return start && ch != "i" && isLetter(units[i + 1])
     }
 
     private static func isLetter(_ unit: Unit) -> Bool {

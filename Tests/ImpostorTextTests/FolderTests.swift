@@ -57,6 +57,18 @@ import Testing
         #expect(!folder.fold("Town 2026").has(.leet))
     }
 
+    /// A symbol between a lower-case letter and a capital parts two words, by either path; between letters of
+    /// one case it is a letter.
+    @Test(arguments: [
+        ("Oakbridge|Town|Council", ["oakbridge", "town", "council"]), ("Oakbridge@Town$Council", ["oakbridge", "town", "council"]),
+        ("Oakbridge!TC", ["oakbridge", "tc"]), ("Chi$lehurst", ["chislehurst"]), ("PAR!SH", ["parlsh"]), ("Par!sh", ["parlsh"]),
+        ("Oakbridge | Town", ["oakbridge", "town"]), ("Counc!I", ["councli"]), ("Upd@Il", ["updail"]),
+    ])
+    func aSymbolBeforeACapitalPartsWords(text: String, words: [String]) {
+        #expect(folder.fold(text).words == words, "\(folder.fold(text).words)")
+        #expect(folder.foldAnyText(text).words == words, "\(folder.foldAnyText(text).words)")
+    }
+
     /// Welsh "'r" (the article after a vowel) folds away, else "Mae'r" reads as "maer", the Mayor; any other
     /// apostrophe folds away alone, by either path.
     @Test(arguments: [

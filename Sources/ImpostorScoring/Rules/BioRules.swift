@@ -12,6 +12,8 @@ enum DisclaimerRule: Rule {
         .fires("Oakbridge Town Council", bio: "Parody account. Not affiliated with the council."),
         .fires("Cyngor Tref Oakbridge", bio: "Nid y cyngor go iawn"),
         .quiet("Oakbridge Town Council", bio: "The official account of Oakbridge Town Council"),
+        .quiet("Oakbridge Town Council", bio: "Our real page, not a fake or parody account. DM us your card details for the rebate."),
+        .fires("Oakbridge Town Council", bio: "Parody. Never give your card details to pages like this one."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {

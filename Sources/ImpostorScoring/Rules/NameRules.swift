@@ -109,10 +109,14 @@ enum NegatedRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Oakbridge Town Council Parody"), .fires("Not Oakbridge Town Council"), .fires("Oakbridge Council Watch"),
         .quiet("Oakbridge Town Council"), .quiet("Parody Account"),
+        .quiet("Oakbridge Town Council (Official, not fake)"), .quiet("Oakbridge Town Council - Not a scam"),
+        .fires("Oakbridge Town Council Parody", bio: "Satire. We would never ask for your card details."),
+        .quiet("Oakbridge Town Council Parody", bio: "DM us your card details to receive your £150 council tax rebate."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard e.name.negated, e.name.place != nil else { return nil }
+        // A parody, fan or critic asks no one for card details or gift cards.
+        guard e.name.negated, e.name.place != nil, !e.identity.words.grabsMoney(e.texts.bio.keys) else { return nil }
         return Hit(weight: weight, detail: "the name says it is not the council (parody, fan, not)", folded: e.shown)
     }
 }
