@@ -44,10 +44,10 @@ extension Impostor {
 
         func run() async throws {
             let watchlist = try options.load(quiet: true)
-            let text = try Input.read(file)
+            var input = LineBatches(fd: try Input.open(file))
+            defer { if input.fd > 2 { close(input.fd) } }
             let chosen = format == "auto"
-                ? ProfileListing.format(of: text, fileName: file) : ProfileListing.Format(rawValue: format)!
-            let rows = ProfileListing.rows(text, format: chosen)
+                ? ProfileListing.format(of: try input.opening(), fileName: file) : ProfileListing.Format(rawValue: format)!
             let scorer = try Scorer(identities: watchlist.identities)
             // A listing file's pictures are beside it; standard input has no folder of its own.
             let base = (file == nil || file == "-") ? nil : RegularFile.absolute((file! as NSString).deletingLastPathComponent)
@@ -60,20 +60,29 @@ extension Impostor {
                 Console.error("impostor: a logo in the watchlist cannot be read: \(error.reason)")
                 throw ExitCode(2)
             }
-            let lines = ScoreRun(scorer: scorer, avatars: avatars).outputLines(rows)
-            var failed = 0
-            var buffer = ""
-            for line in lines {
-                if line.failed { failed += 1 }
-                buffer += line.json + "\n"
-                if buffer.utf8.count > 1 << 16 {
-                    Console.writeAll(1, buffer)
-                    buffer = ""
+            let run = ScoreRun(scorer: scorer, avatars: avatars)
+            var failed = 0, total = 0
+            func write(_ rows: [ProfileListing.Row]) {
+                total += rows.count
+                var buffer = ""
+                for line in run.outputLines(rows) {
+                    if line.failed { failed += 1 }
+                    buffer += line.json + "\n"
+                    if buffer.utf8.count > 1 << 16 {
+                        Console.writeAll(1, buffer)
+                        buffer = ""
+                    }
                 }
+                Console.writeAll(1, buffer)
             }
-            Console.writeAll(1, buffer)
+            // JSON lines are scored a block at a time as they arrive; an array or CSV is read whole.
+            if chosen == .jsonLines {
+                while let lines = try input.next() { write(ProfileListing.rows(ofLines: lines)) }
+            } else {
+                write(ProfileListing.rows(try input.rest(), format: chosen))
+            }
             if failed > 0 {
-                Console.error("impostor: \(failed) of \(rows.count) line(s) could not be read; see their \"error\" fields")
+                Console.error("impostor: \(failed) of \(total) line(s) could not be read; see their \"error\" fields")
                 throw ExitCode(1)
             }
         }

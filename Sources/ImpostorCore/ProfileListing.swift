@@ -55,19 +55,25 @@ public enum ProfileListing {
     }
 
     private static func jsonLines(_ text: String) -> [Row] {
-        // Lines are parsed across the cores: on a scan's listing, reading JSON one line after another
-        // held the scorer's threads up. Numbered first, so rows keep their order and line numbers.
-        var lines: [(number: Int, body: Substring)] = []
-        var lineNumber = 0
         // Split by bytes: a newline byte is always a line's end in UTF-8. Splitting by Character walked
         // grapheme boundaries through the whole listing, and never split a Windows file, whose CR LF
         // is one Character: its lines were read as one. A CR left at a line's end is whitespace to JSON.
-        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var body = Substring(line)
-            if lineNumber == 1, body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map { (number: $0 + 1, body: Substring($1)) }
+        return rows(ofLines: lines)
+    }
+
+    /// The records of JSON lines, each with its 1-based line number; blank lines are no records, and a
+    /// byte-order mark opening line 1 is dropped.
+    public static func rows(ofLines numbered: [(number: Int, body: Substring)]) -> [Row] {
+        // Lines are parsed across the cores: on a scan's listing, reading JSON one line after another
+        // held the scorer's threads up. Numbered first, so rows keep their order and line numbers.
+        var lines: [(number: Int, body: Substring)] = []
+        lines.reserveCapacity(numbered.count)
+        for (number, line) in numbered {
+            var body = line
+            if number == 1, body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
             if body.allSatisfy({ $0.isWhitespace }) { continue }
-            lines.append((lineNumber, body))
+            lines.append((number, body))
         }
         return lines.concurrentMap(chunk: 256) { line in
             if let plain = PlainJSONObject.fields(line.body) { return Row(line: line.number, result: profile(fromTexts: plain)) }

@@ -125,6 +125,42 @@ struct CLI {
         #expect(r.stderr.contains("3 of 5"))
     }
 
+    /// A listing piped in is scored as it arrives: a profile's line comes out while the input is still
+    /// open, as `fetch | score` needs, and nothing is held back to the end.
+    @Test func scoresAPipedListingAsItArrives() async throws {
+        let (early, all, status) = try await offPool { () throws -> (String, String, Int32) in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["score", "--watchlist", "watchlist", "-"]
+            process.environment = CLI.environment
+            let input = Pipe(), output = Pipe()
+            (process.standardInput, process.standardOutput, process.standardError) = (input, output, FileHandle.nullDevice)
+            try process.run()
+            defer { if process.isRunning { process.terminate() } }
+            let profile = #"{"platform":"x","id":"a","handle":"OakbridgeTC_","display_name":"Oakbridge Town Council"}"#
+            input.fileHandleForWriting.write(Data((profile + "\n").utf8))
+            // Up to a minute for a whole line, with the input still open.
+            var got = Data()
+            var watch = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            let deadline = Date().addingTimeInterval(60)
+            while !got.contains(0x0A), Date() < deadline {
+                guard poll(&watch, 1, 500) > 0 else { continue }
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                got += chunk
+            }
+            let early = String(decoding: got, as: UTF8.self)
+            input.fileHandleForWriting.write(Data(profile.replacingOccurrences(of: #""a""#, with: #""b""#).utf8))
+            try input.fileHandleForWriting.close()
+            got += output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (early, String(decoding: got, as: UTF8.self), process.terminationStatus)
+        }
+        #expect(early.hasSuffix("\n") && early.contains(#""id":"a""#), "nothing came out before the input ended: \(early)")
+        let lines = all.split(separator: "\n")
+        #expect(status == 0 && lines.count == 2 && lines[1].contains(#""id":"b""#), "\(all)")
+    }
+
     @Test func readsCSVFromSpreadsheets() async throws {
         let dir = try CLI.temporaryFolder(["list.csv": "platform,id,handle,display_name,bio\r\nx,1,mayoroak,Mayor of Oakbridge,\r\nfacebook,2,oakchoir,\"Oakbridge Choir, est. 1990\",\r\n"])
         let r = try await CLI.run(["score", "--watchlist", "watchlist", "\(dir)/list.csv"])

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Reads a file or standard input a block at a time and hands on its whole lines, numbered from 1: a
+/// listing piped in is scored as it arrives, and no more than a block of it is held at once.
+struct LineBatches {
+    let fd: Int32
+    private var pending: [UInt8] = []
+    private var nextNumber = 1
+    private var ended = false
+    /// Bytes asked for at a time: some thousands of profiles. A pipe gives what it has.
+    static let blockSize = 1 << 22
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// The input's opening, read until it shows a character that is neither white space nor a byte-order
+    /// mark (or the input ends): enough to tell JSON lines from an array or CSV. Nothing is consumed.
+    mutating func opening() throws -> String {
+        while true {
+            let text = String(decoding: pending, as: UTF8.self)
+            if ended || text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) { return text }
+            try fill()
+        }
+    }
+
+    /// The next whole lines, with their numbers, or nil once the input is spent. A last line without a
+    /// newline is a line too.
+    mutating func next() throws -> [(number: Int, body: Substring)]? {
+        while true {
+            if let cut = pending.lastIndex(of: 0x0A) {
+                let lines = take(through: cut)
+                return lines
+            }
+            if ended {
+                guard !pending.isEmpty else { return nil }
+                return take(through: pending.count - 1)
+            }
+            try fill()
+        }
+    }
+
+    /// All that is left, as text: for a JSON array or CSV, which are read whole.
+    mutating func rest() throws -> String {
+        while !ended { try fill() }
+        defer { pending = [] }
+        // Invalid UTF-8 is repaired rather than refused: one bad byte must not lose the whole listing.
+        return String(decoding: pending, as: UTF8.self)
+    }
+
+    private mutating func take(through cut: Int) -> [(number: Int, body: Substring)] {
+        // Ending with the newline at `cut`: the empty piece after it is no line.
+        let text = String(decoding: pending[...cut], as: UTF8.self)
+        pending.removeSubrange(...cut)
+        var pieces = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        if text.utf8.last == 0x0A { pieces.removeLast() }
+        defer { nextNumber += pieces.count }
+        return pieces.enumerated().map { (nextNumber + $0, $1) }
+    }
+
+    private mutating func fill() throws {
+        var block = [UInt8](repeating: 0, count: Self.blockSize)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.blockSize) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            if count == 0 { ended = true } else { pending.append(contentsOf: block[..<count]) }
+            return
+        }
+    }
+}
