@@ -20,33 +20,50 @@ struct JSONWriter {
         raw("\":")
     }
 
-    /// A string with quotes, backslashes and control characters escaped; "/" and non-ASCII as they are.
+    /// A string with quotes, backslashes, controls and marks of direction escaped (see `escaped`); "/" and
+    /// other non-ASCII characters as they are.
     mutating func string(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copied whole.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        // Most strings need no escape: printable ASCII is copied whole.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
             bytes.append(contentsOf: s.utf8)
             bytes.append(UInt8(ascii: "\""))
             return
         }
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            case 0..<0x20:
-                raw("\\u00")
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": raw("\\\"")
+            case "\\": raw("\\\\")
+            case "\n": raw("\\n")
+            case "\r": raw("\\r")
+            case "\t": raw("\\t")
+            case "\u{08}": raw("\\b")
+            case "\u{0C}": raw("\\f")
+            default:
+                if Self.escaped(scalar) {
+                    unicodeEscape(scalar.value)
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Characters written as `\uXXXX` though JSON allows them raw: controls (C0, DEL, C1, which a terminal
+    /// may act on), the line and paragraph separators (line breaks to JavaScript and Python's `splitlines`),
+    /// marks of direction (which reorder what a terminal shows) and the byte-order mark.
+    static func escaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0xFEFF: true
+        default: false
+        }
+    }
+
+    private mutating func unicodeEscape(_ value: UInt32) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        raw("\\u")
+        for shift in [12, 8, 4, 0] { bytes.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
     }
 
     mutating func optionalString(_ s: String?) {

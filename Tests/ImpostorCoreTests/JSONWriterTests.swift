@@ -10,6 +10,7 @@ import Testing
     static let awkward = [
         "", "plain", "quote \" and backslash \\", "slash / stays", "tab\tnew\nline\r", "bell \u{7} nul \u{0} esc \u{1B}",
         "Ōakbridge Tоwn Council", "emoji 🏛️ and ZWJ \u{200D}", "line sep \u{2028} para \u{2029}", "del \u{7F}",
+        "C1 \u{85} \u{9B}31m", "bidi \u{202E}lCT\u{202C} \u{2066}x\u{2069} \u{200F}", "bom \u{FEFF}", "Gŵyl ŷd",
     ]
 
     static func assessment(_ i: Int) -> Assessment {
@@ -40,5 +41,19 @@ import Testing
             let reasons = try JSONDecoder().decode([Reason].self, from: Data(Reason.jsonArray(a.reasons).utf8))
             #expect(reasons == a.reasons)
         }
+    }
+
+    /// What a terminal acts on or reorders, or a reader takes for a line break, is never written raw: an
+    /// echoed handle cannot move the cursor or turn a clerk's screen around.
+    @Test func controlsAndMarksOfDirectionAreEscaped() {
+        for text in Self.awkward {
+            var writer = JSONWriter()
+            writer.string(text)
+            let written = String(decoding: writer.bytes, as: UTF8.self)
+            #expect(!written.unicodeScalars.contains { JSONWriter.escaped($0) }, "\(written.debugDescription)")
+        }
+        var writer = JSONWriter()
+        writer.string("a\u{202E}b\u{9B}c ŵ")
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #""a\u202eb\u009bc ŵ""#)
     }
 }
