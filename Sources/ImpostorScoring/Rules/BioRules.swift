@@ -96,6 +96,12 @@ enum FormerHolderRule: Rule {
 enum SelfDescribedRule: Rule {
     static let signal = Signal.selfDescribed
     static let weight = -5.0
+    /// The bio names the club in full at the place ("Oakbridge Tennis Club"): the name's and the handle's
+    /// abbreviation are that club's, and what the club asks of members (fees) is its own.
+    static let namedInFull = -8.5
+    static var variants: [(when: String, weight: Double)] {
+        [("the bio names the club in full after the place, spelling out the name's abbreviation", namedInFull)]
+    }
     static let summary = "the bio opens by calling the account a club, society or team, and the name gives no kind of council"
         + " (or an abbreviation the bio or the handle spells out as other words: \"CC\", Cricket Club)"
     static let examples: [RuleExample] = [
@@ -111,28 +117,36 @@ enum SelfDescribedRule: Rule {
         .fires("Oakbridge CC", handle: "oakbridgecricketclub", bio: "Home of the game in Oakbridge since 1882."),
         .fires("Oakbridge CC", bio: "Home of cricket in Oakbridge since 1882. Nets on Tuesdays."),
         .quiet("Oakbridge CC", bio: "Home of cricket in Oakbridge? Ask us about the pitch – DM us."),
+        .fires("Oakbridge TC", bio: "Oakbridge Tennis Club. Membership fees by bank transfer, DM us for the form."),
+        .quiet("Oakbridge TC", bio: "Oakbridge Tennis Club. DM us your card details for the council tax rebate."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // Only against a claim to weigh: "Oakbridge Cricket Club" claims nothing a club's bio need undo.
         guard e.namesCouncil || e.handle.namesCouncil,
-            !e.bio.namesCouncil, !e.bio.claim, e.bio.office == nil, !e.bio.asks, !e.bio.scam, !e.bio.personScam,
-            !e.bio.mailScam, e.logo == nil
+            !e.bio.namesCouncil, !e.bio.claim, e.bio.office == nil, !e.bio.personScam, !e.bio.mailScam, e.logo == nil
         else { return nil }
+        let asksNothing = !e.bio.asks && !e.bio.scam
         if e.name.kinds.isEmpty {
-            guard let word = e.bio.describedAs else { return nil }
+            guard asksNothing, let word = e.bio.describedAs else { return nil }
             return Hit(weight: weight, detail: "the bio opens by calling the account a \(word): a body of its own, not \(e.council)")
         }
-        // The kind the name gives comes from an abbreviation the bio or the handle spells out otherwise.
-        guard let (abbreviation, words, text) = spelledOut(e), let word = words.split(separator: " ").last else { return nil }
-        return Hit(weight: weight, detail: "the \(text) spells out \(abbreviation.uppercased()) as \(words): a \(word), not \(e.council)")
+        // The kind the name gives comes from an abbreviation the bio or the handle spells out otherwise. A bio
+        // that names the club in full ("Oakbridge Tennis Club") may ask what a club asks (fees), but not for
+        // what no club asks (card details).
+        guard let (abbreviation, words, text, named) = spelledOut(e), let word = words.split(separator: " ").last,
+            asksNothing || (named && !e.identity.words.grabsMoney(e.texts.bio.keys))
+        else { return nil }
+        return Hit(weight: named ? namedInFull : weight,
+                   detail: "the \(text) spells out \(abbreviation.uppercased()) as \(words): a \(word), not \(e.council)")
     }
 
     /// The name's one council abbreviation, with the words whose initials spell it otherwise, and where
     /// they are: a run of the bio's words, none of them a council word, the last saying what the account
     /// is ("Ely CC", "Ely Cricket Club"); the same glued in the handle ("elycricketclub"); or, for two
     /// letters, the first word alone among the bio's opening words ("Home of cricket in Ely since 1882").
-    static func spelledOut(_ e: Evidence) -> (abbreviation: String, words: String, text: String)? {
+    /// `named` says the bio's run follows the place ("Oakbridge Tennis Club").
+    static func spelledOut(_ e: Evidence) -> (abbreviation: String, words: String, text: String, named: Bool)? {
         let vocab = e.identity.words
         let found = e.texts.name.keys.filter { vocab.abbreviations[$0] != nil }
         guard found.count == 1, let abbreviation = found.first, e.name.kinds.count == 1 else { return nil }
@@ -143,7 +157,8 @@ enum SelfDescribedRule: Rule {
                 guard vocab.selfDescriptions.contains(keys[run.upperBound - 1]), zip(words[run], letters).allSatisfy({ $0.utf8.first == $1 }),
                     !keys[run].contains(where: vocab.isCouncilWord)
                 else { continue }
-                return (abbreviation, words[run].joined(separator: " "), "bio")
+                let named = i > 0 && keys[i - 1] == e.identity.placeKeys.last
+                return (abbreviation, words[run].joined(separator: " "), "bio", named)
             }
         }
         guard letters.count == 2 else { return nil }
@@ -151,10 +166,10 @@ enum SelfDescribedRule: Rule {
         let lasts = vocab.selfDescriptionWords.filter { $0.utf8.first == letters[1] }
         let handle = e.texts.handle.words.joined()
         for first in firsts {
-            if let last = lasts.first(where: { handle.contains(first + $0) }) { return (abbreviation, "\(first) \(last)", "handle") }
+            if let last = lasts.first(where: { handle.contains(first + $0) }) { return (abbreviation, "\(first) \(last)", "handle", false) }
         }
         guard let last = lasts.first, let first = words.prefix(BioReading.openingWords).first(where: firsts.contains) else { return nil }
-        return (abbreviation, "\(first) \(last)", "bio's '\(first)'")
+        return (abbreviation, "\(first) \(last)", "bio's '\(first)'", false)
     }
 }
 
