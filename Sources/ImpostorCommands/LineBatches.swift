@@ -17,7 +17,10 @@ struct LineBatches {
     mutating func opening() throws -> String {
         while true {
             let text = String(decoding: pending, as: UTF8.self)
-            if ended || text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) { return text }
+            // A read that ends inside a character (a byte-order mark's first byte) shows U+FFFD: read on.
+            if ended || text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" && $0 != "\u{FFFD}" }) {
+                return text
+            }
             try fill()
         }
     }
@@ -25,11 +28,11 @@ struct LineBatches {
     /// The next whole lines, with their numbers, or nil once the input is spent. A last line without a
     /// newline is a line too.
     mutating func next() throws -> [(number: Int, body: Substring)]? {
+        // Only bytes not yet searched are searched: a line longer than a block is not read again each time.
+        var searched = 0
         while true {
-            if let cut = pending.lastIndex(of: 0x0A) {
-                let lines = take(through: cut)
-                return lines
-            }
+            if let cut = pending[searched...].lastIndex(of: 0x0A) { return take(through: cut) }
+            searched = pending.count
             if ended {
                 guard !pending.isEmpty else { return nil }
                 return take(through: pending.count - 1)

@@ -100,14 +100,10 @@ struct ScoreRun: Sendable {
     }
 
     func outputLines(_ rows: [ProfileListing.Row]) -> [Line] {
-        // One encoder for every row: its settings are fixed before the rows are shared out, and
-        // encoding with it is safe from many threads.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return rows.concurrentMap(chunk: 64) { render($0, encoder: encoder) }
+        rows.concurrentMap(chunk: 64) { render($0) }
     }
 
-    private func render(_ row: ProfileListing.Row, encoder: JSONEncoder) -> Line {
+    private func render(_ row: ProfileListing.Row) -> Line {
         switch row.result {
         case .success(let profile):
             let evidence: (matches: [LogoMatch], problem: String?) = avatars?.matches(for: profile) ?? ([], nil)
@@ -118,14 +114,7 @@ struct ScoreRun: Sendable {
             }
             return Line(json: assessment.jsonLine, failed: false)
         case .failure(let error):
-            let data = (try? encoder.encode(RowFailure(line: row.line, id: error.id, error: error.message))) ?? Data()
-            return Line(json: String(decoding: data, as: UTF8.self), failed: true)
+            return Line(json: error.jsonLine(line: row.line), failed: true)
         }
-    }
-
-    struct RowFailure: Encodable {
-        var line: Int
-        var id: String?
-        var error: String
     }
 }

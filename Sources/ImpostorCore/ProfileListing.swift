@@ -24,6 +24,23 @@ public enum ProfileListing {
         /// The record's `id`, when it could be read.
         public var id: String?
         public var description: String { message }
+
+        /// The output line for a record that could not be read: its line, its id when known, and why, in a
+        /// fixed order and escaped as assessments are.
+        public func jsonLine(line: Int) -> String {
+            var writer = JSONWriter(capacity: 128)
+            writer.raw("{")
+            writer.key("line", first: true)
+            writer.integer(line)
+            if let id {
+                writer.key("id")
+                writer.string(id)
+            }
+            writer.key("error")
+            writer.string(message)
+            writer.raw("}")
+            return writer.text
+        }
     }
 
     /// The columns a listing may hold; others are ignored.

@@ -49,8 +49,8 @@ public final class SourceContext: Sendable {
 
     public var errors: [FetchError] { failures.withLock { $0 } }
 
-    /// Stops the source at a refusal: it is recorded once, and every later request of the source
-    /// fails at once with `.stopped`, without being sent.
+    /// Stops the source at a refusal, or at a server still limiting or down after the retries: it is
+    /// recorded once, and every later request of the source fails at once with `.stopped`, unsent.
     func stop(_ error: FetchError) {
         let first = refusal.withLock { current -> Bool in
             guard current == nil else { return false }

@@ -99,8 +99,9 @@ struct WebSearchSource: ProfileSource {
                 }
             } catch {
                 context.fail(error)
-                // Stopped by a refusal, or still limited after the retries (a spent month answers 429).
-                if context.stoppedBy != nil || error.code == .rateLimited { break }
+                // Stopped by a refusal, or by a server still limiting or down after the retries (a spent
+                // month answers 429).
+                if context.stoppedBy != nil { break }
             }
         }
         guard readPages else { return found }

@@ -19,7 +19,7 @@ enum HijackCheck {
     }
 
     /// The reason, when `name` and `bio` hold enough of `vocabulary`'s hijack words, or a coin's ticker.
-    /// A web address the bio gives on a shop's or prize page's ending, at none of `hosts`, counts as a word.
+    /// A web address the bio gives on a shop's or prize page's ending, at none of `hosts`, counts as one word.
     static func check(name: FoldedText, bio: FoldedText, addresses: [String], hosts: [String], vocabulary: Vocabulary,
                       identity: String) -> Reason? {
         if warns(bio, vocabulary: vocabulary) { return nil }
@@ -28,9 +28,12 @@ enum HijackCheck {
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
             found.append(word)
         }
-        for address in addresses where !WebAddresses.isOfficial(address, hosts: hosts) {
-            let host = address.split(separator: "@").last ?? ""
-            if let ending = host.split(separator: ".").last, vocabulary.hijackEndings.contains(String(ending)) { found.append(address) }
+        // One shop counts once, however often the bio gives it ("shop.shop, orders@shop.shop").
+        if let shop = addresses.first(where: { address in
+            let ending = (address.split(separator: "@").last ?? "").split(separator: ".").last.map(String.init) ?? ""
+            return vocabulary.hijackEndings.contains(ending) && !WebAddresses.isOfficial(address, hosts: hosts)
+        }) {
+            found.append(shop)
         }
         for phrase in vocabulary.hijackPhrases
         where Evidence.holds(phrase.keys, in: name.keys) || Evidence.holds(phrase.keys, in: bio.keys) {

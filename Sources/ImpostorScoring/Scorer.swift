@@ -302,7 +302,14 @@ final class FoldedProfile {
         let handleTrimmed = handleHasPadding ? scorer.nameFolder.fold(String(trimmed)) : handle
         (self.handleTrimmed, self.handleHasPadding) = (handleTrimmed, handleHasPadding)
         let vocabulary = scorer.vocabulary
-        let (prose, addresses) = WebAddresses.read(profile.bio)
+        var (prose, addresses) = WebAddresses.read(profile.bio)
+        // A profile that is a web page (a site a resident reported) is at an address of its own, weighed as
+        // a bio's is; a platform's profile address, or a Mastodon server's, is the platform's.
+        if !profile.url.isEmpty, profile.platform != .mastodon, !isMail, ProfileAddress(url: profile.url) == nil,
+            let site = WebAddresses.read(profile.url).addresses.first, !addresses.contains(site)
+        {
+            addresses.append(site)
+        }
         let bio = scorer.bioFolder.fold(prose)
         self.bio = bio
         bioPhrases = BioPhrases(bio.keys, vocabulary: vocabulary)

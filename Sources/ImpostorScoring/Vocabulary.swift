@@ -43,8 +43,16 @@ final class Vocabulary: Sendable {
     let negators: Set<String>
     /// What "not" denies in a name ("not fake"), and the words that may stand between ("not a scam").
     let negatedDenials: Set<String>, negatedDenialFillers: Set<String>
-    /// What no parody or critic asks of residents ("card details", "gift cards"), as keys.
+    /// What no parody or critic asks of residents ("card details", "by gift card"), as keys.
     let moneyGrabs: [[String]]
+    /// Council words that count only straight after a kind ("Town Counsel").
+    let councilOnlyAfterKind: Set<String>
+    /// Games a club is named for: the first initial of a council's abbreviation in a club's ("CC", cricket).
+    let games: Set<String>
+    /// What a club neither offers nor demands, though a scam in its name does ("rebate", "fine").
+    let notClubBusiness: Set<String>
+    /// A clone's investment pitch: what it sells ("crypto"), and how it sells it ("changed my life").
+    let pitchedCoins: Set<String>, pitches: [[String]]
     let organisations: Set<String>
     /// What a bio's opening words may call the account itself when it is a body of its own ("wargaming club").
     let selfDescriptions: Set<String>
@@ -231,7 +239,10 @@ final class Vocabulary: Sendable {
         let negators = keys("negators")
         self.negators = negators
         (negatedDenials, negatedDenialFillers) = (keys("negated_denials"), keys("negated_denial_fillers"))
-        moneyGrabs = phraseKeys("money_grabs")
+        moneyGrabs = phraseKeys("money_grabs") + phraseKeys("payout_details")
+        councilOnlyAfterKind = keys("council_only_after_kind")
+        (games, notClubBusiness) = (keys("games"), keys("not_club_business"))
+        (pitchedCoins, pitches) = (keys("pitched_coins"), phraseKeys("pitches"))
         let organisations = keys("organisations")
         selfDescriptions = keys("self_descriptions")
         self.organisations = organisations
@@ -323,7 +334,7 @@ final class Vocabulary: Sendable {
         }
 
         let kindWords = Set(kinds.values.joined())
-        councilWordsToMisspell = council.subtracting(councilAfterKind).union(kindWords).union(roles.keys).filter { $0.count >= 4 }.sorted()
+        councilWordsToMisspell = council.subtracting(councilAfterKind).subtracting(councilOnlyAfterKind).union(kindWords).union(roles.keys).filter { $0.count >= 4 }.sorted()
         knownWords = affixes.union(titles).union(council).union(roles.keys).union(kindWords).filter { $0.count >= 3 }
             .union(keys("handle_starts"))
         var whole = council.union(affixes).union(titles).union(NameReading.councilSkeletons).union(kindWords)
@@ -335,7 +346,7 @@ final class Vocabulary: Sendable {
         gluedLeading = council.union(NameReading.councilSkeletons).union(roles.keys).union(keys("glued_leading"))
             .union(kindWords).filter { $0.count >= 4 }.sorted()
         insideNegators = negators.filter { $0.count >= 4 }.sorted()
-        insideCouncil = council.subtracting(councilAfterKind).filter { $0.count >= 6 }.sorted()
+        insideCouncil = council.subtracting(councilAfterKind).subtracting(councilOnlyAfterKind).filter { $0.count >= 6 }.sorted()
         insideKinds = kinds.filter { ["town", "parish", "city"].contains($0.key) }.sorted { $0.key < $1.key }
             .map { ($0.key, $0.value.filter { $0.count >= 4 }.sorted()) }
         insideRoles = roles.filter { $0.key.count >= 5 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -360,9 +371,6 @@ final class Vocabulary: Sendable {
         words.isEmpty ? self : Vocabulary(lists.adding(words), folder: folder)
     }
 
-    /// Whether `keys` refuse an act a scam asks for: a refusal, then what it refuses, straight after it or
-    /// after one filler ("We will never ask you", "Don't send money", "never ever share"). "Don't miss out!"
-    /// and "Don't wait, send 0.1 BTC" refuse nothing.
     /// Whether `keys` ask residents for what no parody, fan or critic asks ("card details"), and do not
     /// refuse it ("never give your card details").
     func grabsMoney(_ keys: [String]) -> Bool {
@@ -377,6 +385,9 @@ final class Vocabulary: Sendable {
         return j < keys.count && negatedDenials.contains(keys[j]) ? j : nil
     }
 
+    /// Whether `keys` refuse an act a scam asks for: a refusal, then what it refuses, straight after it or
+    /// after one filler ("We will never ask you", "Don't send money", "never ever share"). "Don't miss out!"
+    /// and "Don't wait, send 0.1 BTC" refuse nothing.
     func refusesAnAct(_ keys: [String]) -> Bool {
         keys.indices.contains { i in
             guard refusals.contains(keys[i]), i + 1 < keys.count else { return false }

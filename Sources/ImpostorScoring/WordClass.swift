@@ -20,7 +20,12 @@ enum WordClass: Sendable, Equatable {
     static func of(_ keys: [String], vocab: Vocabulary) -> [WordClass] {
         var classes = keys.indices.map { i in
             // "Meeting" is a council word only right after a kind: "Parish Meeting", not "Quaker Meeting".
-            if vocab.councilAfterKind.contains(keys[i]), i == 0 || vocab.kindOf[keys[i - 1]] == nil { return WordClass.other }
+            // "Town Counsel" is the council misspelt; "Oakbridge Counsel", barristers.
+            if vocab.councilAfterKind.contains(keys[i]) || vocab.councilOnlyAfterKind.contains(keys[i]),
+                i == 0 || vocab.kindOf[keys[i - 1]] == nil
+            {
+                return WordClass.other
+            }
             return classify(keys[i], next: i + 1 < keys.count ? keys[i + 1] : nil, vocab: vocab)
         }
         // "Official, not fake", "Not a scam": a denial of a denial disowns nothing.

@@ -167,6 +167,7 @@ import Testing
         "Coronation commemorative merch on sale at the Guildhall today only! Limited stock.",
         "Our Christmas market has its own shop this year: lichfieldchristmas.shop",
         "Today only: the Guildhall shop at lichfield.gov.uk/shop and lichfieldguildhall.shop is open late.",
+        "Tourist info shop: visitlichfield.shop – orders: orders@visitlichfield.shop or www.visitlichfield.shop/maps",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)

@@ -52,6 +52,17 @@ import ImpostorCore
         #expect(!a.reasons.contains { $0.signal == .bioDomain } && a.verdict == .clear, "\(a.reasons.map(\.detail))")
     }
 
+    /// A profile that is a web page is at an address of its own: a site spelled as the council's is weighed as
+    /// a bio's address is. A platform's profile address is the platform's.
+    @Test func aReportedSitesOwnAddressIsWeighed() {
+        let site = scorer.assess(Profile(platform: Platform(rawValue: "web"), id: "s", handle: "", displayName: "Council Tax Rebates",
+                                         bio: "Claim your £150 rebate today.", url: "https://wexcester.gov.uk.rebate-claim.info/claim"))
+        #expect(site.reasons.contains { $0.signal == .bioDomain }, "\(site.reasons.map(\.detail))")
+        let page = scorer.assess(Profile(platform: .facebook, id: "f", handle: "wexcesterrebates", displayName: "Council Tax Rebates",
+                                         bio: "Claim your £150 rebate today.", url: "https://www.facebook.com/wexcesterrebates"))
+        #expect(!page.reasons.contains { $0.signal == .bioDomain }, "\(page.reasons.map(\.detail))")
+    }
+
     /// The council's own account sending people to such an address has been taken over; warning of it, it has not.
     @Test func anOfficialAccountLinkingALookalikeIsACase() {
         let taken = scorer.assess(Profile(platform: .x, id: "2", handle: "WexcesterCC", displayName: "Wexcester City Council",

@@ -119,6 +119,8 @@ enum SelfDescribedRule: Rule {
         .quiet("Oakbridge CC", bio: "Home of cricket in Oakbridge? Ask us about the pitch – DM us."),
         .fires("Oakbridge TC", bio: "Oakbridge Tennis Club. Membership fees by bank transfer, DM us for the form."),
         .quiet("Oakbridge TC", bio: "Oakbridge Tennis Club. DM us your card details for the council tax rebate."),
+        .quiet("Oakbridge TC", bio: "Oakbridge Tennis Club. Energy rebate of £150 for every household – DM us to claim yours."),
+        .quiet("Oakbridge TC", bio: "Twinning, events and notices for Oakbridge residents."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -132,21 +134,30 @@ enum SelfDescribedRule: Rule {
             return Hit(weight: weight, detail: "the bio opens by calling the account a \(word): a body of its own, not \(e.council)")
         }
         // The kind the name gives comes from an abbreviation the bio or the handle spells out otherwise. A bio
-        // that names the club in full ("Oakbridge Tennis Club") may ask what a club asks (fees), but not for
-        // what no club asks (card details).
-        guard let (abbreviation, words, text, named) = spelledOut(e), let word = words.split(separator: " ").last,
-            asksNothing || (named && !e.identity.words.grabsMoney(e.texts.bio.keys))
-        else { return nil }
-        return Hit(weight: named ? namedInFull : weight,
-                   detail: "the \(text) spells out \(abbreviation.uppercased()) as \(words): a \(word), not \(e.council)")
+        // that names the club in full ("Oakbridge Tennis Club") may ask what a club asks (fees), but nothing a
+        // club never does (a rebate, a fine, card details).
+        guard let spelled = spelledOut(e), let word = spelled.words.last else { return nil }
+        let keys = e.texts.bio.keys, vocab = e.identity.words
+        let clubsBusiness = spelled.named && !vocab.grabsMoney(keys) && !keys.contains(where: vocab.notClubBusiness.contains)
+        guard asksNothing || clubsBusiness else { return nil }
+        let source = switch spelled.source {
+        case .bio: "bio"
+        case .handle: "handle"
+        case .game: "bio's '\(spelled.words[0])'"
+        }
+        return Hit(weight: spelled.named ? namedInFull : weight,
+                   detail: "the \(source) spells out \(spelled.abbreviation.uppercased()) as \(spelled.words.joined(separator: " ")): a \(word), not \(e.council)")
     }
+
+    /// Where an abbreviation is spelled out: a run of the bio's words, the handle, or a game the bio opens on.
+    enum Source { case bio, handle, game }
 
     /// The name's one council abbreviation, with the words whose initials spell it otherwise, and where
     /// they are: a run of the bio's words, none of them a council word, the last saying what the account
-    /// is ("Ely CC", "Ely Cricket Club"); the same glued in the handle ("elycricketclub"); or, for two
-    /// letters, the first word alone among the bio's opening words ("Home of cricket in Ely since 1882").
+    /// is ("Ely CC", "Ely Cricket Club"); an organisation's words glued in the handle ("elycricketclub"); or,
+    /// for two letters, a game among the bio's opening words ("Home of cricket in Ely since 1882").
     /// `named` says the bio's run follows the place ("Oakbridge Tennis Club").
-    static func spelledOut(_ e: Evidence) -> (abbreviation: String, words: String, text: String, named: Bool)? {
+    static func spelledOut(_ e: Evidence) -> (abbreviation: String, words: [String], source: Source, named: Bool)? {
         let vocab = e.identity.words
         let found = e.texts.name.keys.filter { vocab.abbreviations[$0] != nil }
         guard found.count == 1, let abbreviation = found.first, e.name.kinds.count == 1 else { return nil }
@@ -157,19 +168,19 @@ enum SelfDescribedRule: Rule {
                 guard vocab.selfDescriptions.contains(keys[run.upperBound - 1]), zip(words[run], letters).allSatisfy({ $0.utf8.first == $1 }),
                     !keys[run].contains(where: vocab.isCouncilWord)
                 else { continue }
-                let named = i > 0 && keys[i - 1] == e.identity.placeKeys.last
-                return (abbreviation, words[run].joined(separator: " "), "bio", named)
+                return (abbreviation, Array(words[run]), .bio, i > 0 && keys[i - 1] == e.identity.placeKeys.last)
             }
         }
-        guard letters.count == 2 else { return nil }
-        let firsts = vocab.organisationWords.filter { $0.utf8.first == letters[0] }
-        let lasts = vocab.selfDescriptionWords.filter { $0.utf8.first == letters[1] }
+        guard letters.count == 2, let last = vocab.selfDescriptionWords.first(where: { $0.utf8.first == letters[1] }) else { return nil }
         let handle = e.texts.handle.words.joined()
-        for first in firsts {
-            if let last = lasts.first(where: { handle.contains(first + $0) }) { return (abbreviation, "\(first) \(last)", "handle", false) }
+        for first in vocab.organisationWords where first.utf8.first == letters[0] {
+            if let last = vocab.selfDescriptionWords.first(where: { $0.utf8.first == letters[1] && handle.contains(first + $0) }) {
+                return (abbreviation, [first, last], .handle, false)
+            }
         }
-        guard let last = lasts.first, let first = words.prefix(BioReading.openingWords).first(where: firsts.contains) else { return nil }
-        return (abbreviation, "\(first) \(last)", "bio's '\(first)'", false)
+        guard let at = keys.prefix(BioReading.openingWords).firstIndex(where: { vocab.games.contains($0) && $0.utf8.first == letters[0] })
+        else { return nil }
+        return (abbreviation, [words[at], last], .game, false)
     }
 }
 
@@ -447,6 +458,8 @@ enum PersonScamRule: Rule {
         .fires("Priya Sharma", bio: "Oakbridge Town Councillor 🏛️ Crypto changed my life 📈 DM me 'START' to learn how 💰"),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Beware crypto scams using my name – DM me if one contacts you."),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Spoke at the library's talk on bitcoin scams."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Campaigning for a Bitcoin ATM ban – DM me your views."),
+        .quiet("Priya Sharma", bio: "Collecting Xbox and PS5 games for the children's ward – DM me."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -464,8 +477,11 @@ enum PersonScamRule: Rule {
                 return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
                            target: .person)
             }
-            // The pitch of a cloned or taken-over account: "Crypto changed my life … DM me 'START'".
-            if let coin = zip(keys, e.texts.bio.words).first(where: { vocab.hijackWords.contains($0.0) })?.1 {
+            // The pitch of a cloned or taken-over account: a coin, and how it is sold ("Crypto changed my life …
+            // DM me 'START'"). Neither alone: a councillor campaigns on crypto ATMs.
+            if let coin = zip(keys, e.texts.bio.words).first(where: { vocab.pitchedCoins.contains($0.0) })?.1,
+                vocab.pitches.contains(where: { Evidence.holds($0, in: keys) })
+            {
                 return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people pitches \(coin) for a message",
                            target: .person)
             }
