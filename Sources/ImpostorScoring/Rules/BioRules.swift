@@ -172,10 +172,17 @@ enum SelfDescribedRule: Rule {
             }
         }
         guard letters.count == 2, let last = vocab.selfDescriptionWords.first(where: { $0.utf8.first == letters[1] }) else { return nil }
-        let handle = e.texts.handle.words.joined()
-        for first in vocab.organisationWords where first.utf8.first == letters[0] {
-            if let last = vocab.selfDescriptionWords.first(where: { $0.utf8.first == letters[1] && handle.contains(first + $0) }) {
-                return (abbreviation, [first, last], .handle, false)
+        // In the handle, by bytes: what the account calls itself first, then the organisation's word before it.
+        // Most handles hold no such word, and this runs for every council the name is read against.
+        let handle = Array(e.texts.handle.words.joined().utf8)
+        for last in vocab.selfDescriptionWords where last.utf8.first == letters[1] {
+            let tail = Array(last.utf8)
+            guard handle.count > tail.count else { continue }
+            for end in tail.count...handle.count where handle[(end - tail.count)..<end].elementsEqual(tail) {
+                let before = handle[..<(end - tail.count)]
+                if let first = vocab.organisationWords.first(where: { $0.utf8.first == letters[0] && before.suffix($0.utf8.count).elementsEqual($0.utf8) }) {
+                    return (abbreviation, [first, last], .handle, false)
+                }
             }
         }
         guard let at = keys.prefix(BioReading.openingWords).firstIndex(where: { vocab.games.contains($0) && $0.utf8.first == letters[0] })
