@@ -17,6 +17,8 @@ extension Impostor {
                 verdict (official, allowed, suspect, clear), identity, target (council, person) and reasons.
                 A line that cannot be read gives an output line with its line number and an error; the rest are \
                 still scored, and the exit status is 1.
+                JSON lines are scored a block at a time as they arrive, so a listing piped from fetch shows \
+                results as it goes and is never held whole; a JSON array or CSV is read whole first.
                 An avatar URL is not downloaded here (impostor fetch does that). An avatar path is read beside \
                 the listing file, or inside fetch's cache and the watchlist's listing folders; never elsewhere.
 
