@@ -449,9 +449,11 @@ struct NameReading: Sendable {
             func mergedIntoNext(_ abbr: String) -> Bool {
                 !wordAligned && abbr.count == 2 && abbr.hasSuffix("c") && afterPlace.count > 2 && afterPlace.hasPrefix(abbr.dropLast() + "d")
             }
+            // "Ellesby PC Repairs": before a trade, the abbreviation is the trade's.
+            let beforeTrade = place.words.upperBound + 1 < keys.count && vocab.abbreviationTrades.contains(keys[place.words.upperBound + 1])
             for (abbr, kind) in vocab.abbreviations
             where (abbreviates(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr) || mergedIntoNext(abbr))
-                && !organisation(afterPlace, abbr) && !organisation(after, abbr) {
+                && !organisation(afterPlace, abbr) && !organisation(after, abbr) && !(wordAligned && beforeTrade) {
                 words.abbreviation = true
                 words.kinds.insert(kind)
             }
@@ -715,7 +717,11 @@ struct NameReading: Sendable {
         let initials = identity.nameInitials
         guard !initials.isEmpty else { return false }
         if wordAligned {
-            return text.keys.indices.contains { !place.words.contains($0) && initials.contains(text.keys[$0]) }
+            // Not before a trade: "Ellesby PC Repairs" mends computers.
+            let keys = text.keys, trades = identity.words.abbreviationTrades
+            return keys.indices.contains { i in
+                !place.words.contains(i) && initials.contains(keys[i]) && !(i + 1 < keys.count && trades.contains(keys[i + 1]))
+            }
         }
         guard let hit, !place.initials else { return false }
         let before = text.compactSlice(0..<hit.range.lowerBound)

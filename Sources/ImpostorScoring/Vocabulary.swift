@@ -62,6 +62,8 @@ final class Vocabulary: Sendable {
     /// Organisation words that start with a council's abbreviation ("pcso", "cctv"): in a handle they
     /// are that word, not the abbreviation with letters glued on.
     let abbreviationLookalikes: [String]
+    /// Trades that make an abbreviation straight before them theirs ("PC Repairs").
+    let abbreviationTrades: Set<String>
     let placeQualifiers: Set<String>
     /// Words a place's name may be written with either way, as keys: ("st", "salnt").
     let placeWordForms: [(String, String)]
@@ -248,9 +250,12 @@ final class Vocabulary: Sendable {
         self.organisations = organisations
         func words(_ name: String) -> [String] { w[name].map { folder.fold($0).words }.filter { $0.count == 1 }.map { $0[0] } }
         (selfDescriptionWords, organisationWords) = (words("self_descriptions"), words("organisations"))
-        abbreviationLookalikes = organisations.filter { word in
+        let trades = keys("abbreviation_trades")
+        abbreviationTrades = trades
+        // Glued in a handle, a trade after an abbreviation is one word of its own ("ellesbypcrepairs").
+        abbreviationLookalikes = (organisations.filter { word in
             abbreviations.keys.contains { word.count > $0.count && word.hasPrefix($0) }
-        }.sorted()
+        } + abbreviations.keys.flatMap { a in trades.map { a + $0 } }).sorted()
         placeQualifiers = keys("place_qualifiers")
         placeJoiners = keys("place_joiners")
         placeConjunctions = keys("place_conjunctions")

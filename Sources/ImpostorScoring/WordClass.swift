@@ -28,6 +28,12 @@ enum WordClass: Sendable, Equatable {
             }
             return classify(keys[i], next: i + 1 < keys.count ? keys[i + 1] : nil, vocab: vocab)
         }
+        // "Ellesby PC Repairs": an abbreviation straight before a trade is the trade's.
+        for i in keys.indices.dropLast() {
+            if case .abbreviation = classes[i], vocab.abbreviationTrades.contains(keys[i + 1]) {
+                (classes[i], classes[i + 1]) = (.organisation, .organisation)
+            }
+        }
         // "Official, not fake", "Not a scam": a denial of a denial disowns nothing.
         for i in keys.indices where classes[i] == .negator {
             guard let j = vocab.deniedWord(after: i, in: keys) else { continue }

@@ -46,6 +46,7 @@ enum OrganisationRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Oakbridge Cricket Club"), .fires("Oakbridge Town Council Allotment Society"), .fires("Oakbridge Youth Council"),
         .fires("Clwb Rygbi Oakbridge"), .fires("Cyngor Busnes Oakbridge"), .fires("Oakbridge Council Tenants' Forum"),
+        .fires("Oakbridge TC Repairs", handle: "oakbridgetcrepairs", bio: "Laptop and phone repairs. Message for a quote."),
         .quiet("Oakbridge Town Council"), .quiet("Oakbridge News"),
     ]
 
