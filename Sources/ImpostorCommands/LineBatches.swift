@@ -7,6 +7,8 @@ struct LineBatches {
     private var pending: [UInt8] = []
     private var nextNumber = 1
     private var ended = false
+    /// Where each read lands: made once, since a pipe gives a little at a time and many reads are made.
+    private var block: [UInt8] = []
     /// Bytes asked for at a time: some thousands of profiles. A pipe gives what it has.
     static let blockSize = 1 << 22
 
@@ -60,8 +62,9 @@ struct LineBatches {
     }
 
     private mutating func fill() throws {
-        var block = [UInt8](repeating: 0, count: Self.blockSize)
+        if block.isEmpty { block = [UInt8](repeating: 0, count: Self.blockSize) }
         while true {
+            let fd = self.fd
             let count = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.blockSize) }
             if count < 0 {
                 if errno == EINTR { continue }

@@ -60,10 +60,11 @@ struct JSONWriter {
         }
     }
 
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
     private mutating func unicodeEscape(_ value: UInt32) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         raw("\\u")
-        for shift in [12, 8, 4, 0] { bytes.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+        for shift in [12, 8, 4, 0] { bytes.append(Self.hex[Int((value >> UInt32(shift)) & 0xF)]) }
     }
 
     mutating func optionalString(_ s: String?) {

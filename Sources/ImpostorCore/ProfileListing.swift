@@ -94,9 +94,11 @@ public enum ProfileListing {
         }
         return lines.concurrentMap(chunk: 256) { line in
             if let plain = PlainJSONObject.fields(line.body) { return Row(line: line.number, result: profile(fromTexts: plain)) }
-            func parse(_ text: String) -> Any? { try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) }
+            func parse(_ text: some StringProtocol) -> Any? {
+                try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            }
             // A lone surrogate ("\ud800") is one bad character, read as U+FFFD, not a lost profile.
-            guard let parsed = parse(String(line.body)) ?? JSONRepair.withoutLoneSurrogates(line.body).flatMap(parse) else {
+            guard let parsed = parse(line.body) ?? JSONRepair.withoutLoneSurrogates(line.body).flatMap(parse) else {
                 return Row(line: line.number, result: .failure(RowError(message: "not valid JSON", id: JSONRepair.id(in: line.body))))
             }
             return Row(line: line.number, result: profile(fromJSON: parsed))

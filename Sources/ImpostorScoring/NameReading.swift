@@ -450,7 +450,7 @@ struct NameReading: Sendable {
                 !wordAligned && abbr.count == 2 && abbr.hasSuffix("c") && afterPlace.count > 2 && afterPlace.hasPrefix(abbr.dropLast() + "d")
             }
             // "Ellesby PC Repairs": before a trade, the abbreviation is the trade's.
-            let beforeTrade = place.words.upperBound + 1 < keys.count && vocab.abbreviationTrades.contains(keys[place.words.upperBound + 1])
+            let beforeTrade = vocab.tradeFollows(place.words.upperBound, in: keys)
             for (abbr, kind) in vocab.abbreviations
             where (abbreviates(abbr) || afterPlace.hasPrefix(abbr) || undoubled.hasPrefix(abbr) || mergedIntoNext(abbr))
                 && !organisation(afterPlace, abbr) && !organisation(after, abbr) && !(wordAligned && beforeTrade) {
@@ -718,9 +718,9 @@ struct NameReading: Sendable {
         guard !initials.isEmpty else { return false }
         if wordAligned {
             // Not before a trade: "Ellesby PC Repairs" mends computers.
-            let keys = text.keys, trades = identity.words.abbreviationTrades
+            let keys = text.keys
             return keys.indices.contains { i in
-                !place.words.contains(i) && initials.contains(keys[i]) && !(i + 1 < keys.count && trades.contains(keys[i + 1]))
+                !place.words.contains(i) && initials.contains(keys[i]) && !identity.words.tradeFollows(i, in: keys)
             }
         }
         guard let hit, !place.initials else { return false }

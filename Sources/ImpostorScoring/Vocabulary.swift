@@ -382,6 +382,11 @@ final class Vocabulary: Sendable {
         moneyGrabs.contains { Evidence.holds($0, in: keys) } && !refusesAnAct(keys)
     }
 
+    /// Whether the word after `i` is a trade that makes an abbreviation at `i` the trade's ("Ellesby PC Repairs").
+    func tradeFollows(_ i: Int, in keys: [String]) -> Bool {
+        i + 1 < keys.count && abbreviationTrades.contains(keys[i + 1])
+    }
+
     /// The index of the word a denial at `i` denies ("not fake", "not a scam"), when it denies one.
     func deniedWord(after i: Int, in keys: [String]) -> Int? {
         guard cautionNegators.contains(keys[i]) else { return nil }

@@ -30,7 +30,7 @@ enum WordClass: Sendable, Equatable {
         }
         // "Ellesby PC Repairs": an abbreviation straight before a trade is the trade's.
         for i in keys.indices.dropLast() {
-            if case .abbreviation = classes[i], vocab.abbreviationTrades.contains(keys[i + 1]) {
+            if case .abbreviation = classes[i], vocab.tradeFollows(i, in: keys) {
                 (classes[i], classes[i + 1]) = (.organisation, .organisation)
             }
         }

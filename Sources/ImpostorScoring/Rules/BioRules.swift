@@ -171,7 +171,7 @@ enum SelfDescribedRule: Rule {
                 return (abbreviation, Array(words[run]), .bio, i > 0 && keys[i - 1] == e.identity.placeKeys.last)
             }
         }
-        guard letters.count == 2, let last = vocab.selfDescriptionWords.first(where: { $0.utf8.first == letters[1] }) else { return nil }
+        guard letters.count == 2, let club = vocab.selfDescriptionWords.first(where: { $0.utf8.first == letters[1] }) else { return nil }
         // In the handle, by bytes: what the account calls itself first, then the organisation's word before it.
         // Most handles hold no such word, and this runs for every council the name is read against.
         let handle = Array(e.texts.handle.words.joined().utf8)
@@ -187,7 +187,7 @@ enum SelfDescribedRule: Rule {
         }
         guard let at = keys.prefix(BioReading.openingWords).firstIndex(where: { vocab.games.contains($0) && $0.utf8.first == letters[0] })
         else { return nil }
-        return (abbreviation, [words[at], last], .game, false)
+        return (abbreviation, [words[at], club], .game, false)
     }
 }
 
