@@ -329,6 +329,11 @@ struct BioReading: Sendable {
         return vocab.verbParticles.contains(keys[j]) && j + 1 < keys.count ? keys[j + 1] : keys[j]
     }
 
+    /// Whether the office word at `i` follows a kind of council ("Town Clerk", "Parish Clerk").
+    static func officeWithKind(at i: Int, keys: [String], vocab: Vocabulary) -> Bool {
+        i >= 1 && vocab.roles[keys[i]] != nil && vocab.kindOf[keys[i - 1]] != nil
+    }
+
     /// The office claimed by "<office> of|to|for [the] <place>": "Mayor of Wool", "Town Clerk to Wool
     /// Parish Council", "Proper Officer of …". Not when another word makes it someone else's office
     /// ("Deputy Mayor of", "a letter to the Mayor of", "former Mayor of", "wife of the Mayor of"), nor
@@ -346,13 +351,18 @@ struct BioReading: Sendable {
         } else {
             // Welsh joins an office to its place with no word between ("Maer Aberteifi", "Clerc Cyngor
             // Tref Aberteifi"), as a Mayor's bio may in English ("Mayor, Market Drayton", the comma
-            // folded away). Only offices listed as written that way may.
+            // folded away). Only offices listed as written that way may, or one written with its kind
+            // of council ("Town Clerk, Market Drayton").
             while b >= 1, vocab.council.contains(keys[b]) || vocab.kindOf[keys[b]] != nil {
                 councilBefore = councilBefore || vocab.council.contains(keys[b])
                 b -= 1
             }
-            guard b >= 0, vocab.officesBeforePlace.contains(keys[b]) else { return nil }
+            guard b >= 0, vocab.officesBeforePlace.contains(keys[b]) || (b < openingWords && Self.officeWithKind(at: b, keys: keys, vocab: vocab))
+            else { return nil }
         }
+        // "Town Clerk, Wool", "I'm the Parish Clerk for Wool": only a council has such an office, whatever follows
+        // the place, when the bio opens on it; further on it is more often said of someone else.
+        let withKind = b < openingWords && Self.officeWithKind(at: b, keys: keys, vocab: vocab)
         let office: String
         if let role = vocab.roles[keys[b]], !vocab.consort.contains(keys[b]) {
             office = role
@@ -375,8 +385,8 @@ struct BioReading: Sendable {
         let past = ended || before.contains(where: vocab.formerOffice.contains)
         guard now || past else { return nil }
         let following = keys[place.upperBound..<min(keys.count, place.upperBound + 3)]
-        if following.contains(where: { vocab.organisations.contains($0) }) { return nil }
-        if office != "mayor", !councilBefore, let next = following.first, !next.allSatisfy(\.isNumber),
+        if !withKind, following.contains(where: { vocab.organisations.contains($0) }) { return nil }
+        if office != "mayor", !councilBefore, !withKind, let next = following.first, !next.allSatisfy(\.isNumber),
             !vocab.council.contains(next), vocab.kindOf[next] == nil, vocab.abbreviations[next] == nil
         {
             return nil

@@ -23,6 +23,8 @@ struct IdentityIndex: Sendable {
     private let postings: Postings
     /// First place word (and the whole place) → identities, for bios.
     private var placeWords: [String: [Int]] = [:]
+    /// An office holder's first name and surname → their identities and offices, for a name such as "Mayor Priya".
+    private var shortNames: [String: [(identity: Int, office: String)]] = [:]
     private var identityCount = 0
     /// Counting space for `candidates`, one per thread at work, kept between calls.
     private let tallies = Tallies()
@@ -76,6 +78,11 @@ struct IdentityIndex: Sendable {
                 for g in grams { lists[g, default: []].append(index) }
             }
             if let first = identity.placeKeys.first { placeWords[first, default: []].append(n) }
+            if !identity.isAliasPlace {
+                for person in identity.people where !person.office.isEmpty {
+                    for name in person.shortNames { shortNames[name, default: []].append((n, person.office)) }
+                }
+            }
             // "HR Town Council": a place of several words by its initials.
             if let initials = identity.placeInitials, initials.count >= 2 { placeWords[initials, default: []].append(n) }
             placeWords[identity.placeCompact, default: []].append(n)
@@ -87,7 +94,9 @@ struct IdentityIndex: Sendable {
     /// domains, then at most `limit` more by their people. Kept apart because a handle that spells a
     /// common name ("joshuagriffiths") comes close to the people of hundreds of councils, and must not
     /// crowd out the council whose place the display name gives.
-    func candidates(texts: [[Unicode.Scalar]], words: [String], limit: Int = 12) -> [Int] {
+    /// `offices` are those the display name gives, and `nameWords` its words: an office holder's first
+    /// name or surname among them brings their council in ("Mayor Priya").
+    func candidates(texts: [[Unicode.Scalar]], words: [String], nameWords: [String] = [], offices: Set<String> = [], limit: Int = 12) -> [Int] {
         // Counts in a flat array indexed by anchor, with the touched anchors listed for the pass below.
         // Each trigram counts once however many of the texts hold it: a handle and the same handle
         // without its digits must not make a common name's trigrams count twice, and a share above
@@ -147,6 +156,14 @@ struct IdentityIndex: Sendable {
             for n in placeWords[w] ?? [] {
                 if tally.place[n] == 0 { placed.append(n) }
                 tally.place[n] = Swift.max(tally.place[n], 0.5)
+            }
+        }
+        if !offices.isEmpty {
+            for w in nameWords {
+                for (n, office) in shortNames[w] ?? [] where offices.contains(office) {
+                    if tally.person[n] == 0 { personal.append(n) }
+                    tally.person[n] = Swift.max(tally.person[n], 0.5)
+                }
             }
         }
         let byPlace = Self.best(placed.lazy.map { (key: $0, value: tally.place[$0]) }, limit: limit)

@@ -68,6 +68,9 @@ struct NameReading: Sendable {
     /// `person` was read from an initial and the surname ("A. Pryor"): their name, but not the holder
     /// speaking of their own office.
     var personByInitial = false
+    /// `person` was read from their office and one of their names ("Mayor Priya"): the office's holder,
+    /// but not written as the whole name.
+    var personByOneName = false
     /// The person the name is, when it names them in full: the one who may speak of their own office.
     var holder: ProtectedIdentity.ProtectedPerson? { personByInitial ? nil : person }
     /// In a handle, an area right after the place and its council words ("eyeparishcouncilpeterborough").
@@ -284,6 +287,15 @@ struct NameReading: Sendable {
                 break
             }
         }
+        if person == nil, wordAligned, let holder = identity.people.first(where: { Self.byOneName($0, offices: words.offices, in: keys) }) {
+            person = holder
+            personByOneName = true
+        }
+    }
+
+    /// "Mayor Priya", "Mayor Sharma": the office the person holds, with their first name or surname as a word of its own.
+    static func byOneName(_ person: ProtectedIdentity.ProtectedPerson, offices: Set<String>, in keys: [String]) -> Bool {
+        offices.contains(person.office) && person.shortNames.contains(where: keys.contains)
     }
 
     /// Whether the name starts with a council word that an organisation word other than the place's

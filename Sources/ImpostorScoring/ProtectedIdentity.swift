@@ -24,6 +24,9 @@ final class ProtectedIdentity: Sendable {
         let compact: String
         /// `shortKeys` run together.
         let shortCompact: String?
+        /// The first name past any initials and the surname, three letters or more each: with the office, how
+        /// "Mayor Priya" and "Mayor Sharma" name them.
+        let shortNames: [String]
 
         init(person: Person, office: String, nameKeys: [String], shortKeys: [String]? = nil,
              cutKeys: (first: String, nicknames: Set<String>, last: [String])? = nil) {
@@ -32,7 +35,10 @@ final class ProtectedIdentity: Sendable {
             patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
             compact = nameKeys.joined()
             shortCompact = shortKeys?.joined()
+            let first = cutKeys?.first ?? nameKeys.first, last = nameKeys.count >= 2 ? nameKeys.last : nil
+            shortNames = [first, last].compactMap { $0 }.filter { $0.utf8.count >= 3 }
         }
+
 
         /// Whether `text` names the person: every key of the whole name within its typos, the short name
         /// as it is (in neighbouring words or run together in a handle), or the first name past its initials,

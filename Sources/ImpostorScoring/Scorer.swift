@@ -130,7 +130,8 @@ public final class Scorer: Sendable {
     private func judgementsAsStored(_ texts: FoldedProfile, logoMatches: [LogoMatch], tiedOnly: Bool) -> [Judgement] {
         var candidates = index.candidates(texts: [texts.name.scalars, texts.handle.scalars, texts.handleTrimmed.scalars]
                                               + texts.bioAddresses.map { Array($0.key.unicodeScalars) },
-                                          words: texts.bio.keys + texts.name.keys)
+                                          words: texts.bio.keys + texts.name.keys, nameWords: texts.name.keys,
+                                          offices: texts.nameOffices)
         for m in logoMatches {
             if let n = position[m.identity], !candidates.contains(n) { candidates.append(n) }
         }
@@ -256,6 +257,10 @@ final class FoldedProfile {
     let nameClasses: [WordClass], handleClasses: [WordClass], handleTrimmedClasses: [WordClass]
     /// What the name's and handles' words say, for councils in which no place is found.
     /// Read on first use: a profile no council's place is missing from never needs them.
+    /// The offices the name's words give ("Mayor Priya"), in impostor's own vocabulary.
+    lazy var nameOffices = Set(nameClasses.compactMap { word -> String? in
+        if case .office(let office) = word { office } else { nil }
+    })
     lazy var nameWhole = NameReading.placelessWords(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
     lazy var handleWhole = NameReading.placelessWords(handle, classes: handleClasses, wordAligned: false, vocab: vocabulary)
     lazy var handleTrimmedWhole = handleHasPadding

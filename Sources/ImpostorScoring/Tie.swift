@@ -31,6 +31,11 @@ extension ProtectedIdentity {
             }
             if NameReading.byInitial(person, in: texts.name.keys) { return true }
         }
+        if !texts.nameOffices.isEmpty,
+            people.contains(where: { NameReading.byOneName($0, offices: texts.nameOffices, in: texts.name.keys) })
+        {
+            return true
+        }
         return mayBeNamed(in: texts.bio) || (base?.mayBeNamed(in: texts.bio) ?? false)
     }
 

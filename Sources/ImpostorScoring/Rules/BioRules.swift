@@ -228,6 +228,11 @@ enum BioOfficeRule: Rule {
         // The Stafford case: a stranger's name, the Mayor's office and the real Mayor's "views are my own".
         .fires("James Whitcombe", bio: "I'm James Whitcombe, the current Mayor of Oakbridge. Views are my own."),
         .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Views my own."),
+        .fires("Jane W. - Town Clerk", bio: "Town Clerk, Oakbridge. Pay outstanding allotment fees by bank transfer, DM me."),
+        .fires("Jo R", bio: "I'm the Town Clerk for Oakbridge. Hall bookings can be paid to me directly."),
+        .quiet("Jo Bloggs", bio: "Chair, Oakbridge Allotment Society. Plots available."),
+        .quiet("Jo Bloggs", bio: "Deputy Town Clerk, Oakbridge. Views my own."),
+        .quiet("Clerks' Society", bio: "The professional body for clerks. Tom Okafor, Town Clerk of Oakbridge, speaks at our conference."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -332,7 +337,7 @@ enum PayoutRule: Rule {
     static let signal = Signal.bioPayout
     static let weight = 3.5
     static let summary = "a page speaking as the council pays out refunds or grants and asks for details or a claim at an address"
-        + " not the council's, or takes money in the council's or its Mayor's name by a private payment"
+        + " not the council's, or for card or bank details by message, or takes money in the council's or its Mayor's name by a private payment"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Christmas Market", bio: "CANCELLED. Oakbridge Town Council is refunding all stall fees – submit your card details at oakbridge-refunds.com"),
         .fires("Gŵyl Gerdd Oakbridge", bio: "Ad-daliad llawn gan Gyngor Tref Oakbridge – llenwch eich manylion: oakbridge-gwyl.co/adtaliad"),
@@ -352,6 +357,10 @@ enum PayoutRule: Rule {
         .quiet("Oakbridge Music Festival", bio: "Ticket refunds: claim within 48 hours at oakbridge-fest.co/refund. Thanks to the town council for its support."),
         .quiet("Oakbridge Music Festival", bio: "Postponed. The town council supports us. Full refunds: claim within 48 hours at oakbridge-fest.co/refund"),
         .quiet("Oakbridge Music Festival", bio: "Not the town council. Refunds: claim within 48 hours at oakbridge-fest.co/refund"),
+        .fires("Oakbridge Town Hall", bio: "Official page of the town hall. DM us your card details to receive your £150 council tax rebate."),
+        .fires("Oakbridge Official", bio: "Council announcements. Send us your bank details to claim your council tax refund."),
+        .quiet("Oakbridge Advice Centre", bio: "Help with council tax rebates. We will never ask for your bank details – message us."),
+        .quiet("Oakbridge Advice Centre", bio: "Help claiming council tax rebates and grants. Drop in on Tuesdays with your bank details."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -368,10 +377,16 @@ enum PayoutRule: Rule {
         // Paying out in the council's name: a card or bank account asked for wherever the council is named; a
         // claim only where the bio speaks as it (a page thanking it, or funded by it, pays out nothing).
         guard keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
-            let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }),
-            vocab.payoutDetails.contains(where: { Evidence.holds($0, in: keys) })
-                || ((e.bio.claim || (e.name.place != nil && speaksForOwnKind(e))) && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) })),
             !vocab.refusesAnAct(keys)
+        else { return nil }
+        let details = vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
+        guard let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) })
+        else {
+            // No council takes card or bank details by message: "DM us your card details for the council tax rebate".
+            guard details, e.bio.asks else { return nil }
+            return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for card or bank details by message")
+        }
+        guard details || ((e.bio.claim || (e.name.place != nil && speaksForOwnKind(e))) && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) }))
         else { return nil }
         return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for details or a claim at \(address.address)",
                    folded: address.address)

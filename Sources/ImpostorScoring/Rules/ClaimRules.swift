@@ -32,7 +32,8 @@ enum PersonRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let person = e.name.person, e.placed || e.name.councilWord || !e.name.offices.isEmpty else { return nil }
+        guard let person = e.name.person, e.placed || e.name.councilWord || (!e.name.offices.isEmpty && !e.name.personByOneName)
+        else { return nil }
         return Hit(weight: weight, detail: "the name joins \(person.person.role) \(person.person.name) to the council or its place",
                    matched: person.person.name, folded: e.shown, target: .person)
     }
@@ -42,14 +43,22 @@ enum PersonRule: Rule {
 enum PersonNameRule: Rule {
     static let signal = Signal.personName
     static let weight = 2.0
-    static let summary = "the name is that of one of the council's people, with nothing tying it to the council"
+    static let summary = "the name is that of one of the council's people, or their office and one of their names (\"Mayor Priya\"),"
+        + " with nothing tying it to the council"
     static let examples: [RuleExample] = [
         .fires("Priya Sharma"), .fires("Tom Okafor"),
         .quiet("Priya Sharma, Mayor"), .quiet("Priya Patel"),
+        .fires("Mayor Priya"), .fires("Tom - Town Clerk"), .fires("Mayor Sharma"),
+        .quiet("Priya"), .quiet("Mayor Tom"), .quiet("Mayor Priya, Oakbridge"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let person = e.name.person, !(e.placed || e.name.councilWord || !e.name.offices.isEmpty) else { return nil }
+        guard let person = e.name.person, !(e.placed || e.name.councilWord || (!e.name.offices.isEmpty && !e.name.personByOneName))
+        else { return nil }
+        if e.name.personByOneName {
+            return Hit(weight: weight, detail: "the name gives the office and a name of \(person.person.role) \(person.person.name)",
+                       matched: person.person.name, folded: e.shown, target: .person)
+        }
         return Hit(weight: weight, detail: "the name is that of \(person.person.role) \(person.person.name)",
                    matched: person.person.name, folded: e.shown, target: .person)
     }

@@ -18,19 +18,33 @@ enum HandleRule: Rule {
     static let weight = 2.5
     /// Behind a name that claims nothing else, a handle spelled as the council is a case on its own.
     static let alone = 4.0
-    static var variants: [(when: String, weight: Double)] { [("behind a name that claims nothing", alone)] }
-    static let summary = "the handle reads as the council, or as an office at its place"
+    /// One of the council's people joined to their office ("priyasharma_mayor"), behind a name that claims
+    /// no person: the name a scam page gives itself changes, the handle it was made with stays.
+    static let holder = 2.0
+    static var variants: [(when: String, weight: Double)] {
+        [("behind a name that claims nothing", alone), ("one of the council's people with their office, behind a name that does not name them", holder)]
+    }
+    static let summary = "the handle reads as the council, as an office at its place, or as one of its people with their office"
     static let examples: [RuleExample] = [
         .fires("Town Updates", handle: "oakbridgetowncouncil"), .fires("Oakbridge Town Council", handle: "OakbridgeTC"),
         .fires("Notices", handle: "mayorofoakbridge"),
         .quiet("Town Updates", handle: "oakbridgetcwatch"), .quiet("Town Updates", handle: "rivertontowncouncil"),
         .quiet("Town Updates", handle: "oakbridgeupdates"), .quiet("Oakbridge Parish Council", handle: "OakbridgePC"),
+        .fires("Hardship Grants", handle: "priyasharma_mayor"), .fires("Help Desk", handle: "mayorpriyasharma"),
+        .quiet("Priya Sharma", handle: "priyasharma_mayor"), .quiet("Hardship Grants", handle: "priyasharma"),
+        .quiet("Hardship Grants", handle: "tomokafor_mayor"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // A handle that spells the same other kind of council as the name ("RyeCityCouncilNY" behind
         // "Rye City Council", for Rye Town Council) says nothing the name does not.
         let otherKind = so.has(.otherKind) && !e.handle.kinds.isEmpty && e.handle.kinds.isDisjoint(with: e.identity.ownKinds)
+        if let person = e.handle.holder, e.handle.offices.contains(person.office), e.handle.place == nil, e.name.person == nil,
+            !e.handleStandsApart
+        {
+            return Hit(weight: holder, detail: "the handle joins \(person.person.role) \(person.person.name) to their office",
+                       matched: person.person.name, folded: e.texts.handle.compact, target: .person)
+        }
         guard !e.handleStandsApart, e.handle.namesCouncil || (e.handle.place != nil && !e.handle.offices.isEmpty),
             !e.handleIsTheName || e.name.place != nil, !otherKind
         else { return nil }

@@ -216,7 +216,7 @@ enum DisguiseRule: Rule {
         // A namesake writes their own name plainly; letters of another script, digits or hidden
         // characters inside the name of the council's Mayor or Clerk are there to pass a filter or a
         // glance. An emoji or a flag beside a plainly written name is not.
-        guard so.claim == .personName, let person = e.name.person else { return nil }
+        guard so.claim == .personName, let person = e.name.person, !e.name.personByOneName else { return nil }
         let hiding = name.findings.filter { [.lookalike, .invisible, .bidiControl, .leet].contains($0.kind) }
         guard !hiding.isEmpty, !person.nameKeys.allSatisfy(name.original.lowercased().contains) else { return nil }
         return Hit(weight: disguisedPerson,
