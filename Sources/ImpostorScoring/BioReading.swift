@@ -338,10 +338,14 @@ struct BioReading: Sendable {
     /// Parish Council", "Proper Officer of …". Not when another word makes it someone else's office
     /// ("Deputy Mayor of", "a letter to the Mayor of", "former Mayor of", "wife of the Mayor of"), nor
     /// an office of a club or charity named after the place ("Chair of Wool Cricket Club"). A Chair,
-    /// Clerk or Leader is of the council only when the council follows or nothing does; a Mayor is.
+    /// Clerk or Leader is of the council only when the council follows or nothing does, or when the bio opens
+    /// on it written with its kind ("Town Clerk, Wool"); a Mayor is.
     /// `now` says it is claimed as held now; `past` that it was held before: a word of `former_office` stands
     /// before it ("served as"), or years of a term that has ended follow. Nil when neither.
     static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary) -> (office: String, now: Bool, past: Bool)? {
+        // "Town Clerk, Wool", "I'm the Parish Clerk for Wool": only a council has such an office, whatever follows
+        // the place, when the bio opens on it; further on it is more often said of someone else.
+        func writtenWithKind(_ i: Int) -> Bool { i >= 0 && i < openingWords && officeWithKind(at: i, keys: keys, vocab: vocab) }
         var b = place.lowerBound - 1
         if b >= 0, vocab.the.contains(keys[b]) { b -= 1 }
         // Council words before the place ("… Cyngor Tref Aberteifi") name the council already.
@@ -357,12 +361,9 @@ struct BioReading: Sendable {
                 councilBefore = councilBefore || vocab.council.contains(keys[b])
                 b -= 1
             }
-            guard b >= 0, vocab.officesBeforePlace.contains(keys[b]) || (b < openingWords && Self.officeWithKind(at: b, keys: keys, vocab: vocab))
-            else { return nil }
+            guard b >= 0, vocab.officesBeforePlace.contains(keys[b]) || writtenWithKind(b) else { return nil }
         }
-        // "Town Clerk, Wool", "I'm the Parish Clerk for Wool": only a council has such an office, whatever follows
-        // the place, when the bio opens on it; further on it is more often said of someone else.
-        let withKind = b < openingWords && Self.officeWithKind(at: b, keys: keys, vocab: vocab)
+        let withKind = writtenWithKind(b)
         let office: String
         if let role = vocab.roles[keys[b]], !vocab.consort.contains(keys[b]) {
             office = role

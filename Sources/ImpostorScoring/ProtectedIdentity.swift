@@ -39,7 +39,6 @@ final class ProtectedIdentity: Sendable {
             shortNames = [first, last].compactMap { $0 }.filter { $0.utf8.count >= 3 }
         }
 
-
         /// Whether `text` names the person: every key of the whole name within its typos, the short name
         /// as it is (in neighbouring words or run together in a handle), or the first name past its initials,
         /// or a nickname of it, right before the surname, as words.

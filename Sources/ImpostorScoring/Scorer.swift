@@ -255,12 +255,12 @@ final class FoldedProfile {
     let bioAreas: [Counties.Area]
     /// The classes of the name's and handles' words in impostor's own vocabulary.
     let nameClasses: [WordClass], handleClasses: [WordClass], handleTrimmedClasses: [WordClass]
-    /// What the name's and handles' words say, for councils in which no place is found.
-    /// Read on first use: a profile no council's place is missing from never needs them.
     /// The offices the name's words give ("Mayor Priya"), in impostor's own vocabulary.
     lazy var nameOffices = Set(nameClasses.compactMap { word -> String? in
         if case .office(let office) = word { office } else { nil }
     })
+    /// What the name's and handles' words say, for councils in which no place is found.
+    /// Read on first use: a profile no council's place is missing from never needs them.
     lazy var nameWhole = NameReading.placelessWords(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)
     lazy var handleWhole = NameReading.placelessWords(handle, classes: handleClasses, wordAligned: false, vocab: vocabulary)
     lazy var handleTrimmedWhole = handleHasPadding

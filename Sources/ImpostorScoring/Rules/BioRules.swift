@@ -265,6 +265,7 @@ enum BioClaimRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Town News", bio: "The official page of Oakbridge Town Council"),
         .quiet("Town News", bio: "Reporting on Oakbridge Town Council meetings"),
+        .quiet("Save Oakbridge Green", bio: "Residents opposing Oakbridge Town Council's plan to lease the green for parking."),
         .quiet("Eisteddfod Oakbridge", bio: "Tudalen y pwyllgor. Diolch i Gyngor Tref Oakbridge am eu cefnogaeth."),
         .quiet("Town News", bio: "Oakbridge Town Council, Shropshire"),
         .quiet("Kent Scam Alerts", bio: "Beware: fake 'Oakbridge Town Council' pages are asking for payments"),
