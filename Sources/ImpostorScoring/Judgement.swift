@@ -39,7 +39,7 @@ struct Judgement {
             add(rule.signal, hit)
         }
         anchored = e.name.place != nil || e.name.person != nil || e.handle.place != nil || e.bio.namesCouncil
-            || has(.bioOffice) || has(.bioDomain) || has(.personScam) || has(.shownAddress) || e.logoMatch != nil
+            || has(.bioOffice) || has(.bioDomain) || has(.bioPayout) || has(.personScam) || has(.shownAddress) || e.logoMatch != nil
     }
 
     func has(_ signal: Signal) -> Bool { reasons.contains { $0.signal == signal } }

@@ -337,6 +337,9 @@ enum BioDomainRule: Rule {
 enum PayoutRule: Rule {
     static let signal = Signal.bioPayout
     static let weight = 3.5
+    /// Card or bank details asked for by message: enough for a case wherever the place is given.
+    static let byMessage = 4.0
+    static var variants: [(when: String, weight: Double)] { [("card or bank details asked for by message", byMessage)] }
     static let summary = "a page speaking as the council pays out refunds or grants and asks for details or a claim at an address"
         + " not the council's, or for card or bank details by message, or takes money in the council's or its Mayor's name by a private payment"
     static let examples: [RuleExample] = [
@@ -362,15 +365,20 @@ enum PayoutRule: Rule {
         .fires("Oakbridge Official", bio: "Council announcements. Send us your bank details to claim your council tax refund."),
         .quiet("Oakbridge Advice Centre", bio: "Help with council tax rebates. We will never ask for your bank details – message us."),
         .quiet("Oakbridge Advice Centre", bio: "Help claiming council tax rebates and grants. Drop in on Tuesdays with your bank details."),
+        .fires("Residents Support", bio: "We are your town council in Oakbridge. Send us your bank details to claim a refund."),
+        .fires("Community Grants", bio: "Working with Oakbridge Town Council to share out £200 grants. DM us your bank details."),
+        .quiet("Kent Scam Watch", bio: "Beware: scammers ask Oakbridge residents to DM their bank details for a council tax refund."),
+        .quiet("Oakbridge Echo", bio: "News for Oakbridge. Send us your stories. Council tax refunds explained."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let vocab = e.identity.words, keys = e.texts.bio.keys
-        guard e.name.place != nil || e.handle.place != nil, !e.bio.warns, !e.bio.disclaimer else { return nil }
+        let placed = e.name.place != nil || e.handle.place != nil
+        guard placed || e.bio.mentionsPlace, !e.bio.warns, !e.bio.disclaimer else { return nil }
         // Taking money by a payment no one can reverse, naming the council ("run by …" too) or in its Mayor's name.
         // A refusal ("we never take PayPal") is read last, once there is something for it to refuse: it is the dearest test.
         let speaks = e.bio.namesCouncil || (e.name.place != nil && e.texts.name.keys.contains { vocab.roles[$0] != nil })
-        if speaks, let way = vocab.privatePayments.first(where: { Evidence.holds($0.keys, in: keys) }) {
+        if placed, speaks, let way = vocab.privatePayments.first(where: { Evidence.holds($0.keys, in: keys) }) {
             guard !vocab.refusesAnAct(keys) else { return nil }
             let how = way.text
             return Hit(weight: weight, detail: "the page takes money in \(e.council)'s name by \(how), which cannot be got back", folded: how)
@@ -384,10 +392,11 @@ enum PayoutRule: Rule {
         guard let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) })
         else {
             // No council takes card or bank details by message: "DM us your card details for the council tax rebate".
-            guard details, e.bio.asks else { return nil }
-            return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for card or bank details by message")
+            // The place in the bio is enough, whatever the page calls itself, unless the bio warns of scams.
+            guard details, e.bio.asks, placed || !vocab.cautions(keys) else { return nil }
+            return Hit(weight: byMessage, detail: "the bio pays out in \(e.council)'s name and asks for card or bank details by message")
         }
-        guard details || ((e.bio.claim || (e.name.place != nil && speaksForOwnKind(e))) && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) }))
+        guard placed, details || ((e.bio.claim || (e.name.place != nil && speaksForOwnKind(e))) && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) }))
         else { return nil }
         return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for details or a claim at \(address.address)",
                    folded: address.address)
