@@ -92,25 +92,33 @@ public enum ProfileListing {
             if body.allSatisfy({ $0.isWhitespace }) { continue }
             lines.append((number, body))
         }
-        return lines.concurrentMap(chunk: 256) { line in
-            if let plain = PlainJSONObject.fields(line.body) { return Row(line: line.number, result: profile(fromTexts: plain)) }
-            func parse(_ text: some StringProtocol) -> Any? {
-                try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-            }
-            // A lone surrogate ("\ud800") is one bad character, read as U+FFFD, not a lost profile.
-            guard let parsed = parse(line.body) ?? JSONRepair.withoutLoneSurrogates(line.body).flatMap(parse) else {
-                return Row(line: line.number, result: .failure(RowError(message: "not valid JSON", id: JSONRepair.id(in: line.body))))
-            }
-            return Row(line: line.number, result: profile(fromJSON: parsed))
+        return lines.concurrentMap(chunk: 256) { line in row(line.body, line: line.number) }
+    }
+
+    /// One record written as a JSON object.
+    private static func row(_ body: Substring, line: Int) -> Row {
+        if let plain = PlainJSONObject.fields(body) { return Row(line: line, result: profile(fromTexts: plain)) }
+        func parse(_ text: some StringProtocol) -> Any? {
+            try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         }
+        // A lone surrogate ("\ud800") is one bad character, read as U+FFFD, not a lost profile.
+        guard let parsed = parse(body) ?? JSONRepair.withoutLoneSurrogates(body).flatMap(parse) else {
+            return Row(line: line, result: .failure(RowError(message: "not valid JSON", id: JSONRepair.id(in: body))))
+        }
+        return Row(line: line, result: profile(fromJSON: parsed))
     }
 
     private static func jsonArray(_ text: String) -> [Row] {
-        guard let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let items = parsed as? [Any] else {
+        // A JSON array has no useful line numbers; the record's position stands in for one.
+        if let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let items = parsed as? [Any] {
+            return items.enumerated().map { Row(line: $0.offset + 1, result: profile(fromJSON: $0.element)) }
+        }
+        // One element JSON cannot read (nested too deep, a lone surrogate) costs only itself: the array is
+        // taken apart by its brackets and each element read as a line is.
+        guard let elements = JSONArrayElements.split(text[...]) else {
             return [Row(line: 1, result: .failure(RowError(message: "not a valid JSON array of profiles", id: nil)))]
         }
-        // A JSON array has no useful line numbers; the record's position stands in for one.
-        return items.enumerated().map { Row(line: $0.offset + 1, result: profile(fromJSON: $0.element)) }
+        return elements.enumerated().map { row($0.element, line: $0.offset + 1) }
     }
 
     private static func csv(_ text: String) -> [Row] {
@@ -202,7 +210,8 @@ public enum ProfileListing {
             // with any other keeps no address and is scored all the same.
             let url = CleanURL.profileURL(try text("url").get())
             return .success(Profile(
-                platform: Platform(rawValue: platform), id: id.trimmingSpaces(), handle: handle,
+                // The id as given: the caller joins results on it, and " a" is not "a".
+                platform: Platform(rawValue: platform), id: id, handle: handle,
                 displayName: displayName, bio: try text("bio").get() ?? "", url: url,
                 avatar: try text("avatar").get().flatMap { $0.isEmpty ? nil : $0 },
                 createdAt: try text("created_at").get(), followers: followers))

@@ -205,8 +205,14 @@ public final class Scorer: Sendable {
 
     private func listedAccount(_ profile: Profile) -> Assessment? {
         // Two dictionary look-ups, by handle and by profile URL: never a scan of every identity.
-        let hit = accounts[Self.accountKey(profile.platform, profile.handle)]
-            ?? (profile.url.isEmpty ? nil : accounts["url:" + AccountReference.canonicalURL(profile.url)])
+        // The address counts on the listed account's own platform (a search result takes its address's): an
+        // account on X whose url field gives the council's Facebook page is not that page.
+        var hit = accounts[Self.accountKey(profile.platform, profile.handle)]
+        if hit == nil, !profile.url.isEmpty, let atURL = accounts["url:" + AccountReference.canonicalURL(profile.url)],
+            atURL.reference.platform == profile.platform
+        {
+            hit = atURL
+        }
         guard let hit else { return nil }
         let id = identities[hit.identity].identity.id
         let detail = hit.verdict == .official
@@ -301,8 +307,9 @@ final class FoldedProfile {
         let bare = FoldedProfile.bareHandle(profile.handle, platform: profile.platform)
         let handle = scorer.nameFolder.fold(bare)
         self.handle = handle
-        var trimmed = Substring(bare)
-        while let last = trimmed.last, last.isNumber || last == "_" { trimmed = trimmed.dropLast() }
+        // Cut once where the padding starts: dropping one character at a time from a Substring counts it
+        // from the start each time, quadratic in a handle padded with thousands of digits.
+        let trimmed = bare[..<(bare.lastIndex { !($0.isNumber || $0 == "_") }.map(bare.index(after:)) ?? bare.startIndex)]
         let handleHasPadding = trimmed.endIndex != bare.endIndex
         let handleTrimmed = handleHasPadding ? scorer.nameFolder.fold(String(trimmed)) : handle
         (self.handleTrimmed, self.handleHasPadding) = (handleTrimmed, handleHasPadding)

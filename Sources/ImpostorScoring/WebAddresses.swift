@@ -80,8 +80,10 @@ enum WebAddresses {
         if let scheme = t.firstRange(of: "://") { t = t[scheme.upperBound...] }
         if let end = t.firstIndex(where: { "/?#".contains($0) }) { t = t[..<end] }
         if let colon = t.lastIndex(of: ":"), t[t.index(after: colon)...].allSatisfy(\.isNumber) { t = t[..<colon] }
-        while let first = t.first, !(first.isLetter || first.isNumber) { t = t.dropFirst() }
-        while let last = t.last, !(last.isLetter || last.isNumber) { t = t.dropLast() }
+        // Trimmed by one cut at each end: dropping a character at a time is quadratic in a long run of them.
+        let kept: (Character) -> Bool = { $0.isLetter || $0.isNumber }
+        t = t[(t.firstIndex(where: kept) ?? t.endIndex)...]
+        t = t[..<(t.lastIndex(where: kept).map(t.index(after:)) ?? t.startIndex)]
         let host = t.split(separator: "@").last ?? ""
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }),

@@ -26,3 +26,31 @@ import Testing
         #expect(ids == ["s123", nil, nil], "\(ids)")
     }
 }
+
+/// A JSON array with one element JSON cannot read loses only that element, and every id comes back as given.
+@Suite struct JSONArrayListingTests {
+    @Test func oneElementNestedTooDeepCostsOnlyItself() throws {
+        let deep = String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000)
+        let text = """
+            [{"platform":"x","id":"a","display_name":"Oakbridge Town Council","bio":"a [bracket] and a \\"quote\\", in a string"},
+             {"platform":"x","id":"deep","display_name":"n","bio":\(deep)},
+             {"platform":"x","id":" b ","display_name":"Mayor of Oakbridge"}]
+            """
+        let rows = ProfileListing.rows(text, format: .jsonArray)
+        #expect(rows.map(\.line) == [1, 2, 3])
+        #expect(try rows[0].result.get().bio == #"a [bracket] and a "quote", in a string"#)
+        guard case .failure(let error) = rows[1].result else { Issue.record("the deep element was read"); return }
+        #expect(error.id == "deep")
+        #expect(try rows[2].result.get().id == " b ", "the id as given, spaces and all")
+    }
+
+    @Test func anArrayThatDoesNotCloseIsOneError() {
+        for text in [#"[{"platform":"x","id":"a","handle":"h"}"#, #"[{"id":"a"},,{"id":"b"}]"#, #"[{"id":"a"}] trailing"#, #"[{"id":"a","bio":"]"#] {
+            let rows = ProfileListing.rows(text, format: .jsonArray)
+            #expect(rows.count == 1, "\(text)")
+            #expect((try? rows.first?.result.get()) == nil)
+        }
+        #expect(JSONArrayElements.split(#"[ 1 , "x,]" , {"a":[1,2]} ]"#) == ["1", #""x,]""#, #"{"a":[1,2]}"#])
+        #expect(JSONArrayElements.split("[ ]") == [])
+    }
+}

@@ -295,6 +295,19 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(judge("Thornbury Town Council", handle: "ThornburyTC", platform: .instagram).verdict == .suspect)
     }
 
+    @Test func anOfficialAddressCountsOnlyOnItsOwnPlatform() throws {
+        var council = thornbury
+        council.officials = [AccountReference(platform: .facebook, handle: "ThornburyTownCouncil",
+                                              url: "https://www.facebook.com/ThornburyTownCouncil")]
+        let scorer = try Scorer(identities: [council])
+        func judge(_ platform: Platform, _ handle: String) -> Assessment {
+            scorer.assess(Profile(platform: platform, id: "u", handle: handle, displayName: "Thornbury Town Council",
+                                  bio: "Council tax refunds: DM us", url: "https://www.facebook.com/ThornburyTownCouncil/"))
+        }
+        #expect(judge(.facebook, "100064123456789").verdict == .official, "the page read by its number")
+        #expect(judge(.x, "refunds").verdict == .suspect, "an account on X giving the page's address")
+    }
+
     @Test func attributesToTheRightCouncil() {
         #expect(judge("Rugeley Town Council").identity == "rugeley-town-council")
         #expect(judge("Mayor of Rugeley").identity == "rugeley-town-council")

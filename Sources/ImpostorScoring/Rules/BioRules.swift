@@ -118,6 +118,7 @@ enum SelfDescribedRule: Rule {
         .fires("Oakbridge CC", bio: "Home of cricket in Oakbridge since 1882. Nets on Tuesdays."),
         .quiet("Oakbridge CC", bio: "Home of cricket in Oakbridge? Ask us about the pitch – DM us."),
         .fires("Oakbridge TC", bio: "Oakbridge Tennis Club. Membership fees by bank transfer, DM us for the form."),
+        .fires("Oakbridge TC", bio: "Tennis club. Membership open - DM us"),
         .quiet("Oakbridge TC", bio: "Oakbridge Tennis Club. DM us your card details for the council tax rebate."),
         .quiet("Oakbridge TC", bio: "Oakbridge Tennis Club. Energy rebate of £150 for every household – DM us to claim yours."),
         .quiet("Oakbridge TC", bio: "Twinning, events and notices for Oakbridge residents."),
@@ -133,12 +134,13 @@ enum SelfDescribedRule: Rule {
             guard asksNothing, let word = e.bio.describedAs else { return nil }
             return Hit(weight: weight, detail: "the bio opens by calling the account a \(word): a body of its own, not \(e.council)")
         }
-        // The kind the name gives comes from an abbreviation the bio or the handle spells out otherwise. A bio
-        // that names the club in full ("Oakbridge Tennis Club") may ask what a club asks (fees), but nothing a
-        // club never does (a rebate, a fine, card details).
+        // The kind the name gives comes from an abbreviation the bio or the handle spells out otherwise. A bio that
+        // spells the club's words out ("Tennis club", "Oakbridge Tennis Club") may ask what a club asks (fees,
+        // "DM us"), but nothing a club never does (a rebate, a fine, card details).
         guard let spelled = spelledOut(e), let word = spelled.words.last else { return nil }
         let keys = e.texts.bio.keys, vocab = e.identity.words
-        let clubsBusiness = spelled.named && !vocab.grabsMoney(keys) && !keys.contains(where: vocab.notClubBusiness.contains)
+        let clubsBusiness = (spelled.named || spelled.source == .bio) && !vocab.grabsMoney(keys)
+            && !keys.contains(where: vocab.notClubBusiness.contains)
         guard asksNothing || clubsBusiness else { return nil }
         let source = switch spelled.source {
         case .bio: "bio"
@@ -484,7 +486,14 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Message me about potholes, parking fines or bins."),
         .quiet("Priya Sharma", bio: "I will never message you about a grant."),
         .quiet("Priya Sharma", bio: "Cakes to order, £20 a dozen – message me."),
-        .fires("Priya Sharma", bio: "Community benefit fund: apply by DM with your name and bank details."),
+        .fires("Priya Sharma", bio: "Oakbridge community benefit fund: apply by DM with your name and bank details."),
+        .quiet("Priya Sharma", bio: "Financial adviser. DM me for help with grants and loans."),
+        .quiet("Priya Sharma", bio: "Deputy Mayor of Edison. Message me for small business grants."),
+        .quiet("Tom Okafor", bio: "Clerk to Millbrook Parish Council. DM me about grants."),
+        .fires("Mayor Priya", bio: "Your Mayor. Message me on WhatsApp for a hardship grant (small admin fee)."),
+        .quiet("Priya Sharma", bio: "Oakbridge mum. Could anyone lend me a ladder?"),
+        .quiet("Priya Sharma", bio: "Mayor of Ealing. Need a quick favour? Our helpline will pay you back."),
+        .fires("Priya Sharma", bio: "New account, the old one was hacked. Could you lend me some cash till Friday?"),
         .fires("Priya Sharma", bio: "Won the lottery 🎉 helping friends and family – DM me"),
         .fires("Cllr Sam Reed", bio: "Oakbridge town councillor. Views my own. Stuck abroad, passport was stolen – anything helps, I'll pay you back"),
         .fires("Priya Sharma", bio: "Oakbridge Town Councillor 🏛️ Crypto changed my life 📈 DM me 'START' to learn how 💰"),
@@ -497,13 +506,13 @@ enum PersonScamRule: Rule {
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // An e-mail's opener is MailScamRule's.
         guard !e.texts.isMail else { return nil }
-        let named = e.name.person != nil || e.handle.person != nil
+        let person = e.name.person ?? e.handle.person
         // The clone offering residents money for a message: "message me to claim the energy grant". Not a
-        // councillor's "I will never message you about a grant".
+        // councillor's "I will never message you about a grant", nor a namesake's grants elsewhere.
         let keys = e.texts.bio.keys, vocab = e.identity.words
         let offers = keys.contains(where: vocab.personOffers.contains) || vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
-        if named, !e.bio.personScam, e.bio.asks, !e.bio.warns,
-            !keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) })
+        if let person, !e.bio.personScam, e.bio.asks, !e.bio.warns,
+            !keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) }), Self.ofTheCouncil(e, person: person)
         {
             if offers {
                 return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
@@ -518,14 +527,41 @@ enum PersonScamRule: Rule {
                            target: .person)
             }
         }
-        guard e.bio.personScam else { return nil }
-        if named {
+        // Not a namesake who gives an office of another place ("Mayor of Ealing").
+        guard e.bio.personScam, e.bio.mentionsPlace || !Self.officeElsewhere(e) else { return nil }
+        if person != nil {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks friends for money",
                        target: .person)
         }
         guard e.unlistedCouncillor else { return nil }
         return Hit(weight: unlisted, detail: "a councillor's account at \(e.identity.identity.place) asks friends for money",
                    target: .person)
+    }
+}
+
+extension PersonScamRule {
+    /// Whether an offer made under a person's name is made as the council's rather than a namesake's: the bio
+    /// gives its place or name, a council matter ("council tax"; not "… Parish Council", another's) or the
+    /// person's own office, or the name a councillor's title or an office; never beside an office of another
+    /// place ("Mayor of Ealing", "Clerk to Millbrook Parish Council").
+    static func ofTheCouncil(_ e: Evidence, person: ProtectedIdentity.ProtectedPerson) -> Bool {
+        if e.bio.mentionsPlace || e.bio.namesCouncil { return true }
+        guard !officeElsewhere(e) else { return false }
+        if e.name.councillorTitle || !e.name.offices.isEmpty || e.handle.councillorTitle { return true }
+        let vocab = e.identity.words, keys = e.texts.bio.keys
+        return keys.indices.contains { i in
+            (vocab.council.contains(keys[i]) && (i == 0 || vocab.kindOf[keys[i - 1]] == nil))
+                || (!person.office.isEmpty && vocab.roles[keys[i]] == person.office)
+        }
+    }
+
+    /// Whether the bio gives an office joined to a place ("Mayor of Ealing", "Clerk to Millbrook …"): read where
+    /// the bio does not give this council's place, so another's.
+    static func officeElsewhere(_ e: Evidence) -> Bool {
+        let vocab = e.identity.words, keys = e.texts.bio.keys
+        return keys.indices.dropLast().contains { i in
+            vocab.roles[keys[i]] != nil && vocab.officeLinks.contains(keys[i + 1]) && (i + 2 == keys.count || !vocab.the.contains(keys[i + 2]))
+        }
     }
 }
 

@@ -1,0 +1,61 @@
+/// The top-level elements of a JSON array as text, found by its brackets and strings without reading
+/// the elements themselves.
+enum JSONArrayElements {
+    /// Each element's text, in order; nil when `text` is not one array whose strings and brackets close,
+    /// with nothing but white space around it.
+    static func split(_ text: Substring) -> [Substring]? {
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        // A byte-order mark may open the file.
+        if bytes[i...].starts(with: [0xEF, 0xBB, 0xBF]) { i = bytes.index(i, offsetBy: 3) }
+        while i < bytes.endIndex, isSpace(bytes[i]) { i = bytes.index(after: i) }
+        guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "[") else { return nil }
+        i = bytes.index(after: i)
+        var elements: [Substring] = []
+        var start: String.Index?, end = i
+        var depth = 0, inString = false, escaped = false
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            defer { i = bytes.index(after: i) }
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == UInt8(ascii: "\"") {
+                    inString = false
+                    end = bytes.index(after: i)
+                }
+                continue
+            }
+            if isSpace(b) { continue }
+            if depth == 0, b == UInt8(ascii: ",") || b == UInt8(ascii: "]") {
+                if let s = start {
+                    elements.append(text[s..<end])
+                } else if b == UInt8(ascii: ",") || !elements.isEmpty {
+                    return nil  // "[,", ",,", or ",]": an element missing
+                }
+                start = nil
+                if b == UInt8(ascii: "]") {
+                    let rest = bytes[bytes.index(after: i)...]
+                    return rest.allSatisfy(isSpace) ? elements : nil
+                }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+            case UInt8(ascii: "\""):
+                inString = true
+            default:
+                break
+            }
+            if start == nil { start = i }
+            end = bytes.index(after: i)
+        }
+        return nil
+    }
+}
