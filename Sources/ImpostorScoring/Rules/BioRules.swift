@@ -486,7 +486,7 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Message me about potholes, parking fines or bins."),
         .quiet("Priya Sharma", bio: "I will never message you about a grant."),
         .quiet("Priya Sharma", bio: "Cakes to order, £20 a dozen – message me."),
-        .fires("Priya Sharma", bio: "Oakbridge community benefit fund: apply by DM with your name and bank details."),
+        .fires("Priya Sharma", bio: "Community benefit fund: apply by DM with your name and bank details."),
         .quiet("Priya Sharma", bio: "Financial adviser. DM me for help with grants and loans."),
         .quiet("Priya Sharma", bio: "Deputy Mayor of Edison. Message me for small business grants."),
         .quiet("Tom Okafor", bio: "Clerk to Millbrook Parish Council. DM me about grants."),
@@ -510,9 +510,11 @@ enum PersonScamRule: Rule {
         // The clone offering residents money for a message: "message me to claim the energy grant". Not a
         // councillor's "I will never message you about a grant", nor a namesake's grants elsewhere.
         let keys = e.texts.bio.keys, vocab = e.identity.words
+        // Bank or card details, or a fee by gift card, asked for by message are a scam whoever's name it is under.
         let offers = keys.contains(where: vocab.personOffers.contains) || vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
         if let person, !e.bio.personScam, e.bio.asks, !e.bio.warns,
-            !keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) }), Self.ofTheCouncil(e, person: person)
+            !keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) }),
+            Self.ofTheCouncil(e, person: person) || (vocab.grabsMoney(keys) && !Self.officeElsewhere(e))
         {
             if offers {
                 return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
@@ -542,12 +544,12 @@ enum PersonScamRule: Rule {
 extension PersonScamRule {
     /// Whether an offer made under a person's name is made as the council's rather than a namesake's: the bio
     /// gives its place or name, a council matter ("council tax"; not "… Parish Council", another's) or the
-    /// person's own office, or the name a councillor's title or an office; never beside an office of another
+    /// person's own office, or the name or handle a councillor's title or an office; never beside an office of another
     /// place ("Mayor of Ealing", "Clerk to Millbrook Parish Council").
     static func ofTheCouncil(_ e: Evidence, person: ProtectedIdentity.ProtectedPerson) -> Bool {
         if e.bio.mentionsPlace || e.bio.namesCouncil { return true }
         guard !officeElsewhere(e) else { return false }
-        if e.name.councillorTitle || !e.name.offices.isEmpty || e.handle.councillorTitle { return true }
+        if e.name.councillorTitle || !e.name.offices.isEmpty || e.handle.councillorTitle || !e.handle.offices.isEmpty { return true }
         let vocab = e.identity.words, keys = e.texts.bio.keys
         return keys.indices.contains { i in
             (vocab.council.contains(keys[i]) && (i == 0 || vocab.kindOf[keys[i - 1]] == nil))
