@@ -86,7 +86,7 @@ struct BioReading: Sendable {
             if otherArea == nil {
                 otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
             }
-            if let found = Self.office(of: i..<end, keys: keys, vocab: vocab) {
+            if let found = Self.office(of: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds) {
                 if found.now, office == nil { office = found.office }
                 if found.past, pastOffice == nil { pastOffice = found.office }
             }
@@ -180,7 +180,7 @@ struct BioReading: Sendable {
     /// "Monmouth, Illinois", "Ludlow Town Council, Vermont".
     static func abroad(after end: Int, keys: [String], vocab: Vocabulary) -> String? {
         let j = areaStart(after: end, keys: keys, vocab: vocab)
-        return vocab.abroad.first { keys[j...].starts(with: $0) }.map { $0.joined(separator: " ") }
+        return vocab.abroad.first { keys[j...].starts(with: $0.keys) }?.text
     }
 
     /// Where `form` (compact) occurs in the bio other than as the start of a councillor word, as the keys
@@ -329,9 +329,9 @@ struct BioReading: Sendable {
         return vocab.verbParticles.contains(keys[j]) && j + 1 < keys.count ? keys[j + 1] : keys[j]
     }
 
-    /// Whether the office word at `i` follows a kind of council ("Town Clerk", "Parish Clerk").
-    static func officeWithKind(at i: Int, keys: [String], vocab: Vocabulary) -> Bool {
-        i >= 1 && vocab.roles[keys[i]] != nil && vocab.kindOf[keys[i - 1]] != nil
+    /// Whether the office word at `i` follows the council's own kind ("Town Clerk" of a town council).
+    static func officeWithKind(at i: Int, keys: [String], vocab: Vocabulary, own: Set<String>) -> Bool {
+        i >= 1 && vocab.roles[keys[i]] != nil && vocab.kindOf[keys[i - 1]].map(own.contains) == true
     }
 
     /// The office claimed by "<office> of|to|for [the] <place>": "Mayor of Wool", "Town Clerk to Wool
@@ -342,10 +342,10 @@ struct BioReading: Sendable {
     /// on it written with its kind ("Town Clerk, Wool"); a Mayor is.
     /// `now` says it is claimed as held now; `past` that it was held before: a word of `former_office` stands
     /// before it ("served as"), or years of a term that has ended follow. Nil when neither.
-    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary) -> (office: String, now: Bool, past: Bool)? {
+    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String> = []) -> (office: String, now: Bool, past: Bool)? {
         // "Town Clerk, Wool", "I'm the Parish Clerk for Wool": only a council has such an office, whatever follows
         // the place, when the bio opens on it; further on it is more often said of someone else.
-        func writtenWithKind(_ i: Int) -> Bool { i >= 0 && i < openingWords && officeWithKind(at: i, keys: keys, vocab: vocab) }
+        func writtenWithKind(_ i: Int) -> Bool { i >= 0 && i < openingWords && officeWithKind(at: i, keys: keys, vocab: vocab, own: own) }
         var b = place.lowerBound - 1
         if b >= 0, vocab.the.contains(keys[b]) { b -= 1 }
         // Council words before the place ("… Cyngor Tref Aberteifi") name the council already.
@@ -385,6 +385,8 @@ struct BioReading: Sendable {
         let now = !ended && !before.contains(where: vocab.notTheHolder.contains)
         let past = ended || before.contains(where: vocab.formerOffice.contains)
         guard now || past else { return nil }
+        // An organisation's word after the place makes it that body's office ("Chair of Wool Cricket Club"), but
+        // not one written with the council's own kind: the next sentence may follow ("Town Clerk, Wool. Hall hire …").
         let following = keys[place.upperBound..<min(keys.count, place.upperBound + 3)]
         if !withKind, following.contains(where: { vocab.organisations.contains($0) }) { return nil }
         if office != "mayor", !councilBefore, !withKind, let next = following.first, !next.allSatisfy(\.isNumber),

@@ -23,8 +23,9 @@ struct IdentityIndex: Sendable {
     private let postings: Postings
     /// First place word (and the whole place) → identities, for bios.
     private var placeWords: [String: [Int]] = [:]
-    /// An office holder's first name and surname → their identities and offices, for a name such as "Mayor Priya".
-    private var shortNames: [String: [(identity: Int, office: String)]] = [:]
+    /// An office holder's or councillor's first name and surname → their identities and offices, for a name such
+    /// as "Mayor Priya" or "Cllr Priya".
+    private var shortNames: [String: [(identity: Int, office: String, councillor: Bool)]] = [:]
     private var identityCount = 0
     /// Counting space for `candidates`, one per thread at work, kept between calls.
     private let tallies = Tallies()
@@ -79,8 +80,8 @@ struct IdentityIndex: Sendable {
             }
             if let first = identity.placeKeys.first { placeWords[first, default: []].append(n) }
             if !identity.isAliasPlace {
-                for person in identity.people where !person.office.isEmpty {
-                    for name in person.shortNames { shortNames[name, default: []].append((n, person.office)) }
+                for person in identity.people where !person.office.isEmpty || person.councillor {
+                    for name in person.shortNames { shortNames[name, default: []].append((n, person.office, person.councillor)) }
                 }
             }
             // "HR Town Council": a place of several words by its initials.
@@ -94,9 +95,11 @@ struct IdentityIndex: Sendable {
     /// domains, then at most `limit` more by their people. Kept apart because a handle that spells a
     /// common name ("joshuagriffiths") comes close to the people of hundreds of councils, and must not
     /// crowd out the council whose place the display name gives.
-    /// `offices` are those the display name gives, and `nameWords` its words: an office holder's first
-    /// name or surname among them brings their council in ("Mayor Priya").
-    func candidates(texts: [[Unicode.Scalar]], words: [String], nameWords: [String] = [], offices: Set<String> = [], limit: Int = 12) -> [Int] {
+    /// `offices` are those the display name gives, `councillorTitle` whether it gives one, and `nameWords` its
+    /// words: an office holder's or councillor's first name or surname among them brings their council in
+    /// ("Mayor Priya", "Cllr Priya").
+    func candidates(texts: [[Unicode.Scalar]], words: [String], nameWords: [String] = [], offices: Set<String> = [],
+                    councillorTitle: Bool = false, limit: Int = 12) -> [Int] {
         // Counts in a flat array indexed by anchor, with the touched anchors listed for the pass below.
         // Each trigram counts once however many of the texts hold it: a handle and the same handle
         // without its digits must not make a common name's trigrams count twice, and a share above
@@ -158,9 +161,9 @@ struct IdentityIndex: Sendable {
                 tally.place[n] = Swift.max(tally.place[n], 0.5)
             }
         }
-        if !offices.isEmpty {
+        if !offices.isEmpty || councillorTitle {
             for w in nameWords {
-                for (n, office) in shortNames[w] ?? [] where offices.contains(office) {
+                for (n, office, councillor) in shortNames[w] ?? [] where offices.contains(office) || (councillorTitle && councillor) {
                     if tally.person[n] == 0 { personal.append(n) }
                     tally.person[n] = Swift.max(tally.person[n], 0.5)
                 }

@@ -38,7 +38,7 @@ struct Judgement {
             if let t = hit.target { target = t }
             add(rule.signal, hit)
         }
-        anchored = e.name.place != nil || e.name.person != nil || e.handle.place != nil || e.bio.namesCouncil
+        anchored = e.name.place != nil || e.name.person != nil || e.handle.place != nil || e.handle.person != nil || e.bio.namesCouncil
             || has(.bioOffice) || has(.bioDomain) || has(.bioPayout) || has(.personScam) || has(.shownAddress) || e.logoMatch != nil
     }
 

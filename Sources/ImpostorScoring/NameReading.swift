@@ -287,15 +287,21 @@ struct NameReading: Sendable {
                 break
             }
         }
-        if person == nil, wordAligned, let holder = identity.people.first(where: { Self.byOneName($0, offices: words.offices, in: keys) }) {
+        // Only when the name has no other name of its own ("Cllr John Smith" is not Cllr John Evans) and does
+        // not say it is someone else ("Former Mayor Priya", "Youth Mayor Priya").
+        if person == nil, wordAligned, !keys.contains(where: vocab.notTheHolder.contains), let holder = identity.people.first(where: { person in
+            Self.byOneName(person, offices: words.offices, councillorTitle: words.councillorTitle, in: keys)
+                && words.otherWords.allSatisfy(person.shortNames.contains)
+        }) {
             person = holder
             personByOneName = true
         }
     }
 
-    /// "Mayor Priya", "Mayor Sharma": the office the person holds, with their first name or surname as a word of its own.
-    static func byOneName(_ person: ProtectedIdentity.ProtectedPerson, offices: Set<String>, in keys: [String]) -> Bool {
-        offices.contains(person.office) && person.shortNames.contains(where: keys.contains)
+    /// "Mayor Priya", "Mayor Sharma", "Cllr Priya": the office the person holds, or a councillor's title, with
+    /// their first name or surname as a word of its own.
+    static func byOneName(_ person: ProtectedIdentity.ProtectedPerson, offices: Set<String>, councillorTitle: Bool, in keys: [String]) -> Bool {
+        (offices.contains(person.office) || (councillorTitle && person.councillor)) && person.shortNames.contains(where: keys.contains)
     }
 
     /// Whether the name starts with a council word that an organisation word other than the place's

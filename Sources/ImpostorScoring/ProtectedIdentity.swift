@@ -27,10 +27,13 @@ final class ProtectedIdentity: Sendable {
         /// The first name past any initials and the surname, three letters or more each: with the office, how
         /// "Mayor Priya" and "Mayor Sharma" name them.
         let shortNames: [String]
+        /// The watchlist calls them a councillor ("Cllr …" in the name or the role): "Cllr Priya" names them.
+        let councillor: Bool
 
         init(person: Person, office: String, nameKeys: [String], shortKeys: [String]? = nil,
-             cutKeys: (first: String, nicknames: Set<String>, last: [String])? = nil) {
+             cutKeys: (first: String, nicknames: Set<String>, last: [String])? = nil, councillor: Bool = false) {
             (self.person, self.office, self.nameKeys, self.shortKeys) = (person, office, nameKeys, shortKeys)
+            self.councillor = councillor
             self.cutKeys = cutKeys
             patterns = nameKeys.map { (SearchPattern($0), $0.count >= 5 ? 1 : 0) }
             compact = nameKeys.joined()
@@ -161,7 +164,7 @@ final class ProtectedIdentity: Sendable {
                 ? (first: known[0][0], nicknames: words.nicknames[known[0][0]] ?? [], last: known[known.count - 1]) : nil
             return ProtectedPerson(person: person, office: office, nameKeys: keys,
                                    shortKeys: short?.allSatisfy({ $0.unicodeScalars.count >= 3 }) == true ? short : nil,
-                                   cutKeys: cut)
+                                   cutKeys: cut, councillor: (folder.fold(person.name).keys + roleKeys).contains(where: words.councillor.contains))
         }
         roleWords = Set(identity.people.flatMap { folder.fold($0.role).keys }).filter {
             $0.count >= 4 && !words.isCouncilWord($0) && !words.titles.contains($0) && !words.consort.contains($0)

@@ -131,7 +131,7 @@ public final class Scorer: Sendable {
         var candidates = index.candidates(texts: [texts.name.scalars, texts.handle.scalars, texts.handleTrimmed.scalars]
                                               + texts.bioAddresses.map { Array($0.key.unicodeScalars) },
                                           words: texts.bio.keys + texts.name.keys, nameWords: texts.name.keys,
-                                          offices: texts.nameOffices)
+                                          offices: texts.nameOffices, councillorTitle: texts.nameHasCouncillorTitle)
         for m in logoMatches {
             if let n = position[m.identity], !candidates.contains(n) { candidates.append(n) }
         }
@@ -205,11 +205,11 @@ public final class Scorer: Sendable {
 
     private func listedAccount(_ profile: Profile) -> Assessment? {
         // Two dictionary look-ups, by handle and by profile URL: never a scan of every identity.
-        // The address counts on the listed account's own platform (a search result takes its address's): an
-        // account on X whose url field gives the council's Facebook page is not that page.
+        // The address counts on the listed account's own platform, or for a page of no platform impostor knows
+        // (a web listing): an account on X whose url field gives the council's Facebook page is not that page.
         var hit = accounts[Self.accountKey(profile.platform, profile.handle)]
         if hit == nil, !profile.url.isEmpty, let atURL = accounts["url:" + AccountReference.canonicalURL(profile.url)],
-            atURL.reference.platform == profile.platform
+            atURL.reference.platform == profile.platform || !Platform.known.contains(profile.platform)
         {
             hit = atURL
         }
@@ -265,6 +265,8 @@ final class FoldedProfile {
     lazy var nameOffices = Set(nameClasses.compactMap { word -> String? in
         if case .office(let office) = word { office } else { nil }
     })
+    /// The name gives a councillor's title ("Cllr Priya").
+    lazy var nameHasCouncillorTitle = nameClasses.contains(.councillor)
     /// What the name's and handles' words say, for councils in which no place is found.
     /// Read on first use: a profile no council's place is missing from never needs them.
     lazy var nameWhole = NameReading.placelessWords(name, classes: nameClasses, wordAligned: true, vocab: vocabulary)

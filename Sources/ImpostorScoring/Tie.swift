@@ -31,8 +31,9 @@ extension ProtectedIdentity {
             }
             if NameReading.byInitial(person, in: texts.name.keys) { return true }
         }
-        if !texts.nameOffices.isEmpty,
-            people.contains(where: { NameReading.byOneName($0, offices: texts.nameOffices, in: texts.name.keys) })
+        if !texts.nameOffices.isEmpty || texts.nameHasCouncillorTitle, people.contains(where: {
+            NameReading.byOneName($0, offices: texts.nameOffices, councillorTitle: texts.nameHasCouncillorTitle, in: texts.name.keys)
+        })
         {
             return true
         }

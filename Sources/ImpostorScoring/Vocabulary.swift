@@ -136,6 +136,12 @@ final class Vocabulary: Sendable {
     let privatePayments: [(text: String, keys: [String])]
     /// A card or bank account a page paying out asks for ("card details", "sort code"), as keys.
     let payoutDetails: [[String]]
+    /// Words asking for `payoutDetails` right before them, and words saying none are wanted.
+    let detailAsks: Set<String>, detailDenials: Set<String>
+    /// What only a council's residents deal with it about ("council tax"), as keys.
+    let councilMatters: [[String]]
+    /// Words after "Mayor for" that say whom the office serves, not where ("all", "our").
+    let officeAudiences: Set<String>
     /// What a page paying out asks for ("card details", "claim within", "llenwch eich manylion"), as keys.
     let payoutAsks: [[String]]
     /// First names → what people call their holders ("edward" → "ted", "ned"), as keys.
@@ -162,7 +168,7 @@ final class Vocabulary: Sendable {
     let areaLinks: Set<String>
     /// States, provinces and countries abroad, as keys: another area only right after the place
     /// ("Monmouth, Illinois"), since a bio may name them for anything ("UK & USA", "twinned with …").
-    let abroad: [[String]]
+    let abroad: [(text: String, keys: [String])]
     /// Occasions and funds of an office ("Mayor's Parade", "Mayor's Appeal"): an office word before one
     /// names it, and claims nothing.
     let officeOccasions: Set<String>
@@ -304,6 +310,9 @@ final class Vocabulary: Sendable {
         bodiesAfterCouncil = keys("bodies_after_council")
         privatePayments = written("private_payments")
         payoutDetails = phraseKeys("payout_details")
+        (detailAsks, detailDenials) = (keys("detail_asks"), keys("detail_denials"))
+        councilMatters = phraseKeys("council_matters")
+        officeAudiences = keys("office_audiences")
         payoutAsks = phraseKeys("payout_asks")
         var nicknames: [String: Set<String>] = [:]
         for entry in w["nicknames"] {
@@ -327,7 +336,7 @@ final class Vocabulary: Sendable {
         // there, as "Ely, Minnesota" does in a bio.
         areas = Counties(w["counties"], within: w["areas_within"], abroad: w["abroad"], streets: keys("streets"), folder: folder)
         areaLinks = keys("area_links")
-        abroad = phraseKeys("abroad")
+        abroad = written("abroad")
         officeOccasions = keys("office_occasions")
         mutationMarkers = keys("mutation_markers")
         kindsAfterCouncil = keys("kinds_after_council")
@@ -380,6 +389,18 @@ final class Vocabulary: Sendable {
     /// refuse it ("never give your card details").
     func grabsMoney(_ keys: [String]) -> Bool {
         moneyGrabs.contains { Evidence.holds($0, in: keys) } && !refusesAnAct(keys)
+    }
+
+    /// Whether `keys` ask for bank or card details: an asking word at most three words before them ("DM us your
+    /// card details"), and no word saying none are wanted just before ("no bank details needed").
+    func asksForDetails(_ keys: [String]) -> Bool {
+        payoutDetails.contains { phrase in
+            keys.indices.contains { at in
+                guard keys[at...].starts(with: phrase) else { return false }
+                let before = keys[max(0, at - 4)..<at]
+                return before.contains(where: detailAsks.contains) && !keys[max(0, at - 2)..<at].contains(where: detailDenials.contains)
+            }
+        }
     }
 
     /// Whether the word after `i` is a trade that makes an abbreviation at `i` the trade's ("Ellesby PC Repairs").

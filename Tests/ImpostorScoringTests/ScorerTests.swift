@@ -295,6 +295,18 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(judge("Thornbury Town Council", handle: "ThornburyTC", platform: .instagram).verdict == .suspect)
     }
 
+    /// A councillor by their title and one of their names ("Cllr Helen"), but not a councillor of another name.
+    @Test func aCouncillorByTitleAndOneName() {
+        for name in ["Cllr Helen", "Cllr Marsh", "Mayor Helen"] {
+            let a = judge(name, handle: "helen.help.22", bio: "New account, old one hacked. Can you get me gift cards?")
+            #expect(a.verdict == .suspect && a.target == .person, "\(name): \(why(a))")
+        }
+        let other = judge("Cllr Helen Smith", handle: "helen.help.22", bio: "New account, old one hacked. Can you get me gift cards?")
+        #expect(!other.reasons.contains { $0.signal == .personName || $0.signal == .personScam }, "\(why(other))")
+        #expect(judge("Cllr David", handle: "d.help", bio: "New account. Can you get me gift cards?").verdict == .clear,
+                "the Clerk is no councillor")
+    }
+
     @Test func anOfficialAddressCountsOnlyOnItsOwnPlatform() throws {
         var council = thornbury
         council.officials = [AccountReference(platform: .facebook, handle: "ThornburyTownCouncil",

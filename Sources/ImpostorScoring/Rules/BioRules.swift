@@ -119,6 +119,7 @@ enum SelfDescribedRule: Rule {
         .quiet("Oakbridge CC", bio: "Home of cricket in Oakbridge? Ask us about the pitch – DM us."),
         .fires("Oakbridge TC", bio: "Oakbridge Tennis Club. Membership fees by bank transfer, DM us for the form."),
         .fires("Oakbridge TC", bio: "Tennis club. Membership open - DM us"),
+        .quiet("Oakbridge TC", bio: "Tennis club. Town council notices: DM us to claim your £200 support payment."),
         .quiet("Oakbridge TC", bio: "Oakbridge Tennis Club. DM us your card details for the council tax rebate."),
         .quiet("Oakbridge TC", bio: "Oakbridge Tennis Club. Energy rebate of £150 for every household – DM us to claim yours."),
         .quiet("Oakbridge TC", bio: "Twinning, events and notices for Oakbridge residents."),
@@ -139,8 +140,8 @@ enum SelfDescribedRule: Rule {
         // "DM us"), but nothing a club never does (a rebate, a fine, card details).
         guard let spelled = spelledOut(e), let word = spelled.words.last else { return nil }
         let keys = e.texts.bio.keys, vocab = e.identity.words
-        let clubsBusiness = (spelled.named || spelled.source == .bio) && !vocab.grabsMoney(keys)
-            && !keys.contains(where: vocab.notClubBusiness.contains)
+        let clubsBusiness = (spelled.named || (spelled.source == .bio && !keys.contains(where: vocab.council.contains)))
+            && !vocab.grabsMoney(keys) && !keys.contains(where: vocab.notClubBusiness.contains)
         guard asksNothing || clubsBusiness else { return nil }
         let source = switch spelled.source {
         case .bio: "bio"
@@ -369,8 +370,12 @@ enum PayoutRule: Rule {
         .quiet("Oakbridge Advice Centre", bio: "Help claiming council tax rebates and grants. Drop in on Tuesdays with your bank details."),
         .fires("Residents Support", bio: "We are your town council in Oakbridge. Send us your bank details to claim a refund."),
         .fires("Community Grants", bio: "Working with Oakbridge Town Council to share out £200 grants. DM us your bank details."),
+        .fires("Council Help Desk", bio: "Town Hall, Market Place, Oakbridge. 01234 567890. DM your card details for refund"),
         .quiet("Kent Scam Watch", bio: "Beware: scammers ask Oakbridge residents to DM their bank details for a council tax refund."),
         .quiet("Oakbridge Echo", bio: "News for Oakbridge. Send us your stories. Council tax refunds explained."),
+        .fires("Help Desk", bio: "Council rebate £150 for Oakbridge residents - inbox us your bank details. More: linktr.ee/help"),
+        .quiet("Oakbridge Citizens Advice", bio: "Council tax refund or hardship grant? Message us and bring your bank details to your appointment."),
+        .quiet("Oakbridge Credit Union", bio: "Council tax refund due? DM us to open an account - no bank details needed elsewhere."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -387,18 +392,18 @@ enum PayoutRule: Rule {
         }
         // Paying out in the council's name: a card or bank account asked for wherever the council is named; a
         // claim only where the bio speaks as it (a page thanking it, or funded by it, pays out nothing).
-        guard keys.contains(where: vocab.personOffers.contains), keys.contains(where: vocab.council.contains),
+        guard keys.contains(where: vocab.personOffers.contains), e.name.councilWord || keys.contains(where: vocab.council.contains),
             !vocab.refusesAnAct(keys)
         else { return nil }
-        let details = vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
-        guard let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) })
-        else {
-            // No council takes card or bank details by message: "DM us your card details for the council tax rebate".
-            // The place in the bio is enough, whatever the page calls itself, unless the bio warns of scams.
-            guard details, e.bio.asks, placed || !vocab.cautions(keys) else { return nil }
+        // No council asks for card or bank details by message ("DM us your card details for the council tax
+        // rebate"): the place in the bio is enough, whatever the page calls itself or links to. Where only the bio
+        // gives the place, a bio warning of scams describes the ask rather than making it.
+        if vocab.asksForDetails(keys), placed || !vocab.cautions(keys) {
             return Hit(weight: byMessage, detail: "the bio pays out in \(e.council)'s name and asks for card or bank details by message")
         }
-        guard placed, details || ((e.bio.claim || (e.name.place != nil && speaksForOwnKind(e))) && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) }))
+        let details = vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
+        guard placed, let address = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }),
+            details || ((e.bio.claim || (e.name.place != nil && speaksForOwnKind(e))) && vocab.payoutAsks.contains(where: { Evidence.holds($0, in: keys) }))
         else { return nil }
         return Hit(weight: weight, detail: "the bio pays out in \(e.council)'s name and asks for details or a claim at \(address.address)",
                    folded: address.address)
@@ -487,10 +492,13 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "I will never message you about a grant."),
         .quiet("Priya Sharma", bio: "Cakes to order, £20 a dozen – message me."),
         .fires("Priya Sharma", bio: "Community benefit fund: apply by DM with your name and bank details."),
-        .quiet("Priya Sharma", bio: "Financial adviser. DM me for help with grants and loans."),
         .quiet("Priya Sharma", bio: "Deputy Mayor of Edison. Message me for small business grants."),
         .quiet("Tom Okafor", bio: "Clerk to Millbrook Parish Council. DM me about grants."),
-        .fires("Mayor Priya", bio: "Your Mayor. Message me on WhatsApp for a hardship grant (small admin fee)."),
+        .fires("Mayor Priya", bio: "Your Mayor in Oakbridge. Message me on WhatsApp for a hardship grant (small admin fee)."),
+        .quiet("Mayor Priya", bio: "Mayor, Fremont. DM me about community grants."),
+        .fires("Priya Sharma", bio: "Your Mayor for 2025/26. Message me to claim the winter hardship grant."),
+        .fires("Priya Sharma", bio: "Chair of Finance Committee. Message me to claim your energy grant."),
+        .quiet("Priya Sharma", bio: "Councillor in Lancashire. DM me about the community grants."),
         .quiet("Priya Sharma", bio: "Oakbridge mum. Could anyone lend me a ladder?"),
         .quiet("Priya Sharma", bio: "Mayor of Ealing. Need a quick favour? Our helpline will pay you back."),
         .fires("Priya Sharma", bio: "New account, the old one was hacked. Could you lend me some cash till Friday?"),
@@ -507,14 +515,21 @@ enum PersonScamRule: Rule {
         // An e-mail's opener is MailScamRule's.
         guard !e.texts.isMail else { return nil }
         let person = e.name.person ?? e.handle.person
+        // A namesake elsewhere: an office of another place ("Mayor of Ealing") or another county or country,
+        // where the bio gives no place of this council's.
+        let elsewhere = !e.bio.mentionsPlace && (Self.officeElsewhere(e) || e.texts.bioAreas.contains { area in
+            (!area.onlyAfterPlace || area.county == area.form) && BioReading.isElsewhere(area, identity: e.identity)
+        })
         // The clone offering residents money for a message: "message me to claim the energy grant". Not a
-        // councillor's "I will never message you about a grant", nor a namesake's grants elsewhere.
+        // councillor's "I will never message you about a grant", nor a namesake's. A name given whole ties it
+        // to the council as its people's clones are; one name with the office ("Mayor Priya") only beside the
+        // council's place or name, a council matter, or bank details or a gift-card fee asked for.
         let keys = e.texts.bio.keys, vocab = e.identity.words
-        // Bank or card details, or a fee by gift card, asked for by message are a scam whoever's name it is under.
         let offers = keys.contains(where: vocab.personOffers.contains) || vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
-        if let person, !e.bio.personScam, e.bio.asks, !e.bio.warns,
+        let wholeName = (e.name.person != nil && !e.name.personByOneName) || e.handle.person != nil
+        if person != nil, !elsewhere, !e.bio.personScam, e.bio.asks, !e.bio.warns,
             !keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) }),
-            Self.ofTheCouncil(e, person: person) || (vocab.grabsMoney(keys) && !Self.officeElsewhere(e))
+            wholeName || Self.ofTheCouncil(e) || vocab.grabsMoney(keys)
         {
             if offers {
                 return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
@@ -529,7 +544,7 @@ enum PersonScamRule: Rule {
                            target: .person)
             }
         }
-        // Not a namesake who gives an office of another place ("Mayor of Ealing").
+        // A clone stranded abroad names a country: only another place's office makes this a namesake.
         guard e.bio.personScam, e.bio.mentionsPlace || !Self.officeElsewhere(e) else { return nil }
         if person != nil {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks friends for money",
@@ -542,27 +557,21 @@ enum PersonScamRule: Rule {
 }
 
 extension PersonScamRule {
-    /// Whether an offer made under a person's name is made as the council's rather than a namesake's: the bio
-    /// gives its place or name, a council matter ("council tax"; not "… Parish Council", another's) or the
-    /// person's own office, or the name or handle a councillor's title or an office; never beside an office of another
-    /// place ("Mayor of Ealing", "Clerk to Millbrook Parish Council").
-    static func ofTheCouncil(_ e: Evidence, person: ProtectedIdentity.ProtectedPerson) -> Bool {
-        if e.bio.mentionsPlace || e.bio.namesCouncil { return true }
-        guard !officeElsewhere(e) else { return false }
-        if e.name.councillorTitle || !e.name.offices.isEmpty || e.handle.councillorTitle || !e.handle.offices.isEmpty { return true }
-        let vocab = e.identity.words, keys = e.texts.bio.keys
-        return keys.indices.contains { i in
-            (vocab.council.contains(keys[i]) && (i == 0 || vocab.kindOf[keys[i - 1]] == nil))
-                || (!person.office.isEmpty && vocab.roles[keys[i]] == person.office)
-        }
+    /// Whether the bio makes an offer the council's: it gives the council's place or name, or a matter only the
+    /// council's residents have with it ("council tax").
+    static func ofTheCouncil(_ e: Evidence) -> Bool {
+        e.bio.mentionsPlace || e.bio.namesCouncil || e.identity.words.councilMatters.contains { Evidence.holds($0, in: e.texts.bio.keys) }
     }
 
-    /// Whether the bio gives an office joined to a place ("Mayor of Ealing", "Clerk to Millbrook …"): read where
-    /// the bio does not give this council's place, so another's.
+    /// Whether the bio gives an office joined to another place: "Mayor of Ealing", "Clerk to Millbrook Parish
+    /// Council". Not "Mayor for 2025", "Mayor to all", or "Chair of Finance Committee", a part of a council.
     static func officeElsewhere(_ e: Evidence) -> Bool {
         let vocab = e.identity.words, keys = e.texts.bio.keys
-        return keys.indices.dropLast().contains { i in
-            vocab.roles[keys[i]] != nil && vocab.officeLinks.contains(keys[i + 1]) && (i + 2 == keys.count || !vocab.the.contains(keys[i + 2]))
+        return keys.indices.dropLast(2).contains { i in
+            guard vocab.roles[keys[i]] != nil, vocab.officeLinks.contains(keys[i + 1]) else { return false }
+            let next = keys[i + 2]
+            guard !next.allSatisfy(\.isNumber), !vocab.the.contains(next), !vocab.officeAudiences.contains(next) else { return false }
+            return !keys[(i + 2)..<min(keys.count, i + 5)].contains(where: vocab.councilParts.contains)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ImpostorCore
+import ImpostorText
 
 // What the display name claims to be. Only the strongest claim counts.
 
@@ -49,7 +50,7 @@ enum PersonNameRule: Rule {
         .fires("Priya Sharma"), .fires("Tom Okafor"),
         .quiet("Priya Sharma, Mayor"), .quiet("Priya Patel"),
         .fires("Mayor Priya"), .fires("Tom - Town Clerk"), .fires("Mayor Sharma"),
-        .quiet("Priya"), .quiet("Mayor Tom"), .quiet("Mayor Priya, Oakbridge"),
+        .quiet("Priya"), .quiet("Mayor Tom"), .quiet("Mayor Priya, Oakbridge"), .quiet("Mayor Priya Patel"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -74,14 +75,18 @@ enum NameRule: Rule {
     static var variants: [(when: String, weight: Double)] {
         [("the name exactly, nothing added", exact), ("a typo in the place, or its initials", withTypo)]
     }
-    static let summary = "the name reads as the council's: its place and a council word or abbreviation"
+    static let summary = "the name reads as the council's: its place and a council word or abbreviation (or the council words,"
+        + " with the place in the handle)"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Town Council"), .fires("Oakbrige Town Council"), .fires("Oakbridge TC"),
         .fires("OFFICIAL Oakbridge Council"), .fires("Cyngor Tref Oakbridge"),
         .quiet("Oakbridge Cricket Club"), .quiet("Riverton Town Council"), .quiet("South Oakbridge Town Council"),
+        .fires("Town Council", handle: "oakbridge"), .quiet("Parish Council", handle: "oakbridge"),
+        .quiet("Town Council", handle: "rivertown"), .quiet("Town Council Watch", handle: "oakbridge"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        if let split = Self.split(e) { return split }
         guard e.namesCouncil, let place = e.name.place else { return nil }
         var w = place.distance == 0 ? weight : withTypo
         if e.name.nameFormDistance == 0 && e.name.otherWords.isEmpty && e.name.organisationWords.isEmpty
@@ -92,6 +97,20 @@ enum NameRule: Rule {
         let typo = place.initials ? " by the initials of \(e.identity.identity.place)"
             : place.distance > 0 ? " with \(place.distance) typo(s) in the place" : ""
         return Hit(weight: w, detail: "the name reads as \(e.council)\(typo)", matched: e.council, folded: e.shown, target: .council)
+    }
+}
+
+extension NameRule {
+    /// "Town Council" behind @oakbridge: the council's kind and council word are the whole name, and the
+    /// handle gives its place, spelled right.
+    static func split(_ e: Evidence) -> Hit? {
+        let name = e.name
+        guard name.place == nil, name.councilWord, !name.kinds.isEmpty, name.kinds.isSubset(of: e.identity.ownKinds),
+            name.otherWords.isEmpty, name.organisationWords.isEmpty, name.offices.isEmpty, name.person == nil, !name.negated,
+            e.handle.place?.distance == 0, !e.handleStandsApart
+        else { return nil }
+        return Hit(weight: withTypo, detail: "the name gives the council's words and the handle its place", matched: e.council,
+                   folded: e.shown + " @" + e.texts.handle.compact, target: .council)
     }
 }
 
