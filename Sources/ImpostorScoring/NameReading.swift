@@ -289,7 +289,8 @@ struct NameReading: Sendable {
         }
         // Only when the name has no other name of its own ("Cllr John Smith" is not Cllr John Evans) and does
         // not say it is someone else ("Former Mayor Priya", "Youth Mayor Priya").
-        if person == nil, wordAligned, !keys.contains(where: vocab.notTheHolder.contains), let holder = identity.people.first(where: { person in
+        if person == nil, wordAligned, !words.offices.isEmpty || words.councillorTitle, !keys.contains(where: vocab.notTheHolder.contains),
+            let holder = identity.people.first(where: { person in
             Self.byOneName(person, offices: words.offices, councillorTitle: words.councillorTitle, in: keys)
                 && words.otherWords.allSatisfy(person.shortNames.contains)
         }) {

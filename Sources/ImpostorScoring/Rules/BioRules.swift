@@ -515,6 +515,7 @@ enum PersonScamRule: Rule {
         // An e-mail's opener is MailScamRule's.
         guard !e.texts.isMail else { return nil }
         let person = e.name.person ?? e.handle.person
+        guard person != nil || e.bio.personScam else { return nil }
         // A namesake elsewhere: an office of another place ("Mayor of Ealing") or another county or country,
         // where the bio gives no place of this council's.
         let elsewhere = !e.bio.mentionsPlace && (Self.officeElsewhere(e) || e.texts.bioAreas.contains { area in
