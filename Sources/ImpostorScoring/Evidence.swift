@@ -97,6 +97,15 @@ struct Evidence {
             && (placed || handle.place != nil || bio.mentionsPlace)
     }
 
+    /// A county or a country other than the council's that a bio not giving its place names anywhere ("Deputy
+    /// Mayor, Township of Edgewater, New Jersey"): where a person of the same name lives.
+    var bioAreaElsewhere: Counties.Area? {
+        guard !bio.mentionsPlace else { return nil }
+        return texts.bioAreas.first { area in
+            (!area.onlyAfterPlace || area.county == area.form) && BioReading.isElsewhere(area, identity: identity)
+        }
+    }
+
     /// An area other than the council's that the handle gives after the place ("…parishcouncilpeterborough").
     var handleArea: String? {
         handle.areaAfter.flatMap { BioReading.isElsewhere($0, identity: identity) ? $0.shown : nil }

@@ -204,10 +204,18 @@ enum OtherAreaRule: Rule {
         .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council, Kent"),
         .fires("Oakbridge Parish Council", handle: "oakbridgeparishcouncilshropshire"),
         .fires("City of Oakbridge, North Carolina", bio: "Oakbridge City Council meets on Tuesdays."),
+        .fires("Deputy Mayor Priya Sharma", bio: "Deputy Mayor, Township of Edgewater, New Jersey. Serving our residents."),
+        .quiet("Priya Sharma", bio: "New account, old one hacked. Stuck in Jamaica, send what you can."),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Born in Kenya, raised in Kent."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        // A name claiming one of the council's people, and no place, is another person's when the bio lives
+        // elsewhere; not a clone's story of being stranded abroad.
+        let personElsewhere = (so.claim == .person || so.claim == .personName) && !e.placed && !e.bio.personScam
+            ? e.bioAreaElsewhere?.shown : nil
         let placed = e.bio.otherArea.map { ("bio", $0) } ?? e.handleArea.map { ("handle", $0) } ?? e.nameArea.map { ("name", $0) }
+            ?? personElsewhere.map { ("bio", $0) }
         guard let (text, area) = placed else { return nil }
         let own = e.identity.identity.area
         return Hit(weight: weight, detail: "the \(text) places it in \(area), not \(own): a namesake elsewhere", matched: own, folded: area)
@@ -518,9 +526,7 @@ enum PersonScamRule: Rule {
         guard person != nil || e.bio.personScam else { return nil }
         // A namesake elsewhere: an office of another place ("Mayor of Ealing") or another county or country,
         // where the bio gives no place of this council's.
-        let elsewhere = !e.bio.mentionsPlace && (Self.officeElsewhere(e) || e.texts.bioAreas.contains { area in
-            (!area.onlyAfterPlace || area.county == area.form) && BioReading.isElsewhere(area, identity: e.identity)
-        })
+        let elsewhere = !e.bio.mentionsPlace && (Self.officeElsewhere(e) || e.bioAreaElsewhere != nil)
         // The clone offering residents money for a message: "message me to claim the energy grant". Not a
         // councillor's "I will never message you about a grant", nor a namesake's. A name given whole ties it
         // to the council as its people's clones are; one name with the office ("Mayor Priya") only beside the
