@@ -31,6 +31,7 @@ extension ProtectedIdentity {
             }
             if NameReading.byInitial(person, in: texts.name.keys) { return true }
         }
+        // Wider than NameReading's reading by one name, which also asks the name to hold no other name: as it must be.
         if !texts.nameOffices.isEmpty || texts.nameHasCouncillorTitle, people.contains(where: {
             NameReading.byOneName($0, offices: texts.nameOffices, councillorTitle: texts.nameHasCouncillorTitle, in: texts.name.keys)
         })
