@@ -391,7 +391,7 @@ final class Vocabulary: Sendable {
         moneyGrabs.contains { Evidence.holds($0, in: keys) } && !refusesAnAct(keys)
     }
 
-    /// Whether `keys` ask for bank or card details: an asking word at most three words before them ("DM us your
+    /// Whether `keys` ask for bank or card details: an asking word among the four words before them ("DM us your
     /// card details"), and no word saying none are wanted just before ("no bank details needed").
     func asksForDetails(_ keys: [String]) -> Bool {
         payoutDetails.contains { phrase in
