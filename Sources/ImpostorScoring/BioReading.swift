@@ -86,7 +86,9 @@ struct BioReading: Sendable {
             if otherArea == nil {
                 otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
             }
-            if let found = Self.office(of: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds) {
+            if let found = Self.office(of: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds)
+                ?? Self.officeAfter(i..<end, keys: keys, vocab: vocab, own: identity.ownKinds)
+            {
                 if found.now, office == nil { office = found.office }
                 if found.past, pastOffice == nil { pastOffice = found.office }
             }
@@ -327,6 +329,23 @@ struct BioReading: Sendable {
     static func wordAfter(_ j: Int, keys: [String], vocab: Vocabulary) -> String? {
         guard j < keys.count else { return nil }
         return vocab.verbParticles.contains(keys[j]) && j + 1 < keys.count ? keys[j + 1] : keys[j]
+    }
+
+    /// The office claimed by the place written first: "Oakbridge Mayor", "Oakbridge's Mayor", "Oakbridge Town
+    /// Clerk". Only an office written that way beside its place (`offices_before_place`) or after the council's
+    /// own kind: "Oakbridge Leader" is a newspaper. Not "Oakbridge Mayor's Charity Ball", an occasion, nor
+    /// "former Oakbridge Mayor".
+    static func officeAfter(_ place: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String>) -> (office: String, now: Bool, past: Bool)? {
+        var j = place.upperBound
+        let withKind = j < keys.count && vocab.kindOf[keys[j]].map(own.contains) == true
+        if withKind { j += 1 }
+        guard j < keys.count, let office = vocab.roles[keys[j]], !vocab.consort.contains(keys[j]),
+            withKind || vocab.officesBeforePlace.contains(keys[j]),
+            j + 1 == keys.count || !vocab.officeOccasions.contains(keys[j + 1]),
+            !keys[max(0, place.lowerBound - 2)..<place.lowerBound].contains(where: vocab.notTheHolder.contains)
+        else { return nil }
+        let ended = Term.ended(keysFrom: j + 1, in: keys)
+        return (office, !ended, ended)
     }
 
     /// Whether the office word at `i` follows the council's own kind ("Town Clerk" of a town council).

@@ -244,6 +244,10 @@ enum BioOfficeRule: Rule {
         .quiet("Jo Bloggs", bio: "Chair, Oakbridge Allotment Society. Plots available."),
         .quiet("Jo Bloggs", bio: "Deputy Town Clerk, Oakbridge. Views my own."),
         .quiet("Clerks' Society", bio: "The professional body for clerks. Tom Okafor, Town Clerk of Oakbridge, speaks at our conference."),
+        .fires("P Sharma", bio: "Oakbridge Mayor. Message me"), .fires("Jane W", bio: "Oakbridge Town Clerk. Send your sort code for the grant"),
+        .fires("Priya Sharma", bio: "Oakbridge's Mayor. Message me"),
+        .quiet("Jo Bloggs", bio: "Oakbridge Leader: news every Thursday."), .quiet("Jo Bloggs", bio: "Tickets for the Oakbridge Mayor's Charity Ball"),
+        .quiet("Jo Bloggs", bio: "Former Oakbridge Mayor. Grandad and walker."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
