@@ -135,7 +135,6 @@ struct BioReading: Sendable {
     /// name can say. Not "Not the town council", nor "the town council supports us. Refunds: …".
     static func speaksForOwnKind(_ keys: [String], identity: ProtectedIdentity) -> Bool {
         let vocab = identity.words, own = identity.ownKinds
-        func isOwnKind(_ key: String) -> Bool { vocab.kindOf[key].map(own.contains) == true }
         // The offer straight after the name ("refunds"), or within four words after a verb particle ("is
         // offering a full refund", "yn cynnig ad-daliad").
         func offers(after end: Int) -> Bool {
@@ -146,12 +145,12 @@ struct BioReading: Sendable {
         }
         return keys.indices.dropLast().contains { i in
             // English: "the" before the kind, the council word after it.
-            if i > 0, vocab.councilArticles.contains(keys[i - 1]), isOwnKind(keys[i]), vocab.council.contains(keys[i + 1]) {
+            if i > 0, vocab.councilArticles.contains(keys[i - 1]), vocab.isKind(keys[i], in: own), vocab.council.contains(keys[i + 1]) {
                 return !(i > 1 && vocab.negators.contains(keys[i - 2])) && offers(after: i + 2)
                     && !mentions(keys, start: i - 1, end: i + 2, vocab: vocab)
             }
             // Welsh: the council word, the kind, then a verb ("yn cynnig"): no place follows.
-            if vocab.council.contains(keys[i]), isOwnKind(keys[i + 1]), offers(after: i + 2) {
+            if vocab.council.contains(keys[i]), vocab.isKind(keys[i + 1], in: own), offers(after: i + 2) {
                 return !mentions(keys, start: i, end: i + 2, vocab: vocab)
             }
             return false
@@ -337,7 +336,7 @@ struct BioReading: Sendable {
     /// "former Oakbridge Mayor".
     static func officeAfter(_ place: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String>) -> (office: String, now: Bool, past: Bool)? {
         var j = place.upperBound
-        let withKind = j < keys.count && vocab.kindOf[keys[j]].map(own.contains) == true
+        let withKind = j < keys.count && vocab.isKind(keys[j], in: own)
         if withKind { j += 1 }
         guard j < keys.count, let office = vocab.roles[keys[j]], !vocab.consort.contains(keys[j]),
             withKind || vocab.officesBeforePlace.contains(keys[j]),
@@ -350,7 +349,7 @@ struct BioReading: Sendable {
 
     /// Whether the office word at `i` follows the council's own kind ("Town Clerk" of a town council).
     static func officeWithKind(at i: Int, keys: [String], vocab: Vocabulary, own: Set<String>) -> Bool {
-        i >= 1 && vocab.roles[keys[i]] != nil && vocab.kindOf[keys[i - 1]].map(own.contains) == true
+        i >= 1 && vocab.roles[keys[i]] != nil && vocab.isKind(keys[i - 1], in: own)
     }
 
     /// The office claimed by "<office> of|to|for [the] <place>": "Mayor of Wool", "Town Clerk to Wool
@@ -361,7 +360,7 @@ struct BioReading: Sendable {
     /// on it written with its kind ("Town Clerk, Wool"); a Mayor is.
     /// `now` says it is claimed as held now; `past` that it was held before: a word of `former_office` stands
     /// before it ("served as"), or years of a term that has ended follow. Nil when neither.
-    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String> = []) -> (office: String, now: Bool, past: Bool)? {
+    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String>) -> (office: String, now: Bool, past: Bool)? {
         // "Town Clerk, Wool", "I'm the Parish Clerk for Wool": only a council has such an office, whatever follows
         // the place, when the bio opens on it; further on it is more often said of someone else.
         func writtenWithKind(_ i: Int) -> Bool { i >= 0 && i < openingWords && officeWithKind(at: i, keys: keys, vocab: vocab, own: own) }

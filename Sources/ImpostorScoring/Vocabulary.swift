@@ -403,6 +403,9 @@ final class Vocabulary: Sendable {
         }
     }
 
+    /// Whether `key` is a kind of council among `own` ("town" for a town council).
+    func isKind(_ key: String, in own: Set<String>) -> Bool { kindOf[key].map(own.contains) == true }
+
     /// Whether the word after `i` is a trade that makes an abbreviation at `i` the trade's ("Ellesby PC Repairs").
     func tradeFollows(_ i: Int, in keys: [String]) -> Bool {
         i + 1 < keys.count && abbreviationTrades.contains(keys[i + 1])

@@ -530,7 +530,8 @@ enum PersonScamRule: Rule {
         guard person != nil || e.bio.personScam else { return nil }
         // A namesake elsewhere: an office of another place ("Mayor of Ealing") or another county or country,
         // where the bio gives no place of this council's.
-        let elsewhere = !e.bio.mentionsPlace && (Self.officeElsewhere(e) || e.bioAreaElsewhere != nil)
+        let officeElsewhere = !e.bio.mentionsPlace && Self.officeElsewhere(e)
+        let elsewhere = officeElsewhere || e.bioAreaElsewhere != nil
         // The clone offering residents money for a message: "message me to claim the energy grant". Not a
         // councillor's "I will never message you about a grant", nor a namesake's. A name given whole ties it
         // to the council as its people's clones are; one name with the office ("Mayor Priya") only beside the
@@ -556,7 +557,7 @@ enum PersonScamRule: Rule {
             }
         }
         // A clone stranded abroad names a country: only another place's office makes this a namesake.
-        guard e.bio.personScam, e.bio.mentionsPlace || !Self.officeElsewhere(e) else { return nil }
+        guard e.bio.personScam, !officeElsewhere else { return nil }
         if person != nil {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks friends for money",
                        target: .person)
