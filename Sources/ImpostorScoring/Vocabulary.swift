@@ -140,6 +140,10 @@ final class Vocabulary: Sendable {
     let detailAsks: Set<String>, detailDenials: Set<String>
     /// What only a council's residents deal with it about ("council tax"), as keys.
     let councilMatters: [[String]]
+    /// How a clone of one of the council's people asks to be paid ("bank transfer", "PayPal"), as written and as
+    /// keys; the fees asked before a job or a grant ("DBS fee"); and money asked for oneself ("send me").
+    let paymentChannels: [(text: String, keys: [String])]
+    let advanceFees: [[String]], moneyToMe: [[String]]
     /// Words after "Mayor for" that say whom the office serves, not where ("all", "our").
     let officeAudiences: Set<String>
     /// What a page paying out asks for ("card details", "claim within", "llenwch eich manylion"), as keys.
@@ -202,12 +206,12 @@ final class Vocabulary: Sendable {
     init(_ w: WordLists, folder: Folder) {
         func keys(_ name: String) -> Set<String> { Self.keys(w[name], folder: folder) }
         /// A list of phrases, each as keys ("card details" → ["card", "detalls"]); and with each as written.
-        func phraseKeys(_ name: String) -> [[String]] { w[name].map { folder.fold($0).keys }.filter { !$0.isEmpty } }
+        func phraseKeys(_ name: String) -> [[String]] { w[name].flatMap { Self.forms($0, folder: folder) } }
         func written(_ name: String) -> [(text: String, keys: [String])] {
-            w[name].map { ($0, folder.fold($0).keys) }.filter { !$0.keys.isEmpty }
+            w[name].flatMap { entry in Self.forms(entry, folder: folder).map { (entry, $0) } }
         }
         func phrases(_ name: String, _ meaning: BioPhrases.Meaning) -> [(words: [String], meaning: BioPhrases.Meaning)] {
-            w[name].map { (folder.fold($0).keys, meaning) }
+            w[name].flatMap { Self.forms($0, folder: folder).map { ($0, meaning) } }
         }
         let council = keys("council")
         let councilAfterKind = keys("council_after_kind")
@@ -312,6 +316,8 @@ final class Vocabulary: Sendable {
         payoutDetails = phraseKeys("payout_details")
         (detailAsks, detailDenials) = (keys("detail_asks"), keys("detail_denials"))
         councilMatters = phraseKeys("council_matters")
+        paymentChannels = written("payment_channels")
+        (advanceFees, moneyToMe) = (phraseKeys("advance_fees"), phraseKeys("money_to_me"))
         officeAudiences = keys("office_audiences")
         payoutAsks = phraseKeys("payout_asks")
         var nicknames: [String: Set<String>] = [:]
@@ -389,6 +395,15 @@ final class Vocabulary: Sendable {
     /// refuse it ("never give your card details").
     func grabsMoney(_ keys: [String]) -> Bool {
         moneyGrabs.contains { Evidence.holds($0, in: keys) } && !refusesAnAct(keys)
+    }
+
+    /// The way `keys` ask to be paid where a scam is paid, as written: a channel, with a fee asked in advance ("£40
+    /// DBS fee by bank transfer") or money for oneself ("send me £50 via PayPal"); nil where the text refuses it.
+    func paymentAsked(_ keys: [String]) -> String? {
+        guard advanceFees.contains(where: { Evidence.holds($0, in: keys) }) || moneyToMe.contains(where: { Evidence.holds($0, in: keys) }),
+            !refusesAnAct(keys)
+        else { return nil }
+        return paymentChannels.first { Evidence.holds($0.keys, in: keys) }?.text
     }
 
     /// Whether `keys` ask for bank or card details: an asking word among the four words before them ("DM us your
@@ -534,6 +549,13 @@ final class Vocabulary: Sendable {
     /// Whether the words of `phrase` stand in `keys` right before index `end`.
     static func phrase(_ phrase: [String], endsAt end: Int, in keys: [String]) -> Bool {
         phrase.count <= end && keys[(end - phrase.count)..<end].elementsEqual(phrase)
+    }
+
+    /// A phrase's keys as written, and as written in lower case where that reads differently: a brand's
+    /// capital splits a word ("WhatsApp" is "whats app"), and a text may write it either way.
+    static func forms(_ phrase: String, folder: Folder) -> [[String]] {
+        let written = folder.fold(phrase).keys, lower = folder.fold(phrase.lowercased()).keys
+        return ([written] + (lower == written ? [] : [lower])).filter { !$0.isEmpty }
     }
 
     static func keys(_ words: [String], folder: Folder) -> Set<String> {

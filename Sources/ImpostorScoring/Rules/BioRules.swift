@@ -489,7 +489,7 @@ enum PersonScamRule: Rule {
     static let unlisted = 4.0
     static var variants: [(when: String, weight: Double)] { [("a councillor of the council the watchlist does not list", unlisted)] }
     static let summary = "an account under the name of one of the council's people asks friends for money or gift cards,"
-        + " or offers residents money for a message"
+        + " offers residents money for a message, or asks a fee or money for itself by bank transfer, PayPal or gift cards"
     static let examples: [RuleExample] = [
         .fires("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?"),
         .fires("Tom Okafor", bio: "I'm stuck abroad and need money for a flight, send what you can."),
@@ -521,6 +521,12 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Spoke at the library's talk on bitcoin scams."),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Campaigning for a Bitcoin ATM ban – DM me your views."),
         .quiet("Priya Sharma", bio: "Collecting Xbox and PS5 games for the children's ward – DM me."),
+        .fires("Tom Okafor", bio: "Clerk, Oakbridge. Hiring now – £40 DBS fee by bank transfer"),
+        .fires("Mayor Priya", bio: "Oakbridge. Send me £50 for the raffle via PayPal"),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Fighting the new £40 admin fee for garden waste."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Quiz night tickets £5, pay by bank transfer – DM me."),
+        .quiet("Priya Sharma", bio: "Mayor of Ealing. Send me £5 via PayPal for the raffle."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. I will never ask you for a DBS fee by bank transfer."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -539,8 +545,8 @@ enum PersonScamRule: Rule {
         let keys = e.texts.bio.keys, vocab = e.identity.words
         let offers = keys.contains(where: vocab.personOffers.contains) || vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
         let wholeName = (e.name.person != nil && !e.name.personByOneName) || e.handle.person != nil
-        if person != nil, !elsewhere, !e.bio.personScam, e.bio.asks, !e.bio.warns,
-            !keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) }),
+        let turnsDown = keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) })
+        if person != nil, !elsewhere, !e.bio.personScam, e.bio.asks, !e.bio.warns, !turnsDown,
             wholeName || Self.ofTheCouncil(e) || vocab.grabsMoney(keys)
         {
             if offers {
@@ -555,6 +561,13 @@ enum PersonScamRule: Rule {
                 return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people pitches \(coin) for a message",
                            target: .person)
             }
+        }
+        // Paid where no one gets the money back: a fee before a job or a grant, or money sent to the account itself.
+        if person != nil, !elsewhere, !e.bio.personScam, !e.bio.warns, !turnsDown, wholeName || Self.ofTheCouncil(e),
+            let channel = vocab.paymentAsked(keys)
+        {
+            return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks to be paid by \(channel)",
+                       target: .person)
         }
         // A clone stranded abroad names a country: only another place's office makes this a namesake.
         guard e.bio.personScam, !officeElsewhere else { return nil }
