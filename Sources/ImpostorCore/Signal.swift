@@ -49,6 +49,7 @@ extension Signal {
     public static let warning: Signal = "warning"
     public static let personal: Signal = "personal"
     public static let formerHolder: Signal = "former_holder"
+    public static let established: Signal = "established"
     public static let selfDescribed: Signal = "self_described"
     public static let otherArea: Signal = "other_area"
     public static let otherKindBio: Signal = "other_kind_bio"

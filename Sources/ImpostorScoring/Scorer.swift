@@ -244,6 +244,8 @@ final class FoldedProfile {
     let bioAddresses: [(address: String, key: String)]
     /// The sender of an e-mail rather than an account: its bio is the subject and first lines.
     let isMail: Bool
+    /// How many follow the account, where the source says.
+    let followers: Int?
     /// The sender's domain, lower case, for an e-mail.
     let mailDomain: String?
     /// That domain with its distinctive part as a domain key, as `bioAddresses` holds theirs: a sender
@@ -286,12 +288,14 @@ final class FoldedProfile {
         (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
         handleHasPadding = profile.handleHasPadding
         (isMail, mailDomain, bioPhrases, bioAreas) = (profile.isMail, profile.mailDomain, profile.bioPhrases, profile.bioAreas)
+        followers = profile.followers
         senderAddress = profile.senderAddress
         shownHost = profile.shownHost
     }
 
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
+        followers = profile.followers
         mailDomain = isMail && profile.handle.contains("@")
             ? profile.handle.split(separator: "@").last.map { String($0).trimmingSpaces().lowercased() } : nil
         senderAddress = mailDomain.map { [($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder))] } ?? []

@@ -144,6 +144,9 @@ final class Vocabulary: Sendable {
     /// keys; the fees asked before a job or a grant ("DBS fee"); and money asked for oneself ("send me").
     let paymentChannels: [(text: String, keys: [String])]
     let advanceFees: [[String]], moneyToMe: [[String]]
+    /// Gift cards as a price ("pay with an Apple gift card"), after one of `payWords` within four words.
+    let giftCards: [(text: String, keys: [String])]
+    let payWords: Set<String>
     /// Words after "Mayor for" that say whom the office serves, not where ("all", "our").
     let officeAudiences: Set<String>
     /// What a page paying out asks for ("card details", "claim within", "llenwch eich manylion"), as keys.
@@ -318,6 +321,7 @@ final class Vocabulary: Sendable {
         councilMatters = phraseKeys("council_matters")
         paymentChannels = written("payment_channels")
         (advanceFees, moneyToMe) = (phraseKeys("advance_fees"), phraseKeys("money_to_me"))
+        (giftCards, payWords) = (written("gift_cards"), keys("pay_words"))
         officeAudiences = keys("office_audiences")
         payoutAsks = phraseKeys("payout_asks")
         var nicknames: [String: Set<String>] = [:]
@@ -397,13 +401,21 @@ final class Vocabulary: Sendable {
         moneyGrabs.contains { Evidence.holds($0, in: keys) } && !refusesAnAct(keys)
     }
 
-    /// The way `keys` ask to be paid where a scam is paid, as written: a channel, with a fee asked in advance ("£40
-    /// DBS fee by bank transfer") or money for oneself ("send me £50 via PayPal"); nil where the text refuses it.
-    func paymentAsked(_ keys: [String]) -> String? {
-        guard advanceFees.contains(where: { Evidence.holds($0, in: keys) }) || moneyToMe.contains(where: { Evidence.holds($0, in: keys) }),
+    /// The way `keys` ask to be paid where a scam is paid, as written: a fee asked in advance by a channel or by
+    /// message ("£40 DBS fee by bank transfer", "DM me the £20 release fee"), money for oneself by a channel
+    /// ("send me £50 via PayPal"), or a price in gift cards ("pay with an Apple gift card"). Nil where the text
+    /// refuses it. `asks`: the text asks for a message.
+    func paymentAsked(_ keys: [String], asks: Bool) -> String? {
+        let channel = paymentChannels.first { Evidence.holds($0.keys, in: keys) }?.text
+        let fee = advanceFees.contains { Evidence.holds($0, in: keys) }
+        let toMe = moneyToMe.contains { Evidence.holds($0, in: keys) }
+        let inGiftCards = giftCards.first { card in
+            keys.indices.contains { at in keys[at...].starts(with: card.keys) && keys[max(0, at - 4)..<at].contains(where: payWords.contains) }
+        }?.text
+        guard let way = inGiftCards ?? (fee && asks ? channel ?? "message" : nil) ?? (fee || toMe ? channel : nil),
             !refusesAnAct(keys)
         else { return nil }
-        return paymentChannels.first { Evidence.holds($0.keys, in: keys) }?.text
+        return way
     }
 
     /// Whether `keys` ask for bank or card details: an asking word among the four words before them ("DM us your

@@ -523,6 +523,11 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Collecting Xbox and PS5 games for the children's ward – DM me."),
         .fires("Tom Okafor", bio: "Clerk, Oakbridge. Hiring now – £40 DBS fee by bank transfer"),
         .fires("Mayor Priya", bio: "Oakbridge. Send me £50 for the raffle via PayPal"),
+        .fires("Priya Sharma", bio: "Oakbridge. WhatsApp me for a hardship grant"),
+        .fires("Priya Sharma", bio: "Oakbridge councillor. Giving £10k to 10 followers! DM me the £20 release fee to claim your prize"),
+        .fires("Priya Sharma", bio: "Oakbridge raffle: tickets £10, pay with an Apple gift card code"),
+        .fires("Priya Sharma", bio: "Oakbridge councillor. Crypto mentor, made £48k with Bitcoin this year. DM 'PROFIT' to start."),
+        .quiet("Priya Sharma", bio: "Oakbridge raffle: tickets £1 at the post office. Prizes include £50 gift cards."),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Fighting the new £40 admin fee for garden waste."),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Quiz night tickets £5, pay by bank transfer – DM me."),
         .quiet("Priya Sharma", bio: "Mayor of Ealing. Send me £5 via PayPal for the raffle."),
@@ -546,26 +551,23 @@ enum PersonScamRule: Rule {
         let offers = keys.contains(where: vocab.personOffers.contains) || vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
         let wholeName = (e.name.person != nil && !e.name.personByOneName) || e.handle.person != nil
         let turnsDown = keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) })
-        if person != nil, !elsewhere, !e.bio.personScam, e.bio.asks, !e.bio.warns, !turnsDown,
-            wholeName || Self.ofTheCouncil(e) || vocab.grabsMoney(keys)
-        {
-            if offers {
-                return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
-                           target: .person)
-            }
-            // The pitch of a cloned or taken-over account: a coin, and how it is sold ("Crypto changed my life …
-            // DM me 'START'"). Neither alone: a councillor campaigns on crypto ATMs.
-            if let coin = zip(keys, e.texts.bio.words).first(where: { vocab.pitchedCoins.contains($0.0) })?.1,
-                vocab.pitches.contains(where: { Evidence.holds($0, in: keys) })
-            {
-                return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people pitches \(coin) for a message",
-                           target: .person)
-            }
+        let tied = person != nil && !elsewhere && !e.bio.personScam && !e.bio.warns && !turnsDown
+        if tied, e.bio.asks, offers, wholeName || Self.ofTheCouncil(e) || vocab.grabsMoney(keys) {
+            return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people offers money for a message",
+                       target: .person)
         }
-        // Paid where no one gets the money back: a fee before a job or a grant, or money sent to the account itself.
-        if person != nil, !elsewhere, !e.bio.personScam, !e.bio.warns, !turnsDown, wholeName || Self.ofTheCouncil(e),
-            let channel = vocab.paymentAsked(keys)
+        // The pitch of a cloned or taken-over account: a coin, and how it is sold ("Crypto changed my life …
+        // DM me 'START'"). Neither alone: a councillor campaigns on crypto ATMs.
+        if tied, wholeName || Self.ofTheCouncil(e) || vocab.grabsMoney(keys),
+            let coin = zip(keys, e.texts.bio.words).first(where: { vocab.pitchedCoins.contains($0.0) })?.1,
+            vocab.pitches.contains(where: { Evidence.holds($0, in: keys) })
         {
+            return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people pitches \(coin)"
+                           + (e.bio.asks ? " for a message" : ""), target: .person)
+        }
+        // Paid where no one gets the money back: a fee before a job or a grant, money sent to the account itself,
+        // or a price in gift cards.
+        if tied, wholeName || Self.ofTheCouncil(e), let channel = vocab.paymentAsked(keys, asks: e.bio.asks) {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks to be paid by \(channel)",
                        target: .person)
         }

@@ -8,20 +8,22 @@ struct RuleExample: Sendable {
     var platform: Platform
     /// The avatar's PDQ distance from the council's logo, when it resembles it.
     var logoDistance: Int?
+    /// How many follow the account, where the example says.
+    var followers: Int? = nil
     var fires: Bool
 
     static func fires(_ name: String, handle: String = "resident4821", bio: String = "", platform: Platform = .x,
-                      logo: Int? = nil) -> RuleExample {
-        RuleExample(name: name, handle: handle, bio: bio, platform: platform, logoDistance: logo, fires: true)
+                      logo: Int? = nil, followers: Int? = nil) -> RuleExample {
+        RuleExample(name: name, handle: handle, bio: bio, platform: platform, logoDistance: logo, followers: followers, fires: true)
     }
 
     static func quiet(_ name: String, handle: String = "resident4821", bio: String = "", platform: Platform = .x,
-                      logo: Int? = nil) -> RuleExample {
-        RuleExample(name: name, handle: handle, bio: bio, platform: platform, logoDistance: logo, fires: false)
+                      logo: Int? = nil, followers: Int? = nil) -> RuleExample {
+        RuleExample(name: name, handle: handle, bio: bio, platform: platform, logoDistance: logo, followers: followers, fires: false)
     }
 
     var profile: Profile {
-        Profile(platform: platform, id: "example", handle: handle, displayName: name, bio: bio)
+        Profile(platform: platform, id: "example", handle: handle, displayName: name, bio: bio, followers: followers)
     }
 
     var logoMatches: [LogoMatch] {

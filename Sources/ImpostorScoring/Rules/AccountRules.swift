@@ -1,0 +1,31 @@
+import ImpostorCore
+
+/// An account in the own name of one of the council's people, followed by hundreds, that asks for no money:
+/// the person's own page. A clone is new, and few follow it before it asks (the fakes of the development set
+/// have a median of 18 followers). Not where the account asks for money or pays out: a taken-over page keeps
+/// its followers. Not under an office and one name ("Mayor Priya"), which people do not call their own page.
+enum EstablishedRule: Rule {
+    static let signal = Signal.established
+    static let weight = -2.5
+    /// Followers enough to call an account established.
+    static let following = 250
+    static let summary = "an account in the own name of one of the council's people, followed by \(following) or more, asks for no money"
+    static let examples: [RuleExample] = [
+        .fires("Priya Sharma", bio: "Mayor of Oakbridge. My charity this year is the food bank: justgiving.com/oakbridge-mayor", followers: 1240),
+        .fires("Tom Okafor", bio: "Town Clerk, Oakbridge Town Council. We're hiring: see oakbridge-tc.gov.uk/vacancies", followers: 312),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. My charity this year is the food bank: justgiving.com/oakbridge-mayor", followers: 14),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. My charity this year is the food bank.", followers: nil),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Crypto changed my life, DM me START", followers: 2400),
+        .quiet("Mayor of Oakbridge", bio: "The Mayor's official page", followers: 2400),
+        .quiet("Mayor Priya", bio: "Oakbridge's Mayor. LIVE every Friday: your gifts go to the Mayor's charity!", followers: 560),
+        .quiet("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?", followers: 900),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let followers = e.texts.followers, followers >= following, !e.texts.isMail,
+            (e.name.person != nil && !e.name.personByOneName) || e.handle.person != nil,
+            !so.has(.personScam), !so.has(.bioPayout)
+        else { return nil }
+        return Hit(weight: weight, detail: "followed by \(followers) and asking for no money: more likely the person's own page than a new clone")
+    }
+}
