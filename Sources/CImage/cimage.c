@@ -80,7 +80,25 @@ static int32_t jpeg_fail(cimage_info *info, tjhandle handle, const char *what) {
     return CIMAGE_ERR_CORRUPT;
 }
 
+// Each scan of a progressive JPEG walks every block of the image: thousands of near-empty scans in a few
+// hundred kilobytes take a decoder tens of seconds. An encoder writes about ten.
+enum { JPEG_MAX_SCANS = 100 };
+
+// Start-of-scan markers (FF DA). Entropy-coded data stuffs every FF byte with a 00, so the pair is a marker.
+static size_t jpeg_scans(const uint8_t *data, size_t length) {
+    size_t scans = 0;
+    for (size_t i = 0; i + 1 < length; i++) {
+        if (data[i] == 0xFF && data[i + 1] == 0xDA) scans++;
+    }
+    return scans;
+}
+
 static int32_t jpeg_probe(const uint8_t *data, size_t length, int64_t max_pixels, cimage_info *info) {
+    size_t scans = jpeg_scans(data, length);
+    if (scans > JPEG_MAX_SCANS) {
+        snprintf(info->message, sizeof info->message, "a JPEG of %zu scans, over the limit of %d", scans, JPEG_MAX_SCANS);
+        return CIMAGE_ERR_CORRUPT;
+    }
     tjhandle handle = tjInitDecompress();
     if (handle == NULL) return fail(info, CIMAGE_ERR_NO_MEMORY, "cannot start the JPEG decoder");
     int width = 0, height = 0, subsampling = 0, colorspace = 0;

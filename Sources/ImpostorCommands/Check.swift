@@ -33,15 +33,16 @@ extension Impostor {
             var counts: [LogoCache.Outcome: Int] = [:]
             var cacheWarning: String?
             for identity in watchlist.identities {
-                let accounts = identity.officials.map { "\($0.platform) \($0.handle)" }.joined(separator: ", ")
-                Console.out("\(identity.id): \(identity.name)" + (identity.area.isEmpty ? "" : " (\(identity.area))"))
+                // A watchlist's values are printed as outside text: a TOML escape can still hold a control character.
+                let accounts = identity.officials.map { Terminal.safe("\($0.platform) \($0.handle)") }.joined(separator: ", ")
+                Console.out(Terminal.safe("\(identity.id): \(identity.name)") + (identity.area.isEmpty ? "" : " (\(Terminal.safe(identity.area)))"))
                 Console.out("  official: \(accounts.isEmpty ? "none listed" : accounts)")
                 if !identity.people.isEmpty {
-                    Console.out("  people: " + identity.people.map { "\($0.role) \($0.name)" }.joined(separator: ", "))
+                    Console.out("  people: " + identity.people.map { Terminal.safe("\($0.role) \($0.name)") }.joined(separator: ", "))
                 }
                 Console.out("  logos: \(identity.logos.count), allowed accounts: \(identity.allowed.count)")
                 for path in identity.logos {
-                    let name = (path as NSString).lastPathComponent
+                    let name = Terminal.safe((path as NSString).lastPathComponent)
                     do {
                         let entry = try cache.forms(forLogoAt: path)
                         counts[entry.outcome, default: 0] += 1

@@ -65,10 +65,10 @@ extension Impostor {
                 let data = (try? encoder.encode(line)) ?? Data("{}".utf8)
                 print(String(decoding: data, as: UTF8.self))
             } else if let pdq = line.pdq, let quality = line.quality {
-                print("pdq:\(pdq) quality=\(quality)  \(line.file)")
+                print("pdq:\(pdq) quality=\(quality)  \(Terminal.safe(line.file))")
             } else {
                 var stderr = StandardError()
-                print("impostor hash: \(line.file): \(line.reason ?? "cannot decode")", to: &stderr)
+                print("impostor hash: \(Terminal.safe(line.file)): \(Terminal.message(line.reason ?? "cannot decode"))", to: &stderr)
             }
         }
     }

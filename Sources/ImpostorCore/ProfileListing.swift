@@ -171,6 +171,28 @@ public enum ProfileListing {
         profile { key in object[key].map(Field.text) ?? .absent }
     }
 
+    /// A follower count as a source or a page gives it: 1240, "1,240", "1.2K", "3M". Nil for anything else,
+    /// a negative or a fraction of one follower included.
+    static func count(_ field: Field) -> Int? {
+        let value: Double?
+        switch field {
+        case .number(let n): value = n.doubleValue
+        case .text(let s):
+            var t = s.trimmingSpaces().lowercased().filter { $0 != "," && $0 != "_" && $0 != " " }
+            var scale = 1.0
+            if let last = t.last, let s = ["k": 1e3, "m": 1e6][last] {
+                (scale, t) = (s, String(t.dropLast()))
+            }
+            value = Double(t).map { $0 * scale }
+        case .absent, .other: value = nil
+        }
+        guard let value, value.isFinite, value >= 0, value < 1e12 else { return nil }
+        let whole = value.rounded()
+        // "1.2K" is 1,200; but 1240.9 followers as a number is no count at all.
+        if case .number = field, whole != value { return nil }
+        return Int(whole)
+    }
+
     /// A field of a record as read: none (or null), text, a number, or anything else.
     enum Field {
         case absent, text(String), number(NSNumber), other
@@ -186,20 +208,21 @@ public enum ProfileListing {
             case .number, .other: return .failure(RowError(message: "`\(key)` must be a string", id: nil))
             }
         }
+        // What a profile may lack is not worth losing it for: given in a shape impostor cannot read (an avatar as
+        // an object, a date as a number), it is left out, and the name, handle and bio are scored all the same.
+        func optional(_ key: String) -> String? {
+            switch field(key) {
+            case .text(let s): s
+            case .number(let n): n.stringValue
+            case .absent, .other: nil
+            }
+        }
         do {
             guard let id = try text("id").get(), !id.trimmingSpaces().isEmpty else {
                 return .failure(RowError(message: "missing `id`", id: nil))
             }
             guard let platform = try text("platform").get(), !platform.trimmingSpaces().isEmpty else {
                 return .failure(RowError(message: "missing `platform`", id: id))
-            }
-            var followers: Int? = nil
-            switch field("followers") {
-            case .absent: break
-            case .number(let n): followers = n.intValue
-            case .text(let s) where Int(s.trimmingSpaces()) != nil: followers = Int(s.trimmingSpaces())
-            case .text(let s) where s.trimmingSpaces().isEmpty: break
-            default: return .failure(RowError(message: "`followers` must be a whole number", id: id))
             }
             let handle = try text("handle").get() ?? ""
             let displayName = try text("display_name").get() ?? ""
@@ -213,8 +236,8 @@ public enum ProfileListing {
                 // The id as given: the caller joins results on it, and " a" is not "a".
                 platform: Platform(rawValue: platform), id: id, handle: handle,
                 displayName: displayName, bio: try text("bio").get() ?? "", url: url,
-                avatar: try text("avatar").get().flatMap { $0.isEmpty ? nil : $0 },
-                createdAt: try text("created_at").get(), followers: followers))
+                avatar: optional("avatar").flatMap { $0.isEmpty ? nil : $0 },
+                createdAt: optional("created_at"), followers: count(field("followers"))))
         } catch let error as RowError {
             guard case .text(let id) = field("id") else { return .failure(RowError(message: error.message, id: nil)) }
             return .failure(RowError(message: error.message, id: id))

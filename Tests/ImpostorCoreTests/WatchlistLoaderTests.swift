@@ -82,6 +82,25 @@ import TestScratch
         #expect((try? j[2].result.get().followers) == 12)
     }
 
+    /// An optional field impostor cannot read loses the field, not the profile: the name, handle and bio are
+    /// still scored. Follower counts are read as pages write them.
+    @Test func anUnreadableOptionalFieldLosesOnlyItself() {
+        let lines = [
+            #"{"platform":"x","id":"1","handle":"a","created_at":1733400000,"avatar":{"url":"https://a.example/p.jpg"}}"#,
+            #"{"platform":"x","id":"2","handle":"b","followers":"1.2K"}"#,
+            #"{"platform":"x","id":"3","handle":"c","followers":"1,240"}"#,
+            #"{"platform":"x","id":"4","handle":"d","followers":-1240}"#,
+            #"{"platform":"x","id":"5","handle":"e","followers":1240.9}"#,
+            #"{"platform":"x","id":"6","handle":"f","followers":"lots"}"#,
+            #"{"platform":"x","id":"7","handle":"g","followers":2400}"#,
+        ]
+        let rows = ProfileListing.rows(lines.joined(separator: "\n"), format: .jsonLines)
+        let profiles = rows.compactMap { try? $0.result.get() }
+        #expect(profiles.map(\.id) == ["1", "2", "3", "4", "5", "6", "7"])
+        #expect(profiles.first?.avatar == nil && profiles.first?.createdAt == "1733400000")
+        #expect(profiles.map(\.followers) == [nil, 1200, 1240, nil, nil, nil, 2400])
+    }
+
     /// A listing saved on Windows ends its lines with CR LF: each line is still a profile, numbered as
     /// an editor numbers it (the CR is whitespace after the JSON).
     @Test func jsonLinesWithWindowsLineEndingsKeepEveryRow() {

@@ -111,6 +111,17 @@ import Testing
         #expect(code(gif(4096, 4096), avatar) != .tooManyPixels)
     }
 
+    /// Each scan of a progressive JPEG walks the whole image: 2,600 near-empty scans in 200 KB kept a decoder
+    /// busy for 8 s. A JPEG of more scans than any encoder writes is refused before it is decoded.
+    @Test func aJPEGOfThousandsOfScansIsRefused() throws {
+        let bytes = try TestImages.bytes(TestImages.fixture("pattern.jpg"))
+        let sos = try #require(bytes.indices.dropLast().first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xDA })
+        let scan = Array(bytes[sos..<(bytes.count - 2)])
+        let many = Array(bytes[..<sos]) + Array([[UInt8]](repeating: scan, count: 150).joined()) + [0xFF, 0xD9]
+        #expect(throws: ImageError(.corrupt, "a JPEG of 150 scans, over the limit of 100")) { try ImageDecoder().decode(many) }
+        #expect(try ImageDecoder().decode(bytes).width > 0)
+    }
+
     @Test func fileOverTheByteLimit() throws {
         let tight = ImageDecoder(limits: .init(maxBytes: 1000))
         #expect(code(try TestImages.bytes(TestImages.fixture("pattern.jpg")), tight) == .fileTooLarge)
