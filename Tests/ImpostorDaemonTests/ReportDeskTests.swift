@@ -95,4 +95,18 @@ import TestScratch
         }
         #expect(refusal?.reason.contains("Hunter2Secret") == false, "\(refusal?.reason ?? "")")
     }
+
+    /// Links that name no account (the app's share links, a post) are each their own case: two different share
+    /// links once joined one case under the handle "share", so one decision covered an account never looked at.
+    @Test func linksThatNameNoAccountAreNotOneCase() async throws {
+        let (desk, store) = try desk(in: Scratch.path("desk-share"))
+        let reporter = ReportDesk.Reporter(name: "Jo Bloggs", channel: .command)
+        let first = try await desk.file(link: "https://www.facebook.com/share/1AbCdEf/", by: reporter)
+        let second = try await desk.file(link: "https://www.facebook.com/share/9ZyXwV/", by: reporter)
+        let again = try await desk.file(link: "https://www.facebook.com/share/9ZyXwV/", by: reporter)
+        #expect(first.outcome.caseID != second.outcome.caseID)
+        #expect(again.outcome.caseID == second.outcome.caseID)
+        #expect(second.profile.handle == "facebook.com/share/9ZyXwV")
+        #expect(try store.cases(CaseFilter(statuses: Set(CaseStatus.allCases))).count == 2)
+    }
 }
