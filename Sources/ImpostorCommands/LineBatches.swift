@@ -27,6 +27,9 @@ struct LineBatches {
         }
     }
 
+    /// The first bytes read and not yet handed on: after `opening`, enough to tell the input's encoding.
+    var head: [UInt8] { Array(pending.prefix(8)) }
+
     /// The next whole lines, with their numbers, or nil once the input is spent. A last line without a
     /// newline is a line too.
     mutating func next() throws -> [(number: Int, body: Substring)]? {

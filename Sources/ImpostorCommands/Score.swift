@@ -48,8 +48,13 @@ extension Impostor {
             let watchlist = try options.load(quiet: true)
             var input = LineBatches(fd: try Input.open(file))
             defer { if input.fd > 2 { close(input.fd) } }
-            let chosen = format == "auto"
-                ? ProfileListing.format(of: try input.opening(), fileName: file) : ProfileListing.Format(rawValue: format)!
+            let opening = try input.opening()
+            if ProfileListing.isUTF16(input.head) {
+                Console.error("impostor: \(file.map { Terminal.safe($0) } ?? "the input") is UTF-16 text (Windows' \"Unicode text\");"
+                    + " save it as UTF-8 (in Excel: CSV UTF-8) and score it again")
+                throw ExitCode(2)
+            }
+            let chosen = format == "auto" ? ProfileListing.format(of: opening, fileName: file) : ProfileListing.Format(rawValue: format)!
             let scorer = try Scorer(identities: watchlist.identities)
             // A listing file's pictures are beside it; standard input has no folder of its own.
             let base = (file == nil || file == "-") ? nil : RegularFile.absolute((file! as NSString).deletingLastPathComponent)

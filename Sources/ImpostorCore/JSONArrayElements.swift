@@ -1,9 +1,9 @@
 /// The top-level elements of a JSON array as text, found by its brackets and strings without reading
 /// the elements themselves.
 enum JSONArrayElements {
-    /// Each element's text, in order; nil when `text` is not one array whose strings and brackets close,
-    /// with nothing but white space around it.
-    static func split(_ text: Substring) -> [Substring]? {
+    /// Each element's text, in order, up to where the array breaks off (a missing "]", an element missing between
+    /// commas, text after the end), and whether it closes cleanly; nil when `text` does not open an array.
+    static func split(_ text: Substring) -> (elements: [Substring], closes: Bool)? {
         let bytes = text.utf8
         var i = bytes.startIndex
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
@@ -34,12 +34,12 @@ enum JSONArrayElements {
                 if let s = start {
                     elements.append(text[s..<end])
                 } else if b == UInt8(ascii: ",") || !elements.isEmpty {
-                    return nil  // "[,", ",,", or ",]": an element missing
+                    return (elements, false)  // "[,", ",,", or ",]": an element missing
                 }
                 start = nil
                 if b == UInt8(ascii: "]") {
                     let rest = bytes[bytes.index(after: i)...]
-                    return rest.allSatisfy(isSpace) ? elements : nil
+                    return (elements, rest.allSatisfy(isSpace))
                 }
                 continue
             }
@@ -56,6 +56,8 @@ enum JSONArrayElements {
             if start == nil { start = i }
             end = bytes.index(after: i)
         }
-        return nil
+        // Cut short: a last element whose brackets and strings closed is whole; one left open is not.
+        if let s = start, depth == 0, !inString { elements.append(text[s..<end]) }
+        return (elements, false)
     }
 }

@@ -48,18 +48,35 @@ public enum ProfileListing {
         "platform", "id", "handle", "display_name", "bio", "url", "avatar", "created_at", "followers",
     ]
 
-    /// Guesses the format from the file name, then from the first non-blank character.
+    /// Guesses the format from the file name, then from the first non-blank character, then from the lines.
     public static func format(of text: String, fileName: String? = nil) -> Format {
+        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
         if let name = fileName?.lowercased() {
             if name.hasSuffix(".csv") { return .csv }
-            if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return .jsonLines }
+            // No line of JSON lines opens on "[": an array saved under that name is read as an array.
+            if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return first == "[" ? .jsonArray : .jsonLines }
         }
-        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
         switch first {
         case "[": return .jsonArray
         case "{": return .jsonLines
-        default: return .csv
+        default:
+            // A stray first line (a title, a prompt pasted in) before JSON lines does not make the listing CSV,
+            // whose header would then be missing: CSV names its columns on its first line.
+            let lines = text.utf8.split(separator: 0x0A).prefix(50).map { String(Substring($0)) }
+            let header = lines.first.map { $0.lowercased().split(separator: ",").map { String($0.filter { $0 != "\"" }).trimmingSpaces() } }
+            let namesColumns = header.map { $0.contains("platform") && $0.contains("id") } ?? false
+            let jsonAfter = lines.dropFirst().contains { $0.trimmingSpaces().hasPrefix("{") }
+            return !namesColumns && jsonAfter ? .jsonLines : .csv
         }
+    }
+
+    /// Whether a listing's opening is UTF-16 (a byte-order mark, or ASCII with a zero byte after each character,
+    /// as Windows writes "Unicode text"), which impostor does not read: a clear refusal, not lines lost one by one.
+    public static func isUTF16(_ opening: [UInt8]) -> Bool {
+        if opening.starts(with: [0xFF, 0xFE]) || opening.starts(with: [0xFE, 0xFF]) { return true }
+        let head = opening.prefix(8)
+        return head.count == 8 && stride(from: 0, to: 8, by: 2).allSatisfy { head[head.startIndex + $0] != 0 && head[head.startIndex + $0 + 1] == 0 }
+            || head.count == 8 && stride(from: 0, to: 8, by: 2).allSatisfy { head[head.startIndex + $0] == 0 && head[head.startIndex + $0 + 1] != 0 }
     }
 
     /// Every record of `text`, in order.
@@ -115,10 +132,17 @@ public enum ProfileListing {
         }
         // One element JSON cannot read (nested too deep, a lone surrogate) costs only itself: the array is
         // taken apart by its brackets and each element read as a line is.
-        guard let elements = JSONArrayElements.split(text[...]) else {
+        // A damaged array (cut short, an element missing) keeps the profiles before the damage.
+        guard let split = JSONArrayElements.split(text[...]) else {
             return [Row(line: 1, result: .failure(RowError(message: "not a valid JSON array of profiles", id: nil)))]
         }
-        return elements.enumerated().map { row($0.element, line: $0.offset + 1) }
+        var rows = split.elements.enumerated().map { row($0.element, line: $0.offset + 1) }
+        if !split.closes {
+            rows.append(Row(line: rows.count + 1, result: .failure(RowError(
+                message: "the JSON array breaks off after its element \(rows.count) (a missing ] or a damaged element); the elements before are read",
+                id: nil))))
+        }
+        return rows
     }
 
     private static func csv(_ text: String) -> [Row] {

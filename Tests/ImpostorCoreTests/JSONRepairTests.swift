@@ -44,13 +44,31 @@ import Testing
         #expect(try rows[2].result.get().id == " b ", "the id as given, spaces and all")
     }
 
-    @Test func anArrayThatDoesNotCloseIsOneError() {
-        for text in [#"[{"platform":"x","id":"a","handle":"h"}"#, #"[{"id":"a"},,{"id":"b"}]"#, #"[{"id":"a"}] trailing"#, #"[{"id":"a","bio":"]"#] {
+    /// An array cut short or damaged keeps the profiles before the damage, and says where it breaks off.
+    @Test func anArrayThatDoesNotCloseKeepsWhatComesBefore() {
+        let a = #"{"platform":"x","id":"a","handle":"h"}"#, b = #"{"platform":"x","id":"b","handle":"h"}"#
+        for (text, read) in [("[\(a)", ["a"]), ("[\(a),,\(b)]", ["a"]), ("[\(a)] trailing", ["a"]), ("[\(a), \(b), {\"id\":\"c\",\"bio\":\"]", ["a", "b"]),
+                             (#"[{"id":"a","bio":"]"#, [])] {
             let rows = ProfileListing.rows(text, format: .jsonArray)
-            #expect(rows.count == 1, "\(text)")
-            #expect((try? rows.first?.result.get()) == nil)
+            #expect(rows.compactMap { try? $0.result.get().id } == read, "\(text)")
+            #expect(rows.count == read.count + 1, "\(text)")
+            #expect(rows.last.map { (try? $0.result.get()) == nil && $0.line == read.count + 1 } == true)
         }
-        #expect(JSONArrayElements.split(#"[ 1 , "x,]" , {"a":[1,2]} ]"#) == ["1", #""x,]""#, #"{"a":[1,2]}"#])
-        #expect(JSONArrayElements.split("[ ]") == [])
+        #expect(JSONArrayElements.split(#"[ 1 , "x,]" , {"a":[1,2]} ]"#)?.elements == ["1", #""x,]""#, #"{"a":[1,2]}"#])
+        #expect(JSONArrayElements.split(#"[ 1 , "x,]" , {"a":[1,2]} ]"#)?.closes == true)
+        #expect(JSONArrayElements.split("[ ]")?.elements == [])
+        #expect(JSONArrayElements.split("{}") == nil)
+    }
+
+    /// A stray first line before JSON lines does not make the listing CSV; a CSV header still does; an array
+    /// saved as .jsonl is read as an array; UTF-16 is told apart.
+    @Test func theFormatIsReadFromTheLinesNotOnlyTheFirstCharacter() {
+        let jsonl = "Profiles for Oakbridge\n{\"platform\":\"x\",\"id\":\"1\",\"handle\":\"a\"}\n"
+        #expect(ProfileListing.format(of: jsonl, fileName: "listing.txt") == .jsonLines)
+        #expect(ProfileListing.format(of: "platform,id,handle,bio\nx,1,a,\"{not json}\"\n") == .csv)
+        #expect(ProfileListing.format(of: "[\n  {\"id\": \"1\"}\n]", fileName: "listing.jsonl") == .jsonArray)
+        #expect(ProfileListing.isUTF16([0xFF, 0xFE, 0x7B, 0x00]))
+        #expect(ProfileListing.isUTF16(Array("{\"id\"".utf8).flatMap { [$0, 0] }))
+        #expect(!ProfileListing.isUTF16(Array("{\"id\":\"1\"}".utf8)))
     }
 }
