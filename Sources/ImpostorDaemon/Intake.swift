@@ -148,7 +148,8 @@ public struct Intake: Sendable {
             filed += 1
             if case .opened(let id) = result.outcome { outcome.opened.append(id) }
         }
-        for link in reportLinks(in: mail) {
+        let (links, linksLeftOut) = reportLinks(in: mail)
+        for link in links {
             do throws(ReportDesk.Refusal) {
                 count(try await desk.file(link: link, by: reporter))
             } catch {
@@ -178,6 +179,13 @@ public struct Intake: Sendable {
                 + "left in the mailbox for you to read" + (refusals.isEmpty ? "" : " (\(refusals.prefix(3).joined(separator: "; ")))"))
             return .forTheClerk
         }
+        // Filed, but not all of it was read: the clerk is told where to look, rather than the rest being lost unseen.
+        if linksLeftOut || mail.skipped {
+            let what = [linksLeftOut ? "links past the first \(Self.maxLinksPerMessage)" : nil,
+                        mail.skipped ? "parts it could not read (\(mail.problems.prefix(2).joined(separator: "; ")))" : nil]
+            outcome.notes.append("message \(uid) from \(who) (\"\(subject.prefix(80))\"): \(filed) report(s) filed, but not "
+                + what.compactMap { $0 }.joined(separator: " or ") + "; read it in \(mailbox.processedFolder)")
+        }
         do {
             try await desk.store.markIntakeProcessed(key, sender: who, subject: subject, reports: filed, at: Date())
         } catch {
@@ -189,17 +197,18 @@ public struct Intake: Sendable {
 
     /// The links of a message and of everything it forwards that name a profile on a known platform,
     /// once each, without the council's own sites and accounts.
-    func reportLinks(in mail: ReceivedMail) -> [String] {
+    /// `leftOut`: links past `maxLinksPerMessage`, or past what the reader keeps of one message, were not filed.
+    func reportLinks(in mail: ReceivedMail) -> (links: [String], leftOut: Bool) {
         var seen = Set<String>()
         var links: [String] = []
-        for link in ([mail] + Self.forwards(of: mail)).flatMap(\.links) {
+        let all = [mail] + Self.forwards(of: mail)
+        for link in all.flatMap(\.links) {
             guard let address = ProfileAddress(url: link), desk.ownSite(link) == nil else { continue }
-            if seen.insert("\(address.platform)\u{0}\(address.platform.canonicalHandle(address.handle))").inserted {
-                links.append(link)
-            }
-            if links.count == Self.maxLinksPerMessage { break }
+            guard seen.insert("\(address.platform)\u{0}\(address.platform.canonicalHandle(address.handle))").inserted else { continue }
+            if links.count == Self.maxLinksPerMessage { return (links, true) }
+            links.append(link)
         }
-        return links
+        return (links, all.contains { $0.linksLeftOut > 0 })
     }
 
     /// Every message forwarded inside `mail`, at any depth.

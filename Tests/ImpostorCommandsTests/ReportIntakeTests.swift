@@ -282,6 +282,8 @@ enum ReportStore: String, CaseIterable, CustomTestStringConvertible {
         let cases = try await review(fixture)
         let facebook = cases.filter { $0["platform"] as? String == "facebook" }
         #expect(facebook.count == 25, "one message names at most 25 accounts")
+        // The clerk is told what was not filed, and where the message is.
+        #expect(result.stderr.contains("25 report(s) filed, but not links past the first 25; read it in impostor-processed"), "\(result.stderr)")
         #expect(cases.contains { $0["handle"] as? String == "oakbridgetc_help" })
         // Every message was either processed or left where it was, with a reason.
         #expect(mailbox.count(in: "impostor-processed") + mailbox.count(in: "") == 3)

@@ -20,6 +20,8 @@ struct MessageReader {
         var html: [[UInt8]] = []
         var attached: [ReceivedMail] = []
         var problems: [String] = []
+        /// A part was skipped unread.
+        var skipped = false
     }
 
     /// Reads a message from LF-ended bytes.
@@ -49,6 +51,7 @@ struct MessageReader {
         mail.linksLeftOut = body.linksLeftOut
         mail.forwarded = body.forwarded + draft.attached
         mail.problems = draft.problems + body.problems
+        mail.skipped = draft.skipped || budget.ranOut || mail.forwarded.contains(where: \.skipped)
         return mail
     }
 
@@ -144,6 +147,7 @@ struct MessageReader {
             }
             guard depth < maxDepth else {
                 draft.problems.append("\(described) is nested deeper than \(maxDepth) levels; skipped")
+                draft.skipped = true
                 return
             }
             guard let decoded = decode(body, encoding, part, into: &draft) else { return }
@@ -154,6 +158,7 @@ struct MessageReader {
         {
             guard depth < maxDepth else {
                 draft.problems.append("\(described) is nested deeper than \(maxDepth) levels; skipped")
+                draft.skipped = true
                 return
             }
             guard let decoded = decode(body, encoding, part, into: &draft) else { return }
@@ -214,6 +219,7 @@ struct MessageReader {
         guard let decoded = encoding.decode(body) else {
             if case .unknown(let name) = encoding {
                 draft.problems.append("\(part) has an unknown encoding \(name); skipped")
+                draft.skipped = true
             }
             return nil
         }

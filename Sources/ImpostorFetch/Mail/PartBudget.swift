@@ -12,6 +12,8 @@ struct PartBudget: Sendable {
     }
 
     var remaining: Int { max(0, limit - used) }
+    /// Whether a part was refused for want of budget.
+    var ranOut: Bool { reported }
 
     /// Takes one part; when none are left, says so once in `problems` and returns false.
     mutating func take(noting problems: inout [String]) -> Bool {

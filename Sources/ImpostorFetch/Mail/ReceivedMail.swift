@@ -30,6 +30,9 @@ public struct ReceivedMail: Sendable, Hashable {
     public var problems: [String]
     /// How many more distinct links there were beyond `Limits.maxLinks`.
     public var linksLeftOut: Int
+    /// Some of it was not read at all (parts nested too deep, past the part limit, in an unknown encoding):
+    /// `problems` says which. A report may hide there, so the clerk is told.
+    public var skipped = false
 
     /// Bounds on the work one message may cause.
     public struct Limits: Sendable, Hashable {
