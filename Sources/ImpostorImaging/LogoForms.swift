@@ -6,7 +6,12 @@ import ImpostorCore
 public struct LogoForms: Hashable, Sendable {
     /// Changes whenever the same pixels would give different forms (PDQ, the list of forms or
     /// their names), so that forms cached by an older version are computed again.
-    public static let version = 1
+    public static let version = 2
+
+    /// The longest side a logo is hashed at. Each form is a copy of the picture: a 6,000-pixel crest took
+    /// 870 MB at full size. Twice an avatar's (`AvatarHashes.longestSide`), so that the detail PDQ's filter
+    /// keeps in a big logo is still there.
+    public static let longestSide = 2048
 
     /// One enrolled hash.
     public struct Form: Hashable, Sendable {
@@ -43,7 +48,8 @@ public struct LogoForms: Hashable, Sendable {
     }
 
     /// Hashes a decoded logo in every form.
-    public init(_ image: Image) {
+    public init(_ decoded: Image) {
+        let image = decoded.shrunk(toLongSide: Self.longestSide)
         var forms: [Form] = []
         var seen = Set<PerceptualHash>()
         let workspace = PDQWorkspace()
@@ -89,6 +95,6 @@ public struct LogoForms: Hashable, Sendable {
         enrollAll("trimmed thumbnail", .thumbnail, trimmed.shrunk(toWidth: 64, height: 64))
         enrollAll("top 75%", .top, image.top(LogoIndex.topFraction))
         enrollAll("trimmed top 75%", .top, trimmed.top(LogoIndex.topFraction))
-        self.init(whole: whole, width: image.width, height: image.height, forms: forms)
+        self.init(whole: whole, width: decoded.width, height: decoded.height, forms: forms)
     }
 }

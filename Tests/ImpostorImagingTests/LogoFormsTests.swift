@@ -35,8 +35,19 @@ import Testing
     /// this fails, the forms changed: bump `LogoForms.version` (so caches are recomputed) and
     /// record the new digest under it.
     static let fingerprints: [Int: String] = [
-        1: "a38c9aa952b3a3780cd8a4ef823df8be4f7f9e77d3f1c55b6a86520a9be5e2f4"
+        1: "a38c9aa952b3a3780cd8a4ef823df8be4f7f9e77d3f1c55b6a86520a9be5e2f4",
+        // 2 hashes logos over 2,048 pixels shrunk: the same forms for these two.
+        2: "a38c9aa952b3a3780cd8a4ef823df8be4f7f9e77d3f1c55b6a86520a9be5e2f4",
     ]
+
+    /// A crest of thousands of pixels is hashed shrunk, as a copy of it at 2,048 pixels is: a 6,000-pixel
+    /// logo once took 870 MB, each form a full-size copy. Its size is still the size decoded.
+    @Test func aBigLogoIsHashedShrunk() {
+        let big = TestImages.pattern(width: 4096, height: 3072, seed: 9)
+        let forms = LogoForms(big), shrunk = LogoForms(big.shrunk(toLongSide: LogoForms.longestSide))
+        #expect(forms.forms == shrunk.forms && forms.whole == shrunk.whole)
+        #expect(forms.width == 4096 && forms.height == 3072)
+    }
 
     @Test func formsChangeOnlyWithTheVersion() throws {
         var hasher = ContentHash.Hasher()
