@@ -37,7 +37,13 @@ struct IdentityParser {
         identity.place = top.string("place", into: &d) ?? Self.place(in: name, kind: identity.kind)
         identity.area = top.string("area", into: &d) ?? ""
         identity.aliases = top.strings("aliases", into: &d)
-        identity.website = top.string("website", into: &d)
+        identity.website = top.string("website", into: &d).flatMap { site in
+            let lowered = site.trimmingSpaces().lowercased()
+            guard !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) else { return site }
+            d.append(Diagnostic(.warning, file: file, line: top.line("website"), "website \"\(site)\" is not a web address and is ignored",
+                                hint: "write it in full, e.g. website = \"https://oakbridge-tc.gov.uk\""))
+            return nil
+        }
         identity.accountsPage = top.string("accounts_page", into: &d)
         if let nation = top.string("nation", into: &d) {
             let lowered = nation.trimmingSpaces().lowercased()
@@ -51,7 +57,12 @@ struct IdentityParser {
         if identity.nation == nil { identity.nation = Nations.nation(ofArea: identity.area) }
         identity.languages = languages(top, into: &d)
         if let w = top.subtable("words", into: &d) { identity.words = words(w, into: &d) }
-        identity.domains = top.strings("domains", into: &d).map { $0.lowercased() }
+        identity.domains = top.strings("domains", into: &d).map(Self.domainName).filter { domain in
+            guard let problem = Self.domainProblem(domain) else { return true }
+            d.append(Diagnostic(.warning, file: file, line: top.line("domains"), "domain \"\(domain)\" \(problem) and is ignored",
+                                hint: "write the council's own domains, e.g. domains = [\"oakbridge-tc.gov.uk\"]"))
+            return false
+        }
         identity.queries = top.strings("queries", into: &d)
         // From five minutes to a week: more often is rude to the platforms, less is no watch at all.
         identity.scanEveryMinutes = top.integer("scan_every_minutes", in: 5...10_080, into: &d)
@@ -178,6 +189,31 @@ struct IdentityParser {
             }
             return path
         }
+    }
+
+    /// Endings under which anyone registers a domain: a council's domain is a name under one of them.
+    static let publicSuffixes: Set<String> = [
+        "uk", "gov.uk", "co.uk", "org.uk", "net.uk", "ltd.uk", "plc.uk", "me.uk", "ac.uk", "sch.uk", "nhs.uk", "police.uk",
+        "wales", "cymru", "scot", "com", "org", "net", "info", "uk.com",
+    ]
+
+    /// A domain as written, lower case, without the scheme and path a copied address brings
+    /// ("https://oakbridge-tc.gov.uk/" is "oakbridge-tc.gov.uk").
+    static func domainName(_ written: String) -> String {
+        var name = Substring(written.trimmingSpaces().lowercased())
+        if let scheme = name.range(of: "://") { name = name[scheme.upperBound...] }
+        return String(name.prefix { $0 != "/" })
+    }
+
+    /// Why `domain` cannot be one council's own, or nil: every address under a public suffix would count as the
+    /// council's, and one that is no domain matches nothing.
+    static func domainProblem(_ domain: String) -> String? {
+        let d = domain.trimmingSpaces()
+        if d.isEmpty { return "is empty" }
+        if d.contains("/") || d.contains(":") || d.contains("@") || d.contains(" ") { return "is not a domain (give only its name)" }
+        if publicSuffixes.contains(d.hasPrefix(".") ? String(d.dropFirst()) : d) { return "is a public suffix, not one council's domain" }
+        if !d.contains(".") { return "is not a domain" }
+        return nil
     }
 
     /// The kind from the name when the file omits it ("Oakbridge Town Council" → "town council").

@@ -42,6 +42,28 @@ import TestScratch
         }
     }
 
+    /// Values that would quietly weaken detection are named and left out: a public suffix as a domain (every
+    /// ".com" address would be the council's), a website that is no web address. Empty aliases are dropped.
+    /// A domain copied with its scheme is read as its name.
+    @Test func valuesThatWouldWeakenDetectionAreWarnedAndLeftOut() throws {
+        let dir = try folder(["d.toml": """
+            name = "D Town Council"
+            aliases = ["", " ", "Dee"]
+            website = "javascript:alert(1)"
+            domains = ["com", "gov.uk", "https://d-tc.gov.uk/contact", "localhost"]
+            """])
+        let (list, warnings) = try WatchlistLoader.load(directory: dir)
+        let d = try #require(list.identities.first)
+        #expect(d.domains == ["d-tc.gov.uk"])
+        #expect(d.aliases == ["Dee"])
+        #expect(d.website == nil)
+        let messages = warnings.map(\.description)
+        for expected in ["domain \"com\" is a public suffix", "domain \"gov.uk\" is a public suffix", "domain \"localhost\" is not a domain",
+                         "website \"javascript:alert(1)\" is not a web address"] {
+            #expect(messages.contains { $0.contains(expected) }, "\(expected): \(messages)")
+        }
+    }
+
     @Test func unknownKeysAreWarningsWithSuggestions() throws {
         let dir = try folder(["c.toml": "name = \"C Town Council\"\naliasses = [\"CTC\"]\n"])
         let (list, warnings) = try WatchlistLoader.load(directory: dir)
