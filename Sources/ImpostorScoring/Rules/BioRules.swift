@@ -388,6 +388,8 @@ enum PayoutRule: Rule {
         .fires("Help Desk", bio: "Council rebate £150 for Oakbridge residents - inbox us your bank details. More: linktr.ee/help"),
         .quiet("Oakbridge Citizens Advice", bio: "Council tax refund or hardship grant? Message us and bring your bank details to your appointment."),
         .quiet("Oakbridge Credit Union", bio: "Council tax refund due? DM us to open an account - no bank details needed elsewhere."),
+        .fires("Oakbridge Carnival 2025", bio: "Official announcement from Oakbridge Town Council: the carnival is CANCELLED. Refunds for stall fees click here oakbridge-carnival-refund.uk"),
+        .quiet("Oakbridge Carnival 2025", bio: "The carnival is cancelled. Refunds for stall fees click here: oakbridge-carnival.org.uk/refunds"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -528,6 +530,8 @@ enum PersonScamRule: Rule {
         .fires("Priya Sharma", bio: "Oakbridge raffle: tickets £10, pay with an Apple gift card code"),
         .fires("Priya Sharma", bio: "Oakbridge councillor. Crypto mentor, made £48k with Bitcoin this year. DM 'PROFIT' to start."),
         .quiet("Priya Sharma", bio: "Oakbridge raffle: tickets £1 at the post office. Prizes include £50 gift cards."),
+        .fires("Priya Sharma", bio: "Oakbridge councillor 🌸 new profile pls add me. I have a grant programme for residents, ask me how"),
+        .fires("Tom Okafor", bio: "Town Clerk at Oakbridge Town Council. Winter fuel support payments £200, message me to apply"),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Fighting the new £40 admin fee for garden waste."),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Quiz night tickets £5, pay by bank transfer – DM me."),
         .quiet("Priya Sharma", bio: "Mayor of Ealing. Send me £5 via PayPal for the raffle."),
