@@ -37,6 +37,13 @@ struct IdentityParser {
         identity.place = top.string("place", into: &d) ?? Self.place(in: name, kind: identity.kind)
         identity.area = top.string("area", into: &d) ?? ""
         identity.aliases = top.strings("aliases", into: &d)
+        // Every alias is read against every other name of the place: thousands cost seconds on every command.
+        if identity.aliases.count > Self.maxAliases {
+            d.append(Diagnostic(.warning, file: file, line: top.line("aliases"),
+                                "\(identity.aliases.count) aliases; only the first \(Self.maxAliases) are read",
+                                hint: "list the names the council is really known by; impostor finds misspellings itself"))
+            identity.aliases = Array(identity.aliases.prefix(Self.maxAliases))
+        }
         identity.website = top.string("website", into: &d).flatMap { site in
             let lowered = site.trimmingSpaces().lowercased()
             guard !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) else { return site }
@@ -190,6 +197,9 @@ struct IdentityParser {
             return path
         }
     }
+
+    /// Other names a council may give: far more than any council is known by.
+    static let maxAliases = 100
 
     /// Endings under which anyone registers a domain: a council's domain is a name under one of them.
     static let publicSuffixes: Set<String> = [

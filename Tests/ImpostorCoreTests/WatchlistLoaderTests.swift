@@ -64,6 +64,15 @@ import TestScratch
         }
     }
 
+    /// Thousands of aliases took every command seconds: the first hundred are read, and check says so.
+    @Test func aliasesBeyondAHundredAreNamedAndLeftOut() throws {
+        let aliases = (0..<3000).map { "\"Alias \($0)\"" }.joined(separator: ", ")
+        let dir = try folder(["e.toml": "name = \"E Town Council\"\naliases = [\(aliases)]\n"])
+        let (list, warnings) = try WatchlistLoader.load(directory: dir)
+        #expect(list.identities.first?.aliases.count == 100)
+        #expect(warnings.contains { $0.description.contains("3000 aliases; only the first 100 are read") })
+    }
+
     @Test func unknownKeysAreWarningsWithSuggestions() throws {
         let dir = try folder(["c.toml": "name = \"C Town Council\"\naliasses = [\"CTC\"]\n"])
         let (list, warnings) = try WatchlistLoader.load(directory: dir)
