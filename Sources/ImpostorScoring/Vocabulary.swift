@@ -144,6 +144,10 @@ final class Vocabulary: Sendable {
     /// keys; the fees asked before a job or a grant ("DBS fee"); and money asked for oneself ("send me").
     let paymentChannels: [(text: String, keys: [String])]
     let advanceFees: [[String]], moneyToMe: [[String]]
+    /// Words before a fee that say it is not asked for ("we cover the DBS fee", "no admin fee").
+    let feeWaivers: [[String]]
+    /// Ways of paying no council takes money by ("Revolut", "PayPal"): named beside an amount, an ask.
+    let privateChannels: [[String]]
     /// Gift cards as a price ("pay with an Apple gift card"), after one of `payWords` within four words.
     let giftCards: [(text: String, keys: [String])]
     let payWords: Set<String>
@@ -322,6 +326,8 @@ final class Vocabulary: Sendable {
         paymentChannels = written("payment_channels")
         (advanceFees, moneyToMe) = (phraseKeys("advance_fees"), phraseKeys("money_to_me"))
         (giftCards, payWords) = (written("gift_cards"), keys("pay_words"))
+        feeWaivers = phraseKeys("fee_waivers")
+        privateChannels = phraseKeys("private_channels")
         officeAudiences = keys("office_audiences")
         payoutAsks = phraseKeys("payout_asks")
         var nicknames: [String: Set<String>] = [:]
@@ -405,10 +411,28 @@ final class Vocabulary: Sendable {
     /// message ("£40 DBS fee by bank transfer", "DM me the £20 release fee"), money for oneself by a channel
     /// ("send me £50 via PayPal"), or a price in gift cards ("pay with an Apple gift card"). Nil where the text
     /// refuses it. `asks`: the text asks for a message.
-    func paymentAsked(_ keys: [String], asks: Bool) -> String? {
+    func paymentAsked(_ text: FoldedText, asks: Bool) -> String? {
+        let keys = text.keys
         let channel = paymentChannels.first { Evidence.holds($0.keys, in: keys) }?.text
-        let fee = advanceFees.contains { Evidence.holds($0, in: keys) }
-        let toMe = moneyToMe.contains { Evidence.holds($0, in: keys) }
+        // A fee asked, not one the writer pays or waives ("we cover the £40 DBS fee").
+        let fee = advanceFees.contains { phrase in
+            keys.indices.contains { at in
+                guard keys[at...].starts(with: phrase) else { return false }
+                let before = Array(keys[max(0, at - 5)..<at])
+                return !feeWaivers.contains { Evidence.holds($0, in: before) }
+            }
+        }
+        // Money to the writer: an amount or a channel within three words ("send me £50", "£150 to my Revolut"),
+        // not "send me your questions".
+        let toMe = moneyToMe.contains { phrase in
+            keys.indices.contains { at in
+                guard keys[at...].starts(with: phrase) else { return false }
+                // An amount as written: "£50" keys as letters ("lso"), its word keeps the digits.
+                let after = text.words[(at + phrase.count)..<min(keys.count, at + phrase.count + 3)]
+                return after.contains { $0.contains(where: \.isNumber) }
+                    || paymentChannels.contains { keys[(at + phrase.count)...].starts(with: $0.keys) }
+            }
+        }
         let inGiftCards = giftCards.first { card in
             keys.indices.contains { at in keys[at...].starts(with: card.keys) && keys[max(0, at - 4)..<at].contains(where: payWords.contains) }
         }?.text
@@ -416,6 +440,18 @@ final class Vocabulary: Sendable {
             !refusesAnAct(keys)
         else { return nil }
         return way
+    }
+
+    /// Whether a text asks to be paid or for what pays out: bank or card details, gift cards, what no parody
+    /// asks (`grabsMoney`), a payment as `paymentAsked` reads one, or an amount beside a way of paying no council
+    /// uses ("£38 DBS admin via Revolut"). A page that does is not cleared by its
+    /// following: a taken-over or bought page keeps its followers. Salaries paid "by bank transfer" ask nothing.
+    func asksForMoney(_ text: FoldedText, asks: Bool) -> Bool {
+        let keys = text.keys
+        let amount = text.words.contains { $0.contains(where: \.isNumber) }
+        return payoutDetails.contains { Evidence.holds($0, in: keys) } || giftCards.contains { Evidence.holds($0.keys, in: keys) }
+            || grabsMoney(keys) || paymentAsked(text, asks: asks) != nil
+            || (amount && privateChannels.contains { Evidence.holds($0, in: keys) })
     }
 
     /// Whether `keys` ask for bank or card details: an asking word among the four words before them ("DM us your

@@ -1,12 +1,14 @@
 import ImpostorCore
+import ImpostorText
 
 /// An account in the own name of one of the council's people, followed by hundreds, that asks for no money:
 /// the person's own page. A clone is new, and few follow it before it asks (the fakes of the development set
 /// have a median of 18 followers). Not where the account asks for money or pays out: a taken-over page keeps
-/// its followers. Not under an office and one name ("Mayor Priya"), which people do not call their own page.
+/// its followers, and bought followers cost little: not where the bio speaks of paying at all. Not under an
+/// office and one name ("Mayor Priya"), which people do not call their own page.
 enum EstablishedRule: Rule {
     static let signal = Signal.established
-    static let weight = -2.5
+    static let weight = -3.0
     /// Followers enough to call an account established.
     static let following = 250
     static let summary = "an account in the own name of one of the council's people, followed by \(following) or more, asks for no money"
@@ -19,12 +21,18 @@ enum EstablishedRule: Rule {
         .quiet("Mayor of Oakbridge", bio: "The Mayor's official page", followers: 2400),
         .quiet("Mayor Priya", bio: "Oakbridge's Mayor. LIVE every Friday: your gifts go to the Mayor's charity!", followers: 560),
         .quiet("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?", followers: 900),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Mayor's hardship fund is open: text me your sort code and account number", followers: 640),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Giving £5,000 to 10 residents! Just cover the £25 courier charge via Wise", followers: 640),
+        .fires("Tom Okafor", bio: "Town Clerk, Oakbridge. Recruiting a Deputy Clerk, paid by bank transfer monthly. Apply: oakbridge-tc.gov.uk/jobs",
+               followers: 412),
+        .quiet("Tom Okafor", bio: "Town Clerk, Oakbridge. Caretaker vacancy £14/hr. Successful applicants: £38 DBS admin via Revolut before start",
+               followers: 700),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let followers = e.texts.followers, followers >= following, !e.texts.isMail,
             (e.name.person != nil && !e.name.personByOneName) || e.handle.person != nil,
-            !so.has(.personScam), !so.has(.bioPayout)
+            !so.has(.personScam), !so.has(.bioPayout), !e.identity.words.asksForMoney(e.texts.bio, asks: e.bio.asks)
         else { return nil }
         return Hit(weight: weight, detail: "followed by \(followers) and asking for no money: more likely the person's own page than a new clone")
     }

@@ -530,6 +530,12 @@ enum PersonScamRule: Rule {
         .fires("Priya Sharma", bio: "Oakbridge raffle: tickets £10, pay with an Apple gift card code"),
         .fires("Priya Sharma", bio: "Oakbridge councillor. Crypto mentor, made £48k with Bitcoin this year. DM 'PROFIT' to start."),
         .quiet("Priya Sharma", bio: "Oakbridge raffle: tickets £1 at the post office. Prizes include £50 gift cards."),
+        .quiet("Tom Okafor", bio: "Town Clerk, Oakbridge. Hiring a caretaker: we cover the £40 DBS fee and pay salaries by bank transfer."),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Credit union: save, borrow, pay bills without PayPal fees. Send me your questions!"),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. At my library talk, learn how crypto scams work and protect your savings."),
+        .quiet("Priya Sharma", bio: "Yoga teacher. Beginners' course £60; £10 registration fee by bank transfer secures your mat."),
+        .quiet("Priya Sharma", bio: "Economics teacher. My Year 11s learn how Bitcoin works, and why most crypto schemes collapse."),
+        .fires("Priya Sharma", bio: "Mayor of Oakbridge. Card blocked on the twinning trip – £150 to my Revolut would save me"),
         .fires("Priya Sharma", bio: "Oakbridge councillor 🌸 new profile pls add me. I have a grant programme for residents, ask me how"),
         .fires("Tom Okafor", bio: "Town Clerk at Oakbridge Town Council. Winter fuel support payments £200, message me to apply"),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Fighting the new £40 admin fee for garden waste."),
@@ -562,7 +568,10 @@ enum PersonScamRule: Rule {
         }
         // The pitch of a cloned or taken-over account: a coin, and how it is sold ("Crypto changed my life …
         // DM me 'START'"). Neither alone: a councillor campaigns on crypto ATMs.
-        if tied, wholeName || Self.ofTheCouncil(e) || vocab.grabsMoney(keys),
+        // Both only as one of the council's people (its place, or a council, named): a namesake's yoga class takes a
+        // fee, and a namesake teaches how Bitcoin works.
+        let asTheCouncils = Self.ofTheCouncil(e) || e.name.place != nil || e.handle.place != nil || keys.contains(where: vocab.council.contains)
+        if tied, asTheCouncils, !vocab.cautions(keys),
             let coin = zip(keys, e.texts.bio.words).first(where: { vocab.pitchedCoins.contains($0.0) })?.1,
             vocab.pitches.contains(where: { Evidence.holds($0, in: keys) })
         {
@@ -571,7 +580,8 @@ enum PersonScamRule: Rule {
         }
         // Paid where no one gets the money back: a fee before a job or a grant, money sent to the account itself,
         // or a price in gift cards.
-        if tied, wholeName || Self.ofTheCouncil(e), let channel = vocab.paymentAsked(keys, asks: e.bio.asks) {
+        if tied, asTheCouncils, let channel = vocab.paymentAsked(e.texts.bio, asks: e.bio.asks)
+        {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks to be paid by \(channel)",
                        target: .person)
         }

@@ -109,6 +109,7 @@ enum NegatedRule: Rule {
     static let summary = "the name says it is not the council: parody, fan, not, watch"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Town Council Parody"), .fires("Not Oakbridge Town Council"), .fires("Oakbridge Council Watch"),
+        .fires("Scrutinising Oakbridge Town Council"),
         .quiet("Oakbridge Town Council"), .quiet("Parody Account"),
         .quiet("Oakbridge Town Council (Official, not fake)"), .quiet("Oakbridge Town Council - Not a scam"),
         .fires("Oakbridge Town Council Parody", bio: "Satire. We would never ask for your card details."),
