@@ -86,7 +86,8 @@ struct BioReading: Sendable {
             if otherArea == nil {
                 otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
             }
-            if let found = Self.office(of: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds)
+            if let found = Self.office(of: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds,
+                                       sentenceEnd: bio.sentenceEnd(after: end - 1))
                 ?? Self.officeAfter(i..<end, keys: keys, vocab: vocab, own: identity.ownKinds)
             {
                 if found.now, office == nil { office = found.office }
@@ -360,7 +361,9 @@ struct BioReading: Sendable {
     /// on it written with its kind ("Town Clerk, Wool"); a Mayor is.
     /// `now` says it is claimed as held now; `past` that it was held before: a word of `former_office` stands
     /// before it ("served as"), or years of a term that has ended follow. Nil when neither.
-    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String>) -> (office: String, now: Bool, past: Bool)? {
+    static func office(of place: Range<Int>, keys: [String], vocab: Vocabulary, own: Set<String>, sentenceEnd: Int? = nil)
+        -> (office: String, now: Bool, past: Bool)?
+    {
         // "Town Clerk, Wool", "I'm the Parish Clerk for Wool": only a council has such an office, whatever follows
         // the place, when the bio opens on it; further on it is more often said of someone else.
         func writtenWithKind(_ i: Int) -> Bool { i >= 0 && i < openingWords && officeWithKind(at: i, keys: keys, vocab: vocab, own: own) }
@@ -404,8 +407,8 @@ struct BioReading: Sendable {
         let past = ended || before.contains(where: vocab.formerOffice.contains)
         guard now || past else { return nil }
         // An organisation's word after the place makes it that body's office ("Chair of Wool Cricket Club"), but
-        // not one written with the council's own kind: the next sentence may follow ("Town Clerk, Wool. Hall hire …").
-        let following = keys[place.upperBound..<min(keys.count, place.upperBound + 3)]
+        // not one written with the council's own kind, nor one in the next sentence ("Mayor of Wool. Friends, …").
+        let following = keys[place.upperBound..<max(place.upperBound, min(keys.count, place.upperBound + 3, sentenceEnd ?? keys.count))]
         if !withKind, following.contains(where: { vocab.organisations.contains($0) }) { return nil }
         if office != "mayor", !councilBefore, !withKind, let next = following.first, !next.allSatisfy(\.isNumber),
             !vocab.council.contains(next), vocab.kindOf[next] == nil, vocab.abbreviations[next] == nil

@@ -12,6 +12,9 @@ public struct FoldedText: Hashable, Sendable {
     public var findings: [Finding]
     /// Whether the input was longer than the limit and was cut.
     public var truncated: Bool
+    /// The words that open a sentence after the first (a full stop, "!", "?", ";" or a line break before them),
+    /// as indices into `words`: "Mayor of Oakbridge. Friends, …" is two sentences, though folding drops the stop.
+    public var sentenceStarts: [Int]
 
     /// All keys joined: compares spaced and unspaced forms ("WestBayParishCouncil"). Kept with the
     /// keys because the scorer reads it for every council it compares.
@@ -24,9 +27,10 @@ public struct FoldedText: Hashable, Sendable {
     /// they are searched for.
     public private(set) var present: UInt64
 
-    public init(original: String, readable: String, words: [String], keys: [String], findings: [Finding], truncated: Bool) {
+    public init(original: String, readable: String, words: [String], keys: [String], findings: [Finding], truncated: Bool,
+                sentenceStarts: [Int] = []) {
         (self.original, self.readable, self.words, self.keys) = (original, readable, words, keys)
-        (self.findings, self.truncated) = (findings, truncated)
+        (self.findings, self.truncated, self.sentenceStarts) = (findings, truncated, sentenceStarts)
         (compact, scalars, keyBounds, present) = Self.joined(keys)
     }
 
@@ -49,6 +53,11 @@ public struct FoldedText: Hashable, Sendable {
     }
 
     public func has(_ kind: Finding.Kind) -> Bool { findings.contains { $0.kind == kind } }
+
+    /// Where the sentence holding word `i` ends: the first sentence start after it, or the end of the words.
+    public func sentenceEnd(after i: Int) -> Int {
+        sentenceStarts.first { $0 > i } ?? keys.count
+    }
 
     /// The scalars `range` of `compact` as a string: cut from its bytes when they are all ASCII (one byte
     /// a scalar), which the scorer does for every council it reads a handle against.

@@ -42,8 +42,13 @@ extension Folder {
         var words: [String] = []
         var current: [UInt8] = []
         var pendingSymbols: [UInt8] = []
+        var sentenceStarts: [Int] = [], pendingBreak = false
         func flush() {
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            if !current.isEmpty {
+                if pendingBreak && !words.isEmpty { sentenceStarts.append(words.count) }
+                pendingBreak = false
+                words.append(String(decoding: current, as: UTF8.self))
+            }
             current.removeAll(keepingCapacity: true)
         }
         for (i, unit) in units.enumerated() {
@@ -70,14 +75,16 @@ extension Folder {
                     pendingSymbols.append(unit.byte)
                 } else {
                     flush()
+                    if unit.byte == UInt8(ascii: "!") { pendingBreak = true }
                 }
             case .space:
                 flush()
+                if Self.endsSentence(unit.byte) { pendingBreak = true }
             }
         }
         flush()
         return Self.keyed(words: words, original: text, findings: pendingSymbols.map { Self.leetFinding(Unicode.Scalar($0)) },
-                          truncated: false)
+                          truncated: false, sentenceStarts: sentenceStarts)
     }
 
     /// `key` for a word that is all ASCII, on its bytes, rewritten in place in scratch space.

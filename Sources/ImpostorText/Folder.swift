@@ -104,6 +104,8 @@ public final class Folder: Sendable {
             if noted[f.kind]! <= 64 { findings.append(f) }
         }
         var articleR = ArticleR()
+        // Unit positions a sentence mark came just before: where the next word opens a sentence.
+        var sentenceMarks = Set<Int>()
         for scalar in text.unicodeScalars {
             scanned += 1
             if shown >= limit {
@@ -139,6 +141,7 @@ public final class Folder: Sendable {
                     } else {
                         units.append(.space)
                     }
+                    if Self.endsSentence(UInt8(v)) { sentenceMarks.insert(units.count) }
                 }
                 continue
             }
@@ -199,7 +202,7 @@ public final class Folder: Sendable {
         }
         if let at = articleR.articleToDrop(endsWord: true) { units[at] = .space }
         return assemble(units: units, original: truncated ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(scanned - 1))) : text,
-                        findings: findings, truncated: truncated)
+                        findings: findings, truncated: truncated, sentenceMarks: sentenceMarks)
     }
 
     enum Unit {
@@ -209,16 +212,22 @@ public final class Folder: Sendable {
     }
 
     /// Splits the units into words, reads symbols beside letters as letters, and keys each word.
-    private func assemble(units: [Unit], original: String, findings: [Finding], truncated: Bool) -> FoldedText {
+    private func assemble(units: [Unit], original: String, findings: [Finding], truncated: Bool, sentenceMarks: Set<Int>) -> FoldedText {
         var words: [String] = []
         var current = ""
         var pendingSymbols: [Unicode.Scalar] = []
+        var sentenceStarts: [Int] = [], pendingBreak = false
 
         func flush() {
-            if !current.isEmpty { words.append(current) }
+            if !current.isEmpty {
+                if pendingBreak && !words.isEmpty { sentenceStarts.append(words.count) }
+                pendingBreak = false
+                words.append(current)
+            }
             current = ""
         }
         for (i, unit) in units.enumerated() {
+            if sentenceMarks.contains(i) { pendingBreak = true }
             switch unit {
             case .letter(let ch, let wordStart):
                 // After a symbol read as a letter, a capital goes on with the word ("Upd@Il").
@@ -236,6 +245,7 @@ public final class Folder: Sendable {
                     pendingSymbols.append(s)
                 } else {
                     flush()
+                    if s == "!" { pendingBreak = true }
                 }
             case .space:
                 flush()
@@ -243,11 +253,11 @@ public final class Folder: Sendable {
         }
         flush()
         return Self.keyed(words: words, original: original, findings: findings + pendingSymbols.map(Self.leetFinding),
-                          truncated: truncated)
+                          truncated: truncated, sentenceStarts: sentenceStarts)
     }
 
     /// The folded text of `words`: each keyed, with the digits a key read as letters added to `findings`.
-    static func keyed(words: [String], original: String, findings: [Finding], truncated: Bool) -> FoldedText {
+    static func keyed(words: [String], original: String, findings: [Finding], truncated: Bool, sentenceStarts: [Int] = []) -> FoldedText {
         var findings = findings
         var keys: [String] = []
         keys.reserveCapacity(words.count)
@@ -257,7 +267,13 @@ public final class Folder: Sendable {
             keys.append(key)
         }
         return FoldedText(original: original, readable: words.joined(separator: " "), words: words, keys: keys,
-                          findings: findings, truncated: truncated)
+                          findings: findings, truncated: truncated, sentenceStarts: sentenceStarts)
+    }
+
+    /// A full stop, "?", ";" or a line break: what ends a sentence among the characters folded to a space ("!" is
+    /// read as a letter beside one, and ends a sentence otherwise).
+    static func endsSentence(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";") || byte == 0x0A || byte == 0x0D
     }
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {

@@ -134,12 +134,24 @@ import Testing
         #expect(folded.words.suffix(2) == ["town", "council"])
     }
 
+    /// Folding drops the full stop, so the words that open a sentence are kept: "Mayor of Oakbridge. Friends, …"
+    /// is two sentences; "Chair of St. Agnes" is read as one name all the same, since only a window after a place
+    /// stops at them.
+    @Test func sentencesAreKept() {
+        let text = folder.fold("Mayor of Oakbridge. Friends, my card was blocked!! Help?  Thanks;\nall x")
+        #expect(text.words == ["mayor", "of", "oakbridge", "friends", "my", "card", "was", "blocked", "help", "thanks", "all", "x"])
+        #expect(text.sentenceStarts == [3, 8, 9, 10])
+        #expect(text.sentenceEnd(after: 2) == 3 && text.sentenceEnd(after: 10) == 12)
+        #expect(folder.fold("Mayor of Oakbridge. Friends, …") == folder.foldAnyText("Mayor of Oakbridge. Friends, …"))
+        #expect(folder.fold("Oakbridge Town Council").sentenceStarts.isEmpty)
+    }
+
     /// The byte-by-byte path for ASCII gives what the general path gives, findings and all, on text
     /// built from what matters to it: capitals, digits, the symbols read as letters, apostrophes,
     /// spaces, punctuation and the letters of merged pairs.
     @Test func asciiTextFoldsAsAnyTextDoes() throws {
         let pieces = ["a", "b", "C", "T", "c", "l", "i", "I", "r", "n", "N", "v", "V", "m", "0", "1", "3", "7", "@", "$", "!", "|",
-                      "'", " ", "  ", "-", ".", "\t", "\r\n", "Town", "Council", "TC", "x"]
+                      "'", " ", "  ", "-", ".", "?", ";", ". ", "\t", "\r\n", "\n", "Town", "Council", "TC", "x"]
         var random = SearchPatternTests.Random(state: 2024)
         let small = try Folder(limit: 12)
         for _ in 0..<4000 {

@@ -234,6 +234,8 @@ enum BioOfficeRule: Rule {
     static let summary = "the bio claims one of the council's offices"
     static let examples: [RuleExample] = [
         .fires("Jo Bloggs", bio: "Mayor of Oakbridge. DM me for help with grants."),
+        // The next sentence's "Friends" is no club's: "Mayor of Oakbridge Friends" would be.
+        .fires("Jo Bloggs", bio: "Mayor of Oakbridge. Friends, my card was blocked on the twinning trip"),
         .quiet("Jo Bloggs", bio: "Wrote to the Mayor of Oakbridge about potholes"),
         .quiet("Jo Bloggs", bio: "Former Mayor of Oakbridge"),
         // The Stafford case: a stranger's name, the Mayor's office and the real Mayor's "views are my own".
