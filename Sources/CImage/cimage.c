@@ -84,10 +84,19 @@ static int32_t jpeg_fail(cimage_info *info, tjhandle handle, const char *what) {
 // hundred kilobytes take a decoder tens of seconds. An encoder writes about ten.
 enum { JPEG_MAX_SCANS = 100 };
 
-// Start-of-scan markers (FF DA). Entropy-coded data stuffs every FF byte with a 00, so the pair is a marker.
+// Start-of-scan markers (FF DA). The segments before the first scan are stepped over by their lengths (an
+// APP or COM segment's bytes are not stuffed); after it, entropy-coded data stuffs every FF byte with a 00, so
+// the pair is a marker. Bytes after the last scan's end are counted too: damage, not a way round the limit.
 static size_t jpeg_scans(const uint8_t *data, size_t length) {
+    size_t i = 2;  // after SOI
+    while (i + 4 <= length && data[i] == 0xFF) {
+        uint8_t marker = data[i + 1];
+        if (marker == 0xDA) break;
+        if (marker == 0xFF) { i += 1; continue; }  // fill bytes
+        i += 2 + (((size_t)data[i + 2] << 8) | data[i + 3]);
+    }
     size_t scans = 0;
-    for (size_t i = 0; i + 1 < length; i++) {
+    for (; i + 1 < length; i++) {
         if (data[i] == 0xFF && data[i + 1] == 0xDA) scans++;
     }
     return scans;

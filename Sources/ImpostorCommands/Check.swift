@@ -72,7 +72,8 @@ extension Impostor {
             } catch {
                 problems.append(Diagnostic(.error, file: error.path, error.message, hint: error.hint))
             }
-            for problem in problems { Console.error(problem.description) }
+            // A diagnostic may quote a watchlist's value, which a TOML escape can fill with control characters.
+            for problem in problems { Console.error(Terminal.message(problem.description)) }
             if let cacheWarning {
                 Console.error("impostor: warning: \(cacheWarning); logos will be hashed again on every run")
             }

@@ -62,7 +62,7 @@ public enum ProfileListing {
         default:
             // A stray first line (a title, a prompt pasted in) before JSON lines does not make the listing CSV,
             // whose header would then be missing: CSV names its columns on its first line.
-            let lines = text.utf8.split(separator: 0x0A).prefix(50).map { String(Substring($0)) }
+            let lines = text.utf8.split(separator: 0x0A, maxSplits: 50).prefix(50).map { String(Substring($0)) }
             let header = lines.first.map { $0.lowercased().split(separator: ",").map { String($0.filter { $0 != "\"" }).trimmingSpaces() } }
             let namesColumns = header.map { $0.contains("platform") && $0.contains("id") } ?? false
             let jsonAfter = lines.dropFirst().contains { $0.trimmingSpaces().hasPrefix("{") }
@@ -139,7 +139,7 @@ public enum ProfileListing {
         var rows = split.elements.enumerated().map { row($0.element, line: $0.offset + 1) }
         if !split.closes {
             rows.append(Row(line: rows.count + 1, result: .failure(RowError(
-                message: "the JSON array breaks off after its element \(rows.count) (a missing ] or a damaged element); the elements before are read",
+                message: "the JSON array breaks off after its element \(rows.count) (a missing ], a damaged element, or text after its end); the elements before are read",
                 id: nil))))
         }
         return rows
@@ -195,8 +195,8 @@ public enum ProfileListing {
         profile { key in object[key].map(Field.text) ?? .absent }
     }
 
-    /// A follower count as a source or a page gives it: 1240, "1,240", "1.2K", "3M". Nil for anything else,
-    /// a negative or a fraction of one follower included.
+    /// A follower count as a source or a page gives it: 1240, "1,240", "1.2K", "3M". Nil for anything else, a
+    /// negative count or a number with a fraction (1240.9) included; text is rounded ("1.24K" is 1,240).
     static func count(_ field: Field) -> Int? {
         let value: Double?
         switch field {

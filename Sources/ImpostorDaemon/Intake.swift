@@ -182,7 +182,7 @@ public struct Intake: Sendable {
         // Filed, but not all of it was read: the clerk is told where to look, rather than the rest being lost unseen.
         if linksLeftOut || mail.skipped {
             let what = [linksLeftOut ? "links past the first \(Self.maxLinksPerMessage)" : nil,
-                        mail.skipped ? "parts it could not read (\(mail.problems.prefix(2).joined(separator: "; ")))" : nil]
+                        mail.skipped ? "parts it could not read (\(([mail] + Self.forwards(of: mail)).flatMap(\.problems).prefix(2).joined(separator: "; ")))" : nil]
             outcome.notes.append("message \(uid) from \(who) (\"\(subject.prefix(80))\"): \(filed) report(s) filed, but not "
                 + what.compactMap { $0 }.joined(separator: " or ") + "; read it in \(mailbox.processedFolder)")
         }

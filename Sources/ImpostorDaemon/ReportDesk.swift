@@ -194,10 +194,13 @@ public struct ReportDesk: Sendable {
         if let address {
             return Profile(platform: address.platform, id: address.url, handle: address.handle, url: address.url)
         }
-        // No account's name can be read from it (a share link, a post, a page of a website): the whole address is
-        // its name, so that two such links are two cases, not one under "share" or "p".
+        // No account's name can be read from it (a share link, a post, a page of a website): the whole address,
+        // query and all, is its name, so that two such links are two cases, not one under "share" or "story.php".
         let parts = WebLink.hostAndPath(link)
-        return Profile(platform: Platform(rawValue: parts.host), id: link, handle: ([parts.host] + parts.path).joined(separator: "/"), url: link)
+        var whole = Substring(link.range(of: "://").map { link[$0.upperBound...] } ?? link[...])
+        if whole.hasPrefix("www.") { whole = whole.dropFirst(4) }
+        while whole.hasSuffix("/") { whole = whole.dropLast() }
+        return Profile(platform: Platform(rawValue: parts.host), id: link, handle: String(whole), url: link)
     }
 
     /// Whether a link is the council's own website or one of its official accounts: not a report.

@@ -128,6 +128,8 @@ final class Vocabulary: Sendable {
     let bioPhrases: PhraseSet
     /// What a clone of one of the council's people offers residents for a message ("grant", "rebate").
     let personOffers: Set<String>
+    /// Such offers of more than one word ("winter fuel support payments"), as keys.
+    let personOfferPhrases: [[String]]
     /// Words that turn an offer down ("never", "won't"): a councillor's warning, not an offer.
     let refusals: Set<String>
     /// Words that end a name as a body of its own after the council's words ("… Council Tenants' Forum").
@@ -144,6 +146,8 @@ final class Vocabulary: Sendable {
     /// keys; the fees asked before a job or a grant ("DBS fee"); and money asked for oneself ("send me").
     let paymentChannels: [(text: String, keys: [String])]
     let advanceFees: [[String]], moneyToMe: [[String]]
+    /// "to my", "into my": money paid into the writer's own account, named straight after.
+    let paidInto: [[String]]
     /// Words before a fee that say it is not asked for ("we cover the DBS fee", "no admin fee").
     let feeWaivers: [[String]]
     /// Ways of paying no council takes money by ("Revolut", "PayPal"): named beside an amount, an ask.
@@ -315,6 +319,7 @@ final class Vocabulary: Sendable {
         welcome = keys("welcome")
         by = keys("by")
         personOffers = keys("person_offers")
+        personOfferPhrases = phraseKeys("person_offer_phrases")
         refusals = keys("refusals")
         refusedActs = keys("refused_acts")
         refusalFillers = keys("refusal_fillers")
@@ -324,7 +329,7 @@ final class Vocabulary: Sendable {
         (detailAsks, detailDenials) = (keys("detail_asks"), keys("detail_denials"))
         councilMatters = phraseKeys("council_matters")
         paymentChannels = written("payment_channels")
-        (advanceFees, moneyToMe) = (phraseKeys("advance_fees"), phraseKeys("money_to_me"))
+        (advanceFees, moneyToMe, paidInto) = (phraseKeys("advance_fees"), phraseKeys("money_to_me"), phraseKeys("paid_into"))
         (giftCards, payWords) = (written("gift_cards"), keys("pay_words"))
         feeWaivers = phraseKeys("fee_waivers")
         privateChannels = phraseKeys("private_channels")
@@ -407,51 +412,70 @@ final class Vocabulary: Sendable {
         moneyGrabs.contains { Evidence.holds($0, in: keys) } && !refusesAnAct(keys)
     }
 
-    /// The way `keys` ask to be paid where a scam is paid, as written: a fee asked in advance by a channel or by
-    /// message ("£40 DBS fee by bank transfer", "DM me the £20 release fee"), money for oneself by a channel
-    /// ("send me £50 via PayPal"), or a price in gift cards ("pay with an Apple gift card"). Nil where the text
-    /// refuses it. `asks`: the text asks for a message.
-    func paymentAsked(_ text: FoldedText, asks: Bool) -> String? {
+    /// The way a text asks to be paid where a scam is paid, as written, each within one sentence: a fee by a
+    /// channel or asked for by message just before it ("£40 DBS fee by bank transfer", "DM me the £20 release
+    /// fee"), money for oneself with an amount and a channel ("send me £50 … via PayPal", "£150 to my Revolut"),
+    /// or a price in gift cards ("pay with an Apple gift card"), not the town's own ("pay with the Oakbridge Gift
+    /// Card": `place` is the place's keys). Nil where the text refuses it.
+    func paymentAsked(_ text: FoldedText, place: [String]) -> String? {
         let keys = text.keys
-        let channel = paymentChannels.first { Evidence.holds($0.keys, in: keys) }?.text
-        // A fee asked, not one the writer pays or waives ("we cover the £40 DBS fee").
-        let fee = advanceFees.contains { phrase in
-            keys.indices.contains { at in
-                guard keys[at...].starts(with: phrase) else { return false }
-                let before = Array(keys[max(0, at - 5)..<at])
-                return !feeWaivers.contains { Evidence.holds($0, in: before) }
+        func sentence(of at: Int) -> ArraySlice<String> {
+            let start = text.sentenceStarts.last { $0 <= at } ?? 0
+            return keys[start..<text.sentenceEnd(after: at)]
+        }
+        func channel(in words: ArraySlice<String>) -> String? {
+            paymentChannels.first { Evidence.holds($0.keys, in: Array(words)) }?.text
+        }
+        func starts(_ phrase: [String], at i: Int) -> Bool { keys[i...].starts(with: phrase) }
+        for at in keys.indices {
+            // A fee asked, not one the writer pays or waives ("we cover the £40 DBS fee").
+            if advanceFees.contains(where: { starts($0, at: at) }) {
+                let before = Array(keys[max(sentence(of: at).startIndex, at - 5)..<at])
+                if !feeWaivers.contains(where: { Evidence.holds($0, in: before) }) {
+                    if let way = channel(in: sentence(of: at)) { return refusesAnAct(keys) ? nil : way }
+                    if before.suffix(4).contains(where: detailAsks.contains) { return refusesAnAct(keys) ? nil : "message" }
+                }
+            }
+            // Money for the writer: "send me £50", with the way to send it in the same sentence.
+            if let phrase = moneyToMe.first(where: { starts($0, at: at) }) {
+                let after = text.words[(at + phrase.count)..<min(sentence(of: at).endIndex, at + phrase.count + 3)]
+                if after.contains(where: Self.isAmount), let way = channel(in: sentence(of: at)) { return refusesAnAct(keys) ? nil : way }
+            }
+            // "£150 to my Revolut": the channel straight after.
+            if let phrase = paidInto.first(where: { starts($0, at: at) }),
+                let way = paymentChannels.first(where: { starts($0.keys, at: at + phrase.count) })
+            {
+                return refusesAnAct(keys) ? nil : way.text
+            }
+            // Gift cards as the price: a word of paying just before, in the same sentence.
+            if let card = giftCards.first(where: { starts($0.keys, at: at) }), !(at > 0 && place.last == keys[at - 1]),
+                keys[max(sentence(of: at).startIndex, at - 4)..<at].contains(where: payWords.contains)
+            {
+                return refusesAnAct(keys) ? nil : card.text
             }
         }
-        // Money to the writer: an amount or a channel within three words ("send me £50", "£150 to my Revolut"),
-        // not "send me your questions".
-        let toMe = moneyToMe.contains { phrase in
-            keys.indices.contains { at in
-                guard keys[at...].starts(with: phrase) else { return false }
-                // An amount as written: "£50" keys as letters ("lso"), its word keeps the digits.
-                let after = text.words[(at + phrase.count)..<min(keys.count, at + phrase.count + 3)]
-                return after.contains { $0.contains(where: \.isNumber) }
-                    || paymentChannels.contains { keys[(at + phrase.count)...].starts(with: $0.keys) }
-            }
-        }
-        let inGiftCards = giftCards.first { card in
-            keys.indices.contains { at in keys[at...].starts(with: card.keys) && keys[max(0, at - 4)..<at].contains(where: payWords.contains) }
-        }?.text
-        guard let way = inGiftCards ?? (fee && asks ? channel ?? "message" : nil) ?? (fee || toMe ? channel : nil),
-            !refusesAnAct(keys)
-        else { return nil }
-        return way
+        return nil
     }
 
-    /// Whether a text asks to be paid or for what pays out: bank or card details, gift cards, what no parody
-    /// asks (`grabsMoney`), a payment as `paymentAsked` reads one, or an amount beside a way of paying no council
-    /// uses ("£38 DBS admin via Revolut"). A page that does is not cleared by its
-    /// following: a taken-over or bought page keeps its followers. Salaries paid "by bank transfer" ask nothing.
-    func asksForMoney(_ text: FoldedText, asks: Bool) -> Bool {
+    /// An amount of money as written: "£50" folds to a letter and digits ("l50"), its word keeps the digits. A bare
+    /// number ("40 years", "2019") is no amount.
+    static func isAmount(_ word: String) -> Bool {
+        word.contains(where: \.isNumber) && !word.allSatisfy(\.isNumber)
+    }
+
+    /// Whether a text asks to be paid: what no parody asks (`grabsMoney`, with bank or card details), a payment
+    /// as `paymentAsked` reads one, or an amount beside a way of paying no council uses, in one sentence ("£38 DBS
+    /// admin via Revolut"). A page that does is not cleared by its following: a taken-over or bought page keeps its
+    /// followers. Salaries paid "by bank transfer" ask nothing.
+    func asksForMoney(_ text: FoldedText, place: [String]) -> Bool {
         let keys = text.keys
-        let amount = text.words.contains { $0.contains(where: \.isNumber) }
-        return payoutDetails.contains { Evidence.holds($0, in: keys) } || giftCards.contains { Evidence.holds($0.keys, in: keys) }
-            || grabsMoney(keys) || paymentAsked(text, asks: asks) != nil
-            || (amount && privateChannels.contains { Evidence.holds($0, in: keys) })
+        if grabsMoney(keys) || paymentAsked(text, place: place) != nil { return true }
+        return !refusesAnAct(keys) && keys.indices.contains { at in
+            guard let channel = privateChannels.first(where: { keys[at...].starts(with: $0) }) else { return false }
+            let start = text.sentenceStarts.last { $0 <= at } ?? 0
+            let end = text.sentenceEnd(after: at + channel.count - 1)
+            return text.words[start..<end].contains(where: Self.isAmount)
+        }
     }
 
     /// Whether `keys` ask for bank or card details: an asking word among the four words before them ("DM us your

@@ -107,6 +107,10 @@ import TestScratch
         #expect(first.outcome.caseID != second.outcome.caseID)
         #expect(again.outcome.caseID == second.outcome.caseID)
         #expect(second.profile.handle == "facebook.com/share/9ZyXwV")
-        #expect(try store.cases(CaseFilter(statuses: Set(CaseStatus.allCases))).count == 2)
+        // Posts told apart by their query alone are two cases too.
+        let post1 = try await desk.file(link: "https://www.facebook.com/story.php?story_fbid=1&id=9", by: reporter)
+        let post2 = try await desk.file(link: "https://www.facebook.com/story.php?story_fbid=2&id=9", by: reporter)
+        #expect(post1.outcome.caseID != post2.outcome.caseID)
+        #expect(try store.cases(CaseFilter(statuses: Set(CaseStatus.allCases))).count == 4)
     }
 }

@@ -3,9 +3,9 @@ import ImpostorText
 
 /// An account in the own name of one of the council's people, followed by hundreds, that asks for no money:
 /// the person's own page. A clone is new, and few follow it before it asks (the fakes of the development set
-/// have a median of 18 followers). Not where the account asks for money or pays out: a taken-over page keeps
-/// its followers, and bought followers cost little: not where the bio speaks of paying at all. Not under an
-/// office and one name ("Mayor Priya"), which people do not call their own page.
+/// have a median of 18 followers). Not where the account asks for money or pays out (`Vocabulary.asksForMoney`;
+/// a Clerk's "salaries paid by bank transfer" asks nothing): a taken-over page keeps its followers, and bought
+/// followers cost little. Not under an office and one name ("Mayor Priya"), which people do not call their own page.
 enum EstablishedRule: Rule {
     static let signal = Signal.established
     static let weight = -3.0
@@ -32,7 +32,7 @@ enum EstablishedRule: Rule {
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let followers = e.texts.followers, followers >= following, !e.texts.isMail,
             (e.name.person != nil && !e.name.personByOneName) || e.handle.person != nil,
-            !so.has(.personScam), !so.has(.bioPayout), !e.identity.words.asksForMoney(e.texts.bio, asks: e.bio.asks)
+            !so.has(.personScam), !so.has(.bioPayout), !e.identity.words.asksForMoney(e.texts.bio, place: e.identity.placeKeys)
         else { return nil }
         return Hit(weight: weight, detail: "followed by \(followers) and asking for no money: more likely the person's own page than a new clone")
     }

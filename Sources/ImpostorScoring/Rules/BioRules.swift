@@ -537,6 +537,11 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Mayor of Oakbridge. At my library talk, learn how crypto scams work and protect your savings."),
         .quiet("Priya Sharma", bio: "Yoga teacher. Beginners' course £60; £10 registration fee by bank transfer secures your mat."),
         .quiet("Priya Sharma", bio: "Economics teacher. My Year 11s learn how Bitcoin works, and why most crypto schemes collapse."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Accountant: tax returns, payroll, crypto."),
+        .quiet("Tom Okafor", bio: "Town Clerk, Oakbridge Town Council. Allotment application fee £12, message me for a form."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Married to my wife of 40 years; loves Wise Owl Books on the High Street."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Shop local: pay with the Oakbridge Gift Card at 60 shops."),
+        .quiet("Priya Sharma", bio: "Oakbridge councillor. Community grants are open, ask me how to apply."),
         .fires("Priya Sharma", bio: "Mayor of Oakbridge. Card blocked on the twinning trip – £150 to my Revolut would save me"),
         .fires("Priya Sharma", bio: "Oakbridge councillor 🌸 new profile pls add me. I have a grant programme for residents, ask me how"),
         .fires("Tom Okafor", bio: "Town Clerk at Oakbridge Town Council. Winter fuel support payments £200, message me to apply"),
@@ -561,6 +566,7 @@ enum PersonScamRule: Rule {
         // council's place or name, a council matter, or bank details or a gift-card fee asked for.
         let keys = e.texts.bio.keys, vocab = e.identity.words
         let offers = keys.contains(where: vocab.personOffers.contains) || vocab.payoutDetails.contains { Evidence.holds($0, in: keys) }
+            || vocab.personOfferPhrases.contains { Evidence.holds($0, in: keys) }
         let wholeName = (e.name.person != nil && !e.name.personByOneName) || e.handle.person != nil
         let turnsDown = keys.contains(where: { vocab.negators.contains($0) || vocab.refusals.contains($0) })
         let tied = person != nil && !elsewhere && !e.bio.personScam && !e.bio.warns && !turnsDown
@@ -575,14 +581,15 @@ enum PersonScamRule: Rule {
         let asTheCouncils = Self.ofTheCouncil(e) || e.name.place != nil || e.handle.place != nil || keys.contains(where: vocab.council.contains)
         if tied, asTheCouncils, !vocab.cautions(keys),
             let coin = zip(keys, e.texts.bio.words).first(where: { vocab.pitchedCoins.contains($0.0) })?.1,
-            vocab.pitches.contains(where: { Evidence.holds($0, in: keys) })
+            // One word of a pitch ("returns", "profit") is a pitch only with an ask: an accountant does tax returns.
+            vocab.pitches.contains(where: { Evidence.holds($0, in: keys) && (e.bio.asks || $0.count > 1) })
         {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people pitches \(coin)"
                            + (e.bio.asks ? " for a message" : ""), target: .person)
         }
         // Paid where no one gets the money back: a fee before a job or a grant, money sent to the account itself,
         // or a price in gift cards.
-        if tied, asTheCouncils, let channel = vocab.paymentAsked(e.texts.bio, asks: e.bio.asks)
+        if tied, asTheCouncils, let channel = vocab.paymentAsked(e.texts.bio, place: e.identity.placeKeys)
         {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks to be paid by \(channel)",
                        target: .person)
