@@ -11,16 +11,22 @@ struct CSVReader {
     }
 
     private let text: String
+    /// The number of `text`'s first line in the whole file, and how many unclosed quotes were read past before it.
+    private let firstLine: Int, recoveries: Int
+    /// Unclosed quotes read past in one file: each costs a pass over the rest of it.
+    static let maxRecoveries = 100
 
-    init(_ text: String) { self.text = text }
+    init(_ text: String, firstLine: Int = 1, recoveries: Int = 0) {
+        (self.text, self.firstLine, self.recoveries) = (text, firstLine, recoveries)
+    }
 
     func records() -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()
         var inQuotes = false
-        var line = 1
-        var recordLine = 1
+        var line = firstLine
+        var recordLine = firstLine
         var scalars = text.unicodeScalars[...]
         if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
         var iterator = scalars.makeIterator()
@@ -64,11 +70,32 @@ struct CSVReader {
             }
         }
         if inQuotes {
-            // Everything after the open quote went into one field: keep no guess of it.
-            records.append(Record(line: recordLine, fields: [], problem: "a quoted field that starts on this line is never closed; every line after it was read as part of it"))
+            // Everything after the open quote went into one field: keep no guess of it, and read on from the next
+            // line, so that one stray quote does not lose every row after it.
+            guard recoveries < Self.maxRecoveries, let rest = rest(after: recordLine) else {
+                records.append(Record(line: recordLine, fields: [],
+                                      problem: "a quoted field that starts on this line is never closed; every line after it was read as part of it"))
+                return records
+            }
+            records.append(Record(line: recordLine, fields: [],
+                                  problem: "a quoted field that starts on this line is never closed; the lines after it are read on their own"))
+            records += CSVReader(rest, firstLine: recordLine + 1, recoveries: recoveries + 1).records()
         } else if !field.isEmpty || !fields.isEmpty {
             endRecord()
         }
         return records
+    }
+
+    /// The text after line `number` (counted from `firstLine`), or nil when that is the last line.
+    private func rest(after number: Int) -> String? {
+        let utf8 = text.utf8
+        var newlines = 0
+        for i in utf8.indices where utf8[i] == 0x0A {
+            newlines += 1
+            guard newlines > number - firstLine else { continue }
+            let rest = String(Substring(utf8[utf8.index(after: i)...]))
+            return rest.isEmpty ? nil : rest
+        }
+        return nil
     }
 }

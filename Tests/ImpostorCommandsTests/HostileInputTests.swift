@@ -217,12 +217,15 @@ struct HostileInputTests {
         #expect(logo.stderr.contains("not a regular file"), "\(logo.stderr)")
         try original.write(toFile: council, atomically: true, encoding: .utf8)
 
-        // A CSV row with an unterminated quote is an error, not a profile.
-        let csv = "platform,id,handle,display_name\nfacebook,1,ok,Fine Page\nfacebook,2,bad,\"Oakbridge Town Council\nfacebook,3,lost,Lost Page\n"
+        // A CSV row with an unterminated quote is an error, not a profile, and the rows after it are still read.
+        let csv = "platform,id,handle,display_name\nfacebook,1,ok,Fine Page\nfacebook,2,bad,\"Oakbridge Town Council\nfacebook,3,kept,Kept Page\n"
+            + "facebook,4,also,Also Kept\n"
         let scored = try await CLI.run(["score", "--watchlist", watchlist, "--format", "csv", "-"], stdin: csv)
         #expect(scored.status == 1)
-        #expect(scored.lines.count == 2, "\(scored.stdout)")
-        #expect((scored.lines.last?["error"] as? String)?.contains("never closed") == true, "\(scored.stdout)")
+        #expect(scored.lines.count == 4, "\(scored.stdout)")
+        #expect((scored.lines[1]["error"] as? String)?.contains("never closed") == true, "\(scored.stdout)")
+        #expect(scored.lines[1]["line"] as? Int == 3, "\(scored.stdout)")
+        #expect(scored.lines.dropFirst(2).map { $0["id"] as? String } == ["3", "4"], "\(scored.stdout)")
     }
 
     /// A resident's link with a user name, a password and a token: the page is read without them (no
