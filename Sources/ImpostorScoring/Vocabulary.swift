@@ -419,42 +419,44 @@ final class Vocabulary: Sendable {
     /// Card": `place` is the place's keys). Nil where the text refuses it.
     func paymentAsked(_ text: FoldedText, place: [String]) -> String? {
         let keys = text.keys
-        func sentence(of at: Int) -> ArraySlice<String> {
-            let start = text.sentenceStarts.last { $0 <= at } ?? 0
-            return keys[start..<text.sentenceEnd(after: at)]
-        }
-        func channel(in words: ArraySlice<String>) -> String? {
-            paymentChannels.first { Evidence.holds($0.keys, in: Array(words)) }?.text
+        func channel(in sentence: Range<Int>) -> String? {
+            paymentChannels.first { Evidence.holds($0.keys, in: Array(keys[sentence])) }?.text
         }
         func starts(_ phrase: [String], at i: Int) -> Bool { keys[i...].starts(with: phrase) }
-        for at in keys.indices {
-            // A fee asked, not one the writer pays or waives ("we cover the £40 DBS fee").
-            if advanceFees.contains(where: { starts($0, at: at) }) {
-                let before = Array(keys[max(sentence(of: at).startIndex, at - 5)..<at])
-                if !feeWaivers.contains(where: { Evidence.holds($0, in: before) }) {
-                    if let way = channel(in: sentence(of: at)) { return refusesAnAct(keys) ? nil : way }
-                    if before.suffix(4).contains(where: detailAsks.contains) { return refusesAnAct(keys) ? nil : "message" }
+        // The first way asked for, in the order the text gives them; none at all where the text refuses it.
+        func firstWay() -> String? {
+            for at in keys.indices {
+                let sentence = text.sentence(holding: at)
+                // A fee asked, not one the writer pays or waives ("we cover the £40 DBS fee").
+                if advanceFees.contains(where: { starts($0, at: at) }) {
+                    let before = Array(keys[max(sentence.lowerBound, at - 5)..<at])
+                    if !feeWaivers.contains(where: { Evidence.holds($0, in: before) }) {
+                        if let way = channel(in: sentence) { return way }
+                        if before.suffix(4).contains(where: detailAsks.contains) { return "message" }
+                    }
+                }
+                // Money for the writer: "send me £50", with the way to send it in the same sentence.
+                if let phrase = moneyToMe.first(where: { starts($0, at: at) }) {
+                    let after = text.words[(at + phrase.count)..<min(sentence.upperBound, at + phrase.count + 3)]
+                    if after.contains(where: Self.isAmount), let way = channel(in: sentence) { return way }
+                }
+                // "£150 to my Revolut": the channel straight after.
+                if let phrase = paidInto.first(where: { starts($0, at: at) }),
+                    let way = paymentChannels.first(where: { starts($0.keys, at: at + phrase.count) })
+                {
+                    return way.text
+                }
+                // Gift cards as the price: a word of paying just before, in the same sentence.
+                if let card = giftCards.first(where: { starts($0.keys, at: at) }), !(at > 0 && place.last == keys[at - 1]),
+                    keys[max(sentence.lowerBound, at - 4)..<at].contains(where: payWords.contains)
+                {
+                    return card.text
                 }
             }
-            // Money for the writer: "send me £50", with the way to send it in the same sentence.
-            if let phrase = moneyToMe.first(where: { starts($0, at: at) }) {
-                let after = text.words[(at + phrase.count)..<min(sentence(of: at).endIndex, at + phrase.count + 3)]
-                if after.contains(where: Self.isAmount), let way = channel(in: sentence(of: at)) { return refusesAnAct(keys) ? nil : way }
-            }
-            // "£150 to my Revolut": the channel straight after.
-            if let phrase = paidInto.first(where: { starts($0, at: at) }),
-                let way = paymentChannels.first(where: { starts($0.keys, at: at + phrase.count) })
-            {
-                return refusesAnAct(keys) ? nil : way.text
-            }
-            // Gift cards as the price: a word of paying just before, in the same sentence.
-            if let card = giftCards.first(where: { starts($0.keys, at: at) }), !(at > 0 && place.last == keys[at - 1]),
-                keys[max(sentence(of: at).startIndex, at - 4)..<at].contains(where: payWords.contains)
-            {
-                return refusesAnAct(keys) ? nil : card.text
-            }
+            return nil
         }
-        return nil
+        guard let way = firstWay(), !refusesAnAct(keys) else { return nil }
+        return way
     }
 
     /// An amount of money as written: "£50" folds to a letter and digits ("l50"), its word keeps the digits. A bare
@@ -471,10 +473,8 @@ final class Vocabulary: Sendable {
         let keys = text.keys
         if grabsMoney(keys) || paymentAsked(text, place: place) != nil { return true }
         return !refusesAnAct(keys) && keys.indices.contains { at in
-            guard let channel = privateChannels.first(where: { keys[at...].starts(with: $0) }) else { return false }
-            let start = text.sentenceStarts.last { $0 <= at } ?? 0
-            let end = text.sentenceEnd(after: at + channel.count - 1)
-            return text.words[start..<end].contains(where: Self.isAmount)
+            guard privateChannels.contains(where: { keys[at...].starts(with: $0) }) else { return false }
+            return text.words[text.sentence(holding: at)].contains(where: Self.isAmount)
         }
     }
 

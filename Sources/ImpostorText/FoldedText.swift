@@ -59,6 +59,11 @@ public struct FoldedText: Hashable, Sendable {
         sentenceStarts.first { $0 > i } ?? keys.count
     }
 
+    /// The words of the sentence holding word `i`, as indices into `words` and `keys`.
+    public func sentence(holding i: Int) -> Range<Int> {
+        (sentenceStarts.last { $0 <= i } ?? 0)..<sentenceEnd(after: i)
+    }
+
     /// The scalars `range` of `compact` as a string: cut from its bytes when they are all ASCII (one byte
     /// a scalar), which the scorer does for every council it reads a handle against.
     public func compactSlice(_ range: Range<Int>) -> String {
