@@ -1,4 +1,5 @@
 import Foundation
+import ImpostorCore
 
 /// Reads a file or standard input a block at a time and hands on its whole lines, numbered from 1: a
 /// listing piped in is scored as it arrives, and no more than a block of it is held at once.
@@ -7,6 +8,8 @@ struct LineBatches {
     private var pending: [UInt8] = []
     private var nextNumber = 1
     private var ended = false
+    /// Whether lines end in a lone CR (old Mac files): each CR read is then a newline.
+    private var crLines = false
     /// Where each read lands: made once, since a pipe gives a little at a time and many reads are made.
     private var block: [UInt8] = []
     /// Bytes asked for at a time: some thousands of profiles. A pipe gives what it has.
@@ -15,16 +18,30 @@ struct LineBatches {
     init(fd: Int32) { self.fd = fd }
 
     /// The input's opening, read until it shows a character that is neither white space nor a byte-order
-    /// mark (or the input ends): enough to tell JSON lines from an array or CSV. Nothing is consumed.
+    /// mark and the end of that line (or the input ends): enough to tell JSON lines from an array, an object or
+    /// CSV, and how its lines end. Nothing is consumed; lines that end in a lone CR are read as lines from here on.
     mutating func opening() throws -> String {
-        while true {
-            let text = String(decoding: pending, as: UTF8.self)
-            // A read that ends inside a character (a byte-order mark's first byte) shows U+FFFD: read on.
-            if ended || text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" && $0 != "\u{FFFD}" }) {
-                return text
+        var shown: Int?, searched = 0
+        while !ended {
+            // Bytes, not text: a listing on one long line is searched once, not decoded again after each read.
+            if shown == nil {
+                var i = 0
+                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+                while i < pending.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(pending[i]) { i += 1 }
+                if i < pending.count { shown = i }
+            }
+            // A CR needs its next byte read: it tells a Windows line end from an old Mac one.
+            if let shown, let cut = pending[max(shown, searched)...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                if pending[cut] == 0x0A || cut + 1 < pending.count { break }
+                searched = cut
+            } else if let shown {
+                searched = max(shown, pending.count)
             }
             try fill()
         }
+        crLines = ProfileListing.endsLinesWithCR(pending)
+        if crLines { pending = pending.map { $0 == 0x0D ? 0x0A : $0 } }
+        return String(decoding: pending, as: UTF8.self)
     }
 
     /// The first bytes read and not yet handed on: after `opening`, enough to tell the input's encoding.
@@ -73,7 +90,13 @@ struct LineBatches {
                 if errno == EINTR { continue }
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
-            if count == 0 { ended = true } else { pending.append(contentsOf: block[..<count]) }
+            if count == 0 {
+                ended = true
+            } else if crLines {
+                pending.append(contentsOf: block[..<count].lazy.map { $0 == 0x0D ? 0x0A : $0 })
+            } else {
+                pending.append(contentsOf: block[..<count])
+            }
             return
         }
     }

@@ -1,8 +1,8 @@
 /// The top-level elements of a JSON array as text, found by its brackets and strings without reading
-/// the elements themselves.
+/// the elements themselves; or the objects of a file that holds objects one after another, pretty-printed.
 enum JSONArrayElements {
     /// Each element's text, in order, up to where the array breaks off (a missing "]", an element missing between
-    /// commas, text after the end), and whether it closes cleanly; nil when `text` does not open an array.
+    /// commas, text after the end), and whether it closes cleanly; nil when `text` opens neither an array nor an object.
     static func split(_ text: Substring) -> (elements: [Substring], closes: Bool)? {
         let bytes = text.utf8
         var i = bytes.startIndex
@@ -10,8 +10,10 @@ enum JSONArrayElements {
         // A byte-order mark may open the file.
         if bytes[i...].starts(with: [0xEF, 0xBB, 0xBF]) { i = bytes.index(i, offsetBy: 3) }
         while i < bytes.endIndex, isSpace(bytes[i]) { i = bytes.index(after: i) }
-        guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "[") else { return nil }
-        i = bytes.index(after: i)
+        guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "{") else { return nil }
+        // Objects one after another, as `jq` prints them, are read as if in an array without its commas.
+        let bracketed = bytes[i] == UInt8(ascii: "[")
+        if bracketed { i = bytes.index(after: i) }
         var elements: [Substring] = []
         var start: String.Index?, end = i
         var depth = 0, inString = false, escaped = false
@@ -30,7 +32,10 @@ enum JSONArrayElements {
                 continue
             }
             if isSpace(b) { continue }
-            if depth == 0, b == UInt8(ascii: ",") || b == UInt8(ascii: "]") {
+            if depth == 0, !bracketed, start != nil {
+                return (elements, false)  // text between the objects
+            }
+            if depth == 0, bracketed, b == UInt8(ascii: ",") || b == UInt8(ascii: "]") {
                 if let s = start {
                     elements.append(text[s..<end])
                 } else if b == UInt8(ascii: ",") || !elements.isEmpty {
@@ -48,6 +53,11 @@ enum JSONArrayElements {
                 depth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth -= 1
+                if depth == 0, !bracketed, let s = start {
+                    elements.append(text[s...i])
+                    start = nil
+                    continue
+                }
             case UInt8(ascii: "\""):
                 inString = true
             default:
@@ -56,6 +66,7 @@ enum JSONArrayElements {
             if start == nil { start = i }
             end = bytes.index(after: i)
         }
+        if !bracketed { return (elements, start == nil && depth == 0 && !inString && !elements.isEmpty) }
         // Cut short: a last element whose brackets and strings closed is whole; one left open is not.
         if let s = start, depth == 0, !inString { elements.append(text[s..<end]) }
         return (elements, false)

@@ -2,9 +2,9 @@ import Foundation
 
 /// What can still be read of a listing's line that is not valid JSON: a line is one profile, and one
 /// bad character or field must not hide which profile it was.
-enum JSONRepair {
+package enum JSONRepair {
     /// The line with each `\u` escape of a lone surrogate written as U+FFFD's, or nil when it has none.
-    static func withoutLoneSurrogates(_ line: Substring) -> String? {
+    package static func withoutLoneSurrogates(_ line: Substring) -> String? {
         let bytes = Array(line.utf8)
         var out: [UInt8] = [], changed = false, i = 0
         out.reserveCapacity(bytes.count)

@@ -58,7 +58,7 @@ public enum ProfileListing {
         }
         switch first {
         case "[": return .jsonArray
-        case "{": return .jsonLines
+        case "{": return opensDocument(text) ? .jsonArray : .jsonLines
         default:
             // A stray first line (a title, a prompt pasted in) before JSON lines does not make the listing CSV,
             // whose header would then be missing: CSV names its columns on its first line.
@@ -68,6 +68,25 @@ public enum ProfileListing {
             let jsonAfter = lines.dropFirst().contains { $0.trimmingSpaces().hasPrefix("{") }
             return !namesColumns && jsonAfter ? .jsonLines : .csv
         }
+    }
+
+    /// Whether text opening on "{" is one JSON document rather than JSON lines: an object pretty-printed over
+    /// many lines, or profiles wrapped in an object ({"profiles": [...]}), as tools and people save them.
+    static func opensDocument(_ text: String) -> Bool {
+        let line = text.utf8.split(separator: 0x0A, maxSplits: 50).lazy
+            .map { String(Substring($0)).filter { $0 != "\u{FEFF}" }.trimmingSpaces() }.first { !$0.isEmpty } ?? ""
+        if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] {
+            return object["platform"] == nil && object.values.contains { $0 is [Any] }
+        }
+        // A line of JSON lines cut short ends anywhere; a pretty-printed object's first line opens a structure.
+        return line == "{" || ["[", "{", ",", ":"].contains { line.hasSuffix($0) }
+    }
+
+    /// Whether a listing's lines end in a lone carriage return, as old Mac files do: a line break is then a CR.
+    public static func endsLinesWithCR(_ opening: some Collection<UInt8>) -> Bool {
+        guard let cut = opening.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }), opening[cut] == 0x0D else { return false }
+        let next = opening.index(after: cut)
+        return next != opening.endIndex && opening[next] != 0x0A
     }
 
     /// Whether a listing's opening is UTF-16 (a byte-order mark, or ASCII with a zero byte after each character,
@@ -81,7 +100,8 @@ public enum ProfileListing {
 
     /// Every record of `text`, in order.
     public static func rows(_ text: String, format: Format) -> [Row] {
-        switch format {
+        if endsLinesWithCR(text.utf8) { return rows(text.replacingOccurrences(of: "\r", with: "\n"), format: format) }
+        return switch format {
         case .jsonLines: jsonLines(text)
         case .jsonArray: jsonArray(text)
         case .csv: csv(text)
@@ -127,14 +147,15 @@ public enum ProfileListing {
 
     private static func jsonArray(_ text: String) -> [Row] {
         // A JSON array has no useful line numbers; the record's position stands in for one.
-        if let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let items = parsed as? [Any] {
+        let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+        if let items = (parsed as? [Any]) ?? (parsed as? [String: Any]).flatMap(wrapped) {
             return items.enumerated().map { Row(line: $0.offset + 1, result: profile(fromJSON: $0.element)) }
         }
         // One element JSON cannot read (nested too deep, a lone surrogate) costs only itself: the array is
         // taken apart by its brackets and each element read as a line is.
         // A damaged array (cut short, an element missing) keeps the profiles before the damage.
         guard let split = JSONArrayElements.split(text[...]) else {
-            return [Row(line: 1, result: .failure(RowError(message: "not a valid JSON array of profiles", id: nil)))]
+            return [Row(line: 1, result: .failure(RowError(message: "not a valid JSON array or object of profiles", id: nil)))]
         }
         var rows = split.elements.enumerated().map { row($0.element, line: $0.offset + 1) }
         if !split.closes {
@@ -143,6 +164,14 @@ public enum ProfileListing {
                 id: nil))))
         }
         return rows
+    }
+
+    /// The profiles of one JSON object: itself when it is a profile, else the one list of objects it holds
+    /// ({"profiles": [...]}, {"data": [...], "meta": {...}}); nil when it holds several lists, or none.
+    private static func wrapped(_ object: [String: Any]) -> [Any]? {
+        if object["platform"] != nil || object["id"] != nil { return [object] }
+        let lists = object.values.compactMap { $0 as? [Any] }.filter { !$0.isEmpty && $0.allSatisfy { $0 is [String: Any] } }
+        return lists.count == 1 ? lists[0] : nil
     }
 
     private static func csv(_ text: String) -> [Row] {

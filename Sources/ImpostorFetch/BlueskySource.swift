@@ -61,8 +61,9 @@ struct BlueskySource: ProfileSource {
                     order.append(actor.did)
                     actors[actor.did] = actor
                 }
-                // No cursor means the last page; an empty page with a cursor would loop forever.
-                guard let next = page.cursor, !page.actors.isEmpty else { break }
+                // No cursor means the last page. A short or empty page may still have one (searchActors fills
+                // pages as it can); the same cursor again would fetch the same page.
+                guard let next = page.cursor, next != cursor else { break }
                 cursor = next
             }
         }

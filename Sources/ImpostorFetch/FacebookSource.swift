@@ -63,7 +63,8 @@ struct FacebookSource: ProfileSource {
 
         /// The cursor of the next page, when there is one.
         var after: String? {
-            guard paging?.next != nil, let after = paging?.cursors?.after, !after.isEmpty, !(data ?? []).isEmpty else { return nil }
+            // A page may hold fewer results than asked, or none, and still have a next (Graph's paging notes).
+            guard paging?.next != nil, let after = paging?.cursors?.after, !after.isEmpty else { return nil }
             return after
         }
     }
@@ -93,7 +94,8 @@ struct FacebookSource: ProfileSource {
                 try SourceContext.requireOK(response, url: url)
                 let answer = try SourceContext.decode(Page.self, response, url: url)
                 (answer.data ?? []).forEach(keep)
-                after = answer.after
+                // The same cursor again would fetch the same page again.
+                after = answer.after == after ? nil : answer.after
                 if let usage = Self.usage(response), usage >= Self.usageCeiling {
                     context.stop(FetchError(.refused, "Meta reports this app at \(usage)% of its hourly allowance (X-App-Usage): the source stops for this scan and goes on at the next"))
                     return

@@ -56,7 +56,11 @@ struct LinkSource: ProfileSource {
         let title = page["og:title", "twitter:title"] ?? page.title ?? ""
         let name = boilerplate?.name(in: title) ?? title
         var handle = pathHandle
-        if platform == .x, let creator = page["twitter:creator", "twitter:site"] { handle = creator }
+        // "twitter:site" is the site's own account ("@X"), not the page's: only the creator, and only where
+        // the address names no account.
+        if platform == .x, handle.isEmpty, let creator = page["twitter:creator"] {
+            handle = creator.hasPrefix("@") ? String(creator.dropFirst()) : creator
+        }
         if handle.isEmpty && name.isEmpty {
             throw FetchError(.badResponse, "the page names no account (no og:title, twitter:title or title)", url: asked)
         }
@@ -113,7 +117,8 @@ struct LinkSource: ProfileSource {
         switch bare {
         case "bsky.app": return (.bluesky, first(after: "profile"))
         case "x.com", "twitter.com": return (.x, first())
-        case "facebook.com": return (.facebook, first())
+        // A page without a username is at profile.php?id=, /people/Name/id or /p/Name-id: its id is its handle.
+        case "facebook.com": return (.facebook, ProfileAddress(url: url)?.handle ?? first())
         case "instagram.com": return (.instagram, first())
         case "threads.net", "threads.com": return (.threads, first())
         case "youtube.com": return (.youtube, parts.first == "channel" ? first(after: "channel") : first())

@@ -74,6 +74,10 @@ struct ListingSource: ProfileSource {
             let response = try await context.session.get(HTTPRequest(url: url), stats: context.stats, cacheNamespace: "listing")
             context.stats.page()
             try SourceContext.requireOK(response, url: url)
+            guard !ProfileListing.isUTF16(Array(response.body.prefix(8))) else {
+                context.fail(FetchError(.badResponse, "\(FetchError.redact(url)) is UTF-16 text; the listing must be UTF-8"))
+                return []
+            }
             return read(response.text, name: FetchError.redact(url), context: context)
         } catch {
             context.fail(error)

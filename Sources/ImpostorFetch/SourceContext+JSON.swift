@@ -1,4 +1,5 @@
 import Foundation
+import ImpostorCore
 
 extension SourceContext {
     /// GETs a JSON document, counts it as a page, and decodes it; any status but 200 is an error.
@@ -44,6 +45,12 @@ extension SourceContext {
         do {
             return try JSONDecoder().decode(T.self, from: Data(response.body))
         } catch {
+            // Half an emoji pair ("\ud83d") costs one character, not the page of accounts around it.
+            if let repaired = JSONRepair.withoutLoneSurrogates(Substring(response.text)),
+               let value = try? JSONDecoder().decode(T.self, from: Data(repaired.utf8))
+            {
+                return value
+            }
             throw FetchError(.badResponse, "the response is not the JSON expected: \(describe(error))", url: url)
         }
     }

@@ -131,7 +131,9 @@ struct WebSearchSource: ProfileSource {
                 guard let page, page.platform == out[index].platform,
                       ProfileAddress(url: page.url)?.handle.lowercased() == out[index].handle.lowercased()
                 else { continue }
-                if !page.displayName.isEmpty { out[index].displayName = page.displayName }
+                // The page's title carries the platform's words as the result's did ("Name (@h) / X").
+                let name = Self.title(page.displayName, platform: page.platform, handle: out[index].handle)
+                if !name.isEmpty { out[index].displayName = name }
                 if !page.bio.isEmpty { out[index].bio = page.bio }
                 out[index].avatar = page.avatar ?? out[index].avatar
             }

@@ -95,7 +95,8 @@ struct YouTubeSource: ProfileSource {
                         order.append(id)
                         profiles[id] = Self.profile(id: id, snippet: item.snippet, subscribers: nil, escaped: true)
                     }
-                    guard let next = page.nextPageToken, !page.items.isEmpty else { break }
+                    // An empty page may still name the next; the same token again would fetch it again.
+                    guard let next = page.nextPageToken, next != token else { break }
                     token = next
                 } catch {
                     context.fail(error)

@@ -230,6 +230,14 @@ final class ProtectedIdentity: Sendable {
                 out.append(ProtectedIdentity(self, placeKeys: keys))
             }
         }
+        // A place with a tail goes by its first part, alone only where the profile says the rest, as one place of
+        // a joint council does: "Melbury Town Council" is Melbury-de-la-Fosse's, a "Melbury Bakery" no copy of it.
+        for keys in [placeKeys] + out.map(\.placeKeys) {
+            guard let at = keys.firstIndex(where: words.placeTails.contains), at > 0 else { continue }
+            let first = Array(keys[..<at]), compact = first.joined()
+            guard compact.count >= 4, !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
+            out.append(ProtectedIdentity(self, placeKeys: first, jointRest: Array(keys[at...])))
+        }
         for keys in [placeKeys] + out.map(\.placeKeys) {
             guard let (first, conjunction, second) = jointParts(keys) else { continue }
             // Joined by any of the conjunctions ("Bisley and Lypiatt" for Bisley-with-Lypiatt), either way round.

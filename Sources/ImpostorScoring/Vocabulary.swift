@@ -103,6 +103,8 @@ final class Vocabulary: Sendable {
     let placeArticles: Set<String>
     /// Titles a place's name may start with and drop ("Royal Wootton Bassett").
     let placeHonorifics: Set<String>
+    /// Words that start a place name's tail, which the place goes by without ("Stratford-upon-Avon" is Stratford).
+    let placeTails: Set<String>
     /// Council words of five letters or more ("cyngor", "council"), as a glued handle may start.
     let longCouncilWords: [String]
     /// Council words, kinds and abbreviations of two letters or more, by their first byte, longest first.
@@ -301,6 +303,7 @@ final class Vocabulary: Sendable {
         officeLinks = keys("office_links")
         placeArticles = keys("place_articles")
         placeHonorifics = keys("place_honorifics")
+        placeTails = keys("place_tails")
         longCouncilWords = council.filter { $0.utf8.count >= 5 }.sorted()
         councilWordsByFirst = Dictionary(
             grouping: council.union(kinds.values.joined()).union(abbreviations.keys).filter { $0.utf8.count >= 2 }

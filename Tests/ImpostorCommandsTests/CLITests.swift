@@ -125,6 +125,20 @@ struct CLI {
         #expect(r.stderr.contains("3 of 5"))
     }
 
+    /// A listing as people save it, not as JSON lines: lines ending in a lone CR, an object pretty-printed, or
+    /// profiles wrapped in an object. Every profile is scored, piped in as from a file.
+    @Test(arguments: [
+        #"{"platform": "x", "id": "a", "display_name": "Oakbridge Town Council"}"# + "\r" + #"{"platform": "x", "id": "b", "handle": "h"}"# + "\r",
+        "{\n  \"profiles\": [\n    {\"platform\": \"x\", \"id\": \"a\", \"display_name\": \"Oakbridge Town Council\"},\n"
+            + "    {\"platform\": \"x\", \"id\": \"b\", \"handle\": \"h\"}\n  ]\n}\n",
+        "platform,id,display_name\rx,a,Oakbridge Town Council\rx,b,Bob\r",
+    ])
+    func scoresAListingSavedAnotherWay(input: String) async throws {
+        let r = try await CLI.run(["score", "--watchlist", "watchlist", "-"], stdin: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.lines.map { $0["id"] as? String } == ["a", "b"], "\(r.stdout)")
+    }
+
     /// A listing piped in is scored as it arrives: a profile's line comes out while the input is still
     /// open, as `fetch | score` needs, and nothing is held back to the end.
     @Test func scoresAPipedListingAsItArrives() async throws {

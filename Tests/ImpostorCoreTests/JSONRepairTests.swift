@@ -57,7 +57,39 @@ import Testing
         #expect(JSONArrayElements.split(#"[ 1 , "x,]" , {"a":[1,2]} ]"#)?.elements == ["1", #""x,]""#, #"{"a":[1,2]}"#])
         #expect(JSONArrayElements.split(#"[ 1 , "x,]" , {"a":[1,2]} ]"#)?.closes == true)
         #expect(JSONArrayElements.split("[ ]")?.elements == [])
-        #expect(JSONArrayElements.split("{}") == nil)
+        #expect(JSONArrayElements.split("x{}") == nil)
+    }
+
+    /// A listing saved as one JSON document rather than JSON lines is read all the same: an object
+    /// pretty-printed, objects one after another as `jq` prints them, or profiles wrapped in an object.
+    @Test(arguments: [
+        "{\n  \"platform\": \"x\",\n  \"id\": \"a\",\n  \"handle\": \"h\"\n}\n",
+        "{\n  \"profiles\": [\n    {\"platform\": \"x\", \"id\": \"a\", \"handle\": \"h\"},\n    {\"platform\": \"x\", \"id\": \"b\", \"handle\": \"h\"}\n  ]\n}",
+        #"{"data": [{"platform": "x", "id": "a", "handle": "h"}, {"platform": "x", "id": "b", "handle": "h"}], "meta": {"count": 2}}"# + "\n",
+        "{\n  \"platform\": \"x\",\n  \"id\": \"a\", \"handle\": \"h\"\n}\n{\n  \"platform\": \"x\",\n  \"id\": \"b\", \"handle\": \"h\"\n}\n",
+    ])
+    func aListingWrittenAsOneDocumentIsRead(text: String) {
+        #expect(ProfileListing.format(of: text) == .jsonArray)
+        let ids = ProfileListing.rows(text, format: ProfileListing.format(of: text)).map { try? $0.result.get().id }
+        #expect(ids == (text.contains("\"b\"") ? ["a", "b"] : ["a"]), "\(text)")
+    }
+
+    /// JSON lines stay JSON lines, a damaged first line among them; objects that break off say so.
+    @Test func jsonLinesAreNotTakenForADocument() {
+        let lines = #"{"platform":"x","id":"a","tags":["t"]}"# + "\n" + #"{"platform":"x","id":"b"}"# + "\n"
+        #expect(ProfileListing.format(of: lines) == .jsonLines)
+        #expect(ProfileListing.format(of: #"{"platform":"x","id":"a","bio":"cut"# + "\n" + #"{"platform":"x","id":"b"}"#) == .jsonLines)
+        let broken = ProfileListing.rows("{\n \"platform\": \"x\", \"id\": \"a\", \"handle\": \"h\"\n}\n{\n \"platform\": \"x\",", format: .jsonArray)
+        #expect(broken.count == 2 && (try? broken[0].result.get().id) == "a" && (try? broken[1].result.get()) == nil)
+    }
+
+    /// Old Mac files end their lines in a lone CR: each line is still a record, in every format.
+    @Test func linesEndingInALoneCarriageReturnAreLines() {
+        let jsonl = #"{"platform":"x","id":"a","handle":"h"}"# + "\r" + #"{"platform":"x","id":"b","handle":"h"}"# + "\r"
+        #expect(ProfileListing.rows(jsonl, format: .jsonLines).map { try? $0.result.get().id } == ["a", "b"])
+        let csv = "platform,id,handle\rx,a,h1\rx,b,h2\r"
+        #expect(ProfileListing.rows(csv, format: .csv).map { try? $0.result.get().id } == ["a", "b"])
+        #expect(ProfileListing.endsLinesWithCR(Array("a\rb".utf8)) && !ProfileListing.endsLinesWithCR(Array("a\r\nb\rc".utf8)))
     }
 
     /// A stray first line before JSON lines does not make the listing CSV; a CSV header still does; an array

@@ -35,4 +35,43 @@ import Testing
             from: Data(#"{"id":"123","name":"Oakbridge","link":"https://u:p4ss@www.facebook.com/oakbridge.fake?sig=abc"}"#.utf8))
         #expect(FacebookSource.profile(page).url == "https://www.facebook.com/oakbridge.fake?sig=[redacted]")
     }
+
+    /// A Facebook page without a username is named by its id, wherever its address puts it; an x.com
+    /// page's "twitter:site" is X's own account, not the page's.
+    @Test func aPageIsNamedByItsOwnAddressNotTheSites() throws {
+        func page(_ url: String, _ tags: String = "") -> OpenGraph {
+            OpenGraph(html: #"<html><head><meta property="og:title" content="Oakbridge Town Council"><meta property="og:url" content="\#(url)">\#(tags)</head></html>"#)
+        }
+        for (url, id) in [("https://www.facebook.com/profile.php?id=100064123456789", "100064123456789"),
+                          ("https://www.facebook.com/people/Oakbridge-Town-Council/100064123456789/", "100064123456789")] {
+            let profile = try LinkSource.profile(page: page(url), url: url, asked: url)
+            #expect(profile.platform == .facebook && profile.handle == id, "\(url): \(profile.handle)")
+        }
+        let site = #"<meta name="twitter:site" content="@X">"#
+        let named = try LinkSource.profile(page: page("https://x.com/oakbridge_fake", site), url: "https://x.com/oakbridge_fake", asked: "")
+        #expect(named.handle == "oakbridge_fake")
+        let creator = try LinkSource.profile(page: page("https://x.com/", site + #"<meta name="twitter:creator" content="@oak_tc1">"#),
+                                             url: "https://x.com/", asked: "")
+        #expect(creator.handle == "oak_tc1")
+    }
+
+    /// Half an emoji pair in a platform's answer costs that character, not the page of accounts.
+    @Test func aLoneSurrogateInAnAnswerLosesOneCharacter() throws {
+        struct Users: Decodable { struct User: Decodable { var name: String }; var data: [User] }
+        let body = #"{"data":[{"name":"Oakbridge \ud83d TC"},{"name":"Mayor"}]}"#
+        let users = try SourceContext.decode(Users.self, HTTPResponse(status: 200, body: Array(body.utf8)), url: "https://api.x.com/2/users/by")
+        #expect(users.data.map(\.name) == ["Oakbridge \u{FFFD} TC", "Mayor"])
+    }
+
+    /// Meta answers a business_discovery of a missing or personal account with code 110, and has been recorded
+    /// answering code 100 "cannot be found": neither is a failure of the source. A wrong account id is.
+    @Test(arguments: [
+        (#"{"error":{"message":"Invalid user id","type":"OAuthException","code":110,"error_subcode":2207013}}"#, true),
+        (#"{"error":{"message":"Invalid user id","type":"OAuthException","code":110}}"#, true),
+        (#"{"error":{"message":"The user with username: oak_tc1 cannot be found.","type":"OAuthException","code":100}}"#, true),
+        (#"{"error":{"message":"Unsupported get request. Object with ID '1789' does not exist","type":"GraphMethodException","code":100,"error_subcode":33}}"#, false),
+    ])
+    func instagramsNotFoundIsNoFailure(body: String, notFound: Bool) {
+        #expect(InstagramSource.notDiscoverable(HTTPResponse(status: 400, body: Array(body.utf8))) == notFound)
+    }
 }

@@ -54,6 +54,28 @@ import Testing
         #expect((a.verdict == .suspect && a.identity == "fishguard") == suspect, "\(a.reasons.map(\.detail))")
     }
 
+    /// A place with a tail goes by its first part ("Stratford-upon-Avon" is Stratford), and one joined by "cum"
+    /// by both parts without it; alone, the first part is the council only beside its own kind or with the
+    /// tail in the bio. A business there, or a Scottish community council of the same name, is not.
+    @Test(arguments: [
+        ("Melbury Town Council", "MelburyTownCouncil", "Official page. Small business grants now open, message us to apply.", true),
+        ("Melbury Town Council", "MelburyTC", "", true),
+        ("Ashworth Fellside Parish Council", "AshworthFellsidePC", "Winter fuel grant: DM us your details.", true),
+        ("Melbury Bakery", "melburybakery", "Fresh bread daily in Melbury-de-la-Fosse. DM us to order.", false),
+        ("Melbury Abbas Parish Council", "MelburyAbbasPC", "Parish council for Melbury Abbas, Dorset.", false),
+        ("Fellside Community Council", "FellsideCommunityCouncil", "Community council for Fellside, Falkirk. Meetings monthly.", false),
+    ])
+    func aPlaceGoesByTheFirstPartOfItsName(name: String, handle: String, bio: String, suspect: Bool) throws {
+        let scorer = try Scorer(identities: [
+            Identity(id: "melbury", name: "Melbury-de-la-Fosse Town Council", kind: "town council", place: "Melbury-de-la-Fosse",
+                     area: "Leicestershire"),
+            Identity(id: "ashworth", name: "Ashworth-cum-Fellside Parish Council", kind: "parish council", place: "Ashworth-cum-Fellside",
+                     area: "Lancashire"),
+        ])
+        let a = scorer.assess(Profile(platform: .facebook, id: "1", handle: handle, displayName: name, bio: bio))
+        #expect((a.verdict == .suspect) == suspect, "\(a.reasons.map(\.detail))")
+    }
+
     @Test func bothPlacesWithAnAmpersandAreTheCouncil() {
         let a = judge("Fishguard & Goodwick Town Council", handle: "fishguardgoodwicktc1", bio: "Council tax refunds – DM us")
         #expect(a.verdict == .suspect && a.identity == "fishguard", "\(a.reasons.map(\.detail))")

@@ -207,6 +207,8 @@ enum OtherAreaRule: Rule {
         .fires("Deputy Mayor Priya Sharma", bio: "Deputy Mayor, Township of Edgewater, New Jersey. Serving our residents."),
         .quiet("Priya Sharma", bio: "New account, old one hacked. Stuck in Jamaica, send what you can."),
         .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Born in Kenya, raised in Kent."),
+        .fires("Oakbridge & District Community Council", bio: "Community council for Upper Glen and Balmalcolm, Fife. Minutes and meeting dates here."),
+        .quiet("Oakbridge Town Council", bio: "Rebates for residents of Shropshire. DM us to claim."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -214,8 +216,11 @@ enum OtherAreaRule: Rule {
         // elsewhere; not a clone's story of being stranded abroad.
         let personElsewhere = (so.claim == .person || so.claim == .personName) && !e.placed && !e.bio.personScam
             ? e.bioAreaElsewhere?.shown : nil
+        // The council's name, and a bio that never names the place but another county's villages: a namesake's
+        // own page, as long as it asks nothing of anyone.
+        let councilElsewhere = so.claim == .name && !e.bio.scam && !e.bio.asks && !e.bio.personScam ? e.bioAreaElsewhere?.shown : nil
         let placed = e.bio.otherArea.map { ("bio", $0) } ?? e.handleArea.map { ("handle", $0) } ?? e.nameArea.map { ("name", $0) }
-            ?? personElsewhere.map { ("bio", $0) }
+            ?? (personElsewhere ?? councilElsewhere).map { ("bio", $0) }
         guard let (text, area) = placed else { return nil }
         let own = e.identity.identity.area
         return Hit(weight: weight, detail: "the \(text) places it in \(area), not \(own): a namesake elsewhere", matched: own, folded: area)
