@@ -270,7 +270,7 @@ public enum ProfileListing {
             case .absent, .other: nil
             }
         }
-        do {
+        do throws(RowError) {
             guard let id = try text("id").get(), !id.trimmingSpaces().isEmpty else {
                 return .failure(RowError(message: "missing `id`", id: nil))
             }
@@ -291,11 +291,10 @@ public enum ProfileListing {
                 displayName: displayName, bio: try text("bio").get() ?? "", url: url,
                 avatar: optional("avatar").flatMap { $0.isEmpty ? nil : $0 },
                 createdAt: optional("created_at"), followers: count(field("followers"))))
-        } catch let error as RowError {
+        } catch {
+            // `Result<_, RowError>.get()` throws only a RowError.
             guard case .text(let id) = field("id") else { return .failure(RowError(message: error.message, id: nil)) }
             return .failure(RowError(message: error.message, id: id))
-        } catch {
-            return .failure(RowError(message: "\(error)", id: nil))
         }
     }
 }

@@ -79,6 +79,19 @@ import ImpostorCore
         }
     }
 
+    /// The council's own account, its name kept, asking residents to log in or claim a refund has been taken over:
+    /// the phishing a taken page posts. Its own reminders about council tax or an account with it are not.
+    @Test(arguments: [
+        ("Important: verify your account to keep receiving updates. Log in at wex-verify.net to confirm your details.", true),
+        ("Residents: you may be owed a council tax refund! Claim your refund now, tap the link.", true),
+        ("Council tax is collected by Wexcester District Council. Refunds: see their website.", false),
+        ("Create an account on our website to book the hall. Forgot your password? Log in and reset it.", false),
+    ])
+    func anOfficialAccountPostingPhishingIsACase(bio: String, taken: Bool) {
+        let a = scorer.assess(Profile(platform: .x, id: "4", handle: "WexcesterCC", displayName: "Wexcester City Council", bio: bio))
+        #expect((a.verdict == .suspect && a.reasons.contains { $0.signal == .hijacked }) == taken, "\(a.reasons.map(\.detail))")
+    }
+
     /// A namesake elsewhere writes its own county into its address: "elmstowpc-shropshire.org.uk" is not
     /// Elmstow Parish Council of Essex at "elmstow-pc.gov.uk".
     @Test func aNamesakesOwnAddressIsNotALookalike() throws {
