@@ -42,6 +42,12 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     /// Mail sent in the council's or its people's name: the handle is the sender's address.
     public static let email = Platform(rawValue: "email")
 
+    /// Messages sent to a person rather than a page anyone reads: e-mail, and the messaging apps residents
+    /// and councillors report ("in a meeting, e-mail me" came by WhatsApp as by mail).
+    public var isDirectMessage: Bool {
+        self == .email || ["whatsapp", "sms", "text", "signal", "telegram", "imessage", "messenger"].contains(rawValue)
+    }
+
     /// The platforms impostor knows how to report to and draft for.
     public static let known: [Platform] = [
         .facebook, .instagram, .threads, .x, .youtube, .tiktok, .linkedin, .nextdoor, .bluesky, .mastodon,

@@ -44,6 +44,7 @@ extension Signal {
     public static let mailScam: Signal = "mail_scam"
     public static let personScam: Signal = "person_scam"
     public static let ownDomain: Signal = "own_domain"
+    public static let mailboxTaken: Signal = "mailbox_taken"
     public static let shownAddress: Signal = "shown_address"
     public static let disclaimer: Signal = "disclaimer"
     public static let warning: Signal = "warning"

@@ -103,16 +103,15 @@ public struct ReportDesk: Sendable {
 
     /// Files the sender of a forwarded e-mail: the display name, the address as handle, and the
     /// subject with the first lines as bio. Only a sender that claims the council or its people, from
-    /// outside the council's domains, is a report; nil otherwise.
+    /// outside the council's domains, is a report, or one from inside them that reads as its mailbox
+    /// taken over; nil otherwise.
     public func file(sender: MailAddress, subject: String, text: String, by reporter: Reporter, at now: Date = Date())
         async throws(Refusal) -> Filed?
     {
         let address = sender.address.lowercased()
         guard address.contains("@"), address.count <= 320 else { return nil }
         let domain = String(address[address.index(after: address.lastIndex(of: "@")!)...])
-        if watchlist.identities.contains(where: { $0.ownDomain(of: domain) != nil }) {
-            return nil
-        }
+        let ownDomain = watchlist.identities.contains { $0.ownDomain(of: domain) != nil }
         let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix(">") }
         let bio = ([subject] + lines.prefix(6)).joined(separator: "\n")
         let profile = Profile(platform: .email, id: address, handle: address, displayName: sender.name,
@@ -120,6 +119,8 @@ public struct ReportDesk: Sendable {
         let assessment = scorer.assess(profile)
         // A name that claims nobody of the council is someone else's mail, not an impersonation.
         guard assessment.verdict == .suspect || assessment.target == .person else { return nil }
+        // A colleague's mail is no report; a lure sent from a mailbox taken over is.
+        if ownDomain, !assessment.reasons.contains(where: { $0.signal == .mailboxTaken }) { return nil }
         return try await file(profile, link: "mailto:" + address, by: reporter, council: nil, scope: .all, unread: nil,
                               assessed: assessment, at: now)
     }

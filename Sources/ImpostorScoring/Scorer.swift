@@ -244,6 +244,8 @@ final class FoldedProfile {
     let bioAddresses: [(address: String, key: String)]
     /// The sender of an e-mail rather than an account: its bio is the subject and first lines.
     let isMail: Bool
+    /// A message to a person (an e-mail, a WhatsApp or text message): its bio is what it says.
+    let isMessage: Bool
     /// How many follow the account, where the source says.
     let followers: Int?
     /// The sender's domain, lower case, for an e-mail.
@@ -288,6 +290,7 @@ final class FoldedProfile {
         (handle, handleTrimmed, bio, bioAddresses) = (profile.handle, profile.handleTrimmed, profile.bio, profile.bioAddresses)
         handleHasPadding = profile.handleHasPadding
         (isMail, mailDomain, bioPhrases, bioAreas) = (profile.isMail, profile.mailDomain, profile.bioPhrases, profile.bioAreas)
+        isMessage = profile.isMessage
         followers = profile.followers
         senderAddress = profile.senderAddress
         shownHost = profile.shownHost
@@ -295,6 +298,7 @@ final class FoldedProfile {
 
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
+        isMessage = profile.platform.isDirectMessage
         followers = profile.followers
         mailDomain = isMail && profile.handle.contains("@")
             ? profile.handle.split(separator: "@").last.map { String($0).trimmingSpaces().lowercased() } : nil

@@ -175,6 +175,8 @@ final class Vocabulary: Sendable {
     let hijackWords: Set<String>
     /// What a hijacker writes in several words ("enter your details", "account manager"), as written and as keys.
     let hijackPhrases: [(text: String, keys: [String])]
+    /// What a taken-over mailbox sends its address book: "sign in to view the document".
+    let credentialLures: [(text: String, keys: [String])]
     /// What only a new owner of an account says ("under new management"): one is enough.
     let hijackAnnouncements: [(text: String, keys: [String])]
     /// The last labels of web addresses a hijacker's shop or prize page uses ("shop", "click"), as written.
@@ -350,6 +352,7 @@ final class Vocabulary: Sendable {
         // Scam words are phrases of one word.
         hijackWords = keys("hijack")
         hijackPhrases = written("hijack_phrases")
+        credentialLures = written("credential_lures")
         hijackAnnouncements = written("hijack_announcements")
         hijackEndings = Set(w["hijack_endings"].map { $0.lowercased() })
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)

@@ -290,6 +290,36 @@ enum ReportStore: String, CaseIterable, CustomTestStringConvertible {
         mailbox.stop()
     }
 
+    /// Mail from the council's own domain is a colleague's, not a report; the same mailbox sending a sign-in
+    /// lure has been taken over, and the forwarded lure is a case.
+    @Test func aLureFromTheCouncilsOwnMailboxIsACaseItsOwnMailIsNot() async throws {
+        let mailbox = try ReportMailbox()
+        let fixture = try ScanFixture(suspects: 0, clear: 0, settings: mailbox.settings())
+        defer { fixture.remove() }
+        func forward(_ id: String, subject: String, body: String) -> String {
+            ResidentMail.plain(id: id, from: "Sam Patel <sam@example.org>", subject: "Fwd: \(subject)", body: """
+                Is this right?
+
+                ---------- Forwarded message ---------
+                From: Jane Whitfield <clerk@oakbridge-tc.gov.uk>
+                Date: Mon, 30 Nov 2026 at 17:01
+                Subject: \(subject)
+                To: <sam@example.org>
+
+                \(body)
+                """)
+        }
+        try mailbox.deliver(forward("own", subject: "Agenda", body: "The agenda for Tuesday's meeting of Oakbridge Town Council is attached."))
+        try mailbox.deliver(forward("lure", subject: "Document", body:
+            "Oakbridge Town Council has shared an important document with you via OneDrive. Please sign in with your email to view it."))
+        let result = try await CLI.run(["intake", "--watchlist", fixture.watchlist])
+        #expect(result.status == 0, "\(result.stderr)")
+        let cases = try await review(fixture).filter { $0["platform"] as? String == "email" }
+        #expect(cases.count == 1, "\(cases)")
+        #expect(cases.first?["handle"] as? String == "clerk@oakbridge-tc.gov.uk")
+        mailbox.stop()
+    }
+
     /// The mail from the hostile-input audit, and links written straight before a closing quote, an
     /// ellipsis, a dash, an ideographic full stop, an emoji, U+FFFD or a byte that is no UTF-8: every link
     /// is a report, and none keeps the password or the tokens it carried.

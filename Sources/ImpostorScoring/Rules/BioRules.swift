@@ -465,11 +465,11 @@ enum BioScamRule: Rule {
     }
 }
 
-/// An e-mail in a leader's name from outside the council asking for a favour or gift cards.
+/// An e-mail or a message in a leader's name from outside the council asking for a favour or gift cards.
 enum MailScamRule: Rule {
     static let signal = Signal.mailScam
     static let weight = 3.0
-    static let summary = "an e-mail in the name of the council or its people opens like the gift-card scam"
+    static let summary = "an e-mail or message in the name of the council or its people opens like the gift-card scam"
     static let examples: [RuleExample] = [
         .fires("Priya Sharma", handle: "mayor.oakbridge@gmail.com", bio: "Are you free? I need a quick favour", platform: .email),
         .fires("Priya Sharma", handle: "p.sharma.mayor@aol.com", bio: "You about?\nNeed a hand with something, bit time-sensitive.", platform: .email),
@@ -477,12 +477,14 @@ enum MailScamRule: Rule {
                platform: .email),
         .quiet("Priya Sharma", handle: "mayor.oakbridge@gmail.com", bio: "Minutes of Tuesday's meeting", platform: .email),
         .quiet("Priya Sharma", bio: "Are you free? I need a quick favour"),
+        .fires("Cllr Tom Okafor", handle: "+447700900123", bio: "In a meeting, please email me for a private conversation.",
+               platform: Platform(rawValue: "whatsapp")),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard e.texts.isMail, e.bio.mailScam, so.nameWeight > 0 || e.handle.place != nil || e.handle.person != nil else { return nil }
+        guard e.texts.isMessage, e.bio.mailScam, so.nameWeight > 0 || e.handle.place != nil || e.handle.person != nil else { return nil }
         let byPerson = so.nameWeight < PersonRule.weight && (e.name.person != nil || !e.name.offices.isEmpty)
-        return Hit(weight: weight, detail: "the e-mail opens like the gift-card scam sent in councils' names",
+        return Hit(weight: weight, detail: "the \(e.texts.isMail ? "e-mail" : "message") opens like the gift-card scam sent in councils' names",
                    target: byPerson ? .person : nil)
     }
 }
@@ -647,8 +649,34 @@ enum OwnDomainMailRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain) else { return nil }
+        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain),
+            MailboxTakenRule.lure(e) == nil
+        else { return nil }
         return Hit(weight: weight, detail: "sent from \(own), the council's own domain", matched: own, folded: domain)
+    }
+}
+
+/// An e-mail from the council's own domain asking its reader to sign in to see a document, or to keep a
+/// mailbox: a council mailbox taken over sends that to everyone it has written to (East Cowes, 2021).
+enum MailboxTakenRule: Rule {
+    static let signal = Signal.mailboxTaken
+    static let weight = 8.0
+    static let summary = "an e-mail from the council's own domain asks its reader to sign in: the mailbox may be taken over"
+    static let examples: [RuleExample] = [
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "I have shared an important document with you via OneDrive. Please sign in with your email to view it.", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda attached; the minutes are on the website.", platform: .email),
+        .quiet("Tom Okafor", handle: "tom.clerk@gmail.com", bio: "Please sign in with your email to view the document.", platform: .email),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain), let lure = lure(e) else { return nil }
+        return Hit(weight: weight, detail: "sent from \(own), the council's own domain, it asks to \"\(lure)\": the mailbox may be taken over",
+                   matched: own, folded: lure)
+    }
+
+    static func lure(_ e: Evidence) -> String? {
+        e.identity.words.credentialLures.first { Evidence.holds($0.keys, in: e.texts.bio.keys) }?.text
     }
 }
 
