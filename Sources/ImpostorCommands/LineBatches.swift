@@ -1,5 +1,4 @@
 import Foundation
-import ImpostorCore
 
 /// Reads a file or standard input a block at a time and hands on its whole lines, numbered from 1: a
 /// listing piped in is scored as it arrives, and no more than a block of it is held at once.
@@ -8,8 +7,8 @@ struct LineBatches {
     private var pending: [UInt8] = []
     private var nextNumber = 1
     private var ended = false
-    /// Whether lines end in a lone CR (old Mac files): each CR read is then a newline.
-    private var crLines = false
+    /// Whether the last byte read was a CR, held back until the next byte tells CR LF from a lone CR.
+    private var heldCR = false
     /// Where each read lands: made once, since a pipe gives a little at a time and many reads are made.
     private var block: [UInt8] = []
     /// Bytes asked for at a time: some thousands of profiles. A pipe gives what it has.
@@ -19,7 +18,7 @@ struct LineBatches {
 
     /// The input's opening, read until it shows a character that is neither white space nor a byte-order
     /// mark and the end of that line (or the input ends): enough to tell JSON lines from an array, an object or
-    /// CSV, and how its lines end. Nothing is consumed; lines that end in a lone CR are read as lines from here on.
+    /// CSV. Nothing is consumed.
     mutating func opening() throws -> String {
         var shown: Int?, searched = 0
         while !ended {
@@ -30,17 +29,12 @@ struct LineBatches {
                 while i < pending.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(pending[i]) { i += 1 }
                 if i < pending.count { shown = i }
             }
-            // A CR needs its next byte read: it tells a Windows line end from an old Mac one.
-            if let shown, let cut = pending[max(shown, searched)...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
-                if pending[cut] == 0x0A || cut + 1 < pending.count { break }
-                searched = cut
-            } else if let shown {
-                searched = max(shown, pending.count)
+            if let shown {
+                if pending[max(shown, searched)...].contains(0x0A) { break }
+                searched = pending.count
             }
             try fill()
         }
-        crLines = ProfileListing.endsLinesWithCR(pending)
-        if crLines { pending = pending.map { $0 == 0x0D ? 0x0A : $0 } }
         return String(decoding: pending, as: UTF8.self)
     }
 
@@ -51,9 +45,13 @@ struct LineBatches {
     /// newline is a line too.
     mutating func next() throws -> [(number: Int, body: Substring)]? {
         // Only bytes not yet searched are searched: a line longer than a block is not read again each time.
+        // At most a block's lines at a time, however much was read ahead: a flood of blank lines is no
+        // flood of line records.
         var searched = 0
         while true {
-            if let cut = pending[searched...].lastIndex(of: 0x0A) { return take(through: cut) }
+            let window = pending.prefix(Self.blockSize)
+            if searched < window.endIndex, let cut = window[searched...].lastIndex(of: 0x0A) { return take(through: cut) }
+            if let cut = pending[max(searched, window.endIndex)...].firstIndex(of: 0x0A) { return take(through: cut) }
             searched = pending.count
             if ended {
                 guard !pending.isEmpty else { return nil }
@@ -72,13 +70,18 @@ struct LineBatches {
     }
 
     private mutating func take(through cut: Int) -> [(number: Int, body: Substring)] {
-        // Ending with the newline at `cut`: the empty piece after it is no line.
+        // Ending with the newline at `cut`: the empty piece after it is no line. Blank lines are counted, not kept.
         let text = String(decoding: pending[...cut], as: UTF8.self)
         pending.removeSubrange(...cut)
-        var pieces = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
-        if text.utf8.last == 0x0A { pieces.removeLast() }
-        defer { nextNumber += pieces.count }
-        return pieces.enumerated().map { (nextNumber + $0, $1) }
+        var lines: [(number: Int, body: Substring)] = []
+        var number = nextNumber
+        for piece in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if piece.contains(where: { ![0x20, 0x09, 0x0D, 0x0B, 0x0C].contains($0) }) { lines.append((number, Substring(piece))) }
+            number += 1
+        }
+        if text.utf8.last == 0x0A { number -= 1 }
+        nextNumber = number
+        return lines
     }
 
     private mutating func fill() throws {
@@ -91,11 +94,21 @@ struct LineBatches {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
             if count == 0 {
+                if heldCR { pending.append(0x0A) }
+                heldCR = false
                 ended = true
-            } else if crLines {
-                pending.append(contentsOf: block[..<count].lazy.map { $0 == 0x0D ? 0x0A : $0 })
-            } else {
-                pending.append(contentsOf: block[..<count])
+                return
+            }
+            // A CR with no LF after it ends a line, as old Mac files and mixed ones end theirs; a CR that ends the
+            // read waits for the next byte to say which it is.
+            var bytes = block[..<count]
+            if heldCR { pending.append(bytes.first == 0x0A ? 0x0D : 0x0A) }
+            heldCR = bytes.last == 0x0D
+            if heldCR { bytes = bytes.dropLast() }
+            let start = max(pending.count - 1, 0)
+            pending.append(contentsOf: bytes)
+            pending.withUnsafeMutableBufferPointer { all in
+                for i in start..<max(all.count - 1, start) where all[i] == 0x0D && all[i + 1] != 0x0A { all[i] = 0x0A }
             }
             return
         }

@@ -2,8 +2,9 @@
 /// the elements themselves; or the objects of a file that holds objects one after another, pretty-printed.
 enum JSONArrayElements {
     /// Each element's text, in order, up to where the array breaks off (a missing "]", an element missing between
-    /// commas, text after the end), and whether it closes cleanly; nil when `text` opens neither an array nor an object.
-    static func split(_ text: Substring) -> (elements: [Substring], closes: Bool)? {
+    /// commas, text after the end), whether it closes cleanly, and the text from where it breaks off; nil when
+    /// `text` opens neither an array nor an object.
+    static func split(_ text: Substring) -> (elements: [Substring], closes: Bool, rest: Substring)? {
         let bytes = text.utf8
         var i = bytes.startIndex
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
@@ -32,19 +33,19 @@ enum JSONArrayElements {
                 continue
             }
             if isSpace(b) { continue }
-            if depth == 0, !bracketed, start != nil {
-                return (elements, false)  // text between the objects
+            if depth == 0, !bracketed, let s = start {
+                return (elements, false, text[s...])  // text between the objects
             }
             if depth == 0, bracketed, b == UInt8(ascii: ",") || b == UInt8(ascii: "]") {
                 if let s = start {
                     elements.append(text[s..<end])
                 } else if b == UInt8(ascii: ",") || !elements.isEmpty {
-                    return (elements, false)  // "[,", ",,", or ",]": an element missing
+                    return (elements, false, text[i...])  // "[,", ",,", or ",]": an element missing
                 }
                 start = nil
                 if b == UInt8(ascii: "]") {
                     let rest = bytes[bytes.index(after: i)...]
-                    return (elements, rest.allSatisfy(isSpace))
+                    return (elements, rest.allSatisfy(isSpace), text[i...])
                 }
                 continue
             }
@@ -66,9 +67,15 @@ enum JSONArrayElements {
             if start == nil { start = i }
             end = bytes.index(after: i)
         }
-        if !bracketed { return (elements, start == nil && depth == 0 && !inString && !elements.isEmpty) }
+        if !bracketed {
+            let whole = start == nil && depth == 0 && !inString
+            return (elements, whole && !elements.isEmpty, start.map { text[$0...] } ?? text[text.endIndex...])
+        }
         // Cut short: a last element whose brackets and strings closed is whole; one left open is not.
-        if let s = start, depth == 0, !inString { elements.append(text[s..<end]) }
-        return (elements, false)
+        if let s = start, depth == 0, !inString {
+            elements.append(text[s..<end])
+            return (elements, false, text[text.endIndex...])
+        }
+        return (elements, false, start.map { text[$0...] } ?? text[text.endIndex...])
     }
 }

@@ -73,8 +73,8 @@ public enum ProfileListing {
     /// Whether text opening on "{" is one JSON document rather than JSON lines: an object pretty-printed over
     /// many lines, or profiles wrapped in an object ({"profiles": [...]}), as tools and people save them.
     static func opensDocument(_ text: String) -> Bool {
-        let line = text.utf8.split(separator: 0x0A, maxSplits: 50).lazy
-            .map { String(Substring($0)).filter { $0 != "\u{FEFF}" }.trimmingSpaces() }.first { !$0.isEmpty } ?? ""
+        let opened = text.unicodeScalars.drop { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
+        let line = String(String.UnicodeScalarView(opened.prefix { $0 != "\n" })).trimmingSpaces()
         if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] {
             return object["platform"] == nil && object.values.contains { $0 is [Any] }
         }
@@ -82,11 +82,13 @@ public enum ProfileListing {
         return line == "{" || ["[", "{", ",", ":"].contains { line.hasSuffix($0) }
     }
 
-    /// Whether a listing's lines end in a lone carriage return, as old Mac files do: a line break is then a CR.
-    public static func endsLinesWithCR(_ opening: some Collection<UInt8>) -> Bool {
-        guard let cut = opening.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }), opening[cut] == 0x0D else { return false }
-        let next = opening.index(after: cut)
-        return next != opening.endIndex && opening[next] != 0x0A
+    /// `text` with each CR that no LF follows made a LF: old Mac files end their lines so, and files put
+    /// together from several end some lines one way and some another.
+    public static func withLineFeeds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes = Array(text.utf8)
+        for i in bytes.indices where bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A) { bytes[i] = 0x0A }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a listing's opening is UTF-16 (a byte-order mark, or ASCII with a zero byte after each character,
@@ -100,7 +102,9 @@ public enum ProfileListing {
 
     /// Every record of `text`, in order.
     public static func rows(_ text: String, format: Format) -> [Row] {
-        if endsLinesWithCR(text.utf8) { return rows(text.replacingOccurrences(of: "\r", with: "\n"), format: format) }
+        let text = withLineFeeds(text)
+        // Nothing but white space is an empty listing, whatever its name says.
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else { return [] }
         return switch format {
         case .jsonLines: jsonLines(text)
         case .jsonArray: jsonArray(text)
@@ -129,48 +133,63 @@ public enum ProfileListing {
             if body.allSatisfy({ $0.isWhitespace }) { continue }
             lines.append((number, body))
         }
-        return lines.concurrentMap(chunk: 256) { line in row(line.body, line: line.number) }
+        return Array(lines.concurrentMap(chunk: 256) { line in rows(ofElement: line.body, line: line.number) }.joined())
     }
 
-    /// One record written as a JSON object.
-    private static func row(_ body: Substring, line: Int) -> Row {
-        if let plain = PlainJSONObject.fields(body) { return Row(line: line, result: profile(fromTexts: plain)) }
+    /// The records of one JSON value, a line of JSON lines or an element of a document: itself when it is a
+    /// profile, or the profiles an object wraps ({"profiles": [...]}).
+    private static func rows(ofElement body: Substring, line: Int) -> [Row] {
+        let neither = [Row(line: line, result: .failure(RowError(
+            message: "a JSON object that is neither a profile (no platform, no id) nor a list of profiles under \"profiles\"", id: nil)))]
+        if let plain = PlainJSONObject.fields(body) {
+            return plain["platform"] == nil && plain["id"] == nil ? neither : [Row(line: line, result: profile(fromTexts: plain))]
+        }
         func parse(_ text: some StringProtocol) -> Any? {
             try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         }
         // A lone surrogate ("\ud800") is one bad character, read as U+FFFD, not a lost profile.
         guard let parsed = parse(body) ?? JSONRepair.withoutLoneSurrogates(body).flatMap(parse) else {
-            return Row(line: line, result: .failure(RowError(message: "not valid JSON", id: JSONRepair.id(in: body))))
+            return [Row(line: line, result: .failure(RowError(message: "not valid JSON", id: JSONRepair.id(in: body))))]
         }
-        return Row(line: line, result: profile(fromJSON: parsed))
+        if let object = parsed as? [String: Any], object["platform"] == nil, object["id"] == nil {
+            return wrapped(object).map { $0.map { Row(line: line, result: profile(fromJSON: $0)) } } ?? neither
+        }
+        return [Row(line: line, result: profile(fromJSON: parsed))]
     }
 
+    /// An array's elements, or objects one after another, each read as a line of JSON lines is: one that JSON
+    /// cannot read (nested too deep, a lone surrogate) costs only itself, and an object that wraps a list of
+    /// profiles gives them. Numbered by position: a JSON document has no useful line numbers.
     private static func jsonArray(_ text: String) -> [Row] {
-        // A JSON array has no useful line numbers; the record's position stands in for one.
-        let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8))
-        if let items = (parsed as? [Any]) ?? (parsed as? [String: Any]).flatMap(wrapped) {
-            return items.enumerated().map { Row(line: $0.offset + 1, result: profile(fromJSON: $0.element)) }
+        guard var split = JSONArrayElements.split(text[...]) else {
+            return [Row(line: 1, result: .failure(RowError(message: "not a JSON array or object of profiles", id: nil)))]
         }
-        // One element JSON cannot read (nested too deep, a lone surrogate) costs only itself: the array is
-        // taken apart by its brackets and each element read as a line is.
-        // A damaged array (cut short, an element missing) keeps the profiles before the damage.
-        guard let split = JSONArrayElements.split(text[...]) else {
-            return [Row(line: 1, result: .failure(RowError(message: "not a valid JSON array or object of profiles", id: nil)))]
-        }
-        var rows = split.elements.enumerated().map { row($0.element, line: $0.offset + 1) }
-        if !split.closes {
-            rows.append(Row(line: rows.count + 1, result: .failure(RowError(
-                message: "the JSON array breaks off after its element \(rows.count) (a missing ], a damaged element, or text after its end); the elements before are read",
+        var rows: [Row] = []
+        for recovery in 0... {
+            rows += split.elements.concurrentMap(chunk: 64) { Self.rows(ofElement: $0, line: 0) }.joined()
+            guard !split.closes else { break }
+            rows.append(Row(line: 0, result: .failure(RowError(
+                message: "the JSON breaks off after its element \(rows.count) (a missing ] or }, a damaged element, or text between elements)",
                 id: nil))))
+            // Objects one after another go on at the next line that opens one: one damaged object is not every
+            // object after it.
+            guard recovery < 100, text.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) == "{",
+                let next = split.rest.dropFirst().range(of: "\n{"),
+                let again = JSONArrayElements.split(split.rest[split.rest.index(before: next.upperBound)...])
+            else { break }
+            split = again
         }
-        return rows
+        return rows.enumerated().map { Row(line: $0.offset + 1, result: $0.element.result) }
     }
 
-    /// The profiles of one JSON object: itself when it is a profile, else the one list of objects it holds
-    /// ({"profiles": [...]}, {"data": [...], "meta": {...}}); nil when it holds several lists, or none.
+    /// The profiles an object that is no profile wraps: its list under "profiles" (or "data", "items",
+    /// "results", "accounts"), else the one list of its that holds an object ({"data": [...], "meta": {...}});
+    /// nil when it holds no such list, or several.
     private static func wrapped(_ object: [String: Any]) -> [Any]? {
-        if object["platform"] != nil || object["id"] != nil { return [object] }
-        let lists = object.values.compactMap { $0 as? [Any] }.filter { !$0.isEmpty && $0.allSatisfy { $0 is [String: Any] } }
+        for key in ["profiles", "data", "items", "results", "accounts"] {
+            if let list = object[key] as? [Any] { return list }
+        }
+        let lists = object.values.compactMap { $0 as? [Any] }.filter { $0.contains { $0 is [String: Any] } }
         return lists.count == 1 ? lists[0] : nil
     }
 

@@ -86,6 +86,7 @@ struct ListingSource: ProfileSource {
     }
 
     private func read(_ text: String, name: String, context: SourceContext) -> [Profile] {
+        let text = ProfileListing.withLineFeeds(text)
         let format = ProfileListing.format(of: text, fileName: name)
         var profiles: [Profile] = []
         for row in ProfileListing.rows(text, format: format) {

@@ -89,7 +89,37 @@ import Testing
         #expect(ProfileListing.rows(jsonl, format: .jsonLines).map { try? $0.result.get().id } == ["a", "b"])
         let csv = "platform,id,handle\rx,a,h1\rx,b,h2\r"
         #expect(ProfileListing.rows(csv, format: .csv).map { try? $0.result.get().id } == ["a", "b"])
-        #expect(ProfileListing.endsLinesWithCR(Array("a\rb".utf8)) && !ProfileListing.endsLinesWithCR(Array("a\r\nb\rc".utf8)))
+        #expect(ProfileListing.withLineFeeds("a\rb\r\nc\r") == "a\nb\r\nc\n")
+        // Lines ended one way, then another: every record is read, none joined to the one before.
+        let mixed = "platform,id,handle\r\nx,a,h1\r\nx,b,h2\rx,c,h3\nx,d,h4\r"
+        #expect(ProfileListing.rows(mixed, format: .csv).map { try? $0.result.get().id } == ["a", "b", "c", "d"])
+        let lines = #"{"platform":"x","id":"a","handle":"h"}"# + "\r\n" + #"{"platform":"x","id":"b","handle":"h"}"# + "\r"
+            + #"{"platform":"x","id":"c","handle":"h"}"#
+        #expect(ProfileListing.rows(lines, format: .jsonLines).map { try? $0.result.get().id } == ["a", "b", "c"])
+    }
+
+    /// A wrapper read as people and tools write them: beside an "errors" list, with an element that is no
+    /// profile (named, the rest read), empty, or two wrappers one after another; an object that wraps nothing
+    /// says what it lacks. Objects one after another go on after a damaged one; blank lines before a
+    /// pretty-printed object do not make it JSON lines; white space alone is no listing.
+    @Test func documentsAreReadElementByElement() {
+        let p = { (id: String) in #"{"platform":"x","id":"\#(id)","handle":"h"}"# }
+        func ids(_ text: String) -> [String?] {
+            ProfileListing.rows(text, format: ProfileListing.format(of: text)).map { try? $0.result.get().id }
+        }
+        #expect(ids("{\"profiles\": [\(p("a")), \(p("b"))], \"errors\": [{\"detail\": \"x\"}]}") == ["a", "b"])
+        #expect(ids("{\"profiles\": [\(p("a")), null, \(p("b"))]}") == ["a", nil, "b"])
+        #expect(ids("{\"profiles\": []}").isEmpty)
+        #expect(ids("{\"profiles\": [\(p("a"))]}\n{\"profiles\": [\(p("b"))]}\n") == ["a", "b"])
+        let none = ProfileListing.rows("{\"note\": \"hello\"}\n", format: .jsonArray)
+        guard case .failure(let error) = none.first?.result else { Issue.record("an object of nothing was read"); return }
+        #expect(error.message.contains("neither a profile"))
+        let damaged = "{\n \"platform\": \"x\", \"id\": \"a\", \"handle\": \"h\"\n}\n{\n \"platform\": \"x\", \"bio\": \"unclosed\n}\n"
+            + "{\n \"platform\": \"x\", \"id\": \"c\", \"handle\": \"h\"\n}\n"
+        #expect(ids(damaged) == ["a", nil, "c"])
+        let blank = String(repeating: " \n", count: 60) + "{\n  \"platform\": \"x\",\n  \"id\": \"a\",\n  \"handle\": \"h\"\n}\n"
+        #expect(ProfileListing.format(of: blank) == .jsonArray && ids(blank) == ["a"])
+        #expect(ProfileListing.rows(" \n\t\n", format: .csv).isEmpty)
     }
 
     /// A stray first line before JSON lines does not make the listing CSV; a CSV header still does; an array
