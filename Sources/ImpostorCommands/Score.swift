@@ -12,13 +12,14 @@ extension Impostor {
         static let configuration = CommandConfiguration(
             abstract: "Score profiles against the watchlist: one JSON line per profile, in order.",
             discussion: """
-                Input: JSON lines (or a JSON array, or CSV with the same column names) with platform, id, handle, \
-                display_name, bio, url, avatar, created_at, followers. Output: id, platform, handle, score (0-1), \
+                Input: JSON lines (or a JSON array, objects one after another as jq prints them, {"profiles": [...]}, \
+                or CSV with the same column names) with platform, id, handle, display_name, bio, url, avatar, \
+                created_at, followers; lines may end in LF, CR LF or CR. Output: id, platform, handle, score (0-1), \
                 verdict (official, allowed, suspect, clear), identity, target (council, person) and reasons.
                 A line that cannot be read gives an output line with its line number and an error; the rest are \
                 still scored, and the exit status is 1.
                 JSON lines are scored a block at a time as they arrive, so a listing piped from fetch shows \
-                results as it goes and is never held whole; a JSON array or CSV is read whole first.
+                results as it goes and is never held whole; any other JSON, or CSV, is read whole first.
                 An avatar URL is not downloaded here (impostor fetch does that). An avatar path is read beside \
                 the listing file, or inside fetch's cache and the watchlist's listing folders; never elsewhere.
 
@@ -32,7 +33,7 @@ extension Impostor {
         @Argument(help: ArgumentHelp("The listing to score; - or nothing reads standard input.", valueName: "file"))
         var file: String?
 
-        @Option(help: "The input format: auto, jsonl, json or csv.")
+        @Option(help: "The input format: auto, jsonl, json (an array, an object, or objects one after another) or csv.")
         var format: String = "auto"
 
         @Option(help: "The cache folder `impostor fetch` downloaded avatars into (default: as fetch's).")
