@@ -20,14 +20,14 @@ struct LineBatches {
     /// mark and the end of that line (or the input ends): enough to tell JSON lines from an array, an object or
     /// CSV. Nothing is consumed.
     mutating func opening() throws -> String {
-        var shown: Int?, searched = 0
+        var shown: Int?, searched = 0, blank = 0
         while !ended {
-            // Bytes, not text: a listing on one long line is searched once, not decoded again after each read.
+            // Bytes, not text, each searched once: a listing on one long line, or after a flood of blank lines,
+            // is not searched again after each read.
             if shown == nil {
-                var i = 0
-                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
-                while i < pending.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(pending[i]) { i += 1 }
-                if i < pending.count { shown = i }
+                if blank == 0, pending.starts(with: [0xEF, 0xBB, 0xBF]) { blank = 3 }
+                while blank < pending.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(pending[blank]) { blank += 1 }
+                if blank < pending.count { shown = blank }
             }
             if let shown {
                 if pending[max(shown, searched)...].contains(0x0A) { break }

@@ -149,7 +149,8 @@ public enum ProfileListing {
         }
         // A lone surrogate ("\ud800") is one bad character, read as U+FFFD, not a lost profile.
         guard let parsed = parse(body) ?? JSONRepair.withoutLoneSurrogates(body).flatMap(parse) else {
-            return [Row(line: line, result: .failure(RowError(message: "not valid JSON", id: JSONRepair.id(in: body))))]
+            return wrappedList(body, line: line)
+                ?? [Row(line: line, result: .failure(RowError(message: "not valid JSON", id: JSONRepair.id(in: body))))]
         }
         if let object = parsed as? [String: Any], object["platform"] == nil, object["id"] == nil {
             return wrapped(object).map { $0.map { Row(line: line, result: profile(fromJSON: $0)) } } ?? neither
@@ -168,25 +169,65 @@ public enum ProfileListing {
         for recovery in 0... {
             rows += split.elements.concurrentMap(chunk: 64) { Self.rows(ofElement: $0, line: 0) }.joined()
             guard !split.closes else { break }
+            // A wrapper cut short keeps the profiles of its list before the cut.
+            if split.elements.isEmpty, let partial = wrappedList(split.rest, line: 0) {
+                rows += partial
+                break
+            }
             rows.append(Row(line: 0, result: .failure(RowError(
                 message: "the JSON breaks off after its element \(rows.count) (a missing ] or }, a damaged element, or text between elements)",
                 id: nil))))
             // Objects one after another go on at the next line that opens one: one damaged object is not every
             // object after it.
             guard recovery < 100, text.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) == "{",
-                let next = split.rest.dropFirst().range(of: "\n{"),
-                let again = JSONArrayElements.split(split.rest[split.rest.index(before: next.upperBound)...])
+                let next = nextObjectLine(in: split.rest), let again = JSONArrayElements.split(split.rest[next...])
             else { break }
             split = again
         }
         return rows.enumerated().map { Row(line: $0.offset + 1, result: $0.element.result) }
     }
 
+    /// Where the next line that opens an object starts, after the first byte of `text`. By bytes: a Windows
+    /// file's CR LF is one Character, and a search for "\n{" by Characters would miss it.
+    private static func nextObjectLine(in text: Substring) -> String.Index? {
+        let bytes = text.utf8
+        guard var i = bytes.indices.first else { return nil }
+        while let lf = bytes[bytes.index(after: i)...].firstIndex(of: 0x0A) {
+            let after = bytes.index(after: lf)
+            guard after < bytes.endIndex else { return nil }
+            if bytes[after] == UInt8(ascii: "{") { return after }
+            i = lf
+        }
+        return nil
+    }
+
+    /// The names a list of profiles goes by in an object that wraps it.
+    private static let wrapperKeys = ["profiles", "data", "items", "results", "accounts"]
+
+    /// The profiles of a wrapper JSON cannot read whole (an element damaged, or the file cut short): its list
+    /// under one of `wrapperKeys`, taken apart by its brackets, up to where it breaks off. Nil when it has none.
+    private static func wrappedList(_ body: Substring, line: Int) -> [Row]? {
+        for key in wrapperKeys {
+            guard let name = body.range(of: "\"\(key)\"") else { continue }
+            let list = body[name.upperBound...].drop { $0 == ":" || $0.isWhitespace }
+            guard list.first == "[", let split = JSONArrayElements.split(list) else { continue }
+            var found = Array(split.elements.map { Self.rows(ofElement: $0, line: line) }.joined())
+            // Stopped at its own "]" or not.
+            if split.rest.first != "]" {
+                found.append(Row(line: line, result: .failure(RowError(
+                    message: "the list under \"\(key)\" breaks off after its element \(split.elements.count); the elements before are read",
+                    id: nil))))
+            }
+            return found
+        }
+        return nil
+    }
+
     /// The profiles an object that is no profile wraps: its list under "profiles" (or "data", "items",
     /// "results", "accounts"), else the one list of its that holds an object ({"data": [...], "meta": {...}});
     /// nil when it holds no such list, or several.
     private static func wrapped(_ object: [String: Any]) -> [Any]? {
-        for key in ["profiles", "data", "items", "results", "accounts"] {
+        for key in wrapperKeys {
             if let list = object[key] as? [Any] { return list }
         }
         let lists = object.values.compactMap { $0 as? [Any] }.filter { $0.contains { $0 is [String: Any] } }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Crops, padding and masks: the edits copiers make to avatars, and their inverses.
 extension Image {
     /// A rectangle of pixels.
@@ -59,6 +61,39 @@ extension Image {
             }
         }
         return canvas
+    }
+
+    /// The picture turned `degrees` about its centre on a canvas that holds all of it, the corners painted
+    /// `colour`: a crest pasted askew. Each pixel is read between the four it falls among.
+    public func turned(by degrees: Double, filling colour: RGB) -> Image {
+        let angle = degrees * Double.pi / 180
+        let (c, s) = (cos(angle), sin(angle))
+        let (w, h) = (Double(width), Double(height))
+        let outWidth = max(1, Int((abs(w * c) + abs(h * s)).rounded(.up)))
+        let outHeight = max(1, Int((abs(w * s) + abs(h * c)).rounded(.up)))
+        var out = Image(width: outWidth, height: outHeight, filledWith: colour)
+        let (width, height) = (self.width, self.height)
+        out.rgb.withUnsafeMutableBufferPointer { dst in
+            rgb.withUnsafeBufferPointer { src in
+                for y in 0..<outHeight {
+                    for x in 0..<outWidth {
+                        // The point of the picture this pixel shows: the turn undone.
+                        let dx = Double(x) + 0.5 - Double(outWidth) / 2, dy = Double(y) + 0.5 - Double(outHeight) / 2
+                        let sx = c * dx + s * dy + w / 2 - 0.5, sy = -s * dx + c * dy + h / 2 - 0.5
+                        guard sx >= 0, sy >= 0, sx <= w - 1, sy <= h - 1 else { continue }
+                        let x0 = Int(sx), y0 = Int(sy), x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
+                        let fx = sx - Double(x0), fy = sy - Double(y0)
+                        for channel in 0..<3 {
+                            func at(_ px: Int, _ py: Int) -> Double { Double(src[3 * (py * width + px) + channel]) }
+                            let top = at(x0, y0) * (1 - fx) + at(x1, y0) * fx
+                            let bottom = at(x0, y1) * (1 - fx) + at(x1, y1) * fx
+                            dst[3 * (y * outWidth + x) + channel] = UInt8(min(255, (top * (1 - fy) + bottom * fy).rounded()))
+                        }
+                    }
+                }
+            }
+        }
+        return out
     }
 
     /// Everything outside the inscribed circle painted `colour`, as a round avatar frame shows it.

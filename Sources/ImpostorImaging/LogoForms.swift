@@ -1,12 +1,12 @@
 import ImpostorCore
 
 /// One logo's reference hashes in the forms a copied avatar tends to take (trimmed, round,
-/// zoomed in, cut square, top above a banner, and the eight rotations and mirrors), without
+/// zoomed in, cut square, top above a banner, turned a little, and the eight rotations and mirrors), without
 /// saying whose logo it is: what `LogoIndex` enrolls, and what the logo cache keeps per file.
 public struct LogoForms: Hashable, Sendable {
     /// Changes whenever the same pixels would give different forms (PDQ, the list of forms or
     /// their names), so that forms cached by an older version are computed again.
-    public static let version = 2
+    public static let version = 3
 
     /// The longest side a logo is hashed at. Each form is a copy of the picture: a 6,000-pixel crest took
     /// 870 MB at full size. Twice an avatar's (`AvatarHashes.longestSide`), so that the detail PDQ's filter
@@ -73,6 +73,10 @@ public struct LogoForms: Hashable, Sendable {
         let whole = enrollAll("whole", .full, image, dihedral: true)
         enrollAll("trimmed", .full, trimmed, dihedral: true)
         enrollAll("circle", .full, trimmed.circleMasked(outside: .white))
+        // A crest pasted askew, a little either way: PDQ tells a picture turned 7° from its original.
+        for degrees in [-12, -9, -6, -3, 3, 6, 9, 12] {
+            enrollAll("trimmed, turned \(degrees)°", .full, trimmed.turned(by: Double(degrees), filling: .white).trimmed())
+        }
         for zoom in [0.8, 0.65] {
             let centre = trimmed.centreCrop(zoom)
             let percent = Int(zoom * 100)

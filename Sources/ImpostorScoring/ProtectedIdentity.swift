@@ -76,6 +76,9 @@ final class ProtectedIdentity: Sendable {
     /// For one place of a joint council read alone ("Ewhurst" of Ewhurst and Ellens Green), the other
     /// place's keys: alone, it counts only beside the council's own kind or with the other named.
     let jointRest: [String]?
+    /// Whether the council's own kind beside that one place says the rest. Not for a parish's or community's
+    /// first part ("Sutton" of Sutton-on-the-Forest): another Sutton Parish Council is as likely.
+    let restByKind: Bool
     /// The council's kind as one word ("town", "parish"), or "" when unknown.
     let kind: String
     /// That kind and the other styles it may take ("parish", "village"): none when the kind is unknown.
@@ -125,6 +128,7 @@ final class ProtectedIdentity: Sendable {
         placeInitials = ProtectedIdentity.initials(placeKeys)
         isAliasPlace = false
         jointRest = nil
+        restByKind = true
         let kindWords = folder.fold(identity.kind).keys
         let kind = words.kinds.sorted { $0.key < $1.key }.first { _, forms in kindWords.contains { forms.contains($0) } }?.key ?? ""
         self.kind = kind
@@ -232,11 +236,13 @@ final class ProtectedIdentity: Sendable {
         }
         // A place with a tail goes by its first part, alone only where the profile says the rest, as one place of
         // a joint council does: "Melbury Town Council" is Melbury-de-la-Fosse's, a "Melbury Bakery" no copy of it.
+        // A parish's or community's first part needs the tail said: many parishes are called Sutton.
+        let parishLike = ["parish", "community"].contains(kind)
         for keys in [placeKeys] + out.map(\.placeKeys) {
             guard let at = keys.firstIndex(where: words.placeTails.contains), at > 0 else { continue }
             let first = Array(keys[..<at]), compact = first.joined()
             guard compact.count >= 4, !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
-            out.append(ProtectedIdentity(self, placeKeys: first, jointRest: Array(keys[at...])))
+            out.append(ProtectedIdentity(self, placeKeys: first, jointRest: Array(keys[at...]), restByKind: !parishLike))
         }
         for keys in [placeKeys] + out.map(\.placeKeys) {
             guard let (first, conjunction, second) = jointParts(keys) else { continue }
@@ -245,10 +251,12 @@ final class ProtectedIdentity: Sendable {
             let forms: [(keys: [String], rest: [String]?)] = [(first + second, nil)] + joined.map { ($0, nil) } + [
                 (second + first, nil), (first, second), (second, first),
             ]
+            // "Aughton" of Aston-cum-Aughton is a parish of its own too, as "Ewhurst" of Ewhurst and Ellens Green is not.
+            let byKind = !(parishLike && conjunction == "cum")
             for (keys, rest) in forms {
                 let compact = keys.joined()
                 guard compact.count >= 4, !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
-                out.append(ProtectedIdentity(self, placeKeys: keys, jointRest: rest))
+                out.append(ProtectedIdentity(self, placeKeys: keys, jointRest: rest, restByKind: rest == nil || byKind))
             }
         }
         return out
@@ -273,7 +281,7 @@ final class ProtectedIdentity: Sendable {
             default: false
             }
         }
-        return ownKind || texts.bio.compact.holds(rest.joined())
+        return ownKind && restByKind || texts.bio.compact.holds(rest.joined()) || texts.handle.compact.holds(rest.joined())
     }
 
     /// The words its file adds; the words of `council_after_kind` when its kind holds one ("Meeting" and
@@ -307,7 +315,7 @@ final class ProtectedIdentity: Sendable {
     }
 
     /// `base` read through another name of its place.
-    private init(_ base: ProtectedIdentity, placeKeys keys: [String], jointRest: [String]? = nil) {
+    private init(_ base: ProtectedIdentity, placeKeys keys: [String], jointRest: [String]? = nil, restByKind: Bool = true) {
         (identity, words, kind, ownKinds, hasOwnWords) = (base.identity, base.words, base.kind, base.ownKinds, base.hasOwnWords)
         (nameForms, nameFormPatterns, nameInitials) = (base.nameForms, base.nameFormPatterns, base.nameInitials)
         nameWords = base.nameWords
@@ -322,6 +330,7 @@ final class ProtectedIdentity: Sendable {
         placeInitials = ProtectedIdentity.initials(keys)
         isAliasPlace = true
         self.jointRest = jointRest
+        self.restByKind = restByKind
     }
 
     static func initials(_ placeKeys: [String]) -> String? {

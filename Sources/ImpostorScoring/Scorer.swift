@@ -37,7 +37,12 @@ public final class Scorer: Sendable {
         // Prepared across the cores: an association's 10,000 councils took seconds one by one.
         let base = identities.concurrentMap(chunk: 16) { ProtectedIdentity($0, folder: folder, vocabulary: vocabulary, lists: lists) }
         let places = Set(base.map(\.placeCompact))
-        self.identities = base + base.flatMap { $0.aliasPlaces(folder: folder, otherPlaces: places) }
+        let aliases = base.map { $0.aliasPlaces(folder: folder, otherPlaces: places) }
+        // One place of a council's name that another's holds too ("Burnham" of Burnham-on-Crouch and of
+        // Burnham-on-Sea) names neither alone.
+        let parts = aliases.flatMap { Set($0.filter { $0.jointRest != nil }.map(\.placeCompact)) }
+        let shared = Set(Dictionary(grouping: parts, by: { $0 }).filter { $0.value.count > 1 }.keys)
+        self.identities = base + aliases.joined().filter { $0.jointRest == nil || !shared.contains($0.placeCompact) }
         baseCount = base.count
         index = IdentityIndex(self.identities)
         let position = Dictionary(identities.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })

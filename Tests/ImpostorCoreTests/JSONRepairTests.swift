@@ -120,6 +120,11 @@ import Testing
         let blank = String(repeating: " \n", count: 60) + "{\n  \"platform\": \"x\",\n  \"id\": \"a\",\n  \"handle\": \"h\"\n}\n"
         #expect(ProfileListing.format(of: blank) == .jsonArray && ids(blank) == ["a"])
         #expect(ProfileListing.rows(" \n\t\n", format: .csv).isEmpty)
+        // A wrapper JSON cannot read whole keeps the profiles before the damage, and one cut short those before
+        // the cut; objects one after another in a Windows file go on after a damaged one.
+        #expect(ids(#"{"profiles":[{"platform":"x","id":"a","handle":"h"},{"platform":"x","id":"b",}]}"#) == ["a", nil])
+        #expect(ids("{\n  \"profiles\": [\n    \(p("a")),\n    \(p("b")),\n    {\"platform\": \"x\", \"id\": \"c") == ["a", "b", nil])
+        #expect(ids(damaged.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")) == ["a", nil, "c"])
     }
 
     /// A stray first line before JSON lines does not make the listing CSV; a CSV header still does; an array

@@ -38,6 +38,8 @@ import Testing
         1: "a38c9aa952b3a3780cd8a4ef823df8be4f7f9e77d3f1c55b6a86520a9be5e2f4",
         // 2 hashes logos over 2,048 pixels shrunk: the same forms for these two.
         2: "a38c9aa952b3a3780cd8a4ef823df8be4f7f9e77d3f1c55b6a86520a9be5e2f4",
+        // 3 adds the trimmed logo turned 3°, 6°, 9° and 12° either way.
+        3: "9d62001d08ae93f13c8f6c46d82644e2579dd2e83cf15d5f1c5a67af7ee620aa",
     ]
 
     /// A crest of thousands of pixels is hashed shrunk, as a copy of it at 2,048 pixels is: a 6,000-pixel

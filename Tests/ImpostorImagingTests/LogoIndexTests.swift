@@ -18,7 +18,7 @@ import Testing
 
     /// The copies each test applies, written in Swift so each one is visible here.
     enum Copy: String, CaseIterable, Sendable {
-        case reencoded, resized, circle, darkCircle, border, padding, recoloured, banner, tick, screenshot
+        case reencoded, resized, circle, darkCircle, border, padding, recoloured, banner, tick, screenshot, askew
 
         func apply(to image: Image) throws -> Image {
             switch self {
@@ -38,6 +38,7 @@ import Testing
                         x: image.width * 4 / 5, y: image.height * 4 / 5, width: image.width / 5 - 2,
                         height: image.height / 5 - 2), RGB(29, 155, 240))
             case .screenshot: image.testOnPage()
+            case .askew: image.turned(by: 7, filling: .white)
             }
         }
     }

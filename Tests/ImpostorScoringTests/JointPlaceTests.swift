@@ -76,6 +76,25 @@ import Testing
         #expect((a.verdict == .suspect) == suspect, "\(a.reasons.map(\.detail))")
     }
 
+    /// Not for a parish: "Sutton Parish Council" is as likely another Sutton as Sutton-on-the-Forest's copy, unless
+    /// it says the rest. Nor a first part two councils' places share: "Burnham Town Council" is neither Burnham's.
+    @Test func aParishsFirstPartOrASharedOneIsNoCopy() throws {
+        let scorer = try Scorer(identities: [
+            Identity(id: "sutton", name: "Sutton-on-the-Forest Parish Council", kind: "parish council", place: "Sutton-on-the-Forest",
+                     area: "North Yorkshire"),
+            Identity(id: "crouch", name: "Burnham-on-Crouch Town Council", kind: "town council", place: "Burnham-on-Crouch", area: "Essex"),
+            Identity(id: "sea", name: "Burnham-on-Sea and Highbridge Town Council", kind: "town council",
+                     place: "Burnham-on-Sea and Highbridge", area: "Somerset"),
+        ])
+        func judge(_ name: String, _ handle: String, _ bio: String) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: name, handle: handle, displayName: name, bio: bio))
+        }
+        #expect(judge("Sutton Parish Council", "SuttonPC", "Next meeting Tuesday at the Village Hall.").verdict == .clear)
+        let said = judge("Sutton Parish Council", "SuttonPC", "Sutton-on-the-Forest news. Winter fuel grants: message us your bank details.")
+        #expect(said.verdict == .suspect && said.identity == "sutton", "\(said.reasons.map(\.detail))")
+        #expect(judge("Burnham Town Council", "BurnhamTC", "Town news and events.").verdict == .clear)
+    }
+
     @Test func bothPlacesWithAnAmpersandAreTheCouncil() {
         let a = judge("Fishguard & Goodwick Town Council", handle: "fishguardgoodwicktc1", bio: "Council tax refunds – DM us")
         #expect(a.verdict == .suspect && a.identity == "fishguard", "\(a.reasons.map(\.detail))")

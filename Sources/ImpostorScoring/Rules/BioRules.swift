@@ -218,7 +218,7 @@ enum OtherAreaRule: Rule {
             ? e.bioAreaElsewhere?.shown : nil
         // The council's name, and a bio that never names the place but another county's villages: a namesake's
         // own page, as long as it asks nothing of anyone.
-        let councilElsewhere = so.claim == .name && !e.bio.scam && !e.bio.asks && !e.bio.personScam ? e.bioAreaElsewhere?.shown : nil
+        let councilElsewhere = so.claim == .name && BioClaimRule.asksNothing(e) ? e.bioAreaElsewhere?.shown : nil
         let placed = e.bio.otherArea.map { ("bio", $0) } ?? e.handleArea.map { ("handle", $0) } ?? e.nameArea.map { ("name", $0) }
             ?? (personElsewhere ?? councilElsewhere).map { ("bio", $0) }
         guard let (text, area) = placed else { return nil }
@@ -556,11 +556,12 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Oakbridge councillor. Quiz night tickets £5, pay by bank transfer – DM me."),
         .quiet("Priya Sharma", bio: "Mayor of Ealing. Send me £5 via PayPal for the raffle."),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. I will never ask you for a DBS fee by bank transfer."),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. I will never message you to send me money."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        // An e-mail's opener is MailScamRule's.
-        guard !e.texts.isMail else { return nil }
+        // An e-mail's or a message's opener is MailScamRule's.
+        guard !e.texts.isMessage else { return nil }
         let person = e.name.person ?? e.handle.person
         guard person != nil || e.bio.personScam else { return nil }
         // A namesake elsewhere: an office of another place ("Mayor of Ealing") or another county or country,
@@ -601,8 +602,9 @@ enum PersonScamRule: Rule {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks to be paid by \(channel)",
                        target: .person)
         }
-        // A clone stranded abroad names a country: only another place's office makes this a namesake.
-        guard e.bio.personScam, !officeElsewhere else { return nil }
+        // A clone stranded abroad names a country: only another place's office makes this a namesake. Not a
+        // councillor's "I will never ask you to send me money".
+        guard e.bio.personScam, !officeElsewhere, !e.bio.warns, !vocab.refusesAnAct(keys) else { return nil }
         if person != nil {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks friends for money",
                        target: .person)
@@ -667,16 +669,20 @@ enum MailboxTakenRule: Rule {
                bio: "I have shared an important document with you via OneDrive. Please sign in with your email to view it.", platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda attached; the minutes are on the website.", platform: .email),
         .quiet("Tom Okafor", handle: "tom.clerk@gmail.com", bio: "Please sign in with your email to view the document.", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "The draft minutes are on the councillors' portal: log in to view.",
+               platform: .email),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain), let lure = lure(e) else { return nil }
-        return Hit(weight: weight, detail: "sent from \(own), the council's own domain, it asks to \"\(lure)\": the mailbox may be taken over",
+        return Hit(weight: weight, detail: "sent from \(own), the council's own domain, it says \"\(lure)\": the mailbox may be taken over",
                    matched: own, folded: lure)
     }
 
+    /// Two lures the mail holds, as written in the list: one alone is a colleague's "log in to view".
     static func lure(_ e: Evidence) -> String? {
-        e.identity.words.credentialLures.first { Evidence.holds($0.keys, in: e.texts.bio.keys) }?.text
+        let found = e.identity.words.credentialLures.filter { Evidence.holds($0.keys, in: e.texts.bio.keys) }.map(\.text)
+        return found.count >= 2 ? found.prefix(2).joined(separator: "\", \"") : nil
     }
 }
 
