@@ -239,9 +239,10 @@ public final class Scorer: Sendable {
 final class FoldedProfile {
     let name: FoldedText
     let handle: FoldedText
-    /// The handle without trailing digits, which are usually padding ("kemsingtc2").
+    /// The handle without trailing digits, which are usually padding ("kemsingtc2"), or completed.
     let handleTrimmed: FoldedText
-    /// Whether the handle has such digits, so that `handleTrimmed` reads differently.
+    /// Whether the handle has such digits, or is an X handle cut inside a council word ("ChelbyTownCounc",
+    /// read "ChelbyTownCouncil"), so that `handleTrimmed` reads differently.
     let handleHasPadding: Bool
     let bio: FoldedText
     /// The web and e-mail addresses the bio gives, each with its distinctive part as a domain key.
@@ -325,8 +326,10 @@ final class FoldedProfile {
         // Cut once where the padding starts: dropping one character at a time from a Substring counts it
         // from the start each time, quadratic in a handle padded with thousands of digits.
         let trimmed = bare[..<(bare.lastIndex { !($0.isNumber || $0 == "_") }.map(bare.index(after:)) ?? bare.startIndex)]
-        let handleHasPadding = trimmed.endIndex != bare.endIndex
-        let handleTrimmed = handleHasPadding ? scorer.nameFolder.fold(String(trimmed)) : handle
+        // An X handle cut at its limit inside a council word is read with the word whole, as a padded one without its digits.
+        let completed = scorer.vocabulary.completedHandle(bare[...], platform: profile.platform)
+        let handleHasPadding = trimmed.endIndex != bare.endIndex || completed != nil
+        let handleTrimmed = handleHasPadding ? scorer.nameFolder.fold(completed ?? String(trimmed)) : handle
         (self.handleTrimmed, self.handleHasPadding) = (handleTrimmed, handleHasPadding)
         let vocabulary = scorer.vocabulary
         var (prose, addresses) = WebAddresses.read(profile.bio)

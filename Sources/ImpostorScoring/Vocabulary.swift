@@ -105,6 +105,8 @@ final class Vocabulary: Sendable {
     let placeHonorifics: Set<String>
     /// Words that start a place name's tail, which the place goes by without ("Stratford-upon-Avon" is Stratford).
     let placeTails: Set<String>
+    /// Council words an X handle cut at its limit ends inside, as written, lower case.
+    let handleCutWords: [String]
     /// Council words of five letters or more ("cyngor", "council"), as a glued handle may start.
     let longCouncilWords: [String]
     /// Council words, kinds and abbreviations of two letters or more, by their first byte, longest first.
@@ -306,6 +308,7 @@ final class Vocabulary: Sendable {
         placeArticles = keys("place_articles")
         placeHonorifics = keys("place_honorifics")
         placeTails = keys("place_tails")
+        handleCutWords = w["handle_cut_words"].map { $0.lowercased() }
         longCouncilWords = council.filter { $0.utf8.count >= 5 }.sorted()
         councilWordsByFirst = Dictionary(
             grouping: council.union(kinds.values.joined()).union(abbreviations.keys).filter { $0.utf8.count >= 2 }
@@ -410,6 +413,19 @@ final class Vocabulary: Sendable {
     /// This vocabulary with a council's own words added (its file's `[words]`).
     func adding(_ words: [String: [String]], to lists: WordLists, folder: Folder) -> Vocabulary {
         words.isEmpty ? self : Vocabulary(lists.adding(words), folder: folder)
+    }
+
+    /// An X handle cut at its 15 characters inside a council word, with the word whole ("ChelbyTownCounc" is
+    /// "ChelbyTownCouncil"); nil for any other.
+    func completedHandle(_ handle: Substring, platform: Platform) -> String? {
+        guard platform == .x, handle.count == 15 else { return nil }
+        let lower = handle.lowercased()
+        for word in handleCutWords {
+            for kept in stride(from: word.count - 1, through: 4, by: -1) where lower.hasSuffix(word.prefix(kept)) {
+                return String(handle) + word.dropFirst(kept)
+            }
+        }
+        return nil
     }
 
     /// Whether `keys` ask residents for what no parody, fan or critic asks ("card details"), and do not

@@ -72,3 +72,23 @@ import Testing
         #expect(other.verdict == .clear && other.reasons.contains { $0.signal == .otherPlace }, "\(other.reasons.map(\.detail))")
     }
 }
+
+/// X allows 15 characters, so a council's name runs out inside its council word ("BlewburyParishC" is too short
+/// to say, "ChelbyTownCounc" is not): the word is read whole, on X only, and only from four letters.
+@Suite struct CutHandleTests {
+    @Test func anXHandleCutInsideACouncilWordReadsWhole() throws {
+        let chelby = Identity(id: "chelby", name: "Chelby Town Council", kind: "town council", place: "Chelby", area: "Kent")
+        let scorer = try Scorer(identities: [chelby])
+        let vocabulary = scorer.vocabulary
+        #expect(vocabulary.completedHandle("ChelbyTownCounc", platform: .x) == "ChelbyTownCouncil")
+        #expect(vocabulary.completedHandle("ChelbyTownCounc", platform: .facebook) == nil)
+        #expect(vocabulary.completedHandle("ChelbyTnCounc", platform: .x) == nil, "not at the limit")
+        #expect(vocabulary.completedHandle("ChelbyTownCou_x", platform: .x) == nil)
+        let cut = scorer.assess(Profile(platform: .x, id: "1", handle: "chelbytowncounc", displayName: "Help Desk",
+                                        bio: "News and notices from Chelby Town Council."))
+        #expect(cut.verdict == .suspect && cut.reasons.contains { $0.signal == .handle }, "\(cut.reasons.map(\.detail))")
+        let page = scorer.assess(Profile(platform: .facebook, id: "2", handle: "chelbytowncounc", displayName: "Help Desk",
+                                         bio: "News and notices from Chelby Town Council."))
+        #expect(!page.reasons.contains { $0.signal == .handle }, "\(page.reasons.map(\.detail))")
+    }
+}

@@ -28,6 +28,8 @@ enum HandleRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Town Updates", handle: "oakbridgetowncouncil"), .fires("Oakbridge Town Council", handle: "OakbridgeTC"),
         .fires("Notices", handle: "mayorofoakbridge"),
+        // X allows 15 characters: the council's word cut short is still its word.
+        .fires("Help Desk", handle: "OakbridgeCounci"),
         .quiet("Town Updates", handle: "oakbridgetcwatch"), .quiet("Town Updates", handle: "rivertontowncouncil"),
         .quiet("Town Updates", handle: "oakbridgeupdates"), .quiet("Oakbridge Parish Council", handle: "OakbridgePC"),
         .fires("Hardship Grants", handle: "priyasharma_mayor"), .fires("Help Desk", handle: "mayorpriyasharma"),
