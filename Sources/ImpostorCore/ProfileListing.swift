@@ -84,9 +84,14 @@ public enum ProfileListing {
 
     /// `text` with each CR that no LF follows made a LF: old Mac files end their lines so, and files put
     /// together from several end some lines one way and some another.
+    /// Text without one is returned as it is, so that reading it again costs a scan, not a copy.
     public static func withLineFeeds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        var bytes = Array(text.utf8)
+        let utf8 = text.utf8
+        func isLoneCR(_ i: String.Index) -> Bool {
+            utf8[i] == 0x0D && (utf8.index(after: i) == utf8.endIndex || utf8[utf8.index(after: i)] != 0x0A)
+        }
+        guard utf8.indices.contains(where: isLoneCR) else { return text }
+        var bytes = Array(utf8)
         for i in bytes.indices where bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A) { bytes[i] = 0x0A }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -139,10 +144,13 @@ public enum ProfileListing {
     /// The records of one JSON value, a line of JSON lines or an element of a document: itself when it is a
     /// profile, or the profiles an object wraps ({"profiles": [...]}).
     private static func rows(ofElement body: Substring, line: Int) -> [Row] {
-        let neither = [Row(line: line, result: .failure(RowError(
-            message: "a JSON object that is neither a profile (no platform, no id) nor a list of profiles under \"profiles\"", id: nil)))]
+        // Made only when needed: this runs for every line of a listing.
+        func neither() -> [Row] {
+            [Row(line: line, result: .failure(RowError(
+                message: "a JSON object that is neither a profile (no platform, no id) nor a list of profiles under \"profiles\"", id: nil)))]
+        }
         if let plain = PlainJSONObject.fields(body) {
-            return plain["platform"] == nil && plain["id"] == nil ? neither : [Row(line: line, result: profile(fromTexts: plain))]
+            return plain["platform"] == nil && plain["id"] == nil ? neither() : [Row(line: line, result: profile(fromTexts: plain))]
         }
         func parse(_ text: some StringProtocol) -> Any? {
             try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
@@ -153,7 +161,7 @@ public enum ProfileListing {
                 ?? [Row(line: line, result: .failure(RowError(message: "not valid JSON", id: JSONRepair.id(in: body))))]
         }
         if let object = parsed as? [String: Any], object["platform"] == nil, object["id"] == nil {
-            return wrapped(object).map { $0.map { Row(line: line, result: profile(fromJSON: $0)) } } ?? neither
+            return wrapped(object).map { $0.map { Row(line: line, result: profile(fromJSON: $0)) } } ?? neither()
         }
         return [Row(line: line, result: profile(fromJSON: parsed))]
     }

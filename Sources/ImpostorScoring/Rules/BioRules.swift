@@ -651,8 +651,8 @@ enum OwnDomainMailRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain),
-            MailboxTakenRule.lure(e) == nil
+        // Weighed after MailboxTakenRule: a mailbox taken over is no colleague's.
+        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain), !so.has(.mailboxTaken)
         else { return nil }
         return Hit(weight: weight, detail: "sent from \(own), the council's own domain", matched: own, folded: domain)
     }
@@ -674,15 +674,13 @@ enum MailboxTakenRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain), let lure = lure(e) else { return nil }
+        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain) else { return nil }
+        // Two lures, as written in the list: one alone is a colleague's "log in to view".
+        let lures = e.identity.words.credentialLures.filter { Evidence.holds($0.keys, in: e.texts.bio.keys) }.map(\.text)
+        guard lures.count >= 2 else { return nil }
+        let lure = lures.prefix(2).joined(separator: "\", \"")
         return Hit(weight: weight, detail: "sent from \(own), the council's own domain, it says \"\(lure)\": the mailbox may be taken over",
                    matched: own, folded: lure)
-    }
-
-    /// Two lures the mail holds, as written in the list: one alone is a colleague's "log in to view".
-    static func lure(_ e: Evidence) -> String? {
-        let found = e.identity.words.credentialLures.filter { Evidence.holds($0.keys, in: e.texts.bio.keys) }.map(\.text)
-        return found.count >= 2 ? found.prefix(2).joined(separator: "\", \"") : nil
     }
 }
 

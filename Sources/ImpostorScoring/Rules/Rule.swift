@@ -44,7 +44,7 @@ enum Rules {
         OtherKindRule.self, OrganisationRule.self, DifferentPlaceRule.self, NegatedRule.self, CouncillorRule.self,
         RepeatedVariantRule.self, HandleRule.self, HandlePlaceRule.self, DisclaimerRule.self, WarningRule.self, PersonalRule.self, FormerHolderRule.self, SelfDescribedRule.self,
         OtherAreaRule.self, BioOfficeRule.self, BioClaimRule.self, BioDomainRule.self, BioScamRule.self, PayoutRule.self, MailScamRule.self, PersonScamRule.self, EstablishedRule.self,
-        OwnDomainMailRule.self, MailboxTakenRule.self, ShownAddressMailRule.self,
+        MailboxTakenRule.self, OwnDomainMailRule.self, ShownAddressMailRule.self,
         OtherKindBioRule.self, LogoRule.self, DisguiseRule.self,
     ]
     static var all: [any Rule.Type] { claims + others }
