@@ -18,8 +18,16 @@ enum CaseDrafts {
                        identity: $0.identity, target: $0.target, reasons: $0.reasons)
         }
         let confirmed = detail.events.first { $0.action == "confirm" }?.at
-        return DraftCase(identity: identity, profile: profile, assessment: assessment, firstSeen: s.openedAt,
-                         confirmed: confirmed, preElection: preElection, capturedAt: latest?.lastSeen)
+        guard s.kind == .takeover else {
+            return DraftCase(identity: identity, profile: profile, assessment: assessment, firstSeen: s.openedAt,
+                             confirmed: confirmed, preElection: preElection, capturedAt: latest?.lastSeen)
+        }
+        // A takeover alert: what changed, as the alert said it, is the evidence, and its time the first sighting.
+        let alert = detail.events.last { $0.action == "takeover" }
+        var draft = DraftCase(identity: identity, profile: profile, assessment: assessment, firstSeen: alert?.at ?? s.openedAt,
+                              confirmed: confirmed, preElection: preElection, capturedAt: latest?.lastSeen, kind: .takeover)
+        if let changes = alert?.reason { draft.evidence.reasons = [changes] + draft.evidence.reasons }
+        return draft
     }
 
     static func templatesFolder(_ watchlist: Watchlist) -> String { watchlist.directory + "/templates" }
@@ -70,14 +78,16 @@ enum CaseDrafts {
     }
 }
 
-/// Drafts on the review page for confirmed cases: the platform's report and a warning per channel.
+/// Drafts on the review page for confirmed cases: the platform's report (for a takeover, the plan to get
+/// the account back) and a warning per channel.
 enum DraftsForPage {
     static func make(watchlist: Watchlist) -> @Sendable (CaseDetail) -> [DraftView] {
         let drafter = try? CaseDrafts.drafter(watchlist)
         return { detail in
             guard let drafter, let draft = CaseDrafts.draftCase(detail, watchlist: watchlist, preElection: false) else { return [] }
             let notice = drafter.notice(for: draft)
-            var views = [DraftView(title: "Report to \(notice.platform.rawValue.capitalized)", text: notice.text,
+            let title = draft.kind == .takeover ? "Getting the account back" : "Report to \(notice.platform.rawValue.capitalized)"
+            var views = [DraftView(title: title, text: notice.text,
                                    count: "description \(notice.descriptionLength) / \(notice.descriptionLimit.maximum)")]
             for w in drafter.warnings(for: draft) {
                 views.append(DraftView(title: "Warning for \(w.channel)", text: w.text,

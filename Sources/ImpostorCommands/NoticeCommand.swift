@@ -23,6 +23,8 @@ extension Impostor {
                   bluesky_app_password_file = "/etc/impostor/secrets/bluesky-app-password"
 
                 The accounts are the council's [[official]] Mastodon and Bluesky ones (or mastodon_account, bluesky_account); mastodon_server and bluesky_service override where they live.
+
+                For one of the council's own accounts taken over (a takeover alert, or an account or mailbox the scorer read as hijacked), it drafts the plan to get the account back instead: the platform's recovery page, the steps in order, and the text for a form that asks what happened. Nothing is submitted for a takeover.
                 """
         )
 
@@ -56,6 +58,11 @@ extension Impostor {
             let watchlist = try watchlistOptions.load(quiet: true)
             let store = try storeOptions.open(settings: try DaemonSettings.load(watchlist))
             let (detail, draft) = try CaseDrafts.confirmedCase(caseID, store: store, watchlist: watchlist, preElection: false)
+            if submit && draft.kind == .takeover {
+                Console.error("impostor: case \(caseID) is the council's own account taken over: there is no one to report it to; "
+                              + "run without --submit for the plan to get it back")
+                throw ExitCode(1)
+            }
             let drafter = try CaseDrafts.drafter(watchlist)
             let notice = drafter.notice(for: draft, platform: platform.map(ImpostorCore.Platform.init(rawValue:)))
             // The draft quotes the account's own text, cleaned as drafted; no control byte reaches the terminal.

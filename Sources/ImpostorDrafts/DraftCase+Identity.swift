@@ -18,10 +18,11 @@ extension DraftCase {
     ///
     /// The target is the person the assessment's `person` (or `office`) reason names, when the
     /// assessment says a person is impersonated; otherwise the council. Reasons are kept strongest
-    /// first, without those that spoke against the case.
+    /// first, without those that spoke against the case. It is a takeover when `kind` says so, or when the
+    /// assessment reads one of the council's own accounts as hijacked or its own mailbox as taken.
     public init(
         identity: Identity, profile: Profile, assessment: Assessment?, firstSeen: Date, confirmed: Date? = nil,
-        drafted: Date = Date(), preElection: Bool = false, capturedAt: Date? = nil
+        drafted: Date = Date(), preElection: Bool = false, capturedAt: Date? = nil, kind: Kind? = nil
     ) {
         let reasons = (assessment?.reasons ?? []).filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }
         var target = Impersonated.council
@@ -37,7 +38,8 @@ extension DraftCase {
                 profileURL: profile.url, bio: profile.bio, createdAt: profile.createdAt),
             evidence: Evidence(score: assessment?.score ?? 0, reasons: reasons.map(\.detail), logoDistance: logo,
                                capturedAt: capturedAt),
-            firstSeen: firstSeen, confirmed: confirmed, drafted: drafted, preElection: preElection)
+            firstSeen: firstSeen, confirmed: confirmed, drafted: drafted, preElection: preElection,
+            kind: kind ?? (reasons.contains { $0.signal == .hijacked || $0.signal == .mailboxTaken } ? .takeover : .impersonation))
     }
 
     /// The person a `person` reason matched by name, else the one whose role an `office` reason names.

@@ -24,10 +24,12 @@ public struct DraftCase: Sendable, Hashable {
     public var drafted: Date
     /// The pre-election period: warnings stay purely factual, with no quotes and no photographs.
     public var preElection: Bool
+    /// What went wrong: an impostor's account, or one of the council's own taken over.
+    public var kind: Kind
 
     public init(
         council: Council, target: Impersonated, suspect: Suspect, evidence: Evidence, firstSeen: Date,
-        confirmed: Date? = nil, drafted: Date = Date(), preElection: Bool = false
+        confirmed: Date? = nil, drafted: Date = Date(), preElection: Bool = false, kind: Kind = .impersonation
     ) {
         self.council = council
         self.target = target
@@ -37,6 +39,24 @@ public struct DraftCase: Sendable, Hashable {
         self.confirmed = confirmed
         self.drafted = drafted
         self.preElection = preElection
+        self.kind = kind
+    }
+
+    /// What the drafts are about: the reports and warnings of the two differ in every line.
+    public enum Kind: Sendable, Hashable {
+        /// Someone else's account (or e-mail address) pretends to be the council or one of its people:
+        /// the platform is asked to remove it.
+        case impersonation
+        /// One of the council's own accounts, or its own mailbox, is in someone else's hands: the council
+        /// recovers it, and warns that what it posted or sent meanwhile is not from the council.
+        case takeover
+    }
+
+    /// The council's official accounts other than the one taken over: where residents can still hear from it.
+    public var otherOfficials: [AccountReference] {
+        guard kind == .takeover else { return council.officials }
+        let taken = suspect.platform.canonicalHandle(suspect.handle)
+        return council.officials.filter { $0.platform != suspect.platform || $0.platform.canonicalHandle($0.handle) != taken }
     }
 
     /// The council as the watchlist describes it. Trusted text: it is shown as written.

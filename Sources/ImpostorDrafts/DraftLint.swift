@@ -96,14 +96,25 @@ public enum DraftLint {
             mail.suspect.profileURL = "mailto:" + mail.suspect.handle
             return mail
         }
+        // The council's samples also as its own account taken over, and as its own mailbox taken over, so the
+        // takeover templates are checked too.
+        let takeovers = samples.filter { $0.target == .council }.flatMap { sample -> [DraftCase] in
+            var account = sample
+            account.kind = .takeover
+            var mailbox = account
+            mailbox.suspect.platform = .email
+            mailbox.suspect.handle = sample.council.clerk?.email ?? "clerk@example.gov.uk"
+            mailbox.suspect.profileURL = "mailto:" + mailbox.suspect.handle
+            return [account, mailbox]
+        }
         // Each sample also for a council that warns in Welsh and English, so the Welsh templates are checked
         // whatever the council's own languages; notices are in English, so only its warnings.
-        let welshSamples = (samples + mailSamples).filter { !$0.council.languages.contains("cy") }.map { sample in
+        let welshSamples = (samples + mailSamples + takeovers).filter { !$0.council.languages.contains("cy") }.map { sample in
             var welsh = sample
             welsh.council.languages = ["cy", "en"]
             return welsh
         }
-        for (index, sample) in (samples + mailSamples + welshSamples).enumerated() {
+        for (index, sample) in (samples + mailSamples + takeovers + welshSamples).enumerated() {
             let quoted = names(of: sample)
             for channel in Channel.allCases {
                 var files: [String: String] = [:]
@@ -118,7 +129,7 @@ public enum DraftLint {
                     findings.append(f)
                 }
             }
-            if index >= samples.count + mailSamples.count { continue }
+            if index >= samples.count + mailSamples.count + takeovers.count { continue }
             for platform in sample.suspect.platform == .email ? [.email] : Platform.known {
                 var onPlatform = sample
                 onPlatform.suspect.platform = platform

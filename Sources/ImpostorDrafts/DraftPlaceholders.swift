@@ -33,6 +33,7 @@ public enum DraftPlaceholders {
                     + "(\"our Mayor\" before an election; \"y cyngor\", \"Maer y cyngor, …\" in Welsh)"),
         Placeholder("place_tag", "the place as a hashtag word, \"StourportOnSevern\""),
         Placeholder("pre_election", .flag, "yes in the pre-election period: no quotes, no photographs"),
+        Placeholder("taken_mailbox", .flag, "yes when what was taken over is one of the council's own e-mail addresses"),
         Placeholder("fraud_name", "where to report fraud: \"Report Fraud\" (Police Scotland in Scotland)"),
         Placeholder("fraud_site", "its website, \"reportfraud.police.uk\""),
         Placeholder("fraud_phone", "its phone number, \"0300 123 2040\""),

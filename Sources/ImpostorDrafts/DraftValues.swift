@@ -40,7 +40,7 @@ struct DraftValues {
         set(&v, "council_website", c.website)
         set(&v, "accounts_link", c.accountsLink)
         set(&v, "accounts_link_bare", c.accountsLink.map(Self.bareLink))
-        v["official_accounts"] = .list(c.officials.map { account in
+        v["official_accounts"] = .list(draft.otherOfficials.map { account in
             var row: [String: TemplateValue] = [
                 "account_platform": .text(AccountLinks.name(of: account.platform)),
                 "account_handle": .text(AccountLinks.shownHandle(account)),
@@ -73,6 +73,7 @@ struct DraftValues {
             set(&v, "person_role", role)
         }
         v["pre_election"] = .flag(draft.preElection)
+        v["taken_mailbox"] = .flag(draft.kind == .takeover && draft.suspect.platform == .email)
         v["place_tag"] = .text(Self.hashtagWord(c.place.isEmpty ? c.name : c.place))
         if c.nation == "scotland" {
             v["fraud_name"] = .text("Police Scotland")
@@ -103,7 +104,7 @@ struct DraftValues {
             v["impersonated_short"] = .text("the council")
         }
         v["channel_name"] = .text(channel == .website ? "our website" : AccountLinks.name(of: channel.platform!))
-        if let platform = channel.platform, let own = draft.council.officials.first(where: { $0.platform == platform }) {
+        if let platform = channel.platform, let own = draft.otherOfficials.first(where: { $0.platform == platform }) {
             // Facebook and Nextdoor do not link a typed "@name": the address is what residents can follow.
             let mentionable: Set<Platform> = [.x, .bluesky, .mastodon, .instagram]
             set(&v, "official_here", mentionable.contains(platform) ? AccountLinks.shownHandle(own) : AccountLinks.url(own))
@@ -189,8 +190,10 @@ struct DraftValues {
         if let created = draft.suspect.createdAt, !created.isEmpty {
             lines.append("Account created (as the platform reports): \(SuspectText.quote(created, maxGraphemes: 40))")
         }
-        lines.append("impostor's score: \(String(format: "%.2f", e.score)) out of 1")
-        for reason in e.reasons.prefix(5) { lines.append(SuspectText.quote(reason, maxGraphemes: 200)) }
+        // A takeover's score is the official account's, near 0: what changed is the evidence, and it runs longer.
+        if draft.kind == .impersonation { lines.append("impostor's score: \(String(format: "%.2f", e.score)) out of 1") }
+        let cap = draft.kind == .takeover ? 600 : 200
+        for reason in e.reasons.prefix(5) { lines.append(SuspectText.quote(reason, maxGraphemes: cap)) }
         if let d = e.logoDistance {
             lines.append("The profile picture matches the council's logo (perceptual hash distance \(d) of 256 bits)")
         }

@@ -33,9 +33,15 @@ public struct Drafter: Sendable {
     }
 
     /// The report for `platform`'s impersonation form: the suspect's own platform unless another is given.
+    /// For a takeover, the plan for getting the account back through the platform's recovery route.
     public func notice(for draft: DraftCase, platform: Platform? = nil) -> Notice {
         let platform = platform ?? draft.suspect.platform
-        let route = platform == .email ? ReportingRoute.mail(sender: draft.suspect.handle) : ReportingRoute.route(for: platform)
+        let route = switch (draft.kind, platform) {
+        case (.takeover, .email): ReportingRoute.mailboxRecovery
+        case (.takeover, _): ReportingRoute.recovery(for: platform)
+        case (.impersonation, .email): ReportingRoute.mail(sender: draft.suspect.handle)
+        case (.impersonation, _): ReportingRoute.route(for: platform)
+        }
         let values = DraftValues(draft: draft)
         let reason = templates.template(Self.templateName("notice-reason", for: draft))!
         let fitted = Fitter(
@@ -71,9 +77,10 @@ public struct Drafter: Sendable {
             versions: [Warning.Version(language: language, text: fitted.text)], thread: false)
     }
 
-    /// The template a case uses: mail sent in the council's name has its own wording.
+    /// The template a case uses: a takeover, and mail sent in the council's name, have their own wording.
     public static func templateName(_ base: String, for draft: DraftCase) -> String {
-        draft.suspect.platform == .email ? base + MailTemplates.suffix : base
+        if draft.kind == .takeover { return base + TakeoverTemplates.suffix }
+        return draft.suspect.platform == .email ? base + MailTemplates.suffix : base
     }
 
     /// The template a case uses in `language` ("warning-x-email.cy").
@@ -90,7 +97,9 @@ public struct Drafter: Sendable {
         let platform = AccountLinks.name(of: draft.suspect.platform)
         var notes = [
             "Check the names, the dates and the list of official accounts before posting.",
-            "Report the account to \(platform) first: the warning may say the council has reported it.",
+            draft.kind == .takeover
+                ? "Start getting the account back first (impostor notice shows how), and post this from the council's other accounts."
+                : "Report the account to \(platform) first: the warning may say the council has reported it.",
         ]
         if draft.preElection {
             notes += [
@@ -101,7 +110,8 @@ public struct Drafter: Sendable {
             notes.append("The quote and the image suggestion are drafts: agree the quote with the person named, "
                          + "and delete the suggestion line before publishing.")
         }
-        notes.append("Update or remove the warning when the account is taken down.")
+        notes.append(draft.kind == .takeover ? "Update the warning when the account is back in the council's hands."
+                                             : "Update or remove the warning when the account is taken down.")
         if !fits {
             notes.append("Too long for \(channel) even at its shortest (\(length) of \(limit)): shorten the template.")
         }

@@ -32,6 +32,8 @@ public enum RequiredElement: String, Sendable, Hashable, CaseIterable {
 
     /// What a notice for `draft` must hold.
     public static func forNotice(_ draft: DraftCase) -> [RequiredElement] {
+        // A takeover: the account is the council's own, and no one's ID is asked for.
+        if draft.kind == .takeover { return draft.suspect.platform == .email ? [.impostor, .evidence] : [.impostor, .impostorLink, .evidence] }
         // Mail: the sender's address is the impostor, and no platform asks for the person's ID.
         if draft.suspect.platform == .email { return [.impostor, .officialLink, .evidence] }
         var elements: [RequiredElement] = [.impostor, .impostorLink, .officialLink, .evidence]
@@ -72,9 +74,12 @@ public enum RequiredElement: String, Sendable, Hashable, CaseIterable {
             if channel == .website { key = SuspectText.escapeHTML(key) }
             return !key.isEmpty && text.contains(key)
         case .officialAccounts:
-            let shown = c.officials.map { [AccountLinks.shownHandle($0), AccountLinks.url($0)] }
+            let others = draft.otherOfficials
+            let shown = others.map { [AccountLinks.shownHandle($0), AccountLinks.url($0)] }
             if channel == .website {
-                return !c.officials.isEmpty && shown.allSatisfy { $0.contains(where: has) }
+                // The council's only account taken over: its accounts page is all there is to point to.
+                if others.isEmpty { return draft.kind == .takeover && has(c.accountsLink) }
+                return shown.allSatisfy { $0.contains(where: has) }
             }
             return shown.contains { $0.contains(where: has) } || has(c.accountsLink)
                 || has(c.accountsLink.map(DraftValues.bareLink))

@@ -4,11 +4,11 @@ import Foundation
 /// folder (`watchlist/templates/<name>.txt`).
 public struct TemplateSet: Sendable {
     /// The template names, which are also the override files' names without `.txt`.
-    /// E-mail cases use the same names with "-email" ("warning-x-email"); warnings in another language
-    /// than English end in its code ("warning-x.cy", "warning-x-email.cy").
+    /// E-mail cases use the same names with "-email" ("warning-x-email"), takeovers with "-takeover";
+    /// warnings in another language than English end in its code ("warning-x.cy", "warning-x-email.cy").
     public static let names: [String] = {
         let base = ["notice", "notice-reason"] + Channel.allCases.map(\.templateName)
-        let english = base + base.map { $0 + MailTemplates.suffix }
+        let english = base + base.map { $0 + MailTemplates.suffix } + base.map { $0 + TakeoverTemplates.suffix }
         let warnings = english.filter { $0.hasPrefix("warning") }
         return english + TemplateSet.warningLanguages.flatMap { language in
             warnings.map { TemplateSet.name($0, language: language) }
@@ -26,6 +26,7 @@ public struct TemplateSet: Sendable {
     /// The built-in text of template `name`, without the list of placeholders.
     static func builtIn(_ name: String) -> String? {
         NoticeTemplates.all[name] ?? WarningTemplates.all[name] ?? MailTemplates.all[name] ?? WelshWarningTemplates.all[name]
+            ?? TakeoverTemplates.all[name] ?? WelshTakeoverTemplates.all[name]
     }
 
     /// The templates by name.

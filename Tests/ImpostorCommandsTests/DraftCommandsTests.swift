@@ -393,8 +393,8 @@ extension DraftCommandsTests {
     static let templateNames: [String] = {
         let base = ["notice", "notice-reason", "warning-website", "warning-x", "warning-bluesky", "warning-mastodon",
                     "warning-facebook", "warning-instagram", "warning-nextdoor"]
-        // E-mail cases (mail sent in the council's name) have their own wording of each.
-        return base + base.map { $0 + "-email" }
+        // E-mail cases (mail sent in the council's name) and takeovers of its own accounts have their own wording of each.
+        return base + base.map { $0 + "-email" } + base.map { $0 + "-takeover" }
     }()
 
     /// One way a council can break its templates, and what `drafts --check` must say about it.
@@ -470,7 +470,7 @@ extension DraftCommandsTests {
             let folder = watchlist + "/templates"
             let first = try await CLI.run(["drafts", "--init", "--watchlist", watchlist])
             #expect(first.status == 0, "\(first.stderr)")
-            #expect(first.stdout.contains("wrote 18 templates to \(folder): edit them, then run `impostor drafts --check`"), "\(first.stdout)")
+            #expect(first.stdout.contains("wrote 27 templates to \(folder): edit them, then run `impostor drafts --check`"), "\(first.stdout)")
             let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
             #expect(written == DraftCommandsTests.templateNames.map { $0 + ".txt" }.sorted())
             let x = try String(contentsOfFile: folder + "/warning-x.txt", encoding: .utf8)

@@ -100,6 +100,21 @@ final class BlueskyStandIn: StateServer {
         list = try await cases()
         #expect(list.count == 1)
 
+        // Confirmed, its drafts are the plan to get the account back and a warning about it, not a report
+        // of an impostor; nothing is submitted to Bluesky about the council's own account.
+        let confirmed = try await CLI.run(["decide", "\(id)", "confirm", "--watchlist", fixture.watchlist])
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        let plan = try await CLI.run(["notice", "\(id)", "--watchlist", fixture.watchlist])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("Getting the council's Bluesky account back: oakbridge-tc[.]gov[.]uk"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("oakbridge-refunds[.]example/claim"), "the alert's changes are the evidence: \(plan.stdout)")
+        #expect(!plan.stdout.contains("pretending"), "\(plan.stdout)")
+        let submitted = try await CLI.run(["notice", "\(id)", "--submit", "--watchlist", fixture.watchlist])
+        #expect(submitted.status == 1 && submitted.stderr.contains("no one to report it to"), "\(submitted.stderr)")
+        let warning = try await CLI.run(["warning", "\(id)", "--channel", "x", "--watchlist", fixture.watchlist])
+        #expect(warning.status == 0, "\(warning.stderr)")
+        #expect(warning.stdout.contains("our Bluesky account oakbridge-tc[.]gov[.]uk has been taken over"), "\(warning.stdout)")
+
         // The clerk says it was the council's own change: the new state is the baseline.
         let decided = try await CLI.run(["decide", "\(id)", "expected", "--watchlist", fixture.watchlist])
         #expect(decided.status == 0, "\(decided.stderr)")
