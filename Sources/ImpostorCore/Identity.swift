@@ -129,13 +129,27 @@ public struct Person: Hashable, Sendable, Codable {
 
 extension Identity {
     /// The council's domain that `host` is or lies under ("mail.oakbridge-tc.gov.uk"), or nil: never a
-    /// look-alike that merely ends the same ("oakbridge-tc.gov.uk.example.com").
+    /// look-alike that merely ends the same ("oakbridge-tc.gov.uk.example.com"), nor text that only ends in
+    /// it ("evil.com/.oakbridge-tc.gov.uk", a Kelvin sign for the "k"): `host` must be a host name.
     public func ownDomain(of host: String) -> String? {
+        guard Self.isHostName(host) else { return nil }
         let host = host.lowercased()
-        guard !host.isEmpty else { return nil }
         return domains.first { domain in
             let domain = domain.lowercased()
             return !domain.isEmpty && (host == domain || host.hasSuffix("." + domain))
+        }
+    }
+
+    /// Whether `text` is a host name as DNS writes it: ASCII letters, digits and hyphens in labels of 1 to 63
+    /// characters, no label opening or closing on a hyphen, joined by single dots.
+    public static func isHostName(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        return bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { label in
+            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
+            return label.allSatisfy { b in
+                (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == UInt8(ascii: "-")
+            }
         }
     }
 }

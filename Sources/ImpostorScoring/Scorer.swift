@@ -19,7 +19,9 @@ public final class Scorer: Sendable {
     let bioFolder: Folder
     /// impostor's own vocabulary, for what is read once per profile.
     let vocabulary: Vocabulary
-    private let accounts: [String: (identity: Int, verdict: Verdict, reference: AccountReference)]
+    /// The council's accounts by platform and handle (and by address): those its file lists, and those only
+    /// it can hold (`listed` false).
+    private let accounts: [String: (identity: Int, verdict: Verdict, reference: AccountReference, listed: Bool)]
 
     /// A scorer reading with impostor's own vocabulary (`vocabulary/*.toml`).
     public convenience init(identities: [Identity]) throws {
@@ -56,12 +58,26 @@ public final class Scorer: Sendable {
                 m != n && all[m].placeCompact.count > all[n].placeCompact.count && all[m].placeCompact.contains(all[n].placeCompact)
             }
         }
-        var accounts: [String: (Int, Verdict, AccountReference)] = [:]
+        var accounts: [String: (Int, Verdict, AccountReference, Bool)] = [:]
         for (n, identity) in identities.enumerated() {
+            // Accounts only the council can hold, listed or not: a Bluesky handle that is one of its own domains
+            // (Bluesky shows a domain handle only once the domain's owner has proved it), and the Threads profile
+            // of its listed Instagram account (Threads takes the Instagram username).
+            for domain in identity.domains where !domain.isEmpty {
+                let ref = AccountReference(platform: .bluesky, handle: domain, note: "its handle is the council's own domain, which only the council can set")
+                accounts[Self.accountKey(.bluesky, domain)] = (n, .official, ref, false)
+            }
+            for (refs, verdict) in [(identity.allowed, Verdict.allowed), (identity.officials, .official)] {
+                for ref in refs where ref.platform == .instagram {
+                    let threads = AccountReference(platform: .threads, handle: ref.handle,
+                                                   note: "the Threads profile of its listed Instagram account, whose username Threads takes")
+                    accounts[Self.accountKey(.threads, ref.handle)] = (n, verdict, threads, false)
+                }
+            }
             for (refs, verdict) in [(identity.allowed, Verdict.allowed), (identity.officials, .official)] {
                 for ref in refs {
-                    accounts[Self.accountKey(ref.platform, ref.handle)] = (n, verdict, ref)
-                    if let url = ref.url, !url.isEmpty { accounts["url:" + AccountReference.canonicalURL(url)] = (n, verdict, ref) }
+                    accounts[Self.accountKey(ref.platform, ref.handle)] = (n, verdict, ref, true)
+                    if let url = ref.url, !url.isEmpty { accounts["url:" + AccountReference.canonicalURL(url)] = (n, verdict, ref, true) }
                 }
             }
         }
@@ -212,7 +228,24 @@ public final class Scorer: Sendable {
         // Two dictionary look-ups, by handle and by profile URL: never a scan of every identity.
         // The address counts on the listed account's own platform, or for a page of no platform impostor knows
         // (a web listing): an account on X whose url field gives the council's Facebook page is not that page.
-        var hit = accounts[Self.accountKey(profile.platform, profile.handle)]
+        // Handles are ASCII on every platform that lists the council's: one that only lower-cases to a listed
+        // one (a Kelvin sign for "K") is someone else's.
+        let handle = profile.platform.canonicalHandle(profile.handle)
+        let ascii = profile.handle.utf8.allSatisfy { $0 < 0x80 }
+        var hit = accounts[Self.accountKey(profile.platform, profile.handle)].flatMap { found in
+            found.reference.handle.utf8.allSatisfy { $0 < 0x80 } && !ascii ? nil : found
+        }
+        // An account only the council can hold must be one the platform allows at all: a host name on Bluesky
+        // (so under one of the council's domains, "news.oakbridge-tc.gov.uk", too), an Instagram username on Threads.
+        let possible = ascii && Self.isPlatformHandle(handle, on: profile.platform)
+        if let found = hit, !found.listed, !possible { hit = nil }
+        if hit == nil, profile.platform == .bluesky, possible {
+            var labels = handle.split(separator: ".").dropFirst()
+            while hit == nil, labels.count >= 2 {
+                hit = accounts[Self.accountKey(.bluesky, labels.joined(separator: "."))].flatMap { $0.listed ? nil : $0 }
+                labels = labels.dropFirst()
+            }
+        }
         if hit == nil, !profile.url.isEmpty, let atURL = accounts["url:" + AccountReference.canonicalURL(profile.url)],
             atURL.reference.platform == profile.platform || !Platform.known.contains(profile.platform)
         {
@@ -220,13 +253,27 @@ public final class Scorer: Sendable {
         }
         guard let hit else { return nil }
         let id = identities[hit.identity].identity.id
-        let detail = hit.verdict == .official
+        let detail = !hit.listed ? "\(identities[hit.identity].identity.name)'s own: \(hit.reference.note ?? "")"
+            : hit.verdict == .official
             ? "listed under [[official]] for \(identities[hit.identity].identity.name)"
             : "listed under [[allow]] for \(identities[hit.identity].identity.name)" + (hit.reference.note.map { ": \($0)" } ?? "")
         let reason = Reason(signal: Signal(rawValue: hit.verdict.rawValue), identity: id, matched: "\(hit.reference.platform) \(hit.reference.handle)",
                             weight: 0, detail: detail)
         return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle, score: 0, verdict: hit.verdict,
                           identity: id, target: nil, reasons: [reason])
+    }
+
+    /// Whether `handle` (canonical) is one `platform` lets an account take: a host name on Bluesky; letters,
+    /// digits, "." and "_" (at most 30) on Threads, as on Instagram.
+    static func isPlatformHandle(_ handle: String, on platform: Platform) -> Bool {
+        switch platform {
+        case .bluesky: return Identity.isHostName(handle)
+        case .threads:
+            return (1...30).contains(handle.utf8.count) && handle.utf8.allSatisfy { b in
+                (0x30...0x39).contains(b) || (0x61...0x7A).contains(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_")
+            }
+        default: return true
+        }
     }
 
     static func squash(_ z: Double) -> Double {
@@ -310,7 +357,14 @@ final class FoldedProfile {
             ? profile.handle.split(separator: "@").last.map { String($0).trimmingSpaces().lowercased() } : nil
         senderAddress = mailDomain.map { [($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder))] } ?? []
         shownHost = isMail ? Self.addressHost(in: profile.displayName) : nil
-        let displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName
+        var displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName
+        // A text or WhatsApp message shows its sender's number, not a name: the sender's name is the one the
+        // message gives itself ("Hi, it's Cllr Sam Reed, new number").
+        if isMessage, !isMail, Self.showsNoName(displayName),
+            let introduced = scorer.vocabulary.introduction(in: scorer.bioFolder.fold(profile.bio))
+        {
+            displayName = introduced
+        }
         let name = scorer.nameFolder.fold(displayName)
         self.name = name
         if let shown = scorer.nameFolder.displayOrder(displayName) {
@@ -352,6 +406,11 @@ final class FoldedProfile {
         let handleTrimmedClasses = handleHasPadding ? WordClass.of(handleTrimmed.keys, vocab: vocabulary) : handleClasses
         self.handleTrimmedClasses = handleTrimmedClasses
         self.vocabulary = vocabulary
+    }
+
+    /// Whether a sender's name is no name: empty, or a phone number.
+    static func showsNoName(_ name: String) -> Bool {
+        name.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || " +-().".unicodeScalars.contains($0) }
     }
 
     /// The host of the first e-mail address in `text` ("Clerk <clerk@x.gov.uk>" gives "x.gov.uk"), or, with

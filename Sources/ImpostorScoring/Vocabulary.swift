@@ -150,6 +150,8 @@ final class Vocabulary: Sendable {
     /// keys; the fees asked before a job or a grant ("DBS fee"); and money asked for oneself ("send me").
     let paymentChannels: [(text: String, keys: [String])]
     let advanceFees: [[String]], moneyToMe: [[String]]
+    /// Money offered to the reader ("receive", "claim"): with an amount in one sentence, no established page's.
+    let moneyOffers: [[String]]
     /// "to my", "into my": money paid into the writer's own account, named straight after.
     let paidInto: [[String]]
     /// Words before a fee that say it is not asked for ("we cover the DBS fee", "no admin fee").
@@ -179,6 +181,11 @@ final class Vocabulary: Sendable {
     let hijackPhrases: [(text: String, keys: [String])]
     /// What a taken-over mailbox sends its address book: "sign in to view the document".
     let credentialLures: [(text: String, keys: [String])]
+    /// A promise to pay back what the reader buys ("I'll pay you back"): with gift cards, the scam's ask.
+    let payBacks: [(text: String, keys: [String])]
+    /// How a message's sender names itself: before the name ("it's", "this is"), or after it ("Priya here"),
+    /// after a greeting ("Hi").
+    let introductions: [[String]], introducedAfter: Set<String>, greetings: Set<String>
     /// What only a new owner of an account says ("under new management"): one is enough.
     let hijackAnnouncements: [(text: String, keys: [String])]
     /// The last labels of web addresses a hijacker's shop or prize page uses ("shop", "click"), as written.
@@ -338,6 +345,7 @@ final class Vocabulary: Sendable {
         councilMatters = phraseKeys("council_matters")
         paymentChannels = written("payment_channels")
         (advanceFees, moneyToMe, paidInto) = (phraseKeys("advance_fees"), phraseKeys("money_to_me"), phraseKeys("paid_into"))
+        moneyOffers = phraseKeys("money_offers")
         (giftCards, payWords) = (written("gift_cards"), keys("pay_words"))
         feeWaivers = phraseKeys("fee_waivers")
         privateChannels = phraseKeys("private_channels")
@@ -356,6 +364,9 @@ final class Vocabulary: Sendable {
         hijackWords = keys("hijack")
         hijackPhrases = written("hijack_phrases")
         credentialLures = written("credential_lures")
+        payBacks = written("pay_backs")
+        introductions = phraseKeys("self_introductions").sorted { $0.count > $1.count }
+        (introducedAfter, greetings) = (Set(keys("introduced_after")), Set(keys("greetings")))
         hijackAnnouncements = written("hijack_announcements")
         hijackEndings = Set(w["hijack_endings"].map { $0.lowercased() })
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
@@ -488,16 +499,43 @@ final class Vocabulary: Sendable {
     }
 
     /// Whether a text asks to be paid: what no parody asks (`grabsMoney`, with bank or card details), a payment
-    /// as `paymentAsked` reads one, or an amount beside a way of paying no council uses, in one sentence ("£38 DBS
-    /// admin via Revolut"). A page that does is not cleared by its following: a taken-over or bought page keeps its
-    /// followers. Salaries paid "by bank transfer" ask nothing.
+    /// as `paymentAsked` reads one, money for the writer with its amount ("help me out with £200"), or an amount
+    /// beside a way of paying no council uses or money offered to the reader, in one sentence ("£38 DBS admin via
+    /// Revolut", "text me to receive the £300"). A page that does is not cleared by its following: a taken-over or
+    /// bought page keeps its followers. Salaries paid "by bank transfer" ask nothing.
     func asksForMoney(_ text: FoldedText, place: [String]) -> Bool {
         let keys = text.keys
         if grabsMoney(keys) || paymentAsked(text, place: place) != nil { return true }
         return !refusesAnAct(keys) && keys.indices.contains { at in
-            guard privateChannels.contains(where: { keys[at...].starts(with: $0) }) else { return false }
+            // Money for the writer with an amount straight after, however it is to be sent ("help me out with £200").
+            if let phrase = moneyToMe.first(where: { keys[at...].starts(with: $0) }),
+                text.words[(at + phrase.count)..<min(keys.count, at + phrase.count + 3)].contains(where: Self.isAmount)
+            {
+                return true
+            }
+            // A private way of paying, or money offered to the reader, beside an amount.
+            guard privateChannels.contains(where: { keys[at...].starts(with: $0) }) || moneyOffers.contains(where: { keys[at...].starts(with: $0) })
+            else { return false }
             return text.words[text.sentence(holding: at)].contains(where: Self.isAmount)
         }
+    }
+
+    /// The name a message's sender gives itself in its first sentences: the words after "it's" or "this is" up
+    /// to the end of the sentence (five at most), or those before "here" after a greeting ("Hi, Priya here").
+    func introduction(in text: FoldedText) -> String? {
+        let keys = text.keys
+        for at in keys.indices.prefix(12) {
+            if let cue = introductions.first(where: { keys[at...].starts(with: $0) }) {
+                let start = at + cue.count, end = min(text.sentence(holding: at).upperBound, start + 5)
+                if start < end { return text.words[start..<end].joined(separator: " ") }
+            }
+            if introducedAfter.contains(keys[at]), at > 0 {
+                let sentence = text.sentence(holding: at)
+                let first = (sentence.lowerBound..<at).first { !greetings.contains(keys[$0]) } ?? at
+                if first < at, at - first <= 4 { return text.words[first..<at].joined(separator: " ") }
+            }
+        }
+        return nil
     }
 
     /// Whether `keys` ask for bank or card details: an asking word among the four words before them ("DM us your

@@ -295,6 +295,68 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(judge("Thornbury Town Council", handle: "ThornburyTC", platform: .instagram).verdict == .suspect)
     }
 
+    /// Accounts only the council can hold, though its file does not list them yet: a Bluesky handle on one of its
+    /// own domains, and the Threads profile of its listed Instagram account. Not the same handle elsewhere.
+    @Test func accountsOnlyTheCouncilCanHoldAreItsOwn() throws {
+        var council = thornbury
+        council.officials.append(AccountReference(platform: .instagram, handle: "thornburytc"))
+        let scorer = try Scorer(identities: [council])
+        func judge(_ platform: Platform, _ handle: String) -> Assessment {
+            scorer.assess(Profile(platform: platform, id: "u", handle: handle, displayName: "Thornbury Town Council",
+                                  bio: "News and notices from Thornbury Town Council."))
+        }
+        for (platform, handle) in [(Platform.bluesky, "thornburytowncouncil.gov.uk"), (.bluesky, "@News.ThornburyTownCouncil.gov.uk"),
+                                   (.threads, "thornburytc")] {
+            let a = judge(platform, handle)
+            #expect(a.verdict == .official, "\(platform) \(handle): \(why(a))")
+            #expect(a.reasons.first?.detail.contains("Thornbury Town Council's own") == true, "\(a.reasons.map(\.detail))")
+        }
+        // Nor text that only ends in the domain, nor a handle no platform allows.
+        for (platform, handle) in [(Platform.bluesky, "thornburytowncouncil-gov.uk"), (.bluesky, "thornburytowncouncil.gov.uk.evil.example"),
+                                   (.x, "thornburytowncouncil.gov.uk"), (.threads, "thornburytc_"),
+                                   (.bluesky, "evil.com/.thornburytowncouncil.gov.uk"), (.bluesky, "évil.thornburytowncouncil.gov.uk"),
+                                   (.bluesky, "evil_x.thornburytowncouncil.gov.uk"), (.bluesky, "x@evil.com .thornburytowncouncil.gov.uk"),
+                                   (.bluesky, "*.thornburytowncouncil.gov.uk"), (.threads, "thornbury\u{200B}tc")] {
+            #expect(judge(platform, handle).verdict == .suspect, "\(platform) \(handle)")
+        }
+    }
+
+    /// A handle that only lower-cases to a listed one (a Kelvin sign for its "K") is not the listed account;
+    /// an e-mail domain that only ends in the council's is not the council's.
+    @Test func lookalikeCaseAndTextThatOnlyEndsInTheDomainAreNotTheCouncils() throws {
+        let kelby = Identity(id: "kelby", name: "Kelby Town Council", kind: "town council", place: "Kelby",
+                             domains: ["kelby-tc.gov.uk"], officials: [AccountReference(platform: .x, handle: "KelbyTC")])
+        let scorer = try Scorer(identities: [kelby])
+        let profile = { (platform: Platform, handle: String) in
+            scorer.assess(Profile(platform: platform, id: "k", handle: handle, displayName: "Kelby Town Council", bio: "Grants: DM us"))
+        }
+        #expect(profile(.x, "KelbyTC").verdict == .official)
+        #expect(profile(.x, "\u{212A}elbyTC").verdict == .suspect)
+        #expect(kelby.ownDomain(of: "mail.kelby-tc.gov.uk") == "kelby-tc.gov.uk")
+        for host in ["evil.com/.kelby-tc.gov.uk", "[1.2.3.4].kelby-tc.gov.uk", "\u{212A}elby-tc.gov.uk", "kelby-tc.gov.uk.", "-x.kelby-tc.gov.uk"] {
+            #expect(kelby.ownDomain(of: host) == nil, "\(host)")
+        }
+    }
+
+    /// A text or WhatsApp message shows a number, not a name: the name it gives itself is the sender's.
+    @Test func aMessageIsFromWhomItSaysItIs() {
+        func message(_ text: String, platform: Platform = Platform(rawValue: "sms"), followers: Int? = nil) -> Assessment {
+            scorer.assess(Profile(platform: platform, id: "m", handle: "+447700900123", displayName: "", bio: text, followers: followers))
+        }
+        for text in ["Hi it's Cllr Helen Marsh, new number, please save it", "Hi, this is the Mayor, Helen Marsh. New number, please save it",
+                     "Hi all, Helen Marsh here. Changed my phone, please update your contacts"] {
+            let a = message(text)
+            #expect(a.verdict == .suspect && a.target == .person, "\(text): \(why(a))")
+        }
+        // However many follow the number: a message is no established page.
+        #expect(message("Hi it's Cllr Helen Marsh, new number, please save it", platform: Platform(rawValue: "whatsapp"), followers: 900)
+            .verdict == .suspect)
+        for text in ["Hi it's Dave from Thornbury Motors, your car is ready to collect", "Your parcel could not be delivered",
+                     "Hi Helen, it's Jo. See you at the fete"] {
+            #expect(message(text).verdict == .clear, "\(text): \(why(message(text)))")
+        }
+    }
+
     /// A councillor by their title and one of their names ("Cllr Helen"), but not a councillor of another name.
     @Test func aCouncillorByTitleAndOneName() {
         for name in ["Cllr Helen", "Cllr Marsh", "Mayor Helen"] {

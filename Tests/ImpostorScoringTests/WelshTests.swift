@@ -25,6 +25,16 @@ import Testing
         #expect(a.verdict == .suspect && a.identity == "cardigan", "\(name): \(a.reasons.map(\.detail))")
     }
 
+    /// A stream of the council's meetings, named in Welsh after its name in both the name and the handle:
+    /// "Byw" (live) and "Cyfarfodydd" (meetings) are no second word of the place.
+    @Test(arguments: [("Cyngor Tref Aberteifi - Byw", "CyngorTrefAberteifiByw"),
+                      ("Cyngor Tref Aberteifi Cyfarfodydd", "cyngortrefaberteificyfarfodydd"),
+                      ("Aberteifi Town Council Meetings", "aberteifimeetings")])
+    func aStreamNamedAfterTheCouncilIsTheCouncil(_ name: String, _ handle: String) {
+        let a = judge(name, handle: handle, bio: "Ffrwd fyw o gyfarfodydd y cyngor. Ewch i'n gwefan i gyfrannu at Apêl y Maer.")
+        #expect(a.verdict == .suspect && a.identity == "cardigan", "\(name): \(a.reasons.map(\.detail))")
+    }
+
     /// Councils that give their Welsh name as their name, as many do. Their place is read mutated ("o
     /// Borthmadog"), misspelt right after the council words ("Cyngor Tref Orthmadog") and without its
     /// article ("Cyngor Tref Wyddgrug" for Yr Wyddgrug).

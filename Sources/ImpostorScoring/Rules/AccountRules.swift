@@ -23,6 +23,9 @@ enum EstablishedRule: Rule {
         .quiet("Priya Sharma", bio: "New account, the old one was hacked. Can you get some gift cards for me?", followers: 900),
         .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Mayor's hardship fund is open: text me your sort code and account number", followers: 640),
         .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Giving £5,000 to 10 residents! Just cover the £25 courier charge via Wise", followers: 640),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Lost access to my old profile. Could you help me out with £200 till Friday?", followers: 640),
+        .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Text me on 07700 900123 to receive the £300 cost of living support", followers: 640),
+        .fires("Priya Sharma", bio: "Mayor of Oakbridge. Proud that we raised £2,400 for the food bank this year. Thank you all!", followers: 900),
         .fires("Tom Okafor", bio: "Town Clerk, Oakbridge. Recruiting a Deputy Clerk, paid by bank transfer monthly. Apply: oakbridge-tc.gov.uk/jobs",
                followers: 412),
         .quiet("Tom Okafor", bio: "Town Clerk, Oakbridge. Caretaker vacancy £14/hr. Successful applicants: £38 DBS admin via Revolut before start",
@@ -30,7 +33,7 @@ enum EstablishedRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let followers = e.texts.followers, followers >= following, !e.texts.isMail,
+        guard let followers = e.texts.followers, followers >= following, !e.texts.isMessage,
             (e.name.person != nil && !e.name.personByOneName) || e.handle.person != nil,
             !so.has(.personScam), !so.has(.bioPayout), !e.identity.words.asksForMoney(e.texts.bio, place: e.identity.placeKeys)
         else { return nil }

@@ -479,6 +479,9 @@ enum MailScamRule: Rule {
         .quiet("Priya Sharma", bio: "Are you free? I need a quick favour"),
         .fires("Cllr Tom Okafor", handle: "+447700900123", bio: "In a meeting, please email me for a private conversation.",
                platform: Platform(rawValue: "whatsapp")),
+        .fires("Tom Okafor", handle: "+447700900733", bio: "Hi all, Tom here. Old phone died, this is my new number, please save it x",
+               platform: Platform(rawValue: "sms")),
+        .quiet("Tom Okafor", bio: "Hi all, Tom here. Old phone died, this is my new number, please save it x"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -663,7 +666,8 @@ enum OwnDomainMailRule: Rule {
 enum MailboxTakenRule: Rule {
     static let signal = Signal.mailboxTaken
     static let weight = 8.0
-    static let summary = "an e-mail from the council's own domain asks its reader to sign in: the mailbox may be taken over"
+    static let summary = "an e-mail from the council's own domain asks its reader to sign in, or to buy gift cards to be paid back: "
+        + "the mailbox may be taken over"
     static let examples: [RuleExample] = [
         .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "I have shared an important document with you via OneDrive. Please sign in with your email to view it.", platform: .email),
@@ -671,12 +675,24 @@ enum MailboxTakenRule: Rule {
         .quiet("Tom Okafor", handle: "tom.clerk@gmail.com", bio: "Please sign in with your email to view the document.", platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "The draft minutes are on the councillors' portal: log in to view.",
                platform: .email),
+        // Gift cards bought for the sender and paid back later: no colleague asks that, from any address.
+        .fires("Priya Sharma", handle: "priya.sharma@oakbridge-tc.gov.uk",
+               bio: "New number, please save it. I need you to buy 4 Amazon gift cards for the raffle, I'll pay you back", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "The raffle prizes this year are gift cards from local shops.",
+               platform: .email),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain) else { return nil }
-        // Two lures, as written in the list: one alone is a colleague's "log in to view".
-        let lures = e.identity.words.credentialLures.filter { Evidence.holds($0.keys, in: e.texts.bio.keys) }.map(\.text)
+        // Two lures, as written in the list: one alone is a colleague's "log in to view". Or gift cards with a
+        // promise to pay them back.
+        let words = e.identity.words, keys = e.texts.bio.keys
+        var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
+        if lures.count < 2, let card = words.giftCards.first(where: { Evidence.holds($0.keys, in: keys) }),
+            let back = words.payBacks.first(where: { Evidence.holds($0.keys, in: keys) })
+        {
+            lures = [card.text, back.text]
+        }
         guard lures.count >= 2 else { return nil }
         let lure = lures.prefix(2).joined(separator: "\", \"")
         return Hit(weight: weight, detail: "sent from \(own), the council's own domain, it says \"\(lure)\": the mailbox may be taken over",
