@@ -14,7 +14,7 @@ extension Impostor {
                 read the display name's claim count only once: the strongest.
 
                 The words the rules read by are in impostor's vocabulary files (vocabulary/en.toml,
-                cy.toml, gd.toml); a council adds its own under [words] in its file.
+                cy.toml, gd.toml, kw.toml); a council adds its own under [words] in its file.
                 """)
 
         @Flag(help: "Print tab-separated values: signal, weight, summary.")

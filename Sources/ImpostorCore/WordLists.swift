@@ -1,7 +1,7 @@
 import Foundation
 
 /// The words impostor reads names and bios by, as written in its vocabulary files: one TOML file per
-/// language (`vocabulary/en.toml`, `cy.toml`, `gd.toml`), every list of the same name added up.
+/// language (`vocabulary/en.toml`, `cy.toml`, `gd.toml`, `kw.toml`), every list of the same name added up.
 ///
 /// The scoring stage decides what each list means; this only reads the files.
 public struct WordLists: Sendable, Hashable {

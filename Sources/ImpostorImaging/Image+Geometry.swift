@@ -96,6 +96,15 @@ extension Image {
         return out
     }
 
+    /// Every colour turned to its opposite: a crest copied onto a dark background as its negative.
+    public func inverted() -> Image {
+        var out = self
+        out.rgb.withUnsafeMutableBufferPointer { px in
+            for i in px.indices { px[i] = 255 - px[i] }
+        }
+        return out
+    }
+
     /// Everything outside the inscribed circle painted `colour`, as a round avatar frame shows it.
     public func circleMasked(outside colour: RGB) -> Image {
         var out = self

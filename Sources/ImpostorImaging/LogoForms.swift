@@ -1,12 +1,13 @@
 import ImpostorCore
 
 /// One logo's reference hashes in the forms a copied avatar tends to take (trimmed, round,
-/// zoomed in, cut square, top above a banner, turned a little, and the eight rotations and mirrors), without
+/// zoomed in, cut square, top above a banner, turned a little, its negative, a part of it cut out on its own
+/// (the emblem of a wordmark), and the eight rotations and mirrors), without
 /// saying whose logo it is: what `LogoIndex` enrolls, and what the logo cache keeps per file.
 public struct LogoForms: Hashable, Sendable {
     /// Changes whenever the same pixels would give different forms (PDQ, the list of forms or
     /// their names), so that forms cached by an older version are computed again.
-    public static let version = 3
+    public static let version = 4
 
     /// The longest side a logo is hashed at. Each form is a copy of the picture: a 6,000-pixel crest took
     /// 870 MB at full size. Twice an avatar's (`AvatarHashes.longestSide`), so that the detail PDQ's filter
@@ -77,7 +78,17 @@ public struct LogoForms: Hashable, Sendable {
         for degrees in [-12, -9, -6, -3, 3, 6, 9, 12] {
             enrollAll("trimmed, turned \(degrees)°", .full, trimmed.turned(by: Double(degrees), filling: .white).trimmed())
         }
-        for zoom in [0.8, 0.65] {
+        // Its negative, on a dark background: PDQ's bits all change when light and dark swap.
+        enrollAll("trimmed, inverted", .full, trimmed.inverted())
+        enrollAll("circle, inverted", .full, trimmed.circleMasked(outside: .white).inverted())
+        // A part that stands apart, cut out for a square avatar: the emblem of a wordmark, the badge beside a name.
+        let area = trimmed.width * trimmed.height
+        for (n, box) in trimmed.squarishRegions(limit: 2).enumerated() where box.width * box.height * 10 < area * 7 {
+            let part = trimmed.cropped(to: box).trimmed()
+            enrollAll("part \(n + 1)", .full, part)
+            enrollAll("part \(n + 1) circle", .full, part.paddedToSquare(with: .white).circleMasked(outside: .white))
+        }
+        for zoom in [0.8, 0.65, 0.5] {
             let centre = trimmed.centreCrop(zoom)
             let percent = Int(zoom * 100)
             enrollAll("centre \(percent)%", .full, centre)

@@ -40,6 +40,8 @@ import Testing
         2: "a38c9aa952b3a3780cd8a4ef823df8be4f7f9e77d3f1c55b6a86520a9be5e2f4",
         // 3 adds the trimmed logo turned 3°, 6°, 9° and 12° either way.
         3: "9d62001d08ae93f13c8f6c46d82644e2579dd2e83cf15d5f1c5a67af7ee620aa",
+        // 4 adds the logo's negative, the parts that stand apart (a wordmark's emblem) and the centre 50%.
+        4: "e2a9e01c8c34ded8e5f82f857066968a3796bddbe2ec03a1a1208ca29fd3e07e",
     ]
 
     /// A crest of thousands of pixels is hashed shrunk, as a copy of it at 2,048 pixels is: a 6,000-pixel
