@@ -2,8 +2,9 @@
 import PackageDescription
 
 // A separate package so the main build stays lean. It compiles the real imaging sources through
-// symlinks (Sources/CImage, Sources/ImpostorImaging, and Core's PerceptualHash.swift only), so
-// the figures are for the same code `impostor` runs, without the main package's dependencies.
+// symlinks (Sources/CImage, Sources/ImpostorImaging, and only Core's PerceptualHash.swift, RegularFile.swift
+// and ContentHash.swift), so the figures are for the same code `impostor` runs, without the main
+// package's dependencies.
 let package = Package(
     name: "imaging-bench",
     targets: [

@@ -7,7 +7,7 @@ import ImpostorCore
 public struct LogoForms: Hashable, Sendable {
     /// Changes whenever the same pixels would give different forms (PDQ, the list of forms or
     /// their names), so that forms cached by an older version are computed again.
-    public static let version = 4
+    public static let version = 5
 
     /// The longest side a logo is hashed at. Each form is a copy of the picture: a 6,000-pixel crest took
     /// 870 MB at full size. Twice an avatar's (`AvatarHashes.longestSide`), so that the detail PDQ's filter
@@ -82,20 +82,23 @@ public struct LogoForms: Hashable, Sendable {
         enrollAll("trimmed, inverted", .full, trimmed.inverted())
         enrollAll("circle, inverted", .full, trimmed.circleMasked(outside: .white).inverted())
         // A part that stands apart, cut out for a square avatar: the emblem of a wordmark, the badge beside a name.
+        // Only of a wide or tall logo, whose square avatar must leave something out: the parts of a square one are
+        // plain shapes that look like too many other pictures.
         let area = trimmed.width * trimmed.height
-        for (n, box) in trimmed.squarishRegions(limit: 2).enumerated() where box.width * box.height * 10 < area * 7 {
+        let (content, _) = image.trimmedContent()
+        let long = max(content.width, content.height) * 2 >= min(content.width, content.height) * 3
+        for (n, box) in (long ? trimmed.squarishRegions(limit: 2) : []).enumerated() where box.width * box.height * 10 < area * 7 {
             let part = trimmed.cropped(to: box).trimmed()
             enrollAll("part \(n + 1)", .full, part)
             enrollAll("part \(n + 1) circle", .full, part.paddedToSquare(with: .white).circleMasked(outside: .white))
         }
-        for zoom in [0.8, 0.65, 0.5] {
+        for zoom in [0.8, 0.65] {
             let centre = trimmed.centreCrop(zoom)
             let percent = Int(zoom * 100)
             enrollAll("centre \(percent)%", .full, centre)
             enrollAll("circle \(percent)%", .full, centre.circleMasked(outside: .white))
         }
         // Platforms make avatars square by cutting the middle out of wide or tall logos.
-        let (content, _) = image.trimmedContent()
         for (name, source) in [("square", image), ("trimmed square", content)] where source.width != source.height {
             let square = source.centreCrop(1)
             enrollAll(name, .full, square)

@@ -42,6 +42,9 @@ import Testing
         3: "9d62001d08ae93f13c8f6c46d82644e2579dd2e83cf15d5f1c5a67af7ee620aa",
         // 4 adds the logo's negative, the parts that stand apart (a wordmark's emblem) and the centre 50%.
         4: "e2a9e01c8c34ded8e5f82f857066968a3796bddbe2ec03a1a1208ca29fd3e07e",
+        // 5 keeps the negative, takes parts only of a wide or tall logo, and drops the centre 50%: on the
+        // 1,000-logo corpus version 4 doubled the wrong-logo pairs of round and bannered copies.
+        5: "fc209ebfc2d819841441e048eca8d800b3c7324c63f0756a7d2e3e97aa1e42f5",
     ]
 
     /// A crest of thousands of pixels is hashed shrunk, as a copy of it at 2,048 pixels is: a 6,000-pixel

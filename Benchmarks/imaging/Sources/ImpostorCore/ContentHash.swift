@@ -1,0 +1,1 @@
+../../../../Sources/ImpostorCore/ContentHash.swift

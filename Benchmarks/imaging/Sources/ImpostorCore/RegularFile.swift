@@ -1,0 +1,1 @@
+../../../../Sources/ImpostorCore/RegularFile.swift
