@@ -150,10 +150,12 @@ enum RepeatedVariantRule: Rule {
         .quiet("Oakbrige Town Council", bio: "Serving the people of the town"),
         .quiet("Oakbridge Town Council", bio: "Serving the people of Oakbridge"),
         .quiet("Oakbrige Town Counsil", bio: "Business rates relief for Oakbrige traders: apply now"),
-        // One letter from a long name in the council's own county is the council's name misspelt: no second
-        // "Oakbrige" lies in Kent beside Oakbridge. Short ones may be neighbours (Aston and Acton are both in
-        // Cheshire); a long one elsewhere may be a real place of its own.
+        // One letter from a long name in the council's own county, asking for money, is the council's name
+        // misspelt: no second "Oakbrige" lies in Kent beside Oakbridge selling raffle tickets by a link. Short
+        // ones may be neighbours (Aston and Acton are both in Cheshire); a long one elsewhere, or one that asks
+        // nothing, may be a real place of its own.
         .quiet("Oakbrige Town Council", bio: "Oakbrige Town Council, Kent. Christmas raffle: pay £10 by the link"),
+        .fires("Oakbrige Town Council", bio: "Oakbrige Town Council, Kent. Serving the parish of Oakbrige near Ashford."),
         .fires("Oakbrige Town Council", bio: "Oakbrige Town Council, Dorset. Christmas raffle: pay £10 by the link"),
     ]
 
@@ -166,7 +168,7 @@ enum RepeatedVariantRule: Rule {
         if place.distance == 1 {
             let longest = e.identity.placeKeys.map(\.count).max() ?? 0
             let ownArea = e.texts.bioAreas.contains { !BioReading.isElsewhere($0, identity: e.identity) }
-            if longest >= longWord && ownArea { return nil }
+            if longest >= longWord && ownArea && e.bio.scam { return nil }
         }
         // Another place's council spells its own name right: a misspelt council word is the impostor's.
         let vocab = e.identity.words, keys = e.texts.name.keys
