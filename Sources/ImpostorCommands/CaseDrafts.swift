@@ -22,11 +22,13 @@ enum CaseDrafts {
             return DraftCase(identity: identity, profile: profile, assessment: assessment, firstSeen: s.openedAt,
                              confirmed: confirmed, preElection: preElection, capturedAt: latest?.lastSeen)
         }
-        // A takeover alert: what changed, as the alert said it, is the evidence, and its time the first sighting.
-        let alert = detail.events.last { $0.action == "takeover" }
-        var draft = DraftCase(identity: identity, profile: profile, assessment: assessment, firstSeen: alert?.at ?? s.openedAt,
+        // A takeover alert: what changed since the council last accepted the account, as each alert said it, is the
+        // evidence, and the first of those alerts the first sighting (a later change raises another).
+        let accepted = detail.events.lastIndex { $0.action == "expected" }.map { $0 + 1 } ?? 0
+        let alerts = detail.events[accepted...].filter { $0.action == "takeover" }
+        var draft = DraftCase(identity: identity, profile: profile, assessment: assessment, firstSeen: alerts.first?.at ?? s.openedAt,
                               confirmed: confirmed, preElection: preElection, capturedAt: latest?.lastSeen, kind: .takeover)
-        if let changes = alert?.reason { draft.evidence.reasons = [changes] + draft.evidence.reasons }
+        draft.evidence.reasons = alerts.compactMap(\.reason) + draft.evidence.reasons
         return draft
     }
 

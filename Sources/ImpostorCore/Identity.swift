@@ -140,6 +140,12 @@ extension Identity {
         }
     }
 
+    /// `text` with A–Z lower-cased and nothing else changed: a Kelvin sign stays itself, so a host name check
+    /// after it still refuses the sign where a full lower-casing would have made it a "k".
+    public static func asciiLowercased(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { (0x41...0x5A).contains($0.value) ? Unicode.Scalar($0.value + 32)! : $0 }))
+    }
+
     /// Whether `text` is a host name as DNS writes it: ASCII letters, digits and hyphens in labels of 1 to 63
     /// characters, no label opening or closing on a hyphen, joined by single dots.
     public static func isHostName(_ text: String) -> Bool {

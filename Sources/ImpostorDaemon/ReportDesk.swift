@@ -108,7 +108,7 @@ public struct ReportDesk: Sendable {
     public func file(sender: MailAddress, subject: String, text: String, by reporter: Reporter, at now: Date = Date())
         async throws(Refusal) -> Filed?
     {
-        let address = sender.address.lowercased()
+        let address = Identity.asciiLowercased(sender.address)
         guard address.contains("@"), address.count <= 320 else { return nil }
         let domain = String(address[address.index(after: address.lastIndex(of: "@")!)...])
         let ownDomain = watchlist.identities.contains { $0.ownDomain(of: domain) != nil }

@@ -48,7 +48,14 @@ struct DraftValues {
             if let url = AccountLinks.url(account) { row["account_url"] = .text(url) }
             return row
         })
-        let clerk = c.clerk
+        var clerk = c.clerk
+        // The mailbox taken over is no way to reach the clerk: whoever holds it answers.
+        let taken = Identity.asciiLowercased(draft.suspect.handle.trimmingSpaces())
+        if draft.kind == .takeover, draft.suspect.platform == .email,
+            clerk?.email.map({ Identity.asciiLowercased($0.trimmingSpaces()) == taken }) == true
+        {
+            clerk?.email = nil
+        }
         set(&v, "clerk_name", clerk?.name)
         set(&v, "clerk_role", clerk?.role)
         set(&v, "clerk_email", clerk?.email)

@@ -63,7 +63,7 @@ enum TakeoverTemplates {
         3. Remove any admins, connected apps, e-mail addresses and phone numbers the council did not add.
         4. Keep screenshots of what was posted or sent in the council's name since {{first_seen}}, then delete it.
         5. Post the warning on the council's other accounts and website, and tell councillors and staff.
-        6. When the account is back as it was, impostor's next scan finds it unchanged. If the council changed its name or picture while recovering it, mark this case Expected so the account as it is now becomes the one impostor compares with.
+        6. When the account is back as it was, impostor's next scan finds it unchanged. If this case is a takeover alert and the council changed the account's name or picture while recovering it, mark the case Expected, so that the account as it is now becomes the one impostor compares with.
         {{/taken_mailbox}}
         If anyone has lost money, they should contact their bank and {{fraud_name}} ({{fraud_site}}, {{fraud_phone}}).
 

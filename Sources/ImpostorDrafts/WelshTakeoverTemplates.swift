@@ -5,18 +5,18 @@ enum WelshTakeoverTemplates {
 
     static let x = header + """
         {{! X: at most 280, as X counts: every link 23. Welsh letters (â, ŵ, ŷ) count 1. }}
-        Rhybudd: {{#taken_mailbox}}mae rhywun arall wedi cael i mewn i'n e-bost {{suspect_handle}}. Nid ni anfonodd e-byst ohono ers {{first_seen}}{{/taken_mailbox}}{{^taken_mailbox}}mae rhywun arall wedi cymryd ein cyfrif {{suspect_platform}} {{suspect_handle}}. Nid ni sydd wedi postio ohono ers {{first_seen}}{{/taken_mailbox}}. Peidiwch â chlicio ar eu dolenni nac anfon arian na manylion. Ein cyfrifon: {{accounts_link}}{{#optional 1}} Clerc: {{clerk_contact_short}}.{{/optional}} Colli arian? {{fraud_name}} {{fraud_phone}}
+        Rhybudd: {{#taken_mailbox}}mae rhywun arall wedi cael mynediad i'n e-bost {{suspect_handle}}. Nid ni sydd wedi anfon e-byst ohono ers {{first_seen}}{{/taken_mailbox}}{{^taken_mailbox}}mae rhywun arall wedi cymryd ein cyfrif {{suspect_platform}} {{suspect_handle}}. Nid ni sydd wedi postio ohono ers {{first_seen}}{{/taken_mailbox}}. Peidiwch â chlicio ar eu dolenni nac anfon arian na manylion. Ein cyfrifon: {{accounts_link}}{{#optional 1}} Clerc: {{clerk_contact_short}}.{{/optional}} Colli arian? {{fraud_name}} {{fraud_phone}}
         """
 
     static let bluesky = header + """
         {{! Bluesky: at most 300 characters as typed, links included. }}
-        Rhybudd: {{#taken_mailbox}}mae rhywun arall wedi cael i mewn i'n e-bost {{suspect_handle}}. Nid ni anfonodd e-byst ohono ers {{first_seen}}{{/taken_mailbox}}{{^taken_mailbox}}mae rhywun arall wedi cymryd ein cyfrif {{suspect_platform}} {{suspect_handle}}. Nid ni sydd wedi postio ohono ers {{first_seen}}{{/taken_mailbox}}. Peidiwch â chlicio ar eu dolenni nac anfon arian na manylion. Ein cyfrifon: {{accounts_link_bare}}{{#optional 1}} Clerc: {{clerk_contact_short}}.{{/optional}} Colli arian? {{fraud_name}} {{fraud_phone}}
+        Rhybudd: {{#taken_mailbox}}mae rhywun arall wedi cael mynediad i'n e-bost {{suspect_handle}}. Nid ni sydd wedi anfon e-byst ohono ers {{first_seen}}{{/taken_mailbox}}{{^taken_mailbox}}mae rhywun arall wedi cymryd ein cyfrif {{suspect_platform}} {{suspect_handle}}. Nid ni sydd wedi postio ohono ers {{first_seen}}{{/taken_mailbox}}. Peidiwch â chlicio ar eu dolenni nac anfon arian na manylion. Ein cyfrifon: {{accounts_link_bare}}{{#optional 1}} Clerc: {{clerk_contact_short}}.{{/optional}} Colli arian? {{fraud_name}} {{fraud_phone}}
         """
 
     static let mastodon = header + """
         {{! Mastodon: 500 characters by default; every link counts 23. }}
         {{#taken_mailbox}}
-        Rhybudd: mae rhywun y tu allan i'r cyngor wedi cael i mewn i'n cyfeiriad e-bost {{suspect_handle}}. Nid ni anfonodd y negeseuon e-bost a ddaeth ohono ers {{first_seen}}.
+        Rhybudd: mae rhywun y tu allan i'r cyngor wedi cael mynediad i'n cyfeiriad e-bost {{suspect_handle}}. Nid ni sydd wedi anfon y negeseuon e-bost sydd wedi dod ohono ers {{first_seen}}.
         {{/taken_mailbox}}
         {{^taken_mailbox}}
         Rhybudd: mae rhywun y tu allan i'r cyngor wedi cymryd ein cyfrif {{suspect_platform}} {{suspect_handle}}. Nid ni sydd wedi postio nac anfon negeseuon ohono ers {{first_seen}}.
@@ -35,7 +35,7 @@ enum WelshTakeoverTemplates {
 
     static let longForm = """
         {{#taken_mailbox}}
-        Mae rhywun y tu allan i'r cyngor wedi cael i mewn i'n cyfeiriad e-bost {{suspect_handle}}. Nid {{council_name}} anfonodd y negeseuon e-bost a ddaeth ohono ers {{first_seen}}, fel dogfen i'w hagor, cais i fewngofnodi neu anfoneb gyda manylion banc newydd. Rydym yn diogelu'r cyfrif e-bost.
+        Mae rhywun y tu allan i'r cyngor wedi cael mynediad i'n cyfeiriad e-bost {{suspect_handle}}. Nid {{council_name}} sydd wedi anfon y negeseuon e-bost sydd wedi dod ohono ers {{first_seen}}, fel dogfen i'w hagor, cais i fewngofnodi neu anfoneb gyda manylion banc newydd. Rydym yn diogelu'r cyfrif e-bost.
         {{/taken_mailbox}}
         {{^taken_mailbox}}
         Mae rhywun y tu allan i'r cyngor wedi cymryd ein cyfrif {{suspect_platform}} {{suspect_handle}}. Nid {{council_name}} sydd wedi postio nac anfon dim ohono ers {{first_seen}}. Rydym yn gweithio i'w gael yn ôl.
@@ -58,7 +58,7 @@ enum WelshTakeoverTemplates {
         Os nad ydych yn siŵr a yw neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
         """
 
-    static let title = "Rhybudd: {{#taken_mailbox}}nid ni anfonodd e-byst o'n cyfeiriad {{suspect_handle}}{{/taken_mailbox}}"
+    static let title = "Rhybudd: {{#taken_mailbox}}nid ni sydd wedi anfon e-byst o'n cyfeiriad {{suspect_handle}}{{/taken_mailbox}}"
         + "{{^taken_mailbox}}mae rhywun arall wedi cymryd ein cyfrif {{suspect_platform}}{{/taken_mailbox}}\n\n"
 
     static let facebook = header + "{{! Facebook: held to 5,000 characters; only the first lines show before \"See more\". }}\n"
@@ -68,7 +68,7 @@ enum WelshTakeoverTemplates {
 
     static let nextdoor = header + """
         {{! Nextdoor: no published limit, but only the first lines show; held to 600 characters in each language. }}
-        Rhybudd: {{#taken_mailbox}}mae rhywun arall wedi cael i mewn i'n cyfeiriad e-bost {{suspect_handle}}. Nid ni anfonodd e-byst ohono ers {{first_seen}}{{/taken_mailbox}}{{^taken_mailbox}}mae rhywun arall wedi cymryd ein cyfrif {{suspect_platform}} {{suspect_handle}}. Nid ni sydd wedi postio ohono ers {{first_seen}}{{/taken_mailbox}}. Peidiwch â chlicio ar eu dolenni nac anfon arian na manylion personol.
+        Rhybudd: {{#taken_mailbox}}mae rhywun arall wedi cael mynediad i'n cyfeiriad e-bost {{suspect_handle}}. Nid ni sydd wedi anfon e-byst ohono ers {{first_seen}}{{/taken_mailbox}}{{^taken_mailbox}}mae rhywun arall wedi cymryd ein cyfrif {{suspect_platform}} {{suspect_handle}}. Nid ni sydd wedi postio ohono ers {{first_seen}}{{/taken_mailbox}}. Peidiwch â chlicio ar eu dolenni nac anfon arian na manylion personol.
 
         Mae ein cyfrifon swyddogol wedi'u rhestru ar {{accounts_link}}. I wneud yn siŵr a yw neges yn dod oddi wrthym ni, cysylltwch â'r clerc ar {{clerk_contact}}.
 

@@ -235,17 +235,11 @@ public final class Scorer: Sendable {
         var hit = accounts[Self.accountKey(profile.platform, profile.handle)].flatMap { found in
             found.reference.handle.utf8.allSatisfy { $0 < 0x80 } && !ascii ? nil : found
         }
-        // An account only the council can hold must be one the platform allows at all: a host name on Bluesky
-        // (so under one of the council's domains, "news.oakbridge-tc.gov.uk", too), an Instagram username on Threads.
+        // An account only the council can hold must be one the platform allows at all: a host name on Bluesky,
+        // an Instagram username on Threads. Only the domain itself, not a name under it: a council on shared
+        // hosting has the host's domain, whose owner hands out the names under it.
         let possible = ascii && Self.isPlatformHandle(handle, on: profile.platform)
         if let found = hit, !found.listed, !possible { hit = nil }
-        if hit == nil, profile.platform == .bluesky, possible {
-            var labels = handle.split(separator: ".").dropFirst()
-            while hit == nil, labels.count >= 2 {
-                hit = accounts[Self.accountKey(.bluesky, labels.joined(separator: "."))].flatMap { $0.listed ? nil : $0 }
-                labels = labels.dropFirst()
-            }
-        }
         if hit == nil, !profile.url.isEmpty, let atURL = accounts["url:" + AccountReference.canonicalURL(profile.url)],
             atURL.reference.platform == profile.platform || !Platform.known.contains(profile.platform)
         {
@@ -354,7 +348,7 @@ final class FoldedProfile {
         isMessage = profile.platform.isDirectMessage
         followers = profile.followers
         mailDomain = isMail && profile.handle.contains("@")
-            ? profile.handle.split(separator: "@").last.map { String($0).trimmingSpaces().lowercased() } : nil
+            ? profile.handle.split(separator: "@").last.map { Identity.asciiLowercased(String($0).trimmingSpaces()) } : nil
         senderAddress = mailDomain.map { [($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder))] } ?? []
         shownHost = isMail ? Self.addressHost(in: profile.displayName) : nil
         var displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName

@@ -181,8 +181,10 @@ final class Vocabulary: Sendable {
     let hijackPhrases: [(text: String, keys: [String])]
     /// What a taken-over mailbox sends its address book: "sign in to view the document".
     let credentialLures: [(text: String, keys: [String])]
-    /// A promise to pay back what the reader buys ("I'll pay you back"): with gift cards, the scam's ask.
+    /// A promise to pay back what the reader buys ("I'll pay you back"), and the words that ask for the cards
+    /// ("buy", "get"): with gift cards, in one sentence, the scam's ask.
     let payBacks: [(text: String, keys: [String])]
+    let giftCardAsks: Set<String>
     /// How a message's sender names itself: before the name ("it's", "this is"), or after it ("Priya here"),
     /// after a greeting ("Hi").
     let introductions: [[String]], introducedAfter: Set<String>, greetings: Set<String>
@@ -365,6 +367,7 @@ final class Vocabulary: Sendable {
         hijackPhrases = written("hijack_phrases")
         credentialLures = written("credential_lures")
         payBacks = written("pay_backs")
+        giftCardAsks = keys("gift_card_asks")
         introductions = phraseKeys("self_introductions").sorted { $0.count > $1.count }
         (introducedAfter, greetings) = (Set(keys("introduced_after")), Set(keys("greetings")))
         hijackAnnouncements = written("hijack_announcements")
@@ -469,7 +472,8 @@ final class Vocabulary: Sendable {
                     }
                 }
                 // Money for the writer: "send me £50", with the way to send it in the same sentence.
-                if let phrase = moneyToMe.first(where: { starts($0, at: at) }) {
+                // The phrase may run over a sentence's end ("Can you help me? With the fete…"): nothing after it then.
+                if let phrase = moneyToMe.first(where: { starts($0, at: at) }), at + phrase.count < sentence.upperBound {
                     let after = text.words[(at + phrase.count)..<min(sentence.upperBound, at + phrase.count + 3)]
                     if after.contains(where: Self.isAmount), let way = channel(in: sentence) { return way }
                 }
@@ -520,8 +524,9 @@ final class Vocabulary: Sendable {
         }
     }
 
-    /// The name a message's sender gives itself in its first sentences: the words after "it's" or "this is" up
-    /// to the end of the sentence (five at most), or those before "here" after a greeting ("Hi, Priya here").
+    /// The name a message's sender gives itself in its first words: the words after "it's" or "this is" up to
+    /// the end of the sentence (five at most), or the few that open a sentence before "here", greetings left out
+    /// ("Hi, Priya here"). What it reads may be no name at all ("your parcel is"): then no person matches it.
     func introduction(in text: FoldedText) -> String? {
         let keys = text.keys
         for at in keys.indices.prefix(12) {

@@ -69,6 +69,17 @@ import Testing
         }
     }
 
+    /// The mailbox taken over is not how residents or the platform reach the clerk: whoever holds it answers.
+    @Test func theMailboxTakenOverIsNoWayToReachTheClerk() {
+        for warning in Fixtures.drafter.warnings(for: Self.takenMailbox) {
+            #expect(!warning.text.contains("clerk@oakbridge-tc.gov.uk"), "\(warning.channel): \(warning.text)")
+            #expect(warning.text.contains("01234 567890"), "\(warning.channel): \(warning.text)")
+        }
+        #expect(!Fixtures.drafter.notice(for: Self.takenMailbox).text.contains("clerk@oakbridge-tc.gov.uk"))
+        // The Facebook page taken over leaves the mailbox as good a way as ever.
+        #expect(Fixtures.drafter.warning(for: Self.hijackedPage, channel: .website).text.contains("clerk@oakbridge-tc.gov.uk"))
+    }
+
     @Test func theAccountTakenOverIsNotListedAsOneToTrust() {
         let website = Fixtures.drafter.warning(for: Self.hijackedPage, channel: .website).text
         #expect(website.contains("Our Facebook account OakbridgeTownCouncil has been taken over"), "\(website)")

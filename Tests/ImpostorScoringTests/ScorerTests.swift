@@ -305,18 +305,20 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
             scorer.assess(Profile(platform: platform, id: "u", handle: handle, displayName: "Thornbury Town Council",
                                   bio: "News and notices from Thornbury Town Council."))
         }
-        for (platform, handle) in [(Platform.bluesky, "thornburytowncouncil.gov.uk"), (.bluesky, "@News.ThornburyTownCouncil.gov.uk"),
+        for (platform, handle) in [(Platform.bluesky, "thornburytowncouncil.gov.uk"), (.bluesky, "@ThornburyTownCouncil.gov.uk"),
                                    (.threads, "thornburytc")] {
             let a = judge(platform, handle)
             #expect(a.verdict == .official, "\(platform) \(handle): \(why(a))")
             #expect(a.reasons.first?.detail.contains("Thornbury Town Council's own") == true, "\(a.reasons.map(\.detail))")
         }
-        // Nor text that only ends in the domain, nor a handle no platform allows.
+        // Nor a name under the domain (a shared host's owner hands those out), nor text that only ends in the
+        // domain, nor a handle no platform allows.
         for (platform, handle) in [(Platform.bluesky, "thornburytowncouncil-gov.uk"), (.bluesky, "thornburytowncouncil.gov.uk.evil.example"),
                                    (.x, "thornburytowncouncil.gov.uk"), (.threads, "thornburytc_"),
                                    (.bluesky, "evil.com/.thornburytowncouncil.gov.uk"), (.bluesky, "évil.thornburytowncouncil.gov.uk"),
                                    (.bluesky, "evil_x.thornburytowncouncil.gov.uk"), (.bluesky, "x@evil.com .thornburytowncouncil.gov.uk"),
-                                   (.bluesky, "*.thornburytowncouncil.gov.uk"), (.threads, "thornbury\u{200B}tc")] {
+                                   (.bluesky, "*.thornburytowncouncil.gov.uk"), (.threads, "thornbury\u{200B}tc"),
+                                   (.bluesky, "news.thornburytowncouncil.gov.uk")] {
             #expect(judge(platform, handle).verdict == .suspect, "\(platform) \(handle)")
         }
     }
@@ -333,9 +335,20 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(profile(.x, "KelbyTC").verdict == .official)
         #expect(profile(.x, "\u{212A}elbyTC").verdict == .suspect)
         #expect(kelby.ownDomain(of: "mail.kelby-tc.gov.uk") == "kelby-tc.gov.uk")
+        // Through the scorer too, whose sender's domain is lower-cased before it is checked.
+        let mail = scorer.assess(Profile(platform: .email, id: "m", handle: "clerk@\u{212A}elby-tc.gov.uk", displayName: "Kelby Town Council",
+                                         bio: "Are you free? I need a quick favour"))
+        #expect(!mail.reasons.contains { $0.signal == .ownDomain }, "\(mail.reasons.map(\.detail))")
         for host in ["evil.com/.kelby-tc.gov.uk", "[1.2.3.4].kelby-tc.gov.uk", "\u{212A}elby-tc.gov.uk", "kelby-tc.gov.uk.", "-x.kelby-tc.gov.uk"] {
             #expect(kelby.ownDomain(of: host) == nil, "\(host)")
         }
+    }
+
+    /// A money phrase that runs over a sentence's end ("help me? With …") is read without a crash: before, the
+    /// words after it were sliced past the sentence and the process trapped.
+    @Test func aMoneyPhraseOverASentenceEndIsRead() {
+        let a = judge("Helen Marsh", handle: "helen.marsh", bio: "Mayor of Thornbury. Can you help me? With the fete, I mean.")
+        #expect(a.identity == "thornbury-town-council" && a.reasons.contains { $0.signal == .personName }, "\(why(a))")
     }
 
     /// A text or WhatsApp message shows a number, not a name: the name it gives itself is the sender's.

@@ -680,19 +680,32 @@ enum MailboxTakenRule: Rule {
                bio: "New number, please save it. I need you to buy 4 Amazon gift cards for the raffle, I'll pay you back", platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "The raffle prizes this year are gift cards from local shops.",
                platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "We bought gift cards for the volunteers. Keep your receipts and we'll pay you back for the mileage.", platform: .email),
     ]
+
+    /// Gift cards and a promise to pay them back in one sentence that asks the reader to buy them ("I need you
+    /// to buy 4 Amazon gift cards, I'll pay you back"), as written.
+    static func giftCardsToPayBack(_ bio: FoldedText, words: Vocabulary) -> (String, String)? {
+        let keys = bio.keys
+        for at in keys.indices {
+            guard let card = words.giftCards.first(where: { keys[at...].starts(with: $0.keys) }) else { continue }
+            let sentence = Array(keys[bio.sentence(holding: at)])
+            guard words.giftCardAsks.contains(where: sentence.contains),
+                let back = words.payBacks.first(where: { Evidence.holds($0.keys, in: sentence) })
+            else { continue }
+            return (card.text, back.text)
+        }
+        return nil
+    }
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain) else { return nil }
-        // Two lures, as written in the list: one alone is a colleague's "log in to view". Or gift cards with a
-        // promise to pay them back.
-        let words = e.identity.words, keys = e.texts.bio.keys
+        // Two lures, as written in the list: one alone is a colleague's "log in to view". Or, in one sentence,
+        // gift cards the reader is asked to buy and a promise to pay them back.
+        let words = e.identity.words, bio = e.texts.bio, keys = bio.keys
         var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
-        if lures.count < 2, let card = words.giftCards.first(where: { Evidence.holds($0.keys, in: keys) }),
-            let back = words.payBacks.first(where: { Evidence.holds($0.keys, in: keys) })
-        {
-            lures = [card.text, back.text]
-        }
+        if lures.count < 2, let ask = Self.giftCardsToPayBack(bio, words: words) { lures = [ask.0, ask.1] }
         guard lures.count >= 2 else { return nil }
         let lure = lures.prefix(2).joined(separator: "\", \"")
         return Hit(weight: weight, detail: "sent from \(own), the council's own domain, it says \"\(lure)\": the mailbox may be taken over",
