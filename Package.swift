@@ -10,7 +10,7 @@ let swiftSettings: [SwiftSetting] = [
 // The scoring path (core, text, scoring) is what a scan spends its CPU on: in release, its class
 // properties skip the run-time exclusivity check, whose bookkeeping cost more than the reads.
 let hotPathSettings: [SwiftSetting] = swiftSettings + [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+    .unsafeFlags(["-enforce-exclusivity=unchecked", "-cross-module-optimization"], .when(configuration: .release))
 ]
 
 let package = Package(

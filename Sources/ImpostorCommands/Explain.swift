@@ -44,16 +44,29 @@ extension Impostor {
                 let imitation = f.imitates.isEmpty ? "" : " imitating \"\(Terminal.safe(f.imitates))\""
                 Console.out("  \(f.kind.rawValue): \(f.codePoint) \(f.script)\(imitation)")
             }
+            // A listed account is judged as listed, by `score` and a scan alike: say so before how its name reads.
+            let scored = scorer.assess(profile)
+            if scored.reasons.contains(where: { [.official, .allowed].contains($0.signal) }) {
+                Console.out("")
+                Console.out("As scored: this is a listed account.")
+                show(scored)
+                Console.out("")
+                Console.out("How the name and bio read, were it not listed:")
+            }
             let ranked = scorer.rankedAssessments(profile)
             if ranked.isEmpty { Console.out("No council in the watchlist comes close.") }
             for a in ranked {
                 Console.out("")
-                Console.out("\(Terminal.safe(a.identity ?? "-")): score \(a.score), \(a.verdict.rawValue)"
-                    + (a.verdict == .suspect ? ", target \(a.target?.rawValue ?? "-")" : ""))
-                for r in a.reasons {
-                    let sign = r.weight >= 0 ? "+" : ""
-                    Console.out("  \(sign)\(String(format: "%.1f", r.weight))  \(Terminal.message(r.detail))")
-                }
+                show(a)
+            }
+        }
+
+        private func show(_ a: Assessment) {
+            Console.out("\(Terminal.safe(a.identity ?? "-")): score \(a.score), \(a.verdict.rawValue)"
+                + (a.verdict == .suspect ? ", target \(a.target?.rawValue ?? "-")" : ""))
+            for r in a.reasons {
+                let sign = r.weight >= 0 ? "+" : ""
+                Console.out("  \(sign)\(String(format: "%.1f", r.weight))  \(Terminal.message(r.detail))")
             }
         }
     }

@@ -28,6 +28,12 @@ enum HijackCheck {
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
             found.append(word)
         }
+        // An amount of a coin with a fraction ("0.1 BTC", folded to "0 1 btc") is what a giveaway promises or a
+        // "verification" asks: the second word, beside the coin. Not a whole one: "what is 1 bitcoin worth?".
+        let keys = name.keys + bio.keys, shownWords = name.words + bio.words
+        if let at = keys.indices.dropFirst(2).first(where: { vocabulary.coins.contains(keys[$0]) && isNumber(keys[$0 - 1]) && isNumber(keys[$0 - 2]) }) {
+            found.append(shownWords[at - 2] + "." + shownWords[at - 1] + " " + shownWords[at])
+        }
         // One shop counts once, however often the bio gives it ("shop.shop, orders@shop.shop").
         if let shop = addresses.first(where: { address in
             let ending = (address.split(separator: "@").last ?? "").split(separator: ".").last.map(String.init) ?? ""
@@ -98,6 +104,10 @@ enum HijackCheck {
             tags.append(String(decoding: bytes[i..<end], as: UTF8.self))
         }
         return tags
+    }
+
+    private static func isNumber(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     private static func isLetterOrDigit(_ b: UInt8) -> Bool {

@@ -234,6 +234,14 @@ final class ProtectedIdentity: Sendable {
                 out.append(ProtectedIdentity(self, placeKeys: keys))
             }
         }
+        // The other word forms of a place an alias gives: "Great Hensbury Parish Council" is "Gt Hensbury" too.
+        for keys in out.map(\.placeKeys) {
+            for form in words.otherWordForms(keys) {
+                let compact = form.joined()
+                guard compact.count >= 4, !otherPlaces.contains(compact), seen.insert(compact).inserted else { continue }
+                out.append(ProtectedIdentity(self, placeKeys: form))
+            }
+        }
         // A place with a tail goes by its first part, alone only where the profile says the rest, as one place of
         // a joint council does: "Melbury Town Council" is Melbury-de-la-Fosse's, a "Melbury Bakery" no copy of it.
         // A parish's or community's first part needs the tail said: many parishes are called Sutton.

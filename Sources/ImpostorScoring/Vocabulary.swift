@@ -181,6 +181,11 @@ final class Vocabulary: Sendable {
     let hijackPhrases: [(text: String, keys: [String])]
     /// What a taken-over mailbox sends its address book: "sign in to view the document".
     let credentialLures: [(text: String, keys: [String])]
+    /// An ask to sign in ("log in"), and what a phishing mail sends the reader to sign in for ("a secure document",
+    /// "your mailbox is over quota"): with one of each, a taken-over mailbox's mail too.
+    let signInAsks: [(text: String, keys: [String])], credentialBaits: [(text: String, keys: [String])]
+    /// Coins ("btc"), whose amount ("0.1 BTC") a hijacker's giveaway names.
+    let coins: Set<String>
     /// A promise to pay back what the reader buys ("I'll pay you back"), and the words that ask for the cards
     /// ("buy", "get"): with gift cards, in one sentence, the scam's ask.
     let payBacks: [(text: String, keys: [String])]
@@ -366,6 +371,8 @@ final class Vocabulary: Sendable {
         hijackWords = keys("hijack")
         hijackPhrases = written("hijack_phrases")
         credentialLures = written("credential_lures")
+        (signInAsks, credentialBaits) = (written("sign_in_asks"), written("credential_baits"))
+        coins = keys("coins")
         payBacks = written("pay_backs")
         giftCardAsks = keys("gift_card_asks")
         introductions = phraseKeys("self_introductions").sorted { $0.count > $1.count }

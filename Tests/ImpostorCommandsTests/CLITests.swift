@@ -249,6 +249,21 @@ struct CLI {
         #expect(r.stdout.contains("oakbridge-town-council: score"))
     }
 
+    /// The council's own account, taken over: `explain` says what `score` says, that it is listed and why it
+    /// is a case, before how its name would read were it not.
+    @Test func explainSaysAListedAccountIsListed() async throws {
+        let r = try await CLI.run(["explain", "Oakbridge Town Council", "--handle", "OakbridgeTC", "--watchlist", "watchlist",
+                                   "--bio", "Proud to partner with ElonX: claim your free 0.1 BTC at elonx-giveaway.io"])
+        #expect(r.status == 0)
+        let listed = try #require(r.stdout.range(of: "As scored: this is a listed account."), "\(r.stdout)")
+        let unlisted = try #require(r.stdout.range(of: "were it not listed"), "\(r.stdout)")
+        #expect(listed.upperBound < unlisted.lowerBound)
+        let asScored = r.stdout[listed.upperBound..<unlisted.lowerBound]
+        #expect(asScored.contains("listed under [[official]]") && asScored.contains("taken over?") && asScored.contains("0.1 btc"), "\(asScored)")
+        let plain = try await CLI.run(["explain", "Oakbridge Town Council", "--handle", "oakbridge_news", "--watchlist", "watchlist"])
+        #expect(!plain.stdout.contains("As scored"))
+    }
+
     @Test func helpTeaches() async throws {
         let r = try await CLI.run(["help", "score"])
         #expect(r.stdout.contains("display_name"))

@@ -12,7 +12,10 @@ import Testing
         area: "Staffordshire", people: [Person(name: "Cllr Angela Pryor", role: "Mayor"), Person(name: "Deborah Kaye", role: "Town Clerk")])
     static let stenning = Identity(
         id: "stenning", name: "Stenning Parish Council", kind: "parish council", place: "Stenning", area: "Lincolnshire")
-    let scorer = try! Scorer(identities: [kingsford, hallowbridge, stenning])
+    static let wendlow = Identity(
+        id: "wendlow", name: "Great Wendlow-upon-Lyde Parish Council", kind: "parish council", place: "Great Wendlow-upon-Lyde",
+        area: "Worcestershire", aliases: ["Great Wendlow Parish Council"])
+    let scorer = try! Scorer(identities: [kingsford, hallowbridge, stenning, wendlow])
 
     func judge(_ name: String, handle: String = "page12345", bio: String = "", platform: Platform = .facebook) -> Assessment {
         scorer.assess(Profile(platform: platform, id: name, handle: handle, displayName: name, bio: bio))
@@ -22,6 +25,23 @@ import Testing
     @Test func saintWrittenOutIsTheSamePlace() {
         let a = judge("Kingsford Saint Mary Parish Council", bio: "The fete is cancelled. Message us for a refund.")
         #expect(a.verdict == .suspect && a.identity == "kingsford", "\(a.reasons.map(\.detail))")
+    }
+
+    /// The short form of a place an alias gives, with "Great" written "Gt" as locally it mostly is.
+    @Test func anAliasPlaceIsReadWithItsShortWordsToo() {
+        let a = judge("Gt Wendlow Parish Council", bio: "Hall bookings: £20 deposit by bank transfer, message us for details.")
+        #expect(a.verdict == .suspect && a.identity == "wendlow", "\(a.reasons.map(\.detail))")
+    }
+
+    /// "Pay the Clerk directly": money for the council asked into the Clerk's own account. "Personal account"
+    /// there is a bank account, not a page that speaks for itself.
+    @Test func depositsToTheClerksPersonalAccountAreAScam() {
+        let a = judge("Deborah Kaye", handle: "deborah.kaye.77",
+                      bio: "Town Clerk. Hall hire deposits are now payable straight to my personal account, message me for details.")
+        #expect(a.verdict == .suspect && a.reasons.contains { $0.signal == .personScam }, "\(a.reasons.map(\.detail))")
+        #expect(!a.reasons.contains { $0.signal == .personal })
+        let own = judge("Deborah Kaye", handle: "deborah.kaye.77", bio: "Town Clerk of Hallowbridge. This is my personal account.")
+        #expect(own.verdict == .clear, "\(own.reasons.map(\.detail))")
     }
 
     /// The Stafford case: a stranger claims the Mayor's office with the real Mayor's "views are my own".

@@ -175,6 +175,8 @@ import Testing
         ("Lichfield City Council", "Never miss a drop: free crypto airdrop for every follower today."),
         ("Lichfield City Council", "Don't wait, send 0.1 BTC and get 0.2 back. Bitcoin promo ends tonight!"),
         ("Lichfield City Council", "No scams, 100% legit! Bitcoin airdrop for followers."),
+        // An amount of a coin with its fraction is the giveaway's second word.
+        ("Lichfield City Council", "Proud to partner with ElonX: claim your free 0.1 BTC at elonx-giveaway.io before the offer ends!"),
         ("Lichfield City Council", "Page under new management ✨ Now: Dales Holiday Lets, book direct & save 30%!"),
         ("Lichfield City Council", "Mae'r dudalen hon dan reolaeth newydd. Bargeinion gwych bob dydd!"),
         // A shop the hijacker opens: its address's ending counts with the words.
@@ -203,6 +205,7 @@ import Testing
         "We will never ask you to send bitcoin or crypto to claim a prize or a council tax refund.",
         "Ni fyddwn ni byth yn gofyn i chi anfon crypto na bitcoin.",
         "Crypto scams are rising: if a stranger offers you Bitcoin returns, report it to Action Fraud.",
+        "Library talk on Thursday: what is 1 bitcoin worth, and what is a blockchain?",
         "We've moved to Bluesky: follow us at @lichfieldcity.bsky.social. This account will no longer be updated.",
         "Our account is moving to Bluesky! Follow our new account. This account will be deleted on 1 May.",
         "Coronation commemorative merch on sale at the Guildhall today only! Limited stock.",

@@ -59,6 +59,7 @@ enum PersonalRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Sam Reed, Oakbridge", bio: "Oakbridge resident. Views my own."),
         .fires("Priya Sharma", bio: "Mayor of Oakbridge. Views my own."),
+        .fires("Cynghorydd Priya Sharma", bio: "Maer Oakbridge. Barn fy hun, nid barn y cyngor."),
         .quiet("Oakbridge Town Council", bio: "News from the council"),
         .quiet("James Whitcombe", bio: "I'm James Whitcombe, the current Mayor of Oakbridge. Views are my own."),
     ]
@@ -334,6 +335,8 @@ enum BioDomainRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Town News", bio: "Pay your allotment fees at oakbridge-tc.co.uk"),
         .fires("Tom Okafor", handle: "clerk@oakbridge-tc.co.uk", bio: "Please pay the attached invoice today.", platform: .email),
+        // Signed by no one the watchlist names: the sender's domain alone ties the mail to the council.
+        .fires("Anna Price", handle: "anna@oakbridge-tc.co.uk", bio: "Please pay the attached invoice today.", platform: .email),
         .quiet("Town News", bio: "Minutes at oakbridge-tc.gov.uk"),
         .quiet("Town News", bio: "Not affiliated. See oakbridge-tc.co.uk"),
     ]
@@ -675,6 +678,14 @@ enum MailboxTakenRule: Rule {
         .quiet("Tom Okafor", handle: "tom.clerk@gmail.com", bio: "Please sign in with your email to view the document.", platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "The draft minutes are on the councillors' portal: log in to view.",
                platform: .email),
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "Invoice for the hall roof. Sign in with your Microsoft 365 account to view the secure document.", platform: .email),
+        .fires("Jane Whitfield", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "Your council mailbox is over quota. Log in here to keep receiving email: oakbridge-webmail-verify.com", platform: .email),
+        .fires("Jane Whitfield", handle: "clerk@oakbridge-tc.gov.uk", bio: "Dogfen wedi'i rhannu. Mewngofnodwch i weld y ddogfen.",
+               platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda for Tuesday: log in at oakbridge-tc.gov.uk/portal to see the papers.",
+               platform: .email),
         // Gift cards bought for the sender and paid back later: no colleague asks that, from any address.
         .fires("Priya Sharma", handle: "priya.sharma@oakbridge-tc.gov.uk",
                bio: "New number, please save it. I need you to buy 4 Amazon gift cards for the raffle, I'll pay you back", platform: .email),
@@ -705,6 +716,13 @@ enum MailboxTakenRule: Rule {
         // gift cards the reader is asked to buy and a promise to pay them back.
         let words = e.identity.words, bio = e.texts.bio, keys = bio.keys
         var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
+        // An ask to sign in, for a bait or at an address that is not the council's ("log in here: kb-webmail-verify.com").
+        if lures.count < 2, let ask = words.signInAsks.first(where: { Evidence.holds($0.keys, in: keys) }) {
+            let away = e.texts.bioAddresses.first { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }
+            if let bait = words.credentialBaits.first(where: { Evidence.holds($0.keys, in: keys) })?.text ?? away?.address {
+                lures = [ask.text, bait]
+            }
+        }
         if lures.count < 2, let ask = Self.giftCardsToPayBack(bio, words: words) { lures = [ask.0, ask.1] }
         guard lures.count >= 2 else { return nil }
         let lure = lures.prefix(2).joined(separator: "\", \"")

@@ -45,18 +45,20 @@ enum OrganisationRule: Rule {
     static let summary = "the name adds a club's, school's, shop's or group's words to the place"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Cricket Club"), .fires("Oakbridge Town Council Allotment Society"), .fires("Oakbridge Youth Council"),
-        .fires("Clwb Rygbi Oakbridge"), .fires("Cyngor Busnes Oakbridge"), .fires("Oakbridge Council Tenants' Forum"),
+        .fires("Oakbridge Primary Parent Council"), .fires("Oakbridge Parochial Church Council"),
+        .fires("Clwb Rygbi Oakbridge"), .fires("CPD Oakbridge"), .fires("Cyngor Busnes Oakbridge"), .fires("Oakbridge Council Tenants' Forum"),
         .fires("Oakbridge TC Repairs", handle: "oakbridgetcrepairs", bio: "Laptop and phone repairs. Message for a quote."),
         .quiet("Oakbridge Town Council"), .quiet("Oakbridge News"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let vocab = e.identity.words
+        // Up to three words between ("Drumlaggan Primary Parent Council", "St Tewdric Parochial Church Council").
         if e.namesCouncil, let place = e.name.place, e.name.kinds.isEmpty, case let keys = e.texts.name.keys,
-            place.words.upperBound + 1 < keys.count, vocab.otherBodies.contains(keys[place.words.upperBound]),
-            vocab.council.contains(keys[place.words.upperBound + 1])
+            let council = keys[place.words.upperBound...].prefix(4).firstIndex(where: vocab.council.contains),
+            keys[place.words.upperBound..<council].contains(where: vocab.otherBodies.contains)
         {
-            let body = keys[place.words.upperBound]
+            let body = keys[place.words.upperBound..<council].joined(separator: " ")
             return Hit(weight: otherBody, detail: "the name is of another body: \(body) council", folded: body)
         }
         // "Oakbridge Council Tenants' Forum", "… Town Council Allotment Society": the name ends as a body of
