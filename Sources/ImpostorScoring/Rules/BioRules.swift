@@ -686,6 +686,8 @@ enum MailboxTakenRule: Rule {
                platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda for Tuesday: log in at oakbridge-tc.gov.uk/portal to see the papers.",
                platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Planning meeting tonight: log in from 6.45 at zoom.us/j/8812345.",
+               platform: .email),
         // Gift cards bought for the sender and paid back later: no colleague asks that, from any address.
         .fires("Priya Sharma", handle: "priya.sharma@oakbridge-tc.gov.uk",
                bio: "New number, please save it. I need you to buy 4 Amazon gift cards for the raffle, I'll pay you back", platform: .email),
@@ -716,12 +718,12 @@ enum MailboxTakenRule: Rule {
         // gift cards the reader is asked to buy and a promise to pay them back.
         let words = e.identity.words, bio = e.texts.bio, keys = bio.keys
         var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
-        // An ask to sign in, for a bait or at an address that is not the council's ("log in here: kb-webmail-verify.com").
-        if lures.count < 2, let ask = words.signInAsks.first(where: { Evidence.holds($0.keys, in: keys) }) {
-            let away = e.texts.bioAddresses.first { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) }
-            if let bait = words.credentialBaits.first(where: { Evidence.holds($0.keys, in: keys) })?.text ?? away?.address {
-                lures = [ask.text, bait]
-            }
+        // An ask to sign in, for a bait ("Your mailbox is over quota. Log in here"). Not for a link alone: a clerk's
+        // "log in to the meeting at zoom.us/j/…" is one.
+        if lures.count < 2, let ask = words.signInAsks.first(where: { Evidence.holds($0.keys, in: keys) }),
+            let bait = words.credentialBaits.first(where: { Evidence.holds($0.keys, in: keys) })
+        {
+            lures = [ask.text, bait.text]
         }
         if lures.count < 2, let ask = Self.giftCardsToPayBack(bio, words: words) { lures = [ask.0, ask.1] }
         guard lures.count >= 2 else { return nil }
