@@ -58,14 +58,20 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     /// Handles are case-insensitive on every platform impostor knows. Mastodon handles keep their
     /// server ("name@server"), because the same name on two servers is two accounts.
     public func canonicalHandle(_ handle: String) -> String {
-        var h = handle.trimmingSpaces().lowercased()
-        while h.hasPrefix("@") { h.removeFirst() }
+        var h = handle.trimmingSpaces().lowercased().droppingLeadingAts()
         if self == .bluesky, h.hasPrefix("at://") { h.removeFirst(5) }
         return h
     }
 }
 
 extension String {
+    /// The string without its leading "@"s, cut once: removing them one at a time is quadratic in a handle of
+    /// thousands (a hostile listing's).
+    public func droppingLeadingAts() -> String {
+        guard let first = utf8.firstIndex(where: { $0 != UInt8(ascii: "@") }) else { return "" }
+        return String(self[first...])
+    }
+
     /// The string without leading and trailing Unicode white space (Foundation-free).
     public func trimmingSpaces() -> String {
         // Most text starts and ends with a visible ASCII character, a whole scalar: nothing to trim.

@@ -18,8 +18,7 @@ public struct BlueskyReporter: Sendable {
     public init(account: String, service: String?, moderationService: String?, appPasswordFile: String, client: any HTTPClient)
         throws(FetchError)
     {
-        var id = account.trimmingSpaces()
-        while id.hasPrefix("@") { id.removeFirst() }
+        let id = account.trimmingSpaces().droppingLeadingAts()
         guard !id.isEmpty, !id.contains(" ") else {
             throw FetchError(.configuration, "the council's Bluesky account \"\(account)\" must be a handle (council.gov.uk) or a DID")
         }

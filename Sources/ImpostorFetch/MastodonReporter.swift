@@ -63,8 +63,7 @@ public struct MastodonReporter: Sendable {
 
     /// "name@server" in lower case; a local account's bare "name" gets the council's domain.
     private func canonical(_ acct: String) -> String {
-        var a = acct.trimmingSpaces().lowercased()
-        while a.hasPrefix("@") { a.removeFirst() }
+        let a = acct.trimmingSpaces().lowercased().droppingLeadingAts()
         return a.contains("@") ? a : "\(a)@\(localDomain)"
     }
 

@@ -89,8 +89,7 @@ struct MastodonSource: ProfileSource {
             }
         }
         for handle in handles {
-            var acct = handle
-            while acct.hasPrefix("@") { acct.removeFirst() }
+            let acct = handle.droppingLeadingAts()
             let url = "\(baseURL)/api/v1/accounts/lookup?acct=\(acct.queryEncoded)"
             do {
                 keep(try await context.json(Account.self, from: url, headers: headers, api: api))

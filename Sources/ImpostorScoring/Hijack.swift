@@ -28,11 +28,16 @@ enum HijackCheck {
         where vocabulary.hijackWords.contains(key) && stems.insert(stem(key)).inserted {
             found.append(word)
         }
-        // An amount of a coin with a fraction ("0.1 BTC", folded to "0 1 btc") is what a giveaway promises or a
-        // "verification" asks: the second word, beside the coin. Not a whole one: "what is 1 bitcoin worth?".
-        let keys = name.keys + bio.keys, shownWords = name.words + bio.words
-        if let at = keys.indices.dropFirst(2).first(where: { vocabulary.coins.contains(keys[$0]) && isNumber(keys[$0 - 1]) && isNumber(keys[$0 - 2]) }) {
-            found.append(shownWords[at - 2] + "." + shownWords[at - 1] + " " + shownWords[at])
+        // An amount of a coin with a fraction ("0.1 BTC", folded to "0 1 btc") in a sentence that offers or asks
+        // ("claim your free 0.1 BTC") is what a giveaway promises: one more word, beside the coin. Not a whole
+        // one ("what is 1 bitcoin worth?"), nor one a recovered page names ("ignore the 0.5 BTC posts").
+        let keys = bio.keys
+        if let at = keys.indices.dropFirst(2).first(where: { at in
+            vocabulary.coins.contains(keys[at]) && isNumber(keys[at - 1]) && isNumber(keys[at - 2])
+                // From the sentence of the whole part: folding reads the point in "0.1" as a sentence's end.
+                && keys[bio.sentence(holding: at - 2).lowerBound..<bio.sentence(holding: at).upperBound].contains(where: vocabulary.coinAsks.contains)
+        }) {
+            found.append(bio.words[at - 2] + "." + bio.words[at - 1] + " " + bio.words[at])
         }
         // One shop counts once, however often the bio gives it ("shop.shop, orders@shop.shop").
         if let shop = addresses.first(where: { address in
@@ -73,7 +78,8 @@ enum HijackCheck {
     /// A council's warning quotes the scam it warns of: "Beware fake 'Meta Support' messages", "we will never
     /// ask you to send crypto". A hijacker's "Don't miss out!" is no warning.
     static func warns(_ bio: FoldedText, vocabulary: Vocabulary) -> Bool {
-        bio.keys.contains(where: vocabulary.warningAfter.contains) || vocabulary.cautions(bio.keys) || vocabulary.refusesAnAct(bio.keys)
+        // By words: "Comment 'done'" is no "clone", though their keys are one.
+        bio.words.contains(where: vocabulary.warningWords.contains) || vocabulary.cautions(bio.keys) || vocabulary.refusesAnAct(bio.keys)
     }
 
     /// The reason, when the account now shows a name that gives neither the council's place (by any of its

@@ -424,8 +424,7 @@ final class FoldedProfile {
 
     /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.
     static func bareHandle(_ handle: String, platform: Platform) -> String {
-        var h = handle.trimmingSpaces()
-        while h.hasPrefix("@") { h.removeFirst() }
+        var h = handle.trimmingSpaces().droppingLeadingAts()
         // Over the bytes: "@" is ASCII, and a search by Character reads every grapheme of a long handle.
         if let at = h.utf8.firstIndex(of: UInt8(ascii: "@")) { h = String(h[..<at]) }
         // Each of the host suffixes starts with a full stop.

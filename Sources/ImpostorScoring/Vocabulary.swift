@@ -86,6 +86,8 @@ final class Vocabulary: Sendable {
     let warningBefore: [String: [[String]]]
     /// Those of one word, which warn after the name too ("… Town Council scam").
     let warningAfter: Set<String>
+    /// The one-word warnings as words, not keys: the key of "clone" is that of "done" ("cl" reads as "d").
+    let warningWords: Set<String>
     /// Words that may stand between a warning and the name ("pretending to be the …", "from our …").
     let warningFillers: Set<String>
     /// Words that tie a warning to the name a few words before it: "… page asking for bank details is FAKE".
@@ -184,8 +186,8 @@ final class Vocabulary: Sendable {
     /// An ask to sign in ("log in"), and what a phishing mail sends the reader to sign in for ("a secure document",
     /// "your mailbox is over quota"): with one of each, a taken-over mailbox's mail too.
     let signInAsks: [(text: String, keys: [String])], credentialBaits: [(text: String, keys: [String])]
-    /// Coins ("btc"), whose amount ("0.1 BTC") a hijacker's giveaway names.
-    let coins: Set<String>
+    /// Coins ("btc"), whose amount ("0.1 BTC") a hijacker's giveaway names, with a word that offers or asks ("claim").
+    let coins: Set<String>, coinAsks: Set<String>
     /// A promise to pay back what the reader buys ("I'll pay you back"), and the words that ask for the cards
     /// ("buy", "get"): with gift cards, in one sentence, the scam's ask.
     let payBacks: [(text: String, keys: [String])]
@@ -311,6 +313,7 @@ final class Vocabulary: Sendable {
         let warnings = phraseKeys("warning_before")
         warningBefore = Dictionary(grouping: warnings, by: { $0[$0.count - 1] })
         warningAfter = Set(warnings.filter { $0.count == 1 }.map { $0[0] })
+        warningWords = Set(w["warning_before"].map { folder.fold($0).words }.filter { $0.count == 1 }.map { $0[0] })
         warningFillers = keys("warning_fillers")
         warningCopulas = keys("warning_copulas")
         warningSelf = keys("warning_self")
@@ -372,7 +375,7 @@ final class Vocabulary: Sendable {
         hijackPhrases = written("hijack_phrases")
         credentialLures = written("credential_lures")
         (signInAsks, credentialBaits) = (written("sign_in_asks"), written("credential_baits"))
-        coins = keys("coins")
+        (coins, coinAsks) = (keys("coins"), keys("coin_asks"))
         payBacks = written("pay_backs")
         giftCardAsks = keys("gift_card_asks")
         introductions = phraseKeys("self_introductions").sorted { $0.count > $1.count }

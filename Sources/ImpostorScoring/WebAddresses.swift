@@ -184,11 +184,19 @@ enum WebAddresses {
     /// is not, though a bio naming it might be.
     static func lookalikeSender(_ addresses: [(address: String, key: String)], of p: ProtectedIdentity) -> String? {
         for (address, key) in addresses where !isOfficial(address, hosts: p.officialHosts) {
-            let limit = key.count >= 12 ? 1 : 0
-            if p.siteNames.contains(where: { EditDistance.damerau(key, $0, limit: limit) <= limit }) { return address }
+            // The council's domain with its full stops made hyphens or dropped, or another ending added, leaves the
+            // ending's words glued on: "oakbridge-tc-gov.uk", "oakbridge-tcgov.uk", "oakbridge-tc.gov.uk.com".
+            for form in [key] + gluedEndings.compactMap({ key.count > $0.count + 3 && key.hasSuffix($0) ? String(key.dropLast($0.count)) : nil }) {
+                let limit = form.count >= 12 ? 1 : 0
+                if p.siteNames.contains(where: { EditDistance.damerau(form, $0, limit: limit) <= limit }) { return address }
+            }
         }
         return nil
     }
+
+    /// The words of `hostSuffixes` as a domain key reads them once their full stops are gone, longest first.
+    static let gluedEndings = ["govwales", "govscot", "llywcymru", "govuk", "orguk", "couk", "gov", "org", "co", "uk", "scot",
+                               "wales", "cymru"]
 
     /// The first address that spells one of the council's names without being at one of its hosts, and
     /// neither disowns it ("…watch") nor names another place before it ("northchorley…"). `key` is the

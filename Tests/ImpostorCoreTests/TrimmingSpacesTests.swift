@@ -30,3 +30,20 @@ struct TrimmingSpacesTests {
         #expect("x\u{1C}".trimmingSpaces() == "x\u{1C}", "U+001C is not white space in Unicode")
     }
 }
+
+/// `droppingLeadingAts` cuts every leading "@" at once, as a loop dropping one at a time would leave it.
+struct DroppingLeadingAtsTests {
+    @Test(arguments: ["", "@", "@@@", "oakbridge", "@oakbridge", "@@oakbridge@mastodon.social", "@é@", "é@"])
+    func givesWhatDroppingOneAtATimeGives(_ text: String) {
+        var slow = text
+        while slow.hasPrefix("@") { slow.removeFirst() }
+        #expect(text.droppingLeadingAts() == slow)
+    }
+
+    /// A hostile listing's handle of 300,000 "@": once quadratic, and canonical as empty.
+    @Test func aHandleOfNothingButAtsIsEmpty() {
+        let handle = String(repeating: "@", count: 300_000)
+        #expect(handle.droppingLeadingAts().isEmpty)
+        #expect(Platform.x.canonicalHandle(handle + "OakbridgeTC") == "oakbridgetc")
+    }
+}

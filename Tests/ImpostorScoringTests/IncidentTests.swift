@@ -40,8 +40,11 @@ import Testing
                       bio: "Town Clerk. Hall hire deposits are now payable straight to my personal account, message me for details.")
         #expect(a.verdict == .suspect && a.reasons.contains { $0.signal == .personScam }, "\(a.reasons.map(\.detail))")
         #expect(!a.reasons.contains { $0.signal == .personal })
-        let own = judge("Deborah Kaye", handle: "deborah.kaye.77", bio: "Town Clerk of Hallowbridge. This is my personal account.")
-        #expect(own.verdict == .clear, "\(own.reasons.map(\.detail))")
+        for bio in ["Town Clerk of Hallowbridge. This is my personal account.",
+                    "Town Clerk of Hallowbridge. From May I'll be posting to my personal account instead."] {
+            let own = judge("Deborah Kaye", handle: "deborah.kaye.77", bio: bio)
+            #expect(own.verdict == .clear && !own.reasons.contains { $0.signal == .personScam }, "\(own.reasons.map(\.detail))")
+        }
     }
 
     /// The Stafford case: a stranger claims the Mayor's office with the real Mayor's "views are my own".

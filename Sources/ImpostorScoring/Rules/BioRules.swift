@@ -337,6 +337,10 @@ enum BioDomainRule: Rule {
         .fires("Tom Okafor", handle: "clerk@oakbridge-tc.co.uk", bio: "Please pay the attached invoice today.", platform: .email),
         // Signed by no one the watchlist names: the sender's domain alone ties the mail to the council.
         .fires("Anna Price", handle: "anna@oakbridge-tc.co.uk", bio: "Please pay the attached invoice today.", platform: .email),
+        // The council's domain with a full stop made a hyphen or dropped, or with an ending added.
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc-gov.uk", bio: "Our bank details have changed for invoice 4471.", platform: .email),
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tcgov.uk", bio: "Our bank details have changed for invoice 4471.", platform: .email),
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk.com", bio: "Our bank details have changed for invoice 4471.", platform: .email),
         .quiet("Town News", bio: "Minutes at oakbridge-tc.gov.uk"),
         .quiet("Town News", bio: "Not affiliated. See oakbridge-tc.co.uk"),
     ]
@@ -682,8 +686,11 @@ enum MailboxTakenRule: Rule {
                bio: "Invoice for the hall roof. Sign in with your Microsoft 365 account to view the secure document.", platform: .email),
         .fires("Jane Whitfield", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "Your council mailbox is over quota. Log in here to keep receiving email: oakbridge-webmail-verify.com", platform: .email),
-        .fires("Jane Whitfield", handle: "clerk@oakbridge-tc.gov.uk", bio: "Dogfen wedi'i rhannu. Mewngofnodwch i weld y ddogfen.",
+        .fires("Jane Whitfield", handle: "clerk@oakbridge-tc.gov.uk", bio: "Mewngofnodwch i weld y ddogfen ddiogel.", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Log in with your Microsoft 365 account to see the agenda.",
                platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "Beware: e-mails saying a secure document is waiting ask you to sign in. Don't.", platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda for Tuesday: log in at oakbridge-tc.gov.uk/portal to see the papers.",
                platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Planning meeting tonight: log in from 6.45 at zoom.us/j/8812345.",
@@ -691,21 +698,43 @@ enum MailboxTakenRule: Rule {
         // Gift cards bought for the sender and paid back later: no colleague asks that, from any address.
         .fires("Priya Sharma", handle: "priya.sharma@oakbridge-tc.gov.uk",
                bio: "New number, please save it. I need you to buy 4 Amazon gift cards for the raffle, I'll pay you back", platform: .email),
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "I need 5 x £100 Amazon vouchers for the volunteers today. Could you pick them up? I'll reimburse you from the council account.",
+               platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "The raffle prizes this year are gift cards from local shops.",
                platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "We bought gift cards for the volunteers. Keep your receipts and we'll pay you back for the mileage.", platform: .email),
     ]
 
-    /// Gift cards and a promise to pay them back in one sentence that asks the reader to buy them ("I need you
-    /// to buy 4 Amazon gift cards, I'll pay you back"), as written.
+    /// An ask to sign in and a bait in its sentence or one beside it ("Your mailbox is over quota. Log in here"), as written.
+    static func signInForBait(_ bio: FoldedText, words: Vocabulary) -> (String, String)? {
+        let keys = bio.keys
+        for at in keys.indices {
+            guard let ask = words.signInAsks.first(where: { keys[at...].starts(with: $0.keys) }) else { continue }
+            let own = bio.sentence(holding: at)
+            let start = own.lowerBound > 0 ? bio.sentence(holding: own.lowerBound - 1).lowerBound : own.lowerBound
+            let end = own.upperBound < keys.count ? bio.sentence(holding: own.upperBound).upperBound : own.upperBound
+            let near = Array(keys[start..<end])
+            if let bait = words.credentialBaits.first(where: { Evidence.holds($0.keys, in: near) }) { return (ask.text, bait.text) }
+        }
+        return nil
+    }
+
+    /// Gift cards, then within their sentence and the next two an ask to buy them and a promise to pay them back
+    /// ("I need you to buy 4 Amazon gift cards, I'll pay you back"), as written.
     static func giftCardsToPayBack(_ bio: FoldedText, words: Vocabulary) -> (String, String)? {
         let keys = bio.keys
         for at in keys.indices {
             guard let card = words.giftCards.first(where: { keys[at...].starts(with: $0.keys) }) else { continue }
-            let sentence = Array(keys[bio.sentence(holding: at)])
-            guard words.giftCardAsks.contains(where: sentence.contains),
-                let back = words.payBacks.first(where: { Evidence.holds($0.keys, in: sentence) })
+            // The ask and the promise may follow in the next two sentences: "I need 5 Amazon vouchers today. Could
+            // you pick them up? I'll reimburse you tomorrow."
+            let own = bio.sentence(holding: at)
+            var end = own.upperBound
+            for _ in 0..<2 where end < keys.count { end = bio.sentence(holding: end).upperBound }
+            let near = Array(keys[own.lowerBound..<end])
+            guard words.giftCardAsks.contains(where: near.contains),
+                let back = words.payBacks.first(where: { Evidence.holds($0.keys, in: near) })
             else { continue }
             return (card.text, back.text)
         }
@@ -714,16 +743,16 @@ enum MailboxTakenRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain) else { return nil }
-        // Two lures, as written in the list: one alone is a colleague's "log in to view". Or, in one sentence,
-        // gift cards the reader is asked to buy and a promise to pay them back.
+        // Two lures, as written in the list: one alone is a colleague's "log in to view". Or gift cards the reader
+        // is asked to buy, with a promise to pay them back, within three sentences.
         let words = e.identity.words, bio = e.texts.bio, keys = bio.keys
         var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
-        // An ask to sign in, for a bait ("Your mailbox is over quota. Log in here"). Not for a link alone: a clerk's
-        // "log in to the meeting at zoom.us/j/…" is one.
-        if lures.count < 2, let ask = words.signInAsks.first(where: { Evidence.holds($0.keys, in: keys) }),
-            let bait = words.credentialBaits.first(where: { Evidence.holds($0.keys, in: keys) })
+        // An ask to sign in for a bait, in one sentence ("Your mailbox is over quota, log in here"); not in a warning
+        // of such mail. Not for a link alone: a clerk's "log in to the meeting at zoom.us/j/…" is one.
+        if lures.count < 2, !e.bio.warns, !words.cautions(keys), !words.refusesAnAct(keys),
+            let lure = Self.signInForBait(bio, words: words)
         {
-            lures = [ask.text, bait.text]
+            lures = [lure.0, lure.1]
         }
         if lures.count < 2, let ask = Self.giftCardsToPayBack(bio, words: words) { lures = [ask.0, ask.1] }
         guard lures.count >= 2 else { return nil }

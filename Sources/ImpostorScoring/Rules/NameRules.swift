@@ -36,8 +36,8 @@ enum OrganisationRule: Rule {
     static let weight = -3.5
     /// Beside a council name ("Oakbridge Town Council Allotments"): weaker, impostors add such words too.
     static let besideCouncil = -1.5
-    /// A word of `other_bodies` in place of the kind, right between the place and "Council": "Oakbridge
-    /// Youth Council", "Oakbridge School Council" are bodies of their own.
+    /// A word of `other_bodies` in place of the kind, among the (at most three) words between the place and
+    /// "Council": "Oakbridge Youth Council", "Oakbridge Parochial Church Council" are bodies of their own.
     static let otherBody = -5.0
     static var variants: [(when: String, weight: Double)] {
         [("beside the council's name", besideCouncil), ("between the place and \"Council\", or last after it: another body", otherBody)]
@@ -46,9 +46,11 @@ enum OrganisationRule: Rule {
     static let examples: [RuleExample] = [
         .fires("Oakbridge Cricket Club"), .fires("Oakbridge Town Council Allotment Society"), .fires("Oakbridge Youth Council"),
         .fires("Oakbridge Primary Parent Council"), .fires("Oakbridge Parochial Church Council"),
+        .fires("Oakbridge PCC", bio: "The Parochial Church Council of St Mary's, Oakbridge. Rotas and notices."),
         .fires("Clwb Rygbi Oakbridge"), .fires("CPD Oakbridge"), .fires("Cyngor Busnes Oakbridge"), .fires("Oakbridge Council Tenants' Forum"),
         .fires("Oakbridge TC Repairs", handle: "oakbridgetcrepairs", bio: "Laptop and phone repairs. Message for a quote."),
         .quiet("Oakbridge Town Council"), .quiet("Oakbridge News"),
+        .quiet("Oakbridge PCC", bio: "Oakbridge Parish Council. Grants for residents: DM us to apply."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -58,8 +60,13 @@ enum OrganisationRule: Rule {
             let council = keys[place.words.upperBound...].prefix(4).firstIndex(where: vocab.council.contains),
             keys[place.words.upperBound..<council].contains(where: vocab.otherBodies.contains)
         {
-            let body = keys[place.words.upperBound..<council].joined(separator: " ")
+            let body = e.texts.name.words[place.words.upperBound..<council].joined(separator: " ")
             return Hit(weight: otherBody, detail: "the name is of another body: \(body) council", folded: body)
+        }
+        // "Oakbridge PCC" whose bio spells it out as another body's council ("Parochial Church Council of St Mary's").
+        if e.namesCouncil, let body = Self.bodySpelledOut(name: e.texts.name, bio: e.texts.bio, vocab: vocab) {
+            return Hit(weight: otherBody, detail: "the bio spells the name's \(body.abbreviation.uppercased()) out as another body: \(body.words)",
+                       folded: body.words)
         }
         // "Oakbridge Council Tenants' Forum", "… Town Council Allotment Society": the name ends as a body of
         // its own after the council's words, which say whose tenants or allotments.
@@ -82,6 +89,26 @@ enum OrganisationRule: Rule {
         // festival's refunds, "Lord Mayor of Aldchester's Charity Appeal" taking bank transfers by DM.
         if PayoutRule.check(e, so: so) != nil { return nil }
         return Hit(weight: weight, detail: "another organisation named after the place (\(words))", folded: words)
+    }
+}
+
+extension OrganisationRule {
+    /// A word of the name (two to five letters) that a run of the bio's words spells out by their initials, the run
+    /// ending in a council word and holding a word of `other_bodies`: "PCC", "Parochial Church Council".
+    static func bodySpelledOut(name: FoldedText, bio: FoldedText, vocab: Vocabulary) -> (abbreviation: String, words: String)? {
+        let (words, keys) = (bio.words, bio.keys)
+        // In the name's order, so that the same profile always gives the same reason.
+        for abbreviation in name.words where (2...5).contains(abbreviation.utf8.count) && abbreviation.utf8.count <= words.count {
+            let letters = Array(abbreviation.utf8)
+            for start in 0...(words.count - letters.count) {
+                let run = start..<(start + letters.count)
+                guard vocab.council.contains(keys[run.upperBound - 1]), keys[run].contains(where: vocab.otherBodies.contains),
+                    zip(words[run], letters).allSatisfy({ $0.utf8.first == $1 })
+                else { continue }
+                return (abbreviation, words[run].joined(separator: " "))
+            }
+        }
+        return nil
     }
 }
 
