@@ -63,7 +63,8 @@ extension Impostor {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let data = (try? encoder.encode(line)) ?? Data("{}".utf8)
-                print(String(decoding: data, as: UTF8.self))
+                // A file name is anyone's: its marks of direction are escaped, as `score` escapes a profile's.
+                print(String(decoding: data, as: UTF8.self).escapingForTerminals())
             } else if let pdq = line.pdq, let quality = line.quality {
                 print("pdq:\(pdq) quality=\(quality)  \(Terminal.safe(line.file))")
             } else {

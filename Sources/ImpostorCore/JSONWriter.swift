@@ -85,6 +85,25 @@ struct JSONWriter {
     mutating func integer(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
 }
 
+extension String {
+    /// JSON text from Foundation's encoder with the characters `JSONWriter.escaped` names written as `\uXXXX`, as
+    /// `JSONWriter` writes them: the encoder leaves marks of direction raw, and a terminal acts on them. Outside
+    /// its strings JSON holds none of these characters, so only what the strings say is rewritten.
+    public func escapingForTerminals() -> String {
+        guard unicodeScalars.contains(where: JSONWriter.escaped) else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            guard JSONWriter.escaped(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            let hex = String(scalar.value, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        }
+        return String(out)
+    }
+}
+
 extension Assessment {
     /// The assessment as one line of JSON, as `impostor score` writes it.
     public var jsonLine: String {

@@ -747,8 +747,8 @@ enum MailboxTakenRule: Rule {
         // is asked to buy, with a promise to pay them back, within three sentences.
         let words = e.identity.words, bio = e.texts.bio, keys = bio.keys
         var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
-        // An ask to sign in for a bait, in one sentence ("Your mailbox is over quota, log in here"); not in a warning
-        // of such mail. Not for a link alone: a clerk's "log in to the meeting at zoom.us/j/…" is one.
+        // An ask to sign in for a bait, in its sentence or one beside it ("Your mailbox is over quota. Log in here");
+        // not in a warning of such mail. Not for a link alone: a clerk's "log in to the meeting at zoom.us/j/…" is one.
         if lures.count < 2, !e.bio.warns, !words.cautions(keys), !words.refusesAnAct(keys),
             let lure = Self.signInForBait(bio, words: words)
         {
