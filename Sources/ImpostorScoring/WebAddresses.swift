@@ -194,7 +194,7 @@ enum WebAddresses {
         return nil
     }
 
-    /// The words of `hostSuffixes` as a domain key reads them once their full stops are gone, longest first.
+    /// The words of `hostSuffixes` as a domain key reads them once their full stops are gone; each that ends a key gives a form.
     static let gluedEndings = ["govwales", "govscot", "llywcymru", "govuk", "orguk", "couk", "gov", "org", "co", "uk", "scot",
                                "wales", "cymru"]
 
