@@ -28,10 +28,17 @@ extension Impostor {
         @Option(help: "The platform (x, facebook, bluesky, …).")
         var platform: String = "x"
 
+        @Option(help: "How many follow the account, as the platform shows it.")
+        var followers: Int?
+
+        @Option(name: .customLong("created-at"), help: "When the account was made, as the platform gives it (2024-03-01).")
+        var createdAt: String?
+
         func run() async throws {
             let watchlist = try options.load(quiet: true)
             let scorer = try Scorer(identities: watchlist.identities)
-            let profile = Profile(platform: Platform(rawValue: platform), id: "explain", handle: handle, displayName: name, bio: bio)
+            let profile = Profile(platform: Platform(rawValue: platform), id: "explain", handle: handle, displayName: name, bio: bio,
+                                  createdAt: createdAt, followers: followers)
             let folded = scorer.folded(profile)
             // The name and handle are pasted from a suspect account: printed, they are cleaned for the terminal.
             Console.out("name:    \(Terminal.message(name))")
@@ -64,9 +71,15 @@ extension Impostor {
         private func show(_ a: Assessment) {
             Console.out("\(Terminal.safe(a.identity ?? "-")): score \(a.score), \(a.verdict.rawValue)"
                 + (a.verdict == .suspect ? ", target \(a.target?.rawValue ?? "-")" : ""))
-            for r in a.reasons {
-                let sign = r.weight >= 0 ? "+" : ""
-                Console.out("  \(sign)\(String(format: "%.1f", r.weight))  \(Terminal.message(r.detail))")
+            // A listed account is judged by its listing, not by weights.
+            let weighed = a.verdict == .suspect || a.verdict == .clear
+            func line(_ weight: Double, _ text: String) {
+                Console.out("  \(weight >= 0 ? "+" : "")\(String(format: "%.1f", weight))  \(text)")
+            }
+            if weighed { line(RuleTable.prior, "where every account starts") }
+            for r in a.reasons { line(r.weight, Terminal.message(r.detail)) }
+            if weighed {
+                line(RuleTable.prior + a.reasons.reduce(0) { $0 + $1.weight }, "in all: a suspect from +0.0 up")
             }
         }
     }

@@ -83,11 +83,12 @@ extension Impostor {
                 }
                 Console.writeAll(1, buffer)
             }
-            // JSON lines are scored a block at a time as they arrive; an array or CSV is read whole.
+            // JSON lines are scored a block at a time as they arrive; an array or CSV is read whole, and scored a
+            // batch of records at a time.
             if chosen == .jsonLines {
                 while let lines = try input.next() { write(ProfileListing.rows(ofLines: lines)) }
             } else {
-                write(ProfileListing.rows(try input.rest(), format: chosen))
+                ProfileListing.forEachBatch(try input.rest(), format: chosen, write)
             }
             if failed > 0 {
                 Console.error("impostor: \(failed) of \(total) line(s) could not be read; see their \"error\" fields")

@@ -20,8 +20,9 @@ struct CSVReader {
         (self.text, self.firstLine, self.recoveries) = (text, firstLine, recoveries)
     }
 
-    func records() -> [Record] {
-        var records: [Record] = []
+    /// Hands on every record in order, one at a time: a file of millions of short lines is never held as
+    /// millions of records. A blank line is no record.
+    func forEachRecord(_ body: (Record) -> Void) {
         var fields: [String] = []
         var field = String.UnicodeScalarView()
         var inQuotes = false
@@ -35,7 +36,7 @@ struct CSVReader {
         func endRecord() {
             fields.append(String(field))
             field = String.UnicodeScalarView()
-            records.append(Record(line: recordLine, fields: fields))
+            body(Record(line: recordLine, fields: fields))
             fields = []
         }
 
@@ -63,7 +64,7 @@ struct CSVReader {
                 field = String.UnicodeScalarView()
             case "\r": break
             case "\n":
-                endRecord()
+                if !fields.isEmpty || !field.isEmpty { endRecord() }
                 line += 1
                 recordLine = line
             default: field.append(c)
@@ -73,17 +74,15 @@ struct CSVReader {
             // Everything after the open quote went into one field: keep no guess of it, and read on from the next
             // line, so that one stray quote does not lose every row after it.
             guard recoveries < Self.maxRecoveries, let rest = rest(after: recordLine) else {
-                records.append(Record(line: recordLine, fields: [],
-                                      problem: "a quoted field that starts on this line is never closed; every line after it was read as part of it"))
-                return records
+                return body(Record(line: recordLine, fields: [],
+                                   problem: "a quoted field that starts on this line is never closed; every line after it was read as part of it"))
             }
-            records.append(Record(line: recordLine, fields: [],
-                                  problem: "a quoted field that starts on this line is never closed; the lines after it are read on their own"))
-            records += CSVReader(rest, firstLine: recordLine + 1, recoveries: recoveries + 1).records()
+            body(Record(line: recordLine, fields: [],
+                        problem: "a quoted field that starts on this line is never closed; the lines after it are read on their own"))
+            CSVReader(rest, firstLine: recordLine + 1, recoveries: recoveries + 1).forEachRecord(body)
         } else if !field.isEmpty || !fields.isEmpty {
             endRecord()
         }
-        return records
     }
 
     /// The text after line `number` (counted from `firstLine`), or nil when that is the last line.

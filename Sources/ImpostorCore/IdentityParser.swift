@@ -33,8 +33,22 @@ struct IdentityParser {
 
         let name = top.string("name", required: true, into: &d) ?? ""
         var identity = Identity(id: id, name: name)
-        identity.kind = top.string("kind", into: &d) ?? Self.kind(in: name)
-        identity.place = top.string("place", into: &d) ?? Self.place(in: name, kind: identity.kind)
+        // A Welsh name puts its kind first ("Cyngor Cymuned Aberwenlli"): read with the shipped Welsh words.
+        let welsh = Self.kind(in: name).isEmpty ? (try? WordLists.shipped()).map { CouncilSetup.reading(name, words: $0) } : nil
+        identity.kind = welsh?.kind ?? Self.kind(in: name)
+        var kindWritten = false
+        if let written = top.string("kind", into: &d) {
+            let lowered = written.trimmingSpaces().lowercased()
+            // "parish" is short for "parish council"; a kind that is neither is one impostor cannot read.
+            if let known = [lowered, lowered + " council"].first(where: Self.kinds.contains) {
+                (identity.kind, kindWritten) = (known, true)
+            } else {
+                d.append(Diagnostic(.warning, file: file, line: top.line("kind"), "kind \"\(written)\" is not one impostor knows and is ignored",
+                                    hint: "use one of: \(Self.kinds.joined(separator: ", "))"))
+            }
+        }
+        identity.place = top.string("place", into: &d)
+            ?? (welsh.map(\.welsh) == true ? welsh!.place : Self.place(in: name, kind: kindWritten ? identity.kind : Self.kind(in: name)))
         identity.area = top.string("area", into: &d) ?? ""
         identity.aliases = top.strings("aliases", into: &d)
         // Every alias is read against every other name of the place: thousands cost seconds on every command.
@@ -137,10 +151,11 @@ struct IdentityParser {
                 let handle = entry.string("handle", required: true, into: &d)
             else { return nil }
             let platform = Platform(rawValue: platformName)
-            if !Platform.known.contains(platform) {
+            // E-mail is no platform to report to, but a listed sender is the council's own all the same.
+            if !Platform.known.contains(platform) && platform != .email {
                 d.append(Diagnostic(.warning, file: file, line: entry.line("platform"),
                                     "platform \"\(platformName)\" is not one impostor knows",
-                                    hint: "known: \(Platform.known.map(\.rawValue).joined(separator: ", "))"))
+                                    hint: "known: \((Platform.known + [.email]).map(\.rawValue).joined(separator: ", "))"))
             }
             return AccountReference(platform: platform, handle: handle, url: entry.string("url", into: &d),
                                     note: entry.string("note", into: &d))
@@ -226,15 +241,16 @@ struct IdentityParser {
         return nil
     }
 
+    /// The kinds of council a watchlist may name, longest first among those that end alike.
+    static let kinds = [
+        "town council", "parish council", "city council", "community council", "village council", "parish meeting",
+        "neighbourhood council", "district council", "borough council", "county council", "council",
+    ]
+
     /// The kind from the name when the file omits it ("Oakbridge Town Council" → "town council").
     static func kind(in name: String) -> String {
         let lowered = name.lowercased()
-        for kind in ["town council", "parish council", "city council", "community council", "village council",
-                     "parish meeting", "neighbourhood council", "district council", "borough council", "county council"]
-        where lowered.hasSuffix(kind) {
-            return kind
-        }
-        return lowered.hasSuffix("council") ? "council" : ""
+        return kinds.first { lowered.hasSuffix($0) } ?? ""
     }
 
     /// The place from the name when the file omits it ("Oakbridge Town Council" → "Oakbridge").

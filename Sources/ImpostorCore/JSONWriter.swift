@@ -40,11 +40,7 @@ struct JSONWriter {
             case "\u{08}": raw("\\b")
             case "\u{0C}": raw("\\f")
             default:
-                if Self.escaped(scalar) {
-                    unicodeEscape(scalar.value)
-                } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
-                }
+                terminalSafe(scalar)
             }
         }
         bytes.append(UInt8(ascii: "\""))
@@ -62,9 +58,11 @@ struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private mutating func unicodeEscape(_ value: UInt32) {
+    /// A character as it is, or as `\uXXXX` when `escaped` names it.
+    fileprivate mutating func terminalSafe(_ scalar: Unicode.Scalar) {
+        guard Self.escaped(scalar) else { return UTF8.encode(scalar) { bytes.append($0) } }
         raw("\\u")
-        for shift in [12, 8, 4, 0] { bytes.append(Self.hex[Int((value >> UInt32(shift)) & 0xF)]) }
+        for shift in [12, 8, 4, 0] { bytes.append(Self.hex[Int((scalar.value >> UInt32(shift)) & 0xF)]) }
     }
 
     mutating func optionalString(_ s: String?) {
@@ -91,16 +89,11 @@ extension String {
     /// its strings JSON holds none of these characters, so only what the strings say is rewritten.
     public func escapingForTerminals() -> String {
         guard unicodeScalars.contains(where: JSONWriter.escaped) else { return self }
-        var out = String.UnicodeScalarView()
+        var out = JSONWriter(capacity: utf8.count + 16)
         for scalar in unicodeScalars {
-            guard JSONWriter.escaped(scalar) else {
-                out.append(scalar)
-                continue
-            }
-            let hex = String(scalar.value, radix: 16)
-            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            out.terminalSafe(scalar)
         }
-        return String(out)
+        return out.text
     }
 }
 

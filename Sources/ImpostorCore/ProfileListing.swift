@@ -107,22 +107,45 @@ public enum ProfileListing {
 
     /// Every record of `text`, in order.
     public static func rows(_ text: String, format: Format) -> [Row] {
+        var all: [Row] = []
+        forEachBatch(text, format: format) { all += $0 }
+        return all
+    }
+
+    /// How many records a batch holds: enough to keep the cores busy, few enough that a file of millions of
+    /// tiny records (an array of zeros, blank CSV rows) is never held as millions of rows and lines out.
+    public static let batchSize = 4096
+
+    /// Every record of `text`, in order, handed on a batch at a time: a listing read whole is held as text,
+    /// not also as a row and an output line for each of its records.
+    public static func forEachBatch(_ text: String, format: Format, _ body: ([Row]) -> Void) {
         let text = withLineFeeds(text)
         // Nothing but white space is an empty listing, whatever its name says.
-        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else { return [] }
-        return switch format {
-        case .jsonLines: jsonLines(text)
-        case .jsonArray: jsonArray(text)
-        case .csv: csv(text)
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else { return }
+        switch format {
+        case .jsonLines: jsonLines(text, body)
+        case .jsonArray: jsonArray(text, body)
+        case .csv: csv(text, body)
         }
     }
 
-    private static func jsonLines(_ text: String) -> [Row] {
+    private static func jsonLines(_ text: String, _ body: ([Row]) -> Void) {
         // Split by bytes: a newline byte is always a line's end in UTF-8. Splitting by Character walked
         // grapheme boundaries through the whole listing, and never split a Windows file, whose CR LF
         // is one Character: its lines were read as one. A CR left at a line's end is whitespace to JSON.
-        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map { (number: $0 + 1, body: Substring($1)) }
-        return rows(ofLines: lines)
+        var lines: [(number: Int, body: Substring)] = []
+        for (offset, line) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).lazy.enumerated() {
+            lines.append((offset + 1, Substring(line)))
+            if lines.count == batchSize {
+                handOn(rows(ofLines: lines), to: body)
+                lines.removeAll(keepingCapacity: true)
+            }
+        }
+        handOn(rows(ofLines: lines), to: body)
+    }
+
+    private static func handOn(_ rows: [Row], to body: ([Row]) -> Void) {
+        if !rows.isEmpty { body(rows) }
     }
 
     /// The records of JSON lines, each with its 1-based line number; blank lines are no records, and a
@@ -169,22 +192,35 @@ public enum ProfileListing {
     /// An array's elements, or objects one after another, each read as a line of JSON lines is: one that JSON
     /// cannot read (nested too deep, a lone surrogate) costs only itself, and an object that wraps a list of
     /// profiles gives them. Numbered by position: a JSON document has no useful line numbers.
-    private static func jsonArray(_ text: String) -> [Row] {
+    private static func jsonArray(_ text: String, _ body: ([Row]) -> Void) {
         guard var split = JSONArrayElements.split(text[...]) else {
-            return [Row(line: 1, result: .failure(RowError(message: "not a JSON array or object of profiles", id: nil)))]
+            return body([Row(line: 1, result: .failure(RowError(message: "not a JSON array or object of profiles", id: nil)))])
         }
-        var rows: [Row] = []
+        var count = 0
+        // Numbered by position in the whole document, one batch after another.
+        func send(_ rows: some Sequence<Row>) {
+            let numbered = rows.map { row in
+                count += 1
+                return Row(line: count, result: row.result)
+            }
+            handOn(numbered, to: body)
+        }
         for recovery in 0... {
-            rows += split.elements.concurrentMap(chunk: 64) { Self.rows(ofElement: $0, line: 0) }.joined()
+            var start = split.elements.startIndex
+            while start < split.elements.endIndex {
+                let end = min(start + batchSize, split.elements.endIndex)
+                send(Array(split.elements[start..<end]).concurrentMap(chunk: 64) { Self.rows(ofElement: $0, line: 0) }.joined())
+                start = end
+            }
             guard !split.closes else { break }
             // A wrapper cut short keeps the profiles of its list before the cut.
             if split.elements.isEmpty, let partial = wrappedList(split.rest, line: 0) {
-                rows += partial
+                send(partial)
                 break
             }
-            rows.append(Row(line: 0, result: .failure(RowError(
-                message: "the JSON breaks off after its element \(rows.count) (a missing ] or }, a damaged element, or text between elements)",
-                id: nil))))
+            send([Row(line: 0, result: .failure(RowError(
+                message: "the JSON breaks off after its element \(count) (a missing ] or }, a damaged element, or text between elements)",
+                id: nil)))])
             // Objects one after another go on at the next line that opens one: one damaged object is not every
             // object after it.
             guard recovery < 100, text.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) == "{",
@@ -192,7 +228,6 @@ public enum ProfileListing {
             else { break }
             split = again
         }
-        return rows.enumerated().map { Row(line: $0.offset + 1, result: $0.element.result) }
     }
 
     /// Where the next line that opens an object starts, after the first byte of `text`. By bytes: a Windows
@@ -242,33 +277,50 @@ public enum ProfileListing {
         return lists.count == 1 ? lists[0] : nil
     }
 
-    private static func csv(_ text: String) -> [Row] {
-        var records = CSVReader(text).records()
-        guard !records.isEmpty else { return [] }
-        if let problem = records[0].problem {
-            return [Row(line: 1, result: .failure(RowError(message: problem, id: nil)))]
-        }
-        let header = records.removeFirst().fields.map { $0.trimmingSpaces().lowercased() }
-        let missing = ["platform", "id"].filter { !header.contains($0) }
-        if !missing.isEmpty {
-            return [Row(line: 1, result: .failure(RowError(
-                message: "the CSV header lacks \(missing.joined(separator: " and ")); expected columns: \(columns.joined(separator: ","))",
-                id: nil)))]
-        }
-        return records.compactMap { record in
-            if let problem = record.problem {
-                return Row(line: record.line, result: .failure(RowError(message: problem, id: nil)))
+    private static func csv(_ text: String, _ body: ([Row]) -> Void) {
+        var header: [String]?
+        var batch: [Row] = []
+        var refused = false
+        CSVReader(text).forEachRecord { record in
+            guard !refused else { return }
+            guard let names = header else {
+                if let problem = record.problem {
+                    refused = true
+                    return batch = [Row(line: 1, result: .failure(RowError(message: problem, id: nil)))]
+                }
+                let names = record.fields.map { $0.trimmingSpaces().lowercased() }
+                let missing = ["platform", "id"].filter { !names.contains($0) }
+                if !missing.isEmpty {
+                    refused = true
+                    return batch = [Row(line: 1, result: .failure(RowError(
+                        message: "the CSV header lacks \(missing.joined(separator: " and ")); expected columns: \(columns.joined(separator: ","))",
+                        id: nil)))]
+                }
+                return header = names
             }
-            if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return nil }
-            if record.fields.count > header.count {
-                return Row(line: record.line, result: .failure(RowError(
-                    message: "\(record.fields.count) fields but the header names \(header.count); quote fields that hold commas",
-                    id: nil)))
+            if let row = row(of: record, header: names) { batch.append(row) }
+            if batch.count == batchSize {
+                body(batch)
+                batch.removeAll(keepingCapacity: true)
             }
-            var object: [String: String] = [:]
-            for (name, value) in zip(header, record.fields) where !value.isEmpty { object[name] = value }
-            return Row(line: record.line, result: profile(fromTexts: object))
         }
+        handOn(batch, to: body)
+    }
+
+    /// The row of one CSV record under `header`; nil for a record of blank fields.
+    private static func row(of record: CSVReader.Record, header: [String]) -> Row? {
+        if let problem = record.problem {
+            return Row(line: record.line, result: .failure(RowError(message: problem, id: nil)))
+        }
+        if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return nil }
+        if record.fields.count > header.count {
+            return Row(line: record.line, result: .failure(RowError(
+                message: "\(record.fields.count) fields but the header names \(header.count); quote fields that hold commas",
+                id: nil)))
+        }
+        var object: [String: String] = [:]
+        for (name, value) in zip(header, record.fields) where !value.isEmpty { object[name] = value }
+        return Row(line: record.line, result: profile(fromTexts: object))
     }
 
     /// Builds a profile from a decoded JSON object.

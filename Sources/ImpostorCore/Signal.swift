@@ -41,6 +41,7 @@ extension Signal {
     public static let bioDomain: Signal = "bio_domain"
     public static let bioScam: Signal = "bio_scam"
     public static let bioPayout: Signal = "bio_payout"
+    public static let eventTickets: Signal = "event_tickets"
     public static let mailScam: Signal = "mail_scam"
     public static let personScam: Signal = "person_scam"
     public static let ownDomain: Signal = "own_domain"

@@ -70,14 +70,16 @@ struct InstagramSource: ProfileSource {
 
     /// Meta's "cannot find user" answer (code 110, subcode 2207013), for a missing and for a
     /// personal account alike; code 110 with another subcode, or code 100 saying the user "cannot be
-    /// found", as others have recorded it. Any other 400 (a wrong account_id, an expired api_version) is a failure.
+    /// found" or with subcode 2207006, as others have recorded it. Any other 400 (a wrong account_id, an expired
+    /// api_version) is a failure.
     static func notDiscoverable(_ response: HTTPResponse) -> Bool {
         guard response.status == 400,
               let body = try? JSONSerialization.jsonObject(with: Data(response.body.prefix(16_384))) as? [String: Any],
               let error = body["error"] as? [String: Any]
         else { return false }
         let message = [error["message"], error["error_user_msg"]].compactMap { $0 as? String }.joined(separator: " ").lowercased()
-        return (error["code"] as? Int) == 110 || (error["code"] as? Int) == 100 && message.contains("cannot be found")
+        let code = error["code"] as? Int
+        return code == 110 || code == 100 && (message.contains("cannot be found") || error["error_subcode"] as? Int == 2_207_006)
     }
 
     static func profile(_ user: Answer.Found) -> Profile {

@@ -159,7 +159,7 @@ struct WebSearchSource: ProfileSource {
         // are no bio.
         var bio = HTML.text(result.description ?? "")
         if LinkSource.Boilerplate.known[address.platform]?.isOwnDescription(bio) == true { bio = "" }
-        if let extra = result.extra_snippets?.first { bio += bio.isEmpty ? extra : " " + extra }
+        if let extra = result.extra_snippets?.first.map(HTML.text) { bio += bio.isEmpty ? extra : " " + extra }
         return Profile(
             platform: address.platform, id: address.url, handle: address.handle,
             displayName: title(HTML.text(result.title ?? ""), platform: address.platform, handle: address.handle),

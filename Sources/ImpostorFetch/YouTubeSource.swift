@@ -53,7 +53,8 @@ struct YouTubeSource: ProfileSource {
             var id: ID
             var snippet: Snippet?
         }
-        var items: [Item]
+        // Google's answers leave out an empty list, as channels.list does when nothing matches.
+        var items: [Item]?
         var nextPageToken: String?
     }
     struct ChannelPage: Decodable {
@@ -90,7 +91,7 @@ struct YouTubeSource: ProfileSource {
                 if let token { url += "&pageToken=\(token.queryEncoded)" }
                 do {
                     let page = try await context.json(SearchPage.self, from: url, cacheNamespace: nil, api: api)
-                    for item in page.items {
+                    for item in page.items ?? [] {
                         guard let id = item.id.channelId, profiles[id] == nil else { continue }
                         order.append(id)
                         profiles[id] = Self.profile(id: id, snippet: item.snippet, subscribers: nil, escaped: true)

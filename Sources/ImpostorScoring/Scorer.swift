@@ -67,6 +67,11 @@ public final class Scorer: Sendable {
                 let ref = AccountReference(platform: .bluesky, handle: domain, note: "its handle is the council's own domain, which only the council can set")
                 accounts[Self.accountKey(.bluesky, domain)] = (n, .official, ref, false)
             }
+            // The clerk's contact address sends the council's mail, a parish's often from Gmail.
+            if let email = identity.contact?.email?.trimmingSpaces(), email.contains("@") {
+                let ref = AccountReference(platform: .email, handle: email, note: "the contact address in its watchlist")
+                accounts[Self.accountKey(.email, email)] = (n, .official, ref, false)
+            }
             for (refs, verdict) in [(identity.allowed, Verdict.allowed), (identity.officials, .official)] {
                 for ref in refs where ref.platform == .instagram {
                     let threads = AccountReference(platform: .threads, handle: ref.handle,
@@ -221,10 +226,20 @@ public final class Scorer: Sendable {
         guard let reason = HijackCheck.check(name: name, bio: bio, addresses: addresses, hosts: hosts, vocabulary: vocabulary, identity: id)
             ?? HijackCheck.renamed(name, readings: councils, identity: id)
             ?? HijackCheck.lookalikeAddress(bio: bio, addresses: addresses, vocabulary: vocabulary, hosts: hosts, identity: id)
+            ?? takenMailbox(profile, bio: bio, words: councils.first?.words ?? vocabulary, identity: id)
         else { return nil }
         return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle,
                           score: Self.squash(Judgement.prior + reason.weight), verdict: .suspect, identity: id, target: .council,
                           reasons: listed.reasons + [reason])
+    }
+
+    /// Mail from the council's own listed address (the clerk's Gmail, say) with a taken mailbox's lure.
+    private func takenMailbox(_ profile: Profile, bio: FoldedText, words: Vocabulary, identity: String) -> Reason? {
+        guard profile.platform.isDirectMessage,
+            let lure = MailboxTakenRule.lure(bio, warns: HijackCheck.warns(bio, vocabulary: words), words: words)
+        else { return nil }
+        return Reason(signal: MailboxTakenRule.signal, identity: identity, matched: profile.handle, folded: lure, weight: MailboxTakenRule.weight,
+                      detail: "sent from \(profile.handle), the council's own address, it says \"\(lure)\": the mailbox may be taken over")
     }
 
     private func listedAccount(_ profile: Profile) -> Assessment? {

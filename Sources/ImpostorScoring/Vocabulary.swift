@@ -167,6 +167,9 @@ final class Vocabulary: Sendable {
     let officeAudiences: Set<String>
     /// What a page paying out asks for ("card details", "claim within", "llenwch eich manylion"), as keys.
     let payoutAsks: [[String]]
+    /// Selling an event's tickets ("tickets", "book now", "tocynnau"), and pressing buyers ("selling fast",
+    /// "brysiwch"), as keys.
+    let ticketSales: [[String]], salePressures: [[String]]
     /// First names → what people call their holders ("edward" → "ted", "ned"), as keys.
     let nicknames: [String: Set<String>]
     /// What a warning refuses to do or tells residents not to do ("ask", "send"), after a refusal.
@@ -361,6 +364,7 @@ final class Vocabulary: Sendable {
         privateChannels = phraseKeys("private_channels")
         officeAudiences = keys("office_audiences")
         payoutAsks = phraseKeys("payout_asks")
+        (ticketSales, salePressures) = (phraseKeys("ticket_sales"), phraseKeys("sale_pressures"))
         var nicknames: [String: Set<String>] = [:]
         for entry in w["nicknames"] {
             let parts = entry.split(separator: "=").map { folder.fold(String($0)).keys }

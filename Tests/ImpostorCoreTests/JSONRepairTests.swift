@@ -44,6 +44,23 @@ import Testing
         #expect(try rows[2].result.get().id == " b ", "the id as given, spaces and all")
     }
 
+    /// A listing of millions of tiny records is handed on a batch at a time, numbered through the whole file,
+    /// so that it is never held as a row per record: an attacker's 4 MB array of zeros once took 1 GB.
+    @Test func aLongListingComesInBatches() {
+        let count = ProfileListing.batchSize * 2 + 7
+        let zeros = "[" + Array(repeating: "0", count: count).joined(separator: ",") + "]"
+        let blankRows = "platform,id,handle\n" + String(repeating: ",,\n\n", count: count) + "x,last,h\n"
+        for (text, format, rows) in [(zeros, ProfileListing.Format.jsonArray, count), (blankRows, .csv, 1)] {
+            var sizes: [Int] = [], lines: [Int] = []
+            ProfileListing.forEachBatch(text, format: format) { batch in
+                sizes.append(batch.count)
+                lines += batch.map(\.line)
+            }
+            #expect(sizes.allSatisfy { $0 <= ProfileListing.batchSize } && sizes.reduce(0, +) == rows, "\(format): \(sizes)")
+            #expect(format == .csv ? lines == [count * 2 + 2] : lines == Array(1...count), "\(format)")
+        }
+    }
+
     /// An array cut short or damaged keeps the profiles before the damage, and says where it breaks off.
     @Test func anArrayThatDoesNotCloseKeepsWhatComesBefore() {
         let a = #"{"platform":"x","id":"a","handle":"h"}"#, b = #"{"platform":"x","id":"b","handle":"h"}"#

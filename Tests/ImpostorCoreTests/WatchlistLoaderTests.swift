@@ -64,6 +64,29 @@ import TestScratch
         }
     }
 
+    /// A kind written short ("parish") is the kind in full; one impostor cannot read is named and the name's own
+    /// kind is used; a Welsh name gives its place without `place`; a listed sender's address is no unknown platform.
+    @Test func kindsAreReadAsClerksWriteThem() throws {
+        let dir = try folder([
+            "a.toml": "name = \"Upper Whitcombe Parish Council\"\nkind = \"parish\"\n",
+            "b.toml": "name = \"Lower Whitcombe Parish Council\"\nkind = \"parochial\"\n",
+            "c.toml": """
+                name = "Cyngor Cymuned Aberwenlli"
+
+                [[official]]
+                platform = "email"
+                handle = "clerc@aberwenlli.cymru"
+                """,
+        ])
+        let (list, warnings) = try WatchlistLoader.load(directory: dir)
+        let byId = Dictionary(uniqueKeysWithValues: list.identities.map { ($0.id, $0) })
+        #expect(byId["a"]?.kind == "parish council" && byId["a"]?.place == "Upper Whitcombe")
+        #expect(byId["b"]?.kind == "parish council" && byId["b"]?.place == "Lower Whitcombe")
+        #expect(byId["c"]?.kind == "community council" && byId["c"]?.place == "Aberwenlli")
+        #expect(warnings.map(\.description).filter { $0.contains("b.toml") }.contains { $0.contains("kind \"parochial\" is not one impostor knows") })
+        #expect(warnings.count == 1, "\(warnings)")
+    }
+
     /// Thousands of aliases took every command seconds: the first hundred are read, and check says so.
     @Test func aliasesBeyondAHundredAreNamedAndLeftOut() throws {
         let aliases = (0..<3000).map { "\"Alias \($0)\"" }.joined(separator: ", ")

@@ -64,11 +64,12 @@ import Testing
     }
 
     /// Meta answers a business_discovery of a missing or personal account with code 110, and has been recorded
-    /// answering code 100 "cannot be found": neither is a failure of the source. A wrong account id is.
+    /// answering code 100 "cannot be found" or with subcode 2207006: none is a failure of the source. A wrong account id is.
     @Test(arguments: [
         (#"{"error":{"message":"Invalid user id","type":"OAuthException","code":110,"error_subcode":2207013}}"#, true),
         (#"{"error":{"message":"Invalid user id","type":"OAuthException","code":110}}"#, true),
         (#"{"error":{"message":"The user with username: oak_tc1 cannot be found.","type":"OAuthException","code":100}}"#, true),
+        (#"{"error":{"message":"Invalid parameter","type":"OAuthException","code":100,"error_subcode":2207006}}"#, true),
         (#"{"error":{"message":"Unsupported get request. Object with ID '1789' does not exist","type":"GraphMethodException","code":100,"error_subcode":33}}"#, false),
     ])
     func instagramsNotFoundIsNoFailure(body: String, notFound: Bool) {

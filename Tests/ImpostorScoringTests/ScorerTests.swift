@@ -325,6 +325,25 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
 
     /// A handle that only lower-cases to a listed one (a Kelvin sign for its "K") is not the listed account;
     /// an e-mail domain that only ends in the council's is not the council's.
+    /// A small parish's clerk often mails from Gmail: the contact address in the watchlist is the council's own
+    /// sender, and an address spelt like it is not.
+    @Test func theContactAddressIsTheCouncilsOwnSender() throws {
+        let whitcombe = Identity(id: "whitcombe", name: "Upper Whitcombe Parish Council", kind: "parish council", place: "Upper Whitcombe",
+                                 contact: Contact(name: "Ian Tetlow", role: "Parish Clerk", email: "UpperWhitcombeClerk@gmail.com"),
+                                 people: [Person(name: "Ian Tetlow", role: "Parish Clerk")])
+        let scorer = try Scorer(identities: [whitcombe])
+        let mail = { (sender: String) in
+            scorer.assess(Profile(platform: .email, id: "m", handle: sender, displayName: "Ian Tetlow",
+                                  bio: "The next meeting of Upper Whitcombe Parish Council is on 3 June. Ian Tetlow, Parish Clerk"))
+        }
+        #expect(mail("upperwhitcombeclerk@gmail.com").verdict == .official)
+        #expect(mail("upperwhitcombe.clerk@gmail.com").verdict == .suspect)
+        // The clerk's own mailbox, taken: a gift-card ask from it is a case all the same.
+        let taken = scorer.assess(Profile(platform: .email, id: "t", handle: "upperwhitcombeclerk@gmail.com", displayName: "Ian Tetlow",
+                                          bio: "I need 5 x £100 Amazon vouchers today. Could you pick them up? I'll reimburse you tomorrow."))
+        #expect(taken.verdict == .suspect && taken.reasons.contains { $0.signal == .mailboxTaken }, "\(taken.reasons)")
+    }
+
     @Test func lookalikeCaseAndTextThatOnlyEndsInTheDomainAreNotTheCouncils() throws {
         let kelby = Identity(id: "kelby", name: "Kelby Town Council", kind: "town council", place: "Kelby",
                              domains: ["kelby-tc.gov.uk"], officials: [AccountReference(platform: .x, handle: "KelbyTC")])

@@ -444,6 +444,44 @@ enum PayoutRule: Rule {
     }
 }
 
+/// "Kettleford Christmas Market. Organised by Kettleford Town Council. Tickets £5, book now before they sell out:
+/// bit.ly/…": an event page that says the council runs it, selling tickets away from the council's site through a
+/// shortened link or with the pressure of a sale. The fake event pages of the news; the council's own lists no
+/// hidden link and needs no hurry, and once the clerk lists it, it is no case.
+enum EventTicketsRule: Rule {
+    static let signal = Signal.eventTickets
+    static let weight = 4.0
+    static let summary = "a page that says the council runs its event sells tickets away from the council's site,"
+        + " through a shortened link or pressing buyers to hurry"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Christmas Market 2025",
+               bio: "Organised by Oakbridge Town Council. Entry tickets £5 - limited numbers! Book now before they sell out: https://bit.ly/oakxmas"),
+        .fires("Oakbridge Fireworks Night", bio: "Oakbridge Town Council's bonfire and fireworks. Tickets selling fast at oakbridge-fireworks.co.uk"),
+        .fires("Tân Gwyllt Oakbridge", bio: "Trefnir gan Gyngor Tref Oakbridge. Tocynnau £5 - brysiwch! tinyurl.com/tan-oak"),
+        .quiet("Oakbridge Christmas Market 2025", bio: "Organised by Oakbridge Town Council. Tickets £5 at oakbridge-tc.gov.uk/market"),
+        .quiet("Oakbridge Beer Festival", bio: "Tickets selling fast at bit.ly/oakbeer. Thanks to Oakbridge Town Council for its support."),
+        .quiet("Oakbridge Christmas Lights", bio: "A committee of Oakbridge Town Council. Switch-on Sat 29 Nov, free entry."),
+        .quiet("Oakbridge Christmas Market 2025",
+               bio: "Organised by Oakbridge Town Council. Tickets £5 from ticketsource.co.uk/oakbridge or the Town Hall."),
+        .quiet("Oakbridge Scam Watch",
+               bio: "Beware a fake page saying Oakbridge Town Council sells fireworks tickets at bit.ly/oakfw - they sell out of nothing"),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        let vocab = e.identity.words, keys = e.texts.bio.keys
+        guard e.bio.claim, e.bio.otherArea == nil, !e.bio.warns, !e.bio.disclaimer, !so.has(.warning),
+            vocab.ticketSales.contains(where: { Evidence.holds($0, in: keys) }),
+            let away = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) })
+        else { return nil }
+        let shortened = e.texts.bioAddresses.contains { WebAddresses.isShortener($0.address) }
+        // A warning quotes the scam it warns of ("Beware a fake page selling tickets at bit.ly/…").
+        guard shortened || vocab.salePressures.contains(where: { Evidence.holds($0, in: keys) }), !HijackCheck.warns(e.texts.bio, vocabulary: vocab)
+        else { return nil }
+        return Hit(weight: weight, detail: "the page says \(e.council) runs its event and sells tickets at \(away.address)"
+                   + (shortened ? ", a shortened link" : ", pressing buyers to hurry"), folded: away.address)
+    }
+}
+
 /// "Message us for your council tax rebate": asks for money, messages or a move.
 enum BioScamRule: Rule {
     static let signal = Signal.bioScam
@@ -742,23 +780,26 @@ enum MailboxTakenRule: Rule {
     }
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain) else { return nil }
-        // Two lures, as written in the list: one alone is a colleague's "log in to view". Or gift cards the reader
-        // is asked to buy, with a promise to pay them back, within three sentences.
-        let words = e.identity.words, bio = e.texts.bio, keys = bio.keys
+        guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain),
+            let lure = lure(e.texts.bio, warns: e.bio.warns, words: e.identity.words)
+        else { return nil }
+        return Hit(weight: weight, detail: "sent from \(own), the council's own domain, it says \"\(lure)\": the mailbox may be taken over",
+                   matched: own, folded: lure)
+    }
+
+    /// What in a mail from the council's own mailbox says it is taken, as written ("sign in", "secure document"),
+    /// or nil. Two lures of the list: one alone is a colleague's "log in to view". Or gift cards the reader is asked
+    /// to buy, with a promise to pay them back, within three sentences.
+    static func lure(_ bio: FoldedText, warns: Bool, words: Vocabulary) -> String? {
+        let keys = bio.keys
         var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
         // An ask to sign in for a bait, in its sentence or one beside it ("Your mailbox is over quota. Log in here");
         // not in a warning of such mail. Not for a link alone: a clerk's "log in to the meeting at zoom.us/j/…" is one.
-        if lures.count < 2, !e.bio.warns, !words.cautions(keys), !words.refusesAnAct(keys),
-            let lure = Self.signInForBait(bio, words: words)
-        {
+        if lures.count < 2, !warns, !words.cautions(keys), !words.refusesAnAct(keys), let lure = signInForBait(bio, words: words) {
             lures = [lure.0, lure.1]
         }
-        if lures.count < 2, let ask = Self.giftCardsToPayBack(bio, words: words) { lures = [ask.0, ask.1] }
-        guard lures.count >= 2 else { return nil }
-        let lure = lures.prefix(2).joined(separator: "\", \"")
-        return Hit(weight: weight, detail: "sent from \(own), the council's own domain, it says \"\(lure)\": the mailbox may be taken over",
-                   matched: own, folded: lure)
+        if lures.count < 2, let ask = giftCardsToPayBack(bio, words: words) { lures = [ask.0, ask.1] }
+        return lures.count >= 2 ? lures.prefix(2).joined(separator: "\", \"") : nil
     }
 }
 
