@@ -79,7 +79,7 @@ extension Impostor {
             if weighed { line(RuleTable.prior, "where every account starts") }
             for r in a.reasons { line(r.weight, Terminal.message(r.detail)) }
             if weighed {
-                line(RuleTable.prior + a.reasons.reduce(0) { $0 + $1.weight }, "in all: a suspect from +0.0 up")
+                line(RuleTable.prior + a.reasons.reduce(0) { $0 + $1.weight }, "in all: a suspect at 0 or more (a score of 0.5 or more)")
             }
         }
     }

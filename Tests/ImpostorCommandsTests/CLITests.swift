@@ -248,7 +248,7 @@ struct CLI {
         #expect(r.stdout.contains("U+041E Cyrl"))
         #expect(r.stdout.contains("oakbridge-town-council: score"))
         // The figures add up on the screen: where every account starts, each reason, and the sum.
-        #expect(r.stdout.contains("-4.0  where every account starts") && r.stdout.contains("in all: a suspect from +0.0 up"), "\(r.stdout)")
+        #expect(r.stdout.contains("-4.0  where every account starts") && r.stdout.contains("in all: a suspect at 0 or more (a score of 0.5 or more)"), "\(r.stdout)")
     }
 
     /// The council's own account, taken over: `explain` says what `score` says, that it is listed and why it

@@ -383,6 +383,7 @@ enum PayoutRule: Rule {
         .quiet("Oakbridge Car Boot", bio: "Pitches £10, pay by PayPal friends & family. Sundays on the rec."),
         .fires("Oakbridge Car Boot", bio: "Run by Oakbridge Town Council on the rec. Pitches £12, pre-book via PayPal friends & family only."),
         .quiet("Mayor of Oakbridge", bio: "Views my own. Precious time with friends and family."),
+        .fires("Y Maer Priya", handle: "maer.oakbridge", bio: "Anfonwch rodd at elusen y Maer drwy PayPal ffrindiau a theulu: priya.maer@gmail.com"),
         .quiet("Oakbridge Farmers Market", bio: "Run by Oakbridge Town Council. Pitch fees by bank transfer only, see oakbridge-tc.gov.uk"),
         .fires("Oakbridge Energy Grants", bio: "Funding from Oakbridge Town Council. Claim your £300 refund: submit your card details at oakbridge-grants.com"),
         .fires("Oakbridge Music Festival", bio: "Postponed. The town council is offering a full refund – claim within 48 hours: oakbridge-fest.co/refund"),
@@ -412,7 +413,7 @@ enum PayoutRule: Rule {
         guard placed || e.bio.mentionsPlace, !e.bio.warns, !e.bio.disclaimer else { return nil }
         // Taking money by a payment no one can reverse, naming the council ("run by …" too) or in its Mayor's name.
         // A refusal ("we never take PayPal") is read last, once there is something for it to refuse: it is the dearest test.
-        let speaks = e.bio.namesCouncil || (e.name.place != nil && e.texts.name.keys.contains { vocab.roles[$0] != nil })
+        let speaks = e.bio.namesCouncil || (placed && e.texts.name.keys.contains { vocab.roles[$0] != nil })
         if placed, speaks, let way = vocab.privatePayments.first(where: { Evidence.holds($0.keys, in: keys) }) {
             guard !vocab.refusesAnAct(keys) else { return nil }
             let how = way.text
@@ -463,13 +464,15 @@ enum EventTicketsRule: Rule {
         .quiet("Oakbridge Christmas Lights", bio: "A committee of Oakbridge Town Council. Switch-on Sat 29 Nov, free entry."),
         .quiet("Oakbridge Christmas Market 2025",
                bio: "Organised by Oakbridge Town Council. Tickets £5 from ticketsource.co.uk/oakbridge or the Town Hall."),
+        .fires("Goleuadau Nadolig Cyngor Tref Oakbridge", bio: "Tocynnau ar gyfer cynnau'r goleuadau - brysiwch, dim ond 20 ar ôl! bit.ly/gol-oak"),
         .quiet("Oakbridge Scam Watch",
                bio: "Beware a fake page saying Oakbridge Town Council sells fireworks tickets at bit.ly/oakfw - they sell out of nothing"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let vocab = e.identity.words, keys = e.texts.bio.keys
-        guard e.bio.claim, e.bio.otherArea == nil, !e.bio.warns, !e.bio.disclaimer, !so.has(.warning),
+        // Said by the bio ("organised by …"), or by a name that reads as the council's ("Goleuadau Nadolig Cyngor Tref …").
+        guard e.bio.claim || so.claim == .name, e.bio.otherArea == nil, !e.bio.warns, !e.bio.disclaimer, !so.has(.warning),
             vocab.ticketSales.contains(where: { Evidence.holds($0, in: keys) }),
             let away = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) })
         else { return nil }
@@ -724,6 +727,8 @@ enum MailboxTakenRule: Rule {
                bio: "Invoice for the hall roof. Sign in with your Microsoft 365 account to view the secure document.", platform: .email),
         .fires("Jane Whitfield", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "Your council mailbox is over quota. Log in here to keep receiving email: oakbridge-webmail-verify.com", platform: .email),
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "Dogfen wedi'i rhannu. Mewngofnodwch gyda'ch cyfrinair e-bost i weld yr anfoneb: oakbridge-docs.com", platform: .email),
         .fires("Jane Whitfield", handle: "clerk@oakbridge-tc.gov.uk", bio: "Mewngofnodwch i weld y ddogfen ddiogel.", platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Log in with your Microsoft 365 account to see the agenda.",
                platform: .email),
@@ -739,6 +744,9 @@ enum MailboxTakenRule: Rule {
         .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "I need 5 x £100 Amazon vouchers for the volunteers today. Could you pick them up? I'll reimburse you from the council account.",
                platform: .email),
+        // In Welsh as spoken: "fe dala i'n ôl" (I'll pay you back).
+        .fires("Swyddfa", handle: "swyddfa@oakbridge-tc.gov.uk",
+               bio: "Dw i angen i ti brynu cardiau rhodd Amazon i'r Maer, fe dala i'n ôl heno.", platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "The raffle prizes this year are gift cards from local shops.",
                platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
