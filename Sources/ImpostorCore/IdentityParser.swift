@@ -151,11 +151,11 @@ struct IdentityParser {
                 let handle = entry.string("handle", required: true, into: &d)
             else { return nil }
             let platform = Platform(rawValue: platformName)
-            // E-mail is no platform to report to, but a listed sender is the council's own all the same.
-            if !Platform.known.contains(platform) && platform != .email {
+            // E-mail and messaging apps are no platforms to report to, but a listed sender is the council's own all the same.
+            if !Platform.known.contains(platform) && !platform.isDirectMessage {
                 d.append(Diagnostic(.warning, file: file, line: entry.line("platform"),
                                     "platform \"\(platformName)\" is not one impostor knows",
-                                    hint: "known: \((Platform.known + [.email]).map(\.rawValue).joined(separator: ", "))"))
+                                    hint: "known: \(Platform.known.map(\.rawValue).joined(separator: ", ")), and for senders email, whatsapp, sms"))
             }
             return AccountReference(platform: platform, handle: handle, url: entry.string("url", into: &d),
                                     note: entry.string("note", into: &d))

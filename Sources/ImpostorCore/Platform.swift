@@ -60,7 +60,22 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     public func canonicalHandle(_ handle: String) -> String {
         var h = handle.trimmingSpaces().lowercased().droppingLeadingAts()
         if self == .bluesky, h.hasPrefix("at://") { h.removeFirst(5) }
+        if isDirectMessage, self != .email, let number = Self.phoneNumber(h) { return number }
         return h
+    }
+
+    /// A phone number as one form, whichever way it was written: "07700 900123", "+44 7700 900123" and
+    /// "0044 7700-900123" are "+447700900123". A number with no country code is a UK one. Nil for anything else.
+    static func phoneNumber(_ text: String) -> String? {
+        guard text.unicodeScalars.allSatisfy({ "0123456789 +-().".unicodeScalars.contains($0) }),
+            text.unicodeScalars.dropFirst().allSatisfy({ $0 != "+" })
+        else { return nil }
+        var digits = String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+        guard (7...15).contains(digits.count) else { return nil }
+        if text.hasPrefix("+") { return "+" + digits }
+        if digits.hasPrefix("00") { return "+" + digits.dropFirst(2) }
+        if digits.hasPrefix("0") { digits = "44" + digits.dropFirst() }
+        return "+" + digits
     }
 }
 

@@ -46,4 +46,16 @@ struct DroppingLeadingAtsTests {
         #expect(handle.droppingLeadingAts().isEmpty)
         #expect(Platform.x.canonicalHandle(handle + "OakbridgeTC") == "oakbridgetc")
     }
+
+    /// A council's WhatsApp or text number is one however it is written, so that it can be listed as its own.
+    @Test func aPhoneNumberIsOneHoweverWritten() {
+        let whatsapp = Platform(rawValue: "whatsapp")
+        for written in ["07700 900123", "+44 7700 900123", "0044 7700-900123", "(07700) 900 123"] {
+            #expect(whatsapp.canonicalHandle(written) == "+447700900123", "\(written)")
+        }
+        #expect(Platform(rawValue: "sms").canonicalHandle("+1 (202) 555-0143") == "+12025550143")
+        #expect(whatsapp.canonicalHandle("Oakbridge TC") == "oakbridge tc", "a name is no number")
+        #expect(whatsapp.canonicalHandle("07700+900123") == "07700+900123")
+        #expect(Platform.x.canonicalHandle("07700 900123") == "07700 900123", "only messages are numbers")
+    }
 }
