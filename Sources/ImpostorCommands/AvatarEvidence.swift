@@ -1,6 +1,7 @@
 import Foundation
 import ImpostorCore
 import ImpostorImaging
+import Synchronization
 
 /// Matches profiles' avatars against the watchlist's logos for `score` (and later `scan`).
 struct AvatarEvidence: Sendable {
@@ -11,6 +12,16 @@ struct AvatarEvidence: Sendable {
     /// Folders an absolute avatar path may lie in: fetch's avatar cache and the folders of the
     /// watchlist's local listings, the only files `impostor fetch` writes paths to.
     let allowedFolders: [String]
+    /// Pictures already judged in this run, by path: a listing may name one picture on every line, and a
+    /// hostile one a picture that takes a third of a second to decode.
+    private let judged = Judged()
+
+    private final class Judged: Sendable {
+        /// Enough for a scan's distinct avatars; beyond it pictures are judged afresh, never held without end.
+        static let limit = 20_000
+        /// The matches, or why the picture could not be read.
+        let byPath = Mutex<[String: Result<[LogoMatch], ImageError>]>([:])
+    }
 
     init(watchlist: Watchlist, baseDirectory: String?, cacheDirectory: String, cache: LogoCache = LogoCache())
         throws(ImageError)
@@ -56,7 +67,10 @@ struct AvatarEvidence: Sendable {
             } else {
                 return ([], "avatar \(avatar): a picture named relative to standard input has no folder; give the listing as a file")
             }
-            return (index.matches(avatar: try AvatarHashes(contentsOf: path)), nil)
+            let known = judged.byPath.withLock { $0[path] }
+            let found = known ?? Result { () throws(ImageError) in index.matches(avatar: try AvatarHashes(contentsOf: path)) }
+            if known == nil { judged.byPath.withLock { if $0.count < Judged.limit { $0[path] = found } } }
+            return (try found.get(), nil)
         } catch let error as RegularFile.Problem {
             return ([], "avatar: \(error.description)")
         } catch let error as ImageError {

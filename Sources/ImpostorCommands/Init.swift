@@ -115,7 +115,7 @@ extension Impostor {
                 do {
                     _ = try LogoCache(directory: nil).forms(forLogoAt: logo)
                 } catch {
-                    Console.error("impostor: the logo \(logo) cannot be read as an image: \(error.reason); nothing was written")
+                    Console.error(Terminal.message("impostor: the logo \(logo) cannot be read as an image: \(error.reason); nothing was written"))
                     throw ExitCode(ExitCodes.configuration)
                 }
             }
@@ -146,7 +146,7 @@ extension Impostor {
                 let errors = diagnostics.filter { $0.severity == .error }
                 guard errors.isEmpty else {
                     for w in written { try? fm.removeItem(atPath: w) }
-                    for d in errors { Console.error(d.description) }
+                    for d in errors { Console.error(Terminal.message(d.description)) }
                     Console.error("impostor: the council file would not read back; nothing was written")
                     throw ExitCode(ExitCodes.configuration)
                 }

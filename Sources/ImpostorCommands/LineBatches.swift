@@ -12,7 +12,7 @@ struct LineBatches {
     /// Where each read lands: made once, since a pipe gives a little at a time and many reads are made.
     private var block: [UInt8] = []
     /// Bytes asked for at a time: some thousands of profiles. A pipe gives what it has.
-    static let blockSize = 1 << 22
+    static let blockSize = 1 << 20
 
     init(fd: Int32) { self.fd = fd }
 

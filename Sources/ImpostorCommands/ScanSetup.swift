@@ -72,7 +72,7 @@ enum ScanSetup {
         do {
             logos = try AvatarEvidence.logos(of: watchlist)
         } catch {
-            Console.error("impostor: a logo in the watchlist cannot be read: \(error.reason)")
+            Console.error(Terminal.message("impostor: a logo in the watchlist cannot be read: \(error.reason)"))
             throw ExitCode(ExitCodes.configuration)
         }
         return (scorer, logos)

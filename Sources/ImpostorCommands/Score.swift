@@ -65,7 +65,7 @@ extension Impostor {
                     watchlist: watchlist, baseDirectory: base,
                     cacheDirectory: (cache ?? ResponseCache.defaultDirectory()) + "/avatars")
             } catch {
-                Console.error("impostor: a logo in the watchlist cannot be read: \(error.reason)")
+                Console.error(Terminal.message("impostor: a logo in the watchlist cannot be read: \(error.reason)"))
                 throw ExitCode(2)
             }
             let run = ScoreRun(scorer: scorer, avatars: avatars)
@@ -86,7 +86,12 @@ extension Impostor {
             // JSON lines are scored a block at a time as they arrive; an array or CSV is read whole, and scored a
             // batch of records at a time.
             if chosen == .jsonLines {
-                while let lines = try input.next() { write(ProfileListing.rows(ofLines: lines)) }
+                // A block of one-byte lines is a million records: scored a batch at a time, as a listing read whole is.
+                while let lines = try input.next() {
+                    for start in stride(from: 0, to: lines.count, by: ProfileListing.batchSize) {
+                        write(ProfileListing.rows(ofLines: Array(lines[start..<min(start + ProfileListing.batchSize, lines.count)])))
+                    }
+                }
             } else {
                 ProfileListing.forEachBatch(try input.rest(), format: chosen, write)
             }

@@ -19,10 +19,10 @@ struct WatchlistOptions: ParsableArguments {
     func load(quiet: Bool = false) throws -> Watchlist {
         do {
             let (list, warnings) = try WatchlistLoader.load(directory: watchlist)
-            if !quiet { for w in warnings { Console.error(w.description) } }
+            if !quiet { for w in warnings { Console.error(Terminal.message(w.description)) } }
             return list
         } catch {
-            for d in error.diagnostics { Console.error(d.description) }
+            for d in error.diagnostics { Console.error(Terminal.message(d.description)) }
             Console.error("impostor: the watchlist in \(watchlist) has \(error.diagnostics.filter { $0.severity == .error }.count) error(s); fix them and run `impostor check --watchlist \(watchlist)`")
             throw ExitCode(2)
         }

@@ -15,6 +15,8 @@ struct CSVReader {
     private let firstLine: Int, recoveries: Int
     /// Unclosed quotes read past in one file: each costs a pass over the rest of it.
     static let maxRecoveries = 100
+    /// Fields kept of one record: a profile has nine columns, and a row of millions of commas is no profile.
+    static let maxFields = 1_000
 
     init(_ text: String, firstLine: Int = 1, recoveries: Int = 0) {
         (self.text, self.firstLine, self.recoveries) = (text, firstLine, recoveries)
@@ -33,11 +35,14 @@ struct CSVReader {
         var iterator = scalars.makeIterator()
         var pending: Unicode.Scalar? = nil
 
+        var tooMany = false
         func endRecord() {
             fields.append(String(field))
             field = String.UnicodeScalarView()
-            body(Record(line: recordLine, fields: fields))
+            body(tooMany ? Record(line: recordLine, fields: [], problem: "more than \(Self.maxFields) fields; quote fields that hold commas")
+                : Record(line: recordLine, fields: fields))
             fields = []
+            tooMany = false
         }
 
         while let c = pending ?? iterator.next() {
@@ -60,7 +65,7 @@ struct CSVReader {
             switch c {
             case "\"" where field.isEmpty: inQuotes = true
             case ",":
-                fields.append(String(field))
+                if fields.count < Self.maxFields { fields.append(String(field)) } else { tooMany = true }
                 field = String.UnicodeScalarView()
             case "\r": break
             case "\n":

@@ -157,6 +157,12 @@ struct IdentityParser {
                                     "platform \"\(platformName)\" is not one impostor knows",
                                     hint: "known: \(Platform.known.map(\.rawValue).joined(separator: ", ")), and for senders email, whatsapp, sms"))
             }
+            guard platform.isSender(handle) else {
+                let wanted = platform == .email ? "an e-mail address" : platform.sendsFromNumbers ? "a phone number" : "a handle"
+                d.append(Diagnostic(.warning, file: file, line: entry.line("handle"), "handle \"\(handle)\" is not \(wanted) and is ignored",
+                                    hint: platform == .email ? "write the address, e.g. clerk@oakbridge-tc.gov.uk" : nil))
+                return nil
+            }
             return AccountReference(platform: platform, handle: handle, url: entry.string("url", into: &d),
                                     note: entry.string("note", into: &d))
         }

@@ -48,6 +48,22 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, CustomStr
         self == .email || ["whatsapp", "sms", "text", "signal", "telegram", "imessage", "messenger"].contains(rawValue)
     }
 
+    /// Messages whose sender is a phone number: a listed one must be a number.
+    public var sendsFromNumbers: Bool { ["whatsapp", "sms", "text"].contains(rawValue) }
+
+    /// Whether `handle` can be a sender here at all: an address for e-mail, a number for texts, and anything but
+    /// nothing elsewhere. A listed "@" or "+" would make every sender without one the council's own.
+    public func isSender(_ handle: String) -> Bool {
+        let h = canonicalHandle(handle)
+        if self == .email {
+            let parts = h.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+                && !h.unicodeScalars.contains { $0.properties.isWhitespace || ",;<>\"()[]\\".unicodeScalars.contains($0) }
+        }
+        if sendsFromNumbers { return h.hasPrefix("+") && Self.phoneNumber(h) != nil }
+        return !h.isEmpty
+    }
+
     /// The platforms impostor knows how to report to and draft for.
     public static let known: [Platform] = [
         .facebook, .instagram, .threads, .x, .youtube, .tiktok, .linkedin, .nextdoor, .bluesky, .mastodon,

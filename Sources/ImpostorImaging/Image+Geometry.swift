@@ -96,6 +96,38 @@ extension Image {
         return out
     }
 
+    /// The picture turned or mirrored as `symmetry` says: its pixels moved, not its hash derived. PDQ's derived
+    /// variants drift from a re-hashed copy on flat logos (a mirrored wordmark came out 56 bits from its variant).
+    public func transformed(_ symmetry: Dihedral) -> Image {
+        let across = [.rotate90, .rotate270, .flipPlus1, .flipMinus1].contains(symmetry)
+        let (w, h) = across ? (height, width) : (width, height)
+        var out = [UInt8](repeating: 0, count: rgb.count)
+        rgb.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    for x in 0..<w {
+                        // Where the pixel at (x, y) of the result comes from.
+                        let (sx, sy) = switch symmetry {
+                        case .original: (x, y)
+                        case .rotate90: (y, height - 1 - x)
+                        case .rotate180: (width - 1 - x, height - 1 - y)
+                        case .rotate270: (width - 1 - y, x)
+                        case .flipX: (x, height - 1 - y)
+                        case .flipY: (width - 1 - x, y)
+                        case .flipPlus1: (y, x)
+                        case .flipMinus1: (width - 1 - y, height - 1 - x)
+                        }
+                        let from = 3 * (sy * width + sx), to = 3 * (y * w + x)
+                        dst[to] = src[from]
+                        dst[to + 1] = src[from + 1]
+                        dst[to + 2] = src[from + 2]
+                    }
+                }
+            }
+        }
+        return Image(width: w, height: h, rgb: out)
+    }
+
     /// Every colour turned to its opposite: a crest copied onto a dark background as its negative.
     public func inverted() -> Image {
         var out = self

@@ -7,7 +7,7 @@ import ImpostorCore
 public struct LogoForms: Hashable, Sendable {
     /// Changes whenever the same pixels would give different forms (PDQ, the list of forms or
     /// their names), so that forms cached by an older version are computed again.
-    public static let version = 5
+    public static let version = 6
 
     /// The longest side a logo is hashed at. Each form is a copy of the picture: a 6,000-pixel crest took
     /// 870 MB at full size. Twice an avatar's (`AvatarHashes.longestSide`), so that the detail PDQ's filter
@@ -64,9 +64,11 @@ public struct LogoForms: Hashable, Sendable {
             let hash = spectrum.hash()
             enroll(variant, kind, hash, quality: spectrum.quality)
             guard dihedral else { return PDQHash(hash: hash, quality: spectrum.quality) }
-            // Rotated and mirrored copies: extra references, compared by minimum distance.
+            // Rotated and mirrored copies: extra references, compared by minimum distance. Hashed from moved pixels:
+            // the variants PDQ derives from the coefficients missed a mirrored wordmark.
             for symmetry in Dihedral.allCases.dropFirst() {
-                enroll("\(variant), \(symmetry.label)", kind, spectrum.hash(symmetry), quality: spectrum.quality)
+                let turned = PDQ.spectrum(of: picture.transformed(symmetry), workspace: workspace)
+                enroll("\(variant), \(symmetry.label)", kind, turned.hash(), quality: turned.quality)
             }
             return PDQHash(hash: hash, quality: spectrum.quality)
         }

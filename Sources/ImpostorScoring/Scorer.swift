@@ -68,7 +68,7 @@ public final class Scorer: Sendable {
                 accounts[Self.accountKey(.bluesky, domain)] = (n, .official, ref, false)
             }
             // The clerk's contact address sends the council's mail, a parish's often from Gmail.
-            if let email = identity.contact?.email?.trimmingSpaces(), email.contains("@") {
+            if let email = identity.contact?.email?.trimmingSpaces(), Platform.email.isSender(email) {
                 let ref = AccountReference(platform: .email, handle: email, note: "the contact address in its watchlist")
                 accounts[Self.accountKey(.email, email)] = (n, .official, ref, false)
             }
@@ -80,7 +80,7 @@ public final class Scorer: Sendable {
                 }
             }
             for (refs, verdict) in [(identity.allowed, Verdict.allowed), (identity.officials, .official)] {
-                for ref in refs {
+                for ref in refs where ref.platform.isSender(ref.handle) {
                     accounts[Self.accountKey(ref.platform, ref.handle)] = (n, verdict, ref, true)
                     if let url = ref.url, !url.isEmpty { accounts["url:" + AccountReference.canonicalURL(url)] = (n, verdict, ref, true) }
                 }
@@ -361,12 +361,18 @@ final class FoldedProfile {
         shownHost = profile.shownHost
     }
 
+    /// The domain of a sender's address, only when the handle is one address: "attacker@evil.com,
+    /// clerk@council.gov.uk" or "x@evil.com@council.gov.uk" must not pass for mail from the council's own domain.
+    static func senderDomain(_ handle: String) -> String? {
+        guard Platform.email.isSender(handle), let domain = handle.trimmingSpaces().split(separator: "@").last else { return nil }
+        return Identity.asciiLowercased(String(domain))
+    }
+
     init(_ profile: Profile, scorer: Scorer) {
         isMail = profile.platform == .email
         isMessage = profile.platform.isDirectMessage
         followers = profile.followers
-        mailDomain = isMail && profile.handle.contains("@")
-            ? profile.handle.split(separator: "@").last.map { Identity.asciiLowercased(String($0).trimmingSpaces()) } : nil
+        mailDomain = isMail ? Self.senderDomain(profile.handle) : nil
         senderAddress = mailDomain.map { [($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder))] } ?? []
         shownHost = isMail ? Self.addressHost(in: profile.displayName) : nil
         var displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName

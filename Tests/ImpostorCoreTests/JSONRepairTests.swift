@@ -59,6 +59,12 @@ import Testing
             #expect(sizes.allSatisfy { $0 <= ProfileListing.batchSize } && sizes.reduce(0, +) == rows, "\(format): \(sizes)")
             #expect(format == .csv ? lines == [count * 2 + 2] : lines == Array(1...count), "\(format)")
         }
+        // A row of a million commas is one record, and an error, not a million fields.
+        var rows: [ProfileListing.Row] = []
+        ProfileListing.forEachBatch("platform,id,handle\nx,1,a" + String(repeating: ",", count: 1_000_000) + "\nx,2,b\n", format: .csv) { rows += $0 }
+        #expect(rows.map(\.line) == [2, 3] && (try? rows[1].result.get().id) == "2")
+        guard case .failure(let error) = rows.first?.result else { Issue.record("the long row was read"); return }
+        #expect(error.message.contains("more than 1000 fields"), "\(error.message)")
     }
 
     /// An array cut short or damaged keeps the profiles before the damage, and says where it breaks off.

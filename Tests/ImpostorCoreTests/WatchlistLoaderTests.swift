@@ -87,6 +87,32 @@ import TestScratch
         #expect(warnings.count == 1, "\(warnings)")
     }
 
+    /// A listed sender that is no address or number is named and left out: a listed "@" made every e-mail
+    /// without a sender the council's own.
+    @Test func aListedSenderMustBeOne() throws {
+        let dir = try folder(["a.toml": """
+            name = "Upper Whitcombe Parish Council"
+
+            [[official]]
+            platform = "email"
+            handle = "@"
+
+            [[official]]
+            platform = "whatsapp"
+            handle = "+"
+
+            [[official]]
+            platform = "sms"
+            handle = "07700 900123"
+            """])
+        let (list, warnings) = try WatchlistLoader.load(directory: dir)
+        #expect(list.identities.first?.officials.map(\.handle) == ["07700 900123"])
+        let messages = warnings.map(\.description)
+        #expect(messages.contains { $0.contains("handle \"@\" is not an e-mail address") } && messages.contains { $0.contains("handle \"+\" is not a phone number") },
+                "\(messages)")
+        #expect(!Platform.email.isSender("not-an-email") && !Platform.email.isSender("a@b.c, d@e.f") && Platform.email.isSender("Clerk@Whitcombe.org.uk"))
+    }
+
     /// Thousands of aliases took every command seconds: the first hundred are read, and check says so.
     @Test func aliasesBeyondAHundredAreNamedAndLeftOut() throws {
         let aliases = (0..<3000).map { "\"Alias \($0)\"" }.joined(separator: ", ")

@@ -45,6 +45,8 @@ import Testing
         // 5 keeps the negative, takes parts only of a wide or tall logo, and drops the centre 50%: on the
         // 1,000-logo corpus version 4 doubled the wrong-logo pairs of round and bannered copies.
         5: "fc209ebfc2d819841441e048eca8d800b3c7324c63f0756a7d2e3e97aa1e42f5",
+        // 6 hashes the eight turns and mirrors from moved pixels, not from the coefficients.
+        6: "71d610e512d202c04dd5e137e0d1956af0ba2d5b633377048e37b7c974b5a68b",
     ]
 
     /// A crest of thousands of pixels is hashed shrunk, as a copy of it at 2,048 pixels is: a 6,000-pixel

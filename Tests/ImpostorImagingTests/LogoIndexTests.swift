@@ -73,6 +73,26 @@ import Testing
         #expect(found.first?.variant.contains("rotated") == true || found.first?.variant.contains("flip") == true)
     }
 
+    /// A flat, lopsided logo (blocks of a wordmark on white) copied turned or mirrored still matches in all
+    /// eight ways: the variants PDQ derives from coefficients missed its mirror image by 56 bits.
+    @Test func everyTurnAndMirrorOfAFlatLogoMatches() throws {
+        var rgb = [UInt8](repeating: 255, count: 300 * 200 * 3)
+        for (x0, y0, w, h, shade) in [(20, 30, 60, 140, 20), (100, 30, 150, 30, 40), (100, 90, 40, 80, 90), (170, 120, 110, 20, 60)] {
+            for y in y0..<(y0 + h) {
+                for x in x0..<(x0 + w) { for c in 0..<3 { rgb[3 * (y * 300 + x) + c] = UInt8(shade + 30 * c) } }
+            }
+        }
+        let logo = Image(width: 300, height: 200, rgb: rgb)
+        var index = try Self.index()
+        index.add(identity: "lopsided", logo: "lopsided.png", image: logo)
+        for symmetry in Dihedral.allCases {
+            let found = index.matches(avatar: logo.transformed(symmetry))
+            #expect(found.first?.logo == "lopsided.png", "\(symmetry): \(found.map(\.variant))")
+        }
+        #expect(logo.transformed(.rotate90).transformed(.rotate270) == logo)
+        #expect(logo.transformed(.flipY).transformed(.flipY) == logo && logo.transformed(.flipY) != logo)
+    }
+
     @Test func flatPicturesNeverMatch() throws {
         var index = try Self.index()
         let flat = Image(width: 300, height: 300, filledWith: RGB(240, 240, 240))

@@ -344,6 +344,20 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(taken.verdict == .suspect && taken.reasons.contains { $0.signal == .mailboxTaken }, "\(taken.reasons)")
     }
 
+    /// A handle that is not one address borrows nothing from the council's domain in it: the sender's domain is
+    /// read only from a single address.
+    @Test func onlyOneAddressIsASender() throws {
+        let kelby = Identity(id: "kelby", name: "Kelby Town Council", kind: "town council", place: "Kelby", domains: ["kelby-tc.gov.uk"])
+        let scorer = try Scorer(identities: [kelby])
+        for sender in ["attacker@evil.com, clerk@kelby-tc.gov.uk", "attacker@evil.com\nclerk@kelby-tc.gov.uk", "x@evil.com@kelby-tc.gov.uk",
+                       "attacker@evil.com"] {
+            let mail = scorer.assess(Profile(platform: .email, id: "m", handle: sender, displayName: "Kelby Town Council",
+                                             bio: "Our bank details have changed: please pay invoice 4471 by transfer today."))
+            #expect(mail.verdict == .suspect && !mail.reasons.contains { $0.signal == .ownDomain }, "\(sender): \(mail.reasons)")
+        }
+        #expect(FoldedProfile.senderDomain(" Clerk@Kelby-TC.gov.uk ") == "kelby-tc.gov.uk")
+    }
+
     @Test func lookalikeCaseAndTextThatOnlyEndsInTheDomainAreNotTheCouncils() throws {
         let kelby = Identity(id: "kelby", name: "Kelby Town Council", kind: "town council", place: "Kelby",
                              domains: ["kelby-tc.gov.uk"], officials: [AccountReference(platform: .x, handle: "KelbyTC")])
