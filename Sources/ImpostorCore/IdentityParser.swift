@@ -39,9 +39,12 @@ struct IdentityParser {
         var kindWritten = false
         if let written = top.string("kind", into: &d) {
             let lowered = written.trimmingSpaces().lowercased()
-            // "parish" is short for "parish council"; a kind that is neither is one impostor cannot read.
+            // "parish" is short for "parish council"; a kind the name ends with is the name's ("unitary authority");
+            // one that is neither is one impostor cannot read.
             if let known = [lowered, lowered + " council"].first(where: Self.kinds.contains) {
                 (identity.kind, kindWritten) = (known, true)
+            } else if !lowered.isEmpty, name.lowercased().hasSuffix(lowered) {
+                (identity.kind, kindWritten) = (lowered, true)
             } else {
                 d.append(Diagnostic(.warning, file: file, line: top.line("kind"), "kind \"\(written)\" is not one impostor knows and is ignored",
                                     hint: "use one of: \(Self.kinds.joined(separator: ", "))"))
@@ -250,7 +253,8 @@ struct IdentityParser {
     /// The kinds of council a watchlist may name, longest first among those that end alike.
     static let kinds = [
         "town council", "parish council", "city council", "community council", "village council", "parish meeting",
-        "neighbourhood council", "district council", "borough council", "county council", "council",
+        "neighbourhood council", "district council", "county borough council", "metropolitan borough council",
+        "royal borough council", "borough council", "county council", "council",
     ]
 
     /// The kind from the name when the file omits it ("Oakbridge Town Council" → "town council").

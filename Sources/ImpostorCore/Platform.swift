@@ -60,7 +60,11 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, CustomStr
             return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
                 && !h.unicodeScalars.contains { $0.properties.isWhitespace || ",;<>\"()[]\\".unicodeScalars.contains($0) }
         }
-        if sendsFromNumbers { return h.hasPrefix("+") && Self.phoneNumber(h) != nil }
+        // A number, or the name or short code a council's text service sends from ("OakbridgeTC", "60777").
+        if sendsFromNumbers {
+            return h.hasPrefix("+") && Self.phoneNumber(h) != nil
+                || (3...11).contains(h.count) && h.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " }
+        }
         return !h.isEmpty
     }
 
@@ -76,13 +80,17 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     public func canonicalHandle(_ handle: String) -> String {
         var h = handle.trimmingSpaces().lowercased().droppingLeadingAts()
         if self == .bluesky, h.hasPrefix("at://") { h.removeFirst(5) }
+        if sendsFromNumbers, let link = ["https://wa.me/", "http://wa.me/", "wa.me/"].first(where: h.hasPrefix) { h.removeFirst(link.count) }
         if isDirectMessage, self != .email, let number = Self.phoneNumber(h) { return number }
         return h
     }
 
     /// A phone number as one form, whichever way it was written: "07700 900123", "+44 7700 900123" and
     /// "0044 7700-900123" are "+447700900123". A number with no country code is a UK one. Nil for anything else.
-    static func phoneNumber(_ text: String) -> String? {
+    static func phoneNumber(_ written: String) -> String? {
+        // "+44 (0)7700 900123": the trunk 0 shown for callers at home is no digit of the number.
+        var text = written
+        if text.hasPrefix("+") || text.hasPrefix("00"), let trunk = text.firstRange(of: "(0)") { text.removeSubrange(trunk) }
         guard text.unicodeScalars.allSatisfy({ "0123456789 +-().".unicodeScalars.contains($0) }),
             text.unicodeScalars.dropFirst().allSatisfy({ $0 != "+" })
         else { return nil }

@@ -198,10 +198,16 @@ public enum ProfileListing {
         }
         var count = 0
         // Numbered by position in the whole document, one batch after another.
+        // A batch of elements may be one wrapper of a million profiles: its rows go on a batch at a time too.
         func send(_ rows: some Sequence<Row>) {
-            let numbered = rows.map { row in
+            var numbered: [Row] = []
+            for row in rows {
                 count += 1
-                return Row(line: count, result: row.result)
+                numbered.append(Row(line: count, result: row.result))
+                if numbered.count == batchSize {
+                    body(numbered)
+                    numbered.removeAll(keepingCapacity: true)
+                }
             }
             handOn(numbered, to: body)
         }
@@ -286,13 +292,13 @@ public enum ProfileListing {
             guard let names = header else {
                 if let problem = record.problem {
                     refused = true
-                    return batch = [Row(line: 1, result: .failure(RowError(message: problem, id: nil)))]
+                    return batch = [Row(line: record.line, result: .failure(RowError(message: problem, id: nil)))]
                 }
                 let names = record.fields.map { $0.trimmingSpaces().lowercased() }
                 let missing = ["platform", "id"].filter { !names.contains($0) }
                 if !missing.isEmpty {
                     refused = true
-                    return batch = [Row(line: 1, result: .failure(RowError(
+                    return batch = [Row(line: record.line, result: .failure(RowError(
                         message: "the CSV header lacks \(missing.joined(separator: " and ")); expected columns: \(columns.joined(separator: ","))",
                         id: nil)))]
                 }

@@ -68,7 +68,9 @@ public final class Scorer: Sendable {
                 accounts[Self.accountKey(.bluesky, domain)] = (n, .official, ref, false)
             }
             // The clerk's contact address sends the council's mail, a parish's often from Gmail.
-            if let email = identity.contact?.email?.trimmingSpaces(), Platform.email.isSender(email) {
+            if let email = identity.contact?.email?.trimmingSpaces(), Platform.email.isSender(email),
+                accounts[Self.accountKey(.email, email)] == nil
+            {
                 let ref = AccountReference(platform: .email, handle: email, note: "the contact address in its watchlist")
                 accounts[Self.accountKey(.email, email)] = (n, .official, ref, false)
             }
@@ -239,7 +241,7 @@ public final class Scorer: Sendable {
             let lure = MailboxTakenRule.lure(bio, warns: HijackCheck.warns(bio, vocabulary: words), words: words)
         else { return nil }
         return Reason(signal: MailboxTakenRule.signal, identity: identity, matched: profile.handle, folded: lure, weight: MailboxTakenRule.weight,
-                      detail: "sent from \(profile.handle), the council's own address, it says \"\(lure)\": the mailbox may be taken over")
+                      detail: "sent from \(profile.handle), the council's own sender, it says \"\(lure)\": the mailbox may be taken over")
     }
 
     private func listedAccount(_ profile: Profile) -> Assessment? {

@@ -170,6 +170,8 @@ final class Vocabulary: Sendable {
     /// Selling an event's tickets ("tickets", "book now", "tocynnau"), and pressing buyers ("selling fast",
     /// "brysiwch"), as keys.
     let ticketSales: [[String]], salePressures: [[String]]
+    /// What says an event costs nothing ("free entry", "am ddim"), as keys.
+    let freeOfCharge: [[String]]
     /// First names → what people call their holders ("edward" → "ted", "ned"), as keys.
     let nicknames: [String: Set<String>]
     /// What a warning refuses to do or tells residents not to do ("ask", "send"), after a refusal.
@@ -364,7 +366,7 @@ final class Vocabulary: Sendable {
         privateChannels = phraseKeys("private_channels")
         officeAudiences = keys("office_audiences")
         payoutAsks = phraseKeys("payout_asks")
-        (ticketSales, salePressures) = (phraseKeys("ticket_sales"), phraseKeys("sale_pressures"))
+        (ticketSales, salePressures, freeOfCharge) = (phraseKeys("ticket_sales"), phraseKeys("sale_pressures"), phraseKeys("free_of_charge"))
         var nicknames: [String: Set<String>] = [:]
         for entry in w["nicknames"] {
             let parts = entry.split(separator: "=").map { folder.fold(String($0)).keys }

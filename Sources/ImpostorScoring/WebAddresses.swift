@@ -173,7 +173,6 @@ enum WebAddresses {
         return reached[scalars.count] == true
     }
 
-    /// Whether the address is at one of the council's own hosts (or a name under one).
     /// Hosts that only forward to another address, which the reader cannot see before following it.
     static let shorteners: Set<String> = [
         "bit.ly", "tinyurl.com", "t.ly", "ow.ly", "rb.gy", "is.gd", "cutt.ly", "shorturl.at", "tiny.cc", "buff.ly",
@@ -184,6 +183,7 @@ enum WebAddresses {
         shorteners.contains(address.hasPrefix("www.") ? String(address.dropFirst(4)) : address)
     }
 
+    /// Whether the address is at one of the council's own hosts (or a name under one).
     static func isOfficial(_ address: String, hosts: [String]) -> Bool {
         let host = address.split(separator: "@").last.map(String.init) ?? address
         return hosts.contains { host == $0 || host.hasSuffix("." + $0) }

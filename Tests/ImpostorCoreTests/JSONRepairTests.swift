@@ -59,6 +59,10 @@ import Testing
             #expect(sizes.allSatisfy { $0 <= ProfileListing.batchSize } && sizes.reduce(0, +) == rows, "\(format): \(sizes)")
             #expect(format == .csv ? lines == [count * 2 + 2] : lines == Array(1...count), "\(format)")
         }
+        // A wrapper of many profiles is one element, and its rows are handed on a batch at a time too.
+        var sizes: [Int] = []
+        ProfileListing.forEachBatch("{\"profiles\": [" + zeros.dropFirst().dropLast() + "]}", format: .jsonArray) { sizes.append($0.count) }
+        #expect(sizes.allSatisfy { $0 <= ProfileListing.batchSize } && sizes.reduce(0, +) == count, "\(sizes)")
         // A row of a million commas is one record, and an error, not a million fields.
         var rows: [ProfileListing.Row] = []
         ProfileListing.forEachBatch("platform,id,handle\nx,1,a" + String(repeating: ",", count: 1_000_000) + "\nx,2,b\n", format: .csv) { rows += $0 }

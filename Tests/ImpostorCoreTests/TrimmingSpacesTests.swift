@@ -50,12 +50,16 @@ struct DroppingLeadingAtsTests {
     /// A council's WhatsApp or text number is one however it is written, so that it can be listed as its own.
     @Test func aPhoneNumberIsOneHoweverWritten() {
         let whatsapp = Platform(rawValue: "whatsapp")
-        for written in ["07700 900123", "+44 7700 900123", "0044 7700-900123", "(07700) 900 123"] {
+        for written in ["07700 900123", "+44 7700 900123", "0044 7700-900123", "(07700) 900 123", "+44 (0)7700 900123",
+                        "https://wa.me/447700900123"] {
             #expect(whatsapp.canonicalHandle(written) == "+447700900123", "\(written)")
         }
         #expect(Platform(rawValue: "sms").canonicalHandle("+1 (202) 555-0143") == "+12025550143")
         #expect(whatsapp.canonicalHandle("Oakbridge TC") == "oakbridge tc", "a name is no number")
         #expect(whatsapp.canonicalHandle("07700+900123") == "07700+900123")
         #expect(Platform.x.canonicalHandle("07700 900123") == "07700 900123", "only messages are numbers")
+        // A text service sends from a name or a short code; nothing, or a lone "+", is no sender.
+        let sms = Platform(rawValue: "sms")
+        #expect(sms.isSender("OakbridgeTC") && sms.isSender("60777") && !sms.isSender("+") && !sms.isSender("-1") && !sms.isSender(""))
     }
 }

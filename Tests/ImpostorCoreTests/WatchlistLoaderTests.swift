@@ -70,6 +70,8 @@ import TestScratch
         let dir = try folder([
             "a.toml": "name = \"Upper Whitcombe Parish Council\"\nkind = \"parish\"\n",
             "b.toml": "name = \"Lower Whitcombe Parish Council\"\nkind = \"parochial\"\n",
+            "d.toml": "name = \"Caerphilly County Borough Council\"\n",
+            "e.toml": "name = \"Hensbury Unitary Authority\"\nkind = \"unitary authority\"\n",
             "c.toml": """
                 name = "Cyngor Cymuned Aberwenlli"
 
@@ -83,6 +85,7 @@ import TestScratch
         #expect(byId["a"]?.kind == "parish council" && byId["a"]?.place == "Upper Whitcombe")
         #expect(byId["b"]?.kind == "parish council" && byId["b"]?.place == "Lower Whitcombe")
         #expect(byId["c"]?.kind == "community council" && byId["c"]?.place == "Aberwenlli")
+        #expect(byId["d"]?.place == "Caerphilly" && byId["e"]?.place == "Hensbury", "the kind the name ends with")
         #expect(warnings.map(\.description).filter { $0.contains("b.toml") }.contains { $0.contains("kind \"parochial\" is not one impostor knows") })
         #expect(warnings.count == 1, "\(warnings)")
     }

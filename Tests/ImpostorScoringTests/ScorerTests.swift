@@ -323,8 +323,6 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         }
     }
 
-    /// A handle that only lower-cases to a listed one (a Kelvin sign for its "K") is not the listed account;
-    /// an e-mail domain that only ends in the council's is not the council's.
     /// A small parish's clerk often mails from Gmail: the contact address in the watchlist is the council's own
     /// sender, and an address spelt like it is not.
     @Test func theContactAddressIsTheCouncilsOwnSender() throws {
@@ -358,6 +356,8 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(FoldedProfile.senderDomain(" Clerk@Kelby-TC.gov.uk ") == "kelby-tc.gov.uk")
     }
 
+    /// A handle that only lower-cases to a listed one (a Kelvin sign for its "K") is not the listed account;
+    /// an e-mail domain that only ends in the council's is not the council's.
     @Test func lookalikeCaseAndTextThatOnlyEndsInTheDomainAreNotTheCouncils() throws {
         let kelby = Identity(id: "kelby", name: "Kelby Town Council", kind: "town council", place: "Kelby",
                              domains: ["kelby-tc.gov.uk"], officials: [AccountReference(platform: .x, handle: "KelbyTC")])

@@ -462,6 +462,8 @@ enum EventTicketsRule: Rule {
         .quiet("Oakbridge Christmas Market 2025", bio: "Organised by Oakbridge Town Council. Tickets £5 at oakbridge-tc.gov.uk/market"),
         .quiet("Oakbridge Beer Festival", bio: "Tickets selling fast at bit.ly/oakbeer. Thanks to Oakbridge Town Council for its support."),
         .quiet("Oakbridge Christmas Lights", bio: "A committee of Oakbridge Town Council. Switch-on Sat 29 Nov, free entry."),
+        .quiet("Oakbridge Christmas Lights",
+               bio: "Organised by Oakbridge Town Council. Free entry, book now - don't miss out: facebook.com/events/oaklights"),
         .quiet("Oakbridge Christmas Market 2025",
                bio: "Organised by Oakbridge Town Council. Tickets £5 from ticketsource.co.uk/oakbridge or the Town Hall."),
         .fires("Goleuadau Nadolig Cyngor Tref Oakbridge", bio: "Tocynnau ar gyfer cynnau'r goleuadau - brysiwch, dim ond 20 ar ôl! bit.ly/gol-oak"),
@@ -473,15 +475,17 @@ enum EventTicketsRule: Rule {
         let vocab = e.identity.words, keys = e.texts.bio.keys
         // Said by the bio ("organised by …"), or by a name that reads as the council's ("Goleuadau Nadolig Cyngor Tref …").
         guard e.bio.claim || so.claim == .name, e.bio.otherArea == nil, !e.bio.warns, !e.bio.disclaimer, !so.has(.warning),
-            vocab.ticketSales.contains(where: { Evidence.holds($0, in: keys) }),
+            vocab.ticketSales.contains(where: { Evidence.holds($0, in: keys) }), !vocab.freeOfCharge.contains(where: { Evidence.holds($0, in: keys) }),
             let away = e.texts.bioAddresses.first(where: { !WebAddresses.isOfficial($0.address, hosts: e.identity.officialHosts) })
         else { return nil }
-        let shortened = e.texts.bioAddresses.contains { WebAddresses.isShortener($0.address) }
+        let shortener = e.texts.bioAddresses.first { WebAddresses.isShortener($0.address) }
         // A warning quotes the scam it warns of ("Beware a fake page selling tickets at bit.ly/…").
-        guard shortened || vocab.salePressures.contains(where: { Evidence.holds($0, in: keys) }), !HijackCheck.warns(e.texts.bio, vocabulary: vocab)
+        guard shortener != nil || vocab.salePressures.contains(where: { Evidence.holds($0, in: keys) }),
+            !HijackCheck.warns(e.texts.bio, vocabulary: vocab)
         else { return nil }
-        return Hit(weight: weight, detail: "the page says \(e.council) runs its event and sells tickets at \(away.address)"
-                   + (shortened ? ", a shortened link" : ", pressing buyers to hurry"), folded: away.address)
+        let at = shortener ?? away
+        return Hit(weight: weight, detail: "the page says \(e.council) runs its event and sells tickets at \(at.address)"
+                   + (shortener != nil ? ", a shortened link" : ", pressing buyers to hurry"), folded: at.address)
     }
 }
 
