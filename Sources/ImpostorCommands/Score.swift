@@ -86,12 +86,7 @@ extension Impostor {
             // JSON lines are scored a block at a time as they arrive; an array or CSV is read whole, and scored a
             // batch of records at a time.
             if chosen == .jsonLines {
-                // A block of one-byte lines is a million records: scored a batch at a time, as a listing read whole is.
-                while let lines = try input.next() {
-                    for start in stride(from: 0, to: lines.count, by: ProfileListing.batchSize) {
-                        write(ProfileListing.rows(ofLines: Array(lines[start..<min(start + ProfileListing.batchSize, lines.count)])))
-                    }
-                }
+                while let lines = try input.next() { ProfileListing.forEachBatch(ofLines: lines, write) }
             } else {
                 ProfileListing.forEachBatch(try input.rest(), format: chosen, write)
             }

@@ -33,25 +33,24 @@ struct IdentityParser {
 
         let name = top.string("name", required: true, into: &d) ?? ""
         var identity = Identity(id: id, name: name)
-        // A Welsh name puts its kind first ("Cyngor Cymuned Aberwenlli"): read with the shipped Welsh words.
-        let welsh = Self.kind(in: name).isEmpty ? (try? WordLists.shipped()).map { CouncilSetup.reading(name, words: $0) } : nil
-        identity.kind = welsh?.kind ?? Self.kind(in: name)
-        var kindWritten = false
+        // Kind and place as the name gives them, a Welsh one ("Cyngor Cymuned Aberwenlli") with the shipped words.
+        let read = (try? WordLists.shipped()).map { CouncilSetup.reading(name, words: $0) }
+            ?? (kind: Self.kind(in: name), place: Self.place(in: name, kind: Self.kind(in: name)), welsh: false)
+        identity.kind = read.kind
+        var placeByKind = ""
         if let written = top.string("kind", into: &d) {
             let lowered = written.trimmingSpaces().lowercased()
             // "parish" is short for "parish council"; a kind the name ends with is the name's ("unitary authority");
             // one that is neither is one impostor cannot read.
-            if let known = [lowered, lowered + " council"].first(where: Self.kinds.contains) {
-                (identity.kind, kindWritten) = (known, true)
-            } else if !lowered.isEmpty, name.lowercased().hasSuffix(lowered) {
-                (identity.kind, kindWritten) = (lowered, true)
+            if let known = [lowered, lowered + " council"].first(where: { Self.kinds.contains($0) || !$0.isEmpty && name.lowercased().hasSuffix($0) }) {
+                identity.kind = known
+                placeByKind = Self.place(in: name, kind: known)
             } else {
                 d.append(Diagnostic(.warning, file: file, line: top.line("kind"), "kind \"\(written)\" is not one impostor knows and is ignored",
                                     hint: "use one of: \(Self.kinds.joined(separator: ", "))"))
             }
         }
-        identity.place = top.string("place", into: &d)
-            ?? (welsh.map(\.welsh) == true ? welsh!.place : Self.place(in: name, kind: kindWritten ? identity.kind : Self.kind(in: name)))
+        identity.place = top.string("place", into: &d) ?? (placeByKind.isEmpty ? read.place : placeByKind)
         identity.area = top.string("area", into: &d) ?? ""
         identity.aliases = top.strings("aliases", into: &d)
         // Every alias is read against every other name of the place: thousands cost seconds on every command.

@@ -133,19 +133,29 @@ public enum ProfileListing {
         // Split by bytes: a newline byte is always a line's end in UTF-8. Splitting by Character walked
         // grapheme boundaries through the whole listing, and never split a Windows file, whose CR LF
         // is one Character: its lines were read as one. A CR left at a line's end is whitespace to JSON.
-        var lines: [(number: Int, body: Substring)] = []
-        for (offset, line) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).lazy.enumerated() {
-            lines.append((offset + 1, Substring(line)))
-            if lines.count == batchSize {
-                handOn(rows(ofLines: lines), to: body)
-                lines.removeAll(keepingCapacity: true)
-            }
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map { (number: $0 + 1, body: Substring($1)) }
+        forEachBatch(ofLines: lines, body)
+    }
+
+    /// The records of numbered JSON lines (`rows(ofLines:)`), handed on `batchSize` lines at a time: a block of
+    /// one-byte lines is a million records.
+    public static func forEachBatch(ofLines lines: [(number: Int, body: Substring)], _ body: ([Row]) -> Void) {
+        for start in stride(from: 0, to: lines.count, by: batchSize) {
+            handOn(rows(ofLines: Array(lines[start..<min(start + batchSize, lines.count)])), to: body)
         }
-        handOn(rows(ofLines: lines), to: body)
     }
 
     private static func handOn(_ rows: [Row], to body: ([Row]) -> Void) {
         if !rows.isEmpty { body(rows) }
+    }
+
+    /// Adds `row` to `batch`, handing the batch on once it holds `batchSize`.
+    private static func add(_ row: Row, to batch: inout [Row], _ body: ([Row]) -> Void) {
+        batch.append(row)
+        if batch.count == batchSize {
+            body(batch)
+            batch.removeAll(keepingCapacity: true)
+        }
     }
 
     /// The records of JSON lines, each with its 1-based line number; blank lines are no records, and a
@@ -203,11 +213,7 @@ public enum ProfileListing {
             var numbered: [Row] = []
             for row in rows {
                 count += 1
-                numbered.append(Row(line: count, result: row.result))
-                if numbered.count == batchSize {
-                    body(numbered)
-                    numbered.removeAll(keepingCapacity: true)
-                }
+                add(Row(line: count, result: row.result), to: &numbered, body)
             }
             handOn(numbered, to: body)
         }
@@ -304,11 +310,7 @@ public enum ProfileListing {
                 }
                 return header = names
             }
-            if let row = row(of: record, header: names) { batch.append(row) }
-            if batch.count == batchSize {
-                body(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
+            if let row = row(of: record, header: names) { add(row, to: &batch, body) }
         }
         handOn(batch, to: body)
     }
