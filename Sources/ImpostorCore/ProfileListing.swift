@@ -190,7 +190,7 @@ public enum ProfileListing {
         }
         // A lone surrogate ("\ud800") is one bad character, read as U+FFFD, not a lost profile.
         guard let parsed = parse(body) ?? JSONRepair.withoutLoneSurrogates(body).flatMap(parse) else {
-            return wrappedList(body, line: line)
+            return wrappedList(body, line: line) ?? runTogether(body, line: line)
                 ?? [Row(line: line, result: .failure(RowError(message: "not valid JSON", id: JSONRepair.id(in: body))))]
         }
         if let object = parsed as? [String: Any], object["platform"] == nil, object["id"] == nil {
@@ -256,6 +256,22 @@ public enum ProfileListing {
         return nil
     }
 
+    /// The records of objects run together on one line ({...}{...}), as a tool that forgot its newlines writes
+    /// them: each is read on its own, none lost with its neighbour, and what follows the last whole one is an
+    /// error of its own. Nil for a line of one object and nothing after it.
+    private static func runTogether(_ body: Substring, line: Int) -> [Row]? {
+        guard let split = JSONArrayElements.split(body), !split.elements.isEmpty else { return nil }
+        let trailing = !split.closes && !split.rest.allSatisfy(\.isWhitespace)
+        guard split.elements.count > 1 || trailing else { return nil }
+        var found = Array(split.elements.map { rows(ofElement: $0, line: line) }.joined())
+        if trailing {
+            found.append(Row(line: line, result: .failure(RowError(
+                message: "not valid JSON after the line's object \(split.elements.count); the objects before it are read",
+                id: JSONRepair.id(in: split.rest)))))
+        }
+        return found
+    }
+
     /// The names a list of profiles goes by in an object that wraps it.
     private static let wrapperKeys = ["profiles", "data", "items", "results", "accounts"]
 
@@ -278,13 +294,12 @@ public enum ProfileListing {
         return nil
     }
 
-    /// The profiles an object that is no profile wraps: its list under "profiles" (or "data", "items",
-    /// "results", "accounts"), else the one list of its that holds an object ({"data": [...], "meta": {...}});
-    /// nil when it holds no such list, or several.
+    /// The profiles an object that is no profile wraps: its lists under "profiles", "data", "items", "results" and
+    /// "accounts", all of them, in that order (a list under a second name is not dropped unread); else the one
+    /// list of its that holds an object ({"feed": [...], "meta": {...}}); nil when it holds no such list, or several.
     private static func wrapped(_ object: [String: Any]) -> [Any]? {
-        for key in wrapperKeys {
-            if let list = object[key] as? [Any] { return list }
-        }
+        let named = wrapperKeys.compactMap { object[$0] as? [Any] }
+        if !named.isEmpty { return Array(named.joined()) }
         let lists = object.values.compactMap { $0 as? [Any] }.filter { $0.contains { $0 is [String: Any] } }
         return lists.count == 1 ? lists[0] : nil
     }

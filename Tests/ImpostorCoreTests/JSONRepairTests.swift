@@ -138,6 +138,12 @@ import Testing
         #expect(ids("{\"profiles\": [\(p("a")), null, \(p("b"))]}") == ["a", nil, "b"])
         #expect(ids("{\"profiles\": []}").isEmpty)
         #expect(ids("{\"profiles\": [\(p("a"))]}\n{\"profiles\": [\(p("b"))]}\n") == ["a", "b"])
+        // Lists under two wrapper names are both read; objects run together on one line are each read, and
+        // what follows the last whole one is an error of its own.
+        #expect(ids("{\"profiles\": [\(p("a"))], \"data\": [\(p("b")), \(p("c"))]}") == ["a", "b", "c"])
+        #expect(ProfileListing.rows("\(p("a"))\(p("b"))\n\(p("c"))\n", format: .jsonLines).map { try? $0.result.get().id } == ["a", "b", "c"])
+        let cut = ProfileListing.rows("\(p("a")) {\"platform\":\"x\",\"id\":\"b\n", format: .jsonLines)
+        #expect(cut.map { try? $0.result.get().id } == ["a", nil] && cut.map(\.line) == [1, 1])
         let none = ProfileListing.rows("{\"note\": \"hello\"}\n", format: .jsonArray)
         guard case .failure(let error) = none.first?.result else { Issue.record("an object of nothing was read"); return }
         #expect(error.message.contains("neither a profile"))
