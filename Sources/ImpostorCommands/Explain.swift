@@ -34,6 +34,12 @@ extension Impostor {
         @Option(name: .customLong("created-at"), help: "When the account was made, as the platform gives it (2024-03-01).")
         var createdAt: String?
 
+        func validate() throws {
+            if let followers, followers < 0 {
+                throw ValidationError("--followers is a count of people, 0 or more; got \(followers)")
+            }
+        }
+
         func run() async throws {
             let watchlist = try options.load(quiet: true)
             let scorer = try Scorer(identities: watchlist.identities)

@@ -323,6 +323,12 @@ public enum ProfileListing {
                         message: "the CSV header lacks \(missing.joined(separator: " and ")); expected columns: \(columns.joined(separator: ","))",
                         id: nil)))]
                 }
+                // Two columns of one name give two values for a field: which is the profile's is anyone's guess.
+                if let twice = columns.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+                    refused = true
+                    return batch = [Row(line: record.line, result: .failure(RowError(
+                        message: "the CSV header names \(twice) more than once; keep one \(twice) column", id: nil)))]
+                }
                 return header = names
             }
             if let row = row(of: record, header: names) { add(row, to: &batch, body) }

@@ -120,6 +120,10 @@ import Testing
         // Lines ended one way, then another: every record is read, none joined to the one before.
         let mixed = "platform,id,handle\r\nx,a,h1\r\nx,b,h2\rx,c,h3\nx,d,h4\r"
         #expect(ProfileListing.rows(mixed, format: .csv).map { try? $0.result.get().id } == ["a", "b", "c", "d"])
+        // A header naming a column twice is refused, saying which: two ids for one profile are a guess.
+        let twice = ProfileListing.rows("platform,id,ID,handle\nx,a,b,h\n", format: .csv)
+        guard case .failure(let error) = twice.first?.result, twice.count == 1 else { Issue.record("a doubled column was read"); return }
+        #expect(error.message.contains("names id more than once"))
         let lines = #"{"platform":"x","id":"a","handle":"h"}"# + "\r\n" + #"{"platform":"x","id":"b","handle":"h"}"# + "\r"
             + #"{"platform":"x","id":"c","handle":"h"}"#
         #expect(ProfileListing.rows(lines, format: .jsonLines).map { try? $0.result.get().id } == ["a", "b", "c"])
