@@ -35,6 +35,7 @@ extension Signal {
     // The handle.
     public static let handle: Signal = "handle"
     public static let handlePlace: Signal = "handle_place"
+    public static let copiedHandle: Signal = "copied_handle"
     // The bio.
     public static let bioClaim: Signal = "bio_claim"
     public static let bioOffice: Signal = "bio_office"

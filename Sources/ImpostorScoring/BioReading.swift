@@ -150,6 +150,10 @@ struct BioReading: Sendable {
                 return !(i > 1 && vocab.negators.contains(keys[i - 2])) && offers(after: i + 2)
                     && !mentions(keys, start: i - 1, end: i + 2, vocab: vocab)
             }
+            // Or as the bio's heading, the offer within its next five words: "Town council news: council tax refund …".
+            if i == 0, vocab.isKind(keys[0], in: own), vocab.council.contains(keys[1]) {
+                return keys[2..<Swift.min(keys.count, 7)].contains(where: vocab.personOffers.contains) && !mentions(keys, start: 0, end: 2, vocab: vocab)
+            }
             // Welsh: the council word, the kind, then a verb ("yn cynnig"): no place follows.
             if vocab.council.contains(keys[i]), vocab.isKind(keys[i + 1], in: own), offers(after: i + 2) {
                 return !mentions(keys, start: i, end: i + 2, vocab: vocab)

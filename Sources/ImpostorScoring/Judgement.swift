@@ -40,7 +40,7 @@ struct Judgement {
         }
         anchored = e.name.place != nil || e.name.person != nil || e.handle.place != nil || e.handle.person != nil || e.bio.namesCouncil
             || has(.bioOffice) || has(.bioDomain) || has(.bioPayout) || has(.personScam) || has(.shownAddress) || e.logoMatch != nil
-            || has(.ownDomain) || has(.mailboxTaken)
+            || has(.ownDomain) || has(.mailboxTaken) || has(.copiedHandle)
     }
 
     func has(_ signal: Signal) -> Bool { reasons.contains { $0.signal == signal } }

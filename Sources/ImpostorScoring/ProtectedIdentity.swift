@@ -112,6 +112,9 @@ final class ProtectedIdentity: Sendable {
     /// Those of `siteNames` that are a place alone, with no council word at either end: a city's "york.gov.uk",
     /// Stratford-on-Avon's "stratford.gov.uk", a Welsh name's "caerwenlli.cymru".
     let placeSites: Set<String>
+    /// The handles of its listed accounts that their owners chose (no e-mail address or phone number), as
+    /// received in lower case and as compact keys: a copy of one a keystroke off reads the same.
+    let officialHandles: [(handle: String, compact: String)]
 
     init(_ identity: Identity, folder: Folder, vocabulary: Vocabulary, lists: WordLists) {
         self.identity = identity
@@ -183,6 +186,10 @@ final class ProtectedIdentity: Sendable {
         siteNames = Array(Set(domainKeys + siteKeys + [folder.fold(identity.name).compact])).filter { $0.count >= 8 }.sorted()
         // The place itself, or its first part ("stratford"), even where a council word ends it ("peterborough");
         // else a name that holds no council word at either end (a Welsh name's "caerwenlli").
+        officialHandles = identity.officials.filter { !$0.platform.isDirectMessage }.map { ref in
+            let own = FoldedProfile.bareHandle(ref.handle, platform: ref.platform)
+            return (own.lowercased(), folder.fold(own).compact)
+        }.filter { $0.compact.count >= 5 }
         let compactPlace = placeCompact
         placeSites = Set(siteNames.filter { name in
             name == compactPlace || compactPlace.hasPrefix(name)
@@ -328,7 +335,7 @@ final class ProtectedIdentity: Sendable {
         (nameForms, nameFormPatterns, nameInitials) = (base.nameForms, base.nameFormPatterns, base.nameInitials)
         nameWords = base.nameWords
         (areaKeys, ownAreas, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.ownAreas, base.people, base.domainKeys, base.officialHosts, base.siteNames)
-        placeSites = base.placeSites
+        (placeSites, officialHandles) = (base.placeSites, base.officialHandles)
         roleWords = base.roleWords
         placeKeys = keys
         writtenPlaceKeys = base.writtenPlaceKeys

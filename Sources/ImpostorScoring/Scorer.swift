@@ -136,6 +136,8 @@ public final class Scorer: Sendable {
         var seen = Set<String>()
         let profile = Self.handleFromAddress(profile)
         return judgements(FoldedProfile(profile, scorer: self), logoMatches: logoMatches, tiedOnly: false)
+            // A council that nothing in the profile speaks for is no closeness to show.
+            .filter { !$0.reasons.isEmpty }
             .sorted { $0.logOdds > $1.logOdds }.filter { seen.insert($0.identity).inserted }.prefix(limit)
             .map { assessment(profile, $0) }
     }

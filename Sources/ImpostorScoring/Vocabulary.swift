@@ -191,12 +191,16 @@ final class Vocabulary: Sendable {
     /// An ask to sign in ("log in"), and what a phishing mail sends the reader to sign in for ("a secure document",
     /// "your mailbox is over quota"): with one of each, a taken-over mailbox's mail too.
     let signInAsks: [(text: String, keys: [String])], credentialBaits: [(text: String, keys: [String])]
+    /// An ask for the reader's password ("verify your password"): no colleague's mail says that but a warning.
+    let passwordAsks: [(text: String, keys: [String])]
     /// Coins ("btc"), whose amount ("0.1 BTC") a hijacker's giveaway names, with a word that offers or asks ("claim").
     let coins: Set<String>, coinAsks: Set<String>
     /// A promise to pay back what the reader buys ("I'll pay you back"), and the words that ask for the cards
     /// ("buy", "get"): with gift cards, in one sentence, the scam's ask.
     let payBacks: [(text: String, keys: [String])]
     let giftCardAsks: Set<String>
+    /// What else the gift-card scam says around its ask, in place of the promise ("send me the codes", "urgent").
+    let giftCardPressures: [(text: String, keys: [String])]
     /// How a message's sender names itself: before the name ("it's", "this is"), or after it ("Priya here"),
     /// after a greeting ("Hi").
     let introductions: [[String]], introducedAfter: Set<String>, greetings: Set<String>
@@ -380,10 +384,10 @@ final class Vocabulary: Sendable {
         hijackWords = keys("hijack")
         hijackPhrases = written("hijack_phrases")
         credentialLures = written("credential_lures")
-        (signInAsks, credentialBaits) = (written("sign_in_asks"), written("credential_baits"))
+        (signInAsks, credentialBaits, passwordAsks) = (written("sign_in_asks"), written("credential_baits"), written("password_asks"))
         (coins, coinAsks) = (keys("coins"), keys("coin_asks"))
         payBacks = written("pay_backs")
-        giftCardAsks = keys("gift_card_asks")
+        (giftCardAsks, giftCardPressures) = (keys("gift_card_asks"), written("gift_card_pressures"))
         introductions = phraseKeys("self_introductions").sorted { $0.count > $1.count }
         (introducedAfter, greetings) = (Set(keys("introduced_after")), Set(keys("greetings")))
         hijackAnnouncements = written("hijack_announcements")

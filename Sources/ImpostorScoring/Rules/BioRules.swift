@@ -387,6 +387,8 @@ enum PayoutRule: Rule {
         .quiet("Oakbridge Farmers Market", bio: "Run by Oakbridge Town Council. Pitch fees by bank transfer only, see oakbridge-tc.gov.uk"),
         .fires("Oakbridge Energy Grants", bio: "Funding from Oakbridge Town Council. Claim your £300 refund: submit your card details at oakbridge-grants.com"),
         .fires("Oakbridge Music Festival", bio: "Postponed. The town council is offering a full refund – claim within 48 hours: oakbridge-fest.co/refund"),
+        .fires("Oakbridge", handle: "Oakbridge.News.Official", bio: "Town council news: council tax refund for all residents, claim at oak-refund.com"),
+        .quiet("Oakbridge Advice", bio: "Town council tax support explained. We help you claim at oakbridge-advice.org.uk, never for a fee."),
         .fires("Gŵyl Gerdd Oakbridge", bio: "Mae'r cyngor tref yn cynnig ad-daliad llawn – hawliwch o fewn 48 awr: oakbridge-gwyl.co/adtaliad"),
         .quiet("Oakbridge Music Festival", bio: "Ticket refunds: claim within 48 hours at oakbridge-fest.co/refund. Thanks to the town council for its support."),
         .quiet("Oakbridge Music Festival", bio: "Postponed. The town council supports us. Full refunds: claim within 48 hours at oakbridge-fest.co/refund"),
@@ -718,8 +720,8 @@ enum OwnDomainMailRule: Rule {
 enum MailboxTakenRule: Rule {
     static let signal = Signal.mailboxTaken
     static let weight = 8.0
-    static let summary = "an e-mail from the council's own domain asks its reader to sign in, or to buy gift cards to be paid back: "
-        + "the mailbox may be taken over"
+    static let summary = "an e-mail from the council's own domain asks its reader to sign in to a document or mailbox, for their password,"
+        + " or to buy gift cards to be paid back or sent on: the mailbox may be taken over"
     static let examples: [RuleExample] = [
         .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "I have shared an important document with you via OneDrive. Please sign in with your email to view it.", platform: .email),
@@ -755,6 +757,22 @@ enum MailboxTakenRule: Rule {
                platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "We bought gift cards for the volunteers. Keep your receipts and we'll pay you back for the mileage.", platform: .email),
+        // An attachment or a shared file needs no signing in; a password is asked for only by a thief.
+        .fires("Martin Gale", handle: "clerk@oakbridge-tc.gov.uk", bio: "Please sign in to view the attached invoice: http://docs-share.live/login",
+               platform: .email),
+        .fires("Swyddfa", handle: "clerk@oakbridge-tc.gov.uk", bio: "Please sign in to Microsoft 365 to view the shared document: bit.ly/3xYzq",
+               platform: .email),
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Verify your password here to keep your council mailbox.", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "We will never ask you to verify your password by e-mail.", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "The invoice for the hall hire is attached. Pay by bank transfer within 30 days.",
+               platform: .email),
+        // The codes sent back, or the scam's opener, in place of the promise to pay back.
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "Can you get 5 Amazon gift cards of £100 each and send me the codes? Urgent", platform: .email),
+        .fires("Priya Sharma", handle: "priya.sharma@oakbridge-tc.gov.uk", bio: "Are you available? I need you to buy some gift cards.",
+               platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Urgent: the Christmas raffle prizes are gift cards, buy your tickets now.",
+               platform: .email),
     ]
 
     /// An ask to sign in and a bait in its sentence or one beside it ("Your mailbox is over quota. Log in here"), as written.
@@ -772,7 +790,8 @@ enum MailboxTakenRule: Rule {
     }
 
     /// Gift cards, then within their sentence and the next two an ask to buy them and a promise to pay them back
-    /// ("I need you to buy 4 Amazon gift cards, I'll pay you back"), as written.
+    /// ("I need you to buy 4 Amazon gift cards, I'll pay you back") or what else the scam says (the codes, a hurry),
+    /// as written.
     static func giftCardsToPayBack(_ bio: FoldedText, words: Vocabulary) -> (String, String)? {
         let keys = bio.keys
         for at in keys.indices {
@@ -783,10 +802,14 @@ enum MailboxTakenRule: Rule {
             var end = own.upperBound
             for _ in 0..<2 where end < keys.count { end = bio.sentence(holding: end).upperBound }
             let near = Array(keys[own.lowerBound..<end])
-            guard words.giftCardAsks.contains(where: near.contains),
-                let back = words.payBacks.first(where: { Evidence.holds($0.keys, in: near) })
-            else { continue }
-            return (card.text, back.text)
+            guard words.giftCardAsks.contains(where: near.contains) else { continue }
+            if let back = words.payBacks.first(where: { Evidence.holds($0.keys, in: near) }) { return (card.text, back.text) }
+            // Without the promise, the ask is for the cards themselves ("buy some gift cards"), not for a raffle's tickets.
+            if keys[max(0, at - 4)..<at].contains(where: words.giftCardAsks.contains),
+                let pressure = words.giftCardPressures.first(where: { Evidence.holds($0.keys, in: keys) })
+            {
+                return (card.text, pressure.text)
+            }
         }
         return nil
     }
@@ -800,14 +823,16 @@ enum MailboxTakenRule: Rule {
     }
 
     /// What in a mail from the council's own mailbox says it is taken, as written ("sign in", "secure document"),
-    /// or nil. Two lures of the list: one alone is a colleague's "log in to view". Or gift cards the reader is asked
-    /// to buy, with a promise to pay them back, within three sentences.
+    /// or nil. Two lures of the list: one alone is a colleague's "log in to view". Or an ask for the reader's
+    /// password. Or gift cards the reader is asked to buy, with a promise to pay them back, within three sentences.
     static func lure(_ bio: FoldedText, warns: Bool, words: Vocabulary) -> String? {
         let keys = bio.keys
+        let warned = warns || words.cautions(keys) || words.refusesAnAct(keys)
+        if !warned, let ask = words.passwordAsks.first(where: { Evidence.holds($0.keys, in: keys) }) { return ask.text }
         var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
         // An ask to sign in for a bait, in its sentence or one beside it ("Your mailbox is over quota. Log in here");
         // not in a warning of such mail. Not for a link alone: a clerk's "log in to the meeting at zoom.us/j/…" is one.
-        if lures.count < 2, !warns, !words.cautions(keys), !words.refusesAnAct(keys), let lure = signInForBait(bio, words: words) {
+        if lures.count < 2, !warned, let lure = signInForBait(bio, words: words) {
             lures = [lure.0, lure.1]
         }
         if lures.count < 2, let ask = giftCardsToPayBack(bio, words: words) { lures = [ask.0, ask.1] }

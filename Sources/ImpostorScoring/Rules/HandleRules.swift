@@ -73,3 +73,29 @@ enum HandlePlaceRule: Rule {
         return Hit(weight: weight, detail: "the handle mentions \(place)", matched: place, folded: e.texts.handle.compact)
     }
 }
+
+/// "@OakbridgeTownCouncil_", "@0akbridge.town.council": one of the council's own listed handles with a separator,
+/// digits or a look-alike put on or taken off. Residents follow the handle they know; a copy a keystroke off is
+/// made to pass for it.
+enum CopiedHandleRule: Rule {
+    static let signal = Signal.copiedHandle
+    static let weight = 4.0
+    static let summary = "the handle is one of the council's listed handles with separators, digits at its end or look-alike letters changed"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge", handle: "OakbridgeTownCouncil_"), .fires("Town News", handle: "oakbridge.town.council1"),
+        .fires("Oakbridge Parish", handle: "0akbridgeTownCouncil"),
+        // The same handle on another platform is the council's own name there: the other rules read it.
+        .quiet("Oakbridge", handle: "OakbridgeTownCouncil"), .quiet("Oakbridge FC", handle: "OakbridgeTownFC"),
+        .quiet("Oakbridge", handle: "oakbridgetowncouncilwatch"),
+        .quiet("Oakbridge Town Council", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda attached", platform: .email),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard !e.texts.isMessage, !e.identity.officialHandles.isEmpty else { return nil }
+        let handle = e.texts.handle.original.lowercased()
+        let forms = [e.texts.handle.compact, e.texts.handleTrimmed.compact]
+        guard let own = e.identity.officialHandles.first(where: { forms.contains($0.compact) && $0.handle != handle }) else { return nil }
+        return Hit(weight: weight, detail: "the handle is the council's own @\(own.handle) with a character changed",
+                   matched: own.handle, folded: e.texts.handle.compact)
+    }
+}

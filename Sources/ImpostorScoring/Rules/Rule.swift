@@ -42,7 +42,7 @@ enum Rules {
     /// Everything else, weighed in turn once the name's claim is known.
     static let others: [any Rule.Type] = [
         OtherKindRule.self, OrganisationRule.self, DifferentPlaceRule.self, NegatedRule.self, CouncillorRule.self,
-        RepeatedVariantRule.self, HandleRule.self, HandlePlaceRule.self, DisclaimerRule.self, WarningRule.self, PersonalRule.self, FormerHolderRule.self, SelfDescribedRule.self,
+        RepeatedVariantRule.self, HandleRule.self, HandlePlaceRule.self, CopiedHandleRule.self, DisclaimerRule.self, WarningRule.self, PersonalRule.self, FormerHolderRule.self, SelfDescribedRule.self,
         OtherAreaRule.self, BioOfficeRule.self, BioClaimRule.self, BioDomainRule.self, BioScamRule.self, PayoutRule.self, EventTicketsRule.self, MailScamRule.self, PersonScamRule.self, EstablishedRule.self,
         MailboxTakenRule.self, OwnDomainMailRule.self, ShownAddressMailRule.self,
         OtherKindBioRule.self, LogoRule.self, DisguiseRule.self,
