@@ -51,7 +51,8 @@ extension Impostor {
             Console.out("folded:  \(Terminal.message(folded.name.readable))")
             Console.out("keys:    \(Terminal.message(folded.name.keys.joined(separator: " ")))")
             if !handle.isEmpty {
-                Console.out("handle:  \(Terminal.message(handle)) -> \(Terminal.message(folded.handle.compact))")
+                // The keys merge look-alikes ("cl" is "d"): the readable form comes first.
+                Console.out("handle:  \(Terminal.message(handle)) -> \(Terminal.message(folded.handle.readable)) (keys: \(Terminal.message(folded.handle.compact)))")
             }
             for f in folded.name.findings {
                 let imitation = f.imitates.isEmpty ? "" : " imitating \"\(Terminal.safe(f.imitates))\""
@@ -85,7 +86,8 @@ extension Impostor {
             if weighed { line(RuleTable.prior, "where every account starts") }
             for r in a.reasons { line(r.weight, Terminal.message(r.detail)) }
             if weighed {
-                line(RuleTable.prior + a.reasons.reduce(0) { $0 + $1.weight }, "in all: a suspect at 0 or more (a score of 0.5 or more)")
+                let sum = RuleTable.prior + a.reasons.reduce(0) { $0 + $1.weight }
+                line(sum, "in all, so \(sum >= 0 ? "a suspect" : "clear"): a suspect needs 0 or more (a score of 0.5 or more)")
             }
         }
     }

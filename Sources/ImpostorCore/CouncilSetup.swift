@@ -155,6 +155,12 @@ public struct CouncilSetup: Sendable {
         return String(out.prefix(80))
     }
 
+    /// A kind's initials as councils shorten it: "TC" for a town council, "CC" for a community council.
+    static func abbreviation(of kind: String) -> String {
+        let letters = kind.split(whereSeparator: { !$0.isLetter }).compactMap(\.first).map { String($0).uppercased() }
+        return letters.count >= 2 ? letters.joined() : "TC"
+    }
+
     /// The council's file, commented for the person who edits it next.
     public func councilTOML(writtenOn day: String) -> String {
         let i = identity
@@ -169,7 +175,8 @@ public struct CouncilSetup: Sendable {
         ]
         if let nation = i.nation { lines.append("nation = \(Self.quoted(nation))") }
         if i.languages != ["en"] { lines.append("languages = [\(i.languages.map(Self.quoted).joined(separator: ", "))]   # public warnings in this order") }
-        lines.append("aliases = []                          # other names it goes by, e.g. [\"\(i.place) TC\"]")
+        lines.append("aliases = []                          # other names it goes by, e.g. [\"\(i.place) \(Self.abbreviation(of: i.kind))\"]"
+            + (i.languages.contains("cy") ? ", and its name in the other language" : ""))
         if let website = i.website { lines.append("website = \(Self.quoted(website))") }
         if !i.domains.isEmpty { lines.append("domains = [\(i.domains.map(Self.quoted).joined(separator: ", "))]") }
         if !i.logos.isEmpty { lines.append("logos = [\(i.logos.map(Self.quoted).joined(separator: ", "))]   # beside this file") }

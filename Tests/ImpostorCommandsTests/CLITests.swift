@@ -248,7 +248,7 @@ struct CLI {
         #expect(r.stdout.contains("U+041E Cyrl"))
         #expect(r.stdout.contains("oakbridge-town-council: score"))
         // The figures add up on the screen: where every account starts, each reason, and the sum.
-        #expect(r.stdout.contains("-4.0  where every account starts") && r.stdout.contains("in all: a suspect at 0 or more (a score of 0.5 or more)"), "\(r.stdout)")
+        #expect(r.stdout.contains("-4.0  where every account starts") && r.stdout.contains("in all, so a suspect: a suspect needs 0 or more (a score of 0.5 or more)"), "\(r.stdout)")
         // A count of followers below zero is a mistake in the command, said as such.
         let negative = try await CLI.run(["explain", "Oakbridge Town Council", "--followers=-5", "--watchlist", "watchlist"])
         #expect(negative.status != 0 && negative.stderr.contains("--followers is a count"), "\(negative.stderr)")
