@@ -193,6 +193,8 @@ final class Vocabulary: Sendable {
     let signInAsks: [(text: String, keys: [String])], credentialBaits: [(text: String, keys: [String])]
     /// An ask for the reader's password ("verify your password"): no colleague's mail says that but a warning.
     let passwordAsks: [(text: String, keys: [String])]
+    /// The council's bank "has changed" ("new bank details"): the invoice fraud a taken mailbox sends.
+    let bankChanges: [(text: String, keys: [String])]
     /// Coins ("btc"), whose amount ("0.1 BTC") a hijacker's giveaway names, with a word that offers or asks ("claim").
     let coins: Set<String>, coinAsks: Set<String>
     /// A promise to pay back what the reader buys ("I'll pay you back"), and the words that ask for the cards
@@ -385,6 +387,7 @@ final class Vocabulary: Sendable {
         hijackPhrases = written("hijack_phrases")
         credentialLures = written("credential_lures")
         (signInAsks, credentialBaits, passwordAsks) = (written("sign_in_asks"), written("credential_baits"), written("password_asks"))
+        bankChanges = written("bank_changes")
         (coins, coinAsks) = (keys("coins"), keys("coin_asks"))
         payBacks = written("pay_backs")
         (giftCardAsks, giftCardPressures) = (keys("gift_card_asks"), written("gift_card_pressures"))

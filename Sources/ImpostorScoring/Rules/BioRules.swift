@@ -721,7 +721,7 @@ enum MailboxTakenRule: Rule {
     static let signal = Signal.mailboxTaken
     static let weight = 8.0
     static let summary = "an e-mail from the council's own domain asks its reader to sign in to a document or mailbox, for their password,"
-        + " or to buy gift cards to be paid back or sent on: the mailbox may be taken over"
+        + " or to buy gift cards to be paid back or sent on, or says its bank details have changed: the mailbox may be taken over"
     static let examples: [RuleExample] = [
         .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "I have shared an important document with you via OneDrive. Please sign in with your email to view it.", platform: .email),
@@ -766,6 +766,10 @@ enum MailboxTakenRule: Rule {
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "We will never ask you to verify your password by e-mail.", platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "The invoice for the hall hire is attached. Pay by bank transfer within 30 days.",
                platform: .email),
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "Please note our bank details have changed. Pay the attached invoice to the new account today.", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "Beware: we will never tell you by e-mail that our bank details have changed. Call the office.", platform: .email),
         // The codes sent back, or the scam's opener, in place of the promise to pay back.
         .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "Can you get 5 Amazon gift cards of £100 each and send me the codes? Urgent", platform: .email),
@@ -828,7 +832,7 @@ enum MailboxTakenRule: Rule {
     static func lure(_ bio: FoldedText, warns: Bool, words: Vocabulary) -> String? {
         let keys = bio.keys
         let warned = warns || words.cautions(keys) || words.refusesAnAct(keys)
-        if !warned, let ask = words.passwordAsks.first(where: { Evidence.holds($0.keys, in: keys) }) { return ask.text }
+        if !warned, let ask = (words.passwordAsks + words.bankChanges).first(where: { Evidence.holds($0.keys, in: keys) }) { return ask.text }
         var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
         // An ask to sign in for a bait, in its sentence or one beside it ("Your mailbox is over quota. Log in here");
         // not in a warning of such mail. Not for a link alone: a clerk's "log in to the meeting at zoom.us/j/…" is one.
