@@ -75,7 +75,7 @@ extension Impostor {
             default: .reopen
             }
             let actor = actor ?? Self.loginName()
-            try await storeOptions.withCaseStore(settings: settings) { store in
+            try await storeOptions.withCaseStore(settings: settings, existing: true) { store in
                 let result: CaseSummary
                 do {
                     result = try await store.decide(caseID, choice, actor: actor, note: note, scope: .all, at: Date())

@@ -45,7 +45,7 @@ extension Impostor {
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: true)
             let settings = try DaemonSettings.load(watchlist)
-            let store = try storeOptions.open(settings: settings)
+            let store = try storeOptions.open(settings: settings, existing: true)
             let fm = FileManager.default
             do {
                 guard let detail = try store.caseDetail(caseID) else {

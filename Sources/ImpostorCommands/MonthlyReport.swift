@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImpostorCore
 import ImpostorDaemon
+import ImpostorDrafts
 import ImpostorStore
 import ImpostorWeb
 
@@ -44,7 +45,7 @@ extension Impostor {
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: true)
             let settings = try DaemonSettings.load(watchlist)
-            let store = try storeOptions.open(settings: settings)
+            let store = try storeOptions.open(settings: settings, existing: true)
             let (start, end, label) = Self.range(month)!
             let timelines: [CaseTimeline]
             do {
@@ -75,14 +76,15 @@ extension Impostor {
             d.timeZone = TimeZone(identifier: "Europe/London")
             d.dateFormat = "d MMM"
             let rows: [[String]] = timelines.filter { $0.summary.status != .dismissed && $0.summary.status != .allowed }.map { t in
-                [String(t.summary.id), Terminal.safe(t.summary.platform.rawValue), "@" + Terminal.safe(t.summary.handle),
+                // What the account chose, without hidden characters; the Markdown escapes the rest.
+                [String(t.summary.id), SuspectText.clean(t.summary.platform.rawValue), "@" + SuspectText.clean(t.summary.handle),
                  d.string(from: t.summary.openedAt), t.confirmedAt.map(d.string) ?? "–", t.reportedAt.map(d.string) ?? "–",
                  t.removedAt.map(d.string) ?? "–", t.summary.status.label]
             }
             var md = "# \(title)\n\n\(intro)\n\n"
             if !rows.isEmpty {
                 md += "| " + headers.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: headers.count) + "\n"
-                for r in rows { md += "| " + r.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+                for r in rows { md += "| " + r.map(SuspectText.markdownCell).joined(separator: " | ") + " |\n" }
                 md += "\n"
             }
             for n in notes { md += n + "\n\n" }

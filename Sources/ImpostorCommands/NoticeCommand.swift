@@ -56,7 +56,7 @@ extension Impostor {
 
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: true)
-            let store = try storeOptions.open(settings: try DaemonSettings.load(watchlist))
+            let store = try storeOptions.open(settings: try DaemonSettings.load(watchlist), existing: true)
             let (detail, draft) = try CaseDrafts.confirmedCase(caseID, store: store, watchlist: watchlist, preElection: false)
             if submit && draft.kind == .takeover {
                 Console.error("impostor: case \(caseID) is the council's own account taken over: there is no one to report it to; "
@@ -107,7 +107,7 @@ extension Impostor {
 
         func run() async throws {
             let watchlist = try watchlistOptions.load(quiet: true)
-            let store = try storeOptions.open(settings: try DaemonSettings.load(watchlist))
+            let store = try storeOptions.open(settings: try DaemonSettings.load(watchlist), existing: true)
             let (_, draft) = try CaseDrafts.confirmedCase(caseID, store: store, watchlist: watchlist, preElection: preElection)
             let warning = try CaseDrafts.drafter(watchlist).warning(for: draft, channel: Channel(rawValue: channel)!)
             Console.out(TerminalText.lines(warning.text))

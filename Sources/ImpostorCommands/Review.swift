@@ -71,8 +71,13 @@ extension Impostor {
                 filter.statuses = Set(status.compactMap(CaseStatus.init(rawValue:)))
             }
             filter.identity = identity
+            // Said, not failed: a shared store may hold councils this machine's watchlist leaves out.
+            if let identity, watchlist.identity(id: identity) == nil {
+                let known = watchlist.identities.map(\.id).sorted().prefix(10).joined(separator: ", ")
+                Console.error("impostor: no council \"\(Terminal.message(identity))\" in the watchlist (its file name without .toml: \(known))")
+            }
             filter.platform = platform.map(Platform.init(rawValue:))
-            let cases: [CaseSummary] = try await storeOptions.withCaseStore(settings: settings) { store in
+            let cases: [CaseSummary] = try await storeOptions.withCaseStore(settings: settings, existing: true) { store in
                 do {
                     return try await store.cases(filter)
                 } catch let error as StoreError {

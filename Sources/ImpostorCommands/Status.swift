@@ -31,7 +31,7 @@ extension Impostor {
             let watchlist = try watchlistOptions.load(quiet: true)
             let settings = try DaemonSettings.load(watchlist)
             let path = storeOptions.path(settings: settings)
-            let report = try await storeOptions.withCaseStore(settings: settings) { store in
+            let report = try await storeOptions.withCaseStore(settings: settings, existing: true) { store in
                 do {
                     let recent = try await store.recentRuns(limit: max(1, runs))
                     let file = store is Store

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ImpostorDaemon
 import ImpostorStore
 import Logging
@@ -14,9 +15,11 @@ struct StoreOptions: ParsableArguments {
         db ?? settings?.database ?? Store.defaultPath()
     }
 
-    /// Opens the store, or exits 3 with the reason.
-    func open(settings: DaemonSettings?) throws -> Store {
+    /// Opens the store, or exits 3 with the reason. A command that only reads cases (`existing`) never makes a
+    /// store at a path someone named: a mistyped --db would show an empty queue and say nothing was waiting.
+    func open(settings: DaemonSettings?, existing: Bool = false) throws -> Store {
         let path = path(settings: settings)
+        if existing { try requireExisting(path, settings: settings) }
         if PostgresAddress.isPostgres(path) {
             Console.error("impostor: this command works on a SQLite store; a PostgreSQL store is scanned by "
                 + "`impostor worker`")
@@ -35,9 +38,9 @@ extension StoreOptions {
     /// Runs `body` on the store, a SQLite file or a shared PostgreSQL one, and closes a shared store
     /// after it. A shared store is read as its administrator: whoever can reach the database can read
     /// all of it, and the commands that use this are run by the association's IT on its own machine.
-    func withCaseStore<T>(settings: DaemonSettings?, _ body: (any CaseStore) async throws -> T) async throws -> T {
+    func withCaseStore<T>(settings: DaemonSettings?, existing: Bool = false, _ body: (any CaseStore) async throws -> T) async throws -> T {
         let path = path(settings: settings)
-        guard PostgresAddress.isPostgres(path) else { return try await body(try open(settings: settings)) }
+        guard PostgresAddress.isPostgres(path) else { return try await body(try open(settings: settings, existing: existing)) }
         let store = try await SharedStore.open(path)
         do {
             let result = try await body(store)
@@ -47,6 +50,19 @@ extension StoreOptions {
             await store.close()
             throw error
         }
+    }
+}
+
+extension StoreOptions {
+    /// Exits 3 when a store named by --db or `database` is not there. The default store may not exist yet: before
+    /// the first scan, there is simply nothing to show.
+    func requireExisting(_ path: String, settings: DaemonSettings?) throws {
+        guard db != nil || settings?.database != nil, !PostgresAddress.isPostgres(path), !FileManager.default.fileExists(atPath: path)
+        else { return }
+        let named = db != nil ? "--db" : "`database` in impostor.toml"
+        Console.error("impostor: there is no case store at \(Terminal.message(path)), which \(named) names; check the path "
+            + "(a scan makes the store)")
+        throw ExitCode(ExitCodes.store)
     }
 }
 

@@ -123,6 +123,34 @@ public struct ProfileAddress: Hashable, Sendable {
         }
     }
 
+    /// The account a link names: its profile, or the author of its post ("x.com/OakbridgeTC/status/1" is
+    /// @OakbridgeTC's). Residents send posts far more often than profiles.
+    public static func account(of link: String) -> ProfileAddress? {
+        ProfileAddress(url: link) ?? author(ofPost: link)
+    }
+
+    /// The author of a post whose address names them, or nil: a post on X (/name/status/id), on a Facebook page
+    /// (/name/posts/…, /name/photos/…, /name/videos/…), on TikTok (/@name/video/id), Threads (/@name/post/id),
+    /// Bluesky (/profile/name/post/id) or a fediverse server (/@name/id).
+    public static func author(ofPost link: String) -> ProfileAddress? {
+        guard let parts = split(link), parts.path.count >= 3 || (parts.path.count == 2 && parts.path[0].hasPrefix("@")) else { return nil }
+        var host = parts.host
+        for prefix in ["www.", "m.", "mobile.", "web.", "mbasic.", "touch."] where host.hasPrefix(prefix) { host.removeFirst(prefix.count) }
+        let path = parts.path, second = path[1].lowercased()
+        func profile(_ page: String) -> ProfileAddress? { ProfileAddress(url: "https://\(host)/\(page)") }
+        switch host {
+        case "x.com", "twitter.com": return second == "status" ? profile(path[0]) : nil
+        case "facebook.com", "fb.com": return ["posts", "photos", "videos", "reel"].contains(second) ? profile(path[0]) : nil
+        case "tiktok.com": return second == "video" ? profile(path[0]) : nil
+        case "threads.net", "threads.com": return second == "post" ? profile(path[0]) : nil
+        case "bsky.app": return path.count >= 4 && path[2].lowercased() == "post" && path[0].lowercased() == "profile"
+            ? profile("profile/\(path[1])") : nil
+        default:
+            // A fediverse post is /@name/ and its number.
+            return path.count == 2 && path[1].allSatisfy({ ("0"..."9").contains($0) }) ? profile(path[0]) : nil
+        }
+    }
+
     /// An account name a platform could have issued: letters, digits, `.`, `_` and `-`, not reserved.
     private init?(checked platform: Platform, _ handle: String, _ prefix: String, suffix: String = "") {
         guard Self.plausible(handle), !(Self.reserved[platform]?.contains(handle.lowercased()) ?? false) else { return nil }
@@ -157,7 +185,18 @@ public struct ProfileAddress: Hashable, Sendable {
             }
             rest = rest[..<mark]
         }
-        let path = rest.split(separator: "/").map { String($0).removingPercentEscapesOrSelf }
+        // Read as a browser would open it: escapes decoded ("%2F" a slash too), "." dropped and ".." going up, so that
+        // "/x/../OakbridgeTC" is @OakbridgeTC.
+        var path: [String] = []
+        for segment in rest.split(separator: "/") {
+            for part in String(segment).removingPercentEscapesOrSelf.split(separator: "/") {
+                switch part {
+                case ".": continue
+                case "..": _ = path.popLast()
+                default: path.append(String(part))
+                }
+            }
+        }
         return (host, path, query)
     }
 }

@@ -203,7 +203,7 @@ public struct Intake: Sendable {
         var links: [String] = []
         let all = [mail] + Self.forwards(of: mail)
         for link in all.flatMap(\.links) {
-            guard let address = ProfileAddress(url: link), desk.ownSite(link) == nil else { continue }
+            guard let address = ProfileAddress.account(of: link), desk.ownSite(link) == nil else { continue }
             guard seen.insert("\(address.platform)\u{0}\(address.platform.canonicalHandle(address.handle))").inserted else { continue }
             if links.count == Self.maxLinksPerMessage { return (links, true) }
             links.append(link)

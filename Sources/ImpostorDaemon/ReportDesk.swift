@@ -72,7 +72,10 @@ public struct ReportDesk: Sendable {
         let given = raw.trimmingSpaces()
         // The link is kept, shown and fetched without its user name and password and with its tokens
         // redacted: a resident's bank password must not reach the store, nor the host in a request.
-        guard given.count <= 2000, WebLink.isWeb(given), let clean = CleanURL(given) else {
+        guard given.count <= 2000 else {
+            throw Refusal(reason: "a link of \(given.count) characters is longer than any profile's address (2,000 at most)")
+        }
+        guard WebLink.isWeb(given), let clean = CleanURL(given) else {
             let shown = Redaction.apply(FetchError.redact(given))
             throw Refusal(reason: "\"\(String(shown.prefix(80)))\" is not a web link (it must start with https:// or http://)")
         }
@@ -80,7 +83,7 @@ public struct ReportDesk: Sendable {
         if let own = ownSite(link) {
             throw Refusal(reason: "\(String(link.prefix(120))) is \(own)")
         }
-        let address = ProfileAddress(url: link)
+        let address = ProfileAddress.account(of: link)
         var profile = Self.profile(address: address, link: link)
         var unread: String?
         if let fetcher {
@@ -211,11 +214,11 @@ public struct ReportDesk: Sendable {
             if identity.ownDomain(of: host) != nil {
                 return "\(identity.name)'s own website"
             }
-            if let address = ProfileAddress(url: link),
+            if let address = ProfileAddress.account(of: link),
                 identity.officials.contains(where: { $0.platform == address.platform
                     && $0.platform.canonicalHandle($0.handle) == address.platform.canonicalHandle(address.handle) })
             {
-                return "one of \(identity.name)'s own accounts"
+                return ProfileAddress(url: link) == nil ? "a post of one of \(identity.name)'s own accounts" : "one of \(identity.name)'s own accounts"
             }
         }
         return nil

@@ -74,6 +74,19 @@ public enum SuspectText {
         return s
     }
 
+    /// `text` as one cell of a Markdown table: every character Markdown gives a meaning to is escaped, so that a
+    /// handle such as "[OakbridgeTC](https://evil.example)" or "<img …>" stays the text it is.
+    public static func markdownCell(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if let ascii = ch.asciiValue, Self.markdownPunctuation.contains(ascii) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    private static let markdownPunctuation = Set("\\`*_{}[]()<>#+!|~".utf8)
+
     /// The first `count` characters (grapheme clusters) and "…", or `text` itself when it is short enough.
     public static func truncate(_ text: String, to count: Int) -> String {
         guard text.count > count else { return text }

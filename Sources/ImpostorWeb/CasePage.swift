@@ -120,7 +120,7 @@ struct CasePage {
         for e in detail.events {
             // Reasons and notes may quote strangers (a reporter's name, a hijacked account's new name):
             // marked like any profile text, so hidden characters show and cannot reorder the line.
-            h += "<li><time>\(Pages.date(e.at))</time> <b>\(HTML.escape(e.actor))</b>: \(HTML.escape(e.action))"
+            h += "<li><time>\(Pages.date(e.at))</time> <b><bdi>\(markup.mark(e.actor, limit: 300).html)</bdi></b>: \(HTML.escape(e.action))"
             if let to = e.toStatus { h += " → \(HTML.escape(to.label))" }
             if let r = e.reason { h += " — <bdi>\(markup.mark(r, limit: 2000).html)</bdi>" }
             if let n = e.note { h += "<br><q><bdi>\(markup.mark(n, limit: 4000).html)</bdi></q>" }

@@ -48,9 +48,11 @@ public enum PrintablePages {
         }
         h += "</table><h2>Decisions and events</h2><ol>"
         for e in detail.events {
-            h += "<li>\(Pages.date(e.at)): \(HTML.escape(e.actor)) — \(HTML.escape(e.action))"
-            if let r = e.reason { h += " (\(HTML.escape(r)))" }
-            if let n = e.note { h += ": “\(HTML.escape(n))”" }
+            // The actor, reason and note may quote strangers (a resident's report): marked as the review page marks
+            // them, so that hidden and control characters show and cannot reorder the printed line.
+            h += "<li>\(Pages.date(e.at)): <bdi>\(markup.mark(e.actor, limit: 300).html)</bdi> — \(HTML.escape(e.action))"
+            if let r = e.reason { h += " (<bdi>\(markup.mark(r, limit: 2000).html)</bdi>)" }
+            if let n = e.note { h += ": “<bdi>\(markup.mark(n, limit: 4000).html)</bdi>”" }
             h += "</li>"
         }
         h += "</ol></body></html>\n"

@@ -124,7 +124,7 @@ struct DraftCases: Sendable {
         for account in [Account.council, .mayor, .hostile, .removed] {
             _ = try await must(["decide", String(ids[account]!), "confirm", "--as", "jane"] + store, "confirmed")
         }
-        _ = try await must(["decide", String(ids[.dismissed]!), "dismiss", "--reason", "namesake", "--as", "jane"] + store, "dismissed")
+        _ = try await must(["decide", String(ids[.dismissed]!), "dismiss", "--reason", "namesake", "--note", "namesake \u{1B}[31m\u{202E}of Oakbridge", "--as", "jane"] + store, "dismissed")
         _ = try await must(["decide", String(ids[.removed]!), "reported", "--as", "jane"] + store, "reported")
         // The platform takes one account down; the next scan's recheck finds it gone.
         server.set("/profiles/removed", status: 404)
@@ -614,6 +614,19 @@ extension DraftCommandsTests {
             #expect(html.contains("<img src=\"avatar-1.jpg\"") && html.contains("<img src=\"logo.png\""))
             #expect(html.contains("oakbridge.council.help"))
             #expect(html.contains("the avatar is the council&#39;s logo"))
+        }
+
+        /// What a decision quotes (a reason a clerk pasted from a message) prints with its hidden characters shown,
+        /// never raw: no escape sequence for a terminal, no override that reverses the printed line.
+        @Test func theSummaryShowsHiddenCharactersOfWhatDecisionsQuote() async throws {
+            let cases = try await DraftCases.shared.value
+            let out = try CLI.temporaryFolder([:]) + "/evidence"
+            defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
+            let r = try await cases.run(["evidence", cases.id(.dismissed), "--out", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            let html = try String(contentsOfFile: out + "/summary.html", encoding: .utf8)
+            #expect(html.contains("namesake") && html.contains("of Oakbridge"), "\(html)")
+            #expect(!html.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, "\(html)")
         }
 
         @Test func existingEvidenceIsKeptUnlessForced() async throws {

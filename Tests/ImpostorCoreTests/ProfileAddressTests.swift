@@ -54,4 +54,33 @@ import Testing
     func otherPagesAreNoProfile(url: String) {
         #expect(ProfileAddress(url: url) == nil)
     }
+
+    /// A path is read as a browser opens it: "/x/../Name", "/./Name" and an escaped slash are the account.
+    @Test(arguments: ["https://www.facebook.com/x/../OakbridgeTownCouncil", "https://www.facebook.com/./OakbridgeTownCouncil",
+                      "https://www.facebook.com/OakbridgeTownCouncil%2F", "https://www.facebook.com/a/%2e%2e/OakbridgeTownCouncil"])
+    func aPathIsReadAsABrowserOpensIt(url: String) {
+        #expect(ProfileAddress(url: url)?.handle == "OakbridgeTownCouncil")
+    }
+
+    /// A post names its author, the account a resident means; a post of no named account names none.
+    @Test(arguments: [
+        ("https://x.com/RugeleyTC/status/1790000000000000000", "x", "RugeleyTC"),
+        ("https://twitter.com/RugeleyTC/status/17/photo/1", "x", "RugeleyTC"),
+        ("https://www.facebook.com/thornbury.towncouncil/posts/pfbid0abc", "facebook", "thornbury.towncouncil"),
+        ("https://m.facebook.com/OakbridgeTownCouncil/photos/a.1/2/", "facebook", "OakbridgeTownCouncil"),
+        ("https://www.tiktok.com/@camelford.council/video/7300000000000000000", "tiktok", "camelford.council"),
+        ("https://www.threads.net/@chorleytc/post/C1abc", "threads", "chorleytc"),
+        ("https://bsky.app/profile/oakbridge.bsky.social/post/3kabc", "bluesky", "oakbridge.bsky.social"),
+        ("https://mastodon.social/@oakbridge/112233445566", "mastodon", "oakbridge@mastodon.social"),
+    ])
+    func aPostNamesItsAuthor(url: String, platform: String, handle: String) throws {
+        let author = try #require(ProfileAddress.account(of: url))
+        #expect(author.platform.rawValue == platform && author.handle == handle)
+    }
+
+    @Test(arguments: ["https://www.instagram.com/p/Cabc123/", "https://www.facebook.com/groups/residents/posts/1",
+                      "https://x.com/i/status/1", "https://www.youtube.com/watch?v=abc", "https://example.org/news/2024/item"])
+    func aPostOfNoNamedAccountNamesNone(url: String) {
+        #expect(ProfileAddress.account(of: url) == nil)
+    }
 }

@@ -2,6 +2,14 @@ import Testing
 @testable import ImpostorDrafts
 
 @Suite struct SuspectTextTests {
+    /// In a Markdown table a handle stays text: no link whose words are the council's, no tag, no cell break.
+    @Test func aMarkdownCellIsText() {
+        #expect(SuspectText.markdownCell("x.com/[OakbridgeTC](https://evil.example/pay)") == #"x.com/\[OakbridgeTC\]\(https://evil.example/pay\)"#)
+        #expect(SuspectText.markdownCell("<img src=x onerror=alert(1)>") == #"\<img src=x onerror=alert\(1\)\>"#)
+        #expect(SuspectText.markdownCell("a|b_c\\") == #"a\|b\_c\\"#)
+        #expect(SuspectText.markdownCell("oakbridge.tc.grants") == "oakbridge.tc.grants")
+    }
+
     @Test func cleanStripsBidiControlsAndInvisibles() {
         let planted = "Oak\u{200B}bridge \u{202E}lanoisiffo\u{202C} \u{2066}TC\u{2069}\u{FEFF}\u{00AD}\u{200E}"
         let clean = SuspectText.clean(planted)

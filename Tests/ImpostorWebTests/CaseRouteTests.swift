@@ -28,7 +28,7 @@ import Testing
             }
             #expect(!html.contains("id=\"d-reported\""), "a new case cannot be marked reported")
             // The audit trail shows who opened the case.
-            #expect(html.contains("<b>impostor</b>: open → New"))
+            #expect(html.contains("<b><bdi>impostor</bdi></b>: open → New"))
         }
     }
 
@@ -73,7 +73,7 @@ import Testing
             let location = try #require(r.headers[.location])
             let page = try await client.get(location, headers: [.cookie: cookie]).text
             #expect(page.contains("role=\"status\">Your decision is recorded.</p>"))
-            #expect(page.contains("<b>\(ReviewFixture.localUser)</b>: confirm → Confirmed impersonation"))
+            #expect(page.contains("<b><bdi>\(ReviewFixture.localUser)</bdi></b>: confirm → Confirmed impersonation"))
             #expect(page.contains("<q><bdi>&lt;b&gt;reported&lt;/b&gt; by a resident</bdi></q>"))
             // A confirmed case offers the next steps only.
             #expect(page.contains("id=\"d-reported\"") && !page.contains("id=\"d-confirm\""))

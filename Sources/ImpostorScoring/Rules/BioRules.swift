@@ -286,6 +286,8 @@ enum BioClaimRule: Rule {
     }
     static let summary = "the bio speaks as the council"
     static let examples: [RuleExample] = [
+        .quiet("Cornwall Groundcare Ltd", handle: "accounts@cornwallgroundcare.co.uk",
+               bio: "Invoice INV-3310 - Oakbridge Town Council | Grass cutting for September, £640 + VAT. Many thanks.", platform: .email),
         .fires("Town News", bio: "The official page of Oakbridge Town Council"),
         .quiet("Town News", bio: "Reporting on Oakbridge Town Council meetings"),
         .quiet("Save Oakbridge Green", bio: "Residents opposing Oakbridge Town Council's plan to lease the green for parking."),
@@ -299,6 +301,9 @@ enum BioClaimRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard e.bio.claim, e.bio.otherArea == nil, !so.has(.bioOffice) else { return nil }
+        // Mail from a business under a name of its own ("Cornwall Groundcare Ltd") writes to the council it names:
+        // an invoice's subject is addressed to it, not spoken as it.
+        if e.texts.isMail, !e.name.organisationWords.isEmpty, e.name.place == nil, !e.name.councilWord { return nil }
         if e.bio.claimsBelonging, so.claim == .place, asksNothing(e) {
             return Hit(weight: belonging, detail: "the bio says \(e.council) runs the page, and asks nothing", matched: e.council)
         }
@@ -723,6 +728,9 @@ enum MailboxTakenRule: Rule {
     static let summary = "an e-mail from the council's own domain asks its reader to sign in to a document or mailbox, for their password,"
         + " or to buy gift cards to be paid back or sent on, or says its bank details have changed: the mailbox may be taken over"
     static let examples: [RuleExample] = [
+        .fires("Priya Sharma", handle: "priya.sharma@oakbridge-tc.gov.uk", bio: "Payment approval needed | Priya Sharma has shared "
+               + "'Remittance advice - hall roof.pdf' with you via SharePoint. Sign in with your Microsoft 365 account to review and approve.",
+               platform: .email),
         .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "I have shared an important document with you via OneDrive. Please sign in with your email to view it.", platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda attached; the minutes are on the website.", platform: .email),
