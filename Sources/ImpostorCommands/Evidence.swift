@@ -63,7 +63,7 @@ extension Impostor {
                           let format = ImageFormat(sniffing: bytes)
                     else { continue }
                     let name = "avatar-\(detail.snapshots.count - n).\(format.fileExtension)"
-                    try Data(bytes).write(to: URL(fileURLWithPath: out + "/" + name))
+                    try Data(bytes).write(to: URL(fileURLWithPath: out + "/" + name), options: .atomic)
                     avatarFiles[snap.id] = name
                 }
                 let identity = watchlist.identity(id: detail.summary.identity)
@@ -72,7 +72,7 @@ extension Impostor {
                 if let logo = identity?.logos.first {
                     if let bytes = try? RegularFile.read(logo, maxBytes: 20 << 20), let format = ImageFormat(sniffing: bytes) {
                         logoFile = "logo." + format.fileExtension
-                        try Data(bytes).write(to: URL(fileURLWithPath: out + "/" + logoFile!))
+                        try Data(bytes).write(to: URL(fileURLWithPath: out + "/" + logoFile!), options: .atomic)
                     }
                 }
                 let now = Date()
@@ -86,10 +86,10 @@ extension Impostor {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 encoder.dateEncodingStrategy = .iso8601
-                try encoder.encode(export).write(to: URL(fileURLWithPath: out + "/case.json"))
+                try encoder.encode(export).write(to: URL(fileURLWithPath: out + "/case.json"), options: .atomic)
                 let html = try PrintablePages.evidence(detail, identity: identity, avatarFiles: avatarFiles, logoFile: logoFile,
                                                        generated: now)
-                try Data(html.utf8).write(to: URL(fileURLWithPath: out + "/summary.html"))
+                try Data(html.utf8).write(to: URL(fileURLWithPath: out + "/summary.html"), options: .atomic)
                 Console.out("evidence for case \(caseID) written to \(out): case.json, summary.html, \(avatarFiles.count) picture(s)\(logoFile == nil ? "" : ", the logo")")
             } catch let error as StoreError {
                 Console.error("impostor: \(error.reason)")

@@ -93,9 +93,9 @@ extension Impostor {
             if let out {
                 do {
                     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                    try Data(md.utf8).write(to: URL(fileURLWithPath: "\(out)/report-\(month).md"))
+                    try Data(md.utf8).write(to: URL(fileURLWithPath: "\(out)/report-\(month).md"), options: .atomic)
                     let html = PrintablePages.monthly(title: title, intro: intro, headers: headers, rows: rows, notes: notes)
-                    try Data(html.utf8).write(to: URL(fileURLWithPath: "\(out)/report-\(month).html"))
+                    try Data(html.utf8).write(to: URL(fileURLWithPath: "\(out)/report-\(month).html"), options: .atomic)
                 } catch {
                     Console.error("impostor: cannot write the report to \(out): \(WriteProblem.describe(out, error))")
                     throw ExitCode(1)

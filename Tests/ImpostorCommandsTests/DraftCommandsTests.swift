@@ -645,6 +645,14 @@ extension DraftCommandsTests {
             let forced = try await cases.run(["evidence", id, "--out", out, "--force"])
             #expect(forced.status == 0, "\(forced.stderr)")
             #expect(try String(contentsOfFile: out + "/case.json", encoding: .utf8).contains("mayorofoakbridge"))
+            // A link planted in the folder is replaced, never written through: the file it points at is kept.
+            let victim = (out as NSString).deletingLastPathComponent + "/victim.txt"
+            try "kept".write(toFile: victim, atomically: true, encoding: .utf8)
+            try FileManager.default.removeItem(atPath: out + "/summary.html")
+            try FileManager.default.createSymbolicLink(atPath: out + "/summary.html", withDestinationPath: victim)
+            await #expect(try cases.run(["evidence", id, "--out", out, "--force"]).status == 0)
+            #expect(try String(contentsOfFile: victim, encoding: .utf8) == "kept")
+            #expect(try FileManager.default.attributesOfItem(atPath: out + "/summary.html")[.type] as? FileAttributeType == .typeRegular)
         }
 
         @Test func aFolderThatCannotBeMadeOrAnUnknownCaseIsAClearError() async throws {
