@@ -31,11 +31,16 @@ extension DraftCase {
         }
         // Stores written before distances were typed kept them only as "12 bits".
         let logo = reasons.first { $0.signal == .logo }.flatMap { $0.distance ?? $0.folded.flatMap { Int($0.split(separator: " ").first ?? "") } }
+        // A profile that gave no web address (or a planted "javascript:" one) is named by the address its handle makes
+        // on its platform, when that is a handle the platform could have issued.
+        let given = profile.url.trimmingSpaces().lowercased()
+        let made = AccountLinks.url(AccountReference(platform: profile.platform, handle: profile.handle)).flatMap { ProfileAddress(url: $0) != nil ? $0 : nil }
+        let url = given.hasPrefix("https://") || given.hasPrefix("http://") ? profile.url : made ?? profile.url
         self.init(
             council: Council(identity: identity), target: target,
             suspect: Suspect(
                 platform: profile.platform, id: profile.id, handle: profile.handle, displayName: profile.displayName,
-                profileURL: profile.url, bio: profile.bio, createdAt: profile.createdAt),
+                profileURL: url, bio: profile.bio, createdAt: profile.createdAt),
             evidence: Evidence(score: assessment?.score ?? 0, reasons: reasons.map(\.detail), logoDistance: logo,
                                capturedAt: capturedAt),
             firstSeen: firstSeen, confirmed: confirmed, drafted: drafted, preElection: preElection,

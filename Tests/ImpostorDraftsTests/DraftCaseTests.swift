@@ -35,6 +35,19 @@ import ImpostorCore
         #expect(draft.suspect.profileURL == "https://x.com/MayorOakbridge")
     }
 
+    /// A profile whose address is no web address (a planted "javascript:", or none) is named by the address its
+    /// handle makes; a handle no platform issues makes none.
+    @Test func aProfileWithoutAWebAddressIsNamedByItsHandle() {
+        let a = assessment(target: .council, reasons: [])
+        var p = profile
+        p.url = "javascript:alert(1)"
+        #expect(DraftCase(identity: identity, profile: p, assessment: a, firstSeen: Fixtures.firstSeen).suspect.profileURL == "https://x.com/MayorOakbridge")
+        p.url = ""
+        #expect(DraftCase(identity: identity, profile: p, assessment: a, firstSeen: Fixtures.firstSeen).suspect.profileURL == "https://x.com/MayorOakbridge")
+        p.handle = "x.com/[OakbridgeTC](https://evil.example)"
+        #expect(DraftCase(identity: identity, profile: p, assessment: a, firstSeen: Fixtures.firstSeen).suspect.profileURL == "")
+    }
+
     @Test func anOfficeReasonFindsThePersonByRole() {
         let a = assessment(target: .person, reasons: [
             Reason(signal: "office", identity: identity.id, matched: "clerk", weight: 2, detail: "claims an office")
