@@ -93,6 +93,16 @@ public enum SquatWatch {
             for separator in ["", "_", ".", "-"] { bases.append(place + separator + kind) }
         }
         bases.forEach(add)
+        // 2b. The council's own handles, from every platform it uses, with a character put on or slipped, as a squat
+        // copies the handle residents know ("StWennaParish_", "stwennaparish1").
+        let ownNames = identity.officials.filter { !$0.platform.isDirectMessage }.map { Self.name(of: $0.handle, on: $0.platform) }
+            .filter { $0.count >= 5 }
+        for own in ownNames {
+            add(own + "_")
+            add(own + "1")
+        }
+        // The slips that keep its length first: a look-alike letter or two swapped passes for it at a glance.
+        for own in ownNames { misspellings(of: own.lowercased()).filter { $0.count == own.count }.prefix(6).forEach(add) }
         // 3. One slip in the place, the commonest trick: dropped, look-alike, swapped, doubled and
         // neighbouring letters, before the shortest kind form.
         for kind in kinds.prefix(1) {

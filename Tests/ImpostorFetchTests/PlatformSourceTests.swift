@@ -240,6 +240,13 @@ struct SquatWatchTests {
         #expect(SquatWatch.handles(for: Self.oakbridge, on: .x, cap: 0).isEmpty)
         let instagram = SquatWatch.handles(for: Self.oakbridge, on: .instagram, cap: 10)
         #expect(instagram.contains("oakbridge.council") && instagram.count == 10)
+        // The council's own handle from another platform, with a character put on or slipped.
+        var listed = Self.oakbridge
+        listed.officials = [AccountReference(platform: .facebook, handle: "StWennaParish")]
+        let slips = SquatWatch.handles(for: listed, on: .x, cap: 100).map { $0.lowercased() }
+        #expect(slips.contains("stwennaparish_") && slips.contains("stwennaparish1"), "\(slips)")
+        #expect(slips.contains { $0 != "stwennaparish" && $0.count == 13 && zip($0, "stwennaparish").filter { $0 != $1 }.count <= 2 },
+                "\(slips)")
     }
 
     static func run(_ kind: String, _ options: [String: ConfigValue], secret: (String, String)?) async throws -> Fetcher.Report {
