@@ -62,6 +62,18 @@ enum HijackCheck {
                       detail: "one of the council's own accounts posts what a hijacker posts (\(words)): taken over?")
     }
 
+    /// The reason, when the account offers money (a refund, a grant, a prize) and asks for card or bank details by
+    /// message: "Council tax refund – DM us your card details". The council's own warnings say it never does.
+    static func asksForDetails(bio: FoldedText, vocabulary: Vocabulary, identity: String) -> Reason? {
+        let keys = bio.keys
+        guard !warns(bio, vocabulary: vocabulary), vocabulary.asksForDetails(keys),
+            let offer = keys.firstIndex(where: { vocabulary.personOffers.contains($0) || vocabulary.detailLures.contains($0) })
+        else { return nil }
+        return Reason(signal: signal, identity: identity, matched: bio.words[offer], weight: weight,
+                      detail: "one of the council's own accounts offers \(bio.words[offer]) and asks for card or bank details by message, "
+                          + "which the council never does: taken over?")
+    }
+
     /// The reason, when the account's bio sends people to an address at one of the council's own hosts with
     /// its full stops moved or a letter changed ("claim here 👉 caerwenlli-gov.uk/claim" for caerwenlli.gov.uk):
     /// a council links its own site. Not a clerk's webmail, nor a partner's site that only holds the place;

@@ -230,7 +230,8 @@ public final class Scorer: Sendable {
         guard let reason = HijackCheck.check(name: name, bio: bio, addresses: addresses, hosts: hosts, vocabulary: vocabulary, identity: id)
             ?? HijackCheck.renamed(name, readings: councils, identity: id)
             ?? HijackCheck.lookalikeAddress(bio: bio, addresses: addresses, vocabulary: vocabulary, hosts: hosts, identity: id)
-            ?? takenMailbox(profile, bio: bio, words: councils.first?.words ?? vocabulary, identity: id)
+            ?? HijackCheck.asksForDetails(bio: bio, vocabulary: councils.first?.words ?? vocabulary, identity: id)
+            ?? takenMailbox(profile, bio: bio, addresses: addresses, hosts: hosts, words: councils.first?.words ?? vocabulary, identity: id)
         else { return nil }
         return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle,
                           score: Self.squash(Judgement.prior + reason.weight), verdict: .suspect, identity: id, target: .council,
@@ -238,9 +239,11 @@ public final class Scorer: Sendable {
     }
 
     /// Mail from the council's own listed address (the clerk's Gmail, say) with a taken mailbox's lure.
-    private func takenMailbox(_ profile: Profile, bio: FoldedText, words: Vocabulary, identity: String) -> Reason? {
+    private func takenMailbox(_ profile: Profile, bio: FoldedText, addresses: [String], hosts: [String], words: Vocabulary,
+                              identity: String) -> Reason? {
         guard profile.platform.isDirectMessage,
-            let lure = MailboxTakenRule.lure(bio, warns: HijackCheck.warns(bio, vocabulary: words), words: words)
+            let lure = MailboxTakenRule.lure(bio, warns: HijackCheck.warns(bio, vocabulary: words),
+                                             links: MailboxTakenRule.Links(addresses, hosts: hosts), words: words)
         else { return nil }
         return Reason(signal: MailboxTakenRule.signal, identity: identity, matched: profile.handle, folded: lure, weight: MailboxTakenRule.weight,
                       detail: "sent from \(profile.handle), the council's own sender, it says \"\(lure)\": the mailbox may be taken over")
@@ -325,6 +328,11 @@ final class FoldedProfile {
     /// For an e-mail, the host of an address its sender's name shows in place of a name
     /// ("clerk@oakbridge-tc.gov.uk" written from a free-mail account), lower case.
     let shownHost: String?
+    /// For an e-mail, the whole address its sender's name shows, lower case: the clerk's own Gmail shown by a
+    /// mailer's "noreply" is borrowed as surely as the council's domain.
+    let shownAddress: String?
+    /// An e-mail's sender, the one address its handle is, lower case.
+    let mailSender: String?
     /// The name in the order a screen shows it, when that differs from the stored order (a name
     /// written backwards behind a right-to-left override), with the stored name's findings.
     let nameShown: FoldedText?
@@ -362,7 +370,7 @@ final class FoldedProfile {
         isMessage = profile.isMessage
         followers = profile.followers
         senderAddress = profile.senderAddress
-        shownHost = profile.shownHost
+        (shownHost, shownAddress, mailSender) = (profile.shownHost, profile.shownAddress, profile.mailSender)
     }
 
     /// The domain of a sender's address, only when the handle is one address: "attacker@evil.com,
@@ -379,6 +387,8 @@ final class FoldedProfile {
         mailDomain = isMail ? Self.senderDomain(profile.handle) : nil
         senderAddress = mailDomain.map { [($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder))] } ?? []
         shownHost = isMail ? Self.addressHost(in: profile.displayName) : nil
+        shownAddress = isMail ? Self.mailAddress(in: profile.displayName) : nil
+        mailSender = mailDomain != nil ? Identity.asciiLowercased(profile.handle.trimmingSpaces()) : nil
         var displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName
         // A text or WhatsApp message shows its sender's number, not a name: the sender's name is the one the
         // message gives itself ("Hi, it's Cllr Sam Reed, new number").
@@ -445,6 +455,16 @@ final class FoldedProfile {
         else { return nil }
         let cut: Set<Character> = [".", ",", ";", ":", "(", ")"]
         return String(host.drop { cut.contains($0) }.reversed().drop { cut.contains($0) }.reversed()).lowercased()
+    }
+
+    /// The first e-mail address `text` shows ("Clerk <clerk@x.gov.uk>"), lower case, or nil.
+    static func mailAddress(in text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return nil }
+        let cut: Set<Character> = [".", ",", ";", ":", "(", ")", "'"]
+        return text.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "\u{2039}" || $0 == "\u{203A}" })
+            .first { $0.contains("@") }
+            .map { String($0.drop { cut.contains($0) }.reversed().drop { cut.contains($0) }.reversed()).lowercased() }
+            .flatMap { Platform.email.isSender($0) ? $0 : nil }
     }
 
     /// The part of a handle its owner chose: no "@", no Mastodon server, no Bluesky host or public suffix.

@@ -193,6 +193,16 @@ final class Vocabulary: Sendable {
     let signInAsks: [(text: String, keys: [String])], credentialBaits: [(text: String, keys: [String])]
     /// An ask for the reader's password ("verify your password"): no colleague's mail says that but a warning.
     let passwordAsks: [(text: String, keys: [String])]
+    /// What a mailbox "from IT" says of the reader's own ("your mailbox is full"): no colleague's mail says it.
+    let mailboxAlarms: [(text: String, keys: [String])]
+    /// Words of a payment asked for ("transfer", "remit", "invoice"): with a bank change, the fraud's ask.
+    let remittances: Set<String>
+    /// A payment kept quiet ("confidential", "in a meeting") and hurried ("today", "urgent"): with a payment, the
+    /// fraud in a council leader's name sent from their own mailbox.
+    let paymentSecrecy: [(text: String, keys: [String])], paymentHurry: [(text: String, keys: [String])]
+    /// What a post promises beside an ask for card details, besides `personOffers` ("prize", "claim"): from one of the
+    /// council's own accounts, a hijacker's lure.
+    let detailLures: Set<String>
     /// The council's bank "has changed" ("new bank details"): the invoice fraud a taken mailbox sends.
     let bankChanges: [(text: String, keys: [String])]
     /// Coins ("btc"), whose amount ("0.1 BTC") a hijacker's giveaway names, with a word that offers or asks ("claim").
@@ -388,6 +398,8 @@ final class Vocabulary: Sendable {
         credentialLures = written("credential_lures")
         (signInAsks, credentialBaits, passwordAsks) = (written("sign_in_asks"), written("credential_baits"), written("password_asks"))
         bankChanges = written("bank_changes")
+        (mailboxAlarms, remittances, detailLures) = (written("mailbox_alarms"), keys("remittances"), keys("detail_lures"))
+        (paymentSecrecy, paymentHurry) = (written("payment_secrecy"), written("payment_hurry"))
         (coins, coinAsks) = (keys("coins"), keys("coin_asks"))
         payBacks = written("pay_backs")
         (giftCardAsks, giftCardPressures) = (keys("gift_card_asks"), written("gift_card_pressures"))

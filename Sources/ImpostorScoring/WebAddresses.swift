@@ -194,6 +194,9 @@ enum WebAddresses {
     /// is not, though a bio naming it might be.
     static func lookalikeSender(_ addresses: [(address: String, key: String)], of p: ProtectedIdentity) -> String? {
         for (address, key) in addresses where !isOfficial(address, hosts: p.officialHosts) {
+            // The council's own domain with another put after it ("oakbridge-tc.gov.uk.secure-login.com"): its start is
+            // all a reader sees.
+            if p.officialHosts.contains(where: { address.hasPrefix($0 + ".") || address.contains("." + $0 + ".") }) { return address }
             // The council's domain with its full stops made hyphens or dropped, or another ending added, leaves the
             // ending's words glued on: "oakbridge-tc-gov.uk", "oakbridge-tcgov.uk", "oakbridge-tc.gov.uk.com".
             for form in [key] + gluedEndings.compactMap({ key.count > $0.count + 3 && key.hasSuffix($0) ? String(key.dropLast($0.count)) : nil }) {

@@ -185,6 +185,10 @@ import Testing
         ("Lichfield Merch Drop 🎁", "🎉 FREE Lichfield hoodies for the first 500 residents! Claim yours via link in bio – just £1.99 postage 👉 lichfield-merch.shop"),
         ("Lichfield City Council", "🛍️ OFFICIAL MERCH DROP 🛍️ Hoodies, mugs & tees 50% off! 👉 lichfield-store.shop"),
         ("Lichfield City Council", "🎉 GIVEAWAY 🎉 We're giving away 10 iPhone 16s to celebrate 10k followers! Tap the link in bio 👉 bit.ly/lich-win"),
+        // Money offered and card or bank details asked for by message: the council's own warnings say it never does.
+        ("Lichfield City Council", "You are due a council tax refund of £148.50. Reply with your card number and expiry date to receive it today."),
+        ("Lichfield City Council", "Windfarm community fund: every household is due £250. Reply with your bank details to claim."),
+        ("Lichfield City Council", "Ad-daliad treth y cyngor o £120. Anfonwch fanylion eich cerdyn banc i'w dderbyn heddiw."),
     ])
     func aHijackedOfficialAccountIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
@@ -215,6 +219,8 @@ import Testing
         "Our Christmas market has its own shop this year: lichfieldchristmas.shop",
         "Today only: the Guildhall shop at lichfield.gov.uk/shop and lichfieldguildhall.shop is open late.",
         "Tourist info shop: visitlichfield.shop – orders: orders@visitlichfield.shop or www.visitlichfield.shop/maps",
+        "Council tax refunds are never paid by message: we will never ask you to send your bank details.",
+        "Community fund grants: apply on our website. Successful groups are paid by bank transfer.",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)

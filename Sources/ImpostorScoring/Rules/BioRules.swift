@@ -785,20 +785,56 @@ enum MailboxTakenRule: Rule {
                platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk", bio: "Urgent: the Christmas raffle prizes are gift cards, buy your tickets now.",
                platform: .email),
+        .fires("Bookings", handle: "bookings@oakbridge-tc.gov.uk", bio: "Hall hire: please pay £85 in Amazon gift cards and reply with the codes.",
+               platform: .email),
+        // What IT would say of the reader's own mailbox; a shared file behind a sign-in at a stranger's address.
+        .fires("IT Support", handle: "it@oakbridge-tc.gov.uk", bio: "Mailbox quota exceeded. New messages are being held.", platform: .email),
+        .fires("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "I have shared a document with you. Sign in with your Microsoft 365 account to view: https://docs-view.live/x", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "I have shared a document with you in SharePoint. Sign in with your council account to view it.", platform: .email),
+        .quiet("Portal", handle: "noreply@oakbridge-tc.gov.uk",
+               bio: "Your portal password expires in 7 days. Sign in at https://portal.oakbridge-tc.gov.uk to change it.", platform: .email),
+        // A bank change with a payment asked for is the fraud; a notice of one, with a letter to follow, asks nothing.
+        .fires("Accounts", handle: "accounts@oakbridge-tc.gov.uk", bio: "Pay the attached invoice to our new bank account: sort code 20-30-40.",
+               platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "The council's bank details have changed from 1 April. A signed letter follows; phone 01234 567890 to confirm.", platform: .email),
+        // A payment hurried and kept quiet, in a leader's name from their own mailbox.
+        .fires("Priya Sharma", handle: "mayor@oakbridge-tc.gov.uk",
+               bio: "Can you make an urgent transfer of £4,800 to a supplier today? I'm in a meeting, can't talk.", platform: .email),
+        .quiet("Priya Sharma", handle: "mayor@oakbridge-tc.gov.uk", bio: "Please approve the payments list in Scribe today.", platform: .email),
+        .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
+               bio: "Confidential item: the payment to the contractor is on Tuesday's agenda, in a meeting of the full council.", platform: .email),
     ]
 
     /// An ask to sign in and a bait in its sentence or one beside it ("Your mailbox is over quota. Log in here"), as written.
     static func signInForBait(_ bio: FoldedText, words: Vocabulary) -> (String, String)? {
         let keys = bio.keys
+        let baits = words.credentialBaits
         for at in keys.indices {
             guard let ask = words.signInAsks.first(where: { keys[at...].starts(with: $0.keys) }) else { continue }
             let own = bio.sentence(holding: at)
             let start = own.lowerBound > 0 ? bio.sentence(holding: own.lowerBound - 1).lowerBound : own.lowerBound
             let end = own.upperBound < keys.count ? bio.sentence(holding: own.upperBound).upperBound : own.upperBound
             let near = Array(keys[start..<end])
-            if let bait = words.credentialBaits.first(where: { Evidence.holds($0.keys, in: near) }) { return (ask.text, bait.text) }
+            if let bait = baits.first(where: { Evidence.holds($0.keys, in: near) }) { return (ask.text, bait.text) }
         }
         return nil
+    }
+
+    /// The links a mail gives: whether any, and whether one leads away from the council's own hosts.
+    struct Links {
+        var any: Bool
+        var away: Bool
+
+        init(_ addresses: [String], hosts: [String]) {
+            any = !addresses.isEmpty
+            away = addresses.contains { !WebAddresses.isOfficial($0, hosts: hosts) }
+        }
+
+        /// Every link is to the council's own site: its portal's notice, not a thief's page.
+        var ownOnly: Bool { any && !away }
     }
 
     /// Gift cards, then within their sentence and the next two an ask to buy them and a promise to pay them back
@@ -814,6 +850,8 @@ enum MailboxTakenRule: Rule {
             var end = own.upperBound
             for _ in 0..<2 where end < keys.count { end = bio.sentence(holding: end).upperBound }
             let near = Array(keys[own.lowerBound..<end])
+            // Paid in gift cards ("pay £85 in Amazon gift cards"): no council takes its fees so.
+            if let pay = keys[max(0, at - 4)..<at].first(where: words.payWords.contains) { return (pay, card.text) }
             guard words.giftCardAsks.contains(where: near.contains) else { continue }
             if let back = words.payBacks.first(where: { Evidence.holds($0.keys, in: near) }) { return (card.text, back.text) }
             // Without the promise, the ask is for the cards themselves ("buy some gift cards"), not for a raffle's tickets.
@@ -828,7 +866,8 @@ enum MailboxTakenRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard let domain = e.texts.mailDomain, let own = e.identity.identity.ownDomain(of: domain),
-            let lure = lure(e.texts.bio, warns: e.bio.warns, words: e.identity.words)
+            let lure = lure(e.texts.bio, warns: e.bio.warns, links: Links(e.texts.bioAddresses.map(\.address), hosts: e.identity.officialHosts),
+                            words: e.identity.words)
         else { return nil }
         return Hit(weight: weight, detail: "sent from \(own), the council's own domain, it says \"\(lure)\": the mailbox may be taken over",
                    matched: own, folded: lure)
@@ -837,17 +876,38 @@ enum MailboxTakenRule: Rule {
     /// What in a mail from the council's own mailbox says it is taken, as written ("sign in", "secure document"),
     /// or nil. Two lures of the list: one alone is a colleague's "log in to view". Or an ask for the reader's
     /// password. Or gift cards the reader is asked to buy, with a promise to pay them back, within three sentences.
-    static func lure(_ bio: FoldedText, warns: Bool, words: Vocabulary) -> String? {
+    static func lure(_ bio: FoldedText, warns: Bool, links: Links, words: Vocabulary) -> String? {
         let keys = bio.keys
         let warned = warns || words.cautions(keys) || words.refusesAnAct(keys)
-        if !warned, let ask = (words.passwordAsks + words.bankChanges).first(where: { Evidence.holds($0.keys, in: keys) }) { return ask.text }
-        var lures = words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text)
+        func said(_ list: [(text: String, keys: [String])]) -> String? { list.first { Evidence.holds($0.keys, in: keys) }?.text }
+        // A sign-in that sends the reader only to the council's own site is its portal's notice ("your password
+        // expires: sign in at portal.oakbridge-tc.gov.uk").
+        let credentials = !warned && !links.ownOnly
+        if credentials, let ask = said(words.passwordAsks) ?? said(words.mailboxAlarms) { return ask }
+        // The bank "has changed" and a payment is asked for: the invoice fraud. A notice of a change alone, with a
+        // letter to follow, asks for nothing.
+        if !warned, let change = said(words.bankChanges), keys.contains(where: words.remittances.contains) { return change }
+        var lures = credentials ? words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text) : []
         // An ask to sign in for a bait, in its sentence or one beside it ("Your mailbox is over quota. Log in here");
         // not in a warning of such mail. Not for a link alone: a clerk's "log in to the meeting at zoom.us/j/…" is one.
-        if lures.count < 2, !warned, let lure = signInForBait(bio, words: words) {
+        if lures.count < 2, credentials, let lure = signInForBait(bio, words: words) {
             lures = [lure.0, lure.1]
         }
+        // One lure and an ask to sign in anywhere in the mail, with a link away from the council's own hosts: "X shared
+        // a document with you: 'Payments.pdf'. Sign in with your Microsoft 365 account to view: [a stranger's page]".
+        if lures.count == 1, credentials, links.away, let ask = words.signInAsks.first(where: { ask in
+            Evidence.holds(ask.keys, in: keys) && !words.credentialLures.contains { $0.text == lures[0] && Evidence.holds(ask.keys, in: $0.keys) }
+        }) {
+            lures.append(ask.text)
+        }
         if lures.count < 2, let ask = giftCardsToPayBack(bio, words: words) { lures = [ask.0, ask.1] }
+        // A payment hurried and kept quiet: "make an urgent transfer today, confidential, I'm in a meeting".
+        // The scam's own "don't call" is no refusal of it: only a warning counts against it here.
+        if lures.count < 2, !warns, !words.cautions(keys), keys.contains(where: words.remittances.contains),
+            let secret = said(words.paymentSecrecy), let hurry = said(words.paymentHurry)
+        {
+            lures = [secret, hurry]
+        }
         return lures.count >= 2 ? lures.prefix(2).joined(separator: "\", \"") : nil
     }
 }
@@ -865,9 +925,21 @@ enum ShownAddressMailRule: Rule {
         .fires("oakbridge-tc.gov.uk", handle: "notices@oakbridge-tc-gov.uk.com", bio: "Your parking permit has expired", platform: .email),
         .quiet("clerk@oakbridge-tc.gov.uk", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda attached", platform: .email),
         .quiet("tom@gmail.com", handle: "tom@gmail.com", bio: "Are you free?", platform: .email),
+        // The clerk's own listed Gmail, shown by another sender.
+        .fires("oakbridge.clerk@gmail.com", handle: "noreply@mailer-xyz.com", bio: "Payment to our new account today please", platform: .email),
+        .quiet("oakbridge.clerk@gmail.com", handle: "oakbridge.clerk@gmail.com", bio: "Agenda attached", platform: .email),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        // The council's listed address itself, shown by another sender.
+        let listed = ([e.identity.identity.contact?.email] + e.identity.identity.officials.filter { $0.platform == .email }.map(\.handle))
+            .compactMap { $0.map { Identity.asciiLowercased($0.trimmingSpaces()) } }
+        if let shown = e.texts.shownAddress, listed.contains(shown), let sender = e.texts.mailSender, !listed.contains(sender),
+            let domain = e.texts.mailDomain, e.identity.identity.ownDomain(of: domain) == nil
+        {
+            return Hit(weight: weight, detail: "the sender's name shows \(shown), the council's own address, but the mail comes from \(sender)",
+                       matched: shown, folded: sender)
+        }
         guard let host = e.texts.shownHost, let own = e.identity.identity.ownDomain(of: host),
             let sender = e.texts.mailDomain, e.identity.identity.ownDomain(of: sender) == nil
         else { return nil }

@@ -61,8 +61,19 @@ public enum RuleTable {
     }
 
     public static var rows: [Row] {
-        Rules.all.map { Row(signal: $0.signal, weight: $0.weight, summary: $0.summary, variants: $0.variants) }
+        Rules.all.map { Row(signal: $0.signal, weight: $0.weight, summary: $0.summary, variants: $0.variants) } + listed
     }
+
+    /// The accounts the watchlist lists are known by their handle, not weighed; one of its own that posts what a
+    /// hijacker posts is a case all the same.
+    static let listed: [Row] = [
+        Row(signal: .official, weight: 0, summary: "the account is one the watchlist lists under [[official]], or one only the council can hold:"
+            + " never reported", variants: []),
+        Row(signal: .allowed, weight: 0, summary: "the account is one the watchlist lists under [[allow]]: never reported", variants: []),
+        Row(signal: HijackCheck.signal, weight: HijackCheck.weight, summary: "one of the council's own accounts posts what a hijacker posts,"
+            + " now goes by a name that is not the council's, links an address spelled as its site, asks for card or bank details"
+            + " for money, or mails a lure from its own mailbox: taken over?", variants: []),
+    ]
     /// Before any evidence, in log-odds: an account is a suspect once its evidence brings it to zero.
     public static var prior: Double { Judgement.prior }
 }

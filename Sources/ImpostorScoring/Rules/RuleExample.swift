@@ -34,6 +34,7 @@ struct RuleExample: Sendable {
     static let council = Identity(
         id: "oakbridge-town-council", name: "Oakbridge Town Council", kind: "town council", place: "Oakbridge",
         area: "Kent", website: "https://oakbridge-tc.gov.uk", domains: ["oakbridge-tc.gov.uk"],
+        contact: Contact(email: "oakbridge.clerk@gmail.com"),
         officials: [AccountReference(platform: .facebook, handle: "OakbridgeTownCouncil")],
         people: [Person(name: "Priya Sharma", role: "Mayor"), Person(name: "Tom Okafor", role: "Town Clerk")])
 }
