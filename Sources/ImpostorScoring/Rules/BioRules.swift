@@ -286,6 +286,7 @@ enum BioClaimRule: Rule {
     }
     static let summary = "the bio speaks as the council"
     static let examples: [RuleExample] = [
+        .quiet("Oakbridge News", bio: "The official page of Oakbridge Borough Council. Bins, council tax, parking and planning."),
         .quiet("Cornwall Groundcare Ltd", handle: "accounts@cornwallgroundcare.co.uk",
                bio: "Invoice INV-3310 - Oakbridge Town Council | Grass cutting for September, £640 + VAT. Many thanks.", platform: .email),
         .fires("Town News", bio: "The official page of Oakbridge Town Council"),
@@ -299,8 +300,17 @@ enum BioClaimRule: Rule {
         .fires("Oakbridge Libraries", bio: "Oakbridge Town Council's 4 libraries. Events and storytime."),
     ]
 
+    /// Kinds of principal council, above a town's or parish's: a page of one is another body.
+    static let otherTiers: Set<String> = ["district", "borough", "county"]
+
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard e.bio.claim, e.bio.otherArea == nil, !so.has(.bioOffice) else { return nil }
+        // "The official page of Wexley Borough Council" speaks as the borough, a council of another tier, not as Wexley
+        // Town Council. A parish for a town is the scammer's slip, and still a claim.
+        let kinds = e.bio.kindsNamed
+        if !kinds.isEmpty, !e.identity.ownKinds.isEmpty, kinds.isDisjoint(with: e.identity.ownKinds), kinds.isSubset(of: Self.otherTiers) {
+            return nil
+        }
         // Mail from a business under a name of its own ("Cornwall Groundcare Ltd") writes to the council it names:
         // an invoice's subject is addressed to it, not spoken as it.
         if e.texts.isMail, !e.name.organisationWords.isEmpty, e.name.place == nil, !e.name.councilWord { return nil }
@@ -388,6 +398,9 @@ enum PayoutRule: Rule {
         .quiet("Oakbridge Car Boot", bio: "Pitches £10, pay by PayPal friends & family. Sundays on the rec."),
         .fires("Oakbridge Car Boot", bio: "Run by Oakbridge Town Council on the rec. Pitches £12, pre-book via PayPal friends & family only."),
         .quiet("Mayor of Oakbridge", bio: "Views my own. Precious time with friends and family."),
+        // "Mayor's" is the office too: the clone of a Mayor's charity raffle.
+        .fires("Oakbridge Mayor's Charity Raffle", bio: "Mayor of Oakbridge's raffle for the foodbank. Tickets £5, pay via PayPal friends and family"),
+        .quiet("Oakbridge Mayor's Charity Raffle", bio: "Tickets £5 from the Town Hall or oakbridge-tc.gov.uk/raffle"),
         .fires("Y Maer Priya", handle: "maer.oakbridge", bio: "Anfonwch rodd at elusen y Maer drwy PayPal ffrindiau a theulu: priya.maer@gmail.com"),
         .quiet("Oakbridge Farmers Market", bio: "Run by Oakbridge Town Council. Pitch fees by bank transfer only, see oakbridge-tc.gov.uk"),
         .fires("Oakbridge Energy Grants", bio: "Funding from Oakbridge Town Council. Claim your £300 refund: submit your card details at oakbridge-grants.com"),
@@ -587,6 +600,7 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Oakbridge mum. Could anyone lend me a ladder?"),
         .quiet("Priya Sharma", bio: "Mayor of Ealing. Need a quick favour? Our helpline will pay you back."),
         .fires("Priya Sharma", bio: "New account, the old one was hacked. Could you lend me some cash till Friday?"),
+        .fires("Priya Sharma", bio: "Hi dear, please I need your help urgently, send me a message. I can't use my bank card."),
         .fires("Priya Sharma", bio: "Won the lottery 🎉 helping friends and family – DM me"),
         .fires("Cllr Sam Reed", bio: "Oakbridge town councillor. Views my own. Stuck abroad, passport was stolen – anything helps, I'll pay you back"),
         .fires("Priya Sharma", bio: "Oakbridge Town Councillor 🏛️ Crypto changed my life 📈 DM me 'START' to learn how 💰"),

@@ -76,7 +76,10 @@ enum OrganisationRule: Rule {
             let body = e.texts.name.words[(council + 1)...].joined(separator: " ")
             return Hit(weight: otherBody, detail: "the name is of another body: \(body)", folded: body)
         }
-        let words = e.name.organisationWords.joined(separator: " ")
+        // Shown as written ("charity"), not as keyed ("charlty"): a reason a clerk reads must not look mistyped.
+        let name = e.texts.name
+        let words = e.name.organisationWords.map { key in name.keys.firstIndex(of: key).map { name.words[$0] } ?? key }
+            .joined(separator: " ")
         guard !words.isEmpty else { return nil }
         if e.name.councilWordIsAdvice, e.placed {
             return Hit(weight: weight, detail: "the name is advice, not a council: \(words)", folded: words)
