@@ -86,16 +86,25 @@ enum CopiedHandleRule: Rule {
         .fires("Oakbridge Parish", handle: "0akbridgeTownCouncil"),
         // The same handle on another platform is the council's own name there: the other rules read it.
         .quiet("Oakbridge", handle: "OakbridgeTownCouncil"), .quiet("Oakbridge FC", handle: "OakbridgeTownFC"),
-        .quiet("Oakbridge", handle: "oakbridgetowncouncilwatch"),
+        .quiet("Oakbridge", handle: "oakbridgetowncouncilwatch"), .quiet("Oakbridge Town Council", handle: "OakbridgeTownCo"),
         .quiet("Oakbridge Town Council", handle: "clerk@oakbridge-tc.gov.uk", bio: "Agenda attached", platform: .email),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard !e.texts.isMessage, !e.identity.officialHandles.isEmpty else { return nil }
-        let handle = e.texts.handle.original.lowercased()
-        let forms = [e.texts.handle.compact, e.texts.handleTrimmed.compact]
-        guard let own = e.identity.officialHandles.first(where: { forms.contains($0.compact) && $0.handle != handle }) else { return nil }
+        let handle = e.texts.handle.original.lowercased(), padless = unpadded(handle)
+        // As written, look-alikes read ("0akbridge"), or without separators and end digits; never as completed from X's cut
+        // ("ChorhamTownCoun" is a namesake's own handle cut at 15 as surely as a copy of "ChorhamTownCouncil").
+        guard let own = e.identity.officialHandles.first(where: { own in
+            own.handle != handle && (own.compact == e.texts.handle.compact || unpadded(own.handle) == padless)
+        }) else { return nil }
         return Hit(weight: weight, detail: "the handle is the council's own @\(own.handle) with a character changed",
                    matched: own.handle, folded: e.texts.handle.compact)
+    }
+
+    /// A handle without separators and the digits at its end: "oakbridge_tc2" is "oakbridgetc".
+    static func unpadded(_ handle: String) -> Substring {
+        let letters = handle.filter { $0 != "_" && $0 != "." && $0 != "-" }
+        return letters[..<(letters.lastIndex { !$0.isNumber }.map(letters.index(after:)) ?? letters.startIndex)]
     }
 }
