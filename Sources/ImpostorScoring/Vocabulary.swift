@@ -328,7 +328,7 @@ final class Vocabulary: Sendable {
             return parts.count == 2 && parts[0].count == 1 && parts[1].count == 1 ? (parts[0][0], parts[1][0]) : nil
         }
         councilPlaceLinks = keys("council_place_links")
-        notPlaceWords = keys("counties").union(keys("scam"))
+        notPlaceWords = keys("counties").union(keys("scam")).union(keys("event_words"))
         mentionCues = keys("mention_cues")
         mentionBefore = keys("mention_before")
         let warnings = phraseKeys("warning_before")

@@ -106,7 +106,9 @@ public final class Folder: Sendable {
         var articleR = ArticleR()
         // Unit positions a sentence mark came just before: where the next word opens a sentence.
         var sentenceMarks = Set<Int>()
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             scanned += 1
             if shown >= limit {
                 truncated = true
@@ -151,8 +153,9 @@ public final class Folder: Sendable {
                 continue
             }
             if props.isDefaultIgnorableCodePoint || Self.isBlank(scalar) {
-                // Variation selectors only style the emoji before them: not a trick in themselves.
-                if !(0xFE00...0xFE0F).contains(scalar.value) {
+                // Variation selectors only style the emoji before them, and joiners and tags make emoji one picture
+                // (a family, the flag of Wales): not a trick in themselves.
+                if !(0xFE00...0xFE0F).contains(scalar.value), !Self.joinsEmoji(scalar, after: previous) {
                     note(Finding(kind: .invisible, scalar: scalar, script: "", imitates: ""))
                 }
                 continue
@@ -438,6 +441,14 @@ public final class Folder: Sendable {
     }
 
     /// Characters that render as nothing but are not default-ignorable (Braille blank, Hangul fillers).
+    /// Whether `s` is a zero-width joiner or a tag character that continues the emoji before it: "👨‍👩‍👧" is joined,
+    /// the flags of Wales and Scotland are a black flag and tags. After a letter, the same characters hide a word.
+    static func joinsEmoji(_ s: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+        guard let previous, s.value == 0x200D || (0xE0020...0xE007F).contains(s.value) else { return false }
+        let p = previous.value
+        return (0xE0020...0xE007F).contains(p) || (0xFE00...0xFE0F).contains(p) || (p > 0x2000 && previous.properties.isEmoji)
+    }
+
     static func isBlank(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x2800, 0x3164, 0x115F, 0x1160, 0xFFA0, 0x034F, 0x180E: true

@@ -25,6 +25,32 @@ import Testing
         #expect(a.verdict == .suspect && a.identity == "cardigan", "\(name): \(a.reasons.map(\.detail))")
     }
 
+    /// Written Welsh is no disguise: a Welsh council's circumflexes and its own accents are its spelling, and the
+    /// flag of Wales (a black flag and tag characters) hides nothing beside the Mayor's own name. Event words
+    /// beside the place ("Noson Tân Gwyllt Caerwen", "… Tocynnau") make no longer place of it.
+    @Test func writtenWelshIsNoDisguise() throws {
+        let aberglan = Identity(id: "aberglan", name: "Cyngor Tref Aberglân", kind: "town council", place: "Aberglân", area: "Ceredigion",
+                                people: [Person(name: "Cyng. Nia Bowen-Jones", role: "Maer")], languages: ["cy", "en"])
+        let scorer = try Scorer(identities: [aberglan])
+        func judge(_ name: String, handle: String = "tudalen123", bio: String = "", followers: Int? = nil) -> Assessment {
+            scorer.assess(Profile(platform: .facebook, id: name, handle: handle, displayName: name, bio: bio, followers: followers))
+        }
+        for name in ["Cyngor Tref Aberglân", "Newyddion Gŵyl Cyngor Tref Aberglân"] {
+            #expect(!judge(name).reasons.contains { $0.signal == .disguise }, "\(name): \(judge(name).reasons.map(\.detail))")
+        }
+        // A mark the council's name does not carry ("Aberglań") is still a disguise.
+        #expect(judge("Cyngor Tref Aberglan\u{0301}").reasons.contains { $0.signal == .disguise })
+        let own = judge("Nia Bowen-Jones \u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}", bio: "Mam i dri, Aberglân.", followers: 120)
+        #expect(own.verdict == .clear, "\(own.reasons.map(\.detail))")
+        let hidden = judge("Nia Bowen\u{200D}-Jones", bio: "Mam i dri, Aberglân.")
+        #expect(hidden.reasons.contains { $0.signal == .disguise }, "a joiner inside a name still hides: \(hidden.reasons.map(\.detail))")
+        for (name, handle) in [("Noson Tân Gwyllt Aberglân – Cyngor Tref Aberglân", "tangwylltaberglan"),
+                               ("Cyngor Tref Aberglân Tocynnau", "eisteddfodaberglan.tocynnau")] {
+            let a = judge(name, handle: handle, bio: "Tocynnau'n brin – prynwch nawr: tinyurl.com/tan-aberglan")
+            #expect(a.verdict == .suspect && !a.reasons.contains { $0.signal == .differentPlace }, "\(name): \(a.reasons.map(\.detail))")
+        }
+    }
+
     /// A stream of the council's meetings, named in Welsh after its name in both the name and the handle:
     /// "Byw" (live) and "Cyfarfodydd" (meetings) are no second word of the place.
     @Test(arguments: [("Cyngor Tref Aberteifi - Byw", "CyngorTrefAberteifiByw"),

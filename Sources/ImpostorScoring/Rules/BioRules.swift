@@ -256,9 +256,14 @@ enum BioOfficeRule: Rule {
         .fires("Priya Sharma", bio: "Oakbridge's Mayor. Message me"),
         .quiet("Jo Bloggs", bio: "Oakbridge Leader: news every Thursday."), .quiet("Jo Bloggs", bio: "Tickets for the Oakbridge Mayor's Charity Ball"),
         .quiet("Jo Bloggs", bio: "Former Oakbridge Mayor. Grandad and walker."),
+        // A warning quoting the fake accounts' names: "fake 'Mayor of Oakbridge' accounts … Don't pay."
+        .quiet("Scam Watch", bio: "Warning: fake 'Mayor of Oakbridge' accounts asking for gift cards. Don't pay."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        // A warning that names the fakes ("fake 'Mayor of Oakbridge' accounts… don't pay") quotes the office, not claims it.
+        let keys = e.texts.bio.keys, words = e.identity.words
+        if keys.contains(where: words.warningWords.contains), words.cautions(keys) || words.refusesAnAct(keys) { return nil }
         guard let office = e.bio.office, e.bio.otherArea == nil, !e.bio.disclaimer, !e.bio.thirdPerson,
             !e.bio.personal || e.claimsAnothersOffice, !(e.placed && e.name.offices.contains(office))
         else { return nil }

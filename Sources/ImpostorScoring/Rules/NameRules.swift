@@ -245,22 +245,27 @@ enum DisguiseRule: Rule {
         .fires("Оakbridge Town Council"), .fires("Oakbridge Town Council ✅"), .fires("Oak\u{200B}bridge Town Council"),
         .fires("Рriya Sharma"),
         .quiet("Oakbridge Town Council"), .quiet("Оakbridge Cricket Club"), .quiet("Priya Sharma 🌸"),
+        // A family and the flag of Wales are joined and tagged emoji, not hidden characters.
+        .quiet("Priya Sharma 👨\u{200D}👩\u{200D}👧"), .quiet("Priya Sharma \u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         let name = e.texts.name
         if so.nameWeight >= NameRule.withTypo {
+            // The council's own accents are its spelling ("Aberglân"), and a Welsh council's circumflexes are letters.
+            let own = ownLetters(e.identity)
+            let findings = name.findings.filter { $0.kind != .diacritic || !own.contains($0.character.lowercased()) }
             var total = 0.0
             var kinds: [String] = []
             for (kind, w) in [(Finding.Kind.invisible, weight), (.bidiControl, weight), (.lookalike, weight),
                               (.diacritic, styled), (.styled, styled), (.leet, styled), (.tick, tick)]
-            where name.has(kind) {
+            where findings.contains(where: { $0.kind == kind }) {
                 total += w
                 kinds.append(kind.rawValue)
             }
             guard total > 0 else { return nil }
             return Hit(weight: Swift.min(total, cap), detail: "the name hides its characters: \(kinds.joined(separator: ", "))",
-                       folded: shown(name.findings))
+                       folded: shown(findings))
         }
         // A namesake writes their own name plainly; letters of another script, digits or hidden
         // characters inside the name of the council's Mayor or Clerk are there to pass a filter or a
@@ -271,6 +276,15 @@ enum DisguiseRule: Rule {
         return Hit(weight: disguisedPerson,
                    detail: "the name of \(person.person.role) \(person.person.name) is written with look-alike or hidden characters",
                    matched: person.person.name, folded: shown(hiding))
+    }
+
+    /// The accented letters of the council's own names, lower case, and Welsh's circumflexes and diaeresis where the
+    /// council writes Welsh.
+    static func ownLetters(_ p: ProtectedIdentity) -> Set<String> {
+        let names = ([p.identity.name, p.identity.place] + p.identity.aliases).joined(separator: " ").lowercased()
+        var own = Set(names.filter { !$0.isASCII }.map(String.init))
+        if p.identity.languages.contains("cy") { own.formUnion(["â", "ê", "î", "ô", "û", "ŵ", "ŷ", "ä", "ë", "ï", "ö", "ü", "ẅ", "ÿ", "á", "é", "í", "ó", "ú", "à", "è", "ì", "ò", "ù"]) }
+        return own
     }
 
     /// The first few characters found, as the reasons show them: "а U+0430 Cyrl".
