@@ -70,8 +70,8 @@ enum HijackCheck {
             let offer = keys.firstIndex(where: { vocabulary.personOffers.contains($0) || vocabulary.detailLures.contains($0) })
         else { return nil }
         return Reason(signal: signal, identity: identity, matched: bio.words[offer], weight: weight,
-                      detail: "one of the council's own accounts offers \(bio.words[offer]) and asks for card or bank details by message, "
-                          + "which the council never does: taken over?")
+                      detail: "one of the council's own accounts asks for card or bank details by message, with money on offer "
+                          + "(\"\(bio.words[offer])\"), which the council never does: taken over?")
     }
 
     /// The reason, when the account's bio sends people to an address at one of the council's own hosts with

@@ -442,7 +442,8 @@ enum PayoutRule: Rule {
         if placed, speaks, let way = vocab.privatePayments.first(where: { Evidence.holds($0.keys, in: keys) }) {
             guard !vocab.refusesAnAct(keys) else { return nil }
             let how = way.text
-            return Hit(weight: weight, detail: "the page takes money in \(e.council)'s name by \(how), which cannot be got back", folded: how)
+            return Hit(weight: weight, detail: "the page takes money in \(e.council)'s name privately (\"\(how)\"), where it cannot be got back",
+                       folded: how)
         }
         // Paying out in the council's name: a card or bank account asked for wherever the council is named; a
         // claim only where the bio speaks as it (a page thanking it, or funded by it, pays out nothing).
