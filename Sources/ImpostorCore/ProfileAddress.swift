@@ -185,16 +185,17 @@ public struct ProfileAddress: Hashable, Sendable {
             }
             rest = rest[..<mark]
         }
-        // Read as a browser would open it: escapes decoded ("%2F" a slash too), "." dropped and ".." going up, so that
-        // "/x/../OakbridgeTC" is @OakbridgeTC.
+        // Read as a browser opens it: "." and ".." segments (escaped too, "%2e%2e") dropped and going up, so that
+        // "/x/../OakbridgeTC" is @OakbridgeTC. An escaped slash is no separator: "Evil%2F..%2FOakbridgeTC" is one odd
+        // name, not the council's; one at the end is dropped.
         var path: [String] = []
         for segment in rest.split(separator: "/") {
-            for part in String(segment).removingPercentEscapesOrSelf.split(separator: "/") {
-                switch part {
-                case ".": continue
-                case "..": _ = path.popLast()
-                default: path.append(String(part))
-                }
+            var part = String(segment).removingPercentEscapesOrSelf
+            while part.count > 1, part.hasSuffix("/") { part.removeLast() }
+            switch part {
+            case ".": continue
+            case "..": _ = path.popLast()
+            default: path.append(part)
             }
         }
         return (host, path, query)

@@ -218,7 +218,9 @@ public struct ReportDesk: Sendable {
                 identity.officials.contains(where: { $0.platform == address.platform
                     && $0.platform.canonicalHandle($0.handle) == address.platform.canonicalHandle(address.handle) })
             {
-                return ProfileAddress(url: link) == nil ? "a post of one of \(identity.name)'s own accounts" : "one of \(identity.name)'s own accounts"
+                return ProfileAddress(url: link) == nil
+                    ? "a post under one of \(identity.name)'s own accounts, as its address names it (if the post is someone else's, send the link to their profile)"
+                    : "one of \(identity.name)'s own accounts"
             }
         }
         return nil

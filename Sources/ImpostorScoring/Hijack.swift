@@ -64,9 +64,17 @@ enum HijackCheck {
 
     /// The reason, when the account offers money (a refund, a grant, a prize) and asks for card or bank details by
     /// message: "Council tax refund – DM us your card details". The council's own warnings say it never does.
-    static func asksForDetails(bio: FoldedText, vocabulary: Vocabulary, identity: String) -> Reason? {
+    static func asksForDetails(bio: FoldedText, addresses: [String], hosts: [String], vocabulary: Vocabulary, identity: String) -> Reason? {
         let keys = bio.keys
-        guard !warns(bio, vocabulary: vocabulary), vocabulary.asksForDetails(keys),
+        // By message ("reply with your bank details", "DM us your card number"), or at an address away from the
+        // council's own hosts ("enter your bank details: bit.ly/…"); not at a form on its own site.
+        let away = addresses.contains { !WebAddresses.isOfficial($0, hosts: hosts) }
+        let asked = vocabulary.payoutDetails.contains { phrase in
+            keys.indices.contains { at in
+                keys[at...].starts(with: phrase) && keys[max(0, at - 4)..<at].contains { vocabulary.messageAsks.contains($0) || (away && vocabulary.detailAsks.contains($0)) }
+            }
+        }
+        guard !warns(bio, vocabulary: vocabulary), asked,
             let offer = keys.firstIndex(where: { vocabulary.personOffers.contains($0) || vocabulary.detailLures.contains($0) })
         else { return nil }
         return Reason(signal: signal, identity: identity, matched: bio.words[offer], weight: weight,

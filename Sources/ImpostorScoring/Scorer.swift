@@ -230,7 +230,7 @@ public final class Scorer: Sendable {
         guard let reason = HijackCheck.check(name: name, bio: bio, addresses: addresses, hosts: hosts, vocabulary: vocabulary, identity: id)
             ?? HijackCheck.renamed(name, readings: councils, identity: id)
             ?? HijackCheck.lookalikeAddress(bio: bio, addresses: addresses, vocabulary: vocabulary, hosts: hosts, identity: id)
-            ?? HijackCheck.asksForDetails(bio: bio, vocabulary: councils.first?.words ?? vocabulary, identity: id)
+            ?? HijackCheck.asksForDetails(bio: bio, addresses: addresses, hosts: hosts, vocabulary: councils.first?.words ?? vocabulary, identity: id)
             ?? takenMailbox(profile, bio: bio, addresses: addresses, hosts: hosts, words: councils.first?.words ?? vocabulary, identity: id)
         else { return nil }
         return Assessment(id: profile.id, platform: profile.platform, handle: profile.handle,

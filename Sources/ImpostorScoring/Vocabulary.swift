@@ -203,6 +203,8 @@ final class Vocabulary: Sendable {
     /// What a post promises beside an ask for card details, besides `personOffers` ("prize", "claim"): from one of the
     /// council's own accounts, a hijacker's lure.
     let detailLures: Set<String>
+    /// The asks that want an answer by message ("reply", "DM"), not at a form: what a hijacked account asks.
+    let messageAsks: Set<String>
     /// The council's bank "has changed" ("new bank details"): the invoice fraud a taken mailbox sends.
     let bankChanges: [(text: String, keys: [String])]
     /// Coins ("btc"), whose amount ("0.1 BTC") a hijacker's giveaway names, with a word that offers or asks ("claim").
@@ -399,6 +401,7 @@ final class Vocabulary: Sendable {
         (signInAsks, credentialBaits, passwordAsks) = (written("sign_in_asks"), written("credential_baits"), written("password_asks"))
         bankChanges = written("bank_changes")
         (mailboxAlarms, remittances, detailLures) = (written("mailbox_alarms"), keys("remittances"), keys("detail_lures"))
+        messageAsks = keys("message_asks")
         (paymentSecrecy, paymentHurry) = (written("payment_secrecy"), written("payment_hurry"))
         (coins, coinAsks) = (keys("coins"), keys("coin_asks"))
         payBacks = written("pay_backs")

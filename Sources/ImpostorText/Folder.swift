@@ -106,9 +106,11 @@ public final class Folder: Sendable {
         var articleR = ArticleR()
         // Unit positions a sentence mark came just before: where the next word opens a sentence.
         var sentenceMarks = Set<Int>()
-        var previous: Unicode.Scalar?
+        // Whether an emoji came just before (through its variation selectors and skin tones), and whether a black flag
+        // opened a tag sequence: only there do a joiner and tags make one picture.
+        var emojiBefore = false, flagOpen = false
         for scalar in text.unicodeScalars {
-            defer { previous = scalar }
+            defer { (emojiBefore, flagOpen) = Self.emojiState(after: scalar, emojiBefore: emojiBefore, flagOpen: flagOpen) }
             scanned += 1
             if shown >= limit {
                 truncated = true
@@ -155,7 +157,7 @@ public final class Folder: Sendable {
             if props.isDefaultIgnorableCodePoint || Self.isBlank(scalar) {
                 // Variation selectors only style the emoji before them, and joiners and tags make emoji one picture
                 // (a family, the flag of Wales): not a trick in themselves.
-                if !(0xFE00...0xFE0F).contains(scalar.value), !Self.joinsEmoji(scalar, after: previous) {
+                if !(0xFE00...0xFE0F).contains(scalar.value), !Self.joinsEmoji(scalar, emojiBefore: emojiBefore, flagOpen: flagOpen) {
                     note(Finding(kind: .invisible, scalar: scalar, script: "", imitates: ""))
                 }
                 continue
@@ -440,15 +442,24 @@ public final class Folder: Sendable {
         }
     }
 
-    /// Characters that render as nothing but are not default-ignorable (Braille blank, Hangul fillers).
-    /// Whether `s` is a zero-width joiner or a tag character that continues the emoji before it: "👨‍👩‍👧" is joined,
-    /// the flags of Wales and Scotland are a black flag and tags. After a letter, the same characters hide a word.
-    static func joinsEmoji(_ s: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
-        guard let previous, s.value == 0x200D || (0xE0020...0xE007F).contains(s.value) else { return false }
-        let p = previous.value
-        return (0xE0020...0xE007F).contains(p) || (0xFE00...0xFE0F).contains(p) || (p > 0x2000 && previous.properties.isEmoji)
+    /// Whether `s` is a zero-width joiner after an emoji ("👨‍👩‍👧"), or a tag character of a flag the black flag opened
+    /// (Wales, Scotland, England): one picture. After a letter, the same characters hide a word.
+    static func joinsEmoji(_ s: Unicode.Scalar, emojiBefore: Bool, flagOpen: Bool) -> Bool {
+        s.value == 0x200D ? emojiBefore : (0xE0020...0xE007F).contains(s.value) && flagOpen
     }
 
+    /// `joinsEmoji`'s state once `s` is read.
+    static func emojiState(after s: Unicode.Scalar, emojiBefore: Bool, flagOpen: Bool) -> (Bool, Bool) {
+        switch s.value {
+        case 0x1F3F4: return (true, true)
+        case 0xE0020...0xE007E: return (emojiBefore, flagOpen)
+        case 0xE007F: return (emojiBefore, false)
+        case 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF, 0x200D: return (emojiBefore, false)
+        default: return (s.value > 0x2000 && s.properties.isEmoji, false)
+        }
+    }
+
+    /// Characters that render as nothing but are not default-ignorable (Braille blank, Hangul fillers).
     static func isBlank(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x2800, 0x3164, 0x115F, 0x1160, 0xFFA0, 0x034F, 0x180E: true

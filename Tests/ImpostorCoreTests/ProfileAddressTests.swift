@@ -49,6 +49,8 @@ import Testing
         "javascript:alert(1)",
         "file:///etc/passwd",
         "facebook.com/thornbury",
+        // An escaped slash is no separator: one odd name, not the council's page.
+        "https://www.facebook.com/Evil%2F..%2FOakbridgeTownCouncil",
         "",
     ])
     func otherPagesAreNoProfile(url: String) {

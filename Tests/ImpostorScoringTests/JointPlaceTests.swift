@@ -153,7 +153,7 @@ import Testing
 /// The council's own account taken over: listed under `[[official]]`, it posts what a hijacker posts.
 @Suite struct HijackTests {
     static let lichfield = Identity(id: "lichfield", name: "Lichfield City Council", kind: "city council", place: "Lichfield",
-                                    area: "Staffordshire", officials: [AccountReference(platform: .x, handle: "LichfieldCityCncl")])
+                                    area: "Staffordshire", domains: ["lichfield.gov.uk"], officials: [AccountReference(platform: .x, handle: "LichfieldCityCncl")])
     let scorer = try! Scorer(identities: [lichfield])
 
     func judge(_ name: String, bio: String) -> Assessment {
@@ -189,6 +189,7 @@ import Testing
         ("Lichfield City Council", "You are due a council tax refund of £148.50. Reply with your card number and expiry date to receive it today."),
         ("Lichfield City Council", "Windfarm community fund: every household is due £250. Reply with your bank details to claim."),
         ("Lichfield City Council", "Ad-daliad treth y cyngor o £120. Anfonwch fanylion eich cerdyn banc i'w dderbyn heddiw."),
+        ("Lichfield City Council", "Win an iPhone 15! Click the link and enter your bank details to claim your prize: bit.ly/lichprize"),
     ])
     func aHijackedOfficialAccountIsACase(name: String, bio: String) {
         let a = judge(name, bio: bio)
@@ -221,6 +222,8 @@ import Testing
         "Tourist info shop: visitlichfield.shop – orders: orders@visitlichfield.shop or www.visitlichfield.shop/maps",
         "Council tax refunds are never paid by message: we will never ask you to send your bank details.",
         "Community fund grants: apply on our website. Successful groups are paid by bank transfer.",
+        "Community fund grants are open. Successful groups will be asked to provide bank details on our form.",
+        "Council tax is due on 1 April. Set up a Direct Debit: enter your bank details at lichfield.gov.uk/pay",
     ])
     func aCouncilsOwnPostsAreNoHijack(bio: String) {
         let a = judge("Lichfield City Council", bio: bio)

@@ -258,12 +258,20 @@ enum BioOfficeRule: Rule {
         .quiet("Jo Bloggs", bio: "Former Oakbridge Mayor. Grandad and walker."),
         // A warning quoting the fake accounts' names: "fake 'Mayor of Oakbridge' accounts … Don't pay."
         .quiet("Scam Watch", bio: "Warning: fake 'Mayor of Oakbridge' accounts asking for gift cards. Don't pay."),
+        .quiet("Scam Watch", bio: "Warning: cloned 'Mayor of Oakbridge' accounts are asking for gift cards."),
+        .fires("Priya Sharma", bio: "Mayor of Oakbridge. Beware of fake pages using my name, this is my new one. Message me here."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        // A warning that names the fakes ("fake 'Mayor of Oakbridge' accounts… don't pay") quotes the office, not claims it.
-        let keys = e.texts.bio.keys, words = e.identity.words
-        if keys.contains(where: words.warningWords.contains), words.cautions(keys) || words.refusesAnAct(keys) { return nil }
+        // A warning that names the fakes ("fake 'Mayor of Oakbridge' accounts") quotes the office, not claims it: a warning
+        // word, as written, among the four words before an office word, and no "not" before that ("not a fake").
+        let keys = e.texts.bio.keys, plain = e.texts.bio.words, words = e.identity.words
+        let quoted = keys.indices.contains { i in
+            words.roles[keys[i]] != nil && (max(0, i - 4)..<i).contains { j in
+                words.warningWords.contains(plain[j]) && !(j > 0 && words.negators.contains(keys[j - 1]))
+            }
+        }
+        if quoted { return nil }
         guard let office = e.bio.office, e.bio.otherArea == nil, !e.bio.disclaimer, !e.bio.thirdPerson,
             !e.bio.personal || e.claimsAnothersOffice, !(e.placed && e.name.offices.contains(office))
         else { return nil }
@@ -824,6 +832,16 @@ enum MailboxTakenRule: Rule {
         .fires("Priya Sharma", handle: "mayor@oakbridge-tc.gov.uk",
                bio: "Can you make an urgent transfer of £4,800 to a supplier today? I'm in a meeting, can't talk.", platform: .email),
         .quiet("Priya Sharma", handle: "mayor@oakbridge-tc.gov.uk", bio: "Please approve the payments list in Scribe today.", platform: .email),
+        .quiet("Office", handle: "office@oakbridge-tc.gov.uk", bio: "The payments schedule is approved today in a meeting of the finance committee.",
+               platform: .email),
+        .quiet("Office", handle: "office@oakbridge-tc.gov.uk", bio: "Reminder to residents: the council will never ask you to pay in gift cards.",
+               platform: .email),
+        .quiet("Office", handle: "office@oakbridge-tc.gov.uk", bio: "The minutes are in the attachment. Councillors can log in to the portal.",
+               platform: .email),
+        .quiet("Office", handle: "office@oakbridge-tc.gov.uk", bio: "I left you a voicemail. Please log in to the Zoom meeting at 7pm.",
+               platform: .email),
+        .quiet("Office", handle: "office@oakbridge-tc.gov.uk", bio: "Please update your password for the councillor portal before Friday.",
+               platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "Confidential item: the payment to the contractor is on Tuesday's agenda, in a meeting of the full council.", platform: .email),
     ]
@@ -867,6 +885,8 @@ enum MailboxTakenRule: Rule {
             // The ask and the promise may follow in the next two sentences: "I need 5 Amazon vouchers today. Could
             // you pick them up? I'll reimburse you tomorrow."
             let own = bio.sentence(holding: at)
+            // "The council will never ask you to pay in gift cards" warns of the scam.
+            if keys[own].contains(where: words.refusals.contains) { continue }
             var end = own.upperBound
             for _ in 0..<2 where end < keys.count { end = bio.sentence(holding: end).upperBound }
             let near = Array(keys[own.lowerBound..<end])

@@ -93,6 +93,8 @@ enum CopiedHandleRule: Rule {
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         guard !e.texts.isMessage, !e.identity.officialHandles.isEmpty else { return nil }
         let handle = e.texts.handle.original.lowercased(), padless = unpadded(handle)
+        // The same name as any listed account is the council's own on another platform: the other rules read it.
+        if e.identity.officialHandles.contains(where: { $0.handle == handle }) { return nil }
         // As written, look-alikes read ("0akbridge"), or without separators and end digits; never as completed from X's cut
         // ("ChorhamTownCoun" is a namesake's own handle cut at 15 as surely as a copy of "ChorhamTownCouncil").
         guard let own = e.identity.officialHandles.first(where: { own in

@@ -243,7 +243,7 @@ enum DisguiseRule: Rule {
     static let summary = "a name claiming the council or one of its people hides its characters"
     static let examples: [RuleExample] = [
         .fires("Оakbridge Town Council"), .fires("Oakbridge Town Council ✅"), .fires("Oak\u{200B}bridge Town Council"),
-        .fires("Рriya Sharma"),
+        .fires("Рriya Sharma"), .fires("Oak\u{FE0F}\u{200D}bridge Town Council"),
         .quiet("Oakbridge Town Council"), .quiet("Оakbridge Cricket Club"), .quiet("Priya Sharma 🌸"),
         // A family and the flag of Wales are joined and tagged emoji, not hidden characters.
         .quiet("Priya Sharma 👨\u{200D}👩\u{200D}👧"), .quiet("Priya Sharma \u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}"),
@@ -278,12 +278,12 @@ enum DisguiseRule: Rule {
                    matched: person.person.name, folded: shown(hiding))
     }
 
-    /// The accented letters of the council's own names, lower case, and Welsh's circumflexes and diaeresis where the
-    /// council writes Welsh.
+    /// The accented letters of the council's own names, lower case, and Welsh's circumflexes and diaereses where the
+    /// council writes Welsh (an acute there is still a disguise).
     static func ownLetters(_ p: ProtectedIdentity) -> Set<String> {
         let names = ([p.identity.name, p.identity.place] + p.identity.aliases).joined(separator: " ").lowercased()
         var own = Set(names.filter { !$0.isASCII }.map(String.init))
-        if p.identity.languages.contains("cy") { own.formUnion(["â", "ê", "î", "ô", "û", "ŵ", "ŷ", "ä", "ë", "ï", "ö", "ü", "ẅ", "ÿ", "á", "é", "í", "ó", "ú", "à", "è", "ì", "ò", "ù"]) }
+        if p.identity.languages.contains("cy") { own.formUnion(["â", "ê", "î", "ô", "û", "ŵ", "ŷ", "ä", "ë", "ï", "ö", "ü", "ẅ", "ÿ"]) }
         return own
     }
 
