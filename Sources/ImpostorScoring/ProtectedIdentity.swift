@@ -114,7 +114,11 @@ final class ProtectedIdentity: Sendable {
     let placeSites: Set<String>
     /// The handles of its listed accounts that their owners chose (no e-mail address or phone number), as
     /// received in lower case and as compact keys: a copy of one a keystroke off reads the same.
-    let officialHandles: [(handle: String, compact: String)]
+    let officialHandles: [(handle: String, compact: String, padless: String)]
+    /// Its listed e-mail addresses (the contact's and `[[official]]` ones), lower case.
+    let listedMail: [String]
+    /// The accented letters its own names write (`DisguiseRule.ownLetters`): its spelling, no disguise.
+    let ownLetters: Set<String>
 
     init(_ identity: Identity, folder: Folder, vocabulary: Vocabulary, lists: WordLists) {
         self.identity = identity
@@ -184,12 +188,15 @@ final class ProtectedIdentity: Sendable {
         }
         let siteKeys = [site].compactMap { $0 }.map { ProtectedIdentity.domainKey($0, folder: folder) }
         siteNames = Array(Set(domainKeys + siteKeys + [folder.fold(identity.name).compact])).filter { $0.count >= 8 }.sorted()
+        officialHandles = identity.officials.filter { !$0.platform.isDirectMessage }.map { ref in
+            let bare = FoldedProfile.bareHandle(ref.handle, platform: ref.platform), own = bare.lowercased()
+            return (own, folder.fold(bare).compact, String(CopiedHandleRule.unpadded(own)))
+        }.filter { $0.compact.count >= 5 }
+        listedMail = ([identity.contact?.email] + identity.officials.filter { $0.platform == .email }.map(\.handle))
+            .compactMap { $0.map { Identity.asciiLowercased($0.trimmingSpaces()) } }
+        ownLetters = DisguiseRule.ownLetters(identity)
         // The place itself, or its first part ("stratford"), even where a council word ends it ("peterborough");
         // else a name that holds no council word at either end (a Welsh name's "caerwenlli").
-        officialHandles = identity.officials.filter { !$0.platform.isDirectMessage }.map { ref in
-            let own = FoldedProfile.bareHandle(ref.handle, platform: ref.platform)
-            return (own.lowercased(), folder.fold(own).compact)
-        }.filter { $0.compact.count >= 5 }
         let compactPlace = placeCompact
         placeSites = Set(siteNames.filter { name in
             name == compactPlace || compactPlace.hasPrefix(name)
@@ -335,7 +342,7 @@ final class ProtectedIdentity: Sendable {
         (nameForms, nameFormPatterns, nameInitials) = (base.nameForms, base.nameFormPatterns, base.nameInitials)
         nameWords = base.nameWords
         (areaKeys, ownAreas, people, domainKeys, officialHosts, siteNames) = (base.areaKeys, base.ownAreas, base.people, base.domainKeys, base.officialHosts, base.siteNames)
-        (placeSites, officialHandles) = (base.placeSites, base.officialHandles)
+        (placeSites, officialHandles, listedMail, ownLetters) = (base.placeSites, base.officialHandles, base.listedMail, base.ownLetters)
         roleWords = base.roleWords
         placeKeys = keys
         writtenPlaceKeys = base.writtenPlaceKeys

@@ -927,7 +927,8 @@ enum MailboxTakenRule: Rule {
         // The bank "has changed" and a payment is asked for: the invoice fraud. A notice of a change alone, with a
         // letter to follow, asks for nothing.
         if !warned, let change = said(words.bankChanges), keys.contains(where: words.remittances.contains) { return change }
-        var lures = credentials ? words.credentialLures.filter { Evidence.holds($0.keys, in: keys) }.map(\.text) : []
+        let found = credentials ? words.credentialLures.filter { Evidence.holds($0.keys, in: keys) } : []
+        var lures = found.map(\.text)
         // An ask to sign in for a bait, in its sentence or one beside it ("Your mailbox is over quota. Log in here");
         // not in a warning of such mail. Not for a link alone: a clerk's "log in to the meeting at zoom.us/j/…" is one.
         if lures.count < 2, credentials, let lure = signInForBait(bio, words: words) {
@@ -935,8 +936,8 @@ enum MailboxTakenRule: Rule {
         }
         // One lure and an ask to sign in anywhere in the mail, with a link away from the council's own hosts: "X shared
         // a document with you: 'Payments.pdf'. Sign in with your Microsoft 365 account to view: [a stranger's page]".
-        if lures.count == 1, credentials, links.away, let ask = words.signInAsks.first(where: { ask in
-            Evidence.holds(ask.keys, in: keys) && !words.credentialLures.contains { $0.text == lures[0] && Evidence.holds(ask.keys, in: $0.keys) }
+        if lures.count == 1, found.count == 1, links.away, let ask = words.signInAsks.first(where: { ask in
+            Evidence.holds(ask.keys, in: keys) && !Evidence.holds(ask.keys, in: found[0].keys)
         }) {
             lures.append(ask.text)
         }
@@ -972,8 +973,7 @@ enum ShownAddressMailRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // The council's listed address itself, shown by another sender.
-        let listed = ([e.identity.identity.contact?.email] + e.identity.identity.officials.filter { $0.platform == .email }.map(\.handle))
-            .compactMap { $0.map { Identity.asciiLowercased($0.trimmingSpaces()) } }
+        let listed = e.identity.listedMail
         if let shown = e.texts.shownAddress, listed.contains(shown), let sender = e.texts.mailSender, !listed.contains(sender),
             let domain = e.texts.mailDomain, e.identity.identity.ownDomain(of: domain) == nil
         {

@@ -98,7 +98,7 @@ enum CopiedHandleRule: Rule {
         // As written, look-alikes read ("0akbridge"), or without separators and end digits; never as completed from X's cut
         // ("ChorhamTownCoun" is a namesake's own handle cut at 15 as surely as a copy of "ChorhamTownCouncil").
         guard let own = e.identity.officialHandles.first(where: { own in
-            own.handle != handle && (own.compact == e.texts.handle.compact || unpadded(own.handle) == padless)
+            own.handle != handle && (own.compact == e.texts.handle.compact || own.padless == padless)
         }) else { return nil }
         return Hit(weight: weight, detail: "the handle is the council's own @\(own.handle) with a character changed",
                    matched: own.handle, folded: e.texts.handle.compact)

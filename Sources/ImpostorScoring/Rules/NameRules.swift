@@ -253,8 +253,7 @@ enum DisguiseRule: Rule {
         let name = e.texts.name
         if so.nameWeight >= NameRule.withTypo {
             // The council's own accents are its spelling ("Aberglân"), and a Welsh council's circumflexes are letters.
-            let own = ownLetters(e.identity)
-            let findings = name.findings.filter { $0.kind != .diacritic || !own.contains($0.character.lowercased()) }
+            let findings = name.findings.filter { $0.kind != .diacritic || !e.identity.ownLetters.contains($0.character.lowercased()) }
             var total = 0.0
             var kinds: [String] = []
             for (kind, w) in [(Finding.Kind.invisible, weight), (.bidiControl, weight), (.lookalike, weight),
@@ -280,10 +279,10 @@ enum DisguiseRule: Rule {
 
     /// The accented letters of the council's own names, lower case, and Welsh's circumflexes and diaereses where the
     /// council writes Welsh (an acute there is still a disguise).
-    static func ownLetters(_ p: ProtectedIdentity) -> Set<String> {
-        let names = ([p.identity.name, p.identity.place] + p.identity.aliases).joined(separator: " ").lowercased()
+    static func ownLetters(_ identity: Identity) -> Set<String> {
+        let names = ([identity.name, identity.place] + identity.aliases).joined(separator: " ").lowercased()
         var own = Set(names.filter { !$0.isASCII }.map(String.init))
-        if p.identity.languages.contains("cy") { own.formUnion(["â", "ê", "î", "ô", "û", "ŵ", "ŷ", "ä", "ë", "ï", "ö", "ü", "ẅ", "ÿ"]) }
+        if identity.languages.contains("cy") { own.formUnion(["â", "ê", "î", "ô", "û", "ŵ", "ŷ", "ä", "ë", "ï", "ö", "ü", "ẅ", "ÿ"]) }
         return own
     }
 
