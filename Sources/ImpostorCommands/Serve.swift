@@ -24,8 +24,11 @@ struct ListenOptions: ParsableArguments {
     func configuration(settings: DaemonSettings, accounts: Bool = false) throws -> ReviewConfiguration {
         var password: String?
         if let file = passwordFile ?? settings.reviewPasswordFile {
-            guard let bytes = try? RegularFile.read(file, maxBytes: 64 << 10) else {
-                Console.error("impostor: cannot read the password file \(file) (it must be a small regular file)")
+            let bytes: [UInt8]
+            do {
+                bytes = try RegularFile.read(file, maxBytes: 64 << 10, ownerOnly: true)
+            } catch {
+                Console.error("impostor: the review page's password file: \(Terminal.message(error.description))")
                 throw ExitCode(ExitCodes.configuration)
             }
             let text = String(decoding: bytes, as: UTF8.self)

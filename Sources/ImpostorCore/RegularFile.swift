@@ -17,8 +17,9 @@ public enum RegularFile {
         }
     }
 
-    /// The whole file, refused before reading when it is not a regular file or is over `maxBytes`.
-    public static func read(_ path: String, maxBytes: Int) throws(Problem) -> [UInt8] {
+    /// The whole file, refused before reading when it is not a regular file or is over `maxBytes`; with
+    /// `ownerOnly` (a secret's file), also when users other than its owner may read it.
+    public static func read(_ path: String, maxBytes: Int, ownerOnly: Bool = false) throws(Problem) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw Problem("cannot open \(path): \(errnoText())") }
@@ -26,6 +27,10 @@ public enum RegularFile {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw Problem("cannot read \(path): \(errnoText())") }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw Problem("\(path) is not a regular file") }
+        // Checked on the file opened, not by name: it cannot be swapped between the check and the read.
+        guard !ownerOnly || st.st_mode & 0o077 == 0 else {
+            throw Problem("\(path) can be read by other users; make it yours alone (chmod 600 \(path))")
+        }
         let size = Int(st.st_size)
         guard size <= maxBytes else { throw Problem("\(path) has \(size) bytes, over the limit of \(maxBytes)", tooLarge: true) }
         var bytes = [UInt8](repeating: 0, count: size)

@@ -195,6 +195,14 @@ final class Vocabulary: Sendable {
     let passwordAsks: [(text: String, keys: [String])]
     /// What a mailbox "from IT" says of the reader's own ("your mailbox is full"): no colleague's mail says it.
     let mailboxAlarms: [(text: String, keys: [String])]
+    /// A payment that "failed" ("payment declined") and an ask to put the card in again ("update your card"): with a
+    /// link away from the council's site, the phishing text sent under its sender name or from its mailbox.
+    let cardAlarms: [(text: String, keys: [String])], cardUpdates: [(text: String, keys: [String])]
+    /// The openers of the gift-card scam ("new number", "are you free"), each on its own: two in a message that
+    /// says it is from the council make the scam's opening.
+    let mailScamOpeners: [[String]]
+    /// What a cloned profile says of itself ("this is my new page"): with money asked for, the clone's ask.
+    let cloneOpeners: [[String]]
     /// Words of a payment asked for ("transfer", "remit", "invoice"): with a bank change, the fraud's ask.
     let remittances: Set<String>
     /// A payment kept quiet ("confidential", "in a meeting") and hurried ("today", "urgent"): with a payment, the
@@ -401,6 +409,8 @@ final class Vocabulary: Sendable {
         (signInAsks, credentialBaits, passwordAsks) = (written("sign_in_asks"), written("credential_baits"), written("password_asks"))
         bankChanges = written("bank_changes")
         (mailboxAlarms, remittances, detailLures) = (written("mailbox_alarms"), keys("remittances"), keys("detail_lures"))
+        (cardAlarms, cardUpdates) = (written("card_alarms"), written("card_updates"))
+        (mailScamOpeners, cloneOpeners) = (phraseKeys("mail_scam"), phraseKeys("clone_openers"))
         messageAsks = keys("message_asks")
         (paymentSecrecy, paymentHurry) = (written("payment_secrecy"), written("payment_hurry"))
         (coins, coinAsks) = (keys("coins"), keys("coin_asks"))
@@ -532,6 +542,17 @@ final class Vocabulary: Sendable {
         }
         guard let way = firstWay(), !refusesAnAct(keys) else { return nil }
         return way
+    }
+
+    /// The way money is asked for in a sentence that gives an amount and the way ("send £50 by bank transfer"), or nil:
+    /// from a clone's "new page", an ask. Nil where the text refuses it.
+    func amountAsked(_ text: FoldedText) -> String? {
+        guard !refusesAnAct(text.keys) else { return nil }
+        for at in text.words.indices where Self.isAmount(text.words[at]) {
+            let sentence = text.sentence(holding: at)
+            if let way = paymentChannels.first(where: { Evidence.holds($0.keys, in: Array(text.keys[sentence])) }) { return way.text }
+        }
+        return nil
     }
 
     /// An amount of money as written: "£50" folds to a letter and digits ("l50"), its word keeps the digits. A bare

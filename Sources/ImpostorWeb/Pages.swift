@@ -67,7 +67,11 @@ enum Pages {
         case "youtube": "YouTube"
         case "tiktok": "TikTok"
         case "linkedin": "LinkedIn"
-        default: p.prefix(1).uppercased() + p.dropFirst()
+        default:
+            // A platform a listing names is its writer's choice: "fаcebook.com" with a Cyrillic "а" shows its code point.
+            p.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) })
+                ? p.prefix(1).uppercased() + p.dropFirst()
+                : p.unicodeScalars.prefix(100).map { (0x20...0x7E).contains($0.value) ? String($0) : "[\(ProfileMarkup.codePoint($0))]" }.joined()
         }
     }
 }

@@ -40,7 +40,7 @@ struct ReviewRoutes: Sendable {
     func viewer(_ request: Request, _ context: ReviewRequestContext) throws -> Viewer {
         if let viewer = context.viewer { return viewer }
         guard review.signIn == nil else { throw HTTPError(.unauthorized, message: "Sign in first.") }
-        return Viewer(name: PasswordGate<ReviewRequestContext>.user(of: request) ?? review.configuration.localUser,
+        return Viewer(name: PasswordGate.user(of: request) ?? review.configuration.localUser,
                       scope: .all, signedIn: false)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Synchronization
 
 /// Headers on every response: a Content-Security-Policy that allows no script at all (the pages need
 /// none), no framing, no referrer leaking case URLs to the platforms the clerk clicks through to.
@@ -66,16 +67,27 @@ struct HeadAsGet<Context: RequestContext>: RouterMiddleware {
 }
 
 /// HTTP Basic authentication with the password from the file, when the page listens beyond loopback.
-/// The user name the clerk types is the name written into the audit trail.
-struct PasswordGate<Context: RequestContext>: RouterMiddleware {
+/// The user name the clerk types is the name written into the audit trail. An address that sends
+/// `PasswordThrottle.limit` wrong passwords is refused for a while, the right one too: a guesser learns nothing.
+struct PasswordGate: RouterMiddleware {
+    typealias Context = ReviewRequestContext
     let password: String
+    var throttle = PasswordThrottle()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.hasPrefix("Basic "),
-              let decoded = Data(base64Encoded: String(header.dropFirst(6))),
-              let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":"),
-              !text[..<colon].isEmpty, Self.same(String(text[text.index(after: colon)...]), password)
-        else {
+        let client = SignIn.client(request, peer: context.peer)
+        if let wait = throttle.wait(for: client) {
+            var response = Pages.error(status: .tooManyRequests,
+                                       message: "Too many wrong passwords from this address. Try again in \(Int(wait / 60) + 1) minutes.")
+            response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
+            return response
+        }
+        guard let (user, sent) = Self.credentials(of: request), !user.isEmpty, Self.same(sent, password) else {
+            // Only a password sent under a name counts: a browser's first request carries none, and a nameless
+            // one is refused whatever its password.
+            if let (user, _) = Self.credentials(of: request), !user.isEmpty, throttle.failed(client) {
+                context.logger.warning("review.password_throttled", metadata: ["client": "\(client)"])
+            }
             var response = Pages.error(status: .unauthorized, message: "Sign in with your name and the review password.")
             response.headers[.wwwAuthenticate] = "Basic realm=\"impostor review\", charset=\"UTF-8\""
             return response
@@ -94,11 +106,16 @@ struct PasswordGate<Context: RequestContext>: RouterMiddleware {
     }
 
     static func user(of request: Request) -> String? {
+        credentials(of: request)?.user
+    }
+
+    /// The name and password of a Basic Authorization header, or nil when it carries none.
+    static func credentials(of request: Request) -> (user: String, password: String)? {
         guard let header = request.headers[.authorization], header.hasPrefix("Basic "),
               let decoded = Data(base64Encoded: String(header.dropFirst(6))),
               let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
         else { return nil }
-        return String(text[..<colon])
+        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
     }
 }
 
@@ -139,7 +156,7 @@ enum CSRF {
             return "the browser did not say which page sent this form; send it from the review page itself"
         }
         guard let sent = form["csrf"], let expected = request.cookies[cookie]?.value, !expected.isEmpty,
-              PasswordGate<BasicRequestContext>.same(sent, expected)
+              PasswordGate.same(sent, expected)
         else {
             return "the form's security token is missing or out of date; go back, reload the page and try again"
         }
@@ -148,5 +165,50 @@ enum CSRF {
 
     static func cookieHeader(_ token: String) -> String {
         "\(cookie)=\(token); Path=/; HttpOnly; SameSite=Strict"
+    }
+}
+
+/// Wrong review passwords per address (IPv6 by /64, as `SignIn.client` gives it), kept in memory: the
+/// shared password guards one council's page, served by one process.
+final class PasswordThrottle: Sendable {
+    /// Wrong passwords from one address within `window` before it must wait out the rest of the window.
+    let limit: Int
+    let window: TimeInterval
+    private let now: @Sendable () -> Date
+    /// The times of each address's recent failures. Bounded: the oldest address is forgotten first.
+    private let failures = Mutex<[String: [Date]]>([:])
+    static let addressesKept = 10_000
+
+    init(limit: Int = 10, window: TimeInterval = 15 * 60, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.limit = limit
+        self.window = window
+        self.now = now
+    }
+
+    /// How long `client` must wait before its next try counts, or nil when it may try now.
+    func wait(for client: String) -> TimeInterval? {
+        let at = now()
+        return failures.withLock { all -> TimeInterval? in
+            let recent = (all[client] ?? []).filter { at.timeIntervalSince($0) < window }
+            all[client] = recent.isEmpty ? nil : recent
+            guard recent.count >= limit, let first = recent.first else { return nil }
+            return window - at.timeIntervalSince(first)
+        }
+    }
+
+    /// Notes a wrong password from `client`; true when this one reached the limit.
+    func failed(_ client: String) -> Bool {
+        let at = now()
+        return failures.withLock { all -> Bool in
+            if all[client] == nil, all.count >= Self.addressesKept,
+                let oldest = all.min(by: { ($0.value.last ?? .distantPast) < ($1.value.last ?? .distantPast) })?.key
+            {
+                all[oldest] = nil
+            }
+            var recent = (all[client] ?? []).filter { at.timeIntervalSince($0) < window }
+            recent.append(at)
+            all[client] = recent
+            return recent.count == limit
+        }
     }
 }

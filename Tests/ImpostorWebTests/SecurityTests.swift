@@ -90,6 +90,24 @@ import Testing
         }
     }
 
+    @Test func wrongPasswordsLockTheAddressOutEvenForTheRightOne() async throws {
+        let f = try ReviewFixture()
+        let password = "correct horse battery"
+        try await f.app(password: password).test(.router) { client in
+            // A browser's first request carries no password: those never count.
+            for _ in 0..<15 { #expect(try await client.get("/").status == .unauthorized) }
+            #expect(try await client.get("/", headers: [.authorization: Self.basic("jane", password)]).status == .ok)
+            for n in 1...10 {
+                let r = try await client.get("/", headers: [.authorization: Self.basic("jane", "guess \(n)")])
+                #expect(r.status == .unauthorized, "guess \(n)")
+            }
+            let locked = try await client.get("/", headers: [.authorization: Self.basic("jane", password)])
+            #expect(locked.status == .tooManyRequests)
+            #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 > 0)
+            #expect(!locked.text.contains("Oakbridge Town Council"))
+        }
+    }
+
     @Test func theLoginNameIsTheActorAndNoLoginChangesNothing() async throws {
         let f = try ReviewFixture()
         let id = f.cases["plain"]!

@@ -568,10 +568,33 @@ enum MailScamRule: Rule {
         .fires("Tom Okafor", handle: "+447700900733", bio: "Hi all, Tom here. Old phone died, this is my new number, please save it x",
                platform: Platform(rawValue: "sms")),
         .quiet("Tom Okafor", bio: "Hi all, Tom here. Old phone died, this is my new number, please save it x"),
+        // A number that says in its text it is the council, and opens as the scam twice over.
+        .fires("Helen", handle: "+447520000111", bio: "Hi it's Helen from Oakbridge Town Council, new number, save this one. Are you free to help with something?",
+               platform: Platform(rawValue: "whatsapp")),
+        .quiet("Helen", handle: "+447520000111", bio: "Hi it's Helen from Oakbridge Town Council, this is my new number for the allotments.",
+               platform: Platform(rawValue: "whatsapp")),
     ]
 
+    /// A text or WhatsApp message that names the council as its sender's ("it's Helen from Oakbridge Town Council")
+    /// and says two of the scam's openers ("new number", "are you free"): one alone is a new officer's hello.
+    static func saysItIsTheCouncil(_ e: Evidence) -> Bool {
+        guard !e.texts.isMail, e.bio.namesCouncil else { return false }
+        let keys = e.texts.bio.keys
+        // Counted where they stand apart: "my new number" holds "new number" too, and is one.
+        var found: [Range<Int>] = []
+        for opener in e.identity.words.mailScamOpeners where !opener.isEmpty {
+            for at in keys.indices where keys[at...].starts(with: opener) {
+                let range = at..<(at + opener.count)
+                if !found.contains(where: { $0.overlaps(range) }) { found.append(range) }
+            }
+        }
+        return found.count >= 2
+    }
+
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard e.texts.isMessage, e.bio.mailScam, so.nameWeight > 0 || e.handle.place != nil || e.handle.person != nil else { return nil }
+        guard e.texts.isMessage, e.bio.mailScam,
+            so.nameWeight > 0 || e.handle.place != nil || e.handle.person != nil || Self.saysItIsTheCouncil(e)
+        else { return nil }
         let byPerson = so.nameWeight < PersonRule.weight && (e.name.person != nil || !e.name.offices.isEmpty)
         return Hit(weight: weight, detail: "the \(e.texts.isMail ? "e-mail" : "message") opens like the gift-card scam sent in councils' names",
                    target: byPerson ? .person : nil)
@@ -647,6 +670,9 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Mayor of Ealing. Send me £5 via PayPal for the raffle."),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. I will never ask you for a DBS fee by bank transfer."),
         .quiet("Priya Sharma", bio: "Mayor of Oakbridge. I will never message you to send me money."),
+        .fires("Priya Sharma", bio: "Hi everyone, this is my new page. Please send £50 by bank transfer to support the youth club trip."),
+        .quiet("Priya Sharma", bio: "My new page for ward news. Quiz night tickets £5 on the door."),
+        .fires("Priya Sharma", bio: "Collecting for the Mayor's charity - please send Amazon gift card codes by message. Mayor of Oakbridge."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -690,6 +716,12 @@ enum PersonScamRule: Rule {
         if tied, asTheCouncils, let channel = vocab.paymentAsked(e.texts.bio, place: e.identity.placeKeys)
         {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people asks to be paid by \(channel)",
+                       target: .person)
+        }
+        // A "new page" asking for an amount by a way of paying ("this is my new page. Please send £50 by bank transfer
+        // for the youth club trip"): the clone's ask, whatever it says the money is for.
+        if tied, vocab.cloneOpeners.contains(where: { Evidence.holds($0, in: keys) }), let channel = vocab.amountAsked(e.texts.bio) {
+            return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people says it is a new page and asks for money by \(channel)",
                        target: .person)
         }
         // A clone stranded abroad names a country: only another place's office makes this a namesake. Not a
@@ -844,6 +876,11 @@ enum MailboxTakenRule: Rule {
                platform: .email),
         .quiet("Tom Okafor", handle: "clerk@oakbridge-tc.gov.uk",
                bio: "Confidential item: the payment to the contractor is on Tuesday's agenda, in a meeting of the full council.", platform: .email),
+        // A failed payment and the card to update at a stranger's address; at the council's own site it is its notice.
+        .fires("Oakbridge Town Council", handle: "office@oakbridge-tc.gov.uk",
+               bio: "Your allotment rent payment failed. Update your card at oakbridge-tc-payments.com", platform: .email),
+        .quiet("Oakbridge Town Council", handle: "office@oakbridge-tc.gov.uk",
+               bio: "Your allotment rent payment failed. Update your card at oakbridge-tc.gov.uk/pay", platform: .email),
     ]
 
     /// An ask to sign in and a bait in its sentence or one beside it ("Your mailbox is over quota. Log in here"), as written.
@@ -927,6 +964,9 @@ enum MailboxTakenRule: Rule {
         // The bank "has changed" and a payment is asked for: the invoice fraud. A notice of a change alone, with a
         // letter to follow, asks for nothing.
         if !warned, let change = said(words.bankChanges), keys.contains(where: words.remittances.contains) { return change }
+        // A payment "failed" and the card to put in again at a stranger's address: the phishing text sent under the
+        // council's sender name. The council's own payments are on its own site.
+        if !warned, links.away, let alarm = said(words.cardAlarms), let update = said(words.cardUpdates) { return "\(alarm)\", \"\(update)" }
         let found = credentials ? words.credentialLures.filter { Evidence.holds($0.keys, in: keys) } : []
         var lures = found.map(\.text)
         // An ask to sign in for a bait, in its sentence or one beside it ("Your mailbox is over quota. Log in here");
