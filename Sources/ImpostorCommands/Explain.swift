@@ -34,6 +34,13 @@ extension Impostor {
         @Option(name: .customLong("created-at"), help: "When the account was made, as the platform gives it (2024-03-01).")
         var createdAt: String?
 
+        @Option(name: .customLong("verified-type"),
+                help: "The organisation the platform verified the account as: government or business (X's grey or gold tick).")
+        var verifiedType: VerifiedOrganisation?
+
+        @Flag(help: "The platform labels the account a parody.")
+        var parody = false
+
         func validate() throws {
             if let followers, followers < 0 {
                 throw ValidationError("--followers is a count of people, 0 or more; got \(followers)")
@@ -44,7 +51,7 @@ extension Impostor {
             let watchlist = try options.load(quiet: true)
             let scorer = try Scorer(identities: watchlist.identities)
             let profile = Profile(platform: Platform(rawValue: platform), id: "explain", handle: handle, displayName: name, bio: bio,
-                                  createdAt: createdAt, followers: followers)
+                                  createdAt: createdAt, followers: followers, verifiedAs: verifiedType, parody: parody ? true : nil)
             let folded = scorer.folded(profile)
             // The name and handle are pasted from a suspect account: printed, they are cleaned for the terminal.
             Console.out("name:    \(Terminal.message(name))")
@@ -92,3 +99,5 @@ extension Impostor {
         }
     }
 }
+
+extension VerifiedOrganisation: ExpressibleByArgument {}

@@ -14,7 +14,8 @@ extension Impostor {
             discussion: """
                 Input: JSON lines (or a JSON array, objects one after another as jq prints them, {"profiles": [...]}, \
                 or CSV with the same column names) with platform, id, handle, display_name, bio, url, avatar, \
-                created_at, followers; lines may end in LF, CR LF or CR. An e-mail, WhatsApp or text message is \
+                created_at, followers, and what the platform says of it: verified_type (X's government or business) \
+                and parody (true or false); lines may end in LF, CR LF or CR. An e-mail, WhatsApp or text message is \
                 a profile too (platform email, whatsapp or sms): its handle is the sender's address or number, its \
                 display_name the name it shows, and its bio what it says. Output: id, platform, handle, score (0-1), \
                 verdict (official, allowed, suspect, clear), identity, target (council, person) and reasons.

@@ -45,7 +45,7 @@ public enum ProfileListing {
 
     /// The columns a listing may hold; others are ignored.
     public static let columns = [
-        "platform", "id", "handle", "display_name", "bio", "url", "avatar", "created_at", "followers",
+        "platform", "id", "handle", "display_name", "bio", "url", "avatar", "created_at", "followers", "verified_type", "parody",
     ]
 
     /// Guesses the format from the file name, then from the first non-blank character, then from the lines.
@@ -395,6 +395,20 @@ public enum ProfileListing {
         return Int(whole)
     }
 
+    /// A yes or no as JSON (true, 1) or CSV ("true", "yes") writes it; nil for anything else.
+    static func flag(_ field: Field) -> Bool? {
+        switch field {
+        case .number(let n) where n.doubleValue == 0 || n.doubleValue == 1: return n.doubleValue == 1
+        case .text(let s):
+            switch s.trimmingSpaces().lowercased() {
+            case "true", "yes", "1": return true
+            case "false", "no", "0": return false
+            default: return nil
+            }
+        case .number, .absent, .other: return nil
+        }
+    }
+
     /// A field of a record as read: none (or null), text, a number, or anything else.
     enum Field {
         case absent, text(String), number(NSNumber), other
@@ -439,7 +453,9 @@ public enum ProfileListing {
                 platform: Platform(rawValue: platform), id: id, handle: handle,
                 displayName: displayName, bio: try text("bio").get() ?? "", url: url,
                 avatar: optional("avatar").flatMap { $0.isEmpty ? nil : $0 },
-                createdAt: optional("created_at"), followers: count(field("followers"))))
+                createdAt: optional("created_at"), followers: count(field("followers")),
+                verifiedAs: optional("verified_type").flatMap { VerifiedOrganisation(rawValue: $0.trimmingSpaces().lowercased()) },
+                parody: flag(field("parody"))))
         } catch {
             // `Result<_, RowError>.get()` throws only a RowError.
             guard case .text(let id) = field("id") else { return .failure(RowError(message: error.message, id: nil)) }

@@ -56,6 +56,9 @@ extension Signal {
     public static let selfDescribed: Signal = "self_described"
     public static let otherArea: Signal = "other_area"
     public static let otherKindBio: Signal = "other_kind_bio"
+    // What the platform says of the account.
+    public static let platformVerified: Signal = "platform_verified"
+    public static let parodyLabel: Signal = "parody_label"
     // The picture.
     public static let logo: Signal = "logo"
     public static let avatarUnreadable: Signal = "avatar_unreadable"

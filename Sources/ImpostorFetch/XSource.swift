@@ -39,6 +39,9 @@ struct XSource: ProfileSource {
         var url: String?
         /// The links in the website and the bio, each t.co link with the address it stands for.
         var entities: Entities?
+        /// "blue", "business", "government" or "none"; only the two organisations' are checked by X.
+        var verified_type: String?
+        var parody: Bool?
     }
 
     struct Entities: Decodable {
@@ -117,6 +120,7 @@ struct XSource: ProfileSource {
         return Profile(
             platform: .x, id: user.id, handle: user.username, displayName: user.name ?? "", bio: bio(of: user),
             url: CleanURL.profileURL("https://x.com/\(user.username)"), avatar: avatar, createdAt: user.created_at,
-            followers: user.public_metrics?.followers_count)
+            followers: user.public_metrics?.followers_count,
+            verifiedAs: user.verified_type.flatMap(VerifiedOrganisation.init(rawValue:)), parody: user.parody)
     }
 }

@@ -320,6 +320,8 @@ final class FoldedProfile {
     let isMessage: Bool
     /// How many follow the account, where the source says.
     let followers: Int?
+    /// What the platform says of the account: an organisation it verified, a parody it labels.
+    let verifiedAs: VerifiedOrganisation?, parody: Bool
     /// The sender's domain, lower case, for an e-mail.
     let mailDomain: String?
     /// That domain with its distinctive part as a domain key, as `bioAddresses` holds theirs: a sender
@@ -369,6 +371,7 @@ final class FoldedProfile {
         (isMail, mailDomain, bioPhrases, bioAreas) = (profile.isMail, profile.mailDomain, profile.bioPhrases, profile.bioAreas)
         isMessage = profile.isMessage
         followers = profile.followers
+        (verifiedAs, parody) = (profile.verifiedAs, profile.parody)
         senderAddress = profile.senderAddress
         (shownHost, shownAddress, mailSender) = (profile.shownHost, profile.shownAddress, profile.mailSender)
     }
@@ -384,6 +387,7 @@ final class FoldedProfile {
         isMail = profile.platform == .email
         isMessage = profile.platform.isDirectMessage
         followers = profile.followers
+        (verifiedAs, parody) = (profile.verifiedAs, profile.parody ?? false)
         mailDomain = isMail ? Self.senderDomain(profile.handle) : nil
         senderAddress = mailDomain.map { [($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder))] } ?? []
         shownHost = isMail ? Self.addressHost(in: profile.displayName) : nil

@@ -17,6 +17,21 @@ import Testing
         #expect(JSONRepair.withoutLoneSurrogates(#"{"bio":"\ud83c\udfdb \\ud800"}"#) == nil, "nothing to repair")
     }
 
+    /// What the platform says of the account, as fetch writes it and as a CSV export gives it; a bought tick is no verification.
+    @Test func thePlatformsVerificationAndParodyLabelAreRead() throws {
+        let lines = [
+            #"{"platform":"x","id":"1","handle":"a","verified_type":"government","parody":false}"#,
+            #"{"platform":"x","id":"2","handle":"b","verified_type":"blue","parody":true}"#,
+            #"{"platform":"x","id":"3","handle":"c","verified_type":7,"parody":"maybe"}"#,
+        ]
+        let json = try ProfileListing.rows(ofLines: lines.enumerated().map { ($0 + 1, Substring($1)) }).map { try $0.result.get() }
+        #expect(json.map(\.verifiedAs) == [.government, nil, nil])
+        #expect(json.map(\.parody) == [false, true, nil])
+        let csv = try ProfileListing.rows("platform,id,handle,verified_type,parody\nx,4,d,Business,yes\nx,5,e,,\n", format: .csv)
+            .map { try $0.result.get() }
+        #expect(csv.map(\.verifiedAs) == [.business, nil] && csv.map(\.parody) == [true, nil])
+    }
+
     @Test func aLineJSONCannotReadNamesItsProfile() {
         let rows = ProfileListing.rows(ofLines: [
             (1, #"{"platform":"x", "id" : "s123", "followers": 1e400}"#), (2, #"{"id":"x\"y", "bio": }"#), (3, "not json"),

@@ -268,8 +268,10 @@ struct SquatWatchTests {
             // t.co links read as the addresses they stand for, the website after the bio; X's parody label is read too.
             #expect(active.bio == "Official news. DM for grants https://oakbridge-refunds.example/form https://oakbridge-tc-grants.example",
                     "\(active.bio)")
-            // X's parody label is the account's own choice: no disclaimer that clears it.
+            // X's parody label is the account's own choice: kept beside the bio, never written into it. "none" verifies no one.
             #expect(x.profiles.last?.bio == active.bio)
+            #expect(active.parody == false && x.profiles.last?.parody == true)
+            #expect(x.profiles.allSatisfy { $0.verifiedAs == nil })
             #expect((try await server.stats()["x_max_batch"] as? Int ?? 0) == 60)
 
             let refused = try await Self.run("x", ["base_url": .string(server.base), "token_file": .string("x-token")], secret: ("x-token", "old"))

@@ -40,3 +40,48 @@ enum EstablishedRule: Rule {
         return Hit(weight: weight, detail: "followed by \(followers) and asking for no money: more likely the person's own page than a new clone")
     }
 }
+
+/// An account the platform has checked is a government body's (X's grey tick) or a business's (its gold one): no
+/// impostor buys that. A namesake council, or the council's own account the watchlist does not list yet. Not where
+/// it asks for money: a taken-over account keeps its tick.
+enum PlatformVerifiedRule: Rule {
+    static let signal = Signal.platformVerified
+    static let weight = -6.0
+    /// A business's tick is paid for, after X's checks of the business: less than a government's.
+    static let business = -2.0
+    static var variants: [(when: String, weight: Double)] { [("verified as a business", business)] }
+    static let summary = "the platform says it verified the account as a government body's (X's grey tick), and it asks for no money"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Town Council", handle: "OakbridgeTownCouncil1", bio: "News from your town council", verified: .government),
+        .fires("Oakbridge Motors", bio: "Family garage in Oakbridge since 1962", verified: .business),
+        .quiet("Oakbridge Town Council", handle: "OakbridgeTownCouncil1", bio: "News from your town council"),
+        .quiet("Oakbridge Town Council", handle: "OakbridgeTownCouncil1", bio: "Council tax rebate: DM us your bank details", verified: .government),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard let verified = e.texts.verifiedAs, !so.has(.bioPayout), !so.has(.personScam),
+            !e.identity.words.asksForMoney(e.texts.bio, place: e.identity.placeKeys)
+        else { return nil }
+        return verified == .government
+            ? Hit(weight: weight, detail: "the platform verified it as a government body's account: a namesake council's, or the council's own not yet listed")
+            : Hit(weight: business, detail: "the platform verified it as a business's account")
+    }
+}
+
+/// X's parody label: the account's own choice, shown on it and on every post. It weighs little: a fake that copies the
+/// council's name and crest still misleads residents who read only the post, and X removes a parody that does.
+enum ParodyLabelRule: Rule {
+    static let signal = Signal.parodyLabel
+    static let weight = -1.5
+    static let summary = "the platform labels the account a parody"
+    static let examples: [RuleExample] = [
+        .fires("Oakbridge Town Council", handle: "OakbridgeTC_", bio: "Bins, bunting and the odd bypass", parody: true),
+        .quiet("Oakbridge Town Council", handle: "OakbridgeTC_", bio: "Bins, bunting and the odd bypass"),
+        .quiet("Oakbridge Town Council", handle: "OakbridgeTC_", bio: "Council tax rebate: DM us your bank details", parody: true),
+    ]
+
+    static func check(_ e: Evidence, so: Judgement) -> Hit? {
+        guard e.texts.parody, !so.has(.bioPayout), !e.identity.words.asksForMoney(e.texts.bio, place: e.identity.placeKeys) else { return nil }
+        return Hit(weight: weight, detail: "the platform labels it a parody account, though a parody that misleads is still removed")
+    }
+}

@@ -45,7 +45,7 @@ enum Rules {
         RepeatedVariantRule.self, HandleRule.self, HandlePlaceRule.self, CopiedHandleRule.self, DisclaimerRule.self, WarningRule.self, PersonalRule.self, FormerHolderRule.self, SelfDescribedRule.self,
         OtherAreaRule.self, BioOfficeRule.self, BioClaimRule.self, BioDomainRule.self, BioScamRule.self, PayoutRule.self, EventTicketsRule.self, MailScamRule.self, PersonScamRule.self, EstablishedRule.self,
         MailboxTakenRule.self, OwnDomainMailRule.self, ShownAddressMailRule.self,
-        OtherKindBioRule.self, LogoRule.self, DisguiseRule.self,
+        OtherKindBioRule.self, LogoRule.self, DisguiseRule.self, PlatformVerifiedRule.self, ParodyLabelRule.self,
     ]
     static var all: [any Rule.Type] { claims + others }
 }

@@ -10,20 +10,26 @@ struct RuleExample: Sendable {
     var logoDistance: Int?
     /// How many follow the account, where the example says.
     var followers: Int? = nil
+    /// What the platform says of the account, where the example says.
+    var verified: VerifiedOrganisation? = nil
+    var parody: Bool? = nil
     var fires: Bool
 
     static func fires(_ name: String, handle: String = "resident4821", bio: String = "", platform: Platform = .x,
-                      logo: Int? = nil, followers: Int? = nil) -> RuleExample {
-        RuleExample(name: name, handle: handle, bio: bio, platform: platform, logoDistance: logo, followers: followers, fires: true)
+                      logo: Int? = nil, followers: Int? = nil, verified: VerifiedOrganisation? = nil, parody: Bool? = nil) -> RuleExample {
+        RuleExample(name: name, handle: handle, bio: bio, platform: platform, logoDistance: logo, followers: followers, verified: verified,
+                    parody: parody, fires: true)
     }
 
     static func quiet(_ name: String, handle: String = "resident4821", bio: String = "", platform: Platform = .x,
-                      logo: Int? = nil, followers: Int? = nil) -> RuleExample {
-        RuleExample(name: name, handle: handle, bio: bio, platform: platform, logoDistance: logo, followers: followers, fires: false)
+                      logo: Int? = nil, followers: Int? = nil, verified: VerifiedOrganisation? = nil, parody: Bool? = nil) -> RuleExample {
+        RuleExample(name: name, handle: handle, bio: bio, platform: platform, logoDistance: logo, followers: followers, verified: verified,
+                    parody: parody, fires: false)
     }
 
     var profile: Profile {
-        Profile(platform: platform, id: "example", handle: handle, displayName: name, bio: bio, followers: followers)
+        Profile(platform: platform, id: "example", handle: handle, displayName: name, bio: bio, followers: followers,
+                verifiedAs: verified, parody: parody)
     }
 
     var logoMatches: [LogoMatch] {
