@@ -22,6 +22,9 @@ public final class Scorer: Sendable {
     /// The council's accounts by platform and handle (and by address): those its file lists, and those only
     /// it can hold (`listed` false).
     private let accounts: [String: (identity: Int, verdict: Verdict, reference: AccountReference, listed: Bool)]
+    /// Each council's people by their first name ("jory" → Cllr Jory Trelawny of Polventor), for a text that greets
+    /// one of them and is signed by another.
+    private let firstNames: [String: [(identity: Int, person: ProtectedIdentity.ProtectedPerson)]]
 
     /// A scorer reading with impostor's own vocabulary (`vocabulary/*.toml`).
     public convenience init(identities: [Identity]) throws {
@@ -89,6 +92,43 @@ public final class Scorer: Sendable {
             }
         }
         self.accounts = accounts
+        var firstNames: [String: [(identity: Int, person: ProtectedIdentity.ProtectedPerson)]] = [:]
+        for (n, identity) in base.enumerated() {
+            for person in identity.people {
+                if let first = person.cutKeys?.first ?? person.nameKeys.first { firstNames[first, default: []].append((n, person)) }
+            }
+        }
+        self.firstNames = firstNames
+    }
+
+    /// The whole name of the one council's person a message is signed by, where it greets another of that council's
+    /// people by their first name and gives the sender's first name alone: "Hi Tamsin, it's Jory" to the Clerk of
+    /// Polventor is from its Mayor, Cllr Jory Trelawny, as the scam means the Clerk to read it. `signer` is the name
+    /// the message shows or gives itself. Nil unless exactly one council has both.
+    func pairedPerson(signer: String, bio: FoldedText) -> String? {
+        let keys = bio.keys
+        guard let first = nameFolder.fold(signer).keys.first, keys.count >= 2, vocabulary.greetings.contains(keys[0]) || keys[0] == "dear"
+        else { return nil }
+        let greeted = keys[1]
+        let pairs = (firstNames[first] ?? []).filter { signed in
+            (firstNames[greeted] ?? []).contains { $0.identity == signed.identity && $0.person !== signed.person }
+        }
+        guard Set(pairs.map(\.identity)).count == 1, let signed = pairs.first,
+            standsAlone(first, in: signer) || standsAlone(first, in: bio.original)
+        else { return nil }
+        return signed.person.person.name
+    }
+
+    /// Whether the first name `first` is a name alone where `text` first writes it capitalised: the end, a comma or
+    /// a full stop follows it, or a word in lower case ("Jory, phone broken", "it's Jory here"); not "Jory Smith".
+    private func standsAlone(_ first: String, in text: String) -> Bool {
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        for (i, token) in tokens.enumerated() {
+            let word = token.prefix { $0.isLetter || $0 == "'" || $0 == "-" }
+            guard word.first?.isUppercase == true, nameFolder.fold(String(word)).keys.first == first else { continue }
+            return word.count < token.count || i + 1 == tokens.count || tokens[i + 1].first?.isUppercase == false
+        }
+        return false
     }
 
     static func accountKey(_ platform: Platform, _ handle: String) -> String {
@@ -400,6 +440,10 @@ final class FoldedProfile {
             let introduced = scorer.vocabulary.introduction(in: scorer.bioFolder.fold(profile.bio))
         {
             displayName = introduced
+        }
+        // Signed with a first name alone, to another of the council's people by theirs: read as the person it means.
+        if isMessage, let whole = scorer.pairedPerson(signer: displayName, bio: scorer.bioFolder.fold(profile.bio)) {
+            displayName = whole
         }
         let name = scorer.nameFolder.fold(displayName)
         self.name = name

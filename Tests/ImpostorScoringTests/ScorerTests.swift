@@ -403,6 +403,26 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         }
     }
 
+    /// "Hi David, it's Helen": a text to the Clerk by his first name, signed with the Mayor's alone, is from the Mayor
+    /// as the scam means him to read it. Not a Helen with a surname of her own, nor one writing to a David the council
+    /// does not have, nor a greeting that opens no message.
+    @Test func aTextSignedWithOneFirstNameToAnotherOfTheCouncilsPeople() {
+        func message(_ text: String, name: String = "+447700900722", platform: Platform = Platform(rawValue: "sms")) -> Assessment {
+            scorer.assess(Profile(platform: platform, id: "m", handle: "+447700900722", displayName: name, bio: text))
+        }
+        let scam = "Hi David it's Helen, phone broken so using a temp number. Can you approve a payment of £2,850 today? Can't call, in a meeting."
+        for a in [message(scam), message("Hi David, are you free? Can't talk, in a meeting.", name: "Helen", platform: Platform(rawValue: "whatsapp")),
+                  message("Hi David, can you make an urgent payment today? In a meeting.", name: "Helen", platform: .email)] {
+            #expect(a.verdict == .suspect && a.identity == "thornbury-town-council" && a.reasons.contains { $0.signal == .personName },
+                    "\(why(a))")
+        }
+        for a in [message("Hi David, are you free? Can't talk, in a meeting.", name: "Helen Smith"),
+                  message("Hi Bob it's Helen, are you free? Can't talk, in a meeting."),
+                  message("It's Helen. Hi David, are you free? Can't talk, in a meeting.")] {
+            #expect(!a.reasons.contains { $0.signal == .personName }, "\(why(a))")
+        }
+    }
+
     /// A councillor by their title and one of their names ("Cllr Helen"), but not a councillor of another name.
     @Test func aCouncillorByTitleAndOneName() {
         for name in ["Cllr Helen", "Cllr Marsh", "Mayor Helen"] {
