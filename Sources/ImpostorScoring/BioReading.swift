@@ -84,7 +84,8 @@ struct BioReading: Sendable {
             }
             mentionsPlace = true
             if otherArea == nil {
-                otherArea = Self.abroad(after: end, keys: keys, vocab: vocab) ?? Self.areaWithin(after: end, keys: keys, identity: identity)
+                otherArea = Self.abroad(after: end, keys: keys, vocab: vocab, sentenceEnd: bio.sentenceEnd(after: end - 1))
+                    ?? Self.areaWithin(after: end, keys: keys, identity: identity)
             }
             if let found = Self.office(of: i..<end, keys: keys, vocab: vocab, own: identity.ownKinds,
                                        sentenceEnd: bio.sentenceEnd(after: end - 1))
@@ -184,9 +185,16 @@ struct BioReading: Sendable {
 
     /// A state or country abroad right after the place, or after council words that follow it:
     /// "Monmouth, Illinois", "Ludlow Town Council, Vermont".
-    static func abroad(after end: Int, keys: [String], vocab: Vocabulary) -> String? {
+    static func abroad(after end: Int, keys: [String], vocab: Vocabulary, sentenceEnd: Int? = nil) -> String? {
         let j = areaStart(after: end, keys: keys, vocab: vocab)
-        return vocab.abroad.first { keys[j...].starts(with: $0.keys) }?.text
+        // A town abroad may stand between, as an address abroad is written ("… Council, Cape Breton, Nova Scotia"):
+        // up to three words of the same sentence, none that ties the council to a place it is not in ("twinned with
+        // Monmouth, Illinois", "born in Kenya").
+        for skip in 0...3 where j + skip < keys.count && (skip == 0 || j + skip < sentenceEnd ?? keys.count) {
+            if skip > 0, vocab.abroadLinks.contains(keys[j + skip - 1]) { return nil }
+            if let found = vocab.abroad.first(where: { keys[(j + skip)...].starts(with: $0.keys) }) { return found.text }
+        }
+        return nil
     }
 
     /// Where `form` (compact) occurs in the bio other than as the start of a councillor word, as the keys

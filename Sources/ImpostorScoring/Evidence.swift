@@ -78,7 +78,10 @@ struct Evidence {
             spelt(word + p.placeCompact) || (!handleNamesIt && Self.holds([word] + p.placeKeys, in: texts.bio.keys))
         } ?? false
         handleIsLonger = spelt(longer) || spelt(name.continuation) || trailingPlace
-        otherPlace = longerBefore || ((name.differentPlace || longer != nil || trailingPlace) && !bio.namesCouncil
+        // An e-mail names the council it is written to ("would Market Hatton TC like to share the cost?"): only one
+        // that speaks as it says the sender's other place is the council's after all.
+        let bioNamesIt = texts.isMail ? bio.claim : bio.namesCouncil
+        otherPlace = longerBefore || ((name.differentPlace || longer != nil || trailingPlace) && !bioNamesIt
             && !(handleNamesIt && !handleIsLonger))
         placed = name.place != nil && !otherPlace
         namesCouncil = placed && (name.councilWord || name.abbreviation || name.isNameForm)

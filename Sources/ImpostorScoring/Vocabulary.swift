@@ -237,6 +237,8 @@ final class Vocabulary: Sendable {
     /// States, provinces and countries abroad, as keys: another area only right after the place
     /// ("Monmouth, Illinois"), since a bio may name them for anything ("UK & USA", "twinned with …").
     let abroad: [(text: String, keys: [String])]
+    /// Words that tie a council to a place abroad without placing it there ("twinned with").
+    let abroadLinks: Set<String>
     /// Occasions and funds of an office ("Mayor's Parade", "Mayor's Appeal"): an office word before one
     /// names it, and claims nothing.
     let officeOccasions: Set<String>
@@ -429,6 +431,7 @@ final class Vocabulary: Sendable {
         areas = Counties(w["counties"], within: w["areas_within"], abroad: w["abroad"], streets: keys("streets"), folder: folder)
         areaLinks = keys("area_links")
         abroad = written("abroad")
+        abroadLinks = keys("abroad_links")
         officeOccasions = keys("office_occasions")
         mutationMarkers = keys("mutation_markers")
         kindsAfterCouncil = keys("kinds_after_council")

@@ -210,6 +210,9 @@ enum OtherAreaRule: Rule {
         .quiet("Priya Sharma", bio: "Mayor of Oakbridge. Born in Kenya, raised in Kent."),
         .fires("Oakbridge & District Community Council", bio: "Community council for Upper Glen and Balmalcolm, Fife. Minutes and meeting dates here."),
         .quiet("Oakbridge Town Council", bio: "Rebates for residents of Shropshire. DM us to claim."),
+        // An address abroad as it is written there: the town between the council and its state.
+        .fires("Oakbridge Town Council", bio: "Oakbridge Town Council, Cape Breton, Nova Scotia, Canada. Hall rentals."),
+        .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council, twinned with Monmouth, Illinois."),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -299,6 +302,10 @@ enum BioClaimRule: Rule {
     }
     static let summary = "the bio speaks as the council"
     static let examples: [RuleExample] = [
+        // A question about the council, or to it, does not speak as it.
+        .quiet("Oakbridge Grumbler", bio: "Why does Oakbridge Town Council spend £££ on robes when the loos are shut?!"),
+        .quiet("Hill Parish Clerk", handle: "clerk@hill-pc.org.uk", bio: "Dear Tom, would Oakbridge Town Council like to share the cost again?",
+               platform: .email),
         .quiet("Oakbridge News", bio: "The official page of Oakbridge Borough Council. Bins, council tax, parking and planning."),
         .quiet("Cornwall Groundcare Ltd", handle: "accounts@cornwallgroundcare.co.uk",
                bio: "Invoice INV-3310 - Oakbridge Town Council | Grass cutting for September, £640 + VAT. Many thanks.", platform: .email),
