@@ -28,6 +28,9 @@ extension Impostor {
         @Option(help: "The platform (x, facebook, bluesky, …).")
         var platform: String = "x"
 
+        @Option(help: "The account's address (https://…), as the listing gives it: the council's own account is known by it too.")
+        var url: String = ""
+
         @Option(help: "How many follow the account, as the platform shows it.")
         var followers: Int?
 
@@ -50,7 +53,7 @@ extension Impostor {
         func run() async throws {
             let watchlist = try options.load(quiet: true)
             let scorer = try Scorer(identities: watchlist.identities)
-            let profile = Profile(platform: Platform(rawValue: platform), id: "explain", handle: handle, displayName: name, bio: bio,
+            let profile = Profile(platform: Platform(rawValue: platform), id: "explain", handle: handle, displayName: name, bio: bio, url: url,
                                   createdAt: createdAt, followers: followers, verifiedAs: verifiedType, parody: parody ? true : nil)
             let folded = scorer.folded(profile)
             // The name and handle are pasted from a suspect account: printed, they are cleaned for the terminal.

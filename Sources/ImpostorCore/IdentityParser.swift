@@ -149,10 +149,26 @@ struct IdentityParser {
     private func accounts(_ top: TableReader, key: String, into d: inout [Diagnostic]) -> [AccountReference] {
         top.tables(key, into: &d).compactMap { entry in
             entry.warnUnknown(["platform", "handle", "url", "note"], into: &d)
+            let url = entry.string("url", into: &d)
             guard let platformName = entry.string("platform", required: true, into: &d),
-                let handle = entry.string("handle", required: true, into: &d)
+                var handle = entry.string("handle", required: url == nil, into: &d) ?? url
             else { return nil }
             let platform = Platform(rawValue: platformName)
+            var link = url
+            // A clerk pastes the account's address where its handle goes, or gives the address alone: the handle is
+            // the one the address names, on the entry's platform.
+            // Written without its scheme too ("linkedin.com/company/…").
+            if !handle.contains("://"), handle.contains("/"), let address = ProfileAddress(url: "https://" + handle), address.platform == platform {
+                (handle, link) = (address.handle, link ?? address.url)
+            } else if handle.contains("://") {
+                guard let address = ProfileAddress(url: handle), address.platform == platform else {
+                    d.append(Diagnostic(.error, file: file, line: entry.line(entry.table["handle"] != nil ? "handle" : "url"),
+                                        "\(handle.prefix(200)) is not the address of an account on \(platform) that impostor can read",
+                                        hint: "write the account's handle, e.g. handle = \"OakbridgeTC\", and its address under url"))
+                    return nil
+                }
+                (handle, link) = (address.handle, link ?? address.url)
+            }
             // E-mail and messaging apps are no platforms to report to, but a listed sender is the council's own all the same.
             if !Platform.known.contains(platform) && !platform.isDirectMessage {
                 d.append(Diagnostic(.warning, file: file, line: entry.line("platform"),
@@ -165,8 +181,7 @@ struct IdentityParser {
                                     hint: platform == .email ? "write the address, e.g. clerk@oakbridge-tc.gov.uk" : nil))
                 return nil
             }
-            return AccountReference(platform: platform, handle: handle, url: entry.string("url", into: &d),
-                                    note: entry.string("note", into: &d))
+            return AccountReference(platform: platform, handle: handle, url: link, note: entry.string("note", into: &d))
         }
     }
 

@@ -108,6 +108,16 @@ public struct ProfileAddress: Hashable, Sendable {
                 return
             }
             self.init(checked: .bluesky, handle, "https://bsky.app/profile/")
+        case "nextdoor.co.uk", "nextdoor.com":
+            // A public agency's page (a council's): /agency-detail/<nation>/<town>/<name>/; a business's: /pages/<name>/.
+            guard let kind = name()?.lowercased(), let handle = path.last, path.count >= 2, path.allSatisfy(Self.plausible) else { return nil }
+            if kind == "agency-detail", path.count <= 4 {
+                self.init(checked: .nextdoor, handle, "https://\(host)/" + path.dropLast().joined(separator: "/") + "/", suffix: "/")
+            } else if kind == "pages", path.count == 2 {
+                self.init(checked: .nextdoor, handle, "https://\(host)/pages/", suffix: "/")
+            } else {
+                return nil
+            }
         case "medium.com", "substack.com", "behance.net", "dribbble.com", "about.me":
             // Sites that write /@name but are no fediverse server.
             return nil

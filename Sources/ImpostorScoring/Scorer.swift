@@ -87,7 +87,14 @@ public final class Scorer: Sendable {
             for (refs, verdict) in [(identity.allowed, Verdict.allowed), (identity.officials, .official)] {
                 for ref in refs where ref.platform.isSender(ref.handle) {
                     accounts[Self.accountKey(ref.platform, ref.handle)] = (n, verdict, ref, true)
-                    if let url = ref.url, !url.isEmpty { accounts["url:" + AccountReference.canonicalURL(url)] = (n, verdict, ref, true) }
+                    if let url = ref.url, !url.isEmpty {
+                        accounts["url:" + AccountReference.canonicalURL(url)] = (n, verdict, ref, true)
+                        // The name its address gives ("youtube.com/channel/UC…" beside the handle "@OakbridgeTC").
+                        if let address = ProfileAddress(url: url), address.platform == ref.platform {
+                            let key = Self.accountKey(ref.platform, address.handle)
+                            if accounts[key] == nil { accounts[key] = (n, verdict, ref, true) }
+                        }
+                    }
                 }
             }
         }
@@ -309,6 +316,13 @@ public final class Scorer: Sendable {
             atURL.reference.platform == profile.platform || !Platform.known.contains(profile.platform)
         {
             hit = atURL
+        }
+        // A profile known by its address alone, as a mobile or tracking link writes it ("m.facebook.com/profile.php?id=…
+        // &mibextid=…"): the name the address gives, where the profile gives no handle of its own or only a number.
+        if hit == nil, handle.isEmpty || handle.allSatisfy(\.isNumber), let address = ProfileAddress(url: profile.url),
+            address.platform == profile.platform
+        {
+            hit = accounts[Self.accountKey(profile.platform, address.handle)]
         }
         guard let hit else { return nil }
         let id = identities[hit.identity].identity.id

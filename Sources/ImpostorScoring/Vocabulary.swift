@@ -225,7 +225,7 @@ final class Vocabulary: Sendable {
     let giftCardPressures: [(text: String, keys: [String])]
     /// How a message's sender names itself: before the name ("it's", "this is"), or after it ("Priya here"),
     /// after a greeting ("Hi").
-    let introductions: [[String]], introducedAfter: Set<String>, greetings: Set<String>
+    let introductions: [[String]], introducedAfter: [[String]], greetings: Set<String>
     /// What only a new owner of an account says ("under new management"): one is enough.
     let hijackAnnouncements: [(text: String, keys: [String])]
     /// The last labels of web addresses a hijacker's shop or prize page uses ("shop", "click"), as written.
@@ -419,7 +419,7 @@ final class Vocabulary: Sendable {
         payBacks = written("pay_backs")
         (giftCardAsks, giftCardPressures) = (keys("gift_card_asks"), written("gift_card_pressures"))
         introductions = phraseKeys("self_introductions").sorted { $0.count > $1.count }
-        (introducedAfter, greetings) = (Set(keys("introduced_after")), Set(keys("greetings")))
+        (introducedAfter, greetings) = (phraseKeys("introduced_after").sorted { $0.count > $1.count }, Set(keys("greetings")))
         hijackAnnouncements = written("hijack_announcements")
         hijackEndings = Set(w["hijack_endings"].map { $0.lowercased() })
         bioPhrases = PhraseSet(phrases("disclaimers", .disclaimer) + phrases("personal", .personal)
@@ -596,10 +596,14 @@ final class Vocabulary: Sendable {
                 let start = at + cue.count, end = min(text.sentence(holding: at).upperBound, start + 5)
                 if start < end { return text.words[start..<end].joined(separator: " ") }
             }
-            if introducedAfter.contains(keys[at]), at > 0 {
+            if at > 0, let cue = introducedAfter.first(where: { keys[at...].starts(with: $0) }) {
                 let sentence = text.sentence(holding: at)
                 let first = (sentence.lowerBound..<at).first { !greetings.contains(keys[$0]) } ?? at
-                if first < at, at - first <= 4 { return text.words[first..<at].joined(separator: " ") }
+                guard first < at, at - first <= 4 else { continue }
+                // The office may follow in apposition: "Nia sydd yma, y Clerc", "Tom here, the Clerk".
+                let after = (at + cue.count)..<min(sentence.upperBound, at + cue.count + 3)
+                let office = !after.isEmpty && keys[after].contains { roles[$0] != nil } ? text.words[after] : []
+                return (text.words[first..<at] + office).joined(separator: " ")
             }
         }
         return nil
@@ -724,7 +728,14 @@ final class Vocabulary: Sendable {
     /// Not after a negator: "not a fake Oakbridge Town Council page" claims to be the council.
     func warnsOfCopy(_ keys: [String], before start: Int, after end: Int) -> Bool {
         var start = start
-        if start > 0, warningFillers.contains(keys[start - 1]) { start -= 1 }
+        // A copy of one of its people: "claiming to be from the Chair of …", "e-byst ffug yn enw Clerc Cyngor …".
+        if start > 1, officeLinks.contains(keys[start - 1]), roles[keys[start - 2]] != nil {
+            start -= 2
+        } else if start > 0, roles[keys[start - 1]] != nil {
+            start -= 1
+        }
+        // At most two fillers: "claiming to be from the …".
+        for _ in 0..<2 where start > 0 && warningFillers.contains(keys[start - 1]) { start -= 1 }
         let before = start > 0 && (warningBefore[keys[start - 1]] ?? []).contains { p in
             guard Self.phrase(p, endsAt: start, in: keys) else { return false }
             var k = start - p.count - 1

@@ -116,6 +116,43 @@ import TestScratch
         #expect(!Platform.email.isSender("not-an-email") && !Platform.email.isSender("a@b.c, d@e.f") && Platform.email.isSender("Clerk@Whitcombe.org.uk"))
     }
 
+    /// A clerk pastes the account's address where its handle goes, or gives the address alone: the handle is the one
+    /// the address names. An address that names no account of the entry's platform is an error that says so.
+    @Test func anOfficialAccountGivenByItsAddressIsReadByItsHandle() throws {
+        let dir = try folder(["a.toml": """
+            name = "Upper Whitcombe Parish Council"
+
+            [[official]]
+            platform = "x"
+            handle = "https://x.com/WhitcombePC?ref=home"
+
+            [[official]]
+            platform = "linkedin"
+            handle = "linkedin.com/company/upper-whitcombe-pc/about/"
+
+            [[official]]
+            platform = "mastodon"
+            url = "https://wilts.social/@WhitcombePC"
+
+            [[official]]
+            platform = "facebook"
+            url = "https://m.facebook.com/profile.php?id=100064123456789&mibextid=ZbWKwL"
+
+            """])
+        let (list, _) = try WatchlistLoader.load(directory: dir)
+        let officials = try #require(list.identities.first?.officials)
+        #expect(officials.map(\.handle) == ["WhitcombePC", "upper-whitcombe-pc", "WhitcombePC@wilts.social", "100064123456789"])
+        #expect(officials.first?.url == "https://x.com/WhitcombePC")
+        let wrong = try folder(["a.toml": "name = \"Upper Whitcombe Parish Council\"\n\n[[official]]\nplatform = \"instagram\"\nhandle = \"https://x.com/WhitcombePC\"\n"])
+        do {
+            _ = try WatchlistLoader.load(directory: wrong)
+            Issue.record("an X address given for Instagram must be an error")
+        } catch {
+            #expect(error.diagnostics.contains { $0.description.contains("a.toml:5") && $0.description.contains("not the address of an account on instagram") },
+                    "\(error.diagnostics.map(\.description))")
+        }
+    }
+
     /// Thousands of aliases took every command seconds: the first hundred are read, and check says so.
     @Test func aliasesBeyondAHundredAreNamedAndLeftOut() throws {
         let aliases = (0..<3000).map { "\"Alias \($0)\"" }.joined(separator: ", ")

@@ -469,3 +469,40 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         #expect(rtl.score >= 0 && rtl.score <= 1)
     }
 }
+
+/// The council's own account known by its address alone, as mobile and tracking links write it; a listed page
+/// number copied by nobody.
+@Suite struct OwnAccountByAddressTests {
+    static let wrenford = Identity(
+        id: "wrenford", name: "Wrenford Parish Council", kind: "parish council", place: "Wrenford", area: "Suffolk",
+        officials: [AccountReference(platform: .facebook, handle: "100064123456789"),
+                    AccountReference(platform: .youtube, handle: "WrenfordPC", url: "https://www.youtube.com/channel/UCw7Xk2pQ9LmN4rT6vB1yZ3A"),
+                    AccountReference(platform: .nextdoor, handle: "wrenford-parish-council")])
+    let scorer = try! Scorer(identities: [wrenford])
+
+    func assess(_ platform: Platform, handle: String = "", url: String, bio: String = "") -> Assessment {
+        scorer.assess(Profile(platform: platform, id: url, handle: handle, displayName: "Wrenford Parish Council", bio: bio, url: url))
+    }
+
+    @Test func itsAddressAloneNamesTheCouncilsOwnAccount() {
+        for (platform, url) in [(Platform.facebook, "https://m.facebook.com/profile.php?id=100064123456789&mibextid=ZbWKwL"),
+                                (.youtube, "https://www.youtube.com/channel/UCw7Xk2pQ9LmN4rT6vB1yZ3A/featured"),
+                                (.nextdoor, "https://nextdoor.co.uk/agency-detail/england/wrenford/wrenford-parish-council/?utm_source=share")] {
+            #expect(assess(platform, url: url).verdict == .official, "\(url)")
+        }
+        // Another page's number, another channel, or the council's address given by an account with a name of its own.
+        for (platform, handle, url) in [(Platform.facebook, "", "https://www.facebook.com/profile.php?id=100064999999999"),
+                                        (.youtube, "", "https://www.youtube.com/channel/UCzzQ81ab7Pq0wXk3LmN5rT2"),
+                                        (.facebook, "WrenfordPC.help", "https://m.facebook.com/profile.php?id=100064123456789")] {
+            #expect(assess(platform, handle: handle, url: url).verdict == .suspect, "\(handle) \(url)")
+        }
+    }
+
+    /// A page number has no letters to copy: a resident with no handle, or a number of their own, copies nothing.
+    @Test func aListedPageNumberIsCopiedByNoOne() {
+        for handle in ["", "61550001112223"] {
+            let a = scorer.assess(Profile(platform: .instagram, id: handle, handle: handle, displayName: "Karen Webb", bio: "Mum of two, Wrenford"))
+            #expect(!a.reasons.contains { $0.signal == .copiedHandle } && a.verdict == .clear, "\(handle): \(a.reasons.map(\.detail))")
+        }
+    }
+}

@@ -106,6 +106,34 @@ import Testing
 
     /// A namesake in another county, named in Welsh as its bio would ("ym Mhowys", "Sir Benfro"): the
     /// same name in the council's own county, mutated or not, is its own area.
+    /// A text says who sends it in Welsh as in English: "Gwenllian y Clerc sydd yma" (it's Gwenllian the Clerk), "Nia
+    /// sydd yma, y Clerc". A warning in Welsh of fakes in the Clerk's or the Mayor's name ("e-byst ffug yn enw Clerc
+    /// Cyngor …", "negeseuon … yn esgus dod gan Faer …") claims nothing; "dyblwch eich arian" from the council's own
+    /// number is a hijacker's.
+    @Test func welshTextsSayWhoTheyAreFromAndWelshWarningsClaimNothing() throws {
+        let bodorwen = Identity(id: "bodorwen", name: "Cyngor Cymuned Bodorwen", kind: "community council", place: "Bodorwen",
+                                area: "Ynys Môn", officials: [AccountReference(platform: Platform(rawValue: "whatsapp"), handle: "07700 900456")],
+                                people: [Person(name: "Cyng. Rhodri Bevan", role: "Maer"), Person(name: "Gwenllian Rhys", role: "Clerc")],
+                                languages: ["cy", "en"])
+        let scorer = try Scorer(identities: [bodorwen])
+        func sms(_ text: String) -> Assessment {
+            scorer.assess(Profile(platform: Platform(rawValue: "sms"), id: "m", handle: "+447700900999", displayName: "", bio: text))
+        }
+        for text in ["Helo, Gwenllian Rhys y Clerc sydd yma, dyma fy rhif newydd. Mae angen ffafr fach.",
+                     "Gwenllian sydd yma, y Clerc. Dyma fy rhif newydd, cadwch e. Wyt ti'n gallu talu anfoneb i mi heddiw?"] {
+            let a = sms(text)
+            #expect(a.verdict == .suspect && a.target == .person, "\(text): \(a.reasons.map(\.detail))")
+        }
+        for bio in ["Rhybudd: mae rhywun yn anfon e-byst ffug yn enw Clerc Cyngor Cymuned Bodorwen am fanylion banc newydd.",
+                    "Rhybudd: negeseuon ffug yn esgus dod gan Faer Bodorwen yn gofyn am gardiau rhodd. Peidiwch ag ateb."] {
+            let a = scorer.assess(Profile(platform: .facebook, id: bio, handle: "papurbro", displayName: "Y Papur Bro", bio: bio, followers: 300))
+            #expect(a.verdict == .clear, "\(bio): \(a.reasons.map(\.detail))")
+        }
+        let taken = scorer.assess(Profile(platform: Platform(rawValue: "whatsapp"), id: "w", handle: "07700 900456", displayName: "Cyngor Cymuned Bodorwen",
+                                          bio: "Buddsoddwch mewn crypto heddiw! Dyblwch eich arian: crypto-dwbl.io"))
+        #expect(taken.verdict == .suspect && taken.reasons.contains { $0.signal == .hijacked }, "\(taken.reasons.map(\.detail))")
+    }
+
     @Test func aWelshCountyNameIsAnArea() throws {
         let llanfyllin = Identity(id: "llanfyllin", name: "Cyngor Cymuned Llanfyllin", kind: "community council",
                                   place: "Llanfyllin", area: "Powys", aliases: ["Llanfyllin Community Council"])

@@ -29,6 +29,8 @@ enum WarningRule: Rule {
     static let weight = -3.5
     static let summary = "the bio warns of fake copies of the council, and nothing else claims it (name, handle, an ask of its own)"
     static let examples: [RuleExample] = [
+        // A warning of fakes of one of its people, their office and the council named.
+        .fires("Oakbridge Community News", bio: "Warning: fake texts claiming to be from the Chair of Oakbridge Town Council."),
         .fires("Kent Scam Alerts", bio: "Beware: fake 'Oakbridge Town Council' pages are asking for payments"),
         .fires("Oakbridge Alerts", bio: "Fake Oakbridge Town Council pages ask for bank details. Only trust OakbridgeTownCouncil."),
         .quiet("Oakbridge Town Council", bio: "Ignore the fake Oakbridge Town Council page. This is our new page: message us for refunds"),

@@ -97,8 +97,9 @@ enum CopiedHandleRule: Rule {
         if e.identity.officialHandles.contains(where: { $0.handle == handle }) { return nil }
         // As written, look-alikes read ("0akbridge"), or without separators and end digits; never as completed from X's cut
         // ("ChorhamTownCoun" is a namesake's own handle cut at 15 as surely as a copy of "ChorhamTownCouncil").
+        // A listed handle of digits alone (a Facebook page's number) has no letters to copy: "" is no copy of it.
         guard let own = e.identity.officialHandles.first(where: { own in
-            own.handle != handle && (own.compact == e.texts.handle.compact || own.padless == padless)
+            own.handle != handle && own.padless.count >= 3 && (own.compact == e.texts.handle.compact || own.padless == padless)
         }) else { return nil }
         return Hit(weight: weight, detail: "the handle is the council's own @\(own.handle) with a character changed",
                    matched: own.handle, folded: e.texts.handle.compact)
