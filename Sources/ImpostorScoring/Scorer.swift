@@ -450,13 +450,12 @@ final class FoldedProfile {
         var displayName = profile.platform == .mastodon ? CustomEmoji.showingBadges(profile.displayName) : profile.displayName
         // A text or WhatsApp message shows its sender's number, not a name: the sender's name is the one the
         // message gives itself ("Hi, it's Cllr Sam Reed, new number").
-        if isMessage, !isMail, Self.showsNoName(displayName),
-            let introduced = scorer.vocabulary.introduction(in: scorer.bioFolder.fold(profile.bio))
-        {
+        let message = isMessage ? scorer.bioFolder.fold(profile.bio) : nil
+        if let message, !isMail, Self.showsNoName(displayName), let introduced = scorer.vocabulary.introduction(in: message) {
             displayName = introduced
         }
         // Signed with a first name alone, to another of the council's people by theirs: read as the person it means.
-        if isMessage, let whole = scorer.pairedPerson(signer: displayName, bio: scorer.bioFolder.fold(profile.bio)) {
+        if let message, let whole = scorer.pairedPerson(signer: displayName, bio: message) {
             displayName = whole
         }
         let name = scorer.nameFolder.fold(displayName)
