@@ -66,6 +66,8 @@ public enum SquatWatch {
         func add(_ candidate: String) {
             var h = rules.lowercased ? candidate.lowercased() : candidate
             h = String(h.filter { rules.allowed.contains(Character($0.lowercased())) })
+            // A Bluesky name is a domain's label: one that starts or ends with "-" fails its whole batch of 25.
+            if platform == .bluesky, h.hasPrefix("-") || h.hasSuffix("-") { return }
             guard h.count >= 3, h.count <= rules.maxLength, seen.insert(h.lowercased()).inserted else { return }
             out.append(h)
         }

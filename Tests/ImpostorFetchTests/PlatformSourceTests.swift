@@ -247,6 +247,13 @@ struct SquatWatchTests {
         #expect(slips.contains("stwennaparish_") && slips.contains("stwennaparish1"), "\(slips)")
         #expect(slips.contains { $0 != "stwennaparish" && $0.count == 13 && zip($0, "stwennaparish").filter { $0 != $1 }.count <= 2 },
                 "\(slips)")
+        // A Bluesky name is a domain's label: a slip that leaves "-" at either end ("o-parish" without its "o") would fail
+        // its whole batch of look-ups, and is not made.
+        var hyphened = Self.oakbridge
+        hyphened.officials = [AccountReference(platform: .bluesky, handle: "o-parish.bsky.social"),
+                              AccountReference(platform: .x, handle: "oparish-")]
+        let labels = SquatWatch.handles(for: hyphened, on: .bluesky, cap: 200)
+        #expect(labels.count > 20 && !labels.contains { $0.hasPrefix("-") || $0.hasSuffix("-") }, "\(labels)")
     }
 
     static func run(_ kind: String, _ options: [String: ConfigValue], secret: (String, String)?) async throws -> Fetcher.Report {
