@@ -65,7 +65,8 @@ public final class FetchSession: Sendable {
                 if fresh.headers["content-type"] == nil { fresh.headers["content-type"] = cached.entry.contentType }
                 return fresh
             }
-            if response.status == 429 || response.status == 503 {
+            // A quota spent for the month is no pause: the answer goes back at once, for the source to stop on.
+            if response.status == 429 || response.status == 503, !Self.quotaSpent(response) {
                 let delay = try retryDelay(response, attempt: attempt, url: request.url)
                 attempt += 1
                 logger.debug("fetch.backoff", metadata: ["fetch.status": "\(response.status)", "fetch.delay": "\(delay)"])
@@ -126,6 +127,16 @@ public final class FetchSession: Sendable {
         if !ok {
             throw FetchError(.budget, "this run's budget of \(policy.budget) requests is spent; raise request_budget in impostor.toml", url: url)
         }
+    }
+
+    /// A 429 that says the month's quota is spent (X's problem "usage-capped"), not that impostor should slow down:
+    /// waiting and asking again cannot help.
+    static func quotaSpent(_ response: HTTPResponse) -> Bool {
+        guard response.status == 429, response.body.count <= 64 << 10,
+            let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
+            let type = object["type"] as? String
+        else { return false }
+        return type.hasSuffix("/usage-capped")
     }
 
     private func retryDelay(_ response: HTTPResponse, attempt: Int, url: String) throws(FetchError) -> Duration {

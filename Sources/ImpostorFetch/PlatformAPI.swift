@@ -59,8 +59,13 @@ enum PlatformAPI: Sendable {
             return refused("Brave Search refused the key in \(file) (\(code)\(detail)): check the subscription and its key at api-dashboard.search.brave.com")
         case .x(let file):
             // {"title", "detail", "type", "status"}: problem+json.
-            guard [401, 402, 403].contains(status) else { return nil }
+            guard [401, 402, 403, 429].contains(status) else { return nil }
             let title = (body["title"] as? String) ?? "HTTP \(status)"
+            if status == 429 {
+                guard (body["type"] as? String)?.hasSuffix("/usage-capped") == true else { return nil }
+                let detail = (body["detail"] as? String).map { String($0.prefix(200)) } ?? title
+                return refused("X's usage cap is reached (\(detail)): the source stops until the cap resets; check the app's plan in the developer portal")
+            }
             let type = (body["type"] as? String).map { " " + ($0.split(separator: "/").last.map(String.init) ?? $0) } ?? ""
             if status == 401 {
                 return refused("X refused the bearer token in \(file) (\(title)): make a new one for the app in the developer portal and put it in the file")

@@ -284,6 +284,14 @@ struct SquatWatchTests {
             let refused = try await Self.run("x", ["base_url": .string(server.base), "token_file": .string("x-token")], secret: ("x-token", "old"))
             #expect(refused.summaries.first?.errors.first?.code == .refused)
             #expect(refused.summaries.first?.errors.first?.reason.contains("developer portal") == true)
+
+            // Past the month's cap the 429 says so: the source stops at once with X's reason, no retries spent on it.
+            let started = ContinuousClock.now
+            let capped = try await Self.run("x", ["base_url": .string(server.base), "token_file": .string("x-token")], secret: ("x-token", "x-capped"))
+            #expect(capped.summaries.first?.errors.first?.code == .refused)
+            #expect(capped.summaries.first?.errors.first?.reason.contains("usage cap is reached (Usage cap exceeded: Monthly product cap)") == true,
+                    "\(capped.summaries.first?.errors.map(\.reason) ?? [])")
+            #expect(capped.summaries.first?.errors.count == 1 && ContinuousClock.now - started < .seconds(20))
         }
     }
 

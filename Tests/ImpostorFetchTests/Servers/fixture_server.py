@@ -192,6 +192,14 @@ class Handler(BaseHTTPRequestHandler):
                     found.append(actor(d, "detailed " + d, followers=7))
             return self.send(200, {"profiles": found})
         if path == "/2/users/by":
+            # A pay-per-use app past its monthly cap: 429 with X's problem "usage-capped", though its rate limit is not
+            # spent (the answer recorded in xdevplatform/xdk#25).
+            if self.headers.get("Authorization") == "Bearer x-capped":
+                return self.send(429, {"title": "UsageCapExceeded", "detail": "Usage cap exceeded: Monthly product cap",
+                                       "type": "https://api.twitter.com/2/problems/usage-capped", "period": "Monthly",
+                                       "scope": "Product"},
+                                 headers={"x-rate-limit-limit": "40000", "x-rate-limit-remaining": "39999",
+                                          "x-rate-limit-reset": str(int(time.time()) + 900)})
             if self.headers.get("Authorization") != "Bearer x-token":
                 return self.send(401, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"})
             names = one("usernames", "").split(",")
