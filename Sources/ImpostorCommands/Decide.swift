@@ -56,7 +56,7 @@ extension Impostor {
             if reason != nil && decision != "dismiss" { throw ValidationError("--reason goes with dismiss") }
             if decision == "snooze" {
                 guard let until else { throw ValidationError("snooze needs --until YYYY-MM-DD") }
-                guard LondonDay.end(of: until) != nil else { throw ValidationError("--until \(until): write the date as YYYY-MM-DD") }
+                guard LondonDay.end(of: until) != nil else { throw ValidationError("--until \(until): write the date as YYYY-MM-DD, in the years 2000 to 2999") }
             } else if until != nil {
                 throw ValidationError("--until goes with snooze")
             }

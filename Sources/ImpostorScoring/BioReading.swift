@@ -83,7 +83,8 @@ struct BioReading: Sendable {
                 continue
             }
             mentionsPlace = true
-            if otherArea == nil {
+            // "Our twin town is Oakbridge, Ontario": the place the council is twinned with, not where it is.
+            if otherArea == nil, !keys[max(0, i - 3)..<i].contains(where: vocab.abroadLinks.contains) {
                 otherArea = Self.abroad(after: end, keys: keys, vocab: vocab, sentenceEnd: bio.sentenceEnd(after: end - 1))
                     ?? Self.areaWithin(after: end, keys: keys, identity: identity)
             }
@@ -127,7 +128,10 @@ struct BioReading: Sendable {
         {
             claim = false
         }
-        if mentionsPlace, let area = areas.first(where: { !$0.onlyAfterPlace && Self.isElsewhere($0, identity: identity) }) {
+        // Another county named anywhere, where the bio does not name the council's own as well ("…, Dorset. Kent news too").
+        if mentionsPlace, !areas.contains(where: { !Self.isElsewhere($0, identity: identity) }),
+            let area = areas.first(where: { !$0.onlyAfterPlace && Self.isElsewhere($0, identity: identity) })
+        {
             otherArea = area.shown
         }
     }

@@ -65,31 +65,43 @@ enum HijackCheck {
     /// The reason, when the account offers money (a refund, a grant, a prize) and asks for card or bank details by
     /// message: "Council tax refund – DM us your card details". The council's own warnings say it never does.
     static func asksForDetails(bio: FoldedText, addresses: [String], hosts: [String], vocabulary: Vocabulary, identity: String) -> Reason? {
-        let keys = bio.keys
-        // By message ("reply with your bank details", "DM us your card number"), or at an address away from the
-        // council's own hosts ("enter your bank details: bit.ly/…"); not at a form on its own site.
         let away = addresses.contains { !WebAddresses.isOfficial($0, hosts: hosts) }
+        guard let offer = offerForDetails(bio, away: away, vocabulary: vocabulary) else { return nil }
+        return Reason(signal: signal, identity: identity, matched: offer, weight: weight,
+                      detail: "one of the council's own accounts asks for card or bank details by message, with money on offer "
+                          + "(\"\(offer)\"), which the council never does: taken over?")
+    }
+
+    /// The money on offer, as written, where `bio` asks for card or bank details by message ("reply with your name
+    /// and sort code", "DM us your card number"), or at an address away from the council's own hosts (`away`:
+    /// "enter your bank details: bit.ly/…"); not at a form on its own site, nor in a warning.
+    static func offerForDetails(_ bio: FoldedText, away: Bool, vocabulary: Vocabulary) -> String? {
+        let keys = bio.keys
+        // The ask up to six words before the details.
         let asked = vocabulary.payoutDetails.contains { phrase in
             keys.indices.contains { at in
-                keys[at...].starts(with: phrase) && keys[max(0, at - 4)..<at].contains { vocabulary.messageAsks.contains($0) || (away && vocabulary.detailAsks.contains($0)) }
+                keys[at...].starts(with: phrase) && keys[max(0, at - 6)..<at].contains { vocabulary.messageAsks.contains($0) || (away && vocabulary.detailAsks.contains($0)) }
             }
         }
         guard !warns(bio, vocabulary: vocabulary), asked,
             let offer = keys.firstIndex(where: { vocabulary.personOffers.contains($0) || vocabulary.detailLures.contains($0) })
         else { return nil }
-        return Reason(signal: signal, identity: identity, matched: bio.words[offer], weight: weight,
-                      detail: "one of the council's own accounts asks for card or bank details by message, with money on offer "
-                          + "(\"\(bio.words[offer])\"), which the council never does: taken over?")
+        return bio.words[offer]
     }
 
     /// The reason, when the account's bio sends people to an address at one of the council's own hosts with
-    /// its full stops moved or a letter changed ("claim here 👉 caerwenlli-gov.uk/claim" for caerwenlli.gov.uk):
-    /// a council links its own site. Not a clerk's webmail, nor a partner's site that only holds the place;
-    /// nor where the bio warns of that address.
-    static func lookalikeAddress(bio: FoldedText, addresses: [String], vocabulary: Vocabulary,
-                                 hosts: [String], identity: String) -> Reason? {
+    /// its full stops moved or a letter changed ("claim here 👉 caerwenlli-gov.uk/claim" for caerwenlli.gov.uk),
+    /// or to one spelled as the council's with more added ("apply at elmsford-tc-grants.com"): a council links its
+    /// own site. Not a clerk's webmail, nor a partner's site that only holds the place; nor where the bio warns of
+    /// that address. `addresses` hold each address's domain key, as `WebAddresses.lookalike` reads them.
+    static func lookalikeAddress(bio: FoldedText, addresses: [(address: String, key: String)], council: ProtectedIdentity?,
+                                 vocabulary: Vocabulary, hosts: [String], identity: String) -> Reason? {
+        // One with more added only beside money on offer ("grant", "claim"): the council links the Mayor's charity and
+        // its own Microsoft tenant too.
+        let offers = bio.keys.contains { vocabulary.personOffers.contains($0) || vocabulary.detailLures.contains($0) }
         guard !warns(bio, vocabulary: vocabulary),
-            let address = addresses.first(where: { WebAddresses.nearOfficialHost($0, hosts: hosts) })
+            let address = addresses.first(where: { WebAddresses.nearOfficialHost($0.address, hosts: hosts) })?.address
+                ?? (offers ? council.flatMap({ WebAddresses.lookalike(addresses, of: $0) }) : nil)
         else { return nil }
         return Reason(signal: signal, identity: identity, matched: address, weight: weight,
                       detail: "one of the council's own accounts sends people to \(address), an address spelled as the council's that is not one of its own: taken over?")

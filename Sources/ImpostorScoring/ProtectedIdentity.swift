@@ -157,8 +157,14 @@ final class ProtectedIdentity: Sendable {
         ownAreas = areaKeys.isEmpty ? [] : [areaKeys] + words.areas.named(in: areaKeys).map(\.county)
         people = identity.people.map { person in
             // Word by word, so that the first and last names are known: a hyphenated surname is one.
-            let names = person.name.split(whereSeparator: \.isWhitespace)
-                .map { folder.fold(String($0)).keys.filter { !words.titles.contains($0) } }.filter { !$0.isEmpty }
+            var written = person.name.split(whereSeparator: \.isWhitespace)
+            // "County Cllr Dorothy Lord": the council her seat is on goes before the title, and is no name of hers.
+            if written.count >= 3, let kind = folder.fold(String(written[0])).keys.first, words.kindOf[kind] != nil,
+                let title = folder.fold(String(written[1])).keys.first, words.titles.contains(title)
+            {
+                written.removeFirst()
+            }
+            let names = written.map { folder.fold(String($0)).keys.filter { !words.titles.contains($0) } }.filter { !$0.isEmpty }
             // Names of three letters or more only: two short ones turn up inside too many other names.
             let short = names.count >= 3 ? names[0] + names[names.count - 1] : nil
             let keys = names.flatMap { $0 }

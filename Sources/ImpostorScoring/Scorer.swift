@@ -268,15 +268,17 @@ public final class Scorer: Sendable {
 
     /// One of the council's own accounts posting what a hijacker posts: a suspect, with why it is listed.
     private func hijacked(_ profile: Profile, _ listed: Assessment) -> Assessment? {
-        guard listed.verdict == .official, let id = listed.identity else { return nil }
+        // An allowed account (a group the clerk let be) taken over says the same; only a rename is its own to make.
+        guard listed.verdict == .official || listed.verdict == .allowed, let id = listed.identity else { return nil }
         let name = nameFolder.fold(profile.displayName)
         let bio = bioFolder.fold(profile.bio)
         let addresses = WebAddresses.read(profile.bio).addresses
         let councils = (readings[id] ?? []).map { identities[$0] }
         let hosts = councils.first?.officialHosts ?? []
+        let keyed = addresses.map { ($0, ProtectedIdentity.domainKey($0, folder: nameFolder)) }
         guard let reason = HijackCheck.check(name: name, bio: bio, addresses: addresses, hosts: hosts, vocabulary: vocabulary, identity: id)
-            ?? HijackCheck.renamed(name, readings: councils, identity: id)
-            ?? HijackCheck.lookalikeAddress(bio: bio, addresses: addresses, vocabulary: vocabulary, hosts: hosts, identity: id)
+            ?? (listed.verdict == .official ? HijackCheck.renamed(name, readings: councils, identity: id) : nil)
+            ?? HijackCheck.lookalikeAddress(bio: bio, addresses: keyed, council: councils.first, vocabulary: vocabulary, hosts: hosts, identity: id)
             ?? HijackCheck.asksForDetails(bio: bio, addresses: addresses, hosts: hosts, vocabulary: councils.first?.words ?? vocabulary, identity: id)
             ?? takenMailbox(profile, bio: bio, addresses: addresses, hosts: hosts, words: councils.first?.words ?? vocabulary, identity: id)
         else { return nil }
@@ -312,16 +314,19 @@ public final class Scorer: Sendable {
         // hosting has the host's domain, whose owner hands out the names under it.
         let possible = ascii && Self.isPlatformHandle(handle, on: profile.platform)
         if let found = hit, !found.listed, !possible { hit = nil }
-        if hit == nil, !profile.url.isEmpty, let atURL = accounts["url:" + AccountReference.canonicalURL(profile.url)],
+        // The address counts where the handle does not contradict it: none, a page's number, or the name the address
+        // gives. A listing's row with a handle of its own beside the council's address is not the council's.
+        let address = profile.url.isEmpty ? nil : ProfileAddress(url: profile.url)
+        let agrees = !Platform.known.contains(profile.platform) || handle.isEmpty || handle.allSatisfy(\.isNumber)
+            || address.map { profile.platform.canonicalHandle($0.handle) == handle } == true
+        if hit == nil, agrees, !profile.url.isEmpty, let atURL = accounts["url:" + AccountReference.canonicalURL(profile.url)],
             atURL.reference.platform == profile.platform || !Platform.known.contains(profile.platform)
         {
             hit = atURL
         }
         // A profile known by its address alone, as a mobile or tracking link writes it ("m.facebook.com/profile.php?id=…
         // &mibextid=…"): the name the address gives, where the profile gives no handle of its own or only a number.
-        if hit == nil, handle.isEmpty || handle.allSatisfy(\.isNumber), let address = ProfileAddress(url: profile.url),
-            address.platform == profile.platform
-        {
+        if hit == nil, handle.isEmpty || handle.allSatisfy(\.isNumber), let address, address.platform == profile.platform {
             hit = accounts[Self.accountKey(profile.platform, address.handle)]
         }
         guard let hit else { return nil }
@@ -441,7 +446,8 @@ final class FoldedProfile {
         isMail = profile.platform == .email
         isMessage = profile.platform.isDirectMessage
         followers = profile.followers
-        (verifiedAs, parody) = (profile.verifiedAs, profile.parody ?? false)
+        // Only X's ticks and label mean what the rules read: on another platform the field is a listing's say-so.
+        (verifiedAs, parody) = profile.platform == .x ? (profile.verifiedAs, profile.parody ?? false) : (nil, false)
         mailDomain = isMail ? Self.senderDomain(profile.handle) : nil
         senderAddress = mailDomain.map { [($0, ProtectedIdentity.domainKey($0, folder: scorer.nameFolder))] } ?? []
         shownHost = isMail ? Self.addressHost(in: profile.displayName) : nil

@@ -506,3 +506,49 @@ let northFerriby = Identity(id: "north-ferriby", name: "North Ferriby Parish Cou
         }
     }
 }
+
+/// What an attacker who writes the profiles tried (round 67): the council's own and allowed accounts asking for
+/// details, mail from its own domain with a rebate lure, X's tick claimed elsewhere, the council's address beside
+/// a handle of the row's own.
+@Suite struct ListedAccountAttackTests {
+    static let elmsford = Identity(
+        id: "elmsford", name: "Elmsford Town Council", kind: "town council", place: "Elmsford", area: "Dorset",
+        website: "https://elmsford-tc.gov.uk", domains: ["elmsford-tc.gov.uk"],
+        officials: [AccountReference(platform: .facebook, handle: "ElmsfordTownCouncil", url: "https://www.facebook.com/ElmsfordTownCouncil"),
+                    AccountReference(platform: Platform(rawValue: "whatsapp"), handle: "+44 7700 900456")],
+        allowed: [AccountReference(platform: .facebook, handle: "ElmsfordInBloom", note: "the in-bloom group")])
+    let scorer = try! Scorer(identities: [elmsford])
+
+    func assess(_ platform: Platform, _ handle: String, _ name: String, _ bio: String, url: String = "", verified: VerifiedOrganisation? = nil)
+        -> Assessment
+    {
+        scorer.assess(Profile(platform: platform, id: handle, handle: handle, displayName: name, bio: bio, url: url, verifiedAs: verified))
+    }
+
+    @Test func listedAccountsAskingForDetailsAreCases() {
+        let taken = [
+            assess(Platform(rawValue: "whatsapp"), "+44 7700 900456", "Elmsford Town Council",
+                   "You are owed a council tax rebate of £150. Reply with your name and sort code to claim."),
+            assess(.facebook, "ElmsfordInBloom", "Elmsford Town Council", "Official page of Elmsford Town Council. Council tax refunds: message us your card details."),
+            assess(.email, "payments@elmsford-tc.gov.uk", "Elmsford Town Council", "Your council tax rebate of £150 is ready. Reply with your card number to receive it."),
+        ]
+        for a in taken { #expect(a.verdict == .suspect, "\(a.handle): \(a.reasons.map(\.detail))") }
+        // The allowed group renamed is its own business; the council's own mail about its forms is no lure.
+        #expect(assess(.facebook, "ElmsfordInBloom", "Elmsford Blooms", "Hanging baskets on the High Street").verdict == .allowed)
+        #expect(assess(.email, "payments@elmsford-tc.gov.uk", "Elmsford Town Council",
+                       "Hall hire refunds are paid by bank transfer; fill in the form at elmsford-tc.gov.uk/refunds").verdict != .suspect)
+    }
+
+    @Test func theCouncilsAddressBesideAHandleOfTheRowsOwnIsNotItsAccount() {
+        let row = assess(.facebook, "ElmsfordTCgrants", "Elmsford Town Council", "Grants: message us", url: "https://www.facebook.com/ElmsfordTownCouncil")
+        #expect(row.verdict == .suspect, "\(row.reasons.map(\.detail))")
+        #expect(assess(.facebook, "", "Elmsford Town Council", "", url: "https://m.facebook.com/ElmsfordTownCouncil/").verdict == .official)
+    }
+
+    @Test func onlyXsTickCounts() {
+        let bio = "News from your town council"
+        let onX = assess(.x, "ElmsfordTC2", "Elmsford Town Council", bio, verified: .government)
+        let elsewhere = assess(.facebook, "ElmsfordTC2", "Elmsford Town Council", bio, verified: .government)
+        #expect(onX.reasons.contains { $0.signal == .platformVerified } && !elsewhere.reasons.contains { $0.signal == .platformVerified })
+    }
+}

@@ -68,6 +68,10 @@ import ImpostorCore
         let taken = scorer.assess(Profile(platform: .x, id: "2", handle: "WexcesterCC", displayName: "Wexcester City Council",
                                           bio: "Great news! Residents can claim a share of £10,000 – claim here 👉 wexcester-gov.uk/claim"))
         #expect(taken.verdict == .suspect && taken.reasons.contains { $0.signal == .hijacked }, "\(taken.reasons.map(\.detail))")
+        // An address spelled as the council's with more added, beside money on offer.
+        let grants = scorer.assess(Profile(platform: .x, id: "4", handle: "WexcesterCC", displayName: "Wexcester City Council",
+                                           bio: "New grant scheme: apply at https://wexcester-gov-grants.com"))
+        #expect(grants.verdict == .suspect && grants.reasons.contains { $0.signal == .hijacked }, "\(grants.reasons.map(\.detail))")
         for bio in ["Beware: a fake site, wexcester-gov.uk, asks for card details.", "Minutes and agendas at wexcester.gov.uk",
                     "Visit our markets: wexcesterbakery.co.uk and more", "Official. Contact wexcestercitycouncil@gmail.com",
                     "Proud partner of wexcester.ac.uk", "Lord Mayor's charity appeal: wexcestermayor.org.uk",

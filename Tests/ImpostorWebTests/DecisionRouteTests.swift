@@ -64,6 +64,9 @@ import Testing
                 ([], .badRequest),
                 ([("decision", "snooze")], .badRequest),
                 ([("decision", "snooze"), ("until", "next week")], .badRequest),
+                // A year the store cannot write back took the page down with a fatal database error.
+                ([("decision", "snooze"), ("until", "10000-01-01")], .badRequest),
+                ([("decision", "snooze"), ("until", "99999-12-31")], .badRequest),
                 ([("decision", "dismiss"), ("reason", "because")], .badRequest),
                 // A new case cannot be marked as reported before it is confirmed.
                 ([("decision", "reported")], .conflict),

@@ -14,10 +14,18 @@ enum DisclaimerRule: Rule {
         .quiet("Oakbridge Town Council", bio: "The official account of Oakbridge Town Council"),
         .quiet("Oakbridge Town Council", bio: "Our real page, not a fake or parody account. DM us your card details for the rebate."),
         .fires("Oakbridge Town Council", bio: "Parody. Never give your card details to pages like this one."),
+        .quiet("Oakbridge Town Council", bio: "Parody. Send £10 by PayPal for the Christmas lights: paypal.me/oakbridgelights"),
+        .quiet("Oakbridge Town Council", bio: "Not affiliated with the council. Bonfire tickets £8, pay via PayPal friends and family."),
+        .quiet("Oakbridge Town Council", bio: "Parody. Mayor Priya needs Amazon gift cards for the charity raffle, DM me"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        e.bio.disclaimer ? Hit(weight: weight, detail: "the bio says it is not affiliated with the council, or is parody") : nil
+        // A parody that takes money ("Parody. Send £10 by PayPal for the Christmas lights", "Parody. The Mayor needs Amazon
+        // gift cards, DM me") disclaims nothing.
+        let words = e.identity.words
+        let giftCardsAsked = e.bio.asks && words.giftCards.contains { Evidence.holds($0.keys, in: e.texts.bio.keys) }
+        guard e.bio.disclaimer, !giftCardsAsked, !words.asksForMoney(e.texts.bio, place: e.identity.placeKeys) else { return nil }
+        return Hit(weight: weight, detail: "the bio says it is not affiliated with the council, or is parody")
     }
 }
 
@@ -215,6 +223,9 @@ enum OtherAreaRule: Rule {
         // An address abroad as it is written there: the town between the council and its state.
         .fires("Oakbridge Town Council", bio: "Oakbridge Town Council, Cape Breton, Nova Scotia, Canada. Hall rentals."),
         .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council, twinned with Monmouth, Illinois."),
+        .quiet("Oakbridge Town Council", bio: "Official page. Our twin town is Oakbridge, Ontario. Message us to claim your grant."),
+        .quiet("Oakbridge Town Council", bio: "Official page of Oakbridge Town Council, Kent. Shropshire news too. Message us to claim your grant."),
+        .quiet("Oakbridge Town Council", bio: "Oakbridge Town Council, Shropshire", logo: 12),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
@@ -227,7 +238,8 @@ enum OtherAreaRule: Rule {
         let councilElsewhere = so.claim == .name && BioClaimRule.asksNothing(e) ? e.bioAreaElsewhere?.shown : nil
         let placed = e.bio.otherArea.map { ("bio", $0) } ?? e.handleArea.map { ("handle", $0) } ?? e.nameArea.map { ("name", $0) }
             ?? (personElsewhere ?? councilElsewhere).map { ("bio", $0) }
-        guard let (text, area) = placed else { return nil }
+        // A namesake elsewhere does not wear the council's own logo.
+        guard let (text, area) = placed, e.logoMatch == nil else { return nil }
         let own = e.identity.identity.area
         return Hit(weight: weight, detail: "the \(text) places it in \(area), not \(own): a namesake elsewhere", matched: own, folded: area)
     }
@@ -577,6 +589,11 @@ enum MailScamRule: Rule {
         .fires("Tom Okafor", handle: "+447700900733", bio: "Hi all, Tom here. Old phone died, this is my new number, please save it x",
                platform: Platform(rawValue: "sms")),
         .quiet("Tom Okafor", bio: "Hi all, Tom here. Old phone died, this is my new number, please save it x"),
+        // A friend's plea in one of its people's names, by e-mail (the Colne councillor's "mugged abroad" mail).
+        .fires("Priya Sharma", handle: "priyasharma@hotmail.co.uk",
+               bio: "Sorry for this unannounced trip, we got mugged and all our phones were stolen. I need £2,200 for the hotel bills and promise to refund you.",
+               platform: .email),
+        .quiet("Priya Sharma", handle: "priyasharma@hotmail.co.uk", bio: "Back from the trip! The hotel bills were eye-watering.", platform: .email),
         // A number that says in its text it is the council, and opens as the scam twice over.
         .fires("Helen", handle: "+447520000111", bio: "Hi it's Helen from Oakbridge Town Council, new number, save this one. Are you free to help with something?",
                platform: Platform(rawValue: "whatsapp")),
@@ -601,11 +618,17 @@ enum MailScamRule: Rule {
     }
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard e.texts.isMessage, e.bio.mailScam,
+        // A message in the name of one of its people asking friends for money as a clone does ("we got mugged … I
+        // promise to refund you") is the same scam: PersonScamRule reads pages, not messages.
+        let asFriend = e.bio.personScam && !e.bio.warns && !e.identity.words.refusesAnAct(e.texts.bio.keys)
+            && (e.name.person != nil || e.handle.person != nil)
+        guard e.texts.isMessage, e.bio.mailScam || asFriend,
             so.nameWeight > 0 || e.handle.place != nil || e.handle.person != nil || Self.saysItIsTheCouncil(e)
         else { return nil }
         let byPerson = so.nameWeight < PersonRule.weight && (e.name.person != nil || !e.name.offices.isEmpty)
-        return Hit(weight: weight, detail: "the \(e.texts.isMail ? "e-mail" : "message") opens like the gift-card scam sent in councils' names",
+        let kind = e.texts.isMail ? "e-mail" : "message"
+        return Hit(weight: weight, detail: e.bio.mailScam ? "the \(kind) opens like the gift-card scam sent in councils' names"
+                       : "the \(kind) asks friends for money as a cloned account does",
                    target: byPerson ? .person : nil)
     }
 }
@@ -940,8 +963,9 @@ enum MailboxTakenRule: Rule {
             if let pay = keys[max(0, at - 4)..<at].first(where: words.payWords.contains) { return (pay, card.text) }
             guard words.giftCardAsks.contains(where: near.contains) else { continue }
             if let back = words.payBacks.first(where: { Evidence.holds($0.keys, in: near) }) { return (card.text, back.text) }
-            // Without the promise, the ask is for the cards themselves ("buy some gift cards"), not for a raffle's tickets.
-            if keys[max(0, at - 4)..<at].contains(where: words.giftCardAsks.contains),
+            // Without the promise, the ask is for the cards themselves ("buy some gift cards", "buy 5 x £100 Apple gift
+            // cards"), not for a raffle's tickets.
+            if keys[max(own.lowerBound, at - 6)..<at].contains(where: words.giftCardAsks.contains),
                 let pressure = words.giftCardPressures.first(where: { Evidence.holds($0.keys, in: keys) })
             {
                 return (card.text, pressure.text)
@@ -976,6 +1000,9 @@ enum MailboxTakenRule: Rule {
         // A payment "failed" and the card to put in again at a stranger's address: the phishing text sent under the
         // council's sender name. The council's own payments are on its own site.
         if !warned, links.away, let alarm = said(words.cardAlarms), let update = said(words.cardUpdates) { return "\(alarm)\", \"\(update)" }
+        // Money on offer and card or bank details asked for by reply ("Your rebate of £150 is ready. Reply with your card
+        // number"): the council pays out through its own forms, never so.
+        if !warned, let offer = HijackCheck.offerForDetails(bio, away: links.away, vocabulary: words) { return offer }
         let found = credentials ? words.credentialLures.filter { Evidence.holds($0.keys, in: keys) } : []
         var lures = found.map(\.text)
         // An ask to sign in for a bait, in its sentence or one beside it ("Your mailbox is over quota. Log in here");

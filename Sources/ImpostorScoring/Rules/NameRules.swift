@@ -146,11 +146,12 @@ enum NegatedRule: Rule {
         .quiet("Oakbridge Town Council (Official, not fake)"), .quiet("Oakbridge Town Council - Not a scam"),
         .fires("Oakbridge Town Council Parody", bio: "Satire. We would never ask for your card details."),
         .quiet("Oakbridge Town Council Parody", bio: "DM us your card details to receive your £150 council tax rebate."),
+        .quiet("Oakbridge Town Council Parody", bio: "Send £10 by PayPal for the Christmas lights: paypal.me/oakbridgelights"),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        // A parody, fan or critic asks no one for card details or gift cards.
-        guard e.name.negated, e.name.place != nil, !e.identity.words.grabsMoney(e.texts.bio.keys) else { return nil }
+        // A parody, fan or critic asks no one for card details or gift cards, nor to be paid by PayPal or bank transfer.
+        guard e.name.negated, e.name.place != nil, !e.identity.words.asksForMoney(e.texts.bio, place: e.identity.placeKeys) else { return nil }
         return Hit(weight: weight, detail: "the name says it is not the council (parody, fan, not)", folded: e.shown)
     }
 }
