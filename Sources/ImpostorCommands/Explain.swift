@@ -38,10 +38,10 @@ extension Impostor {
         var createdAt: String?
 
         @Option(name: .customLong("verified-type"),
-                help: "The organisation the platform verified the account as: government or business (X's grey or gold tick).")
+                help: "The organisation X verified the account as: government or business (its grey or gold tick). Read with --platform x only.")
         var verifiedType: VerifiedOrganisation?
 
-        @Flag(help: "The platform labels the account a parody.")
+        @Flag(help: "X labels the account a parody. Read with --platform x only.")
         var parody = false
 
         func validate() throws {

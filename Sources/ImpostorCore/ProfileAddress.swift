@@ -91,6 +91,8 @@ public struct ProfileAddress: Hashable, Sendable {
                   only(2)
             else { return nil }
             self.init(checked: .linkedin, handle, "https://www.linkedin.com/\(kind.lowercased())/")
+            // A person's page (/in/…) or a school's is not the company page of the same name: its kind stays on the handle.
+            if kind.lowercased() != "company" { self.handle = kind.lowercased() + "/" + handle }
         case "youtube.com":
             guard let first = name() else { return nil }
             if first.hasPrefix("@"), only(1) {
@@ -109,15 +111,11 @@ public struct ProfileAddress: Hashable, Sendable {
             }
             self.init(checked: .bluesky, handle, "https://bsky.app/profile/")
         case "nextdoor.co.uk", "nextdoor.com":
-            // A public agency's page (a council's): /agency-detail/<nation>/<town>/<name>/; a business's: /pages/<name>/.
-            guard let kind = name()?.lowercased(), let handle = path.last, path.count >= 2, path.allSatisfy(Self.plausible) else { return nil }
-            if kind == "agency-detail", path.count <= 4 {
-                self.init(checked: .nextdoor, handle, "https://\(host)/" + path.dropLast().joined(separator: "/") + "/", suffix: "/")
-            } else if kind == "pages", path.count == 2 {
-                self.init(checked: .nextdoor, handle, "https://\(host)/pages/", suffix: "/")
-            } else {
-                return nil
-            }
+            // A public agency's page (a council's): /agency-detail/<nation>/<town>/<name>/. Not a business's /pages/<name>/,
+            // whose name anyone may take: read as one handle, the two would be one account.
+            guard name()?.lowercased() == "agency-detail", let handle = path.last, (2...4).contains(path.count), path.allSatisfy(Self.plausible)
+            else { return nil }
+            self.init(checked: .nextdoor, handle, "https://\(host)/" + path.dropLast().joined(separator: "/") + "/", suffix: "/")
         case "medium.com", "substack.com", "behance.net", "dribbble.com", "about.me":
             // Sites that write /@name but are no fediverse server.
             return nil

@@ -122,6 +122,14 @@ struct Evidence {
         return BioReading.abroad(after: end, keys: keys, vocab: identity.words) ?? BioReading.areaWithin(after: end, keys: keys, identity: identity)
     }
 
+    /// The bio asks to be paid, or asks for gift cards ("the Mayor needs Amazon gift cards, DM me"): what no parody,
+    /// critic or verified body asks, whatever it calls itself.
+    var asksForMoney: Bool {
+        let words = identity.words, keys = texts.bio.keys
+        return (bio.asks && words.giftCards.contains { Evidence.holds($0.keys, in: keys) })
+            || words.asksForMoney(texts.bio, place: identity.placeKeys)
+    }
+
     /// The logo, when the avatar is near enough to count.
     var logoMatch: LogoMatch? { logo.flatMap { $0.distance <= LogoRule.distance ? $0 : nil } }
 

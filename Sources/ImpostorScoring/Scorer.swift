@@ -120,7 +120,7 @@ public final class Scorer: Sendable {
         let pairs = (firstNames[first] ?? []).filter { signed in
             (firstNames[greeted] ?? []).contains { $0.identity == signed.identity && $0.person !== signed.person }
         }
-        guard Set(pairs.map(\.identity)).count == 1, let signed = pairs.first,
+        guard pairs.count == 1, let signed = pairs.first,
             standsAlone(first, in: signer) || standsAlone(first, in: bio.original)
         else { return nil }
         return signed.person.person.name
@@ -317,7 +317,8 @@ public final class Scorer: Sendable {
         // The address counts where the handle does not contradict it: none, a page's number, or the name the address
         // gives. A listing's row with a handle of its own beside the council's address is not the council's.
         let address = profile.url.isEmpty ? nil : ProfileAddress(url: profile.url)
-        let agrees = !Platform.known.contains(profile.platform) || handle.isEmpty || handle.allSatisfy(\.isNumber)
+        let number = !handle.isEmpty && handle.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        let agrees = !Platform.known.contains(profile.platform) || handle.isEmpty || number
             || address.map { profile.platform.canonicalHandle($0.handle) == handle } == true
         if hit == nil, agrees, !profile.url.isEmpty, let atURL = accounts["url:" + AccountReference.canonicalURL(profile.url)],
             atURL.reference.platform == profile.platform || !Platform.known.contains(profile.platform)
@@ -326,7 +327,7 @@ public final class Scorer: Sendable {
         }
         // A profile known by its address alone, as a mobile or tracking link writes it ("m.facebook.com/profile.php?id=…
         // &mibextid=…"): the name the address gives, where the profile gives no handle of its own or only a number.
-        if hit == nil, handle.isEmpty || handle.allSatisfy(\.isNumber), let address, address.platform == profile.platform {
+        if hit == nil, handle.isEmpty || number, let address, address.platform == profile.platform {
             hit = accounts[Self.accountKey(profile.platform, address.handle)]
         }
         guard let hit else { return nil }

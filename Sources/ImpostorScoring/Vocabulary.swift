@@ -601,7 +601,9 @@ final class Vocabulary: Sendable {
                 let first = (sentence.lowerBound..<at).first { !greetings.contains(keys[$0]) } ?? at
                 guard first < at, at - first <= 4 else { continue }
                 // The office may follow in apposition: "Nia sydd yma, y Clerc", "Tom here, the Clerk".
-                let after = (at + cue.count)..<min(sentence.upperBound, at + cue.count + 3)
+                // A cue of two words may run past the sentence's end ("Nia sydd\nyma"): nothing after it then.
+                let from = min(at + cue.count, sentence.upperBound)
+                let after = from..<min(sentence.upperBound, from + 3)
                 let office = !after.isEmpty && keys[after].contains { roles[$0] != nil } ? text.words[after] : []
                 return (text.words[first..<at] + office).joined(separator: " ")
             }

@@ -76,23 +76,28 @@ struct PasswordGate: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let client = SignIn.client(request, peer: context.peer)
-        if let wait = throttle.wait(for: client) {
-            var response = Pages.error(status: .tooManyRequests,
-                                       message: "Too many wrong passwords from this address. Try again in \(Int(wait / 60) + 1) minutes.")
-            response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
-            return response
-        }
-        guard let (user, sent) = Self.credentials(of: request), !user.isEmpty, Self.same(sent, password) else {
-            // Only a password sent under a name counts: a browser's first request carries none, and a nameless
-            // one is refused whatever its password.
-            if let (user, _) = Self.credentials(of: request), !user.isEmpty, throttle.failed(client) {
-                context.logger.warning("review.password_throttled", metadata: ["client": "\(client)"])
+        // Only a password sent under a name counts: a browser's first request carries none, and a nameless one is
+        // refused whatever its password. It counts as wrong until it proves right, so a burst of guesses sent at
+        // once gets no more than the limit.
+        let credentials = Self.credentials(of: request).flatMap { $0.user.isEmpty ? nil : $0 }
+        if let credentials {
+            switch throttle.attempt(client) {
+            case .wait(let wait):
+                var response = Pages.error(status: .tooManyRequests,
+                                           message: "Too many wrong passwords from this address. Try again in \(Int(wait / 60) + 1) minutes.")
+                response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
+                return response
+            case .counted(let last):
+                if Self.same(credentials.password, password) {
+                    throttle.succeeded(client)
+                    return try await next(request, context)
+                }
+                if last { context.logger.warning("review.password_throttled", metadata: ["client": "\(client)"]) }
             }
-            var response = Pages.error(status: .unauthorized, message: "Sign in with your name and the review password.")
-            response.headers[.wwwAuthenticate] = "Basic realm=\"impostor review\", charset=\"UTF-8\""
-            return response
         }
-        return try await next(request, context)
+        var response = Pages.error(status: .unauthorized, message: "Sign in with your name and the review password.")
+        response.headers[.wwwAuthenticate] = "Basic realm=\"impostor review\", charset=\"UTF-8\""
+        return response
     }
 
     /// Compares in time that does not depend on where the strings differ.
@@ -185,30 +190,39 @@ final class PasswordThrottle: Sendable {
         self.now = now
     }
 
-    /// How long `client` must wait before its next try counts, or nil when it may try now.
-    func wait(for client: String) -> TimeInterval? {
-        let at = now()
-        return failures.withLock { all -> TimeInterval? in
-            let recent = (all[client] ?? []).filter { at.timeIntervalSince($0) < window }
-            all[client] = recent.isEmpty ? nil : recent
-            guard recent.count >= limit, let first = recent.first else { return nil }
-            return window - at.timeIntervalSince(first)
-        }
+    enum Attempt: Equatable {
+        /// Refused before its password is read: the address must wait this long.
+        case wait(TimeInterval)
+        /// Counted as a failure until `succeeded`; `last` when it is the one that reaches the limit.
+        case counted(last: Bool)
     }
 
-    /// Notes a wrong password from `client`; true when this one reached the limit.
-    func failed(_ client: String) -> Bool {
+    /// Counts a try from `client` as a failure, under one lock with the check, unless the address must wait.
+    func attempt(_ client: String) -> Attempt {
         let at = now()
-        return failures.withLock { all -> Bool in
+        return failures.withLock { all -> Attempt in
+            var recent = (all[client] ?? []).filter { at.timeIntervalSince($0) < window }
+            if recent.count >= limit, let first = recent.first {
+                all[client] = recent
+                return .wait(window - at.timeIntervalSince(first))
+            }
             if all[client] == nil, all.count >= Self.addressesKept,
                 let oldest = all.min(by: { ($0.value.last ?? .distantPast) < ($1.value.last ?? .distantPast) })?.key
             {
                 all[oldest] = nil
             }
-            var recent = (all[client] ?? []).filter { at.timeIntervalSince($0) < window }
             recent.append(at)
             all[client] = recent
-            return recent.count == limit
+            return .counted(last: recent.count == limit)
+        }
+    }
+
+    /// The try last counted from `client` was the right password: it is no failure.
+    func succeeded(_ client: String) {
+        failures.withLock { all in
+            guard var recent = all[client], !recent.isEmpty else { return }
+            recent.removeLast()
+            all[client] = recent.isEmpty ? nil : recent
         }
     }
 }

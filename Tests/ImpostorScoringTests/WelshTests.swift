@@ -104,8 +104,6 @@ import Testing
         #expect(a.verdict == .clear, "\(name): \(a.reasons.map(\.detail))")
     }
 
-    /// A namesake in another county, named in Welsh as its bio would ("ym Mhowys", "Sir Benfro"): the
-    /// same name in the council's own county, mutated or not, is its own area.
     /// A text says who sends it in Welsh as in English: "Gwenllian y Clerc sydd yma" (it's Gwenllian the Clerk), "Nia
     /// sydd yma, y Clerc". A warning in Welsh of fakes in the Clerk's or the Mayor's name ("e-byst ffug yn enw Clerc
     /// Cyngor …", "negeseuon … yn esgus dod gan Faer …") claims nothing; "dyblwch eich arian" from the council's own
@@ -134,6 +132,8 @@ import Testing
         #expect(taken.verdict == .suspect && taken.reasons.contains { $0.signal == .hijacked }, "\(taken.reasons.map(\.detail))")
     }
 
+    /// A namesake in another county, named in Welsh as its bio would ("ym Mhowys", "Sir Benfro"): the
+    /// same name in the council's own county, mutated or not, is its own area.
     @Test func aWelshCountyNameIsAnArea() throws {
         let llanfyllin = Identity(id: "llanfyllin", name: "Cyngor Cymuned Llanfyllin", kind: "community council",
                                   place: "Llanfyllin", area: "Powys", aliases: ["Llanfyllin Community Council"])

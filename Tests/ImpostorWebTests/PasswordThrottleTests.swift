@@ -12,19 +12,31 @@ import Testing
     @Test func anAddressWaitsOutTheWindowAfterTheLimitAndOthersDoNot() {
         let clock = Clock()
         let throttle = PasswordThrottle(limit: 3, window: 600, now: { clock.now })
-        #expect(!throttle.failed("198.51.100.7"))
+        let a = "198.51.100.7"
+        #expect(throttle.attempt(a) == .counted(last: false))
         clock.now += 60
-        #expect(!throttle.failed("198.51.100.7"))
-        #expect(throttle.wait(for: "198.51.100.7") == nil)
-        #expect(throttle.failed("198.51.100.7"), "the third failure reaches the limit")
+        #expect(throttle.attempt(a) == .counted(last: false))
+        // The right password is no failure: it leaves the count where it was.
+        #expect(throttle.attempt(a) == .counted(last: true))
+        throttle.succeeded(a)
+        #expect(throttle.attempt(a) == .counted(last: true), "the third failure reaches the limit")
         // Locked until ten minutes after the first failure, whatever it sends meanwhile.
-        #expect(throttle.wait(for: "198.51.100.7") == 540)
-        #expect(throttle.wait(for: "203.0.113.9") == nil)
+        #expect(throttle.attempt(a) == .wait(540))
+        #expect(throttle.attempt("203.0.113.9") == .counted(last: false))
         clock.now += 541
-        #expect(throttle.wait(for: "198.51.100.7") == nil, "the first failure has left the window")
-        #expect(throttle.failed("198.51.100.7"), "two within the window and this one make three again")
+        #expect(throttle.attempt(a) == .counted(last: true), "the first failure has left the window: two and this one make three")
         clock.now += 601
-        #expect(throttle.wait(for: "198.51.100.7") == nil)
+        #expect(throttle.attempt(a) == .counted(last: false))
+    }
+
+    /// A burst of guesses sent at once gets no more than the limit: each counts before its password is read.
+    @Test func aBurstGetsNoMoreThanTheLimit() async {
+        let throttle = PasswordThrottle(limit: 10, window: 600)
+        let counted = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<200 { group.addTask { if case .counted = throttle.attempt("192.0.2.1") { true } else { false } } }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(counted == 10)
     }
 
     @Test func aPlatformNameOfTheListingsOwnShowsItsCodePoints() {

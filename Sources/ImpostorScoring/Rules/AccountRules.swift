@@ -59,9 +59,7 @@ enum PlatformVerifiedRule: Rule {
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard let verified = e.texts.verifiedAs, !so.has(.bioPayout), !so.has(.personScam),
-            !e.identity.words.asksForMoney(e.texts.bio, place: e.identity.placeKeys)
-        else { return nil }
+        guard let verified = e.texts.verifiedAs, !so.has(.bioPayout), !so.has(.personScam), !e.asksForMoney else { return nil }
         return verified == .government
             ? Hit(weight: weight, detail: "the platform verified it as a government body's account: a namesake council's, or the council's own not yet listed")
             : Hit(weight: business, detail: "the platform verified it as a business's account")
@@ -76,12 +74,13 @@ enum ParodyLabelRule: Rule {
     static let summary = "the platform labels the account a parody"
     static let examples: [RuleExample] = [
         .fires("Oakbridge Town Council", handle: "OakbridgeTC_", bio: "Bins, bunting and the odd bypass", parody: true),
+        .quiet("Oakbridge Town Council", handle: "OakbridgeTC_", bio: "Parody. Mayor Priya needs Amazon gift cards for the raffle, DM me", parody: true),
         .quiet("Oakbridge Town Council", handle: "OakbridgeTC_", bio: "Bins, bunting and the odd bypass"),
         .quiet("Oakbridge Town Council", handle: "OakbridgeTC_", bio: "Council tax rebate: DM us your bank details", parody: true),
     ]
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
-        guard e.texts.parody, !so.has(.bioPayout), !e.identity.words.asksForMoney(e.texts.bio, place: e.identity.placeKeys) else { return nil }
+        guard e.texts.parody, !so.has(.bioPayout), !e.asksForMoney else { return nil }
         return Hit(weight: weight, detail: "the platform labels it a parody account, though a parody that misleads is still removed")
     }
 }

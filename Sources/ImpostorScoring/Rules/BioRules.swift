@@ -22,9 +22,7 @@ enum DisclaimerRule: Rule {
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // A parody that takes money ("Parody. Send £10 by PayPal for the Christmas lights", "Parody. The Mayor needs Amazon
         // gift cards, DM me") disclaims nothing.
-        let words = e.identity.words
-        let giftCardsAsked = e.bio.asks && words.giftCards.contains { Evidence.holds($0.keys, in: e.texts.bio.keys) }
-        guard e.bio.disclaimer, !giftCardsAsked, !words.asksForMoney(e.texts.bio, place: e.identity.placeKeys) else { return nil }
+        guard e.bio.disclaimer, !e.asksForMoney else { return nil }
         return Hit(weight: weight, detail: "the bio says it is not affiliated with the council, or is parody")
     }
 }
@@ -702,7 +700,8 @@ enum PersonScamRule: Rule {
         .quiet("Priya Sharma", bio: "Mayor of Ealing. Send me £5 via PayPal for the raffle."),
         .quiet("Priya Sharma", bio: "Oakbridge councillor. I will never ask you for a DBS fee by bank transfer."),
         .quiet("Priya Sharma", bio: "Mayor of Oakbridge. I will never message you to send me money."),
-        .fires("Priya Sharma", bio: "Hi everyone, this is my new page. Please send £50 by bank transfer to support the youth club trip."),
+        .fires("Cllr Priya Sharma", bio: "Hi everyone, this is my new page. Please send £50 by bank transfer to support the youth club trip."),
+        .quiet("Priya Sharma", bio: "New page for my cake business! Cakes from £20, pay by bank transfer."),
         .quiet("Priya Sharma", bio: "My new page for ward news. Quiz night tickets £5 on the door."),
         .fires("Priya Sharma", bio: "Collecting for the Mayor's charity - please send Amazon gift card codes by message. Mayor of Oakbridge."),
     ]
@@ -752,7 +751,11 @@ enum PersonScamRule: Rule {
         }
         // A "new page" asking for an amount by a way of paying ("this is my new page. Please send £50 by bank transfer
         // for the youth club trip"): the clone's ask, whatever it says the money is for.
-        if tied, vocab.cloneOpeners.contains(where: { Evidence.holds($0, in: keys) }), let channel = vocab.amountAsked(e.texts.bio) {
+        // As one of the council's people: its place or a council named, or a title ("Cllr Jenna Rowe"); a namesake's
+        // "new page for my cake business" takes payment too.
+        if tied, asTheCouncils || e.name.councillorTitle || !e.name.offices.isEmpty,
+            vocab.cloneOpeners.contains(where: { Evidence.holds($0, in: keys) }), let channel = vocab.amountAsked(e.texts.bio)
+        {
             return Hit(weight: weight, detail: "the account in the name of one of \(e.council)'s people says it is a new page and asks for money by \(channel)",
                        target: .person)
         }

@@ -151,7 +151,7 @@ enum NegatedRule: Rule {
 
     static func check(_ e: Evidence, so: Judgement) -> Hit? {
         // A parody, fan or critic asks no one for card details or gift cards, nor to be paid by PayPal or bank transfer.
-        guard e.name.negated, e.name.place != nil, !e.identity.words.asksForMoney(e.texts.bio, place: e.identity.placeKeys) else { return nil }
+        guard e.name.negated, e.name.place != nil, !e.asksForMoney else { return nil }
         return Hit(weight: weight, detail: "the name says it is not the council (parody, fan, not)", folded: e.shown)
     }
 }
