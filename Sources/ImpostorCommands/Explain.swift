@@ -53,7 +53,7 @@ extension Impostor {
         func run() async throws {
             let watchlist = try options.load(quiet: true)
             let scorer = try Scorer(identities: watchlist.identities)
-            let profile = Profile(platform: Platform(rawValue: platform), id: "explain", handle: handle, displayName: name, bio: bio, url: url,
+            let profile = Profile(platform: Platform(rawValue: platform), id: "explain", handle: handle, displayName: name, bio: bio, url: CleanURL.profileURL(url),
                                   createdAt: createdAt, followers: followers, verifiedAs: verifiedType, parody: parody ? true : nil)
             let folded = scorer.folded(profile)
             // The name and handle are pasted from a suspect account: printed, they are cleaned for the terminal.

@@ -157,17 +157,18 @@ struct IdentityParser {
             var link = url
             // A clerk pastes the account's address where its handle goes, or gives the address alone: the handle is
             // the one the address names, on the entry's platform.
-            // Written without its scheme too ("linkedin.com/company/…").
-            if !handle.contains("://"), handle.contains("/"), let address = ProfileAddress(url: "https://" + handle), address.platform == platform {
-                (handle, link) = (address.handle, link ?? address.url)
-            } else if handle.contains("://") {
-                guard let address = ProfileAddress(url: handle), address.platform == platform else {
+            // Written without its scheme too ("linkedin.com/company/…"); such a text the address of no account stays a handle.
+            let withScheme = handle.contains("://")
+            if withScheme || handle.contains("/") {
+                let address = ProfileAddress(url: withScheme ? handle : "https://" + handle).flatMap { $0.platform == platform ? $0 : nil }
+                if let address {
+                    (handle, link) = (address.handle, link ?? address.url)
+                } else if withScheme {
                     d.append(Diagnostic(.error, file: file, line: entry.line(entry.table["handle"] != nil ? "handle" : "url"),
                                         "\(handle.prefix(200)) is not the address of an account on \(platform) that impostor can read",
                                         hint: "write the account's handle, e.g. handle = \"OakbridgeTC\", and its address under url"))
                     return nil
                 }
-                (handle, link) = (address.handle, link ?? address.url)
             }
             // E-mail and messaging apps are no platforms to report to, but a listed sender is the council's own all the same.
             if !Platform.known.contains(platform) && !platform.isDirectMessage {

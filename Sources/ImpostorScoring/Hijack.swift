@@ -84,7 +84,7 @@ enum HijackCheck {
             }
         }
         guard !warns(bio, vocabulary: vocabulary), asked,
-            let offer = keys.firstIndex(where: { vocabulary.personOffers.contains($0) || vocabulary.detailLures.contains($0) })
+            let offer = keys.firstIndex(where: vocabulary.offersMoney)
         else { return nil }
         return bio.words[offer]
     }
@@ -98,7 +98,7 @@ enum HijackCheck {
                                  vocabulary: Vocabulary, hosts: [String], identity: String) -> Reason? {
         // One with more added only beside money on offer ("grant", "claim"): the council links the Mayor's charity and
         // its own Microsoft tenant too.
-        let offers = bio.keys.contains { vocabulary.personOffers.contains($0) || vocabulary.detailLures.contains($0) }
+        let offers = bio.keys.contains(where: vocabulary.offersMoney)
         guard !warns(bio, vocabulary: vocabulary),
             let address = addresses.first(where: { WebAddresses.nearOfficialHost($0.address, hosts: hosts) })?.address
                 ?? (offers ? council.flatMap({ WebAddresses.lookalike(addresses, of: $0) }) : nil)

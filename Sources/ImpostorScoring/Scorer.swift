@@ -138,6 +138,26 @@ public final class Scorer: Sendable {
         return false
     }
 
+    /// The listed account a profile's address names. The address counts where the handle (canonical) does not
+    /// contradict it: none, a page's number, or the name the address gives; a listing's row with a handle of its own
+    /// beside the council's address is not the council's. The address is read as a profile's only when that matters:
+    /// this runs for every profile scored.
+    private func listedAccount(at url: String, handle: String, on platform: Platform)
+        -> (identity: Int, verdict: Verdict, reference: AccountReference, listed: Bool)?
+    {
+        let number = !handle.isEmpty && handle.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        let known = Platform.known.contains(platform)
+        if let atURL = accounts["url:" + AccountReference.canonicalURL(url)], atURL.reference.platform == platform || !known,
+            !known || handle.isEmpty || number || ProfileAddress(url: url).map({ platform.canonicalHandle($0.handle) == handle }) == true
+        {
+            return atURL
+        }
+        // Known by its address alone, as a mobile or tracking link writes it ("m.facebook.com/profile.php?id=…&mibextid=…"):
+        // the name the address gives, where the profile gives no handle of its own or only a number.
+        guard handle.isEmpty || number, let address = ProfileAddress(url: url), address.platform == platform else { return nil }
+        return accounts[Self.accountKey(platform, address.handle)]
+    }
+
     static func accountKey(_ platform: Platform, _ handle: String) -> String {
         "\(platform.rawValue):\(platform.canonicalHandle(handle))"
     }
@@ -314,22 +334,7 @@ public final class Scorer: Sendable {
         // hosting has the host's domain, whose owner hands out the names under it.
         let possible = ascii && Self.isPlatformHandle(handle, on: profile.platform)
         if let found = hit, !found.listed, !possible { hit = nil }
-        // The address counts where the handle does not contradict it: none, a page's number, or the name the address
-        // gives. A listing's row with a handle of its own beside the council's address is not the council's.
-        let address = profile.url.isEmpty ? nil : ProfileAddress(url: profile.url)
-        let number = !handle.isEmpty && handle.utf8.allSatisfy { (0x30...0x39).contains($0) }
-        let agrees = !Platform.known.contains(profile.platform) || handle.isEmpty || number
-            || address.map { profile.platform.canonicalHandle($0.handle) == handle } == true
-        if hit == nil, agrees, !profile.url.isEmpty, let atURL = accounts["url:" + AccountReference.canonicalURL(profile.url)],
-            atURL.reference.platform == profile.platform || !Platform.known.contains(profile.platform)
-        {
-            hit = atURL
-        }
-        // A profile known by its address alone, as a mobile or tracking link writes it ("m.facebook.com/profile.php?id=…
-        // &mibextid=…"): the name the address gives, where the profile gives no handle of its own or only a number.
-        if hit == nil, handle.isEmpty || number, let address, address.platform == profile.platform {
-            hit = accounts[Self.accountKey(profile.platform, address.handle)]
-        }
+        if hit == nil, !profile.url.isEmpty { hit = listedAccount(at: profile.url, handle: handle, on: profile.platform) }
         guard let hit else { return nil }
         let id = identities[hit.identity].identity.id
         let detail = !hit.listed ? "\(identities[hit.identity].identity.name)'s own: \(hit.reference.note ?? "")"

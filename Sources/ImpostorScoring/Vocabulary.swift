@@ -547,6 +547,9 @@ final class Vocabulary: Sendable {
         return way
     }
 
+    /// Whether a word offers money to the reader: a refund or grant (`personOffers`), or a prize or claim (`detailLures`).
+    func offersMoney(_ key: String) -> Bool { personOffers.contains(key) || detailLures.contains(key) }
+
     /// The way money is asked for in a sentence that gives an amount and the way ("send £50 by bank transfer"), or nil:
     /// from a clone's "new page", an ask. Nil where the text refuses it.
     func amountAsked(_ text: FoldedText) -> String? {
